@@ -1,0 +1,106 @@
+// The reconciler seam: the one narrow interface between Hikube Local's API machinery and whatever
+// makes a `Postgres` real. The controller loop (controller-loop.ts) owns queueing, finalizers,
+// garbage collection and shutdown; a Reconciler only observes an object, acts, and reports status.
+// Two implementations exist: the deterministic driver (controllers/deterministic/, for API tests)
+// and the PostgreSQL engine (controllers/postgres/, real clusters). See README.md next to this file.
+
+import type { Condition, KubeObject, OwnerReference } from '../store/kube-object.js';
+
+/** The three Hikube datacenters. */
+export const SITES = ['gland', 'lucerne', 'geneva'] as const;
+export type Site = (typeof SITES)[number];
+
+/** Node-name prefix per site, as on Hikube (`gld-…`, `luc-…`, `gva-…`). */
+export const SITE_NODE_PREFIX: Readonly<Record<Site, string>> = { gland: 'gld', lucerne: 'luc', geneva: 'gva' };
+
+/** Finalizer the API adds to every Postgres at creation so deletion waits for `finalize`. */
+export const POSTGRES_FINALIZER = 'local.hikube.io/cleanup';
+
+/** Kinds a reconciler may own. Each is stored with an ownerReference to its Postgres. */
+export type OwnedKind = 'Pod' | 'Service' | 'Secret' | 'TenantSecret' | 'Event';
+
+/** `status` of a Postgres as a reconciler writes it. */
+export interface PostgresStatus {
+  /** Chart version the platform reports, e.g. `0.18.0`. */
+  version?: string;
+  conditions: Condition[];
+  observedGeneration?: number;
+  /** Optional detail Hikube does not publish; clients must not depend on it. */
+  [extra: string]: unknown;
+}
+
+export interface ReconcileResult {
+  /** Run `reconcile` again after this many milliseconds (also used after an error). */
+  requeueAfterMs?: number;
+}
+
+export interface FinalizeResult {
+  /** true: cleanup finished; the finalizer is removed and deletion completes (owned objects are collected). */
+  done: boolean;
+  requeueAfterMs?: number;
+}
+
+/** An owned object as a reconciler describes it; the loop adds namespace, ownerReference and labels. */
+export interface OwnedObject {
+  apiVersion: string;
+  kind: OwnedKind;
+  metadata: { name: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+  [field: string]: unknown;
+}
+
+/** Handed to every call: everything a reconciler may do to the API, scoped to one Postgres. */
+export interface ReconcileContext {
+  /** Aborted when the server shuts down; stop long work and return. */
+  readonly signal: AbortSignal;
+  /** The owner reference the loop puts on objects created through `applyOwned`. */
+  readonly ownerReference: OwnerReference;
+  /** The current stored object (fresh read), or undefined once it is gone. */
+  get(): KubeObject | undefined;
+  /**
+   * Replace `status` (status subresource semantics: spec and generation untouched). A status equal
+   * to the stored one is a no-op and does not bump resourceVersion.
+   */
+  writeStatus(status: PostgresStatus): Promise<void>;
+  /** Create or update an owned object in the Postgres's namespace (stored fields replaced, metadata merged). */
+  applyOwned(object: OwnedObject): Promise<KubeObject>;
+  /** Delete an owned object; absent is fine. Deleting a Pod here does NOT call `podDeleted`. */
+  deleteOwned(kind: OwnedKind, name: string): Promise<void>;
+  /** Owned objects of one kind, sorted by name. */
+  listOwned(kind: OwnedKind): KubeObject[];
+  /** Record a Kubernetes Event on the Postgres (shown by `kubectl describe`). */
+  event(type: 'Normal' | 'Warning', reason: string, message: string): Promise<void>;
+}
+
+/** Services the loop gives a reconciler when it starts. */
+export interface ReconcilerHost {
+  /** Hikube Local's data directory; a reconciler keeps its own state under `dataDir/<its name>/`. */
+  readonly dataDir: string;
+  /** Aborted when the server shuts down. */
+  readonly signal: AbortSignal;
+  /** Ask for a reconcile of namespace/name (e.g. a health loop saw the primary die). Coalesced. */
+  enqueue(namespace: string, name: string, afterMs?: number): void;
+  /** All stored Postgres objects (for adoption after a restart). */
+  listPostgres(): KubeObject[];
+  /** Diagnostics; never pass secrets. */
+  log(message: string): void;
+}
+
+export interface Reconciler {
+  /** Short name shown by `hikube-local status` (e.g. `deterministic`, `engine`). */
+  readonly name: string;
+  /** Called once when the server starts, before any reconcile. Adopt or restart what survives. */
+  start(host: ReconcilerHost): Promise<void>;
+  /** Bring the world in line with `object` (no deletionTimestamp). Idempotent. */
+  reconcile(object: KubeObject, ctx: ReconcileContext): Promise<ReconcileResult>;
+  /** The object carries a deletionTimestamp: stop processes, remove data, then return done. */
+  finalize(object: KubeObject, ctx: ReconcileContext): Promise<FinalizeResult>;
+  /** A user deleted an owned Pod (`kubectl delete pod`): that instance is killed, as on Kubernetes. */
+  podDeleted(owner: KubeObject, pod: KubeObject, ctx: ReconcileContext): Promise<void>;
+  /** `hikube-local site down|up <site>`: stop or restart every instance in that site. */
+  siteOperation(operation: 'down' | 'up', site: Site): Promise<void>;
+  /** Called once on shutdown, after the signal aborts; leave nothing running. */
+  stop(): Promise<void>;
+}
+
+/** How a server builds its reconciler; `host` is also passed later to `start`. */
+export type ReconcilerFactory = () => Reconciler | Promise<Reconciler>;
