@@ -1,0 +1,199 @@
+import { chmod, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { ExecutableNotFoundError, TerraformCommandError, TestkitInputError } from '../errors.js';
+import { createTempDir, type TempDir } from '../temp-dir.js';
+import { terraformPlatform } from './platform.js';
+import { findResourceChange, findStateResource, isUnknownAfter } from './terraform-json.js';
+import { TerraformWorkspace, type TerraformWorkspaceOptions } from './terraform-workspace.js';
+
+// Only Terraform's built-in provider: no plugin, no network.
+const BUILTINS_TF = `
+variable "greeting" {
+  type = string
+}
+
+resource "terraform_data" "first" {
+  input = var.greeting
+}
+
+resource "terraform_data" "second" {
+  input = terraform_data.first.id
+}
+
+output "greeting" {
+  value = terraform_data.first.output
+}
+`;
+
+describe('TerraformWorkspace with built-in resources', () => {
+  let tf: TerraformWorkspace;
+  beforeAll(async () => {
+    tf = await TerraformWorkspace.create({ files: { 'main.tf': BUILTINS_TF } });
+  });
+  afterAll(async () => {
+    await tf.dispose();
+  });
+
+  it('runs init, validate, plan, apply, output, state, refresh and destroy', async () => {
+    const init = await tf.init();
+    expect(init.ok).toBe(true);
+    expect(init.logFile).toBeDefined();
+    expect((await stat(init.logFile ?? '')).size).toBeGreaterThan(0);
+
+    const validate = await tf.validate();
+    expect(validate.validation).toMatchObject({ valid: true, error_count: 0 });
+
+    const plan = await tf.plan({ out: true, vars: { greeting: 'hello' } });
+    expect(plan.changes).toBe(true);
+    const second = findResourceChange(plan.plan ?? fail('no plan'), 'terraform_data.second');
+    expect(second.change.actions).toEqual(['create']);
+    expect(isUnknownAfter(second.change, ['input'])).toBe(true);
+    expect(isUnknownAfter(findResourceChange(plan.plan ?? fail('no plan'), 'terraform_data.first').change, ['input'])).toBe(false);
+
+    await tf.apply({ planFile: plan.planFile ?? fail('no plan file') });
+    expect(await tf.output()).toEqual({ greeting: { sensitive: false, type: 'string', value: 'hello' } });
+    const state = await tf.state();
+    expect(findStateResource(state.values, 'terraform_data.first').values['output']).toBe('hello');
+
+    const again = await tf.plan({ vars: { greeting: 'hello' } });
+    expect(again.changes).toBe(false);
+    expect((await tf.refresh({ vars: { greeting: 'hello' } })).ok).toBe(true);
+
+    await tf.destroy({ vars: { greeting: 'hello' } });
+    expect((await tf.state()).values).toBeUndefined();
+  });
+
+  it('returns a failed command as a result with check: false and throws otherwise', async () => {
+    await tf.writeFiles({ 'broken.tf': 'resource "terraform_data" "x" { nonsense = 1 }\n' });
+    try {
+      const invalid = await tf.validate({ check: false });
+      expect(invalid.ok).toBe(false);
+      expect(invalid.validation.valid).toBe(false);
+      expect(invalid.validation.diagnostics.map((d) => d.summary).join('\n')).toContain('Unsupported argument');
+      const failure = await tf.plan({ vars: { greeting: 'x' } }).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(TerraformCommandError);
+      expect((failure as TerraformCommandError).code).toBe('HIKUBE_TERRAFORM_FAILED');
+      expect((failure as TerraformCommandError).message).toContain('Unsupported argument');
+    } finally {
+      await tf.removeFile('broken.tf');
+    }
+  });
+});
+
+function fail(message: string): never {
+  throw new Error(message);
+}
+
+describe('TerraformWorkspace provider wiring', () => {
+  let scratch: TempDir;
+  let fakeProvider: string;
+  beforeAll(async () => {
+    scratch = await createTempDir('fake-provider');
+    fakeProvider = join(scratch.path, 'launcher.sh');
+    // Not a real plugin: it records that Terraform launched it, then fails the handshake.
+    await writeFile(fakeProvider, '#!/bin/sh\necho "launched $0" >> "$HIKUBE_FAKE_MARKER"\nexit 1\n');
+    await chmod(fakeProvider, 0o755);
+  });
+  afterAll(async () => {
+    await scratch.remove();
+  });
+
+  const requiring = (source: string, version?: string): string => `
+terraform {
+  required_providers {
+    fake = {
+      source = "${source}"${version === undefined ? '' : `\n      version = "${version}"`}
+    }
+  }
+}
+`;
+
+  it('installs from the filesystem mirror offline and writes the lock file', async () => {
+    const tf = await TerraformWorkspace.create({
+      files: { 'main.tf': requiring('hikube/fake', '0.3.1') },
+      providers: [{ source: 'hikube/fake', executable: fakeProvider, install: 'filesystem-mirror', version: '0.3.1' }],
+    });
+    try {
+      expect(await tf.cliConfig()).toContain(`path    = "${tf.mirrorDir}"`);
+      const init = await tf.init();
+      expect(init.stdout).toContain('Installed hikube/fake v0.3.1');
+      const lock = await tf.lockFile();
+      expect(lock).toContain('provider "registry.terraform.io/hikube/fake"');
+      expect(lock).toMatch(/version\s+= "0\.3\.1"/);
+      expect(lock).toMatch(/"h1:[A-Za-z0-9+/=]+"/);
+      const providers = await tf.providers();
+      expect(providers.stdout).toContain('provider[registry.terraform.io/hikube/fake] 0.3.1');
+      const installed = join(tf.dir, '.terraform/providers/registry.terraform.io/hikube/fake/0.3.1', terraformPlatform(), 'terraform-provider-fake_v0.3.1');
+      expect(await readFile(installed, 'utf8')).toBe(await readFile(fakeProvider, 'utf8'));
+    } finally {
+      await tf.dispose();
+    }
+  });
+
+  it('fails init clearly for a version the mirror does not hold, without the network', async () => {
+    const tf = await TerraformWorkspace.create({
+      files: { 'main.tf': requiring('hikube/fake', '9.9.9') },
+      providers: [{ source: 'hikube/fake', executable: fakeProvider, install: 'filesystem-mirror', version: '0.3.1' }],
+    });
+    try {
+      const init = await tf.init({ check: false });
+      expect(init.ok).toBe(false);
+      expect(init.stderr).toContain('no available releases match the given constraints 9.9.9');
+    } finally {
+      await tf.dispose();
+    }
+  });
+
+  it('launches the dev_overrides executable without init', async () => {
+    const marker = join(scratch.path, 'dev-marker.txt');
+    const tf = await TerraformWorkspace.create({
+      files: { 'main.tf': requiring('hikube/fake') },
+      providers: [{ source: 'hikube/fake', executable: fakeProvider, install: 'dev-overrides' }],
+      env: { HIKUBE_FAKE_MARKER: marker },
+    });
+    try {
+      const validate = await tf.validate({ check: false });
+      expect(validate.ok).toBe(false);
+      const launchedFrom = join(tf.devOverridesDir, 'registry.terraform.io/hikube/fake/terraform-provider-fake');
+      expect(await readFile(marker, 'utf8')).toContain(`launched ${launchedFrom}`);
+      expect(validate.stdout).toContain('Provider development overrides are in effect');
+    } finally {
+      await tf.dispose();
+    }
+  });
+});
+
+describe('TerraformWorkspace.create input errors', () => {
+  it('names a missing terraform before creating anything', async () => {
+    const error = await TerraformWorkspace.create({ terraform: '/nonexistent/terraform' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ExecutableNotFoundError);
+    expect((error as ExecutableNotFoundError).message).toContain('install it on PATH');
+  });
+
+  it.each<{ name: string; given: TerraformWorkspaceOptions; field: string }>([
+    { name: 'relative executable', given: { providers: [{ source: 'a/b', executable: 'launcher.sh', install: 'dev-overrides' }] }, field: 'providers[0].executable' },
+    { name: 'missing executable', given: { providers: [{ source: 'a/b', executable: '/nonexistent/x', install: 'dev-overrides' }] }, field: 'providers[0].executable' },
+    { name: 'mirror without version', given: { providers: [{ source: 'a/b', executable: '/bin/sh', install: 'filesystem-mirror' }] }, field: 'providers[0].version' },
+    { name: 'bad version', given: { providers: [{ source: 'a/b', executable: '/bin/sh', install: 'filesystem-mirror', version: 'v1' }] }, field: 'providers[0].version' },
+    { name: 'bad source', given: { providers: [{ source: 'b', executable: '/bin/sh', install: 'dev-overrides' }] }, field: 'providers[0].source' },
+    {
+      name: 'duplicate source',
+      given: {
+        providers: [
+          { source: 'a/b', executable: '/bin/sh', install: 'dev-overrides' },
+          { source: 'registry.terraform.io/a/b', executable: '/bin/sh', install: 'dev-overrides' },
+        ],
+      },
+      field: 'providers[1].source',
+    },
+    { name: 'file outside the directory', given: { files: { '../escape.tf': '' } }, field: 'files' },
+    { name: 'bad log level', given: { logLevel: 'LOUD' as 'OFF' }, field: 'logLevel' },
+  ])('rejects $name', async ({ given, field }) => {
+    const error = await TerraformWorkspace.create(given).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TestkitInputError);
+    expect((error as TestkitInputError).field).toBe(field);
+  });
+});
