@@ -15,6 +15,8 @@ export { createTempDir, keepTempOnFailure } from './temp-dir.js';
 export type { TempDir } from './temp-dir.js';
 export { renderCliConfig } from './terraform/cli-config.js';
 export type { CliConfigInput } from './terraform/cli-config.js';
+export { createNodeLauncher } from './terraform/node-launcher.js';
+export type { NodeLauncherOptions } from './terraform/node-launcher.js';
 export { terraformPlatform } from './terraform/platform.js';
 export { DEFAULT_PROVIDER_HOST, formatProviderSource, parseProviderSource } from './terraform/provider-address.js';
 export type { ProviderAddress } from './terraform/provider-address.js';
