@@ -1,0 +1,70 @@
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { openapiDocument } from '../openapi.js';
+import { applyPostgresDefaults, applySchedulingClassDefaults } from './apply-defaults.js';
+
+const platformDefaults = {
+  replicas: 2,
+  resources: {},
+  resourcesPreset: 'micro',
+  size: '10Gi',
+  storageClass: '',
+  external: false,
+  schedulingClass: '',
+  version: 'v18',
+  tls: {},
+  postgresql: { parameters: { max_connections: 100 } },
+  quorum: { minSyncReplicas: 0, maxSyncReplicas: 0 },
+  users: {},
+  databases: {},
+  backup: { enabled: false, retentionPolicy: '30d' },
+  bootstrap: { enabled: false, oldName: '', recoveryTime: '' },
+};
+
+describe('applyPostgresDefaults', () => {
+  it.each([
+    { name: 'empty spec', given: {}, want: platformDefaults },
+    { name: 'no spec', given: undefined, want: platformDefaults },
+    {
+      name: 'explicit values win, nested defaults still fill',
+      given: { replicas: 3, quorum: { maxSyncReplicas: 1 }, postgresql: { parameters: { work_mem: '8MB' } }, backup: { enabled: true } },
+      want: {
+        ...platformDefaults,
+        replicas: 3,
+        quorum: { minSyncReplicas: 0, maxSyncReplicas: 1 },
+        postgresql: { parameters: { work_mem: '8MB' } },
+        backup: { enabled: true, retentionPolicy: '30d' },
+      },
+    },
+    { name: 'false and empty strings are values', given: { external: false, storageClass: 'local' }, want: { ...platformDefaults, storageClass: 'local' } },
+  ])('$name', ({ given, want }) => {
+    expect(applyPostgresDefaults(given as never)).toEqual(want);
+  });
+
+  it('does not change its input', () => {
+    const given = { quorum: { maxSyncReplicas: 1 } };
+    applyPostgresDefaults(given);
+    expect(given).toEqual({ quorum: { maxSyncReplicas: 1 } });
+  });
+
+  it('takes its values from the document', () => {
+    const spec = openapiDocument.components.schemas.PostgresSpec.properties;
+    const defaulted = applyPostgresDefaults({});
+    expect(defaulted.replicas).toBe(spec.replicas.default);
+    expect(defaulted.version).toBe(spec.version.default);
+    expect(defaulted.size).toBe(spec.size.default);
+  });
+
+  it('types the defaulted fields as present', () => {
+    expectTypeOf(applyPostgresDefaults({}).replicas).toEqualTypeOf<number>();
+    expectTypeOf(applyPostgresDefaults({}).version).toEqualTypeOf<'v18' | 'v17' | 'v16' | 'v15' | 'v14' | 'v13'>();
+  });
+});
+
+describe('applySchedulingClassDefaults', () => {
+  it('fills the spread', () => {
+    expect(applySchedulingClassDefaults({ zones: ['gld', 'luc', 'plo'] })).toEqual({
+      zones: ['gld', 'luc', 'plo'],
+      spread: { topologyKey: 'topology.kubernetes.io/zone', maxSkew: 1, whenUnsatisfiable: 'DoNotSchedule' },
+    });
+  });
+});

@@ -1,0 +1,135 @@
+import { hikubeExtensions, defaultsTrees } from '../generated/rules.js';
+import { postgresNameSchema, postgresSchema } from '../generated/zod.js';
+import { fromZodIssues, formatPath, type ValidationIssue } from './validation-issue.js';
+
+/** Parameter names the platform refuses because they can execute code. */
+export const blockedPostgresParameters: readonly string[] = hikubeExtensions['PostgresServerConfig.parameters']['x-hikube-blocked'];
+/** Parameter names CloudNativePG manages itself. */
+export const operatorManagedPostgresParameters: readonly string[] = hikubeExtensions['PostgresServerConfig.parameters']['x-hikube-operator-managed'];
+/** User names the platform reserves. */
+export const reservedPostgresUsers: readonly string[] = hikubeExtensions['PostgresSpec.users']['x-hikube-reserved'];
+/** What the platform puts in front of a Postgres name (`postgres-<name>`). */
+export const postgresNamePrefix: string = hikubeExtensions.PostgresName['x-hikube-prefix'];
+
+const maxNameLength = postgresNameSchema.maxLength ?? 44;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Checks a Postgres object name: a DNS-1035 label of at most 44 characters. */
+export function validatePostgresName(name: unknown, path = 'metadata.name'): ValidationIssue[] {
+  if (typeof name !== 'string' || name === '') {
+    return [{ path, rule: 'required', message: `${path} is required: a lowercase name such as "orders-db"` }];
+  }
+  const issues: ValidationIssue[] = [];
+  if (name.length > maxNameLength) {
+    issues.push({
+      path,
+      rule: 'maxLength',
+      message: `${path} "${name}" has ${name.length} characters; at most ${maxNameLength} are allowed because the platform names the cluster "${postgresNamePrefix}${name}": choose a shorter name`,
+    });
+  }
+  if (!/^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(name)) {
+    issues.push({
+      path,
+      rule: 'dns1035Label',
+      message: `${path} "${name}" is not a DNS-1035 label: use lowercase letters, digits and "-", start with a letter and end with a letter or digit (e.g. "orders-db")`,
+    });
+  }
+  return issues;
+}
+
+function crossFieldIssues(spec: Record<string, unknown>, name: unknown): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const replicas = typeof spec['replicas'] === 'number' ? spec['replicas'] : defaultsTrees.PostgresSpec.properties.replicas.default;
+
+  const quorum = isRecord(spec['quorum']) ? spec['quorum'] : {};
+  const min = quorum['minSyncReplicas'];
+  const max = quorum['maxSyncReplicas'];
+  if (typeof min === 'number' && typeof max === 'number' && min > max) {
+    issues.push({
+      path: 'spec.quorum.minSyncReplicas',
+      rule: 'quorumOrder',
+      message: `spec.quorum.minSyncReplicas (${min}) must not exceed spec.quorum.maxSyncReplicas (${max}): lower the minimum or raise the maximum`,
+    });
+  }
+  if (typeof max === 'number' && max > 0 && max >= replicas) {
+    issues.push({
+      path: 'spec.quorum.maxSyncReplicas',
+      rule: 'quorumBelowReplicas',
+      message: `spec.quorum.maxSyncReplicas (${max}) must be lower than spec.replicas (${replicas}), since only standbys can be synchronous: set it to at most ${Math.max(replicas - 1, 0)} or raise spec.replicas`,
+    });
+  }
+
+  const users = isRecord(spec['users']) ? spec['users'] : {};
+  for (const user of Object.keys(users)) {
+    if (reservedPostgresUsers.includes(user)) {
+      issues.push({
+        path: formatPath(['spec', 'users', user]),
+        rule: 'reservedUser',
+        message: `spec.users may not declare "${user}": the platform owns that superuser; pick another user name`,
+      });
+    }
+  }
+
+  const databases = isRecord(spec['databases']) ? spec['databases'] : {};
+  for (const [database, config] of Object.entries(databases)) {
+    const roles = isRecord(config) && isRecord(config['roles']) ? config['roles'] : {};
+    for (const role of ['admin', 'readonly']) {
+      const members = roles[role];
+      if (!Array.isArray(members)) continue;
+      members.forEach((member: unknown, index) => {
+        if (typeof member === 'string' && !(member in users)) {
+          issues.push({
+            path: formatPath(['spec', 'databases', database, 'roles', role, index]),
+            rule: 'declaredUser',
+            message: `spec.databases.${database}.roles.${role} names "${member}", which is not in spec.users: declare the user or remove it from the role`,
+          });
+        }
+      });
+    }
+  }
+
+  const postgresql = isRecord(spec['postgresql']) ? spec['postgresql'] : {};
+  const parameters = isRecord(postgresql['parameters']) ? postgresql['parameters'] : {};
+  for (const parameter of Object.keys(parameters)) {
+    const path = formatPath(['spec', 'postgresql', 'parameters', parameter]);
+    if (blockedPostgresParameters.includes(parameter)) {
+      issues.push({ path, rule: 'blockedParameter', message: `${path} is blocked by the platform because it can execute code: remove it` });
+    } else if (operatorManagedPostgresParameters.includes(parameter)) {
+      issues.push({ path, rule: 'operatorManagedParameter', message: `${path} is managed by the operator (CloudNativePG) and may not be overridden: remove it` });
+    }
+  }
+
+  const bootstrap = isRecord(spec['bootstrap']) ? spec['bootstrap'] : {};
+  if (bootstrap['enabled'] === true) {
+    const oldName = bootstrap['oldName'];
+    if (typeof oldName !== 'string' || oldName === '') {
+      issues.push({ path: 'spec.bootstrap.oldName', rule: 'bootstrapSource', message: 'spec.bootstrap.oldName is required when spec.bootstrap.enabled is true: name the cluster whose backups to restore' });
+    } else if (oldName === name) {
+      issues.push({ path: 'spec.bootstrap.oldName', rule: 'bootstrapSource', message: `spec.bootstrap.oldName must differ from metadata.name ("${oldName}"): a restore creates a NEW cluster, give it another name` });
+    }
+  }
+  return issues;
+}
+
+// JSON semantics: a key whose value is undefined is absent.
+function asJson(value: unknown): unknown {
+  return value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as unknown);
+}
+
+/**
+ * Every problem in a Postgres object, schema rules and platform rules alike, before it is sent.
+ * An empty array means valid.
+ */
+export function validatePostgres(object: unknown): ValidationIssue[] {
+  const value = asJson(object);
+  if (!isRecord(value)) return [{ path: '', rule: 'type', message: 'a Postgres must be an object with apiVersion, kind, metadata and spec' }];
+  const parsed = postgresSchema.safeParse(value, { reportInput: true });
+  const issues = parsed.success ? [] : fromZodIssues(parsed.error.issues);
+  const metadata = isRecord(value['metadata']) ? value['metadata'] : undefined;
+  if (metadata) issues.push(...validatePostgresName(metadata['name']));
+  if (isRecord(value['spec'])) issues.push(...crossFieldIssues(value['spec'], metadata?.['name']));
+  return issues;
+}
