@@ -76,3 +76,20 @@ export class TerraformCommandError extends TestkitError {
     this.logFile = details.logFile;
   }
 }
+
+/** A kubectl command exited unsuccessfully where success was expected. */
+export class KubectlCommandError extends TestkitError {
+  readonly command: string;
+  readonly exitCode: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+
+  constructor(details: { command: string; exitCode: number | null; stdout: string; stderr: string }) {
+    const tail = (details.stderr.trim() || details.stdout.trim()).slice(-4_000);
+    super('HIKUBE_KUBECTL_FAILED', `${details.command} exited with ${details.exitCode ?? 'a signal'}:\n${tail}`);
+    this.command = details.command;
+    this.exitCode = details.exitCode;
+    this.stdout = details.stdout;
+    this.stderr = details.stderr;
+  }
+}

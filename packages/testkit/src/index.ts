@@ -2,6 +2,7 @@ export {
   CommandTimeoutError,
   ExecutableNotFoundError,
   GoldenMismatchError,
+  KubectlCommandError,
   TerraformCommandError,
   TestkitError,
   TestkitInputError,
@@ -9,6 +10,8 @@ export {
 export { findExecutable } from './find-executable.js';
 export { freePort, freePorts } from './free-port.js';
 export { expectGolden, updateGoldenRequested } from './golden.js';
+export { Kubectl, maskSecretArgs } from './kubectl/kubectl-runner.js';
+export type { ApplyManifestOptions, KubectlOptions, KubectlResult, KubectlRunOptions } from './kubectl/kubectl-runner.js';
 export { ProcessTracker } from './process-tracker.js';
 export type { ProcessExit, RunOptions, RunResult, SpawnOptions, TrackedProcess } from './process-tracker.js';
 export { createTempDir, keepTempOnFailure } from './temp-dir.js';
