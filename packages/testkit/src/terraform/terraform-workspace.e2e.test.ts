@@ -83,6 +83,25 @@ describe('TerraformWorkspace with built-in resources', () => {
   });
 });
 
+describe('TerraformWorkspace import blocks', () => {
+  it('plans an import with -generate-config-out, applies it and then plans nothing', async () => {
+    const tf = await TerraformWorkspace.create({});
+    try {
+      await tf.writeImports([{ to: 'terraform_data.imported', id: 'existing-id' }]);
+      await tf.init();
+      const plan = await tf.plan({ out: true, generateConfigOut: 'generated.tf' });
+      expect(plan.generatedConfig).toContain('resource "terraform_data" "imported"');
+      const change = findResourceChange(plan.plan ?? fail('no plan'), 'terraform_data.imported');
+      expect(change.change.importing).toEqual({ id: 'existing-id' });
+      await tf.apply({ planFile: plan.planFile ?? fail('no plan file') });
+      expect(findStateResource((await tf.state()).values, 'terraform_data.imported').values['id']).toBe('existing-id');
+      expect((await tf.plan()).changes).toBe(false);
+    } finally {
+      await tf.dispose();
+    }
+  });
+});
+
 function fail(message: string): never {
   throw new Error(message);
 }
