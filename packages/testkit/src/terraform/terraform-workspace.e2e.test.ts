@@ -209,6 +209,7 @@ describe('TerraformWorkspace.create input errors', () => {
       field: 'providers[1].source',
     },
     { name: 'file outside the directory', given: { files: { '../escape.tf': '' } }, field: 'files' },
+    { name: 'file escaping through a subdirectory', given: { files: { 'a/../../escape.tf': '' } }, field: 'files' },
     { name: 'bad log level', given: { logLevel: 'LOUD' as 'OFF' }, field: 'logLevel' },
   ])('rejects $name', async ({ given, field }) => {
     const error = await TerraformWorkspace.create(given).catch((e: unknown) => e);

@@ -420,7 +420,7 @@ export class TerraformWorkspace {
 
 function checkRelativeName(field: string, name: string): void {
   const normalized = normalize(name);
-  if (name.length === 0 || isAbsolute(name) || normalized.startsWith('..')) {
+  if (name.length === 0 || isAbsolute(name) || normalized === '..' || normalized.startsWith('../')) {
     throw new TestkitInputError(field, `"${name}" must be a file name relative to the working directory`);
   }
 }
