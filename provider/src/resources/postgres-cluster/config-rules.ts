@@ -1,0 +1,120 @@
+// Rules about how the Terraform arguments combine. Rules of the API itself (names, enums, quorum
+// bounds, role lists, blocked parameters...) come from the SDK's validatePostgres, never retyped here.
+import { toSixFieldCron } from '../../normalize/cron-schedule.js';
+import type { PostgresClusterArgs } from './model.js';
+import { attr, error, type PlanIssue } from './plan-issue.js';
+
+export const waitForValues = ['released', 'primary', 'all_instances'] as const;
+export const syncModeValues = ['async', 'quorum'] as const;
+
+function checkSync(config: PostgresClusterArgs): PlanIssue[] {
+  const issues: PlanIssue[] = [];
+  const involves = ['sync_mode', 'min_sync_replicas', 'max_sync_replicas'];
+  if (config.syncMode !== 'quorum') {
+    for (const [name, value] of [['min_sync_replicas', config.minSyncReplicas], ['max_sync_replicas', config.maxSyncReplicas]] as const) {
+      if (value === null) continue;
+      issues.push(error(attr(name), `${name} needs sync_mode = "quorum"`, `${name} sets the synchronous quorum, which only applies with sync_mode = "quorum"${config.syncMode === 'async' ? '; sync_mode is "async"' : ''}. Set sync_mode = "quorum" or remove ${name}.`, involves));
+    }
+    return issues;
+  }
+  if (config.maxSyncReplicas === null) {
+    issues.push(error(attr('max_sync_replicas'), 'Quorum size missing', 'sync_mode = "quorum" needs max_sync_replicas: how many standbys may be synchronous (1 or more, fewer than replicas). Hikube advises replicas = 3 with max_sync_replicas = 1.', involves));
+  } else if (config.maxSyncReplicas < 1) {
+    issues.push(error(attr('max_sync_replicas'), 'Quorum size too small', `max_sync_replicas = ${config.maxSyncReplicas} disables synchronous replication; use sync_mode = "async" for that, or set max_sync_replicas to 1 or more.`, involves));
+  }
+  return issues;
+}
+
+function checkPlacement(config: PostgresClusterArgs): PlanIssue[] {
+  const issues: PlanIssue[] = [];
+  const involves = ['zones', 'primary_zone', 'scheduling_class'];
+  if (config.zones !== null && config.schedulingClass !== null) {
+    issues.push(error(attr('scheduling_class'), 'Conflicting placement', 'Set either zones (optionally with primary_zone) or scheduling_class, not both: zones are resolved to a SchedulingClass.', involves));
+  }
+  if (config.zones !== null && config.zones.length === 0) {
+    issues.push(error(attr('zones'), 'No zones', 'zones is empty: list at least one zone, or remove zones to use the tenant default placement.', involves));
+  }
+  if (config.primaryZone !== null) {
+    if (config.zones === null) {
+      issues.push(error(attr('primary_zone'), 'primary_zone needs zones', 'primary_zone chooses among zones: set zones too (e.g. zones = ["gland", "lucerne", "geneva"]).', involves));
+    } else if (config.zones.length > 0 && !config.zones.includes(config.primaryZone)) {
+      issues.push(error(attr('primary_zone'), 'primary_zone outside zones', `primary_zone "${config.primaryZone}" is not one of zones (${config.zones.join(', ')}): add it to zones or choose one of them.`, involves));
+    }
+  }
+  return issues;
+}
+
+function checkResources(config: PostgresClusterArgs): PlanIssue[] {
+  const issues: PlanIssue[] = [];
+  const involves = ['resources_preset', 'cpu', 'memory'];
+  if (config.resourcesPreset !== null && (config.cpu !== null || config.memory !== null)) {
+    issues.push(error(attr(config.cpu !== null ? 'cpu' : 'memory'), 'Conflicting sizing', 'Set either resources_preset or cpu and memory, not both: explicit resources make the platform ignore the preset.', involves));
+  }
+  if ((config.cpu === null) !== (config.memory === null)) {
+    const missing = config.cpu === null ? 'cpu' : 'memory';
+    issues.push(error(attr(missing), `${missing} missing`, `cpu and memory go together: set ${missing} too, or use resources_preset instead.`, involves));
+  }
+  return issues;
+}
+
+function checkUsers(config: PostgresClusterArgs): PlanIssue[] {
+  const issues: PlanIssue[] = [];
+  for (const [name, user] of Object.entries(config.users ?? {})) {
+    const at = (field: string) => attr('users', { key: name }, { attribute: field });
+    if (user.password !== null && user.passwordWo !== null) {
+      issues.push(error(at('password_wo'), 'Two passwords', `User "${name}" sets both password and password_wo: keep password_wo (never stored in state) or password, not both.`, ['users']));
+    }
+    if (user.passwordWo !== null && user.passwordWoVersion === null) {
+      issues.push(error(at('password_wo_version'), 'password_wo_version missing', `User "${name}" sets password_wo without password_wo_version: set password_wo_version = 1 and increase it whenever password_wo changes, since Terraform cannot see write-only values to compare them.`, ['users']));
+    }
+    if (user.passwordWoVersion !== null && user.passwordWo === null) {
+      issues.push(error(at('password_wo'), 'password_wo missing', `User "${name}" sets password_wo_version without password_wo: set password_wo, or remove password_wo_version.`, ['users']));
+    }
+  }
+  return issues;
+}
+
+function checkBackup(config: PostgresClusterArgs): PlanIssue[] {
+  const schedule = config.backup?.schedule ?? null;
+  if (schedule === null) return [];
+  const converted = toSixFieldCron(schedule);
+  return converted.ok ? [] : [error(attr('backup', { attribute: 'schedule' }), 'Invalid backup schedule', `backup.schedule "${schedule}": ${converted.message}.`, ['backup'])];
+}
+
+function checkRestore(config: PostgresClusterArgs): PlanIssue[] {
+  const restore = config.restore;
+  if (restore === null) return [];
+  const issues: PlanIssue[] = [];
+  if (restore.sourceCluster === null) {
+    issues.push(error(attr('restore', { attribute: 'source_cluster' }), 'Restore source missing', 'restore needs source_cluster: the name of the cluster whose backups to restore.', ['restore']));
+  } else if (config.name !== null && restore.sourceCluster === config.name) {
+    issues.push(error(attr('restore', { attribute: 'source_cluster' }), 'Restore into the same name', `restore creates a new cluster from the backups of "${restore.sourceCluster}": give this cluster a different name.`, ['restore', 'name']));
+  }
+  if (config.backup === null) {
+    issues.push(error(attr('restore'), 'Restore needs backup settings', 'restore reads the source cluster\'s backups from object storage: set the backup block (destination_path, endpoint_url, s3_access_key, s3_secret_key) pointing at them.', ['restore', 'backup']));
+  }
+  return issues;
+}
+
+function checkEnums(config: PostgresClusterArgs): PlanIssue[] {
+  const issues: PlanIssue[] = [];
+  if (config.waitFor !== null && !(waitForValues as readonly string[]).includes(config.waitFor)) {
+    issues.push(error(attr('wait_for'), 'Invalid wait_for', `wait_for "${config.waitFor}" is not one of ${waitForValues.map((v) => `"${v}"`).join(', ')}.`, ['wait_for']));
+  }
+  if (config.syncMode !== null && !(syncModeValues as readonly string[]).includes(config.syncMode)) {
+    issues.push(error(attr('sync_mode'), 'Invalid sync_mode', `sync_mode "${config.syncMode}" is not "async" or "quorum".`, ['sync_mode']));
+  }
+  return issues;
+}
+
+export function checkConfig(config: PostgresClusterArgs): PlanIssue[] {
+  return [
+    ...checkEnums(config),
+    ...(config.syncMode === null || (syncModeValues as readonly string[]).includes(config.syncMode) ? checkSync(config) : []),
+    ...checkPlacement(config),
+    ...checkResources(config),
+    ...checkUsers(config),
+    ...checkBackup(config),
+    ...checkRestore(config),
+  ];
+}
