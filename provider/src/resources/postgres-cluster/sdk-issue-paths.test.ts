@@ -14,7 +14,8 @@ describe('terraformPathFor', () => {
     { given: 'spec.resources.memory', want: 'memory' },
     { given: 'spec.postgresql.parameters.shared_preload_libraries', want: 'parameters["shared_preload_libraries"]' },
     { given: ['spec', 'users', 'postgres'], want: 'users["postgres"]' },
-    { given: 'spec.users.app.reader.replication', want: 'users["app.reader"].replication' },
+    { given: 'spec.users["app.reader"].replication', want: 'users["app.reader"].replication' },
+    { given: 'spec.databases.shop.roles.admin[0]', want: 'databases["shop"].admin' },
     { given: 'spec.users.ci.password', want: 'users["ci"].password_wo' },
     { given: ['spec', 'databases', 'shop', 'roles', 'admin', 0], want: 'databases["shop"].admin' },
     { given: 'spec.databases.shop.extensions', want: 'databases["shop"].extensions' },
@@ -34,8 +35,9 @@ describe('terraformPathFor', () => {
 
 describe('splitIssuePath', () => {
   it('keeps dotted map keys whole', () => {
-    expect(splitIssuePath('spec.databases.my.db.roles.readonly')).toEqual(['spec', 'databases', 'my.db', 'roles', 'readonly']);
-    expect(splitIssuePath('spec.postgresql.parameters.pg_stat_statements.max')).toEqual(['spec', 'postgresql', 'parameters', 'pg_stat_statements.max']);
+    expect(splitIssuePath('spec.databases["my.db"].roles.readonly[2]')).toEqual(['spec', 'databases', 'my.db', 'roles', 'readonly', '2']);
+    expect(splitIssuePath('spec.postgresql.parameters["pg_stat_statements.max"]')).toEqual(['spec', 'postgresql', 'parameters', 'pg_stat_statements.max']);
+    expect(splitIssuePath('spec.users["say \\"hi\\""]')).toEqual(['spec', 'users', 'say "hi"']);
   });
 });
 

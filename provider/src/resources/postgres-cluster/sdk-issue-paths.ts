@@ -31,29 +31,21 @@ const backupFields: Record<string, string> = {
 
 const bootstrapFields: Record<string, string> = { oldName: 'source_cluster', recoveryTime: 'recovery_time' };
 
-const mapChildren: Record<string, readonly string[]> = {
-  users: ['password', 'replication'],
-  databases: ['roles', 'extensions'],
-};
-
-/** Split a dotted path, keeping map keys that contain dots (user `app.reader`) in one piece. */
+/**
+ * Split an SDK path: dotted identifiers, `[0]` indices and `["a.b"]` for keys that are not plain
+ * identifiers (so a user named `app.reader` stays one segment).
+ */
 export function splitIssuePath(path: SdkIssue['path']): string[] {
   if (typeof path !== 'string') return path.map(String);
-  const parts = path.split('.').filter((part) => part !== '');
-  const result: string[] = [];
-  for (let index = 0; index < parts.length; index++) {
-    const part = parts[index] ?? '';
-    result.push(part);
-    const children = mapChildren[part];
-    const isMap = (part === 'users' || part === 'databases' || part === 'parameters') && result.length >= 2;
-    if (!isMap) continue;
-    const rest = parts.slice(index + 1);
-    const childAt = children === undefined ? -1 : rest.findIndex((segment) => children.includes(segment));
-    const keyParts = childAt === -1 ? rest : rest.slice(0, childAt);
-    if (keyParts.length > 0) result.push(keyParts.join('.'));
-    index += keyParts.length;
+  const segments: string[] = [];
+  const token = /([^.[\]]+)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/g;
+  for (const match of path.matchAll(token)) {
+    const [, plain, index, quoted] = match;
+    if (plain !== undefined) segments.push(plain);
+    else if (index !== undefined) segments.push(index);
+    else if (quoted !== undefined) segments.push(JSON.parse(quoted) as string);
   }
-  return result;
+  return segments;
 }
 
 function field(name: string): AttributePath {

@@ -58,13 +58,14 @@ function mapValues<T, U>(record: Record<string, T>, map: (value: T) => U): Recor
 
 export function toSpec(args: PostgresClusterArgs, options: ToSpecOptions = {}): PostgresSpec {
   const spec: PostgresSpec = {};
-  if (args.version !== null) spec.version = args.version;
+  // Enum values are checked by the SDK's validatePostgres at plan time, before any request.
+  if (args.version !== null) spec.version = args.version as NonNullable<PostgresSpec['version']>;
   if (args.replicas !== null) spec.replicas = args.replicas;
   if (args.syncMode === 'async') spec.quorum = { minSyncReplicas: 0, maxSyncReplicas: 0 };
   if (args.syncMode === 'quorum' && args.maxSyncReplicas !== null) {
     spec.quorum = { minSyncReplicas: args.minSyncReplicas ?? args.maxSyncReplicas, maxSyncReplicas: args.maxSyncReplicas };
   }
-  if (args.resourcesPreset !== null) spec.resourcesPreset = args.resourcesPreset;
+  if (args.resourcesPreset !== null) spec.resourcesPreset = args.resourcesPreset as NonNullable<PostgresSpec['resourcesPreset']>;
   if (args.cpu !== null || args.memory !== null) {
     spec.resources = {};
     if (args.cpu !== null) spec.resources.cpu = args.cpu;
