@@ -1,0 +1,123 @@
+import net from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { lsnDiff, parseLsn } from './lsn.js';
+import { renderConf, renderInstanceConf } from './pg-conf.js';
+import { scramVerifier, verifierMatches } from './scram-verifier.js';
+import { quoteIdent, quoteLiteral } from './sql-roles.js';
+import { slotNameFor } from './pg-replication.js';
+import { TcpProxy } from './tcp-proxy.js';
+
+describe('lsn', () => {
+  it.each([
+    { given: '0/0', want: 0n },
+    { given: '0/16B3748', want: 0x16b3748n },
+    { given: '1/0', want: 1n << 32n },
+    { given: 'nonsense', want: undefined },
+    { given: null, want: undefined },
+  ])('parses $given', ({ given, want }) => expect(parseLsn(given)).toBe(want));
+
+  it('measures the distance between two positions', () => {
+    expect(lsnDiff('0/3000100', '0/3000000')).toBe(256);
+    expect(lsnDiff('0/1', null)).toBeUndefined();
+  });
+});
+
+describe('managed configuration files', () => {
+  it('quotes values and sorts keys', () => {
+    expect(renderConf({ work_mem: '4MB', application_name: "it's" })).toBe(
+      "# managed by hikube-local; rewritten on every reconcile\napplication_name = 'it''s'\nwork_mem = '4MB'\n",
+    );
+  });
+
+  it('rejects a parameter name that could inject configuration', () => {
+    expect(() => renderConf({ 'a = 1\nb': 'x' })).toThrow(/invalid PostgreSQL parameter name/);
+  });
+
+  it('renders a standby upstream', () => {
+    const text = renderInstanceConf({
+      upstream: { host: '/tmp/x/run', port: 5433, user: 'streaming_replica', applicationName: 'postgres-a-2', slotName: 'hikube_postgres_a_2' },
+    });
+    expect(text).toContain("primary_conninfo = 'host=''/tmp/x/run'' port=5433 user=''streaming_replica'' application_name=''postgres-a-2'' connect_timeout=2'");
+    expect(text).toContain("primary_slot_name = 'hikube_postgres_a_2'");
+    expect(text).toContain("synchronous_standby_names = ''");
+  });
+});
+
+describe('names and quoting', () => {
+  it.each([
+    { given: 'postgres-demo-2', want: 'hikube_postgres_demo_2' },
+    { given: 'Pg.One', want: 'hikube_pg_one' },
+  ])('slot name for $given', ({ given, want }) => expect(slotNameFor(given)).toBe(want));
+
+  it('quotes identifiers and literals', () => {
+    expect(quoteIdent('we"ird')).toBe('"we""ird"');
+    expect(quoteLiteral("o'hara")).toBe("'o''hara'");
+  });
+});
+
+describe('scram verifier', () => {
+  it('matches its own password and nothing else, and never contains it', () => {
+    const v = scramVerifier('s3cret-password');
+    expect(v).toMatch(/^SCRAM-SHA-256\$4096:[^$]+\$[^:]+:.+$/);
+    expect(v).not.toContain('s3cret-password');
+    expect(verifierMatches(v, 's3cret-password')).toBe(true);
+    expect(verifierMatches(v, 'other')).toBe(false);
+    expect(verifierMatches('md5abc', 's3cret-password')).toBe(false);
+    expect(verifierMatches(null, 'x')).toBe(false);
+  });
+});
+
+describe('tcp proxy (real sockets on 127.0.0.1)', () => {
+  const closers: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const c of closers.splice(0)) await c();
+  });
+
+  async function nameServer(name: string): Promise<number> {
+    const srv = net.createServer((s) => {
+      s.on('error', () => undefined);
+      s.end(name);
+    });
+    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
+    closers.push(() => new Promise((r) => srv.close(() => r())));
+    const a = srv.address();
+    return typeof a === 'object' && a ? a.port : 0;
+  }
+
+  function ask(port: number): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const s = net.connect({ host: '127.0.0.1', port });
+      let out = '';
+      s.on('data', (d) => (out += d.toString()));
+      s.on('close', () => resolve(out));
+      s.on('error', reject);
+    });
+  }
+
+  it('spreads connections round-robin and follows a retarget', async () => {
+    const a = await nameServer('a');
+    const b = await nameServer('b');
+    const proxy = await TcpProxy.listen();
+    closers.push(() => proxy.close());
+    proxy.setTargets([a, b]);
+    const seen = [await ask(proxy.port), await ask(proxy.port), await ask(proxy.port), await ask(proxy.port)];
+    expect([...seen].sort()).toEqual(['a', 'a', 'b', 'b']);
+    proxy.setTargets([b]);
+    expect(await ask(proxy.port)).toBe('b');
+  });
+
+  it('holds a client while there is no target, then serves it', async () => {
+    const a = await nameServer('a');
+    const proxy = await TcpProxy.listen({ waitForTargetMs: 5_000 });
+    closers.push(() => proxy.close());
+    const pending = ask(proxy.port);
+    setTimeout(() => proxy.setTargets([a]), 50);
+    expect(await pending).toBe('a');
+  });
+
+  it('disconnects a client when no target appears in time', async () => {
+    const proxy = await TcpProxy.listen({ waitForTargetMs: 50 });
+    closers.push(() => proxy.close());
+    expect(await ask(proxy.port)).toBe('');
+  });
+});

@@ -1,0 +1,186 @@
+import type pg from 'pg';
+import { PgSqlError } from './errors.js';
+import type { PgInstance } from './pg-instance.js';
+import { scramVerifier, verifierMatches } from './scram-verifier.js';
+
+export interface LoginRoleSpec {
+  readonly password: string;
+  readonly replication?: boolean | undefined;
+}
+
+export interface DatabaseGrantSpec {
+  /** Login roles granted `<db>_admin`. */
+  readonly admins: readonly string[];
+  /** Login roles granted `<db>_readonly`. */
+  readonly readonly: readonly string[];
+  readonly extensions: readonly string[];
+}
+
+export interface RolesAndDatabases {
+  readonly users: Readonly<Record<string, LoginRoleSpec>>;
+  readonly databases: Readonly<Record<string, DatabaseGrantSpec>>;
+}
+
+export interface ApplyReport {
+  readonly createdUsers: string[];
+  readonly droppedUsers: string[];
+  readonly createdDatabases: string[];
+  readonly droppedDatabases: string[];
+}
+
+// Comments mark what we manage, so removal never touches roles or databases made by hand.
+const USER_MARK = 'hikube-local:user';
+const GROUP_MARK = 'hikube-local:database-role';
+const DB_MARK = 'hikube-local:database';
+
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+export function quoteLiteral(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+export function databaseRoleNames(db: string): { admin: string; readonly: string } {
+  return { admin: `${db}_admin`, readonly: `${db}_readonly` };
+}
+
+async function run(client: pg.Client, action: string, text: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
+  try {
+    return (await client.query(text, params)).rows as Record<string, unknown>[];
+  } catch (err) {
+    throw new PgSqlError(action, err);
+  }
+}
+
+async function withDb<T>(primary: PgInstance, db: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = await primary.connect(db);
+  try {
+    return await fn(client);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+async function ensureGroupRole(c: pg.Client, role: string): Promise<void> {
+  const rows = await run(c, `checking role ${role}`, 'SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
+  if (rows.length === 0) await run(c, `creating role ${role}`, `CREATE ROLE ${quoteIdent(role)} NOLOGIN NOINHERIT`);
+  await run(c, `marking role ${role}`, `COMMENT ON ROLE ${quoteIdent(role)} IS ${quoteLiteral(GROUP_MARK)}`);
+}
+
+async function syncMembers(c: pg.Client, group: string, want: readonly string[], managedUsers: ReadonlySet<string>): Promise<void> {
+  const rows = await run(
+    c,
+    `reading members of ${group}`,
+    `SELECT m.rolname FROM pg_auth_members am JOIN pg_roles g ON g.oid = am.roleid JOIN pg_roles m ON m.oid = am.member WHERE g.rolname = $1`,
+    [group],
+  );
+  const have = new Set(rows.map((r) => String(r['rolname'])));
+  for (const u of want) if (!have.has(u)) await run(c, `granting ${group} to ${u}`, `GRANT ${quoteIdent(group)} TO ${quoteIdent(u)}`);
+  for (const u of have)
+    if (!want.includes(u) && managedUsers.has(u)) await run(c, `revoking ${group} from ${u}`, `REVOKE ${quoteIdent(group)} FROM ${quoteIdent(u)}`);
+}
+
+/**
+ * Apply users, databases, their `<db>_admin`/`<db>_readonly` roles, grants and extensions on a
+ * primary, idempotently; managed users and databases no longer wanted are dropped (objects a
+ * dropped user owned are reassigned to postgres first). Passwords go over as SCRAM verifiers.
+ */
+export async function applyRolesAndDatabases(primary: PgInstance, want: RolesAndDatabases): Promise<ApplyReport> {
+  const report: ApplyReport = { createdUsers: [], droppedUsers: [], createdDatabases: [], droppedDatabases: [] };
+  const wantedUsers = new Set(Object.keys(want.users));
+  await withDb(primary, 'postgres', async (c) => {
+    // users
+    const existing = await run(
+      c,
+      'reading roles',
+      `SELECT a.rolname, a.rolpassword, a.rolreplication, shobj_description(a.oid, 'pg_authid') AS mark FROM pg_authid a`,
+    );
+    const byName = new Map(existing.map((r) => [String(r['rolname']), r]));
+    for (const [name, spec] of Object.entries(want.users)) {
+      const row = byName.get(name);
+      if (!row) {
+        await run(c, `creating user ${name}`, `CREATE ROLE ${quoteIdent(name)} LOGIN PASSWORD ${quoteLiteral(scramVerifier(spec.password))}`);
+        report.createdUsers.push(name);
+      } else if (!verifierMatches(row['rolpassword'] as string | null, spec.password)) {
+        await run(c, `setting the password of ${name}`, `ALTER ROLE ${quoteIdent(name)} LOGIN PASSWORD ${quoteLiteral(scramVerifier(spec.password))}`);
+      }
+      if (!row || row['rolreplication'] !== (spec.replication === true))
+        await run(c, `setting replication of ${name}`, `ALTER ROLE ${quoteIdent(name)} ${spec.replication ? 'REPLICATION' : 'NOREPLICATION'}`);
+      if (!row || row['mark'] !== USER_MARK) await run(c, `marking user ${name}`, `COMMENT ON ROLE ${quoteIdent(name)} IS ${quoteLiteral(USER_MARK)}`);
+    }
+    const managedUsers = new Set(existing.filter((r) => r['mark'] === USER_MARK).map((r) => String(r['rolname'])));
+    for (const u of wantedUsers) managedUsers.add(u);
+
+    // databases: roles, ownership, connect rights, memberships
+    const dbRows = await run(c, 'reading databases', `SELECT datname, shobj_description(oid, 'pg_database') AS mark FROM pg_database`);
+    const dbs = new Map(dbRows.map((r) => [String(r['datname']), r['mark']]));
+    for (const [db, spec] of Object.entries(want.databases)) {
+      const roles = databaseRoleNames(db);
+      await ensureGroupRole(c, roles.admin);
+      await ensureGroupRole(c, roles.readonly);
+      if (!dbs.has(db)) {
+        await run(c, `creating database ${db}`, `CREATE DATABASE ${quoteIdent(db)} OWNER ${quoteIdent(roles.admin)}`);
+        report.createdDatabases.push(db);
+      } else await run(c, `setting the owner of ${db}`, `ALTER DATABASE ${quoteIdent(db)} OWNER TO ${quoteIdent(roles.admin)}`);
+      await run(c, `marking database ${db}`, `COMMENT ON DATABASE ${quoteIdent(db)} IS ${quoteLiteral(DB_MARK)}`);
+      await run(c, `restricting ${db}`, `REVOKE ALL ON DATABASE ${quoteIdent(db)} FROM PUBLIC`);
+      await run(c, `granting connect on ${db}`, `GRANT CONNECT ON DATABASE ${quoteIdent(db)} TO ${quoteIdent(roles.readonly)}`);
+      await run(c, `granting ${db} to its admin role`, `GRANT ALL ON DATABASE ${quoteIdent(db)} TO ${quoteIdent(roles.admin)}`);
+      await syncMembers(c, roles.admin, spec.admins, managedUsers);
+      await syncMembers(c, roles.readonly, spec.readonly, managedUsers);
+    }
+
+    // databases no longer wanted
+    for (const [db, mark] of dbs) {
+      if (mark !== DB_MARK || db in want.databases) continue;
+      const roles = databaseRoleNames(db);
+      await run(c, `dropping database ${db}`, `DROP DATABASE IF EXISTS ${quoteIdent(db)} WITH (FORCE)`);
+      for (const r of [roles.admin, roles.readonly]) await run(c, `dropping role ${r}`, `DROP ROLE IF EXISTS ${quoteIdent(r)}`);
+      report.droppedDatabases.push(db);
+    }
+  });
+
+  // schema rights and extensions, inside each database
+  for (const [db, spec] of Object.entries(want.databases)) {
+    const roles = databaseRoleNames(db);
+    await withDb(primary, db, async (c) => {
+      const a = quoteIdent(roles.admin);
+      const ro = quoteIdent(roles.readonly);
+      await run(c, `schema rights in ${db}`, `ALTER SCHEMA public OWNER TO ${a}`);
+      await run(c, `schema rights in ${db}`, `GRANT USAGE ON SCHEMA public TO ${ro}`);
+      await run(c, `read rights in ${db}`, `GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${ro}`);
+      await run(c, `read rights in ${db}`, `GRANT SELECT ON ALL SEQUENCES IN SCHEMA public TO ${ro}`);
+      // objects created later by the admin role or by any admin user stay readable
+      for (const owner of [roles.admin, ...spec.admins]) {
+        await run(c, `default privileges in ${db}`, `ALTER DEFAULT PRIVILEGES FOR ROLE ${quoteIdent(owner)} IN SCHEMA public GRANT SELECT ON TABLES TO ${ro}`);
+        await run(c, `default privileges in ${db}`, `ALTER DEFAULT PRIVILEGES FOR ROLE ${quoteIdent(owner)} IN SCHEMA public GRANT SELECT ON SEQUENCES TO ${ro}`);
+      }
+      for (const ext of spec.extensions) await run(c, `creating extension ${ext} in ${db}`, `CREATE EXTENSION IF NOT EXISTS ${quoteIdent(ext)}`);
+    });
+  }
+
+  // users no longer wanted: reassign what they own in every database, then drop
+  const stale = await withDb(primary, 'postgres', (c) =>
+    run(c, 'reading managed users', `SELECT rolname FROM pg_authid a WHERE shobj_description(a.oid, 'pg_authid') = $1`, [USER_MARK]),
+  );
+  const toDrop = stale.map((r) => String(r['rolname'])).filter((u) => !wantedUsers.has(u));
+  if (toDrop.length > 0) {
+    const dbNames = await withDb(primary, 'postgres', (c) =>
+      run(c, 'listing databases', 'SELECT datname FROM pg_database WHERE datallowconn'),
+    );
+    for (const { datname } of dbNames) {
+      await withDb(primary, String(datname), async (c) => {
+        for (const u of toDrop) {
+          await run(c, `reassigning objects of ${u}`, `REASSIGN OWNED BY ${quoteIdent(u)} TO postgres`);
+          await run(c, `dropping privileges of ${u}`, `DROP OWNED BY ${quoteIdent(u)}`);
+        }
+      });
+    }
+    await withDb(primary, 'postgres', async (c) => {
+      for (const u of toDrop) await run(c, `dropping user ${u}`, `DROP ROLE IF EXISTS ${quoteIdent(u)}`);
+    });
+    report.droppedUsers.push(...toDrop);
+  }
+  return report;
+}
