@@ -1,1 +1,22 @@
-export {};
+// Public entry of @hikube/local.
+export { startHikubeLocal, type HikubeLocal, type StartOptions, type DriverChoice, type TenantCredentials } from './server/start-hikube-local.js';
+export { renderKubeconfig } from './server/kubeconfig.js';
+export { DEFAULT_TENANT } from './server/data-dir.js';
+export { DeterministicReconciler, type DeterministicOptions } from './controllers/deterministic/deterministic-reconciler.js';
+export {
+  SITES,
+  SITE_NODE_PREFIX,
+  POSTGRES_FINALIZER,
+  type Site,
+  type Reconciler,
+  type ReconcilerFactory,
+  type ReconcilerHost,
+  type ReconcileContext,
+  type ReconcileResult,
+  type FinalizeResult,
+  type OwnedKind,
+  type OwnedObject,
+  type Placement,
+  type PostgresStatus,
+} from './controllers/reconciler.js';
+export type { KubeObject, ObjectMeta, Condition, OwnerReference } from './store/kube-object.js';

@@ -14,7 +14,7 @@ export type Site = (typeof SITES)[number];
 export const SITE_NODE_PREFIX: Readonly<Record<Site, string>> = { gland: 'gld', lucerne: 'luc', geneva: 'gva' };
 
 /** Finalizer the API adds to every Postgres at creation so deletion waits for `finalize`. */
-export const POSTGRES_FINALIZER = 'local.hikube.io/cleanup';
+export { POSTGRES_FINALIZER } from '../store/finalizers.js';
 
 /** Kinds a reconciler may own. Each is stored with an ownerReference to its Postgres. */
 export type OwnedKind = 'Pod' | 'Service' | 'Secret' | 'TenantSecret' | 'Event';
@@ -48,8 +48,24 @@ export interface OwnedObject {
   [field: string]: unknown;
 }
 
+/** Where a Postgres's instances go, resolved from its SchedulingClass (see placement.ts). */
+export interface Placement {
+  /** The SchedulingClass used (`spread` when spec.schedulingClass is empty). */
+  className: string;
+  /** Sites in preference order: the primary's preferred site first. */
+  sites: Site[];
+  /** Site preferred (or, with `primaryRequired`, required) for the primary. */
+  primarySite?: Site;
+  primaryRequired: boolean;
+}
+
 /** Handed to every call: everything a reconciler may do to the API, scoped to one Postgres. */
 export interface ReconcileContext {
+  /**
+   * Placement from the object's SchedulingClass; undefined when the class does not exist (report
+   * `Ready=False`, reason `SchedulingClassNotFound`).
+   */
+  placement(): Placement | undefined;
   /** Aborted when the server shuts down; stop long work and return. */
   readonly signal: AbortSignal;
   /** The owner reference the loop puts on objects created through `applyOwned`. */

@@ -1,0 +1,226 @@
+// The HTTP front: HTTPS with HTTP/2 (and HTTP/1.1 fallback) on 127.0.0.1, authentication,
+// authorization, discovery, OpenAPI, resource verbs and watch, every failure a Status body.
+
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse, type Server as HttpServer } from 'node:http';
+import { createSecureServer, type Http2SecureServer, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
+import type { AddressInfo, Socket } from 'node:net';
+import type { ObjectService } from '../store/object-service.js';
+import type { Admission } from './admission.js';
+import { authorize, type Authenticator, type Identity } from './auth.js';
+import { coreDiscovery, groupDiscovery, groupsDiscovery, resourceListDiscovery, type Doc } from './discovery.js';
+import type { OpenApiDocuments } from './openapi.js';
+import { readBody } from './request-body.js';
+import { parseResourcePath, type ResourcePath } from './request-path.js';
+import { ResourceHandlers, isWatch, targetOf, verbOf, type Reply } from './resource-handlers.js';
+import { ApiStatusError, methodNotAllowed, notFoundPath, toApiError, tooManyRequests } from './status-error.js';
+import { wantsTable } from './table.js';
+import { WatchRegistry, serveWatch, type WatchSink } from './watch-stream.js';
+import type { KubeObject } from '../store/kube-object.js';
+
+type Req = IncomingMessage | Http2ServerRequest;
+type Res = ServerResponse | Http2ServerResponse;
+
+export interface VersionInfo {
+  major: string;
+  minor: string;
+  gitVersion: string;
+}
+
+/** Extra routes under /hikube-local/ (admin only), e.g. site operations. */
+export type ExtraRoute = (method: string, path: string, identity: Identity, body: () => Promise<string>) => Promise<Reply | undefined>;
+
+export interface ApiServerOptions {
+  service: ObjectService;
+  authenticator: Authenticator;
+  admission: Admission;
+  openapi: OpenApiDocuments;
+  tls?: { key: string; cert: string };
+  version?: VersionInfo;
+  extraRoutes?: ExtraRoute;
+  maxInFlight?: number;
+  /** Diagnostics; request bodies and tokens are never passed here. */
+  log?: (line: string) => void;
+  heartbeatMs?: number;
+}
+
+export const DEFAULT_VERSION: VersionInfo = { major: '1', minor: '32', gitVersion: 'v1.32.0-hikube-local' };
+
+export class ApiServer {
+  private server: Http2SecureServer | HttpServer | undefined;
+  private readonly handlers: ResourceHandlers;
+  private readonly watches = new WatchRegistry();
+  private readonly sockets = new Set<Socket>();
+  private inFlight = 0;
+  private requests = 0;
+
+  constructor(private readonly options: ApiServerOptions) {
+    this.handlers = new ResourceHandlers(options.service, options.admission);
+  }
+
+  /** Requests received so far (every path, including discovery). */
+  get requestCount(): number {
+    return this.requests;
+  }
+
+  async listen(port: number, host = '127.0.0.1'): Promise<number> {
+    const handler = (req: Req, res: Res): void => {
+      void this.dispatch(req, res);
+    };
+    const server = this.options.tls
+      ? createSecureServer({ key: this.options.tls.key, cert: this.options.tls.cert, allowHTTP1: true }, handler)
+      : createHttpServer(handler);
+    server.on('connection', (s: Socket) => {
+      this.sockets.add(s);
+      s.on('close', () => this.sockets.delete(s));
+    });
+    // TLS handshakes that fail (a client without our CA) must not crash the server.
+    server.on('tlsClientError', () => undefined);
+    this.server = server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    return (server.address() as AddressInfo).port;
+  }
+
+  async close(): Promise<void> {
+    this.watches.closeAll();
+    const server = this.server;
+    if (!server) return;
+    this.server = undefined;
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    for (const s of this.sockets) s.destroy();
+    await closed;
+  }
+
+  private async dispatch(req: Req, res: Res): Promise<void> {
+    this.requests++;
+    const url = new URL(req.url ?? '/', 'https://127.0.0.1');
+    const method = req.method ?? 'GET';
+    let streaming = false;
+    const body = (): Promise<string> => readBody(req);
+    try {
+      const pathname = url.pathname.replace(/\/+$/, '') || '/';
+      const open = this.publicRoute(pathname);
+      if (open) return this.send(res, { status: 200, ...open });
+      const identity = this.options.authenticator.authenticate(req.headers.authorization);
+      const parsed = parseResourcePath(pathname);
+      if (parsed.kind === 'resource') {
+        const { path } = parsed;
+        const verb = verbOf(method, path, url.searchParams);
+        const checkVerb = path.subresource ? (verb === 'get' ? 'get' : 'update') : verb;
+        if (!path.type.verbs.includes(checkVerb === 'post-named' ? 'create' : checkVerb)) {
+          throw methodNotAllowed(`the server does not allow this method on the requested resource (${verb} ${path.type.plural})`);
+        }
+        authorize(identity, verb, path.type, path.type.namespaced ? path.namespace : undefined, path.name);
+        if (verb === 'watch' || (verb === 'get' && isWatch(url.searchParams))) {
+          streaming = true;
+          return this.watch(req, res, url, path);
+        }
+        if (this.inFlight >= (this.options.maxInFlight ?? 400)) throw tooManyRequests();
+        this.inFlight++;
+        try {
+          const reply = await this.handlers.handle({ method, path, query: url.searchParams, headers: req.headers, body }, verb);
+          return this.send(res, reply);
+        } catch (err) {
+          throw toApiError(err, targetOf(path.type, path.name ?? ''));
+        } finally {
+          this.inFlight--;
+        }
+      }
+      if (parsed.kind === 'unknown-resource') throw notFoundPath();
+      const doc = this.discoveryRoute(pathname, req.headers.accept);
+      if (doc) return this.send(res, { status: 200, body: doc.body, contentType: doc.contentType });
+      if (pathname.startsWith('/hikube-local/') && this.options.extraRoutes) {
+        const reply = await this.options.extraRoutes(method, pathname, identity, body);
+        if (reply) return this.send(res, reply);
+      }
+      const openapi = this.openapiRoute(pathname);
+      if (openapi !== undefined) return this.sendRaw(res, 200, openapi, 'application/json');
+      throw notFoundPath();
+    } catch (err) {
+      if (streaming && res.headersSent) {
+        res.end();
+        return;
+      }
+      const apiErr = toApiError(err);
+      if (!(err instanceof ApiStatusError)) this.options.log?.(`internal error on ${method} ${url.pathname}: ${(err as Error).stack ?? String(err)}`);
+      if (apiErr.httpCode === 429) res.setHeader('retry-after', '1');
+      this.send(res, { status: apiErr.httpCode, body: apiErr.toStatus() });
+    }
+  }
+
+  private publicRoute(pathname: string): { body: unknown; contentType?: string } | undefined {
+    switch (pathname) {
+      case '/version':
+        return { body: { ...(this.options.version ?? DEFAULT_VERSION), platform: 'linux/amd64', compiler: 'hikube-local' } };
+      case '/healthz':
+      case '/readyz':
+      case '/livez':
+        return { body: 'ok', contentType: 'text/plain' };
+      default:
+        return undefined;
+    }
+  }
+
+  private discoveryRoute(pathname: string, accept: string | undefined): Doc | undefined {
+    if (pathname === '/api') return coreDiscovery(accept);
+    if (pathname === '/apis') return groupsDiscovery(accept);
+    const segs = pathname.split('/').filter(Boolean);
+    if (segs[0] === 'api' && segs.length === 2) return resourceListDiscovery('', segs[1] as string);
+    if (segs[0] === 'apis' && segs.length === 2) return groupDiscovery(segs[1] as string);
+    if (segs[0] === 'apis' && segs.length === 3) return resourceListDiscovery(segs[1] as string, segs[2] as string);
+    return undefined;
+  }
+
+  private openapiRoute(pathname: string): string | undefined {
+    if (pathname === '/openapi/v3') return this.options.openapi.rootDocument();
+    if (pathname.startsWith('/openapi/v3/')) return this.options.openapi.groupVersionDocument(pathname.slice('/openapi/v3/'.length));
+    return undefined;
+  }
+
+  private watch(req: Req, res: Res, url: URL, path: ResourcePath): void {
+    const q = url.searchParams;
+    const timeout = q.get('timeoutSeconds');
+    const filter = this.handlers.listFilter(q);
+    const include = q.get('includeObject');
+    let remove: () => void = () => undefined;
+    const end = serveWatch(
+      this.options.service.store,
+      res as unknown as WatchSink,
+      {
+        type: path.type,
+        namespace: path.type.namespaced ? path.namespace : undefined,
+        filter: path.name !== undefined ? combine(filter, (o) => o.metadata.name === path.name) : filter,
+        resourceVersion: q.get('resourceVersion') ?? undefined,
+        allowBookmarks: q.get('allowWatchBookmarks') === 'true',
+        timeoutSeconds: timeout ? Number(timeout) : undefined,
+        asTable: wantsTable(req.headers.accept),
+        includeObject: include ?? undefined,
+        ...(this.options.heartbeatMs ? { heartbeatMs: this.options.heartbeatMs } : {}),
+      },
+      () => remove(),
+    );
+    remove = this.watches.add(end);
+  }
+
+  private send(res: Res, reply: Reply): void {
+    const headers: Record<string, string | string[]> = {};
+    if (reply.warnings?.length) headers['warning'] = reply.warnings.map((w) => `299 - ${JSON.stringify(w)}`);
+    const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+    this.sendRaw(res, reply.status, text, reply.contentType ?? 'application/json', headers);
+  }
+
+  private sendRaw(res: Res, status: number, text: string, contentType: string, headers: Record<string, string | string[]> = {}): void {
+    if (res.headersSent) return;
+    res.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-cache, private', ...headers });
+    res.end(text);
+  }
+}
+
+function combine(a: ((o: KubeObject) => boolean) | undefined, b: (o: KubeObject) => boolean): (o: KubeObject) => boolean {
+  return a ? (o) => a(o) && b(o) : b;
+}

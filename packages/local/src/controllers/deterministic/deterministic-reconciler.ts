@@ -1,0 +1,205 @@
+// The deterministic driver: no processes, same observable API as the real engine. Every Postgres
+// becomes Ready with the platform's conditions, one Pod per instance placed by its SchedulingClass,
+// the rw/ro/r (+external-write) Services and the credentials Secret/TenantSecret. Used by the API
+// conformance tests and by other packages' tests that need a fast, predictable server.
+
+import { randomInt } from 'node:crypto';
+import type { Condition, KubeObject } from '../../store/kube-object.js';
+import { nodeName, siteOfInstance } from '../placement.js';
+import type { FinalizeResult, OwnedObject, Placement, PostgresStatus, ReconcileContext, ReconcileResult, Reconciler, Site } from '../reconciler.js';
+
+export const CHART_VERSION = '0.18.0';
+const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+export interface DeterministicOptions {
+  /** PostgreSQL majors treated as installed (others give Ready=False, VersionUnavailable). */
+  availableVersions?: string[];
+  /** Port published in every Service. */
+  servicePort?: number;
+}
+
+interface PgSpec {
+  replicas?: number;
+  version?: string;
+  external?: boolean;
+  users?: Record<string, { password?: string } | null>;
+}
+
+function generatedPassword(): string {
+  let out = '';
+  for (let i = 0; i < 16; i++) out += ALPHANUMERIC[randomInt(ALPHANUMERIC.length)];
+  return out;
+}
+
+export class DeterministicReconciler implements Reconciler {
+  readonly name = 'deterministic';
+  private readonly downSites = new Set<Site>();
+  private readonly versions: Set<string>;
+  private readonly port: number;
+
+  constructor(options: DeterministicOptions = {}) {
+    this.versions = new Set(options.availableVersions ?? ['v13', 'v14', 'v15', 'v16', 'v17', 'v18']);
+    this.port = options.servicePort ?? 5432;
+  }
+
+  async start(): Promise<void> {}
+
+  async stop(): Promise<void> {}
+
+  async siteOperation(operation: 'down' | 'up', site: Site): Promise<void> {
+    if (operation === 'down') this.downSites.add(site);
+    else this.downSites.delete(site);
+  }
+
+  async podDeleted(_owner: KubeObject, pod: KubeObject, ctx: ReconcileContext): Promise<void> {
+    await ctx.event('Warning', 'InstanceKilled', `Pod ${pod.metadata.name} was deleted; the instance is recreated`);
+  }
+
+  async finalize(object: KubeObject, ctx: ReconcileContext): Promise<FinalizeResult> {
+    await ctx.event('Normal', 'Deleting', `Removing the instances of postgres-${object.metadata.name}`);
+    return { done: true };
+  }
+
+  async reconcile(object: KubeObject, ctx: ReconcileContext): Promise<ReconcileResult> {
+    const spec = (object['spec'] ?? {}) as PgSpec;
+    const generation = object.metadata.generation ?? 1;
+    const previous = (object['status'] ?? {}) as Partial<PostgresStatus>;
+    const first = !previous.conditions?.length;
+    const placement = ctx.placement();
+    const className = (object['spec'] as { schedulingClass?: string } | undefined)?.schedulingClass || 'spread';
+    if (!placement) {
+      await this.writeFailure(ctx, object, previous, 'SchedulingClassNotFound', `SchedulingClass "${className}" does not exist: create it or set spec.schedulingClass to one of the built-in classes (spread, gland, lucerne, geneva, primary-<site>)`);
+      return { requeueAfterMs: 5000 };
+    }
+    const version = spec.version ?? 'v18';
+    if (!this.versions.has(version)) {
+      await this.writeFailure(ctx, object, previous, 'VersionUnavailable', `PostgreSQL ${version.slice(1)} is not available on this platform; available: ${[...this.versions].sort().join(', ')}`);
+      return {};
+    }
+    const replicas = spec.replicas ?? 2;
+    const pods = await this.syncPods(object, ctx, placement, replicas);
+    await this.syncServices(object, ctx, spec.external === true);
+    await this.syncCredentials(object, ctx, spec.users ?? {});
+    const ready = pods.filter((p) => p.ready).length;
+    const primaryUp = pods.some((p) => p.primary && p.ready);
+    const conditions: Condition[] = [
+      condition(previous, 'Ready', primaryUp, primaryUp ? 'ReconciliationSucceeded' : 'PrimaryUnavailable', primaryUp ? 'Release reconciliation succeeded' : 'No instance can run the primary: every site it may use is down', generation),
+      condition(previous, 'WorkloadsReady', ready === replicas, ready === replicas ? 'WorkloadsReady' : 'Degraded', `${ready}/${replicas} instances ready`, generation),
+    ];
+    const primary = pods.find((p) => p.primary)?.name;
+    await ctx.writeStatus({
+      version: CHART_VERSION,
+      conditions,
+      observedGeneration: generation,
+      instances: replicas,
+      readyInstances: ready,
+      ...(primary ? { currentPrimary: primary } : {}),
+    });
+    if (first) await ctx.event('Normal', 'Created', `Cluster postgres-${object.metadata.name} created with ${replicas} instance(s) (scheduling class ${placement.className})`);
+    return {};
+  }
+
+  private async writeFailure(ctx: ReconcileContext, object: KubeObject, previous: Partial<PostgresStatus>, reason: string, message: string): Promise<void> {
+    const generation = object.metadata.generation ?? 1;
+    const before = previous.conditions?.find((c) => c.type === 'Ready');
+    await ctx.writeStatus({
+      version: CHART_VERSION,
+      conditions: [condition(previous, 'Ready', false, reason, message, generation), condition(previous, 'WorkloadsReady', false, reason, message, generation)],
+      observedGeneration: generation,
+    });
+    if (before?.reason !== reason) await ctx.event('Warning', reason, message);
+  }
+
+  private async syncPods(object: KubeObject, ctx: ReconcileContext, placement: Placement, replicas: number): Promise<{ name: string; primary: boolean; ready: boolean }[]> {
+    const base = `postgres-${object.metadata.name}`;
+    const existing = ctx.listOwned('Pod');
+    for (const pod of existing) {
+      const n = Number(pod.metadata.name.slice(base.length + 1));
+      if (!(n >= 1 && n <= replicas)) await ctx.deleteOwned('Pod', pod.metadata.name);
+    }
+    const sites = Array.from({ length: replicas }, (_, i) => siteOfInstance(placement, i + 1));
+    const up = (i: number): boolean => !this.downSites.has(sites[i] as Site);
+    // The primary is the lowest instance that can run, preferring the one already primary.
+    const current = existing.find((p) => p.metadata.labels?.['cnpg.io/instanceRole'] === 'primary');
+    const currentIndex = current ? Number(current.metadata.name.slice(base.length + 1)) - 1 : -1;
+    let primaryIndex = currentIndex >= 0 && currentIndex < replicas && up(currentIndex) ? currentIndex : -1;
+    if (primaryIndex < 0) primaryIndex = sites.findIndex((_, i) => up(i));
+    if (primaryIndex < 0) primaryIndex = Math.max(0, Math.min(currentIndex, replicas - 1));
+    const out: { name: string; primary: boolean; ready: boolean }[] = [];
+    for (let i = 0; i < replicas; i++) {
+      const site = sites[i] as Site;
+      const name = `${base}-${i + 1}`;
+      const ready = up(i);
+      const primary = i === primaryIndex;
+      const pod: OwnedObject = {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: {
+          name,
+          labels: {
+            'cnpg.io/cluster': base,
+            'cnpg.io/instanceName': name,
+            'cnpg.io/instanceRole': primary ? 'primary' : 'replica',
+            role: primary ? 'primary' : 'replica',
+            'topology.kubernetes.io/zone': site,
+          },
+        },
+        spec: { nodeName: nodeName(site, i + 1), containers: [{ name: 'postgres', image: `ghcr.io/cloudnative-pg/postgresql:${((object['spec'] as PgSpec | undefined)?.version ?? 'v18').slice(1)}` }] },
+        status: {
+          phase: ready ? 'Running' : 'Failed',
+          podIP: '127.0.0.1',
+          hostIP: '127.0.0.1',
+          conditions: [{ type: 'Ready', status: ready ? 'True' : 'False', reason: ready ? 'InstanceReady' : 'SiteDown' }],
+          containerStatuses: [{ name: 'postgres', ready, restartCount: 0 }],
+        },
+      };
+      await ctx.applyOwned(pod);
+      out.push({ name, primary, ready });
+    }
+    return out;
+  }
+
+  private async syncServices(object: KubeObject, ctx: ReconcileContext, external: boolean): Promise<void> {
+    const base = `postgres-${object.metadata.name}`;
+    const selector = (role?: string): Record<string, string> => ({ 'cnpg.io/cluster': base, ...(role ? { 'cnpg.io/instanceRole': role } : {}) });
+    const svc = (suffix: string, sel: Record<string, string>, lb = false): OwnedObject => ({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: `${base}-${suffix}` },
+      spec: {
+        type: lb ? 'LoadBalancer' : 'ClusterIP',
+        clusterIP: '127.0.0.1',
+        clusterIPs: ['127.0.0.1'],
+        ports: [{ name: 'postgres', port: this.port, protocol: 'TCP', targetPort: 5432 }],
+        selector: sel,
+      },
+      status: lb ? { loadBalancer: { ingress: [{ ip: '127.0.0.1' }] } } : { loadBalancer: {} },
+    });
+    await ctx.applyOwned(svc('rw', selector('primary')));
+    await ctx.applyOwned(svc('ro', selector('replica')));
+    await ctx.applyOwned(svc('r', selector()));
+    if (external) await ctx.applyOwned(svc('external-write', selector('primary'), true));
+    else await ctx.deleteOwned('Service', `${base}-external-write`);
+  }
+
+  private async syncCredentials(object: KubeObject, ctx: ReconcileContext, users: Record<string, { password?: string } | null>): Promise<void> {
+    const name = `postgres-${object.metadata.name}-credentials`;
+    const old = ctx.listOwned('Secret').find((s) => s.metadata.name === name);
+    const oldData = (old?.['data'] ?? {}) as Record<string, string>;
+    const data: Record<string, string> = {};
+    for (const [user, config] of Object.entries(users)) {
+      const given = config?.password;
+      data[user] = given ? Buffer.from(given).toString('base64') : (oldData[user] ?? Buffer.from(generatedPassword()).toString('base64'));
+    }
+    const labels = { 'internal.cozystack.io/tenantresource': 'true' };
+    await ctx.applyOwned({ apiVersion: 'v1', kind: 'Secret', metadata: { name, labels }, type: 'Opaque', data });
+    await ctx.applyOwned({ apiVersion: 'core.cozystack.io/v1alpha1', kind: 'TenantSecret', metadata: { name, labels }, type: 'Opaque', data });
+  }
+}
+
+function condition(previous: Partial<PostgresStatus>, type: string, ok: boolean, reason: string, message: string, generation: number): Condition {
+  const status = ok ? 'True' : 'False';
+  const before = previous.conditions?.find((c) => c.type === type);
+  const lastTransitionTime = before && before.status === status ? before.lastTransitionTime : new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return { type, status, reason, message, lastTransitionTime, observedGeneration: generation };
+}

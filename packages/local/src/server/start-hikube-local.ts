@@ -1,0 +1,179 @@
+// The composition root: data directory, store, API server, controller loop and driver, wired and
+// started; `stop()` undoes all of it. The programmatic entry other packages' tests use.
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { openapiDocument } from '@hikube/sdk/openapi';
+import { Admission } from '../api/admission.js';
+import { ApiServer, type ExtraRoute, type VersionInfo } from '../api/api-server.js';
+import { Authenticator } from '../api/auth.js';
+import { OpenApiDocuments } from '../api/openapi.js';
+import { badRequest, forbidden } from '../api/status-error.js';
+import { ControllerLoop } from '../controllers/controller-loop.js';
+import { DeterministicReconciler } from '../controllers/deterministic/deterministic-reconciler.js';
+import { builtinSchedulingClasses } from '../controllers/placement.js';
+import { SITES, type Reconciler, type ReconcilerFactory, type Site } from '../controllers/reconciler.js';
+import { ObjectService } from '../store/object-service.js';
+import { ObjectStore } from '../store/object-store.js';
+import { NAMESPACE, SCHEDULING_CLASS } from '../store/resource-types.js';
+import { DEFAULT_TENANT, loadOrCreatePki, loadOrCreateTokens, removeServerInfo, writeServerInfo } from './data-dir.js';
+import { renderKubeconfig } from './kubeconfig.js';
+
+export type DriverChoice = 'deterministic' | 'engine' | Reconciler;
+
+export interface StartOptions {
+  /** Data directory (created when missing). Default `.hikube-local` under the current directory. */
+  dataDir?: string;
+  /** TCP port on 127.0.0.1. Default: 6443 or the next free one; 0 picks any free port. */
+  port?: number;
+  /** `deterministic` (no processes), `engine` (real PostgreSQL), or a Reconciler. Default: engine when built, else deterministic. */
+  driver?: DriverChoice;
+  /** Tenants (namespaces) to create besides `tenant-demo`. */
+  tenants?: string[];
+  /** Version reported on /version (the kubectl dispatcher picks its kubectl from the minor). */
+  version?: VersionInfo;
+  /** Diagnostics sink; default: nothing. Never receives tokens or request bodies. */
+  log?: (line: string) => void;
+  /** Record this process in `DIR/server.json` for `hikube-local stop/status` (the CLI sets it). */
+  recordServerInfo?: boolean;
+}
+
+export interface TenantCredentials {
+  name: string;
+  namespace: string;
+  token: string;
+}
+
+export interface HikubeLocal {
+  url: string;
+  port: number;
+  dataDir: string;
+  kubeconfigPath: string;
+  adminToken: string;
+  tenants: TenantCredentials[];
+  caCertPem: string;
+  driver: string;
+  /** API requests received since start (all paths). */
+  requestCount(): number;
+  /** Resolves when no reconcile is queued or running. */
+  idle(): Promise<void>;
+  siteOperation(operation: 'down' | 'up', site: Site): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const ENGINE_MODULE = '../controllers/postgres/engine-reconciler.js';
+
+async function loadEngine(): Promise<ReconcilerFactory | undefined> {
+  try {
+    const mod = (await import(ENGINE_MODULE)) as { createEngineReconciler?: ReconcilerFactory };
+    return mod.createEngineReconciler;
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' && String((err as Error).message).includes('engine-reconciler')) return undefined;
+    throw err;
+  }
+}
+
+async function chooseReconciler(choice: DriverChoice | undefined): Promise<Reconciler> {
+  if (typeof choice === 'object') return choice;
+  if (choice === 'deterministic') return new DeterministicReconciler();
+  const engine = await loadEngine();
+  if (engine) return engine();
+  if (choice === 'engine') throw new Error('the PostgreSQL engine driver is not built into this Hikube Local; use --driver deterministic');
+  return new DeterministicReconciler();
+}
+
+async function listenFrom(api: ApiServer, port: number | undefined): Promise<number> {
+  if (port !== undefined) return api.listen(port);
+  for (let p = 6443; p < 6543; p++) {
+    try {
+      return await api.listen(p);
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'EADDRINUSE') throw err;
+    }
+  }
+  return api.listen(0);
+}
+
+async function ensure(service: ObjectService, objects: { type: typeof NAMESPACE; object: Parameters<ObjectService['create']>[1] }[]): Promise<void> {
+  for (const { type, object } of objects) {
+    if (!service.find(type, object.metadata.namespace ?? '', object.metadata.name)) await service.create(type, object);
+  }
+}
+
+export async function startHikubeLocal(options: StartOptions = {}): Promise<HikubeLocal> {
+  const dataDir = resolve(options.dataDir ?? '.hikube-local');
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const tenantNames = [...new Set([DEFAULT_TENANT, ...(options.tenants ?? [])])];
+  const pki = loadOrCreatePki(dataDir);
+  const tokens = loadOrCreateTokens(dataDir, tenantNames);
+  const store = await ObjectStore.open({ dir: join(dataDir, 'store') });
+  const service = new ObjectService(store);
+  await ensure(service, [
+    ...['default', ...Object.keys(tokens.tenants)].map((name) => ({ type: NAMESPACE, object: { apiVersion: 'v1', kind: 'Namespace', metadata: { name } } })),
+    ...builtinSchedulingClasses().map((object) => ({ type: SCHEDULING_CLASS, object })),
+  ]);
+  const reconciler = await chooseReconciler(options.driver);
+  const loop = new ControllerLoop(service, reconciler, { dataDir, ...(options.log ? { log: options.log } : {}) });
+
+  const extraRoutes: ExtraRoute = async (method, path, identity) => {
+    const m = /^\/hikube-local\/v1\/sites\/([a-z]+)\/(down|up)$/.exec(path);
+    if (!m) return undefined;
+    if (identity.kind !== 'admin') throw forbidden('site operations need the admin token');
+    if (method !== 'POST') throw badRequest('use POST for site operations');
+    const site = m[1] as Site;
+    if (!SITES.includes(site)) throw badRequest(`unknown site "${site}": use one of ${SITES.join(', ')}`);
+    await loop.siteOperation(m[2] as 'down' | 'up', site);
+    return { status: 200, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', message: `site ${site} is ${m[2] as string}`, code: 200 } };
+  };
+
+  const api = new ApiServer({
+    service,
+    authenticator: new Authenticator(tokens),
+    admission: new Admission(),
+    openapi: new OpenApiDocuments(openapiDocument.components.schemas as unknown as Record<string, unknown>),
+    tls: { key: pki.server.keyPem, cert: pki.server.certPem },
+    extraRoutes,
+    ...(options.version ? { version: options.version } : {}),
+    ...(options.log ? { log: options.log } : {}),
+  });
+  try {
+    await loop.start();
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  let port: number;
+  try {
+    port = await listenFrom(api, options.port);
+  } catch (err) {
+    await loop.stop();
+    await store.close();
+    throw err;
+  }
+  const url = `https://127.0.0.1:${port}`;
+  const kubeconfigPath = join(dataDir, 'kubeconfig');
+  writeFileSync(kubeconfigPath, renderKubeconfig({ url, caCertPem: pki.ca.certPem, tokens, currentTenant: DEFAULT_TENANT }), { mode: 0o600 });
+  if (options.recordServerInfo) writeServerInfo(dataDir, { pid: process.pid, url, port, driver: reconciler.name });
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    dataDir,
+    kubeconfigPath,
+    adminToken: tokens.admin,
+    tenants: Object.entries(tokens.tenants).map(([name, token]) => ({ name, namespace: name, token })),
+    caCertPem: pki.ca.certPem,
+    driver: reconciler.name,
+    requestCount: () => api.requestCount,
+    idle: () => loop.idle(),
+    siteOperation: (operation, site) => loop.siteOperation(operation, site),
+    stop: () =>
+      (stopping ??= (async () => {
+        await api.close();
+        await loop.stop();
+        await store.close();
+        if (options.recordServerInfo) removeServerInfo(dataDir, process.pid);
+      })()),
+  };
+}
