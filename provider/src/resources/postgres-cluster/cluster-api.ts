@@ -1,0 +1,37 @@
+// What the resource needs from the platform, in its own terms. provider.ts implements it over the
+// SDK client; unit tests use an in-memory one. Nothing here knows about HTTP.
+import type { Postgres, SchedulingClass } from '@hikube/sdk';
+import type { MergePatch } from './merge-patch.js';
+import type { EndpointsModel, WaitFor } from './model.js';
+import type { ObservedInstance } from './outputs.js';
+
+export interface WaitOptions {
+  level: WaitFor;
+  timeoutMs: number;
+  signal: AbortSignal;
+  /** Progress lines such as "2/3 instances ready". */
+  onProgress: (message: string) => void;
+}
+
+export interface ClusterObservation {
+  instances: ObservedInstance[];
+  endpoints: EndpointsModel;
+  /** user -> password; null when the credentials cannot be read. */
+  credentials: Record<string, string> | null;
+}
+
+export interface ClusterApi {
+  /** Null when the cluster does not exist. */
+  get(namespace: string, name: string, signal: AbortSignal): Promise<Postgres | null>;
+  create(object: Postgres, signal: AbortSignal): Promise<Postgres>;
+  patch(namespace: string, name: string, patch: MergePatch, signal: AbortSignal): Promise<Postgres>;
+  /** Resolves once the platform reports the readiness level; rejects on timeout or a reported failure. */
+  waitForReady(namespace: string, name: string, options: WaitOptions): Promise<Postgres>;
+  /** Deletes and resolves once the object is gone; a missing object is not an error. */
+  delete(namespace: string, name: string, options: { timeoutMs: number; signal: AbortSignal }): Promise<void>;
+  observe(namespace: string, name: string, signal: AbortSignal): Promise<ClusterObservation>;
+  listSchedulingClasses(signal: AbortSignal): Promise<SchedulingClass[]>;
+  /** Whether these credentials may create SchedulingClasses (asked only when one is needed). */
+  canCreateSchedulingClasses(signal: AbortSignal): Promise<boolean>;
+  createSchedulingClass(object: SchedulingClass, signal: AbortSignal): Promise<void>;
+}

@@ -1,0 +1,293 @@
+// The life cycle of one cluster, free of any plugin framework: plan, create, read, update, delete
+// and import over a ClusterApi. Every outcome is a model plus issues; nothing throws to the caller.
+import { applyPostgresDefaults, validatePostgres, type Postgres } from '@hikube/sdk';
+import type { ClusterApi } from './cluster-api.js';
+import { fromObject } from './from-object.js';
+import { buildUpdatePatch } from './merge-patch.js';
+import { clusterId, parseClusterId, type PostgresClusterArgs, type PostgresClusterComputed, type PostgresClusterModel } from './model.js';
+import { computeOutputs } from './outputs.js';
+import { checkDestroy } from './plan-changes.js';
+import { attr, error, warning, withoutUnknownInputs, type AttributePath, type PlanIssue } from './plan-issue.js';
+import { planArgs, planComputed } from './plan-values.js';
+import { issuesFromSdk } from './sdk-issue-paths.js';
+import { placementsOf, schedulingClassFor } from './scheduling-class-placement.js';
+import { toSpec } from './to-spec.js';
+import { checkPlan } from './validate-plan.js';
+import { resolvePlacement } from './zone-placement.js';
+
+export const defaultTimeoutsMs = { create: 20 * 60_000, update: 20 * 60_000, delete: 10 * 60_000 } as const;
+
+const platformDefaults = applyPostgresDefaults({});
+
+function messageOf(cause: unknown): string {
+  return cause instanceof Error ? cause.message : String(cause);
+}
+
+function apiError(summary: string, cause: unknown, path: AttributePath | null = null): PlanIssue {
+  return error(path, summary, messageOf(cause), []);
+}
+
+// ---------------------------------------------------------------------------------------- plan
+
+export interface PlanInput {
+  config: PostgresClusterArgs;
+  /** Prior state; null on create. */
+  prior: PostgresClusterModel | null;
+  /** Top-level attributes whose configured value is not known yet. */
+  unknownAttributes: ReadonlySet<string>;
+  providerNamespace: string | null;
+  api: ClusterApi;
+  signal: AbortSignal;
+}
+
+export interface PlanResult {
+  planned: PostgresClusterArgs;
+  computed: PostgresClusterComputed;
+  /** Paths the framework must plan as unknown. */
+  unknownArgs: AttributePath[];
+  unknownComputed: (keyof PostgresClusterComputed)[];
+  requiresReplace: AttributePath[];
+  issues: PlanIssue[];
+}
+
+interface PlacementOutcome {
+  resolved: string | null;
+  zones: readonly string[] | null;
+  issues: PlanIssue[];
+}
+
+/** Resolve `zones` to a class, or find the zones of a named class for the coverage warning. */
+async function planPlacement(config: PostgresClusterArgs, unknown: ReadonlySet<string>, api: ClusterApi, signal: AbortSignal): Promise<PlacementOutcome> {
+  const wantsZones = config.zones !== null && config.zones.length > 0 && !unknown.has('zones') && !unknown.has('primary_zone');
+  const namedClass = config.schedulingClass !== null && config.schedulingClass !== '' && !unknown.has('scheduling_class');
+  if (!wantsZones && !namedClass) return { resolved: null, zones: null, issues: [] };
+  let placements;
+  try {
+    placements = placementsOf(await api.listSchedulingClasses(signal));
+  } catch (cause) {
+    const at = wantsZones ? attr('zones') : attr('scheduling_class');
+    return { resolved: null, zones: null, issues: [apiError('Cannot read SchedulingClasses', cause, at)] };
+  }
+  if (namedClass) {
+    const found = placements.find((placement) => placement.name === config.schedulingClass);
+    if (found === undefined) {
+      const names = placements.map((placement) => placement.name).sort().join(', ') || 'none';
+      return { resolved: null, zones: null, issues: [error(attr('scheduling_class'), 'Unknown SchedulingClass', `SchedulingClass "${config.schedulingClass}" does not exist. Available: ${names}.`, ['scheduling_class'])] };
+    }
+    return { resolved: null, zones: found.zones, issues: [] };
+  }
+  const request = { zones: config.zones ?? [], primaryZone: config.primaryZone };
+  let placement = resolvePlacement(request, placements, false);
+  if (placement.kind === 'unavailable' && placement.issue.summary !== 'Unknown zone') {
+    let canCreate = false;
+    try {
+      canCreate = await api.canCreateSchedulingClasses(signal);
+    } catch {
+      canCreate = false;
+    }
+    placement = resolvePlacement(request, placements, canCreate);
+  }
+  switch (placement.kind) {
+    case 'reuse':
+      return { resolved: placement.name, zones: request.zones, issues: [] };
+    case 'create':
+      return {
+        resolved: placement.name,
+        zones: request.zones,
+        issues: [warning(attr('zones'), 'SchedulingClass will be created', `No SchedulingClass places instances in exactly these zones; apply creates "${placement.name}" (zones ${placement.zones.join(', ')}${placement.primaryZone === null ? '' : `, primary preferred in ${placement.primaryZone}`}).`, ['zones', 'primary_zone'])],
+      };
+    case 'unavailable':
+      return { resolved: null, zones: null, issues: [placement.issue] };
+  }
+}
+
+export async function planCluster(input: PlanInput): Promise<PlanResult> {
+  const { config, prior, unknownAttributes } = input;
+  const placement = await planPlacement(config, unknownAttributes, input.api, input.signal);
+  const defaulted = applyPostgresDefaults(toSpec(config));
+  const { planned, unknown } = planArgs({ config, prior, defaulted, providerNamespace: input.providerNamespace, resolvedSchedulingClass: placement.resolved });
+  const issues: PlanIssue[] = [...placement.issues];
+  if (planned.namespace === null && !unknownAttributes.has('namespace')) {
+    issues.push(error(attr('namespace'), 'No namespace', 'Set namespace on the resource or the provider, or use a kubeconfig context that names one.', ['namespace']));
+  }
+  const checked = checkPlan({ config, planned, prior, resolvedSchedulingClass: placement.resolved, placementZones: placement.zones });
+  issues.push(...checked.issues);
+  const { computed, unknown: unknownComputed } = planComputed(prior, planned);
+  return {
+    planned,
+    computed,
+    unknownArgs: unknown,
+    unknownComputed,
+    requiresReplace: checked.requiresReplace,
+    issues: withoutUnknownInputs(issues, unknownAttributes),
+  };
+}
+
+/** Destroy plan: refused up front when the cluster is protected. */
+export function planDestroy(prior: PostgresClusterArgs): PlanIssue[] {
+  return checkDestroy(prior);
+}
+
+// ---------------------------------------------------------------------------------------- apply
+
+export interface ApplyResult {
+  /** The state to store: null only when nothing was created (or the object is gone). */
+  state: PostgresClusterModel | null;
+  issues: PlanIssue[];
+}
+
+export interface ApplyInput {
+  planned: PostgresClusterArgs;
+  /** Write-only passwords from the configuration, by user. */
+  writeOnlyPasswords: Record<string, string>;
+  timeoutMs: number;
+  api: ClusterApi;
+  signal: AbortSignal;
+  onProgress: (message: string) => void;
+}
+
+function withWriteOnly(args: PostgresClusterArgs, passwords: Record<string, string>): PostgresClusterArgs {
+  if (args.users === null) return args;
+  const users = Object.fromEntries(Object.entries(args.users).map(([name, user]) => [name, { ...user, passwordWo: passwords[name] ?? null }]));
+  return { ...args, users };
+}
+
+/** Make sure the class `zones` resolved to exists, creating it when the plan said so. */
+async function ensurePlacement(planned: PostgresClusterArgs, api: ClusterApi, signal: AbortSignal): Promise<PlanIssue[]> {
+  if (planned.zones === null || planned.zones.length === 0 || planned.schedulingClass === null) return [];
+  try {
+    const classes = await api.listSchedulingClasses(signal);
+    if (classes.some((sc) => sc.metadata.name === planned.schedulingClass)) return [];
+    await api.createSchedulingClass(schedulingClassFor(planned.schedulingClass, planned.zones, planned.primaryZone), signal);
+    return [];
+  } catch (cause) {
+    return [apiError(`Cannot create SchedulingClass ${planned.schedulingClass}`, cause, attr('zones'))];
+  }
+}
+
+function objectFor(args: PostgresClusterArgs, namespace: string, name: string, passwords: Record<string, string>): Postgres {
+  return {
+    apiVersion: 'apps.cozystack.io/v1alpha1',
+    kind: 'Postgres',
+    metadata: { name, namespace },
+    spec: toSpec(withWriteOnly(args, passwords), { includeWriteOnlyPasswords: true }),
+  };
+}
+
+/** Read the object and what the platform made of it into a full model; null when it is gone. */
+async function observeModel(api: ClusterApi, namespace: string, name: string, prior: PostgresClusterArgs | null, signal: AbortSignal): Promise<PostgresClusterModel | null> {
+  const object = await api.get(namespace, name, signal);
+  if (object === null) return null;
+  const observation = await api.observe(namespace, name, signal);
+  const args = fromObject(object, { prior, platformDefaults, credentials: observation.credentials });
+  return { ...args, ...computeOutputs(args, { object, ...observation }) };
+}
+
+function identity(planned: PostgresClusterArgs): { namespace: string; name: string } | PlanIssue {
+  if (planned.namespace === null || planned.name === null) return error(null, 'Cluster identity unknown', 'name and namespace must be known before apply.', []);
+  return { namespace: planned.namespace, name: planned.name };
+}
+
+async function waitAndRead(input: ApplyInput, namespace: string, name: string, verb: string): Promise<ApplyResult> {
+  const issues: PlanIssue[] = [];
+  const level = input.planned.waitFor ?? 'all_instances';
+  try {
+    await input.api.waitForReady(namespace, name, { level, timeoutMs: input.timeoutMs, signal: input.signal, onProgress: input.onProgress });
+  } catch (cause) {
+    // The cluster exists: keep it in state (Terraform taints a failed create) and say why.
+    issues.push(apiError(`Cluster ${clusterId(namespace, name)} ${verb} but is not ready`, cause));
+  }
+  try {
+    const state = await observeModel(input.api, namespace, name, input.planned, input.signal);
+    if (state === null) issues.push(error(null, 'Cluster disappeared', `Cluster ${clusterId(namespace, name)} was deleted while Terraform waited for it.`, []));
+    return { state, issues };
+  } catch (cause) {
+    issues.push(apiError(`Cannot read cluster ${clusterId(namespace, name)}`, cause));
+    return { state: null, issues };
+  }
+}
+
+export async function createCluster(input: ApplyInput): Promise<ApplyResult> {
+  const id = identity(input.planned);
+  if ('severity' in id) return { state: null, issues: [id] };
+  const object = objectFor(input.planned, id.namespace, id.name, input.writeOnlyPasswords);
+  const invalid = issuesFromSdk(validatePostgres(object), input.planned);
+  if (invalid.length > 0) return { state: null, issues: invalid };
+  const placementIssues = await ensurePlacement(input.planned, input.api, input.signal);
+  if (placementIssues.length > 0) return { state: null, issues: placementIssues };
+  try {
+    await input.api.create(object, input.signal);
+  } catch (cause) {
+    return { state: null, issues: [apiError(`Cannot create cluster ${clusterId(id.namespace, id.name)}`, cause)] };
+  }
+  input.onProgress(`created ${clusterId(id.namespace, id.name)}; waiting for ${input.planned.waitFor ?? 'all_instances'}`);
+  return waitAndRead(input, id.namespace, id.name, 'was created');
+}
+
+export async function updateCluster(input: ApplyInput & { prior: PostgresClusterModel }): Promise<ApplyResult> {
+  const id = identity(input.planned);
+  if ('severity' in id) return { state: input.prior, issues: [id] };
+  const placementIssues = await ensurePlacement(input.planned, input.api, input.signal);
+  if (placementIssues.length > 0) return { state: input.prior, issues: placementIssues };
+  const patch = buildUpdatePatch({ prior: input.prior, planned: input.planned, writeOnlyPasswords: input.writeOnlyPasswords });
+  if (patch !== undefined) {
+    const after = objectFor(input.planned, id.namespace, id.name, input.writeOnlyPasswords);
+    const invalid = issuesFromSdk(validatePostgres(after), input.planned);
+    if (invalid.length > 0) return { state: input.prior, issues: invalid };
+    try {
+      await input.api.patch(id.namespace, id.name, patch, input.signal);
+    } catch (cause) {
+      return { state: input.prior, issues: [apiError(`Cannot update cluster ${clusterId(id.namespace, id.name)}`, cause)] };
+    }
+    input.onProgress(`updated ${clusterId(id.namespace, id.name)}; waiting for ${input.planned.waitFor ?? 'all_instances'}`);
+  }
+  const result = await waitAndRead(input, id.namespace, id.name, 'was updated');
+  return { state: result.state ?? input.prior, issues: result.issues };
+}
+
+export async function deleteCluster(input: { prior: PostgresClusterArgs; timeoutMs: number; api: ClusterApi; signal: AbortSignal }): Promise<PlanIssue[]> {
+  const refused = checkDestroy(input.prior);
+  if (refused.length > 0) return refused;
+  const id = identity(input.prior);
+  if ('severity' in id) return [id];
+  try {
+    await input.api.delete(id.namespace, id.name, { timeoutMs: input.timeoutMs, signal: input.signal });
+    return [];
+  } catch (cause) {
+    return [apiError(`Cannot delete cluster ${clusterId(id.namespace, id.name)}`, cause)];
+  }
+}
+
+// ----------------------------------------------------------------------------------- read/import
+
+export interface ReadResult {
+  /** Null when the cluster no longer exists: Terraform then plans to create it. */
+  state: PostgresClusterModel | null;
+  issues: PlanIssue[];
+}
+
+export async function readCluster(input: { prior: PostgresClusterModel; api: ClusterApi; signal: AbortSignal }): Promise<ReadResult> {
+  const id = identity(input.prior);
+  if ('severity' in id) return { state: input.prior, issues: [id] };
+  try {
+    return { state: await observeModel(input.api, id.namespace, id.name, input.prior, input.signal), issues: [] };
+  } catch (cause) {
+    return { state: input.prior, issues: [apiError(`Cannot read cluster ${clusterId(id.namespace, id.name)}`, cause)] };
+  }
+}
+
+export async function importCluster(input: { id: string; api: ClusterApi; signal: AbortSignal }): Promise<ReadResult> {
+  let target: { namespace: string; name: string };
+  try {
+    target = parseClusterId(input.id);
+  } catch (cause) {
+    return { state: null, issues: [apiError('Invalid import ID', cause)] };
+  }
+  try {
+    const state = await observeModel(input.api, target.namespace, target.name, null, input.signal);
+    if (state === null) return { state: null, issues: [error(null, 'Cluster not found', `No cluster ${input.id} exists to import: check the namespace and the name ("<namespace>/<name>").`, [])] };
+    return { state, issues: [] };
+  } catch (cause) {
+    return { state: null, issues: [apiError(`Cannot import cluster ${input.id}`, cause)] };
+  }
+}

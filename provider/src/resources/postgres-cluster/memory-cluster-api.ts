@@ -1,0 +1,126 @@
+// Test helper: an in-memory ClusterApi that behaves like the platform where the resource cares
+// (defaults filled on write, merge patches, generated passwords, one pod per replica), with knobs
+// for failures, and a count of every call so tests can prove no request was made.
+import { applyPostgresDefaults, type Postgres, type SchedulingClass } from '@hikube/sdk';
+import type { ClusterApi, ClusterObservation, WaitOptions } from './cluster-api.js';
+import type { MergePatch } from './merge-patch.js';
+
+export class MemoryApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'MemoryApiError';
+  }
+}
+
+function applyMergePatch(target: unknown, patch: unknown): unknown {
+  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) return patch;
+  const result: Record<string, unknown> = typeof target === 'object' && target !== null && !Array.isArray(target) ? { ...(target as Record<string, unknown>) } : {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete result[key];
+    else result[key] = applyMergePatch(result[key], value);
+  }
+  return result;
+}
+
+const defaultZones = ['gland', 'lucerne', 'geneva'];
+
+export class MemoryClusterApi implements ClusterApi {
+  readonly objects = new Map<string, Postgres>();
+  readonly classes: SchedulingClass[] = [];
+  readonly calls: string[] = [];
+  /** Set to make waitForReady fail like a timeout. */
+  failWait: string | null = null;
+  canCreateClasses = true;
+  /** Rewrites the platform applies on every write (e.g. legacy preset names). */
+  rewrite: (object: Postgres) => Postgres = (object) => object;
+
+  constructor(classes: SchedulingClass[] = []) {
+    this.classes.push(...classes);
+  }
+
+  private key(namespace: string, name: string): string {
+    return `${namespace}/${name}`;
+  }
+
+  private store(object: Postgres): Postgres {
+    const spec = applyPostgresDefaults(object.spec ?? {});
+    const stored = this.rewrite({ ...object, spec, status: { version: '0.18.0', conditions: [{ type: 'Ready', status: 'False', reason: 'Reconciling', message: '' }] } });
+    this.objects.set(this.key(object.metadata.namespace ?? '', object.metadata.name ?? ''), stored);
+    return structuredClone(stored);
+  }
+
+  async get(namespace: string, name: string): Promise<Postgres | null> {
+    this.calls.push(`get ${namespace}/${name}`);
+    const found = this.objects.get(this.key(namespace, name));
+    return found === undefined ? null : structuredClone(found);
+  }
+
+  async create(object: Postgres): Promise<Postgres> {
+    this.calls.push(`create ${object.metadata.namespace}/${object.metadata.name}`);
+    if (this.objects.has(this.key(object.metadata.namespace ?? '', object.metadata.name ?? ''))) throw new MemoryApiError('AlreadyExists', `postgres ${object.metadata.name} already exists`);
+    return this.store(object);
+  }
+
+  async patch(namespace: string, name: string, patch: MergePatch): Promise<Postgres> {
+    this.calls.push(`patch ${namespace}/${name} ${JSON.stringify(patch)}`);
+    const found = this.objects.get(this.key(namespace, name));
+    if (found === undefined) throw new MemoryApiError('NotFound', `postgres ${name} not found`);
+    return this.store(applyMergePatch(found, patch) as Postgres);
+  }
+
+  /** A change made outside Terraform (kubectl patch). */
+  patchOutside(namespace: string, name: string, patch: MergePatch): void {
+    const found = this.objects.get(this.key(namespace, name));
+    if (found !== undefined) this.objects.set(this.key(namespace, name), applyMergePatch(found, patch) as Postgres);
+  }
+
+  async waitForReady(namespace: string, name: string, options: WaitOptions): Promise<Postgres> {
+    this.calls.push(`wait ${namespace}/${name} ${options.level}`);
+    if (this.failWait !== null) throw new MemoryApiError('Timeout', this.failWait);
+    const found = this.objects.get(this.key(namespace, name));
+    if (found === undefined) throw new MemoryApiError('NotFound', `postgres ${name} not found`);
+    found.status = { version: '0.18.0', conditions: [{ type: 'Ready', status: 'True', reason: 'Ready', message: '' }] };
+    options.onProgress(`${found.spec?.replicas ?? 0}/${found.spec?.replicas ?? 0} instances ready`);
+    return structuredClone(found);
+  }
+
+  async delete(namespace: string, name: string): Promise<void> {
+    this.calls.push(`delete ${namespace}/${name}`);
+    this.objects.delete(this.key(namespace, name));
+  }
+
+  async observe(namespace: string, name: string): Promise<ClusterObservation> {
+    this.calls.push(`observe ${namespace}/${name}`);
+    const found = this.objects.get(this.key(namespace, name));
+    const spec = found?.spec ?? {};
+    const classZones = this.classes.find((sc) => sc.metadata.name === spec.schedulingClass)?.spec?.zones;
+    const zones = classZones && classZones.length > 0 ? classZones : defaultZones;
+    const instances = Array.from({ length: spec.replicas ?? 0 }, (_, index) => ({
+      name: `postgres-${name}-${index + 1}`,
+      zone: zones[index % zones.length] ?? null,
+      role: index === 0 ? 'primary' : 'replica',
+      ready: true,
+    }));
+    const service = (suffix: string) => ({ host: `postgres-${name}-${suffix}.${namespace}.svc`, port: 5432 });
+    const credentials = Object.fromEntries(Object.entries(spec.users ?? {}).map(([user, value]) => [user, value.password ?? `generated-${user}`]));
+    return { instances, endpoints: { rw: service('rw'), ro: service('ro'), r: service('r'), external: spec.external ? { host: '203.0.113.10', port: 5432 } : null }, credentials };
+  }
+
+  async listSchedulingClasses(): Promise<SchedulingClass[]> {
+    this.calls.push('list schedulingclasses');
+    return structuredClone(this.classes);
+  }
+
+  async canCreateSchedulingClasses(): Promise<boolean> {
+    this.calls.push('can-i create schedulingclasses');
+    return this.canCreateClasses;
+  }
+
+  async createSchedulingClass(object: SchedulingClass): Promise<void> {
+    this.calls.push(`create schedulingclass ${object.metadata.name}`);
+    this.classes.push(structuredClone(object));
+  }
+}
