@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { electFailoverCandidate, type StandbyObservation } from './failover-candidate.js';
+import { classifyParameterChanges, rollingRestartPlan, validateParameters } from './parameter-plan.js';
+import { resourceSettings } from './resources-plan.js';
+import { planScale } from './scale-plan.js';
+import { siteForInstance } from './site-plan.js';
+import { decideSynchronousStandbys } from './sync-quorum.js';
+
+describe('synchronous quorum (CloudNativePG legacy min/max)', () => {
+  const three = ['pg-2', 'pg-3', 'pg-4'];
+  it.each([
+    { name: 'async when 0/0', min: 0, max: 0, ready: three, want: '' },
+    { name: 'max when enough are ready', min: 1, max: 2, ready: three, want: 'ANY 2 ("pg-2", "pg-3", "pg-4")' },
+    { name: 'one of two', min: 1, max: 1, ready: ['pg-3', 'pg-2'], want: 'ANY 1 ("pg-2", "pg-3")' },
+    { name: 'falls back to min when fewer than max are ready', min: 1, max: 2, ready: ['pg-2'], want: 'ANY 1 ("pg-2")' },
+    { name: 'falls back to ready count below min (self-healing)', min: 2, max: 2, ready: ['pg-2'], want: 'ANY 1 ("pg-2")' },
+    { name: 'min 0 with too few ready turns async', min: 0, max: 2, ready: ['pg-2'], want: '' },
+    { name: 'no standby ready: async', min: 1, max: 1, ready: [], want: '' },
+  ])('$name', ({ min, max, ready, want }) => {
+    expect(decideSynchronousStandbys({ minSyncReplicas: min, maxSyncReplicas: max }, ready).value).toBe(want);
+  });
+
+  it('reports the number in effect', () => {
+    expect(decideSynchronousStandbys({ minSyncReplicas: 2, maxSyncReplicas: 2 }, ['a']).number).toBe(1);
+  });
+});
+
+describe('failover candidate', () => {
+  const s = (name: string, receiveLsn: string | null, extra: Partial<StandbyObservation> = {}): StandbyObservation => ({
+    name, healthy: true, receiveLsn, replayLsn: receiveLsn, synchronous: false, ...extra,
+  });
+  it.each([
+    { name: 'most advanced received WAL wins', given: [s('a', '0/3000000'), s('b', '0/3000100')], want: 'b' },
+    { name: 'unhealthy standbys are skipped', given: [s('a', '0/3000000'), s('b', '0/9000000', { healthy: false })], want: 'a' },
+    { name: 'synchronous first on a tie', given: [s('a', '0/3000000'), s('b', '0/3000000', { synchronous: true })], want: 'b' },
+    { name: 'preferred site on a full tie', given: [s('a', '0/3000000'), s('b', '0/3000000', { preferredSite: true })], want: 'b' },
+    { name: 'name breaks the last tie', given: [s('b', '0/1'), s('a', '0/1')], want: 'a' },
+    { name: 'none healthy', given: [s('a', '0/1', { healthy: false })], want: undefined },
+  ])('$name', ({ given, want }) => expect(electFailoverCandidate(given)).toBe(want));
+});
+
+describe('site placement', () => {
+  it.each([
+    { name: 'spread', sites: ['gland', 'lucerne', 'geneva'], want: ['gland', 'lucerne', 'geneva', 'gland', 'lucerne'] },
+    { name: 'pinned', sites: ['geneva'], want: ['geneva', 'geneva', 'geneva', 'geneva', 'geneva'] },
+    { name: 'primary preferred in lucerne', sites: ['lucerne', 'gland', 'geneva'], want: ['lucerne', 'gland', 'geneva', 'lucerne', 'gland'] },
+  ])('$name', ({ sites, want }) => {
+    expect([1, 2, 3, 4, 5].map((n) => siteForInstance({ sites }, n))).toEqual(want);
+  });
+});
+
+describe('scale plans', () => {
+  it.each([
+    { name: 'create from nothing', have: [], desired: 3, primary: undefined, want: { add: [1, 2, 3], remove: [] } },
+    { name: 'scale up fills the next ordinals', have: [1, 2, 3], desired: 5, primary: 1, want: { add: [4, 5], remove: [] } },
+    { name: 'scale down drops the highest standbys', have: [1, 2, 3, 4, 5], desired: 2, primary: 1, want: { add: [], remove: [5, 4, 3] } },
+    { name: 'never the primary, even when it is the highest', have: [1, 2, 3], desired: 2, primary: 3, want: { add: [], remove: [2] } },
+    { name: 'zero replicas keeps the primary', have: [1, 2], desired: 0, primary: 2, want: { add: [], remove: [1] } },
+    { name: 'refills a gap', have: [1, 3], desired: 3, primary: 1, want: { add: [2], remove: [] } },
+  ])('$name', ({ have, desired, primary, want }) => expect(planScale(have, desired, primary)).toEqual(want));
+});
+
+describe('parameters', () => {
+  const contexts: Record<string, string> = { work_mem: 'user', max_connections: 'postmaster', log_min_duration_statement: 'superuser', checkpoint_timeout: 'sighup', block_size: 'internal' };
+  it.each([
+    { name: 'reloadable', before: { work_mem: '4MB' }, after: { work_mem: '8MB' }, want: { reload: ['work_mem'], restart: [], rejected: [] } },
+    { name: 'restart', before: {}, after: { max_connections: '200' }, want: { reload: [], restart: ['max_connections'], rejected: [] } },
+    { name: 'mixed, and removal counts as change', before: { checkpoint_timeout: '5min', work_mem: '4MB' }, after: { work_mem: '4MB', log_min_duration_statement: '1s', max_connections: '50' }, want: { reload: ['checkpoint_timeout', 'log_min_duration_statement'], restart: ['max_connections'], rejected: [] } },
+    { name: 'internal and unknown are rejected', before: {}, after: { block_size: '1', no_such: 'x' }, want: { reload: [], restart: [], rejected: ['block_size', 'no_such'] } },
+  ])('$name', ({ before, after, want }) => {
+    expect(classifyParameterChanges(before, after, (n) => contexts[n])).toEqual(want);
+  });
+
+  it('blocks parameters that can execute code, naming the field', () => {
+    expect(validateParameters({ work_mem: '4MB', Archive_Command: 'x' })).toEqual([
+      { path: 'spec.postgresql.parameters.Archive_Command', message: expect.stringMatching(/blocked.*remove it/) as unknown as string },
+    ]);
+  });
+
+  it('restarts standbys, switches over, then restarts the old primary', () => {
+    expect(rollingRestartPlan(['pg-1', 'pg-2', 'pg-3'], 'pg-1')).toEqual([
+      { action: 'restart', instance: 'pg-3' },
+      { action: 'restart', instance: 'pg-2' },
+      { action: 'switchover', from: 'pg-1', to: 'pg-2' },
+      { action: 'restart', instance: 'pg-1' },
+    ]);
+    expect(rollingRestartPlan(['pg-1'], 'pg-1')).toEqual([{ action: 'restart', instance: 'pg-1' }]);
+  });
+});
+
+describe('resources', () => {
+  it.each([
+    { name: 'default preset micro', resources: undefined, preset: undefined, want: '64MB' },
+    { name: 'preset large', resources: undefined, preset: 'large', want: '512MB' },
+    { name: 'prefixed class', resources: undefined, preset: 'u1.medium', want: '256MB' },
+    { name: 'explicit memory wins', resources: { memory: '2Gi' }, preset: 'nano', want: '512MB' },
+    { name: 'tiny floor', resources: { memory: '32Mi' }, preset: undefined, want: '16MB' },
+  ])('$name', ({ resources, preset, want }) => {
+    expect(resourceSettings(resources, preset).parameters['shared_buffers']).toBe(want);
+  });
+});

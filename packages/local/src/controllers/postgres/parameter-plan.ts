@@ -1,0 +1,76 @@
+/** Parameters the platform refuses because they can run code (Cozystack's blocked list). */
+export const BLOCKED_PARAMETERS: ReadonlySet<string> = new Set([
+  'archive_command', 'restore_command', 'ssl_passphrase_command', 'archive_cleanup_command', 'recovery_end_command',
+  'dynamic_library_path', 'local_preload_libraries', 'session_preload_libraries', 'shared_preload_libraries',
+  'log_destination', 'event_source',
+]);
+
+/** Parameters the operator owns: a user value is ignored (and reported). */
+export const OPERATOR_PARAMETERS: ReadonlySet<string> = new Set([
+  'archive_mode', 'primary_conninfo', 'primary_slot_name', 'wal_level', 'max_replication_slots', 'hot_standby',
+  'port', 'listen_addresses', 'unix_socket_directories', 'cluster_name', 'synchronous_standby_names', 'wal_log_hints',
+]);
+
+export interface ParameterIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** Blocked parameters, checked before anything is applied. */
+export function validateParameters(params: Readonly<Record<string, unknown>>): ParameterIssue[] {
+  return Object.keys(params)
+    .filter((k) => BLOCKED_PARAMETERS.has(k.toLowerCase()))
+    .map((k) => ({
+      path: `spec.postgresql.parameters.${k}`,
+      message: `parameter ${k} is blocked (it can execute code); remove it from spec.postgresql.parameters`,
+    }));
+}
+
+export interface ParameterChangePlan {
+  /** Applied by reloading the configuration. */
+  readonly reload: string[];
+  /** Need a restart of every instance (rolling, primary last). */
+  readonly restart: string[];
+  /** Unknown to this server version or not settable: recorded, not applied. */
+  readonly rejected: string[];
+}
+
+/**
+ * Classify changed parameters by pg_settings.context: `postmaster` needs a restart; `sighup`,
+ * `superuser`, `user`, `backend`, `superuser-backend` take effect on reload (backend-context ones
+ * for new sessions); `internal` and unknown names cannot be set.
+ */
+export function classifyParameterChanges(
+  before: Readonly<Record<string, string>>,
+  after: Readonly<Record<string, string>>,
+  contextOf: (name: string) => string | undefined,
+): ParameterChangePlan {
+  const plan: ParameterChangePlan = { reload: [], restart: [], rejected: [] };
+  const names = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+  for (const name of names) {
+    if (before[name] === after[name]) continue;
+    const ctx = contextOf(name);
+    if (ctx === 'postmaster') plan.restart.push(name);
+    else if (ctx === undefined || ctx === 'internal') plan.rejected.push(name);
+    else plan.reload.push(name);
+  }
+  return plan;
+}
+
+export type RollingStep =
+  | { readonly action: 'restart'; readonly instance: string }
+  | { readonly action: 'switchover'; readonly from: string; readonly to: string };
+
+/**
+ * CloudNativePG's rolling update with primaryUpdateMethod=switchover: restart the standbys one
+ * by one (highest name first), switch the primary over to a restarted standby, then restart the
+ * old primary, now a standby.
+ */
+export function rollingRestartPlan(instances: readonly string[], primary: string, switchoverTo?: string): RollingStep[] {
+  const standbys = instances.filter((i) => i !== primary).sort((a, b) => b.localeCompare(a, undefined, { numeric: true }));
+  const steps: RollingStep[] = standbys.map((instance) => ({ action: 'restart', instance }));
+  const target = switchoverTo ?? standbys[standbys.length - 1];
+  if (target) steps.push({ action: 'switchover', from: primary, to: target });
+  steps.push({ action: 'restart', instance: primary });
+  return steps;
+}
