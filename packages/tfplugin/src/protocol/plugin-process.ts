@@ -35,6 +35,10 @@ export async function runPluginProcess(options: PluginProcessOptions): Promise<R
       executableName,
       ...(debug ? { debugAddress: options.address } : {}),
     });
+    process.on('SIGTERM', () => {
+      running.stop();
+      process.exit(0);
+    });
     if (debug) {
       process.on('SIGINT', () => {
         running.stop();

@@ -1,0 +1,13 @@
+import type { ValidateDataResourceConfigRequest, ValidateDataResourceConfigResponse } from '../protocol/generated/messages.js';
+import { Diagnostics, diagnosticsToProto } from './diagnostics.js';
+import { decodeDynamic, type ProviderRuntime } from './runtime.js';
+import { validateObject } from './validate-walk.js';
+
+export async function validateDataResourceConfig(rt: ProviderRuntime, req: ValidateDataResourceConfigRequest): Promise<ValidateDataResourceConfigResponse> {
+  const { def, type } = rt.dataSource(req.typeName);
+  const diagnostics = new Diagnostics();
+  const config = decodeDynamic(type, req.config);
+  validateObject(def.schema, config, [], diagnostics);
+  if (def.validateConfig) await def.validateConfig({ config: config as never, logger: rt.logger }, { diagnostics });
+  return { diagnostics: diagnosticsToProto(diagnostics) };
+}

@@ -1,0 +1,263 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTempDir, findResourceChange, findStateResource, isUnknownAfter, TerraformWorkspace, type TempDir } from '@hikube/testkit';
+import { providerSchemaJson } from '../framework/schema-json.js';
+import { exampleProvider } from './example-provider.js';
+import { buildExampleProvider } from './proof-helpers.js';
+
+// Section 3 of issue 5: the example provider, built on the framework and bundled like a real
+// provider, driven by the real terraform binary. Steps share one workspace and run in order.
+
+const PASSWORD = 'hunter2-sensitive-value';
+const WRITE_ONLY = 'wo-secret-value-123';
+
+function thingConfig(storeDir: string, name: string, extra = ''): string {
+  return `
+terraform {
+  required_providers {
+    example = { source = "hikube/example" }
+  }
+}
+provider "example" {
+  store_dir = "${storeDir}"
+}
+resource "example_thing" "a" {
+  name        = "${name}"
+  description = "first"
+  password    = "${PASSWORD}"
+  secret_wo   = "${WRITE_ONLY}"
+  labels      = { team = "db" }
+  ports       = [{ number = 5432 }, { number = 53, protocol = "udp" }]
+  aliases     = [{ name = "a1" }, { name = "a2" }]
+  envs        = { MODE = { value = "x" } }
+  network {
+    cidr = "10.0.0.0/24"
+  }
+  rule {
+    action   = "allow"
+    priority = 1
+  }
+  rule {
+    action = "deny"
+  }
+  tag {
+    key   = "k1"
+    value = "v1"
+  }
+  zone "gland" {
+    weight = 2
+  }
+  settings {
+    mode = "fast"
+  }
+  timeouts {
+    create = "5m"
+  }
+}
+data "example_info" "i" {
+  name = "world"
+}
+output "greeting" {
+  value = data.example_info.i.greeting
+}
+${extra}`;
+}
+
+let built: Awaited<ReturnType<typeof buildExampleProvider>>;
+let store: TempDir;
+
+beforeAll(async () => {
+  built = await buildExampleProvider();
+  store = await createTempDir('tfplugin-store');
+});
+
+afterAll(async () => {
+  await store?.remove();
+  await built?.dir.remove();
+});
+
+describe('example provider through the real terraform (dev_overrides)', () => {
+  let tf: TerraformWorkspace;
+  let failed = false;
+  beforeAll(async () => {
+    tf = await TerraformWorkspace.create({
+      files: { 'main.tf': thingConfig(store.path, 'alpha') },
+      providers: [{ source: 'hikube/example', executable: built.executable, install: 'dev-overrides' }],
+      providerLogLevel: 'TRACE',
+    });
+  });
+  afterAll(async () => {
+    await tf?.dispose({ failed });
+  });
+  const step = (name: string, fn: () => Promise<void>): void => {
+    it(name, async () => {
+      try {
+        await fn();
+      } catch (err) {
+        failed = true;
+        throw err;
+      }
+    });
+  };
+
+  let thingId = '';
+
+  step('plans a create: defaults known, computed values unknown, secrets hidden', async () => {
+    const { plan, planFile, stdout } = await tf.plan({ out: true });
+    const change = findResourceChange(plan!, 'example_thing.a').change;
+    expect(change.actions).toEqual(['create']);
+    for (const path of [['id'], ['revision'], ['created_at'], ['endpoint'], ['secret_set']]) expect(isUnknownAfter(change, path)).toBe(true);
+    const after = change.after as Record<string, unknown>;
+    expect(after['size']).toBe(1);
+    expect(after['ports']).toEqual([{ number: 5432, protocol: 'tcp' }, { number: 53, protocol: 'udp' }]);
+    expect(after['secret_wo']).toBeNull();
+    expect((change.after_sensitive as Record<string, unknown>)['password']).toBe(true);
+    expect(stdout).not.toContain(PASSWORD);
+    expect(stdout).not.toContain(WRITE_ONLY);
+    const apply = await tf.apply({ planFile: planFile! });
+    expect(apply.stdout).toContain('Apply complete! Resources: 1 added');
+  });
+
+  step('stores every nesting mode, resolves computed values, never stores the write-only value', async () => {
+    const state = await tf.state();
+    const values = findStateResource(state.values, 'example_thing.a').values as Record<string, unknown>;
+    thingId = values['id'] as string;
+    expect(thingId).toMatch(/^[0-9a-f]{8}$/);
+    expect(values).toMatchObject({
+      name: 'alpha',
+      size: 1,
+      revision: 1,
+      secret_set: true,
+      secret_wo: null,
+      endpoint: { host: 'alpha.example.internal', port: 5432 },
+      labels: { team: 'db' },
+      envs: { MODE: { value: 'x' } },
+      network: { cidr: '10.0.0.0/24' },
+      rule: [{ action: 'allow', priority: 1 }, { action: 'deny', priority: null }],
+      tag: [{ key: 'k1', value: 'v1' }],
+      zone: { gland: { weight: 2 } },
+      settings: { mode: 'fast' },
+    });
+    expect((values['aliases'] as { name: string }[]).map((a) => a.name).sort()).toEqual(['a1', 'a2']);
+    expect(await tf.stateFile()).not.toContain(WRITE_ONLY);
+    expect(findStateResource(state.values, 'data.example_info.i').values).toMatchObject({ greeting: 'hello world' });
+  });
+
+  step('plans nothing the second time', async () => {
+    const second = await tf.plan();
+    expect(second.changes).toBe(false);
+    expect(second.stdout).toContain('No changes.');
+  });
+
+  step('notices drift on refresh and updates in place, keeping the id', async () => {
+    const file = join(store.path, `thing-${thingId}.json`);
+    const remote = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    writeFileSync(file, JSON.stringify({ ...remote, description: 'edited by hand' }));
+    const { plan, planFile } = await tf.plan({ out: true });
+    expect(plan!.resource_drift?.map((d) => d.address)).toContain('example_thing.a');
+    const change = findResourceChange(plan!, 'example_thing.a').change;
+    expect(change.actions).toEqual(['update']);
+    expect((change.after as Record<string, unknown>)['id']).toBe(thingId);
+    expect(isUnknownAfter(change, ['revision'])).toBe(true);
+    expect(isUnknownAfter(change, ['endpoint'])).toBe(false);
+    await tf.apply({ planFile: planFile! });
+    const values = findStateResource((await tf.state()).values, 'example_thing.a').values as Record<string, unknown>;
+    expect(values).toMatchObject({ id: thingId, description: 'first', revision: 2 });
+  });
+
+  step('plans a replacement when a requires-replace attribute changes', async () => {
+    await tf.writeFiles({ 'main.tf': thingConfig(store.path, 'renamed') });
+    const { plan } = await tf.plan({ out: true });
+    const change = findResourceChange(plan!, 'example_thing.a').change;
+    expect(change.actions).toEqual(['delete', 'create']);
+    expect(change.replace_paths).toEqual([['name']]);
+  });
+
+  step('imports an existing object with an import block', async () => {
+    writeFileSync(join(store.path, 'thing-imp00001.json'), JSON.stringify({ id: 'imp00001', name: 'beta', size: 3, description: null, password: null, secret_wo: null, secret_set: false, revision: 7, created_at: '2026-01-01T00:00:00Z', legacy: null, labels: null, endpoint: { host: 'beta.example.internal', port: 5432 }, ports: null, aliases: null, envs: null, network: null, rule: [], tag: [], zone: {}, settings: { mode: null }, timeouts: null }));
+    const extra = `
+import {
+  to = example_thing.b
+  id = "imp00001"
+}
+resource "example_thing" "b" {
+  name = "beta"
+  size = 3
+}`;
+    await tf.writeFiles({ 'main.tf': thingConfig(store.path, 'alpha', extra) });
+    const { plan, planFile } = await tf.plan({ out: true });
+    const change = findResourceChange(plan!, 'example_thing.b').change;
+    expect(change.importing?.id).toBe('imp00001');
+    expect(change.actions).toEqual(['no-op']);
+    await tf.apply({ planFile: planFile! });
+    const values = findStateResource((await tf.state()).values, 'example_thing.b').values as Record<string, unknown>;
+    expect(values).toMatchObject({ id: 'imp00001', name: 'beta', revision: 7 });
+  });
+
+  step('destroys everything and leaves no secret in the provider logs', async () => {
+    const destroyed = await tf.destroy();
+    expect(destroyed.stdout).toContain('Destroy complete! Resources: 2 destroyed');
+    expect(readdirSync(store.path).filter((f) => f.startsWith('thing-'))).toEqual([]);
+    const logs = readdirSync(tf.logDir).map((f) => readFileSync(join(tf.logDir, f), 'utf8'));
+    const providerLines = logs.flatMap((l) => l.split('\n')).filter((l) => l.includes('provider.terraform-provider-example'));
+    expect(providerLines.some((l) => l.includes('"rpc"') || l.includes('rpc='))).toBe(true);
+    for (const line of providerLines) {
+      expect(line).not.toContain(PASSWORD);
+      expect(line).not.toContain(WRITE_ONLY);
+    }
+  });
+});
+
+describe('example provider installed from a filesystem mirror', () => {
+  let tf: TerraformWorkspace;
+  const header = (storeDir: string): string => `
+terraform {
+  required_providers {
+    example = {
+      source  = "hikube/example"
+      version = "0.1.0"
+    }
+  }
+}
+provider "example" {
+  store_dir = "${storeDir}"
+}
+`;
+  beforeAll(async () => {
+    tf = await TerraformWorkspace.create({
+      files: { 'main.tf': `${header(store.path)}resource "example_thing" "x" {\n  name = "x"\n  size = 100\n}\n` },
+      providers: [{ source: 'hikube/example', executable: built.executable, install: 'filesystem-mirror', version: '0.1.0' }],
+      logLevel: 'OFF',
+    });
+  });
+  afterAll(async () => {
+    await tf?.dispose();
+  });
+
+  it('installs offline with a lock file, and serves the same schema document we generate', async () => {
+    await tf.init();
+    expect(await tf.lockFile()).toContain('registry.terraform.io/hikube/example');
+    const schemaRun = await tf.run(['providers', 'schema', '-json']);
+    const fromTerraform = JSON.parse(schemaRun.stdout) as { provider_schemas: Record<string, unknown> };
+    expect(fromTerraform.provider_schemas).toEqual((providerSchemaJson(exampleProvider) as { provider_schemas: unknown }).provider_schemas);
+  });
+
+  it('reports validator errors on the attribute', async () => {
+    const result = await tf.validate({ check: false });
+    expect(result.validation.valid).toBe(false);
+    const diag = result.validation.diagnostics.find((d) => d.summary.includes('size'));
+    expect(diag?.detail).toContain('must be between 1 and 64, got 100');
+  });
+
+  const mistakes = [
+    { mistake: 'plan_changes_config', want: 'Provider produced invalid plan' },
+    { mistake: 'apply_differs', want: 'Provider produced inconsistent result after apply' },
+  ];
+  it.each(mistakes)('lets Terraform catch the provider bug "$mistake"', async ({ mistake, want }) => {
+    await tf.writeFiles({ 'main.tf': `${header(store.path)}resource "example_buggy" "b" {\n  value   = "v"\n  mistake = "${mistake}"\n}\n` });
+    const result = await tf.apply({ check: false });
+    expect(result.ok).toBe(false);
+    expect(result.stderr).toContain(want);
+  });
+});
