@@ -75,3 +75,44 @@ export {
   type PostgresSpecWithDefaults,
   type SchedulingClassSpecWithDefaults,
 } from './validation/apply-defaults.js';
+export { createClient, PostgresClient, type ClientOptions, type DeleteOptions as PostgresDeleteOptions, type HikubeClient } from './client.js';
+export {
+  HikubeError,
+  ApiError,
+  NotFoundError,
+  AlreadyExistsError,
+  ConflictError,
+  GoneError,
+  InvalidError,
+  UnauthorizedError,
+  ForbiddenError,
+  TooManyRequestsError,
+  ServerError,
+  TimeoutError,
+  AbortError,
+  NetworkError,
+  ValidationError,
+  ConfigError,
+  type ResourceRef,
+} from './errors.js';
+export type { CallOptions } from './transport/http-transport.js';
+export type { ConnectionOptions } from './transport/connection.js';
+export type { RetryPolicy } from './transport/backoff.js';
+export type { LogEvent, Logger } from './transport/log-event.js';
+export type { ListOptions } from './resources/list-pages.js';
+export type { WatchEvent as ObjectWatchEvent, WatchOptions } from './resources/watch-objects.js';
+export { createIdAnnotation } from './resources/create-once.js';
+export {
+  instanceRoleLabel,
+  zoneLabel,
+  type ConnectionStringOptions,
+  type Endpoint,
+  type MergePatch,
+  type PostgresEndpoints,
+  type PostgresInput,
+  type PostgresInstance,
+  type PostgresPatch,
+} from './resources/postgres.js';
+export type { SchedulingClassesResource, SchedulingClassInput } from './resources/scheduling-classes.js';
+export { WaitFailedError, WaitTimeoutError } from './waiters/poll-until.js';
+export { failedCondition, type ReadinessLevel, type WaitForReadyOptions, type WaitProgress } from './waiters/postgres-ready.js';

@@ -1,0 +1,58 @@
+import { NotFoundError, ValidationError, describeResource } from '../errors.js';
+import type { SchedulingClass, SchedulingClassList } from '../generated/types.js';
+import type { CallOptions, HttpTransport } from '../transport/http-transport.js';
+import { attemptsOf } from '../transport/http-transport.js';
+import { validateSchedulingClass } from '../validation/validate-scheduling-class.js';
+import { createOnce } from './create-once.js';
+import { listAll, listPages, type ListOptions } from './list-pages.js';
+
+const apiVersion = 'cozystack.io/v1alpha1';
+const kind = 'SchedulingClass';
+
+export type SchedulingClassInput = Omit<SchedulingClass, 'apiVersion' | 'kind'> & {
+  apiVersion?: SchedulingClass['apiVersion'];
+  kind?: SchedulingClass['kind'];
+};
+
+/** Cluster-scoped SchedulingClass objects. */
+export class SchedulingClassesResource {
+  readonly #transport: HttpTransport;
+  constructor(transport: HttpTransport) {
+    this.#transport = transport;
+  }
+
+  #path(name?: string): string {
+    const base = `/apis/${apiVersion}/schedulingclasses`;
+    return name === undefined ? base : `${base}/${encodeURIComponent(name)}`;
+  }
+
+  list(options: ListOptions = {}): AsyncGenerator<SchedulingClassList> {
+    return listPages<SchedulingClassList>(this.#transport, this.#path(), { kind }, options);
+  }
+
+  async listAll(options: ListOptions = {}): Promise<SchedulingClass[]> {
+    return (await listAll<SchedulingClass>(this.#transport, this.#path(), { kind }, options)).items;
+  }
+
+  get(name: string, options: CallOptions = {}): Promise<SchedulingClass> {
+    return this.#transport.request<SchedulingClass>({ method: 'GET', path: this.#path(name), retry: 'idempotent', resource: { kind, name }, ...options });
+  }
+
+  async create(object: SchedulingClassInput, options: CallOptions = {}): Promise<SchedulingClass> {
+    const full = { ...object, apiVersion: object.apiVersion ?? apiVersion, kind: object.kind ?? kind } as SchedulingClass;
+    const name = object.metadata.name ?? '';
+    const issues = validateSchedulingClass(full);
+    if (issues.length > 0) throw new ValidationError(describeResource({ kind, name }), issues);
+    return createOnce(this.#transport, this.#path(), full, { kind, name }, () => this.get(name, options), options);
+  }
+
+  async delete(name: string, options: CallOptions = {}): Promise<boolean> {
+    try {
+      await this.#transport.request<unknown>({ method: 'DELETE', path: this.#path(name), retry: 'idempotent', resource: { kind, name }, ...options });
+      return true;
+    } catch (error) {
+      if (error instanceof NotFoundError) return attemptsOf(error) > 1;
+      throw error;
+    }
+  }
+}

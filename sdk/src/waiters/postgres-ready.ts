@@ -1,0 +1,119 @@
+import { connect } from 'node:net';
+import type { Condition, Postgres } from '../generated/types.js';
+import type { PostgresInstance, PostgresResource } from '../resources/postgres.js';
+import type { CallOptions } from '../transport/http-transport.js';
+import { applyPostgresDefaults } from '../validation/apply-defaults.js';
+import { pollUntil, WaitFailedError, type Verdict } from './poll-until.js';
+
+/**
+ * How ready:
+ * - `released`: the platform's `Ready` condition is True;
+ * - `primary`: and the read-write endpoint accepts TCP connections (external address when `external`);
+ * - `allInstances`: and every instance (spec.replicas) is Ready.
+ */
+export type ReadinessLevel = 'released' | 'primary' | 'allInstances';
+
+export interface WaitProgress {
+  level: ReadinessLevel;
+  reason: string;
+  conditions: Condition[];
+  instances?: PostgresInstance[];
+}
+
+export interface WaitForReadyOptions {
+  level?: ReadinessLevel;
+  /** Milliseconds (default 15 minutes). */
+  timeout?: number;
+  signal?: AbortSignal;
+  onProgress?: (progress: WaitProgress) => void;
+}
+
+const failureReason = /fail|error|invalid|stalled/i;
+
+/** A condition that says the platform gave up, rather than "not yet". */
+export function failedCondition(postgres: Postgres): Condition | undefined {
+  return postgres.status?.conditions?.find(
+    (condition) => (condition.status === 'False' && failureReason.test(condition.reason ?? '')) || ((condition.type === 'Failed' || condition.type === 'Stalled') && condition.status === 'True'),
+  );
+}
+
+function tcpAccepts(host: string, port: number, timeoutMs: number): Promise<boolean> {
+  return new Promise((resolvePromise) => {
+    const socket = connect({ host, port });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolvePromise(ok);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+/** Waits until a Postgres reaches `level`; fails fast with the platform's message on a failure condition. */
+export function waitForPostgresReady(resource: PostgresResource, name: string, options: WaitForReadyOptions = {}): Promise<Postgres> {
+  const level = options.level ?? 'allInstances';
+  const what = `Postgres "${name}" in namespace "${resource.namespace}" to be ready (${level})`;
+  const call = (remaining: number, signal: AbortSignal): CallOptions => ({ timeout: Math.min(remaining, 30_000), signal });
+
+  async function check(remaining: number, signal: AbortSignal): Promise<Verdict<Postgres> & { observed?: unknown }> {
+    const postgres = await resource.get(name, call(remaining, signal));
+    const conditions = postgres.status?.conditions ?? [];
+    const report = (reason: string, instances?: PostgresInstance[]) => {
+      options.onProgress?.({ level, reason, conditions, ...(instances ? { instances } : {}) });
+      return { state: 'retry' as const, reason, observed: postgres };
+    };
+    const failed = failedCondition(postgres);
+    if (failed) {
+      return {
+        state: 'failure',
+        error: new WaitFailedError(`Postgres "${name}" failed: ${failed.type}=${failed.status} (${failed.reason ?? 'no reason'}): ${failed.message ?? 'no message'}; fix the spec or look at the events`, postgres),
+        observed: postgres,
+      };
+    }
+    const ready = conditions.find((condition) => condition.type === 'Ready');
+    const generation = postgres.metadata.generation;
+    if (ready?.status !== 'True') return report(`Ready is ${ready?.status ?? 'not reported'}${ready?.message ? `: ${ready.message}` : ''}`);
+    if (generation !== undefined && ready.observedGeneration !== undefined && ready.observedGeneration < generation) return report('the platform has not yet seen the latest spec');
+    if (level === 'released') return { state: 'success', value: postgres };
+    if (level === 'primary') {
+      const endpoints = await resource.endpoints(name, call(remaining, signal)).catch(() => undefined);
+      const target = postgres.spec?.external ? (endpoints?.external ?? endpoints?.rw) : endpoints?.rw;
+      if (!target) return report('no read-write endpoint yet');
+      if (!(await tcpAccepts(target.host, target.port, Math.min(remaining, 2_000)))) return report(`${target.host}:${target.port} does not accept connections yet`);
+      return { state: 'success', value: postgres };
+    }
+    const instances = await resource.instances(name, call(remaining, signal));
+    const want = applyPostgresDefaults(postgres.spec ?? {}).replicas;
+    const readyCount = instances.filter((instance) => instance.ready).length;
+    if (readyCount < want) return report(`${readyCount} of ${want} instances ready`, instances);
+    return { state: 'success', value: postgres };
+  }
+
+  return pollUntil({
+    what,
+    timeoutMs: options.timeout ?? 15 * 60_000,
+    signal: options.signal,
+    check,
+    changes: (signal) => resource.watch({ name, signal }),
+  });
+}
+
+/** Waits until the Postgres object is gone (NotFound). */
+export function waitForPostgresDeleted(resource: PostgresResource, name: string, options: { timeout?: number; signal?: AbortSignal } = {}): Promise<void> {
+  return pollUntil<void>({
+    what: `Postgres "${name}" in namespace "${resource.namespace}" to be deleted`,
+    timeoutMs: options.timeout ?? 10 * 60_000,
+    signal: options.signal,
+    changes: (signal) => resource.watch({ name, signal }),
+    async check(remaining, signal) {
+      try {
+        const postgres = await resource.get(name, { timeout: Math.min(remaining, 30_000), signal });
+        return { state: 'retry', reason: postgres.metadata.deletionTimestamp ? 'deletion in progress (finalizers running)' : 'still present', observed: postgres };
+      } catch (error) {
+        if ((error as { code?: string }).code === 'HIKUBE_API_NOT_FOUND') return { state: 'success', value: undefined };
+        throw error;
+      }
+    },
+  });
+}
