@@ -3,7 +3,7 @@ import type { KubeObject } from '../store/kube-object.js';
 import { applyConfig, decodeFields, encodeFields, recordUpdate, trackedPaths } from './field-manager.js';
 import { jsonPatch, mergePatch } from './json-patches.js';
 import { parseFieldSelector, parseLabelSelector } from './selectors.js';
-import { ApiStatusError } from './status-error.js';
+import type { ApiStatusError } from './status-error.js';
 import { humanDuration } from './table.js';
 
 describe('mergePatch (RFC 7386)', () => {
