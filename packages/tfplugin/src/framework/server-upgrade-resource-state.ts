@@ -5,7 +5,7 @@ import { Diagnostics, diagnosticsToProto } from './diagnostics.js';
 import type { UpgradeStateResponse } from './resource.js';
 import { encodeDynamic, type ProviderRuntime } from './runtime.js';
 import type { SchemaDef } from './schema.js';
-import { nullWriteOnly } from './value-tools.js';
+import { fillBlocks, nullWriteOnly } from './value-tools.js';
 
 export async function upgradeResourceState(rt: ProviderRuntime, req: UpgradeResourceStateRequest): Promise<UpgradeResourceStateResponse> {
   const { def, type } = rt.resource(req.typeName);
@@ -30,5 +30,6 @@ export async function upgradeResourceState(rt: ProviderRuntime, req: UpgradeReso
     state = decodeJsonValue(type, json);
   }
   nullWriteOnly(def.schema, state);
+  fillBlocks(def.schema, state);
   return { upgradedState: encodeDynamic(type, state), diagnostics: diagnosticsToProto(diagnostics) };
 }

@@ -75,3 +75,17 @@ export function secretAttributeNames(body: SchemaBody, out = new Set<string>()):
   for (const b of Object.values(body.blocks ?? {})) secretAttributeNames(b.body, out);
   return out;
 }
+
+/** Null block collections become empty ones (Terraform never accepts null for list/set/map/group blocks). */
+export function fillBlocks(body: SchemaBody, value: CtyValue): void {
+  if (!isObj(value)) return;
+  for (const [name, b] of Object.entries(body.blocks ?? {})) {
+    if (value[name] === null || value[name] === undefined) {
+      if (b.nesting === 'group') value[name] = emptyObject(b.body);
+      else if (b.nesting === 'list' || b.nesting === 'set') value[name] = [];
+      else if (b.nesting === 'map') value[name] = {};
+      else value[name] = null;
+    }
+    forEachElement(b.nesting, value[name] ?? null, (el) => fillBlocks(b.body, el));
+  }
+}
