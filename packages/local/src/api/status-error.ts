@@ -86,9 +86,12 @@ export function conflictApply(t: Target, conflicts: { manager: string; field: st
 /** Maps store failures (and anything unexpected) to a Status. */
 export function toApiError(err: unknown, t?: Target): ApiStatusError {
   if (err instanceof ApiStatusError) return err;
-  const details = t ? { name: t.name, group: t.group, kind: t.plural } : undefined;
-  if (err instanceof NotFoundError) return new ApiStatusError(404, 'NotFound', t ? `${qualified(t)} "${t.name}" not found` : err.message, details);
-  if (err instanceof AlreadyExistsError) return new ApiStatusError(409, 'AlreadyExists', t ? `${qualified(t)} "${t.name}" already exists` : err.message, details);
+  // Store messages already read `<plural>.<group> "<name>" ...`; the name comes from there because
+  // a create's URL has none.
+  const name = t?.name || (err instanceof Error ? (/"([^"]*)"/.exec(err.message)?.[1] ?? '') : '');
+  const details = t ? { name, group: t.group, kind: t.plural } : undefined;
+  if (err instanceof NotFoundError) return new ApiStatusError(404, 'NotFound', err.message, details);
+  if (err instanceof AlreadyExistsError) return new ApiStatusError(409, 'AlreadyExists', t ? `${qualified(t)} "${name}" already exists` : err.message, details);
   if (err instanceof ConflictError) return new ApiStatusError(409, 'Conflict', err.message, details);
   if (err instanceof GoneError) return new ApiStatusError(410, 'Expired', err.message);
   return new ApiStatusError(500, 'InternalError', 'an error on the server has prevented the request from succeeding');

@@ -33,6 +33,8 @@ export class ControllerLoop {
   private readonly failures = new Map<string, number>();
   private readonly lastTrigger = new Map<string, string>();
   private readonly ownDeletes = new Set<string>();
+  /** podDeleted calls in flight (idle() and stop() wait for them). */
+  private readonly notifications = new Set<Promise<void>>();
   private unsubscribe: (() => void) | undefined;
   private stopped = false;
 
@@ -66,7 +68,7 @@ export class ControllerLoop {
     this.abort.abort();
     for (const e of this.queue.values()) if (e.timer) clearTimeout(e.timer);
     this.queue.clear();
-    await Promise.allSettled([...this.running.values()]);
+    await Promise.allSettled([...this.running.values(), ...this.notifications]);
     await this.reconciler.stop();
   }
 
@@ -78,8 +80,8 @@ export class ControllerLoop {
 
   /** Resolves once no reconcile is queued or running (tests and benchmarks). */
   async idle(): Promise<void> {
-    while (this.running.size > 0 || [...this.queue.values()].some((e) => e.dueAt !== undefined && e.dueAt <= Date.now() + 5)) {
-      await Promise.allSettled([...this.running.values()]);
+    while (this.running.size > 0 || this.notifications.size > 0 || [...this.queue.values()].some((e) => e.dueAt !== undefined && e.dueAt <= Date.now() + 5)) {
+      await Promise.allSettled([...this.running.values(), ...this.notifications]);
       await new Promise((r) => setTimeout(r, 5));
     }
   }
@@ -129,10 +131,12 @@ export class ControllerLoop {
       if (!ref) return;
       const owner = this.service.find(POSTGRES, obj.metadata.namespace ?? '', ref.name);
       if (!owner || owner.metadata.uid !== ref.uid || owner.metadata.deletionTimestamp) return;
-      void this.reconciler
+      const work = this.reconciler
         .podDeleted(owner, obj, this.context(owner))
         .catch((err: unknown) => this.log(`podDeleted ${podKey}: ${(err as Error).message}`))
-        .then(() => this.enqueue(obj.metadata.namespace ?? '', ref.name));
+        .then(() => this.enqueue(obj.metadata.namespace ?? '', ref.name))
+        .finally(() => this.notifications.delete(work));
+      this.notifications.add(work);
     }
   }
 

@@ -1,0 +1,113 @@
+// The controller loop with the deterministic driver, in process: status, owned objects, placement,
+// pod deletion, site outages, finalizer and garbage collection.
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { POSTGRES_FINALIZER } from '../../store/finalizers.js';
+import type { KubeObject } from '../../store/kube-object.js';
+import { ObjectService } from '../../store/object-service.js';
+import { ObjectStore } from '../../store/object-store.js';
+import { EVENT, POD, POSTGRES, SCHEDULING_CLASS, SECRET, SERVICE, TENANT_SECRET } from '../../store/resource-types.js';
+import { ControllerLoop } from '../controller-loop.js';
+import { builtinSchedulingClasses } from '../placement.js';
+import { DeterministicReconciler } from './deterministic-reconciler.js';
+
+let service: ObjectService;
+let loop: ControllerLoop;
+
+beforeEach(async () => {
+  service = new ObjectService(await ObjectStore.open());
+  for (const sc of builtinSchedulingClasses()) await service.create(SCHEDULING_CLASS, sc);
+  loop = new ControllerLoop(service, new DeterministicReconciler({ availableVersions: ['v16', 'v17', 'v18'] }), { dataDir: '/nonexistent' });
+  await loop.start();
+});
+afterEach(async () => {
+  await loop.stop();
+});
+
+async function createPg(name: string, spec: Record<string, unknown>): Promise<void> {
+  await service.create(POSTGRES, { apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'Postgres', metadata: { name, namespace: 'ns', finalizers: [POSTGRES_FINALIZER] }, spec });
+  await loop.idle();
+}
+
+const pods = (): KubeObject[] => service.list(POD, { namespace: 'ns' }).items;
+const placement = (): string[][] => pods().map((p) => [p.metadata.name, (p['spec'] as { nodeName: string }).nodeName.slice(0, 3), p.metadata.labels?.['topology.kubernetes.io/zone'] ?? '', p.metadata.labels?.['cnpg.io/instanceRole'] ?? '']);
+const ready = (name: string): Record<string, string> => {
+  const status = service.get(POSTGRES, 'ns', name)['status'] as { conditions: { type: string; status: string; reason: string }[] };
+  return Object.fromEntries(status.conditions.map((c) => [c.type, `${c.status}/${c.reason}`]));
+};
+
+describe('deterministic driver', () => {
+  const placements: { name: string; spec: Record<string, unknown>; want: string[][] }[] = [
+    {
+      name: 'default spread over the three sites',
+      spec: { replicas: 3 },
+      want: [
+        ['postgres-a-1', 'gld', 'gland', 'primary'],
+        ['postgres-a-2', 'luc', 'lucerne', 'replica'],
+        ['postgres-a-3', 'gva', 'geneva', 'replica'],
+      ],
+    },
+    {
+      name: 'pinned to one site',
+      spec: { replicas: 2, schedulingClass: 'lucerne' },
+      want: [
+        ['postgres-a-1', 'luc', 'lucerne', 'primary'],
+        ['postgres-a-2', 'luc', 'lucerne', 'replica'],
+      ],
+    },
+    {
+      name: 'primary preferred in geneva',
+      spec: { replicas: 2, schedulingClass: 'primary-geneva' },
+      want: [
+        ['postgres-a-1', 'gva', 'geneva', 'primary'],
+        ['postgres-a-2', 'gld', 'gland', 'replica'],
+      ],
+    },
+  ];
+  it.each(placements)('places instances: $name', async ({ spec, want }) => {
+    await createPg('a', spec);
+    expect(placement()).toEqual(want);
+    expect(ready('a')).toEqual({ Ready: 'True/ReconciliationSucceeded', WorkloadsReady: 'True/WorkloadsReady' });
+  });
+
+  it('publishes services and keeps generated passwords across reconciles', async () => {
+    await createPg('b', { replicas: 1, external: true, users: { app: {}, fixed: { password: 'given' } } });
+    expect(service.list(SERVICE, { namespace: 'ns' }).items.map((s) => s.metadata.name)).toEqual(['postgres-b-external-write', 'postgres-b-r', 'postgres-b-ro', 'postgres-b-rw']);
+    const secret = service.get(SECRET, 'ns', 'postgres-b-credentials')['data'] as Record<string, string>;
+    expect(Buffer.from(secret['fixed'] as string, 'base64').toString()).toBe('given');
+    const pg = service.get(POSTGRES, 'ns', 'b');
+    await service.update(POSTGRES, { ...pg, spec: { ...(pg['spec'] as object), replicas: 2 } });
+    await loop.idle();
+    expect((service.get(SECRET, 'ns', 'postgres-b-credentials')['data'] as Record<string, string>)['app']).toBe(secret['app']);
+    expect(service.get(TENANT_SECRET, 'ns', 'postgres-b-credentials')['data']).toEqual(service.get(SECRET, 'ns', 'postgres-b-credentials')['data']);
+  });
+
+  it.each([
+    { name: 'an unavailable major', spec: { version: 'v13' }, want: 'False/VersionUnavailable' },
+    { name: 'a missing scheduling class', spec: { schedulingClass: 'mars' }, want: 'False/SchedulingClassNotFound' },
+  ])('reports $name as Ready=False with the cause', async ({ spec, want }) => {
+    await createPg('c', spec);
+    expect(ready('c')['Ready']).toBe(want);
+    expect(service.list(EVENT, { namespace: 'ns' }).items.some((e) => e['type'] === 'Warning')).toBe(true);
+  });
+
+  it('recreates a deleted pod and moves the primary out of a downed site', async () => {
+    await createPg('d', { replicas: 3 });
+    const uid = service.get(POD, 'ns', 'postgres-d-2').metadata.uid;
+    await service.delete(POD, 'ns', 'postgres-d-2');
+    await loop.idle();
+    expect(service.get(POD, 'ns', 'postgres-d-2').metadata.uid).not.toBe(uid);
+    await loop.siteOperation('down', 'gland');
+    await loop.idle();
+    expect(placement().map((p) => p[3])).toEqual(['replica', 'primary', 'replica']);
+    expect(ready('d')).toEqual({ Ready: 'True/ReconciliationSucceeded', WorkloadsReady: 'False/Degraded' });
+  });
+
+  it('runs the finalizer on delete and collects every owned object', async () => {
+    await createPg('e', { replicas: 2, users: { u: {} } });
+    await service.delete(POSTGRES, 'ns', 'e');
+    await loop.idle();
+    expect(service.find(POSTGRES, 'ns', 'e')).toBeUndefined();
+    for (const type of [POD, SERVICE, SECRET, TENANT_SECRET, EVENT]) expect(service.list(type, { namespace: 'ns' }).items).toEqual([]);
+  });
+});
