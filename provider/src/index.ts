@@ -1,1 +1,1 @@
-export {};
+export { hikubeProvider, providerAddress, providerSchema } from './provider.js';

@@ -21,6 +21,8 @@ export interface ClusterObservation {
 }
 
 export interface ClusterApi {
+  /** Clusters of a namespace, optionally filtered by a label selector. */
+  list(namespace: string, labelSelector: string | null, signal: AbortSignal): Promise<Postgres[]>;
   /** Null when the cluster does not exist. */
   get(namespace: string, name: string, signal: AbortSignal): Promise<Postgres | null>;
   create(object: Postgres, signal: AbortSignal): Promise<Postgres>;

@@ -155,13 +155,19 @@ function withWriteOnly(args: PostgresClusterArgs, passwords: Record<string, stri
 /** Make sure the class `zones` resolved to exists, creating it when the plan said so. */
 async function ensurePlacement(planned: PostgresClusterArgs, api: ClusterApi, signal: AbortSignal): Promise<PlanIssue[]> {
   if (planned.zones === null || planned.zones.length === 0 || planned.schedulingClass === null) return [];
+  let classes;
   try {
-    const classes = await api.listSchedulingClasses(signal);
-    if (classes.some((sc) => sc.metadata.name === planned.schedulingClass)) return [];
+    classes = await api.listSchedulingClasses(signal);
+  } catch (cause) {
+    return [apiError('Cannot read SchedulingClasses', cause, attr('zones'))];
+  }
+  if (classes.some((sc) => sc.metadata.name === planned.schedulingClass)) return [];
+  try {
     await api.createSchedulingClass(schedulingClassFor(planned.schedulingClass, planned.zones, planned.primaryZone), signal);
     return [];
   } catch (cause) {
-    return [apiError(`Cannot create SchedulingClass ${planned.schedulingClass}`, cause, attr('zones'))];
+    const available = placementsOf(classes).map((placement) => placement.name).sort().join(', ') || 'none';
+    return [error(attr('zones'), `Cannot create SchedulingClass ${planned.schedulingClass}`, `${messageOf(cause)}. Use an existing class through scheduling_class (available: ${available}) or ask an administrator to create this one.`, ['zones'])];
   }
 }
 

@@ -52,6 +52,15 @@ export class MemoryClusterApi implements ClusterApi {
     return structuredClone(stored);
   }
 
+  async list(namespace: string, labelSelector: string | null): Promise<Postgres[]> {
+    this.calls.push(`list ${namespace} ${labelSelector ?? ''}`);
+    const wanted = Object.fromEntries((labelSelector ?? '').split(',').filter(Boolean).map((pair) => pair.split('=') as [string, string]));
+    return [...this.objects.values()]
+      .filter((object) => object.metadata.namespace === namespace)
+      .filter((object) => Object.entries(wanted).every(([key, value]) => object.metadata.labels?.[key] === value))
+      .map((object) => structuredClone(object));
+  }
+
   async get(namespace: string, name: string): Promise<Postgres | null> {
     this.calls.push(`get ${namespace}/${name}`);
     const found = this.objects.get(this.key(namespace, name));

@@ -1,0 +1,144 @@
+// The Terraform schema of `hikube_postgres_cluster`. Descriptions are Markdown and feed the
+// generated docs (docs/resources/postgres_cluster.md).
+import { attr, oneOf, schema, timeoutsBlock, types } from '@hikube/tfplugin';
+import { syncModeValues, waitForValues } from './config-rules.js';
+import { defaultTimeoutsMs } from './cluster-operations.js';
+
+const minutes = (ms: number) => `${ms / 60_000}m`;
+
+const endpoint = (what: string) =>
+  attr.singleNested(
+    {
+      host: attr.string({ computed: true, markdownDescription: 'Host name or address.' }),
+      port: attr.number({ computed: true, markdownDescription: 'TCP port.' }),
+    },
+    { computed: true, markdownDescription: what },
+  );
+
+const uri = (what: string) => attr.string({ computed: true, sensitive: true, markdownDescription: what });
+
+export const postgresClusterSchema = schema({
+  version: 0,
+  markdownDescription:
+    'A managed PostgreSQL cluster on Hikube: one primary and `replicas - 1` streaming standbys (CloudNativePG), ' +
+    'asynchronous or with a synchronous quorum, placed over Hikube\'s datacenters (Gland, Lucerne, Geneva).\n\n' +
+    'Every rule the API enforces is checked at plan time, updates send only the fields Terraform manages (a JSON merge patch), ' +
+    'and create and update wait until the cluster is ready (see `wait_for`). Removing a user or a database drops it on the platform, ' +
+    'so such a plan is refused unless `allow_destructive_changes` is set.',
+  attributes: {
+    id: attr.string({ computed: true, markdownDescription: '`<namespace>/<name>`; also the import ID.' }),
+    name: attr.string({ required: true, markdownDescription: 'Cluster name: a DNS-1035 label of at most 44 characters (the platform prefixes `postgres-`). Changing it replaces the cluster.' }),
+    namespace: attr.string({ optional: true, computed: true, markdownDescription: 'Tenant namespace. Defaults to the provider\'s `namespace`. Changing it replaces the cluster.' }),
+    version: attr.string({ optional: true, computed: true, markdownDescription: 'PostgreSQL major version: `v18`, `v17`, `v16`, `v15`, `v14` or `v13`. Pin it: the platform default may change. A change is a major upgrade.' }),
+    replicas: attr.number({ optional: true, computed: true, markdownDescription: 'Number of instances (one primary and `replicas - 1` standbys). Hikube advises 3 for production. Scales in place.' }),
+    sync_mode: attr.string({
+      optional: true,
+      computed: true,
+      validators: [oneOf(...syncModeValues)],
+      markdownDescription:
+        '`async` (commits do not wait for standbys) or `quorum` (commits wait for `min_sync_replicas`..`max_sync_replicas` standbys, `ANY n`). ' +
+        'The quorum is best effort: when fewer standbys are healthy, CloudNativePG lowers it rather than blocking writes.',
+    }),
+    min_sync_replicas: attr.number({ optional: true, computed: true, markdownDescription: 'With `sync_mode = "quorum"`: the fewest synchronous standbys. Defaults to `max_sync_replicas`.' }),
+    max_sync_replicas: attr.number({ optional: true, computed: true, markdownDescription: 'With `sync_mode = "quorum"`: the most synchronous standbys; 1 or more and lower than `replicas`.' }),
+    zones: attr.set(types.string, {
+      optional: true,
+      markdownDescription:
+        'Datacenters the instances spread over (e.g. `["gland", "lucerne", "geneva"]`). Resolved to a SchedulingClass that expresses exactly these zones ' +
+        '(and `primary_zone`): an existing one is reused, otherwise one is created when the credentials allow it and the plan says so. Conflicts with `scheduling_class`.',
+    }),
+    primary_zone: attr.string({ optional: true, markdownDescription: 'With `zones`: the zone preferred for the primary.' }),
+    scheduling_class: attr.string({ optional: true, computed: true, markdownDescription: 'Name of a SchedulingClass to place the instances with; empty means the tenant default. Set by `zones` when those are used.' }),
+    resources_preset: attr.string({ optional: true, computed: true, markdownDescription: 'Sizing preset (`nano` … `2xlarge`, or `t1.`/`c1.`/`s1.`/`u1.`/`m1.` classes). Legacy and current names of one preset (`micro`, `t1.micro`) are equal. Conflicts with `cpu`/`memory`.' }),
+    cpu: attr.string({ optional: true, markdownDescription: 'CPU per instance, a Kubernetes quantity (`1`, `500m`). Set with `memory`, instead of `resources_preset`. A change restarts instances one by one.' }),
+    memory: attr.string({ optional: true, markdownDescription: 'Memory per instance, a Kubernetes quantity (`2Gi`). Set with `cpu`.' }),
+    storage_size: attr.string({ optional: true, computed: true, markdownDescription: 'Volume size per instance (`10Gi`); equal quantities (`10Gi`, `10240Mi`) are the same. Grows in place; shrinking is refused at plan.' }),
+    storage_class: attr.string({ optional: true, computed: true, markdownDescription: 'Storage class of the volumes: `local`, `replicated` or `replicated-async`; empty is the platform default. Changing it replaces the cluster.' }),
+    external: attr.bool({ optional: true, computed: true, markdownDescription: 'Publish the primary through a LoadBalancer (`endpoints.external`).' }),
+    parameters: attr.map(types.string, {
+      optional: true,
+      markdownDescription: 'PostgreSQL parameters (`postgresql.conf`), values as strings. Parameters that can execute code are refused; some (e.g. `max_connections`, `shared_buffers`) restart instances, which the plan warns about.',
+    }),
+    users: attr.mapNested(
+      {
+        password: attr.string({ optional: true, computed: true, sensitive: true, markdownDescription: 'Password; generated by the platform when not set. Stored in state: prefer `password_wo`.' }),
+        password_wo: attr.string({ optional: true, sensitive: true, writeOnly: true, markdownDescription: 'Write-only password (Terraform 1.11+): sent to the platform, never stored in plan or state. Needs `password_wo_version`.' }),
+        password_wo_version: attr.number({ optional: true, markdownDescription: 'Increase it to send `password_wo` again (Terraform cannot compare write-only values).' }),
+        replication: attr.bool({ optional: true, markdownDescription: 'Grant the `REPLICATION` attribute.' }),
+      },
+      { optional: true, markdownDescription: 'Users by name. Removing one drops it (its objects are reassigned to `postgres`): refused unless `allow_destructive_changes`.' },
+    ),
+    databases: attr.mapNested(
+      {
+        admin: attr.set(types.string, { optional: true, markdownDescription: 'Users granted `<db>_admin` (owner, full rights).' }),
+        readonly: attr.set(types.string, { optional: true, markdownDescription: 'Users granted `<db>_readonly` (connect, usage, select).' }),
+        extensions: attr.set(types.string, { optional: true, markdownDescription: 'Extensions created in the database.' }),
+      },
+      { optional: true, markdownDescription: 'Databases by name. Removing one runs `DROP DATABASE`: refused unless `allow_destructive_changes`.' },
+    ),
+    backup: attr.singleNested(
+      {
+        enabled: attr.bool({ optional: true, markdownDescription: 'Run scheduled backups and WAL archiving.' }),
+        schedule: attr.string({ optional: true, markdownDescription: 'Cron schedule. Five fields (`0 2 * * *` = 02:00 daily) are converted to the platform\'s six-field form (seconds first).' }),
+        retention_policy: attr.string({ optional: true, markdownDescription: 'How long backups are kept (`30d`).' }),
+        destination_path: attr.string({ optional: true, markdownDescription: 'S3 destination, `s3://bucket/path/`.' }),
+        endpoint_url: attr.string({ optional: true, markdownDescription: 'S3 endpoint URL.' }),
+        s3_access_key: attr.string({ optional: true, sensitive: true, markdownDescription: 'S3 access key.' }),
+        s3_secret_key: attr.string({ optional: true, sensitive: true, markdownDescription: 'S3 secret key.' }),
+      },
+      { optional: true, markdownDescription: 'Backups to S3-compatible object storage (barman).' },
+    ),
+    restore: attr.singleNested(
+      {
+        source_cluster: attr.string({ required: true, markdownDescription: 'Name of the cluster whose backups are restored (read from `backup`\'s storage).' }),
+        recovery_time: attr.string({ optional: true, markdownDescription: 'Point in time (RFC 3339); latest when unset.' }),
+      },
+      { optional: true, markdownDescription: 'Create this cluster from another cluster\'s backups (point-in-time recovery). Only at creation: changing it replaces the cluster.' },
+    ),
+    deletion_protection: attr.bool({ optional: true, computed: true, default: false, markdownDescription: 'When true, destroy (and any replacement) fails before anything is touched.' }),
+    allow_destructive_changes: attr.bool({ optional: true, computed: true, default: false, markdownDescription: 'Allow a plan that drops users or databases (the plan still names them in a warning).' }),
+    wait_for: attr.string({
+      optional: true,
+      computed: true,
+      default: 'all_instances',
+      validators: [oneOf(...waitForValues)],
+      markdownDescription: 'What create and update wait for: `released` (the platform applied the release), `primary` (the primary accepts connections) or `all_instances` (every instance ready).',
+    }),
+    ready: attr.bool({ computed: true, markdownDescription: 'The platform\'s `Ready` condition.' }),
+    chart_version: attr.string({ computed: true, markdownDescription: 'Version of the platform chart running the cluster.' }),
+    current_primary: attr.string({ computed: true, markdownDescription: 'Instance currently primary.' }),
+    instances: attr.listNested(
+      {
+        name: attr.string({ computed: true, markdownDescription: 'Instance (pod) name.' }),
+        zone: attr.string({ computed: true, markdownDescription: 'Datacenter it runs in.' }),
+        role: attr.string({ computed: true, markdownDescription: '`primary` or `replica`.' }),
+        ready: attr.bool({ computed: true, markdownDescription: 'Whether it is ready.' }),
+      },
+      { computed: true, markdownDescription: 'Instances, by name.' },
+    ),
+    endpoints: attr.singleNested(
+      {
+        rw: endpoint('Read-write service (the primary).'),
+        ro: endpoint('Read-only service (standbys only).'),
+        r: endpoint('Any instance.'),
+        external: endpoint('LoadBalancer address of the primary, with `external = true`.'),
+      },
+      { computed: true, markdownDescription: 'Where to connect.' },
+    ),
+    credentials: attr.map(types.string, { computed: true, sensitive: true, markdownDescription: 'Passwords by user, except users with `password_wo`.' }),
+    connection_uris: attr.mapNested(
+      {
+        rw: uri('`postgresql://` URI through the read-write endpoint.'),
+        ro: uri('URI through the read-only endpoint.'),
+        r: uri('URI through the any-instance endpoint.'),
+        external: uri('URI through the external endpoint.'),
+      },
+      { computed: true, sensitive: true, markdownDescription: 'Connection URIs by user, to the first database the user administers (else reads, else `postgres`). Users with `password_wo` get URIs without password.' },
+    ),
+  },
+  blocks: {
+    timeouts: timeoutsBlock('create', 'update', 'delete'),
+  },
+});
+
+export const defaultTimeoutsText = { create: minutes(defaultTimeoutsMs.create), update: minutes(defaultTimeoutsMs.update), delete: minutes(defaultTimeoutsMs.delete) };
