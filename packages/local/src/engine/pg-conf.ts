@@ -18,6 +18,8 @@ export const BASE_SETTINGS: Readonly<Record<string, string>> = {
   max_wal_senders: '30',
   max_replication_slots: '30',
   wal_keep_size: '256MB',
+  // a standby gone for good must not make its slot hold WAL forever
+  max_slot_wal_keep_size: '1GB',
   // With the 5 s default, about one promotion in three waits for the next retry tick.
   wal_retrieve_retry_interval: '100ms',
   wal_receiver_status_interval: '1s',

@@ -7,7 +7,7 @@ import { makeOwnedDir, type RunAs } from './run-as.js';
 import { runCommand } from './run-command.js';
 
 // Bump when the template's contents change, so stale templates are not reused.
-const TEMPLATE_REVISION = 1;
+const TEMPLATE_REVISION = 2;
 
 // Local (unix socket, private 0700 directory) connections are the engine's own; everything over
 // TCP, clients through the proxies included, uses password authentication.

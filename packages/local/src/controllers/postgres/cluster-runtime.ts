@@ -1,0 +1,859 @@
+import { chmod, mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort } from '../../engine/free-port.js';
+import { lsnDiff } from '../../engine/lsn.js';
+import { locatePg, type PgBinaries } from '../../engine/pg-binaries.js';
+import { writeInstanceConf, writeParamsConf } from '../../engine/pg-conf.js';
+import { PgInstance } from '../../engine/pg-instance.js';
+import { InstanceProbe, type InstanceHealth } from '../../engine/pg-probe.js';
+import {
+  checkpoint,
+  cloneStandby,
+  dropSlot,
+  ensureReplicationRole,
+  promote,
+  repointStandby,
+  replicationRows,
+  rewind,
+  type ReplicationRow,
+  setSynchronousStandbyNames,
+  slotNameFor,
+} from '../../engine/pg-replication.js';
+import { cloneTemplate, ensureTemplate } from '../../engine/pg-template.js';
+import type { RunAs } from '../../engine/run-as.js';
+import { applyRolesAndDatabases, type RolesAndDatabases } from '../../engine/sql-roles.js';
+import { TcpProxy } from '../../engine/tcp-proxy.js';
+import { loadClusterState, saveClusterState, type PersistedCluster } from './cluster-state.js';
+import { electFailoverCandidate, type StandbyObservation } from './failover-candidate.js';
+import { FAST_PROFILE, type HealthProfile } from './health-profile.js';
+import { classifyParameterChanges, rollingRestartPlan } from './parameter-plan.js';
+import { planScale } from './scale-plan.js';
+import { decideSynchronousStandbys, type QuorumSpec, type SyncDecision } from './sync-quorum.js';
+
+/** What the cluster should look like; built by the reconciler from a Postgres object. */
+export interface ClusterDesired {
+  readonly major: number;
+  readonly replicas: number;
+  readonly quorum: QuorumSpec;
+  /** Effective parameters (resources-derived, then the user's), operator-owned ones removed. */
+  readonly parameters: Readonly<Record<string, string>>;
+  /** Site of instance n (fixed when the instance is created). */
+  siteOf(n: number): string;
+  /** Site preferred for the primary, if any. */
+  readonly primarySite?: string | undefined;
+  readonly roles: RolesAndDatabases;
+  readonly external: boolean;
+}
+
+export type ClusterPhase = 'Initializing' | 'Healthy' | 'Scaling' | 'FailingOver' | 'Switchover' | 'Restarting' | 'Degraded';
+
+export interface InstanceSnapshot {
+  readonly ordinal: number;
+  readonly name: string;
+  readonly site: string;
+  readonly role: 'primary' | 'standby';
+  /** Serving: the primary accepts connections; a standby streams. */
+  readonly ready: boolean;
+  readonly reason: string;
+  /** Standby only: bytes of WAL replayed behind the primary. */
+  readonly lagBytes?: number | undefined;
+  readonly pid?: number | undefined;
+  readonly port: number;
+}
+
+export interface ClusterSnapshot {
+  readonly phase: ClusterPhase;
+  readonly primary: string | undefined;
+  readonly primaryReady: boolean;
+  readonly instances: readonly InstanceSnapshot[];
+  readonly synchronous: SyncDecision;
+  readonly proxies: { readonly rw: number; readonly ro: number; readonly r: number; readonly external?: number | undefined };
+  readonly rolesApplied: boolean;
+  readonly lastError: string | undefined;
+}
+
+export interface ClusterEvent {
+  readonly type: 'Normal' | 'Warning';
+  readonly reason: string;
+  readonly message: string;
+}
+
+export interface ClusterRuntimeOptions {
+  /** Directory owned by this cluster: instances, state file. Removed by `destroy`. */
+  readonly root: string;
+  /** Instance names are `<baseName>-<n>`, e.g. postgres-demo-2. */
+  readonly baseName: string;
+  /** Where initdb'd templates are cached (shared by clusters). */
+  readonly templateRoot: string;
+  readonly runAs: RunAs | undefined;
+  readonly profile?: HealthProfile;
+  /** Something observable changed (status should be rewritten). */
+  readonly onChange?: () => void;
+  /** Diagnostics; never secrets. */
+  readonly log?: (message: string) => void;
+}
+
+interface Member {
+  readonly ordinal: number;
+  readonly name: string;
+  readonly site: string;
+  readonly instance: PgInstance;
+  readonly probe: InstanceProbe;
+  role: 'primary' | 'standby';
+  health: InstanceHealth | undefined;
+  failures: number;
+  notStreamingSince: number | undefined;
+  siteDown: boolean;
+  /** An operation owns this instance right now: the health loop must not act on it. */
+  busy: boolean;
+  /** Needs a rejoin (rewind or re-clone) before it can stream again. */
+  needsRejoin: boolean;
+}
+
+/**
+ * One replicated PostgreSQL cluster: the primary, its standbys, the rw/ro/r proxies, and the
+ * health loop that fails over. Operations that change topology run one at a time; the health
+ * loop only observes and queues them.
+ */
+export class PgClusterRuntime {
+  readonly root: string;
+  readonly baseName: string;
+  readonly #opts: ClusterRuntimeOptions;
+  readonly #profile: HealthProfile;
+  readonly #members = new Map<number, Member>();
+  #binaries: PgBinaries | undefined;
+  #primary: number | undefined;
+  #proxies: { rw: TcpProxy; ro: TcpProxy; r: TcpProxy; external: TcpProxy | undefined } | undefined;
+  #desired: ClusterDesired | undefined;
+  #parameters: Record<string, string> = {};
+  #sync: SyncDecision = { number: 0, names: [], value: '' };
+  #phase: ClusterPhase = 'Initializing';
+  #rolesKey: string | undefined;
+  #lastError: string | undefined;
+  #queue: Promise<unknown> = Promise.resolve();
+  #timer: NodeJS.Timeout | undefined;
+  #ticking = false;
+  #failoverQueued = false;
+  #opsInFlight = 0;
+  #closed = false;
+  #lastSnapshotKey = '';
+  readonly #events: ClusterEvent[] = [];
+
+  constructor(options: ClusterRuntimeOptions) {
+    this.#opts = options;
+    this.root = options.root;
+    this.baseName = options.baseName;
+    this.#profile = options.profile ?? FAST_PROFILE;
+  }
+
+  // ---- public surface -------------------------------------------------------------------
+
+  /** Reopen a cluster from its state file after a restart: adopt running postmasters, start the rest. */
+  async open(): Promise<boolean> {
+    const state = await loadClusterState(this.root);
+    if (!state) return false;
+    await this.#serial(async () => {
+      this.#binaries = await locatePg(state.major);
+      this.#parameters = { ...state.parameters };
+      this.#primary = state.primary;
+      for (const [ord, m] of Object.entries(state.instances)) this.#addMember(Number(ord), m.site, m.port, Number(ord) === state.primary ? 'primary' : 'standby');
+      await this.#openProxies(state.proxies);
+      const primary = this.#primaryMember();
+      if (primary) await this.#startOrAdopt(primary);
+      await Promise.all([...this.#members.values()].filter((m) => m !== primary).map((m) => this.#startOrAdopt(m)));
+      this.#event('Normal', 'Adopted', `Instances reopened after a restart of Hikube Local (primary ${primary?.name ?? 'none'})`);
+      this.#updateProxies();
+    });
+    this.#startLoop();
+    return true;
+  }
+
+  /** Bring the cluster in line with `desired`. Idempotent; returns when instances serve. */
+  ensure(desired: ClusterDesired): Promise<void> {
+    return this.#serial(() => this.#ensure(desired)).finally(() => this.#startLoop());
+  }
+
+  snapshot(): ClusterSnapshot {
+    const instances = [...this.#members.values()]
+      .sort((a, b) => a.ordinal - b.ordinal)
+      .map((m): InstanceSnapshot => {
+        const { ready, reason } = this.#readiness(m);
+        const primaryLsn = this.#primaryMember()?.health;
+        const lag =
+          m.role === 'standby' && m.health?.reachable && primaryLsn?.reachable
+            ? Math.max(0, lsnDiff(primaryLsn.currentLsn, m.health.replayLsn) ?? 0)
+            : undefined;
+        return { ordinal: m.ordinal, name: m.name, site: m.site, role: m.role, ready, reason, lagBytes: lag, pid: m.instance.pid, port: m.instance.port };
+      });
+    const primary = this.#primaryMember();
+    const p = this.#proxies;
+    return {
+      phase: this.#phase,
+      primary: primary?.name,
+      primaryReady: primary ? this.#readiness(primary).ready : false,
+      instances,
+      synchronous: this.#sync,
+      proxies: { rw: p?.rw.port ?? 0, ro: p?.ro.port ?? 0, r: p?.r.port ?? 0, external: p?.external?.port },
+      rolesApplied: this.#rolesKey !== undefined,
+      lastError: this.#lastError,
+    };
+  }
+
+  /** pg_stat_replication on the primary, as the platform's operators would read it. */
+  async replication(): Promise<ReplicationRow[]> {
+    const p = this.#requirePrimary();
+    return replicationRows(p.instance);
+  }
+
+  /** Events since the last call (the reconciler records them on the Postgres). */
+  drainEvents(): ClusterEvent[] {
+    return this.#events.splice(0);
+  }
+
+  /** Abrupt loss of an instance (kubectl delete pod): SIGKILL; the health loop heals it. */
+  async killInstance(ordinal: number): Promise<void> {
+    const m = this.#members.get(ordinal);
+    if (!m) return;
+    this.#event('Warning', 'InstanceKilled', `Instance ${m.name} was deleted; it is killed and healed`);
+    await m.instance.stop('kill');
+    if (m.role === 'primary') this.#queueFailover('the primary was deleted');
+  }
+
+  /** Stop (down) or restart (up) every instance in a site. */
+  async site(operation: 'down' | 'up', site: string): Promise<void> {
+    const inSite = [...this.#members.values()].filter((m) => m.site === site);
+    if (inSite.length === 0) return;
+    if (operation === 'down') {
+      for (const m of inSite) m.siteDown = true;
+      await Promise.all(inSite.map((m) => m.instance.stop('kill')));
+      this.#event('Warning', 'SiteDown', `Site ${site} is down: ${inSite.map((m) => m.name).join(', ')} stopped`);
+      if (inSite.some((m) => m.role === 'primary')) this.#queueFailover(`site ${site} is down`);
+    } else {
+      for (const m of inSite) m.siteDown = false;
+      this.#event('Normal', 'SiteUp', `Site ${site} is back: restarting ${inSite.map((m) => m.name).join(', ')}`);
+      this.#kick();
+    }
+    this.#changed();
+  }
+
+  /** Planned switchover to a standby (the most advanced one when not given). */
+  switchover(to?: number): Promise<void> {
+    return this.#serial(() => this.#switchover(to));
+  }
+
+  /** Stop the loop and proxies and shut the instances down cleanly; data stays (restart adopts it). */
+  async close(): Promise<void> {
+    this.#closed = true;
+    if (this.#timer) clearInterval(this.#timer);
+    await this.#queue.catch(() => undefined);
+    await this.#closeProxies();
+    await Promise.all([...this.#members.values()].map(async (m) => {
+      m.probe.close();
+      await m.instance.stop('fast').catch(() => undefined);
+    }));
+  }
+
+  /** Stop everything and remove all data. */
+  async destroy(): Promise<void> {
+    this.#closed = true;
+    if (this.#timer) clearInterval(this.#timer);
+    await this.#queue.catch(() => undefined);
+    await this.#closeProxies();
+    await Promise.all([...this.#members.values()].map(async (m) => {
+      m.probe.close();
+      await m.instance.stop('immediate', 10_000).catch(() => undefined);
+    }));
+    this.#members.clear();
+    await rm(this.root, { recursive: true, force: true });
+  }
+
+  // ---- operations (serialised) ----------------------------------------------------------
+
+  #serial<T>(fn: () => Promise<T>): Promise<T> {
+    this.#opsInFlight++;
+    const run = this.#queue.catch(() => undefined).then(fn).finally(() => {
+      this.#opsInFlight--;
+    });
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async #ensure(desired: ClusterDesired): Promise<void> {
+    if (this.#closed) return;
+    this.#desired = desired;
+    this.#binaries = await locatePg(desired.major);
+    await mkdir(this.root, { recursive: true, mode: 0o755 });
+    await chmod(this.root, 0o755);
+    if (!this.#proxies) await this.#openProxies(undefined);
+    await this.#ensureExternalProxy(desired.external);
+
+    if (this.#members.size === 0) {
+      this.#phase = 'Initializing';
+      await this.#bootstrapPrimary(desired);
+    }
+    await this.#applyParameters(desired.parameters);
+
+    const plan = planScale([...this.#members.keys()], desired.replicas, this.#primary);
+    if (plan.add.length > 0 || plan.remove.length > 0) {
+      if (this.#phase !== 'Initializing') this.#phase = 'Scaling';
+      for (const n of plan.remove) await this.#removeInstance(n);
+      await Promise.all(plan.add.map((n) => this.#addStandby(n, desired.siteOf(n))));
+      if (plan.add.length > 0) this.#event('Normal', 'ScaledUp', `Added ${plan.add.map((n) => this.#nameOf(n)).join(', ')}`);
+      if (plan.remove.length > 0) this.#event('Normal', 'ScaledDown', `Removed ${plan.remove.map((n) => this.#nameOf(n)).join(', ')}`);
+    }
+    await this.#refreshHealth();
+    await this.#maintainSync();
+    this.#updateProxies();
+
+    const primary = this.#primaryMember();
+    if (primary?.instance.running) {
+      const key = JSON.stringify(desired.roles);
+      if (key !== this.#rolesKey) {
+        const report = await applyRolesAndDatabases(primary.instance, desired.roles);
+        this.#rolesKey = key;
+        for (const u of report.createdUsers) this.#event('Normal', 'UserCreated', `User ${u} created`);
+        for (const u of report.droppedUsers) this.#event('Normal', 'UserDropped', `User ${u} dropped`);
+        for (const d of report.createdDatabases) this.#event('Normal', 'DatabaseCreated', `Database ${d} created`);
+        for (const d of report.droppedDatabases) this.#event('Normal', 'DatabaseDropped', `Database ${d} dropped`);
+      }
+    }
+    await this.#save();
+    this.#phase = this.#computePhase();
+    this.#lastError = undefined;
+    this.#changed();
+  }
+
+  async #bootstrapPrimary(desired: ClusterDesired): Promise<void> {
+    const bins = this.#bin();
+    const template = await ensureTemplate(bins, this.#opts.templateRoot, this.#opts.runAs);
+    const m = this.#addMember(1, desired.siteOf(1), await freePort(), 'primary');
+    m.busy = true;
+    try {
+      await m.instance.prepareDirs();
+      await rm(m.instance.dataDir, { recursive: true, force: true });
+      await cloneTemplate(template, m.instance.dataDir);
+      await writeParamsConf(m.instance.dataDir, desired.parameters, this.#opts.runAs);
+      await writeInstanceConf(m.instance.dataDir, {}, this.#opts.runAs);
+      this.#parameters = { ...desired.parameters };
+      await m.instance.start();
+      await ensureReplicationRole(m.instance);
+      this.#primary = 1;
+      await this.#save();
+      this.#event('Normal', 'PrimaryCreated', `Primary ${m.name} created in ${m.site}`);
+    } finally {
+      m.busy = false;
+    }
+  }
+
+  async #addStandby(n: number, site: string): Promise<void> {
+    const primary = this.#requirePrimary();
+    const m = this.#addMember(n, site, await freePort(), 'standby');
+    m.busy = true;
+    try {
+      await cloneStandby(primary.instance, m.instance, slotNameFor(m.name));
+      await writeParamsConf(m.instance.dataDir, this.#parameters, this.#opts.runAs);
+      await m.instance.start();
+      await this.#waitStreaming(m, 15_000);
+      this.#event('Normal', 'StandbyCreated', `Standby ${m.name} cloned from ${primary.name} in ${m.site}`);
+    } catch (err) {
+      m.needsRejoin = true;
+      throw err;
+    } finally {
+      m.busy = false;
+    }
+  }
+
+  async #removeInstance(n: number): Promise<void> {
+    const m = this.#members.get(n);
+    if (!m || n === this.#primary) return;
+    m.busy = true;
+    m.probe.close();
+    await m.instance.stop('immediate');
+    this.#members.delete(n);
+    const primary = this.#primaryMember();
+    if (primary?.instance.running) await dropSlot(primary.instance, slotNameFor(m.name)).catch(() => undefined);
+    await rm(m.instance.dir, { recursive: true, force: true });
+    await this.#save();
+  }
+
+  async #applyParameters(next: Readonly<Record<string, string>>): Promise<void> {
+    const before = this.#parameters;
+    if (JSON.stringify(before) === JSON.stringify(next)) return;
+    const primary = this.#requirePrimary();
+    const names = [...new Set([...Object.keys(before), ...Object.keys(next)])];
+    const rows = await primary.instance.query<{ name: string; context: string }>('SELECT name, context FROM pg_settings WHERE name = ANY($1)', [names]);
+    const ctx = new Map(rows.map((r) => [r.name, r.context]));
+    const plan = classifyParameterChanges(before, next, (n) => ctx.get(n));
+    if (plan.rejected.length > 0) {
+      throw new Error(`unknown or read-only PostgreSQL parameter(s): ${plan.rejected.join(', ')}; remove them from spec.postgresql.parameters`);
+    }
+    for (const m of this.#members.values()) await writeParamsConf(m.instance.dataDir, next, this.#opts.runAs);
+    this.#parameters = { ...next };
+    await this.#save();
+    if (plan.restart.length === 0) {
+      await Promise.all([...this.#members.values()].filter((m) => m.instance.running).map((m) => m.instance.query('SELECT pg_reload_conf()')));
+      this.#event('Normal', 'ParametersReloaded', `Reloaded: ${plan.reload.join(', ')}`);
+      return;
+    }
+    this.#phase = 'Restarting';
+    this.#changed();
+    this.#event('Normal', 'RollingRestart', `Restart needed for ${plan.restart.join(', ')}: standbys first, then a switchover`);
+    const steps = rollingRestartPlan([...this.#members.values()].map((m) => m.name), primary.name);
+    for (const step of steps) {
+      if (step.action === 'restart') {
+        const m = [...this.#members.values()].find((x) => x.name === step.instance);
+        if (!m || m.siteDown) continue;
+        m.busy = true;
+        try {
+          await m.instance.stop('fast');
+          await m.instance.start();
+          if (m.role === 'standby') await this.#waitStreaming(m, 15_000).catch(() => undefined);
+        } finally {
+          m.busy = false;
+        }
+      } else {
+        const to = [...this.#members.values()].find((x) => x.name === step.to);
+        if (to && !to.siteDown) await this.#switchover(to.ordinal);
+      }
+    }
+    this.#event('Normal', 'ParametersApplied', `Restarted with ${plan.restart.join(', ')}`);
+  }
+
+  async #switchover(to?: number): Promise<void> {
+    const old = this.#requirePrimary();
+    await this.#refreshHealth();
+    const target =
+      to !== undefined
+        ? this.#members.get(to)
+        : this.#members.get(Number(electFailoverCandidate(this.#observations()) ?? NaN));
+    if (!target || target === old || !target.instance.running) return;
+    this.#phase = 'Switchover';
+    this.#changed();
+    old.busy = true;
+    target.busy = true;
+    try {
+      await checkpoint(old.instance).catch(() => undefined);
+      // A fast shutdown sends all WAL, the shutdown checkpoint included, to connected standbys.
+      await old.instance.stop('fast');
+      this.#proxies?.rw.setTargets([]);
+      this.#proxies?.external?.setTargets([]);
+      await this.#promoteMember(target, old);
+      old.needsRejoin = false;
+      await repointStandby(old.instance, target.instance, slotNameFor(old.name));
+      await old.instance.start();
+      if (!(await this.#waitStreaming(old, 5_000).then(() => true, () => false))) {
+        await old.instance.stop('fast');
+        await this.#rejoin(old);
+      }
+      this.#event('Normal', 'SwitchoverCompleted', `Primary switched over from ${old.name} to ${target.name}`);
+    } finally {
+      old.busy = false;
+      target.busy = false;
+    }
+    await this.#maintainSync();
+    this.#updateProxies();
+    this.#phase = this.#computePhase();
+    this.#changed();
+  }
+
+  /** Promote `target`, move rw, repoint every other running standby. */
+  async #promoteMember(target: Member, old: Member | undefined): Promise<void> {
+    const others = [...this.#members.values()].filter((m) => m !== target && m !== old);
+    const ready = others.filter((m) => m.instance.running && !m.siteDown && !m.needsRejoin).map((m) => m.name);
+    const sync = decideSynchronousStandbys(this.#desired?.quorum ?? { minSyncReplicas: 0, maxSyncReplicas: 0 }, ready);
+    await promote(target.instance, sync.value);
+    this.#sync = sync;
+    if (old) old.role = 'standby';
+    target.role = 'primary';
+    this.#primary = target.ordinal;
+    await this.#save();
+    this.#updateProxies();
+    await Promise.all(
+      others
+        .filter((m) => m.instance.running)
+        .map((m) => repointStandby(m.instance, target.instance, slotNameFor(m.name)).catch(() => {
+          m.needsRejoin = true;
+        })),
+    );
+  }
+
+  async #failover(reason: string): Promise<void> {
+    const old = this.#primaryMember();
+    if (!old || this.#closed) return;
+    const h = await old.probe.probe(this.#profile.probeTimeoutMs);
+    if (old.instance.running && h.reachable && !h.inRecovery && !old.siteDown) return; // it recovered
+    this.#phase = 'FailingOver';
+    this.#changed();
+    this.#event('Warning', 'FailingOver', `Primary ${old.name} is unavailable (${reason}); electing a new primary`);
+    if (this.#profile.failoverDelayMs > 0) await sleep(this.#profile.failoverDelayMs);
+    old.busy = true;
+    try {
+      // Fence: an unreachable primary that still runs must not take writes any more.
+      this.#proxies?.rw.setTargets([]);
+      this.#proxies?.external?.setTargets([]);
+      await old.instance.stop('kill');
+      old.needsRejoin = true;
+      await Promise.all([...this.#members.values()].filter((m) => m !== old).map((m) => this.#probeMember(m)));
+      const candidate = this.#members.get(Number(electFailoverCandidate(this.#observations()) ?? NaN));
+      if (!candidate) {
+        this.#event('Warning', 'NoFailoverCandidate', 'No healthy standby can be promoted; the primary restarts in place when it can');
+        this.#phase = 'Degraded';
+        if (!old.siteDown) {
+          old.needsRejoin = false;
+          await old.instance.start().catch((err: unknown) => this.#fail(err));
+        }
+        return;
+      }
+      await this.#promoteMember(candidate, old);
+      this.#event('Normal', 'FailoverCompleted', `${candidate.name} promoted; rw now points to it`);
+    } finally {
+      old.busy = false;
+    }
+    this.#phase = this.#computePhase();
+    this.#changed();
+    this.#kick(); // rejoin the old primary when it can run
+  }
+
+  /** Bring a stopped instance back as a standby: pg_rewind, else a fresh clone. */
+  async #rejoin(m: Member): Promise<void> {
+    const primary = this.#requirePrimary();
+    m.busy = true;
+    try {
+      await m.instance.stop('kill');
+      try {
+        await rewind(m.instance, primary.instance, slotNameFor(m.name));
+        await m.instance.start();
+        await this.#waitStreaming(m, 10_000);
+        this.#event('Normal', 'Rewound', `${m.name} rewound with pg_rewind and streaming from ${primary.name}`);
+      } catch (err) {
+        this.#log(`rewind of ${m.name} failed, re-cloning: ${err instanceof Error ? err.message : String(err)}`);
+        await m.instance.stop('kill');
+        await cloneStandby(primary.instance, m.instance, slotNameFor(m.name));
+        await writeParamsConf(m.instance.dataDir, this.#parameters, this.#opts.runAs);
+        await m.instance.start();
+        await this.#waitStreaming(m, 15_000);
+        this.#event('Normal', 'Recloned', `${m.name} re-cloned from ${primary.name}`);
+      }
+      m.role = 'standby';
+      m.needsRejoin = false;
+      m.notStreamingSince = undefined;
+    } finally {
+      m.busy = false;
+    }
+  }
+
+  /** Restart a standby that stopped; rejoin when it cannot stream. */
+  async #heal(m: Member): Promise<void> {
+    if (this.#closed || m.siteDown || m.busy || !this.#primaryMember()?.instance.running) return;
+    if (m.needsRejoin) return this.#rejoin(m);
+    m.busy = true;
+    let ok = false;
+    try {
+      await m.instance.start({ timeoutMs: 15_000 });
+      await this.#waitStreaming(m, 5_000);
+      ok = true;
+      this.#event('Normal', 'InstanceRestarted', `${m.name} restarted`);
+    } catch {
+      ok = false;
+    } finally {
+      m.busy = false;
+    }
+    if (!ok) await this.#rejoin(m);
+  }
+
+  // ---- health loop ----------------------------------------------------------------------
+
+  #startLoop(): void {
+    if (this.#timer || this.#closed) return;
+    this.#timer = setInterval(() => this.#kick(), this.#profile.probeIntervalMs);
+    this.#timer.unref();
+  }
+
+  #kick(): void {
+    if (this.#ticking || this.#closed) return;
+    this.#ticking = true;
+    void this.#tick()
+      .catch((err: unknown) => this.#fail(err))
+      .finally(() => {
+        this.#ticking = false;
+      });
+  }
+
+  async #tick(): Promise<void> {
+    await this.#refreshHealth();
+    const primary = this.#primaryMember();
+    if (primary && !primary.busy && !this.#failoverQueued) {
+      const dead = !primary.instance.running || primary.siteDown;
+      if (dead || primary.failures >= this.#profile.failureThreshold) {
+        this.#queueFailover(dead ? 'its postmaster is not running' : `${primary.failures} probes failed`);
+      }
+    }
+    if (primary?.instance.running && !primary.busy && !this.#failoverQueued) {
+      const now = Date.now();
+      for (const m of this.#members.values()) {
+        if (m === primary || m.busy || m.siteDown) continue;
+        const stalled = m.instance.running && m.notStreamingSince !== undefined && now - m.notStreamingSince > this.#profile.standbyResyncAfterMs;
+        if (!m.instance.running || stalled) {
+          if (stalled) m.needsRejoin = true;
+          m.busy = true; // claimed until the queued heal runs
+          void this.#serial(async () => {
+            m.busy = false;
+            await this.#heal(m);
+            await this.#maintainSync();
+            this.#updateProxies();
+            this.#phase = this.#computePhase();
+            this.#changed();
+          }).catch((err: unknown) => this.#fail(err));
+        }
+      }
+      if (!this.#queueBusy()) {
+        await this.#maintainSync().catch((err: unknown) => this.#fail(err));
+      }
+    }
+    this.#updateProxies();
+    if (!this.#queueBusy()) this.#phase = this.#computePhase();
+    this.#changed();
+  }
+
+  #queueBusy(): boolean {
+    return this.#opsInFlight > 0 || this.#failoverQueued;
+  }
+
+  #queueFailover(reason: string): void {
+    if (this.#failoverQueued || this.#closed) return;
+    this.#failoverQueued = true;
+    void this.#serial(() => this.#failover(reason))
+      .catch((err: unknown) => this.#fail(err))
+      .finally(() => {
+        this.#failoverQueued = false;
+      });
+  }
+
+  async #refreshHealth(): Promise<void> {
+    await Promise.all([...this.#members.values()].map((m) => this.#probeMember(m)));
+  }
+
+  async #probeMember(m: Member): Promise<void> {
+    if (!m.instance.running) {
+      m.health = { reachable: false, error: 'not running' };
+      m.failures++;
+      return;
+    }
+    const h = await m.probe.probe(this.#profile.probeTimeoutMs);
+    m.health = h;
+    m.failures = h.reachable ? 0 : m.failures + 1;
+    if (m.role === 'standby') {
+      const streaming = h.reachable && h.inRecovery && h.streaming;
+      if (streaming) m.notStreamingSince = undefined;
+      else m.notStreamingSince ??= Date.now();
+    }
+  }
+
+  async #maintainSync(): Promise<void> {
+    const primary = this.#primaryMember();
+    if (!primary?.instance.running || !this.#desired) return;
+    const next = decideSynchronousStandbys(this.#desired.quorum, this.#syncEligible());
+    if (next.value === this.#sync.value) return;
+    await setSynchronousStandbyNames(primary.instance, next.value);
+    const before = this.#sync;
+    this.#sync = next;
+    if (before.number !== next.number || next.number > 0)
+      this.#event(
+        next.number < this.#desired.quorum.minSyncReplicas ? 'Warning' : 'Normal',
+        'SynchronousStandbys',
+        next.number === 0 ? 'Replication is asynchronous' : `Commits wait for ANY ${next.number} of ${next.names.join(', ')}`,
+      );
+  }
+
+  #updateProxies(): void {
+    const p = this.#proxies;
+    if (!p) return;
+    const primary = this.#primaryMember();
+    const primaryOk = primary && primary.instance.running && !primary.siteDown && !primary.busy;
+    const rw = primaryOk ? [primary.instance.port] : [];
+    const standbys = [...this.#members.values()].filter((m) => m.role === 'standby' && this.#readiness(m).ready).map((m) => m.instance.port);
+    if (!sameList(p.rw.targets, rw)) p.rw.setTargets(rw);
+    if (p.external && !sameList(p.external.targets, rw)) p.external.setTargets(rw);
+    if (!sameList(p.ro.targets, standbys)) p.ro.setTargets(standbys);
+    const any = [...rw, ...standbys];
+    if (!sameList(p.r.targets, any)) p.r.setTargets(any);
+  }
+
+  // ---- helpers --------------------------------------------------------------------------
+
+  #readiness(m: Member): { ready: boolean; reason: string } {
+    if (m.siteDown) return { ready: false, reason: 'SiteDown' };
+    if (!m.instance.running) return { ready: false, reason: 'NotRunning' };
+    const h = m.health;
+    if (!h?.reachable) return { ready: false, reason: 'Unreachable' };
+    if (m.role === 'primary') return h.inRecovery ? { ready: false, reason: 'Promoting' } : { ready: true, reason: 'Primary' };
+    if (!h.inRecovery) return { ready: false, reason: 'NotInRecovery' };
+    return h.streaming ? { ready: true, reason: 'Streaming' } : { ready: false, reason: 'NotStreaming' };
+  }
+
+  #observations(): StandbyObservation[] {
+    return [...this.#members.values()]
+      .filter((m) => m.role === 'standby' && !m.needsRejoin)
+      .map((m) => ({
+        name: String(m.ordinal),
+        healthy: !m.siteDown && m.instance.running && m.health?.reachable === true && m.health.inRecovery,
+        receiveLsn: m.health?.reachable ? m.health.receiveLsn : null,
+        replayLsn: m.health?.reachable ? m.health.replayLsn : null,
+        synchronous: this.#sync.names.includes(m.name),
+        preferredSite: this.#desired?.primarySite === m.site,
+      }));
+  }
+
+  /**
+   * Standbys that count as ready for the quorum: streaming, or running and only briefly not
+   * streaming (being repointed after a failover). Like pod readiness on Kubernetes, a short
+   * blip does not shrink the quorum; a dead, fenced or stalled standby does.
+   */
+  #syncEligible(): string[] {
+    const now = Date.now();
+    return [...this.#members.values()]
+      .filter((m) => m.role === 'standby' && m.instance.running && !m.siteDown && !m.needsRejoin && m.health?.reachable === true)
+      .filter((m) => m.notStreamingSince === undefined || now - m.notStreamingSince < this.#profile.standbyResyncAfterMs)
+      .map((m) => m.name);
+  }
+
+  #computePhase(): ClusterPhase {
+    const primary = this.#primaryMember();
+    if (!primary || !this.#readiness(primary).ready) return this.#members.size === 0 ? 'Initializing' : 'Degraded';
+    const all = [...this.#members.values()].every((m) => this.#readiness(m).ready);
+    const wanted = this.#desired ? this.#members.size === Math.max(1, this.#desired.replicas) : true;
+    return all && wanted ? 'Healthy' : 'Degraded';
+  }
+
+  #addMember(n: number, site: string, port: number, role: 'primary' | 'standby'): Member {
+    const name = this.#nameOf(n);
+    const instance = new PgInstance({ name, binaries: this.#bin(), dir: join(this.root, name), port, runAs: this.#opts.runAs });
+    const m: Member = {
+      ordinal: n, name, site, instance, probe: new InstanceProbe(instance), role,
+      health: undefined, failures: 0, notStreamingSince: undefined, siteDown: false, busy: false, needsRejoin: false,
+    };
+    instance.onExit((exit) => {
+      if (m.busy || this.#closed) return;
+      this.#log(`${m.name} exited (pid ${exit.pid}, ${exit.signal ? `signal ${exit.signal}` : `exit code ${String(exit.exitCode)}`})`);
+      if (m.role === 'primary') this.#queueFailover(`its postmaster exited (${exit.signal ?? `code ${String(exit.exitCode)}`})`);
+      else this.#kick();
+    });
+    this.#members.set(n, m);
+    return m;
+  }
+
+  async #startOrAdopt(m: Member): Promise<void> {
+    if (await m.instance.adopt()) return;
+    try {
+      await m.instance.start();
+    } catch (err) {
+      m.needsRejoin = m.role === 'standby';
+      this.#fail(err);
+    }
+  }
+
+  async #waitStreaming(m: Member, timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await this.#probeMember(m);
+      if (m.health?.reachable && m.health.inRecovery && m.health.streaming) return;
+      if (!m.instance.running) throw new Error(`${m.name} stopped while waiting for it to stream`);
+      if (Date.now() > deadline) throw new Error(`${m.name} did not start streaming within ${timeoutMs} ms`);
+      await sleep(20);
+    }
+  }
+
+  async #openProxies(ports: PersistedCluster['proxies'] | undefined): Promise<void> {
+    const listen = async (port: number | undefined): Promise<TcpProxy> => {
+      if (port) {
+        try {
+          return await TcpProxy.listen({ port });
+        } catch {
+          // the old port is taken now; a new one is published in the Service
+        }
+      }
+      return TcpProxy.listen();
+    };
+    this.#proxies = {
+      rw: await listen(ports?.rw),
+      ro: await listen(ports?.ro),
+      r: await listen(ports?.r),
+      external: ports?.external ? await listen(ports.external) : undefined,
+    };
+  }
+
+  async #ensureExternalProxy(external: boolean): Promise<void> {
+    const p = this.#proxies;
+    if (!p) return;
+    if (external && !p.external) p.external = await TcpProxy.listen();
+    if (!external && p.external) {
+      await p.external.close();
+      p.external = undefined;
+    }
+  }
+
+  async #closeProxies(): Promise<void> {
+    const p = this.#proxies;
+    this.#proxies = undefined;
+    if (p) await Promise.all([p.rw.close(), p.ro.close(), p.r.close(), p.external?.close()]);
+  }
+
+  async #save(): Promise<void> {
+    const p = this.#proxies;
+    await saveClusterState(this.root, {
+      major: this.#bin().major,
+      primary: this.#primary,
+      instances: Object.fromEntries([...this.#members.values()].map((m) => [String(m.ordinal), { port: m.instance.port, site: m.site }])),
+      proxies: { rw: p?.rw.port ?? 0, ro: p?.ro.port ?? 0, r: p?.r.port ?? 0, external: p?.external?.port },
+      parameters: this.#parameters,
+    });
+  }
+
+  #nameOf(n: number): string {
+    return `${this.baseName}-${n}`;
+  }
+
+  #bin(): PgBinaries {
+    if (!this.#binaries) throw new Error('PostgreSQL binaries not resolved yet');
+    return this.#binaries;
+  }
+
+  #primaryMember(): Member | undefined {
+    return this.#primary === undefined ? undefined : this.#members.get(this.#primary);
+  }
+
+  #requirePrimary(): Member {
+    const p = this.#primaryMember();
+    if (!p?.instance.running) throw new Error(`${this.baseName} has no running primary`);
+    return p;
+  }
+
+  #event(type: ClusterEvent['type'], reason: string, message: string): void {
+    this.#events.push({ type, reason, message });
+    this.#log(`${reason}: ${message}`);
+    this.#opts.onChange?.();
+  }
+
+  #fail(err: unknown): void {
+    this.#lastError = err instanceof Error ? err.message : String(err);
+    this.#log(`error: ${this.#lastError}`);
+    this.#changed(true);
+  }
+
+  #changed(force = false): void {
+    const s = this.snapshot();
+    const key = JSON.stringify({ ...s, instances: s.instances.map((i) => ({ ...i, lagBytes: undefined })) });
+    if (!force && key === this.#lastSnapshotKey) return;
+    this.#lastSnapshotKey = key;
+    this.#opts.onChange?.();
+  }
+
+  #log(message: string): void {
+    this.#opts.log?.(`[${this.baseName}] ${message}`);
+  }
+}
+
+function sameList(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
