@@ -5,7 +5,7 @@ import type { TLSSocket } from 'node:tls';
 import { randomUUID } from 'node:crypto';
 import { validatePostgres } from '../validation/validate-postgres.js';
 
-/** A fault the server applies to matching requests, `times` times (default 1). */
+/** A fault the server applies to matching requests (`path` is tested against path and query), `times` times (default 1). */
 export type Fault = {
   match: { method?: string; path?: RegExp };
   times?: number;
@@ -13,6 +13,8 @@ export type Fault = {
   | { status: number; reason?: string; retryAfterSeconds?: number }
   | { reset: true }
   | { delayMs: number }
+  /** Handle the request, then drop the connection instead of answering (a lost response). */
+  | { dropResponse: true }
 );
 
 export interface TestApiServerOptions {
@@ -89,6 +91,7 @@ export class TestApiServer {
   readonly #sockets = new Set<Socket>();
   readonly #timers = new Set<NodeJS.Timeout>();
   #faults: (Fault & { left: number })[] = [];
+  readonly #dropping = new WeakSet<ServerResponse>();
   #rv = 100;
   /** Changes at or below this version are forgotten: watching from them answers 410. */
   #compactedTo = 0;
@@ -139,6 +142,11 @@ export class TestApiServer {
   /** Queue a fault; the first matching fault with uses left is applied to a request. */
   inject(fault: Fault): void {
     this.#faults.push({ ...fault, left: fault.times ?? 1 });
+  }
+
+  /** Forget the faults not yet used up. */
+  clearFaults(): void {
+    this.#faults = [];
   }
 
   /** Close every open watch stream, as a dropped connection would. */
@@ -233,6 +241,10 @@ export class TestApiServer {
   }
 
   #json(response: ServerResponse, code: number, body: unknown): void {
+    if (this.#dropping.delete(response)) {
+      response.socket?.destroy();
+      return;
+    }
     const text = JSON.stringify(body);
     response.writeHead(code, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
     response.end(text);
@@ -257,14 +269,15 @@ export class TestApiServer {
     const subject = peer && 'subject' in peer && peer.subject ? String(peer.subject.CN) : undefined;
     this.requests.push({ method, path: url.pathname + url.search, headers: request.headers, clientCertificateSubject: subject });
 
-    const fault = this.#faults.find((candidate) => candidate.left > 0 && (candidate.match.method ?? method) === method && (candidate.match.path?.test(url.pathname) ?? true));
+    const fault = this.#faults.find((candidate) => candidate.left > 0 && (candidate.match.method ?? method) === method && (candidate.match.path?.test(url.pathname + url.search) ?? true));
     if (fault) {
       fault.left -= 1;
-      if ('reset' in fault) {
+      if ('dropResponse' in fault) {
+        this.#dropping.add(response);
+      } else if ('reset' in fault) {
         request.socket.destroy();
         return;
-      }
-      if ('delayMs' in fault) {
+      } else if ('delayMs' in fault) {
         await new Promise((resolvePromise) => {
           const timer = setTimeout(resolvePromise, fault.delayMs);
           this.#timers.add(timer);

@@ -20,6 +20,7 @@ export class ExecCredentialSource {
   readonly #config: ExecConfig;
   readonly #now: () => number;
   #cached: ExecCredential | undefined;
+  #stale = false;
   #pending: Promise<ExecCredential> | undefined;
   /** How many times the plugin ran (for tests and logs). */
   runs = 0;
@@ -29,18 +30,24 @@ export class ExecCredentialSource {
     this.#now = now;
   }
 
+  /** The credential fetched last, expired or not (the pool's TLS options are built from it). */
+  get last(): ExecCredential | undefined {
+    return this.#cached;
+  }
+
   /** Forget the cached credential, e.g. after a 401. */
   invalidate(): void {
-    this.#cached = undefined;
+    this.#stale = true;
   }
 
   async get(): Promise<ExecCredential> {
     const cached = this.#cached;
-    if (cached && (cached.expiresAt === undefined || cached.expiresAt - expirySkewMs > this.#now())) return cached;
+    if (cached && !this.#stale && (cached.expiresAt === undefined || cached.expiresAt - expirySkewMs > this.#now())) return cached;
     this.#pending ??= this.#run().finally(() => {
       this.#pending = undefined;
     });
     this.#cached = await this.#pending;
+    this.#stale = false;
     return this.#cached;
   }
 

@@ -99,7 +99,7 @@ export class HttpTransport {
       const tls = { ...this.connection.tls };
       // An exec plugin may hand out a client certificate instead of a token; it must be in the pool's TLS options.
       if (this.connection.auth.kind === 'exec') {
-        const credential = await this.connection.auth.source.get();
+        const credential = this.connection.auth.source.last ?? (await this.connection.auth.source.get());
         if (credential.certData && credential.keyData) Object.assign(tls, { cert: credential.certData, key: credential.keyData });
       }
       const pool = new Pool(this.connection.origin, {
@@ -143,6 +143,7 @@ export class HttpTransport {
 
   async #send(spec: RequestSpec, streaming: boolean): Promise<Dispatcher.ResponseData> {
     const pathWithQuery = `${this.connection.basePath}${spec.path}${queryString(spec.query)}`;
+    if (spec.signal?.aborted) throw new AbortError(`${spec.method} ${describeResource(spec.resource)} was aborted by the caller's signal before it was sent`, { cause: spec.signal.reason });
     const timeout = spec.timeout ?? this.#timeout;
     const started = Date.now();
     const deadline = started + timeout;
@@ -159,8 +160,8 @@ export class HttpTransport {
         const attemptStarted = Date.now();
         try {
           if (controller.signal.aborted) throw controller.signal.reason;
-          const pool = await this.#getPool();
           const headers = await this.#headers(spec);
+          const pool = await this.#getPool();
           this.#logger?.({ type: 'request', method: spec.method, path: pathWithQuery, attempt, headers: redactHeaders(headers) });
           const response = await pool.request({
             method: spec.method,
