@@ -1,0 +1,150 @@
+// The controller loop with the real PostgreSQL engine, in process: a Postgres object becomes a
+// replicated cluster whose status, Pods, Services and Secret follow what the processes do.
+
+import { access, chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POSTGRES_FINALIZER } from '../../store/finalizers.js';
+import type { KubeObject } from '../../store/kube-object.js';
+import { ObjectService } from '../../store/object-service.js';
+import { ObjectStore } from '../../store/object-store.js';
+import { EVENT, POD, POSTGRES, SCHEDULING_CLASS, SECRET, SERVICE } from '../../store/resource-types.js';
+import { ControllerLoop } from '../controller-loop.js';
+import { builtinSchedulingClasses } from '../placement.js';
+import { EngineReconciler } from './engine-reconciler.js';
+
+let dir: string;
+let service: ObjectService;
+let loop: ControllerLoop;
+
+async function startLoop(): Promise<void> {
+  loop = new ControllerLoop(service, new EngineReconciler(), { dataDir: join(dir, 'data') });
+  await loop.start();
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'hikube-engine-rec-'));
+  await chmod(dir, 0o755);
+  service = new ObjectService(await ObjectStore.open());
+  for (const sc of builtinSchedulingClasses()) await service.create(SCHEDULING_CLASS, sc);
+  await startLoop();
+});
+
+afterAll(async () => {
+  await loop.stop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const conditions = (name: string): Record<string, string> => {
+  const status = (service.find(POSTGRES, 'ns', name)?.['status'] ?? {}) as { conditions?: { type: string; status: string; reason: string }[] };
+  return Object.fromEntries((status.conditions ?? []).map((c) => [c.type, `${c.status}/${c.reason}`]));
+};
+const status = (name: string): Record<string, unknown> => (service.find(POSTGRES, 'ns', name)?.['status'] ?? {}) as Record<string, unknown>;
+
+async function until<T>(what: string, fn: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await Promise.resolve().then(fn).catch(() => undefined);
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(status('db'))}`);
+    await sleep(25);
+  }
+}
+
+const servicePort = (name: string): number => ((service.get(SERVICE, 'ns', name)['spec'] as { ports: { port: number }[] }).ports[0]?.port ?? 0);
+const password = (user: string): string => Buffer.from((service.get(SECRET, 'ns', 'postgres-db-credentials')['data'] as Record<string, string>)[user] ?? '', 'base64').toString();
+
+async function query<T extends pg.QueryResultRow>(port: number, user: string, text: string): Promise<T[]> {
+  const c = new pg.Client({ host: '127.0.0.1', port, user, password: password(user), database: 'shop', connectionTimeoutMillis: 5_000 });
+  c.on('error', () => undefined);
+  await c.connect();
+  try {
+    return (await c.query<T>(text)).rows;
+  } finally {
+    await c.end().catch(() => undefined);
+  }
+}
+
+describe('engine driver through the controller loop', () => {
+  it('turns a Postgres into a ready 3-instance cluster with services, pods and credentials', async () => {
+    await service.create(POSTGRES, {
+      apiVersion: 'apps.cozystack.io/v1alpha1',
+      kind: 'Postgres',
+      metadata: { name: 'db', namespace: 'ns', finalizers: [POSTGRES_FINALIZER] },
+      spec: {
+        replicas: 3,
+        version: 'v15',
+        external: true,
+        quorum: { minSyncReplicas: 1, maxSyncReplicas: 1 },
+        users: { app: {}, viewer: { password: 'viewer-given-pw' } },
+        databases: { shop: { roles: { admin: ['app'], readonly: ['viewer'] } } },
+      },
+    });
+    await until('Ready', () => conditions('db')['Ready'] === 'True/ReconciliationSucceeded' && conditions('db')['WorkloadsReady'] === 'True/WorkloadsReady');
+    const pods = service.list(POD, { namespace: 'ns' }).items;
+    expect(pods.map((p: KubeObject) => [p.metadata.name, (p['spec'] as { nodeName: string }).nodeName.slice(0, 3), p.metadata.labels?.['topology.kubernetes.io/zone'], p.metadata.labels?.['cnpg.io/instanceRole']])).toEqual([
+      ['postgres-db-1', 'gld', 'gland', 'primary'],
+      ['postgres-db-2', 'luc', 'lucerne', 'replica'],
+      ['postgres-db-3', 'gva', 'geneva', 'replica'],
+    ]);
+    expect(status('db')).toMatchObject({ currentPrimary: 'postgres-db-1', synchronousStandbys: { number: 1 }, readyInstances: 3 });
+    expect(password('app')).toMatch(/^[A-Za-z0-9]{16}$/);
+    expect(password('viewer')).toBe('viewer-given-pw');
+    const ext = service.get(SERVICE, 'ns', 'postgres-db-external-write');
+    expect(ext['status']).toEqual({ loadBalancer: { ingress: [{ ip: '127.0.0.1' }] } });
+    await query(servicePort('postgres-db-rw'), 'app', 'CREATE TABLE t (id int)');
+    await query(servicePort('postgres-db-external-write'), 'app', 'INSERT INTO t VALUES (1)');
+    const rows = await until('row via ro', async () => {
+      const r = await query<{ n: number }>(servicePort('postgres-db-ro'), 'viewer', 'SELECT count(*)::int AS n FROM t');
+      return r[0]?.n === 1 ? r : undefined;
+    });
+    expect(rows).toEqual([{ n: 1 }]);
+  });
+
+  it('kubectl delete pod of the primary fails over; rw keeps its port', async () => {
+    const rw = servicePort('postgres-db-rw');
+    await service.delete(POD, 'ns', 'postgres-db-1');
+    await until('a new primary', () => status('db')['currentPrimary'] !== 'postgres-db-1' && conditions('db')['Ready'] === 'True/ReconciliationSucceeded');
+    await query(rw, 'app', 'INSERT INTO t VALUES (2)');
+    expect(servicePort('postgres-db-rw')).toBe(rw);
+    await until('all pods ready again', () => conditions('db')['WorkloadsReady'] === 'True/WorkloadsReady');
+    const events = service.list(EVENT, { namespace: 'ns' }).items.map((e) => e['reason']);
+    expect(events).toEqual(expect.arrayContaining(['InstanceKilled', 'FailingOver', 'FailoverCompleted']));
+  });
+
+  it('reports a PostgreSQL major that is not installed', async () => {
+    await service.create(POSTGRES, {
+      apiVersion: 'apps.cozystack.io/v1alpha1',
+      kind: 'Postgres',
+      metadata: { name: 'old', namespace: 'ns', finalizers: [POSTGRES_FINALIZER] },
+      spec: { replicas: 1, version: 'v13' },
+    });
+    const c = await until('VersionUnavailable', () => {
+      const s = (service.find(POSTGRES, 'ns', 'old')?.['status'] ?? {}) as { conditions?: { type: string; status: string; reason: string; message: string }[] };
+      return s.conditions?.find((x) => x.type === 'Ready' && x.reason === 'VersionUnavailable');
+    });
+    expect(c.message).toMatch(/PostgreSQL 13 is not installed on this machine \(installed: 15\)/);
+    await service.delete(POSTGRES, 'ns', 'old');
+  });
+
+  it('adopts the cluster after a restart of the loop, data intact', async () => {
+    await loop.stop();
+    await startLoop();
+    await until('Ready after restart', () => conditions('db')['Ready'] === 'True/ReconciliationSucceeded' && conditions('db')['WorkloadsReady'] === 'True/WorkloadsReady');
+    const rows = await query<{ n: number }>(servicePort('postgres-db-rw'), 'app', 'SELECT count(*)::int AS n FROM t');
+    expect(rows).toEqual([{ n: 2 }]);
+  });
+
+  it('deleting the Postgres stops its processes and removes its data', async () => {
+    const root = join(dir, 'data', 'engine', 'clusters');
+    await service.delete(POSTGRES, 'ns', 'db');
+    await until('object gone', () => service.find(POSTGRES, 'ns', 'db') === undefined);
+    await loop.idle();
+    const { readdir } = await import('node:fs/promises');
+    expect(await readdir(root).catch(() => [])).toEqual([]);
+    await expect(access(join(root, 'nothing'))).rejects.toThrow();
+  });
+});

@@ -1,0 +1,421 @@
+// The PostgreSQL engine driver: every Postgres object becomes a real replicated cluster
+// (PgClusterRuntime). This file only translates between the API objects and the runtime: spec
+// -> desired cluster, runtime snapshot -> status, Pods, Services, Secret and Events.
+
+import { createHash, randomInt } from 'node:crypto';
+import { chmod, mkdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PgMajorMissingError } from '../../engine/errors.js';
+import { locatePg } from '../../engine/pg-binaries.js';
+import { resolveRunAs, type RunAs } from '../../engine/run-as.js';
+import { runCommand } from '../../engine/run-command.js';
+import type { Condition, KubeObject } from '../../store/kube-object.js';
+import { CHART_VERSION } from '../deterministic/deterministic-reconciler.js';
+import { nodeName } from '../placement.js';
+import type {
+  FinalizeResult,
+  OwnedObject,
+  Placement,
+  PostgresStatus,
+  ReconcileContext,
+  ReconcileResult,
+  Reconciler,
+  ReconcilerFactory,
+  ReconcilerHost,
+  Site,
+} from '../reconciler.js';
+import { PgClusterRuntime, type ClusterDesired, type ClusterSnapshot } from './cluster-runtime.js';
+import { profileByName, type HealthProfile } from './health-profile.js';
+import { OPERATOR_PARAMETERS, validateParameters } from './parameter-plan.js';
+import { resourceSettings } from './resources-plan.js';
+import { siteForInstance } from './site-plan.js';
+
+const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/** The fields of a Postgres spec the engine reads. */
+interface PostgresSpec {
+  replicas?: number;
+  version?: string;
+  external?: boolean;
+  resources?: { cpu?: string | number; memory?: string | number };
+  resourcesPreset?: string;
+  postgresql?: { parameters?: Record<string, string | number> };
+  quorum?: { minSyncReplicas?: number; maxSyncReplicas?: number };
+  users?: Record<string, { password?: string; replication?: boolean } | null>;
+  databases?: Record<string, { roles?: { admin?: string[]; readonly?: string[] }; extensions?: string[] } | null>;
+}
+
+interface Managed {
+  readonly runtime: PgClusterRuntime;
+  /** metadata.generation last brought about by `ensure`; undefined forces an ensure. */
+  ensuredGeneration: number | undefined;
+  /** Passwords used in the last ensure, compared to notice Secret edits. */
+  passwordsKey: string;
+}
+
+export interface EngineReconcilerOptions {
+  /** Detection profile: `fast` (default) or `cloudnative-pg`. Env HIKUBE_LOCAL_FAILOVER_PROFILE. */
+  readonly profile?: HealthProfile;
+}
+
+function generatedPassword(): string {
+  let out = '';
+  for (let i = 0; i < 16; i++) out += ALPHANUMERIC[randomInt(ALPHANUMERIC.length)];
+  return out;
+}
+
+function condition(previous: Partial<PostgresStatus>, type: string, ok: boolean, reason: string, message: string, generation: number): Condition {
+  const status = ok ? 'True' : 'False';
+  const before = previous.conditions?.find((c) => c.type === type);
+  const lastTransitionTime = before && before.status === status ? before.lastTransitionTime : new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return { type, status, reason, message, lastTransitionTime, observedGeneration: generation };
+}
+
+function majorOf(version: string): number | undefined {
+  const m = /^v(\d+)$/.exec(version);
+  return m?.[1] ? Number(m[1]) : undefined;
+}
+
+export class EngineReconciler implements Reconciler {
+  readonly name = 'engine';
+  readonly #profile: HealthProfile;
+  #host: ReconcilerHost | undefined;
+  #runAs: RunAs | undefined;
+  #root = '';
+  readonly #clusters = new Map<string, Managed>();
+  readonly #downSites = new Set<Site>();
+
+  constructor(options: EngineReconcilerOptions = {}) {
+    this.#profile = options.profile ?? profileByName(process.env['HIKUBE_LOCAL_FAILOVER_PROFILE']);
+  }
+
+  async start(host: ReconcilerHost): Promise<void> {
+    this.#host = host;
+    this.#runAs = await resolveRunAs();
+    this.#root = await this.#chooseRoot(host.dataDir);
+    for (const object of host.listPostgres()) {
+      if (object.metadata.deletionTimestamp) continue;
+      const managed = this.#managed(object);
+      try {
+        if (await managed.runtime.open()) host.log(`engine: adopted postgres-${object.metadata.name} in ${object.metadata.namespace ?? ''}`);
+      } catch (err) {
+        host.log(`engine: could not reopen postgres-${object.metadata.name}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+  }
+
+  async stop(): Promise<void> {
+    const all = [...this.#clusters.values()];
+    this.#clusters.clear();
+    await Promise.all(all.map((m) => m.runtime.close()));
+  }
+
+  async siteOperation(operation: 'down' | 'up', site: Site): Promise<void> {
+    if (operation === 'down') this.#downSites.add(site);
+    else this.#downSites.delete(site);
+    await Promise.all([...this.#clusters.values()].map((m) => m.runtime.site(operation, site)));
+  }
+
+  async podDeleted(owner: KubeObject, pod: KubeObject, ctx: ReconcileContext): Promise<void> {
+    const managed = this.#clusters.get(this.#key(owner));
+    const ordinal = Number(/-(\d+)$/.exec(pod.metadata.name)?.[1]);
+    if (!managed || !Number.isInteger(ordinal)) return;
+    await managed.runtime.killInstance(ordinal);
+    await this.#flushEvents(managed, ctx);
+  }
+
+  async finalize(object: KubeObject, ctx: ReconcileContext): Promise<FinalizeResult> {
+    const key = this.#key(object);
+    const managed = this.#clusters.get(key) ?? this.#managed(object);
+    this.#clusters.delete(key);
+    await managed.runtime.destroy();
+    await ctx.event('Normal', 'Deleted', `Instances of postgres-${object.metadata.name} stopped and their data removed`);
+    return { done: true };
+  }
+
+  async reconcile(object: KubeObject, ctx: ReconcileContext): Promise<ReconcileResult> {
+    const spec = (object['spec'] ?? {}) as PostgresSpec;
+    const generation = object.metadata.generation ?? 1;
+    const previous = (object['status'] ?? {}) as Partial<PostgresStatus>;
+    const placement = ctx.placement();
+    const className = (object['spec'] as { schedulingClass?: string } | undefined)?.schedulingClass || 'spread';
+    if (!placement) {
+      await this.#writeFailure(ctx, object, previous, 'SchedulingClassNotFound', `SchedulingClass "${className}" does not exist: create it or set spec.schedulingClass to one of the built-in classes (spread, gland, lucerne, geneva, primary-<site>)`);
+      return { requeueAfterMs: 5_000 };
+    }
+    const version = spec.version ?? 'v18';
+    const major = majorOf(version);
+    if (major === undefined) {
+      await this.#writeFailure(ctx, object, previous, 'VersionUnavailable', `spec.version "${version}" is not a PostgreSQL major such as v15`);
+      return {};
+    }
+    try {
+      await locatePg(major);
+    } catch (err) {
+      if (!(err instanceof PgMajorMissingError)) throw err;
+      await this.#writeFailure(ctx, object, previous, 'VersionUnavailable', err.message);
+      return {};
+    }
+    const issues = validateParameters(spec.postgresql?.parameters ?? {});
+    if (issues.length > 0) {
+      await this.#writeFailure(ctx, object, previous, 'InvalidParameters', issues.map((i) => `${i.path}: ${i.message}`).join('; '));
+      return {};
+    }
+
+    const passwords = this.#passwords(object, ctx, spec);
+    const passwordsKey = createHash('sha256').update(JSON.stringify(passwords)).digest('hex');
+    const managed = this.#clusters.get(this.#key(object)) ?? this.#managed(object);
+    const first = !previous.conditions?.length;
+    if (managed.ensuredGeneration !== generation || managed.passwordsKey !== passwordsKey) {
+      const before = managed.runtime.snapshot();
+      const reason = before.instances.length === 0 ? 'Initializing' : before.instances.length !== Math.max(1, spec.replicas ?? 2) ? 'Scaling' : 'Reconciling';
+      await this.#writeStatus(ctx, object, previous, before, placement, reason);
+      try {
+        await managed.runtime.ensure(this.#desired(spec, major, placement, passwords));
+        managed.ensuredGeneration = generation;
+        managed.passwordsKey = passwordsKey;
+      } catch (err) {
+        managed.ensuredGeneration = undefined;
+        const message = err instanceof Error ? err.message : String(err);
+        const code = (err as { code?: string }).code;
+        await this.#writeFailure(ctx, object, (ctx.get()?.['status'] ?? previous) as Partial<PostgresStatus>, code === 'HIKUBE_PG_START_FAILED' ? 'InstanceStartFailed' : 'ReconcileFailed', message);
+        await this.#flushEvents(managed, ctx);
+        return { requeueAfterMs: 5_000 };
+      }
+      await this.#syncSecret(object, ctx, passwords);
+    }
+    const snapshot = managed.runtime.snapshot();
+    await this.#syncPods(object, ctx, snapshot, spec.version ?? 'v18');
+    await this.#syncServices(object, ctx, snapshot, spec.external === true);
+    const latest = (ctx.get()?.['status'] ?? previous) as Partial<PostgresStatus>;
+    await this.#writeStatus(ctx, object, latest, snapshot, placement, undefined);
+    if (first) await ctx.event('Normal', 'Created', `Cluster postgres-${object.metadata.name} created with ${snapshot.instances.length} instance(s) (scheduling class ${placement.className})`);
+    await this.#flushEvents(managed, ctx);
+    // Lag and readiness drift slowly; topology changes arrive through onChange -> enqueue.
+    return { requeueAfterMs: 15_000 };
+  }
+
+  // ---- spec -> desired ---------------------------------------------------------------
+
+  #desired(spec: PostgresSpec, major: number, placement: Placement, passwords: Record<string, string>): ClusterDesired {
+    const params: Record<string, string> = { ...resourceSettings(spec.resources, spec.resourcesPreset).parameters };
+    for (const [k, v] of Object.entries(spec.postgresql?.parameters ?? { max_connections: 100 })) {
+      if (!OPERATOR_PARAMETERS.has(k.toLowerCase())) params[k] = String(v);
+    }
+    const databases: ClusterDesired['roles']['databases'] = Object.fromEntries(
+      Object.entries(spec.databases ?? {}).map(([db, d]) => [
+        db,
+        { admins: d?.roles?.admin ?? [], readonly: d?.roles?.readonly ?? [], extensions: d?.extensions ?? [] },
+      ]),
+    );
+    return {
+      major,
+      replicas: Math.max(1, spec.replicas ?? 2),
+      quorum: { minSyncReplicas: spec.quorum?.minSyncReplicas ?? 0, maxSyncReplicas: spec.quorum?.maxSyncReplicas ?? 0 },
+      parameters: params,
+      siteOf: (n) => siteForInstance(placement, n),
+      primarySite: placement.primarySite,
+      roles: {
+        users: Object.fromEntries(
+          Object.entries(spec.users ?? {}).map(([u, cfg]) => [u, { password: passwords[u] ?? '', replication: cfg?.replication === true }]),
+        ),
+        databases,
+      },
+      external: spec.external === true,
+    };
+  }
+
+  /** Given password, else the one already in the Secret, else a new one (kept across reconciles). */
+  #passwords(object: KubeObject, ctx: ReconcileContext, spec: PostgresSpec): Record<string, string> {
+    const secret = ctx.listOwned('Secret').find((s) => s.metadata.name === `postgres-${object.metadata.name}-credentials`);
+    const old = (secret?.['data'] ?? {}) as Record<string, string>;
+    const out: Record<string, string> = {};
+    for (const [user, cfg] of Object.entries(spec.users ?? {})) {
+      const given = cfg?.password;
+      const kept = old[user] ? Buffer.from(old[user], 'base64').toString('utf8') : undefined;
+      out[user] = given ?? kept ?? generatedPassword();
+    }
+    return out;
+  }
+
+  // ---- snapshot -> API objects -------------------------------------------------------
+
+  async #writeStatus(ctx: ReconcileContext, object: KubeObject, previous: Partial<PostgresStatus>, s: ClusterSnapshot, placement: Placement, forcedReason: string | undefined): Promise<void> {
+    const generation = object.metadata.generation ?? 1;
+    const want = s.instances.length;
+    const ready = s.instances.filter((i) => i.ready).length;
+    const ok = forcedReason === undefined && s.primaryReady && s.rolesApplied;
+    const reason = ok
+      ? 'ReconciliationSucceeded'
+      : forcedReason ?? (s.phase === 'FailingOver' || s.phase === 'Switchover' ? 'FailingOver' : s.instances.length === 0 ? 'Initializing' : 'Degraded');
+    const message = ok
+      ? `Primary ${s.primary ?? ''} accepts writes; users and databases applied`
+      : reason === 'Initializing'
+        ? 'Creating the primary and its standbys'
+        : reason === 'Scaling'
+          ? `Scaling to ${Math.max(1, ((object['spec'] as PostgresSpec | undefined)?.replicas ?? 2))} instance(s)`
+          : reason === 'FailingOver'
+            ? 'The primary is unavailable; a standby is being promoted'
+            : reason === 'Reconciling'
+              ? 'Applying the new specification'
+              : s.lastError ?? `No primary accepts writes (${ready}/${want} instances ready)`;
+    const conditions = [
+      condition(previous, 'Ready', ok, reason, message, generation),
+      condition(previous, 'WorkloadsReady', want > 0 && ready === want, want > 0 && ready === want ? 'WorkloadsReady' : 'Degraded', `${ready}/${want} instances ready`, generation),
+    ];
+    await ctx.writeStatus({
+      version: CHART_VERSION,
+      conditions,
+      observedGeneration: generation,
+      // Optional detail Hikube does not publish; clients must not depend on it.
+      instances: want,
+      readyInstances: ready,
+      ...(s.primary ? { currentPrimary: s.primary } : {}),
+      phase: s.phase,
+      synchronousStandbys: { number: s.synchronous.number, names: [...s.synchronous.names] },
+      instancesStatus: s.instances.map((i) => ({
+        name: i.name,
+        site: i.site,
+        role: i.role,
+        ready: i.ready,
+        reason: i.reason,
+        ...(i.lagBytes !== undefined ? { lagBytes: i.lagBytes } : {}),
+      })),
+      schedulingClass: placement.className,
+    });
+  }
+
+  async #writeFailure(ctx: ReconcileContext, object: KubeObject, previous: Partial<PostgresStatus>, reason: string, message: string): Promise<void> {
+    const generation = object.metadata.generation ?? 1;
+    const before = previous.conditions?.find((c) => c.type === 'Ready');
+    await ctx.writeStatus({
+      version: CHART_VERSION,
+      conditions: [condition(previous, 'Ready', false, reason, message, generation), condition(previous, 'WorkloadsReady', false, reason, message, generation)],
+      observedGeneration: generation,
+    });
+    if (before?.reason !== reason || before.message !== message) await ctx.event('Warning', reason, message);
+  }
+
+  async #syncPods(object: KubeObject, ctx: ReconcileContext, s: ClusterSnapshot, version: string): Promise<void> {
+    const base = `postgres-${object.metadata.name}`;
+    const names = new Set(s.instances.map((i) => i.name));
+    for (const pod of ctx.listOwned('Pod')) if (!names.has(pod.metadata.name)) await ctx.deleteOwned('Pod', pod.metadata.name);
+    for (const i of s.instances) {
+      const primary = i.role === 'primary';
+      const pod: OwnedObject = {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: {
+          name: i.name,
+          labels: {
+            'cnpg.io/cluster': base,
+            'cnpg.io/instanceName': i.name,
+            'cnpg.io/instanceRole': primary ? 'primary' : 'replica',
+            role: primary ? 'primary' : 'replica',
+            'topology.kubernetes.io/zone': i.site,
+          },
+          annotations: { 'local.hikube.io/port': String(i.port) },
+        },
+        spec: {
+          nodeName: nodeName(i.site as Site, i.ordinal),
+          containers: [{ name: 'postgres', image: `ghcr.io/cloudnative-pg/postgresql:${version.slice(1)}` }],
+        },
+        status: {
+          phase: i.reason === 'SiteDown' ? 'Failed' : 'Running',
+          podIP: '127.0.0.1',
+          hostIP: '127.0.0.1',
+          conditions: [{ type: 'Ready', status: i.ready ? 'True' : 'False', reason: i.reason }],
+          containerStatuses: [{ name: 'postgres', ready: i.ready, restartCount: 0 }],
+        },
+      };
+      await ctx.applyOwned(pod);
+    }
+  }
+
+  async #syncServices(object: KubeObject, ctx: ReconcileContext, s: ClusterSnapshot, external: boolean): Promise<void> {
+    const base = `postgres-${object.metadata.name}`;
+    const selector = (role?: string): Record<string, string> => ({ 'cnpg.io/cluster': base, ...(role ? { 'cnpg.io/instanceRole': role } : {}) });
+    const svc = (suffix: string, port: number, sel: Record<string, string>, lb = false): OwnedObject => ({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: `${base}-${suffix}` },
+      spec: {
+        type: lb ? 'LoadBalancer' : 'ClusterIP',
+        clusterIP: '127.0.0.1',
+        clusterIPs: ['127.0.0.1'],
+        ports: [{ name: 'postgres', port, protocol: 'TCP', targetPort: 5432 }],
+        selector: sel,
+      },
+      status: lb ? { loadBalancer: { ingress: [{ ip: '127.0.0.1' }] } } : { loadBalancer: {} },
+    });
+    await ctx.applyOwned(svc('rw', s.proxies.rw, selector('primary')));
+    await ctx.applyOwned(svc('ro', s.proxies.ro, selector('replica')));
+    await ctx.applyOwned(svc('r', s.proxies.r, selector()));
+    if (external && s.proxies.external) await ctx.applyOwned(svc('external-write', s.proxies.external, selector('primary'), true));
+    else await ctx.deleteOwned('Service', `${base}-external-write`);
+  }
+
+  async #syncSecret(object: KubeObject, ctx: ReconcileContext, passwords: Record<string, string>): Promise<void> {
+    const name = `postgres-${object.metadata.name}-credentials`;
+    const data = Object.fromEntries(Object.entries(passwords).map(([u, p]) => [u, Buffer.from(p).toString('base64')]));
+    const labels = { 'internal.cozystack.io/tenantresource': 'true' };
+    await ctx.applyOwned({ apiVersion: 'v1', kind: 'Secret', metadata: { name, labels }, type: 'Opaque', data });
+    await ctx.applyOwned({ apiVersion: 'core.cozystack.io/v1alpha1', kind: 'TenantSecret', metadata: { name, labels }, type: 'Opaque', data });
+  }
+
+  async #flushEvents(managed: Managed, ctx: ReconcileContext): Promise<void> {
+    for (const e of managed.runtime.drainEvents()) await ctx.event(e.type, e.reason, e.message);
+  }
+
+  // ---- bookkeeping -------------------------------------------------------------------
+
+  #key(object: KubeObject): string {
+    return `${object.metadata.namespace ?? ''}/${object.metadata.name}`;
+  }
+
+  #managed(object: KubeObject): Managed {
+    const key = this.#key(object);
+    const existing = this.#clusters.get(key);
+    if (existing) return existing;
+    const ns = object.metadata.namespace ?? 'default';
+    const name = object.metadata.name;
+    const uid = (object.metadata.uid ?? 'nouid').slice(0, 8);
+    const host = this.#host;
+    const runtime = new PgClusterRuntime({
+      root: join(this.#root, 'clusters', `${ns}--${name}--${uid}`),
+      baseName: `postgres-${name}`,
+      templateRoot: join(this.#root, 'templates'),
+      runAs: this.#runAs,
+      profile: this.#profile,
+      onChange: () => host?.enqueue(ns, name),
+      ...(host ? { log: (m: string) => host.log(`engine: ${m}`) } : {}),
+    });
+    const managed: Managed = { runtime, ensuredGeneration: undefined, passwordsKey: '' };
+    this.#clusters.set(key, managed);
+    return managed;
+  }
+
+  /**
+   * Instances live under the data directory when the PostgreSQL user can reach it. When we run
+   * as root and the data directory sits behind a private (0700) parent, they go to a directory
+   * under the system temp dir keyed by the data directory instead.
+   */
+  async #chooseRoot(dataDir: string): Promise<string> {
+    const preferred = join(dataDir, 'engine');
+    await mkdir(preferred, { recursive: true, mode: 0o755 });
+    await chmod(preferred, 0o755);
+    if (!this.#runAs) return preferred;
+    // traverse-only for others: the postgres user must reach its data directories
+    await chmod(dataDir, 0o711).catch(() => undefined);
+    const reachable = await runCommand('test', ['-x', preferred], { runAs: this.#runAs }).then(() => true, () => false);
+    if (reachable) return preferred;
+    const fallback = join(tmpdir(), 'hikube-local-engine', createHash('sha256').update(dataDir).digest('hex').slice(0, 16));
+    await mkdir(fallback, { recursive: true, mode: 0o755 });
+    await chmod(join(tmpdir(), 'hikube-local-engine'), 0o755);
+    await chmod(fallback, 0o755);
+    return fallback;
+  }
+}
+
+export const createEngineReconciler: ReconcilerFactory = () => new EngineReconciler();
