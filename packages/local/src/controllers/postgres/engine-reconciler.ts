@@ -3,7 +3,7 @@
 // -> desired cluster, runtime snapshot -> status, Pods, Services, Secret and Events.
 
 import { createHash, randomInt } from 'node:crypto';
-import { chmod, mkdir, rm } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PgMajorMissingError } from '../../engine/errors.js';
