@@ -28,31 +28,28 @@ export async function runPluginProcess(options: PluginProcessOptions): Promise<R
   console.info = toStderr;
   console.debug = toStderr;
 
+  // Handlers first: a signal arriving right after the handshake must still find them, or Node's
+  // default action kills us and leaves the socket file behind.
+  let running: RunningPlugin | undefined;
+  const leave = (): void => {
+    running?.stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', leave);
+  if (debug) process.on('SIGINT', leave);
+  else process.on('SIGINT', () => logger.debug('ignoring SIGINT; Terraform sends StopProvider'));
   try {
-    const running = await startPluginServer({
+    running = await startPluginServer({
       handlers: options.handlers(logger),
       logger,
       executableName,
       ...(debug ? { debugAddress: options.address } : {}),
     });
-    process.on('SIGTERM', () => {
-      running.stop();
-      process.exit(0);
-    });
-    if (debug) {
-      process.on('SIGINT', () => {
-        running.stop();
-        process.exit(0);
-      });
-    } else {
-      process.on('SIGINT', () => logger.debug('ignoring SIGINT; Terraform sends StopProvider'));
+    if (!debug) {
       // If Terraform dies without Shutdown, we get reparented: leave rather than linger.
       const parent = process.ppid;
       setInterval(() => {
-        if (process.ppid !== parent) {
-          running.stop();
-          process.exit(0);
-        }
+        if (process.ppid !== parent) leave();
       }, 1000).unref();
     }
     return running;

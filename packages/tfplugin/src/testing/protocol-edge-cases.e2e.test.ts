@@ -26,7 +26,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await client?.kill();
+  await client?.shutdown();
   await store?.remove();
   await built?.dir.remove();
 });

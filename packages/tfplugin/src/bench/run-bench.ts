@@ -1,0 +1,109 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync, chmodSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bundleProvider } from '../build/bundle-provider.js';
+import { generateCertificate } from '../protocol/certificate.js';
+import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from '../protocol/handshake.js';
+
+// Section 4 of issue 5: start-up costs side by side, with NODE_EXTRA_CA_CERTS unset (users'
+// default) and set (this machine's default). Prints a table; asserts nothing.
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const CA_BUNDLE = process.env['NODE_EXTRA_CA_CERTS'] || '/etc/ssl/certs/ca-certificates.crt';
+
+function envWith(caSet: boolean, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('TF_') && k !== 'NODE_EXTRA_CA_CERTS') env[k] = v;
+  if (caSet) env['NODE_EXTRA_CA_CERTS'] = CA_BUNDLE;
+  return { ...env, CHECKPOINT_DISABLE: '1', ...extra };
+}
+
+function timeUntilExit(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd?: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint();
+    const child = spawn(cmd, args, { env, cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.once('exit', (code) => {
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      if (code === 0 || code === 2) resolve(ms);
+      else reject(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${stderr}`));
+    });
+  });
+}
+
+function timeUntilHandshake(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint();
+    const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let ms = 0;
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+      if (!ms && out.includes('\n')) {
+        ms = Number(process.hrtime.bigint() - start) / 1e6;
+        child.kill('SIGTERM'); // our SIGTERM handler removes the socket
+      }
+    });
+    child.once('exit', () => (ms ? resolve(ms) : reject(new Error(`no handshake: ${out}`))));
+  });
+}
+
+async function median(runs: number, fn: () => Promise<number>): Promise<number> {
+  await fn(); // warm the page cache
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) samples.push(await fn());
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)] as number;
+}
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'hikube-tfplugin-bench-'));
+  try {
+    const bundle = join(work, 'terraform-provider-example.cjs');
+    await bundleProvider({ entry: join(here, '..', '..', 'src', 'proof', 'example-provider-main.ts'), outFile: bundle });
+    const unbundled = join(here, '..', 'proof', 'example-provider-main.js');
+    const binDir = join(work, 'bin');
+    mkdirSync(binDir);
+    const launcher = join(binDir, 'terraform-provider-example');
+    writeFileSync(launcher, `#!/bin/sh\nexec '${process.execPath}' '${bundle}' "$@"\n`);
+    chmodSync(launcher, 0o755);
+    const cli = join(work, 'cli.tfrc');
+    writeFileSync(cli, `provider_installation {\n  dev_overrides {\n    "hikube/example" = "${binDir}"\n  }\n  direct {}\n}\n`);
+    const tfDir = join(work, 'tf');
+    mkdirSync(tfDir);
+    writeFileSync(
+      join(tfDir, 'main.tf'),
+      `terraform {\n  required_providers {\n    example = { source = "hikube/example" }\n  }\n}\nprovider "example" {\n  store_dir = "${join(work, 'store')}"\n}\nresource "example_thing" "a" {\n  name = "bench"\n}\n`,
+    );
+    const clientCert = (await generateCertificate()).certPem;
+    const plugin = (caSet: boolean): NodeJS.ProcessEnv => envWith(caSet, { [MAGIC_COOKIE_KEY]: MAGIC_COOKIE_VALUE, PLUGIN_PROTOCOL_VERSIONS: '5,6', PLUGIN_CLIENT_CERT: clientCert });
+
+    const rows: { name: string; runs: number; target?: number; run: (caSet: boolean) => Promise<number> }[] = [
+      { name: 'floor: `node -e 0`', runs: 20, run: (ca) => timeUntilExit(process.execPath, ['-e', '0'], envWith(ca)) },
+      { name: 'floor: `terraform version`', runs: 20, run: (ca) => timeUntilExit('terraform', ['version'], envWith(ca)) },
+      { name: 'provider start to handshake, esbuild bundle, mTLS', runs: 20, target: 150, run: (ca) => timeUntilHandshake(process.execPath, [bundle], plugin(ca)) },
+      { name: 'provider start to handshake, unbundled dist, mTLS', runs: 20, run: (ca) => timeUntilHandshake(process.execPath, [unbundled], plugin(ca)) },
+      { name: '`terraform plan`, one resource (bundle)', runs: 10, target: 600, run: (ca) => timeUntilExit('terraform', ['plan', '-input=false', '-no-color', '-refresh=true'], envWith(ca, { TF_CLI_CONFIG_FILE: cli }), tfDir) },
+    ];
+    const lines = [
+      `Node ${process.version}, ${process.platform}/${process.arch}; medians in ms (${new Date().toISOString().slice(0, 16)}Z)`,
+      '',
+      '| measurement | runs | NODE_EXTRA_CA_CERTS unset | set | target (unset) |',
+      '|---|---|---|---|---|',
+    ];
+    for (const row of rows) {
+      const unset = await median(row.runs, () => row.run(false));
+      const set = await median(row.runs, () => row.run(true));
+      const verdict = row.target === undefined ? '' : `< ${row.target}: ${unset < row.target ? 'met' : 'MISSED'}`;
+      lines.push(`| ${row.name} | ${row.runs} | ${unset.toFixed(0)} | ${set.toFixed(0)} | ${verdict} |`);
+    }
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();
