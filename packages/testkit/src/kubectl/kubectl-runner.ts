@@ -41,6 +41,17 @@ export interface KubectlResult extends RunResult {
   ok: boolean;
 }
 
+/** A long-running kubectl started with `Kubectl.start`. */
+export interface KubectlProcess {
+  readonly command: string;
+  /** stdout and stderr so far, interleaved as they arrived. */
+  output(): string;
+  /** Resolves once the output contains `text`; rejects after `timeoutMs` (default 30 s). */
+  waitFor(text: string, timeoutMs?: number): Promise<void>;
+  /** Stops the process (its group) and returns the whole output. */
+  stop(): Promise<string>;
+}
+
 export interface ApplyManifestOptions extends KubectlRunOptions {
   serverSide?: boolean;
   fieldManager?: string;
@@ -116,12 +127,7 @@ export class Kubectl {
   /** `kubectl <args>` with the runner's kubeconfig, context, namespace and request timeout. */
   async run(args: readonly string[], options: KubectlRunOptions = {}): Promise<KubectlResult> {
     const requestTimeout = options.requestTimeout ?? this.#options.requestTimeout ?? '30s';
-    checkDuration('requestTimeout', requestTimeout);
-    const global = [`--kubeconfig=${this.kubeconfig}`, `--cache-dir=${join(this.#cache.path, 'cache')}`, `--request-timeout=${requestTimeout}`];
-    if (this.#options.context !== undefined) global.push(`--context=${this.#options.context}`);
-    const namespace = options.namespace ?? this.#options.namespace;
-    if (namespace !== undefined) global.push(`--namespace=${namespace}`);
-    const fullArgs = [...global, ...args];
+    const fullArgs = [...this.#globalArgs(requestTimeout, options.namespace), ...args];
     const command = ['kubectl', ...maskSecretArgs(args)].join(' ');
     const result = await this.#tracker.run(this.kubectl, fullArgs, {
       env: this.#env,
@@ -146,6 +152,50 @@ export class Kubectl {
     }
   }
 
+  /**
+   * Starts a long-running command (`get -w`, `logs -f`, `port-forward`) and collects its output
+   * until `stop()`. The request timeout defaults to `0` here, so a watch is not cut short.
+   */
+  start(args: readonly string[], options: Pick<KubectlRunOptions, 'namespace' | 'requestTimeout'> = {}): KubectlProcess {
+    const fullArgs = [...this.#globalArgs(options.requestTimeout ?? '0', options.namespace), ...args];
+    const proc = this.#tracker.spawn(this.kubectl, fullArgs, { env: this.#env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const waiters = new Set<() => void>();
+    const append = (chunk: Buffer): void => {
+      output += chunk.toString('utf8');
+      for (const wake of waiters) wake();
+    };
+    proc.child.stdout?.on('data', append);
+    proc.child.stderr?.on('data', append);
+    const command = ['kubectl', ...maskSecretArgs(args)].join(' ');
+    return {
+      command,
+      output: () => output,
+      waitFor: (text, timeoutMs = 30_000) =>
+        new Promise<void>((resolve, reject) => {
+          const check = (): void => {
+            if (!output.includes(text)) return;
+            cleanup();
+            resolve();
+          };
+          const timer = setTimeout(() => {
+            cleanup();
+            reject(new TestkitError('HIKUBE_TESTKIT_WAIT_TIMEOUT', `${command} did not print "${text}" within ${timeoutMs} ms; output so far:\n${output.slice(-4_000)}`));
+          }, timeoutMs);
+          const cleanup = (): void => {
+            clearTimeout(timer);
+            waiters.delete(check);
+          };
+          waiters.add(check);
+          check();
+        }),
+      stop: async () => {
+        await proc.stop(2_000);
+        return output;
+      },
+    };
+  }
+
   /** `kubectl apply -f -` of a YAML or JSON manifest (client-side, or server-side apply). */
   apply(manifest: string, options: ApplyManifestOptions = {}): Promise<KubectlResult> {
     const args = ['apply', '-f', '-'];
@@ -153,6 +203,15 @@ export class Kubectl {
     if (options.fieldManager !== undefined) args.push(`--field-manager=${options.fieldManager}`);
     if (options.forceConflicts === true) args.push('--force-conflicts');
     return this.run(args, { ...options, input: manifest });
+  }
+
+  #globalArgs(requestTimeout: string, namespaceOverride: string | undefined): string[] {
+    checkDuration('requestTimeout', requestTimeout);
+    const global = [`--kubeconfig=${this.kubeconfig}`, `--cache-dir=${join(this.#cache.path, 'cache')}`, `--request-timeout=${requestTimeout}`];
+    if (this.#options.context !== undefined) global.push(`--context=${this.#options.context}`);
+    const namespace = namespaceOverride ?? this.#options.namespace;
+    if (namespace !== undefined) global.push(`--namespace=${namespace}`);
+    return global;
   }
 
   /** Stops commands still running and removes the discovery cache. */

@@ -58,6 +58,17 @@ describe('launchHikubeLocal', () => {
     expect(denied.stderr).toContain('Forbidden');
     expect(local.server.requestCount()).toBeGreaterThan(0);
   });
+
+  it('follows a watch with a long-running kubectl', async () => {
+    const kubectl = await local.kubectl({ context: local.context('tenant-other') });
+    const watch = kubectl.start(['get', 'postgreses', '--watch', '-o', 'name']);
+    try {
+      await kubectl.apply(DEV_POSTGRES.replace('name: dev', 'name: watched'));
+      await watch.waitFor('postgres.apps.cozystack.io/watched');
+    } finally {
+      expect(await watch.stop()).toContain('postgres.apps.cozystack.io/watched');
+    }
+  });
 });
 
 describe('launchHikubeLocal stop', () => {

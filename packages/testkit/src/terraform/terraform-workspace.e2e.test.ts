@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { ExecutableNotFoundError, TerraformCommandError, TestkitInputError } from '../errors.js';
+import { CommandTimeoutError, ExecutableNotFoundError, TerraformCommandError, TestkitInputError } from '../errors.js';
 import { createTempDir, type TempDir } from '../temp-dir.js';
 import { terraformPlatform } from './platform.js';
 import { findResourceChange, findStateResource, isUnknownAfter } from './terraform-json.js';
@@ -184,6 +184,41 @@ terraform {
     }
   });
 });
+
+describe('TerraformWorkspace command timeout', () => {
+  it('stops Terraform and the provider it started, then says which command timed out', async () => {
+    const scratch = await createTempDir('hanging-provider');
+    const pidFile = join(scratch.path, 'provider.pid');
+    const hanging = join(scratch.path, 'launcher.sh');
+    // Never prints a handshake; `exec sleep` keeps the PID Terraform started.
+    await writeFile(hanging, `#!/bin/sh\necho $$ > "${pidFile}"\nexec sleep 60\n`);
+    await chmod(hanging, 0o755);
+    const tf = await TerraformWorkspace.create({
+      files: { 'main.tf': 'terraform {\n  required_providers {\n    hang = { source = "hikube/hang" }\n  }\n}\n' },
+      providers: [{ source: 'hikube/hang', executable: hanging, install: 'dev-overrides' }],
+      timeoutMs: 4_000,
+    });
+    try {
+      const error = await tf.validate().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CommandTimeoutError);
+      expect((error as CommandTimeoutError).message).toContain('terraform validate -json -no-color did not finish within 4000 ms');
+      const providerPid = Number(await readFile(pidFile, 'utf8'));
+      expect(await waitUntilGone(providerPid)).toBe(true);
+    } finally {
+      await tf.dispose();
+      await scratch.remove();
+    }
+  });
+});
+
+async function waitUntilGone(pid: number): Promise<boolean> {
+  for (let i = 0; i < 100; i += 1) {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
+    if (stat === undefined || stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return false;
+}
 
 describe('TerraformWorkspace.create input errors', () => {
   it('names a missing terraform before creating anything', async () => {
