@@ -1,0 +1,95 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { AbortError, NotFoundError } from '../errors.js';
+import { PostgresResource } from '../resources/postgres.js';
+import { startTestApiServer, type TestApiServer } from '../testing/test-api-server.js';
+import { resolveConnection } from '../transport/connection.js';
+import { HttpTransport } from '../transport/http-transport.js';
+import { WaitFailedError, WaitTimeoutError } from './poll-until.js';
+import { waitForPostgresDeleted, waitForPostgresReady, type WaitProgress } from './postgres-ready.js';
+
+const ns = 'tenant-a';
+let server: TestApiServer;
+let transport: HttpTransport;
+let postgres: PostgresResource;
+
+beforeAll(async () => {
+  server = await startTestApiServer({
+    platform: { readyAfterMs: 60, failWhen: (object) => (object.metadata.name?.startsWith('broken') ? 'quota exceeded: 64 CPU requested, 8 allowed' : undefined) },
+  });
+  transport = new HttpTransport({ connection: resolveConnection({ kubeconfig: false, server: server.url, namespace: ns }) });
+  postgres = new PostgresResource(transport, ns);
+});
+afterAll(async () => {
+  await transport.close();
+  await server.stop();
+});
+afterEach(() => server.clearFaults());
+
+describe('waitForPostgresReady', () => {
+  it.each([
+    { level: 'released' as const, replicas: 1 },
+    { level: 'primary' as const, replicas: 2 },
+    { level: 'allInstances' as const, replicas: 3 },
+  ])('reaches $level', async ({ level, replicas }) => {
+    const name = `ready-${level.toLowerCase()}`;
+    await postgres.create({ metadata: { name }, spec: { replicas } });
+    const progress: WaitProgress[] = [];
+    const ready = await waitForPostgresReady(postgres, name, { level, timeout: 20_000, onProgress: (step) => progress.push(step) });
+    expect(ready.status?.conditions).toContainEqual(expect.objectContaining({ type: 'Ready', status: 'True' }));
+    for (const step of progress) expect(step.level).toBe(level);
+    if (level === 'allInstances') expect((await postgres.instances(name)).filter((instance) => instance.ready)).toHaveLength(3);
+  });
+
+  it('waits for every instance, not just the condition', async () => {
+    await postgres.create({ metadata: { name: 'lagging' }, spec: { replicas: 2 } });
+    await waitForPostgresReady(postgres, 'lagging', { level: 'released', timeout: 20_000 });
+    server.put('pods', { ...server.read('pods', ns, 'postgres-lagging-2')!, status: { conditions: [{ type: 'Ready', status: 'False' }] } });
+    const progress: string[] = [];
+    const waiting = waitForPostgresReady(postgres, 'lagging', { timeout: 20_000, onProgress: (step) => progress.push(step.reason) });
+    setTimeout(() => server.put('pods', { ...server.read('pods', ns, 'postgres-lagging-2')!, status: { conditions: [{ type: 'Ready', status: 'True' }] } }), 100);
+    await expect(waiting).resolves.toMatchObject({ metadata: { name: 'lagging' } });
+    expect(progress).toContain('1 of 2 instances ready');
+  });
+
+  it('fails fast with the platform message', async () => {
+    await postgres.create({ metadata: { name: 'broken-one' }, spec: {} });
+    const error = await waitForPostgresReady(postgres, 'broken-one', { timeout: 60_000 }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(WaitFailedError);
+    expect(error).toMatchObject({ code: 'HIKUBE_WAIT_FAILED', lastObserved: { metadata: { name: 'broken-one' } } });
+    expect((error as Error).message).toContain('InstallFailed');
+    expect((error as Error).message).toContain('quota exceeded: 64 CPU requested, 8 allowed');
+  });
+
+  it('times out with what it saw last', async () => {
+    server.put('postgreses', { apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'Postgres', metadata: { name: 'stuck', namespace: ns }, spec: {}, status: { conditions: [{ type: 'Ready', status: 'Unknown', reason: 'Pending' }] } });
+    const error = await waitForPostgresReady(postgres, 'stuck', { timeout: 300 }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(WaitTimeoutError);
+    expect(error).toMatchObject({ code: 'HIKUBE_WAIT_TIMEOUT', lastObserved: { metadata: { name: 'stuck' } } });
+    expect((error as Error).message).toMatch(/did not happen within 300 ms \(last: Ready is Unknown\)/);
+  });
+
+  it('falls back to polling when it may not watch', async () => {
+    server.inject({ match: { method: 'GET', path: /watch=true/ }, status: 403, reason: 'Forbidden', times: 1000 });
+    await postgres.create({ metadata: { name: 'no-watch' }, spec: { replicas: 1 } });
+    await expect(waitForPostgresReady(postgres, 'no-watch', { timeout: 20_000 })).resolves.toMatchObject({ metadata: { name: 'no-watch' } });
+  });
+
+  it('stops when the signal aborts', async () => {
+    server.put('postgreses', { apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'Postgres', metadata: { name: 'stuck-2', namespace: ns }, spec: {} });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    await expect(waitForPostgresReady(postgres, 'stuck-2', { timeout: 60_000, signal: controller.signal })).rejects.toBeInstanceOf(AbortError);
+  });
+
+  it('reports a missing object at once', async () => {
+    await expect(waitForPostgresReady(postgres, 'never-created', { timeout: 60_000 })).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe('waitForPostgresDeleted', () => {
+  it('resolves once the object is gone', async () => {
+    server.put('postgreses', { apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'Postgres', metadata: { name: 'finalizing', namespace: ns, deletionTimestamp: new Date().toISOString(), finalizers: ['x'] }, spec: {} });
+    setTimeout(() => server.remove('postgreses', ns, 'finalizing'), 100);
+    await expect(waitForPostgresDeleted(postgres, 'finalizing', { timeout: 20_000 })).resolves.toBeUndefined();
+  });
+});
