@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { SITES } from '../controllers/reconciler.js';
 import { DEFAULT_TENANT, readServerInfo, readTokens, type ServerInfo } from '../server/data-dir.js';
 import { renderKubeconfig } from '../server/kubeconfig.js';
-import { startHikubeLocal, type DriverChoice } from '../server/start-hikube-local.js';
+import type { DriverChoice } from '../server/start-hikube-local.js';
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -94,6 +94,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 1;
       }
       if (values.detach) return detach(dataDir, rest.filter((a) => a !== '--detach'), io);
+      // Loaded on demand: the server pulls in the SDK's schemas, which the other commands never need.
+      const { startHikubeLocal } = await import('../server/start-hikube-local.js');
       const local = await startHikubeLocal({
         dataDir,
         ...(port !== undefined ? { port } : {}),

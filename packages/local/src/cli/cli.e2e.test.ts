@@ -1,0 +1,90 @@
+// The `hikube-local` command as users run it: start --detach, status, kubeconfig (per tenant),
+// site down/up, restart keeping state and tokens, stop.
+
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { readServerInfo } from '../server/data-dir.js';
+
+const cli = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'hikube-local-cli-'));
+const dataDir = join(dir, 'data');
+
+function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [cli, ...args, '--data-dir', dataDir], { timeout: 60_000 }, (err, stdout, stderr) => {
+      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+afterAll(async () => {
+  const info = readServerInfo(dataDir);
+  if (info) await run('stop');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('hikube-local', () => {
+  it('starts detached on first run with a CA, tokens, a tenant and a kubeconfig', async () => {
+    const r = await run('start', '--detach', '--port', '0', '--driver', 'deterministic');
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^Hikube Local listening on https:\/\/127\.0\.0\.1:\d+ \(pid \d+, driver deterministic\)\nkubeconfig: /);
+    for (const f of ['pki/ca.crt', 'pki/server.key', 'tokens.json', 'kubeconfig']) expect(existsSync(join(dataDir, f))).toBe(true);
+    expect(statSync(join(dataDir, 'tokens.json')).mode & 0o077).toBe(0);
+    const kc = parse(readFileSync(join(dataDir, 'kubeconfig'), 'utf8')) as { 'current-context': string; contexts: { name: string; context: { namespace: string } }[] };
+    expect(kc['current-context']).toBe('hikube-local-tenant-demo');
+    expect(kc.contexts.map((c) => [c.name, c.context.namespace])).toEqual([
+      ['hikube-local-tenant-demo', 'tenant-demo'],
+      ['hikube-local-admin', 'default'],
+    ]);
+  });
+
+  it('refuses a second start on the same data directory', async () => {
+    const r = await run('start', '--detach', '--port', '0');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/already running .*run "hikube-local stop" first/);
+  });
+
+  it('reports status and prints a tenant-only kubeconfig', async () => {
+    const status = await run('status');
+    expect(status.stdout).toMatch(/^running: https:\/\/127\.0\.0\.1:\d+ pid \d+ driver deterministic/);
+    const kc = await run('kubeconfig', '--tenant', 'tenant-demo');
+    const doc = parse(kc.stdout) as { users: { name: string }[]; 'current-context': string };
+    expect(doc.users.map((u) => u.name)).toEqual(['tenant-demo@hikube-local']);
+    const unknown = await run('kubeconfig', '--tenant', 'nobody');
+    expect(unknown.stderr).toMatch(/unknown tenant "nobody"; tenants: tenant-demo/);
+  });
+
+  it.each([
+    { args: ['site', 'down', 'gland'], want: 'site gland is down\n' },
+    { args: ['site', 'up', 'gland'], want: 'site gland is up\n' },
+  ])('runs $args', async ({ args, want }) => {
+    expect((await run(...args)).stdout).toBe(want);
+  });
+
+  it.each([
+    { args: ['site', 'down', 'mars'], want: /usage: hikube-local site down\|up gland\|lucerne\|geneva/ },
+    { args: ['start', '--port', 'x'], want: /--port must be a TCP port number/ },
+    { args: ['frobnicate'], want: /unknown command "frobnicate"/ },
+  ])('rejects bad input: $args', async ({ args, want }) => {
+    const r = await run(...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(want);
+  });
+
+  it('stops, and keeps tokens and the CA across a restart', async () => {
+    const tokens = readFileSync(join(dataDir, 'tokens.json'), 'utf8');
+    const ca = readFileSync(join(dataDir, 'pki', 'ca.crt'), 'utf8');
+    const pid = readServerInfo(dataDir)?.pid as number;
+    expect((await run('stop')).stdout).toBe(`stopped Hikube Local (pid ${pid})\n`);
+    expect((await run('status')).code).toBe(3);
+    expect((await run('start', '--detach', '--port', '0', '--driver', 'deterministic')).code).toBe(0);
+    expect(readFileSync(join(dataDir, 'tokens.json'), 'utf8')).toBe(tokens);
+    expect(readFileSync(join(dataDir, 'pki', 'ca.crt'), 'utf8')).toBe(ca);
+    expect((await run('stop')).code).toBe(0);
+  });
+});
