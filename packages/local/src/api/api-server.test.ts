@@ -238,5 +238,8 @@ describe('discovery and OpenAPI', () => {
     const item = (doc.json['paths'] as Record<string, { patch: { parameters: { name: string }[] } }>)['/apis/apps.cozystack.io/v1alpha1/namespaces/{namespace}/postgreses/{name}'];
     expect(item?.patch.parameters.map((p) => p.name)).toContain('fieldValidation');
     expect((await call({ path: '/openapi/v2' })).status).toBe(404);
+    const v2 = await fetch(`${base}/openapi/v2`, { headers: { authorization: `Bearer ${TENANT}`, accept: 'application/com.github.proto-openapi.spec.v2@v1.0+protobuf' } });
+    expect(v2.headers.get('content-type')).toBe('application/com.github.proto-openapi.spec.v2.v1.0+protobuf');
+    expect(Buffer.from(await v2.arrayBuffer()).includes('fieldValidation')).toBe(true);
   });
 });

@@ -9,6 +9,7 @@ import type { Admission } from './admission.js';
 import { authorize, type Authenticator, type Identity } from './auth.js';
 import { coreDiscovery, groupDiscovery, groupsDiscovery, resourceListDiscovery, type Doc } from './discovery.js';
 import type { OpenApiDocuments } from './openapi.js';
+import { OPENAPI_V2_PROTOBUF, OPENAPI_V2_PROTOBUF_RESPONSE, openapiV2Protobuf } from './openapi-v2-protobuf.js';
 import { readBody } from './request-body.js';
 import { parseResourcePath, type ResourcePath } from './request-path.js';
 import { ResourceHandlers, isWatch, targetOf, verbOf, type Reply } from './resource-handlers.js';
@@ -51,6 +52,7 @@ export class ApiServer {
   private readonly watches = new WatchRegistry();
   private readonly sockets = new Set<Socket>();
   private inFlight = 0;
+  private openapiV2: Buffer | undefined;
   private requests = 0;
 
   constructor(private readonly options: ApiServerOptions) {
@@ -140,6 +142,9 @@ export class ApiServer {
       }
       const openapi = this.openapiRoute(pathname);
       if (openapi !== undefined) return this.sendRaw(res, 200, openapi, 'application/json');
+      if (pathname === '/openapi/v2' && (req.headers.accept ?? '').includes(OPENAPI_V2_PROTOBUF)) {
+        return this.sendRaw(res, 200, (this.openapiV2 ??= openapiV2Protobuf()), OPENAPI_V2_PROTOBUF_RESPONSE);
+      }
       throw notFoundPath();
     } catch (err) {
       if (streaming && res.headersSent) {
@@ -214,7 +219,7 @@ export class ApiServer {
     this.sendRaw(res, reply.status, text, reply.contentType ?? 'application/json', headers);
   }
 
-  private sendRaw(res: Res, status: number, text: string, contentType: string, headers: Record<string, string | string[]> = {}): void {
+  private sendRaw(res: Res, status: number, text: string | Buffer, contentType: string, headers: Record<string, string | string[]> = {}): void {
     if (res.headersSent) return;
     res.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-cache, private', ...headers });
     res.end(text);
