@@ -103,24 +103,24 @@ async function planPlacement(config: PostgresClusterArgs, unknown: ReadonlySet<s
 
 export async function planCluster(input: PlanInput): Promise<PlanResult> {
   const { config, prior, unknownAttributes } = input;
-  const placement = await planPlacement(config, unknownAttributes, input.api, input.signal);
   const defaulted = applyPostgresDefaults(toSpec(config));
-  const { planned, unknown } = planArgs({ config, prior, defaulted, providerNamespace: input.providerNamespace, resolvedSchedulingClass: placement.resolved });
-  const issues: PlanIssue[] = [...placement.issues];
-  if (planned.namespace === null && !unknownAttributes.has('namespace')) {
-    issues.push(error(attr('namespace'), 'No namespace', 'Set namespace on the resource or the provider, or use a kubeconfig context that names one.', ['namespace']));
-  }
-  const checked = checkPlan({ config, planned, prior, resolvedSchedulingClass: placement.resolved, placementZones: placement.zones });
-  issues.push(...checked.issues);
-  const { computed, unknown: unknownComputed } = planComputed(prior, planned);
-  return {
-    planned,
-    computed,
-    unknownArgs: unknown,
-    unknownComputed,
-    requiresReplace: checked.requiresReplace,
-    issues: withoutUnknownInputs(issues, unknownAttributes),
+  const plan = (resolvedSchedulingClass: string | null, placementZones: readonly string[] | null) => {
+    const { planned, unknown } = planArgs({ config, prior, defaulted, providerNamespace: input.providerNamespace, resolvedSchedulingClass });
+    const issues: PlanIssue[] = [];
+    if (planned.namespace === null && !unknownAttributes.has('namespace')) {
+      issues.push(error(attr('namespace'), 'No namespace', 'Set namespace on the resource or the provider, or use a kubeconfig context that names one.', ['namespace']));
+    }
+    const checked = checkPlan({ config, planned, prior, resolvedSchedulingClass, placementZones });
+    issues.push(...checked.issues);
+    const { computed, unknown: unknownComputed } = planComputed(prior, planned);
+    return { planned, computed, unknownArgs: unknown, unknownComputed, requiresReplace: checked.requiresReplace, issues: withoutUnknownInputs(issues, unknownAttributes) };
   };
+  // An invalid configuration is refused before any request; placement is looked up only after.
+  const offline = plan(null, null);
+  if (offline.issues.some((issue) => issue.severity === 'error')) return offline;
+  const placement = await planPlacement(config, unknownAttributes, input.api, input.signal);
+  const result = plan(placement.resolved, placement.zones);
+  return { ...result, issues: [...withoutUnknownInputs(placement.issues, unknownAttributes), ...result.issues] };
 }
 
 /** Destroy plan: refused up front when the cluster is protected. */

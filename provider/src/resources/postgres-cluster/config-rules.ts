@@ -1,4 +1,4 @@
-// Rules about how the Terraform arguments combine. Rules of the API itself (names, enums, quorum
+// Rules about how the Terraform arguments combine (enums are the schema's validators). Rules of the API itself (names, enums, quorum
 // bounds, role lists, blocked parameters...) come from the SDK's validatePostgres, never retyped here.
 import { toSixFieldCron } from '../../normalize/cron-schedule.js';
 import type { PostgresClusterArgs } from './model.js';
@@ -18,7 +18,8 @@ function checkSync(config: PostgresClusterArgs): PlanIssue[] {
     return issues;
   }
   if (config.maxSyncReplicas === null) {
-    issues.push(error(attr('max_sync_replicas'), 'Quorum size missing', 'sync_mode = "quorum" needs max_sync_replicas: how many standbys may be synchronous (1 or more, fewer than replicas). Hikube advises replicas = 3 with max_sync_replicas = 1.', involves));
+    // Point at what was written: Terraform can only show a line for a configured attribute.
+    issues.push(error(attr('sync_mode'), 'Quorum size missing', 'sync_mode = "quorum" needs max_sync_replicas: how many standbys may be synchronous (1 or more, fewer than replicas). Hikube advises replicas = 3 with max_sync_replicas = 1.', involves));
   } else if (config.maxSyncReplicas < 1) {
     issues.push(error(attr('max_sync_replicas'), 'Quorum size too small', `max_sync_replicas = ${config.maxSyncReplicas} disables synchronous replication; use sync_mode = "async" for that, or set max_sync_replicas to 1 or more.`, involves));
   }
@@ -52,7 +53,8 @@ function checkResources(config: PostgresClusterArgs): PlanIssue[] {
   }
   if ((config.cpu === null) !== (config.memory === null)) {
     const missing = config.cpu === null ? 'cpu' : 'memory';
-    issues.push(error(attr(missing), `${missing} missing`, `cpu and memory go together: set ${missing} too, or use resources_preset instead.`, involves));
+    const present = config.cpu === null ? 'memory' : 'cpu';
+    issues.push(error(attr(present), `${missing} missing`, `cpu and memory go together: set ${missing} too, or use resources_preset instead.`, involves));
   }
   return issues;
 }
@@ -96,20 +98,8 @@ function checkRestore(config: PostgresClusterArgs): PlanIssue[] {
   return issues;
 }
 
-function checkEnums(config: PostgresClusterArgs): PlanIssue[] {
-  const issues: PlanIssue[] = [];
-  if (config.waitFor !== null && !(waitForValues as readonly string[]).includes(config.waitFor)) {
-    issues.push(error(attr('wait_for'), 'Invalid wait_for', `wait_for "${config.waitFor}" is not one of ${waitForValues.map((v) => `"${v}"`).join(', ')}.`, ['wait_for']));
-  }
-  if (config.syncMode !== null && !(syncModeValues as readonly string[]).includes(config.syncMode)) {
-    issues.push(error(attr('sync_mode'), 'Invalid sync_mode', `sync_mode "${config.syncMode}" is not "async" or "quorum".`, ['sync_mode']));
-  }
-  return issues;
-}
-
 export function checkConfig(config: PostgresClusterArgs): PlanIssue[] {
   return [
-    ...checkEnums(config),
     ...(config.syncMode === null || (syncModeValues as readonly string[]).includes(config.syncMode) ? checkSync(config) : []),
     ...checkPlacement(config),
     ...checkResources(config),

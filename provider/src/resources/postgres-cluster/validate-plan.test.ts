@@ -41,7 +41,7 @@ describe('checkPlan maps every API rule to its attribute', () => {
   });
 
   it('reports config rules without repeating them as API errors', () => {
-    expect(errors({ syncMode: 'quorum' })).toEqual(['max_sync_replicas']);
+    expect(errors({ syncMode: 'quorum' })).toEqual(['sync_mode']);
   });
 });
 

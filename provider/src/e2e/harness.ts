@@ -1,0 +1,60 @@
+// End-to-end harness: Hikube Local (deterministic driver unless asked), the provider built from
+// source into an executable, and Terraform workspaces that install it from a filesystem mirror.
+import { join } from 'node:path';
+import { startHikubeLocal, type DriverChoice, type HikubeLocal } from '@hikube/local';
+import { createTempDir, TerraformWorkspace, type TempDir } from '@hikube/testkit';
+import { buildExecutable, packageRoot } from '../build/build-executable.js';
+
+export const providerVersion = '0.1.0';
+
+export interface Harness {
+  local: HikubeLocal;
+  executable: string;
+  dir: TempDir;
+  workspace(files: Record<string, string>): Promise<TerraformWorkspace>;
+  stop(failed: boolean): Promise<void>;
+}
+
+/** `terraform { required_providers }` and a provider block reading Hikube Local's kubeconfig. */
+export function providerBlock(kubeconfigPath: string): string {
+  return `terraform {
+  required_providers {
+    hikube = {
+      source  = "hikube/hikube"
+      version = "${providerVersion}"
+    }
+  }
+}
+
+provider "hikube" {
+  kubeconfig_path = ${JSON.stringify(kubeconfigPath)}
+}
+`;
+}
+
+export async function startHarness(driver: DriverChoice = 'deterministic'): Promise<Harness> {
+  const dir = await createTempDir('provider-e2e');
+  const local = await startHikubeLocal({ dataDir: join(dir.path, 'local'), port: 0, driver });
+  const executable = await buildExecutable(join(dir.path, 'bin'), join(packageRoot, 'src', 'main.ts'));
+  const workspaces: TerraformWorkspace[] = [];
+  return {
+    local,
+    executable,
+    dir,
+    async workspace(files) {
+      const workspace = await TerraformWorkspace.create({
+        files: { 'provider.tf': providerBlock(local.kubeconfigPath), ...files },
+        providers: [{ source: 'hikube/hikube', executable, install: 'filesystem-mirror', version: providerVersion }],
+        direct: false,
+        timeoutMs: 180_000,
+      });
+      workspaces.push(workspace);
+      return workspace;
+    },
+    async stop(failed) {
+      for (const workspace of workspaces) await workspace.dispose({ failed });
+      await local.stop();
+      await dir.remove({ failed });
+    },
+  };
+}
