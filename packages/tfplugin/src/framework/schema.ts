@@ -76,11 +76,13 @@ export interface SchemaDef extends SchemaBody {
 
 type ValueOf<A> = A extends AttributeDef<infer T> ? T : never;
 
-export type ModelOf<B extends SchemaBody> = {
-  -readonly [K in keyof B['attributes']]: ValueOf<B['attributes'][K]> | null;
-} & {
-  -readonly [K in keyof NonNullable<B['blocks']>]: BlockValue<NonNullable<B['blocks']>[K]>;
-};
+type BlocksModel<B extends SchemaBody> = B extends { readonly blocks: infer K extends Readonly<Record<string, BlockDef>> }
+  ? { -readonly [P in keyof K]: BlockValue<K[P]> }
+  : unknown;
+
+type Simplify<T> = { [K in keyof T]: T[K] } & {};
+
+export type ModelOf<B extends SchemaBody> = Simplify<{ -readonly [K in keyof B['attributes']]: ValueOf<B['attributes'][K]> | null } & BlocksModel<B>>;
 
 type BlockValue<D> =
   D extends BlockDef<infer N, infer Body>
