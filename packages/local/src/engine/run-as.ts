@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { chown, mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { promisify } from 'node:util';
 import { PgCommandFailedError } from './errors.js';
 
@@ -30,6 +31,8 @@ export async function resolveRunAs(user = 'postgres'): Promise<RunAs | undefined
 
 /** mkdir -p, then hand the directory to the PostgreSQL user so it can write there. */
 export async function makeOwnedDir(dir: string, runAs: RunAs | undefined, mode = 0o700): Promise<void> {
+  // parents made here must stay traversable by the PostgreSQL user
+  await mkdir(dirname(dir), { recursive: true, mode: 0o755 });
   await mkdir(dir, { recursive: true, mode });
   if (runAs) await chown(dir, runAs.uid, runAs.gid);
 }
