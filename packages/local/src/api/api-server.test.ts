@@ -123,6 +123,24 @@ describe('Status errors', () => {
   });
 });
 
+describe('SchedulingClass (cluster-scoped, admin-written, SDK-validated)', () => {
+  const SC = '/apis/cozystack.io/v1alpha1/schedulingclasses';
+  it.each([
+    { name: 'a valid class', body: { metadata: { name: 'two-sites' }, spec: { zones: ['gland', 'geneva'], primary: { zone: 'geneva' } } }, code: 201 },
+    { name: 'a primary zone outside the zones', body: { metadata: { name: 'bad-primary' }, spec: { zones: ['gland'], primary: { zone: 'geneva' } } }, code: 422, field: 'spec.primary.zone' },
+    { name: 'an unknown field (Strict)', body: { metadata: { name: 'typo' }, spec: { zone: ['gland'] } }, code: 400 },
+  ])('admin creates $name -> $code', async ({ body, code, field }) => {
+    const r = await call({ method: 'POST', path: `${SC}?fieldValidation=Strict`, token: ADMIN, body: { apiVersion: 'cozystack.io/v1alpha1', kind: 'SchedulingClass', ...body } });
+    expect(r.status).toBe(code);
+    if (field) expect((r.json['details'] as { causes: { field: string }[] }).causes.map((c) => c.field)).toEqual([field]);
+  });
+
+  it('lets tenants read classes but not write them', async () => {
+    expect((await call({ path: `${SC}/two-sites` })).status).toBe(200);
+    expect((await call({ method: 'DELETE', path: `${SC}/two-sites` })).status).toBe(403);
+  });
+});
+
 describe('object semantics', () => {
   it('fills system metadata and defaults, bumps generation only on spec changes', async () => {
     const created = (await call({ method: 'POST', path: P, body: pg('gen') })).json as { metadata: Record<string, unknown>; spec: Record<string, unknown> };

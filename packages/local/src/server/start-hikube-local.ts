@@ -68,7 +68,8 @@ async function loadEngine(): Promise<ReconcilerFactory | undefined> {
     const mod = (await import(ENGINE_MODULE)) as { createEngineReconciler?: ReconcilerFactory };
     return mod.createEngineReconciler;
   } catch (err) {
-    if ((err as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' && String((err as Error).message).includes('engine-reconciler')) return undefined;
+    // Only the engine module itself being absent means "not built in"; a missing dependency of it is a real error.
+    if ((err as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' && /engine-reconciler\.js' imported from/.test(String((err as Error).message))) return undefined;
     throw err;
   }
 }
