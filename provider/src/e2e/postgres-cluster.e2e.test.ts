@@ -1,41 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Kubectl, findResourceChange } from '@hikube/testkit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { packageRoot } from '../build/build-executable.js';
 import { startHarness, type Harness } from './harness.js';
 import { invalidCases, invalidConfiguration, reportedErrors } from './invalid-configurations.js';
 
-const cluster = (replicas: number, placement = 'zones = ["gland", "lucerne", "geneva"]', ciUser = 'ci  = { password_wo = var.ci_password, password_wo_version = 1 }') => `
-variable "ci_password" {
-  type      = string
-  sensitive = true
-  ephemeral = true
-  default   = null
+// The documented example is what runs here, so the docs cannot show a configuration that fails.
+const example = readFileSync(join(packageRoot, 'examples', 'resources', 'hikube_postgres_cluster', 'resource.tf'), 'utf8');
+
+function replaceOnce(text: string, pattern: RegExp, replacement: string): string {
+  if (!pattern.test(text)) throw new Error(`the example no longer contains ${pattern}`);
+  return text.replace(pattern, replacement);
 }
 
-resource "hikube_postgres_cluster" "orders" {
-  name              = "orders"
-  version           = "v18"
-  replicas          = ${replicas}
-  sync_mode         = "quorum"
-  max_sync_replicas = 1
-  ${placement}
-  storage_size      = "10Gi"
+const cluster = (replicas: number, placement?: string, ciUser?: string) => {
+  let hcl = replaceOnce(example, /replicas\s+= 3/, `replicas = ${replicas}`);
+  if (placement !== undefined) hcl = replaceOnce(hcl, /zones\s+= \[[^\]]*\]/, placement);
+  if (ciUser !== undefined) hcl = replaceOnce(hcl, /ci\s+= \{ password_wo[^}]*\}/, ciUser);
+  return hcl;
+};
 
-  users = {
-    app = {}
-    bi  = { password = "bi-password-1" }
-    ${ciUser}
-  }
-
-  databases = {
-    shop = { admin = ["app"], readonly = ["bi"], extensions = ["pgcrypto"] }
-  }
-}
-
-output "rw" {
-  value     = hikube_postgres_cluster.orders.connection_uris["app"].rw
-  sensitive = true
-}
-`;
+const dataSources = ['hikube_postgres_cluster', 'hikube_postgres_clusters', 'hikube_scheduling_classes']
+  .map((name) => readFileSync(join(packageRoot, 'examples', 'data-sources', name, 'data-source.tf'), 'utf8'))
+  .join('\n');
 
 const ciPassword = 'write-only-ci-secret';
 const vars = { ci_password: ciPassword };
@@ -65,7 +53,7 @@ describe('hikube_postgres_cluster with the real terraform against Hikube Local',
 
     expect(await tf.stateFile()).not.toContain(ciPassword);
     const outputs = await tf.output();
-    expect(String(outputs['rw']?.value)).toMatch(/^postgresql:\/\/app:[A-Za-z0-9]{16}@[^:/]+:\d+\/shop$/);
+    expect(String(outputs['orders_rw_uri']?.value)).toMatch(/^postgresql:\/\/app:[A-Za-z0-9]{16}@[^:/]+:\d+\/shop$/);
 
     // replicas 3 -> 5 in place, then nothing left to do
     await tf.writeFiles({ 'main.tf': cluster(5) });
@@ -88,7 +76,7 @@ describe('hikube_postgres_cluster with the real terraform against Hikube Local',
     await tf.apply({ planFile: drift.planFile!, env: applyEnv });
 
     // removing a database is refused, naming it
-    await tf.writeFiles({ 'main.tf': cluster(5).replace('shop = { admin = ["app"], readonly = ["bi"], extensions = ["pgcrypto"] }', '') });
+    await tf.writeFiles({ 'main.tf': replaceOnce(cluster(5), /shop = \{[^}]*\}/, '') });
     const refused = await tf.plan({ vars, check: false });
     expect(refused.exitCode).toBe(1);
     expect(refused.stderr).toMatch(/This change drops database\s+"shop"/);
@@ -97,11 +85,20 @@ describe('hikube_postgres_cluster with the real terraform against Hikube Local',
     // import into an empty state with an import block: nothing to change afterwards
     const state = JSON.parse((await tf.stateFile()) ?? '{}') as { resources: { instances: { attributes: { scheduling_class: string } }[] }[] };
     const schedulingClass = state.resources[0]?.instances[0]?.attributes.scheduling_class ?? '';
-    const imported = await harness.workspace({ 'main.tf': cluster(5, `scheduling_class = "${schedulingClass}"`, 'ci  = {}') });
+    const imported = await harness.workspace({ 'main.tf': cluster(5, `scheduling_class = "${schedulingClass}"`, 'ci = {}') });
     await imported.init();
     await imported.writeImports([{ to: 'hikube_postgres_cluster.orders', id: 'tenant-demo/orders' }]);
     await imported.apply();
     expect((await imported.plan()).changes).toBe(false);
+
+    // the data sources read what the resource made
+    const reader = await harness.workspace({ 'main.tf': dataSources });
+    await reader.init();
+    await reader.apply();
+    const read = await reader.output();
+    expect(read['orders_primary']?.value).toBe('postgres-orders-1');
+    expect(read['payment_clusters']?.value).toEqual([]);
+    expect(Object.keys(read['classes']?.value as Record<string, unknown>)).toContain(schedulingClass);
 
     await tf.destroy({ vars });
     expect((await tf.state()).values).toBeUndefined();

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { renderDocs, staleDocs } from './generate-docs.js';
+
+describe('generated docs', () => {
+  it('are up to date with the schema and examples (regenerate: npm run docs -w terraform-provider-hikube)', async () => {
+    expect(await staleDocs()).toEqual([]);
+  });
+
+  it('cover the provider, the resource and every data source', () => {
+    expect([...renderDocs().keys()].sort()).toEqual([
+      'docs/data-sources/postgres_cluster.md',
+      'docs/data-sources/postgres_clusters.md',
+      'docs/data-sources/scheduling_classes.md',
+      'docs/index.md',
+      'docs/resources/postgres_cluster.md',
+    ]);
+  });
+
+  it('document sensitive and write-only attributes and the import ID', () => {
+    const page = renderDocs().get('docs/resources/postgres_cluster.md') ?? '';
+    expect(page).toContain('- `password_wo` (String, Sensitive, Write-only)');
+    expect(page).toContain('terraform import hikube_postgres_cluster.orders tenant-demo/orders');
+    expect(page).toContain('### Nested Schema for `users`');
+  });
+});
