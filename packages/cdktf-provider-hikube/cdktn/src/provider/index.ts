@@ -1,0 +1,377 @@
+// https://registry.terraform.io/providers/hikube/hikube/latest/docs
+// generated from terraform resource schema
+
+import { Construct } from 'constructs';
+import * as cdktn from 'cdktn';
+
+// Configuration
+
+export interface HikubeProviderConfig {
+  /**
+  * Kubeconfig file(s), `:`-separated. Environment variable: `HIKUBE_KUBECONFIG`. Otherwise `KUBECONFIG`, else `~/.kube/config`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs#kubeconfig_path HikubeProvider#kubeconfig_path}
+  */
+  readonly kubeconfigPath?: string;
+  /**
+  * Kubeconfig context to use instead of the current one. Environment variable: `HIKUBE_CONTEXT`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs#context HikubeProvider#context}
+  */
+  readonly context?: string;
+  /**
+  * API server URL, e.g. `https://api.hikube.cloud:6443`. Environment variable: `HIKUBE_HOST`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs#host HikubeProvider#host}
+  */
+  readonly host?: string;
+  /**
+  * Bearer token. Environment variable: `HIKUBE_TOKEN`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs#token HikubeProvider#token}
+  */
+  readonly token?: string;
+  /**
+  * Client certificate, PEM. Environment variable: `HIKUBE_CLIENT_CERTIFICATE`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs#client_certificate HikubeProvider#client_certificate}
+  */
+  readonly clientCertificate?: string;
+  /**
+  * Client key, PEM. Environment variable: `HIKUBE_CLIENT_KEY`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs#client_key HikubeProvider#client_key}
+  */
+  readonly clientKey?: string;
+  /**
+  * CA certificate of the API server, PEM. Environment variable: `HIKUBE_CLUSTER_CA_CERTIFICATE`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs#cluster_ca_certificate HikubeProvider#cluster_ca_certificate}
+  */
+  readonly clusterCaCertificate?: string;
+  /**
+  * Skip TLS verification of the API server (testing only). Environment variable: `HIKUBE_INSECURE`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs#insecure HikubeProvider#insecure}
+  */
+  readonly insecure?: boolean | cdktn.IResolvable;
+  /**
+  * Default namespace of resources and data sources; otherwise the kubeconfig context's. Environment variable: `HIKUBE_NAMESPACE`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs#namespace HikubeProvider#namespace}
+  */
+  readonly namespace?: string;
+  /**
+  * Alias name
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs#alias HikubeProvider#alias}
+  */
+  readonly alias?: string;
+}
+
+/**
+* Represents a {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs hikube}
+*/
+export class HikubeProvider extends cdktn.TerraformProvider {
+
+  // =================
+  // STATIC PROPERTIES
+  // =================
+  public static readonly tfResourceType = "hikube";
+
+  // ==============
+  // STATIC Methods
+  // ==============
+  /**
+  * Generates CDKTN code for importing a HikubeProvider resource upon running "cdktn plan <stack-name>"
+  * @param scope The scope in which to define this construct
+  * @param importToId The construct id used in the generated config for the HikubeProvider to import
+  * @param importFromId The id of the existing HikubeProvider that should be imported. Refer to the {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs#import import section} in the documentation of this resource for the id to use
+  * @param provider? Optional instance of the provider where the HikubeProvider to import is found
+  */
+  public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktn.TerraformProvider) {
+        return new cdktn.ImportableResource(scope, importToId, { terraformResourceType: "hikube", importId: importFromId, provider });
+      }
+
+  // ===========
+  // INITIALIZER
+  // ===========
+
+  /**
+  * Create a new {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs hikube} Resource
+  *
+  * @param scope The scope in which to define this construct
+  * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
+  * @param options HikubeProviderConfig = {}
+  */
+  public constructor(scope: Construct, id: string, config: HikubeProviderConfig = {}) {
+    super(scope, id, {
+      terraformResourceType: 'hikube',
+      terraformGeneratorMetadata: {
+        providerName: 'hikube'
+      },
+      terraformProviderSource: 'registry.terraform.io/hikube/hikube'
+    });
+    this._kubeconfigPath = config.kubeconfigPath;
+    this._context = config.context;
+    this._host = config.host;
+    this._token = config.token;
+    this._clientCertificate = config.clientCertificate;
+    this._clientKey = config.clientKey;
+    this._clusterCaCertificate = config.clusterCaCertificate;
+    this._insecure = config.insecure;
+    this._namespace = config.namespace;
+    this._alias = config.alias;
+  }
+
+  // ==========
+  // ATTRIBUTES
+  // ==========
+
+  // kubeconfig_path - computed: false, optional: true, required: false
+  private _kubeconfigPath?: string; 
+  public get kubeconfigPath() {
+    return this._kubeconfigPath;
+  }
+  public set kubeconfigPath(value: string | undefined) {
+    this._kubeconfigPath = value;
+  }
+  public resetKubeconfigPath() {
+    this._kubeconfigPath = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get kubeconfigPathInput() {
+    return this._kubeconfigPath;
+  }
+
+  // context - computed: false, optional: true, required: false
+  private _context?: string; 
+  public get context() {
+    return this._context;
+  }
+  public set context(value: string | undefined) {
+    this._context = value;
+  }
+  public resetContext() {
+    this._context = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get contextInput() {
+    return this._context;
+  }
+
+  // host - computed: false, optional: true, required: false
+  private _host?: string; 
+  public get host() {
+    return this._host;
+  }
+  public set host(value: string | undefined) {
+    this._host = value;
+  }
+  public resetHost() {
+    this._host = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get hostInput() {
+    return this._host;
+  }
+
+  // token - computed: false, optional: true, required: false
+  private _token?: string; 
+  public get token() {
+    return this._token;
+  }
+  public set token(value: string | undefined) {
+    this._token = value;
+  }
+  public resetToken() {
+    this._token = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get tokenInput() {
+    return this._token;
+  }
+
+  // client_certificate - computed: false, optional: true, required: false
+  private _clientCertificate?: string; 
+  public get clientCertificate() {
+    return this._clientCertificate;
+  }
+  public set clientCertificate(value: string | undefined) {
+    this._clientCertificate = value;
+  }
+  public resetClientCertificate() {
+    this._clientCertificate = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get clientCertificateInput() {
+    return this._clientCertificate;
+  }
+
+  // client_key - computed: false, optional: true, required: false
+  private _clientKey?: string; 
+  public get clientKey() {
+    return this._clientKey;
+  }
+  public set clientKey(value: string | undefined) {
+    this._clientKey = value;
+  }
+  public resetClientKey() {
+    this._clientKey = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get clientKeyInput() {
+    return this._clientKey;
+  }
+
+  // cluster_ca_certificate - computed: false, optional: true, required: false
+  private _clusterCaCertificate?: string; 
+  public get clusterCaCertificate() {
+    return this._clusterCaCertificate;
+  }
+  public set clusterCaCertificate(value: string | undefined) {
+    this._clusterCaCertificate = value;
+  }
+  public resetClusterCaCertificate() {
+    this._clusterCaCertificate = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get clusterCaCertificateInput() {
+    return this._clusterCaCertificate;
+  }
+
+  // insecure - computed: false, optional: true, required: false
+  private _insecure?: boolean | cdktn.IResolvable; 
+  public get insecure() {
+    return this._insecure;
+  }
+  public set insecure(value: boolean | cdktn.IResolvable | undefined) {
+    this._insecure = value;
+  }
+  public resetInsecure() {
+    this._insecure = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get insecureInput() {
+    return this._insecure;
+  }
+
+  // namespace - computed: false, optional: true, required: false
+  private _namespace?: string; 
+  public get namespace() {
+    return this._namespace;
+  }
+  public set namespace(value: string | undefined) {
+    this._namespace = value;
+  }
+  public resetNamespace() {
+    this._namespace = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get namespaceInput() {
+    return this._namespace;
+  }
+
+  // alias - computed: false, optional: true, required: false
+  private _alias?: string; 
+  public get alias() {
+    return this._alias;
+  }
+  public set alias(value: string | undefined) {
+    this._alias = value;
+  }
+  public resetAlias() {
+    this._alias = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get aliasInput() {
+    return this._alias;
+  }
+
+  // =========
+  // SYNTHESIS
+  // =========
+
+  protected synthesizeAttributes(): { [name: string]: any } {
+    return {
+      kubeconfig_path: cdktn.stringToTerraform(this._kubeconfigPath),
+      context: cdktn.stringToTerraform(this._context),
+      host: cdktn.stringToTerraform(this._host),
+      token: cdktn.stringToTerraform(this._token),
+      client_certificate: cdktn.stringToTerraform(this._clientCertificate),
+      client_key: cdktn.stringToTerraform(this._clientKey),
+      cluster_ca_certificate: cdktn.stringToTerraform(this._clusterCaCertificate),
+      insecure: cdktn.booleanToTerraform(this._insecure),
+      namespace: cdktn.stringToTerraform(this._namespace),
+      alias: cdktn.stringToTerraform(this._alias),
+    };
+  }
+
+  protected synthesizeHclAttributes(): { [name: string]: any } {
+    const attrs = {
+      kubeconfig_path: {
+        value: cdktn.stringToHclTerraform(this._kubeconfigPath),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      context: {
+        value: cdktn.stringToHclTerraform(this._context),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      host: {
+        value: cdktn.stringToHclTerraform(this._host),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      token: {
+        value: cdktn.stringToHclTerraform(this._token),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      client_certificate: {
+        value: cdktn.stringToHclTerraform(this._clientCertificate),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      client_key: {
+        value: cdktn.stringToHclTerraform(this._clientKey),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      cluster_ca_certificate: {
+        value: cdktn.stringToHclTerraform(this._clusterCaCertificate),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      insecure: {
+        value: cdktn.booleanToHclTerraform(this._insecure),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
+      },
+      namespace: {
+        value: cdktn.stringToHclTerraform(this._namespace),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      alias: {
+        value: cdktn.stringToHclTerraform(this._alias),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+    };
+
+    // remove undefined attributes
+    return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined ))
+  }
+}

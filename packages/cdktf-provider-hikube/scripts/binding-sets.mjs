@@ -1,0 +1,25 @@
+// The two binding sets this package ships: one per CDK core library. Constructs generated for
+// cdktf 0.21 fail inside a cdktn 0.24 stack (cdktn calls element methods cdktf's base classes
+// lack), so each core gets bindings from its own generator; see README "Compatibility".
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * @typedef {object} BindingSet
+ * @property {'cdktf' | 'cdktn'} name   the core library the constructs extend
+ * @property {string} root              directory of the jsii project (its package.json)
+ * @property {string} generator         npm package whose generator writes the TypeScript
+ */
+
+/** @type {readonly BindingSet[]} */
+export const BINDING_SETS = Object.freeze([
+  { name: 'cdktf', root: PACKAGE_ROOT, generator: '@cdktf/provider-generator' },
+  { name: 'cdktn', root: join(PACKAGE_ROOT, 'cdktn'), generator: '@cdktn/provider-generator' },
+]);
+
+/** Where a set's generated TypeScript lives (the jsii `rootDir`). */
+export function sourceDir(set) {
+  return join(set.root, 'src');
+}
