@@ -97,7 +97,11 @@ export const thing = resource({
   },
   async read(req, resp) {
     const remote = load<Thing>(req.providerData, 'thing', req.state.id as string);
-    if (remote && req.private['etag'] === undefined && req.state.revision !== null) resp.diagnostics.warning('private state lost', 'etag missing');
+    // Private state must come back on every read; an import stub (no revision yet) starts it.
+    if (remote && req.private['etag'] === undefined) {
+      if (req.state.revision === null) resp.private = { etag: `e${remote.revision ?? 0}` };
+      else resp.diagnostics.warning('private state lost', 'etag missing');
+    }
     resp.state = remote;
   },
   async update(req, resp) {

@@ -148,6 +148,7 @@ describe('example provider through the real terraform (dev_overrides)', () => {
     const second = await tf.plan();
     expect(second.changes).toBe(false);
     expect(second.stdout).toContain('No changes.');
+    expect(second.stdout).not.toContain('private state lost');
   });
 
   step('notices drift on refresh and updates in place, keeping the id', async () => {
@@ -198,6 +199,7 @@ resource "example_thing" "b" {
   step('destroys everything and leaves no secret in the provider logs', async () => {
     const destroyed = await tf.destroy();
     expect(destroyed.stdout).toContain('Destroy complete! Resources: 2 destroyed');
+    expect(destroyed.stdout).not.toContain('private state lost');
     expect(readdirSync(store.path).filter((f) => f.startsWith('thing-'))).toEqual([]);
     const logs = readdirSync(tf.logDir).map((f) => readFileSync(join(tf.logDir, f), 'utf8'));
     const providerLines = logs.flatMap((l) => l.split('\n')).filter((l) => l.includes('provider.terraform-provider-example'));
