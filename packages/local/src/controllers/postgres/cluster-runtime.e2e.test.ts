@@ -199,6 +199,37 @@ describe('a replicated cluster on real PostgreSQL', () => {
     expect((gone as { code?: string }).code).toBe('28P01');
   });
 
+  it('restarts a killed standby, and re-clones one whose data is gone', async () => {
+    const standby = runtime.snapshot().instances.find((i) => i.role === 'standby');
+    if (!standby?.pid) throw new Error('no standby');
+    process.kill(standby.pid, 'SIGKILL');
+    await until('the standby restarted', () => {
+      const i = runtime.snapshot().instances.find((x) => x.name === standby.name);
+      return i?.ready && i.pid !== standby.pid ? true : undefined;
+    });
+    const again = runtime.snapshot().instances.find((i) => i.name === standby.name);
+    if (!again?.pid) throw new Error('no standby');
+    const dataDir = join(root, 'demo', standby.name, 'data');
+    process.kill(again.pid, 'SIGKILL');
+    await rm(join(dataDir, 'global'), { recursive: true, force: true });
+    await until('the standby re-cloned', () => {
+      const i = runtime.snapshot().instances.find((x) => x.name === standby.name);
+      return i?.ready && i.pid !== again.pid ? true : undefined;
+    });
+    await until('healthy after re-clone', healthy);
+  });
+
+  it('adopts running postmasters after a crash of the runtime', async () => {
+    const before = runtime.snapshot();
+    await runtime.detach();
+    runtime = new PgClusterRuntime({ root: join(root, 'demo'), baseName: 'postgres-demo', templateRoot: join(root, 'templates'), runAs });
+    expect(await runtime.open()).toBe(true);
+    await until('healthy after adoption', healthy);
+    const after = runtime.snapshot();
+    expect(after.instances.map((i) => i.pid)).toEqual(before.instances.map((i) => i.pid));
+    expect(after.primary).toBe(before.primary);
+  });
+
   it('survives a restart of the runtime without losing data', async () => {
     const before = runtime.snapshot();
     await runtime.close();

@@ -254,6 +254,18 @@ export class PgClusterRuntime {
     }));
   }
 
+  /**
+   * Let go without stopping PostgreSQL, as a crash of Hikube Local would: the next `open`
+   * adopts the running postmasters.
+   */
+  async detach(): Promise<void> {
+    this.#closed = true;
+    if (this.#timer) clearInterval(this.#timer);
+    await this.#queue.catch(() => undefined);
+    await this.#closeProxies();
+    for (const m of this.#members.values()) m.probe.close();
+  }
+
   /** Stop everything and remove all data. */
   async destroy(): Promise<void> {
     this.#closed = true;
