@@ -87,6 +87,7 @@ describe('Status errors', () => {
     { name: 'body too large', req: { method: 'POST', path: P, raw: JSON.stringify({ ...pg('big'), pad: 'x'.repeat(3 * 1024 * 1024) }) }, code: 413, reason: 'RequestEntityTooLarge' },
     { name: 'strategic merge patch', req: { method: 'PATCH', path: `${P}/exists`, contentType: 'application/strategic-merge-patch+json', body: {} }, code: 415, reason: 'UnsupportedMediaType' },
     { name: 'writing a read-only kind', req: { method: 'POST', path: '/api/v1/namespaces/team-a/services', body: { metadata: { name: 's' } } }, code: 405, reason: 'MethodNotAllowed' },
+    { name: 'tenant writing status', req: { method: 'PATCH', path: `${P}/exists/status`, contentType: 'application/merge-patch+json', body: { status: {} } }, code: 403, reason: 'Forbidden' },
     { name: 'unknown field (Strict)', req: { method: 'POST', path: `${P}?fieldValidation=Strict`, body: pg('f', { bogus: 1 }) }, code: 400, reason: 'BadRequest', message: /unknown field "spec\.bogus"/ },
   ];
   it.each(cases)('$name -> $code $reason', async ({ req, code, reason, message }) => {
@@ -216,6 +217,16 @@ describe('watch', () => {
     await call({ method: 'DELETE', path: `${P}/watched` });
     const events = await readEvents(`${P}?watch=true&resourceVersion=${rv}&fieldSelector=metadata.name%3Dwatched`, 2);
     expect(events.map((e) => e.type)).toEqual(['MODIFIED', 'MODIFIED']);
+  });
+
+  it('turns a label change that leaves or enters the selection into DELETED or ADDED', async () => {
+    const created = await call({ method: 'POST', path: P, body: { ...pg('moving'), metadata: { name: 'moving', labels: { tier: 'a' } } } });
+    const rv = (created.json['metadata'] as { resourceVersion: string }).resourceVersion;
+    const relabel = (tier: string) => call({ method: 'PATCH', path: `${P}/moving`, contentType: 'application/merge-patch+json', body: { metadata: { labels: { tier } } } });
+    await relabel('b');
+    await relabel('a');
+    const events = await readEvents(`${P}?watch=true&resourceVersion=${rv}&labelSelector=tier%3Da`, 2);
+    expect(events.map((e) => e.type)).toEqual(['DELETED', 'ADDED']);
   });
 
   it('sends ADDED for existing objects when resourceVersion is 0', async () => {

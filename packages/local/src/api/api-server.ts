@@ -13,7 +13,7 @@ import { OPENAPI_V2_PROTOBUF, OPENAPI_V2_PROTOBUF_RESPONSE, openapiV2Protobuf } 
 import { readBody } from './request-body.js';
 import { parseResourcePath, type ResourcePath } from './request-path.js';
 import { ResourceHandlers, isWatch, targetOf, verbOf, type Reply } from './resource-handlers.js';
-import { ApiStatusError, methodNotAllowed, notFoundPath, toApiError, tooManyRequests } from './status-error.js';
+import { ApiStatusError, forbidden, methodNotAllowed, notFoundPath, toApiError, tooManyRequests } from './status-error.js';
 import { wantsTable } from './table.js';
 import { WatchRegistry, serveWatch, type WatchSink } from './watch-stream.js';
 import type { KubeObject } from '../store/kube-object.js';
@@ -118,6 +118,10 @@ export class ApiServer {
           throw methodNotAllowed(`the server does not allow this method on the requested resource (${verb} ${path.type.plural})`);
         }
         authorize(identity, verb, path.type, path.type.namespaced ? path.namespace : undefined, path.name);
+        // Status is the platform's to write, as on Hikube; tenants only read it.
+        if (path.subresource === 'status' && verb !== 'get' && identity.kind !== 'admin') {
+          throw forbidden(`${path.type.plural}.${path.type.group}/status "${path.name ?? ''}" is forbidden: User "${identity.user}" cannot ${verb} resource "${path.type.plural}/status"`);
+        }
         if (verb === 'watch' || (verb === 'get' && isWatch(url.searchParams))) {
           streaming = true;
           return this.watch(req, res, url, path);

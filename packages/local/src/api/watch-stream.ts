@@ -50,8 +50,15 @@ export function serveWatch(store: ObjectStore, sink: WatchSink, w: WatchRequest,
   let startRv: number;
   let unsubscribe: () => void = () => undefined;
   const listener = (ev: StoreEvent): void => {
-    if (ev.resource !== resource || ev.rv <= startRv || !matches(ev.object)) return;
-    send(encode(ev.type, ev.object));
+    if (ev.resource !== resource || ev.rv <= startRv) return;
+    const now = matches(ev.object);
+    if (ev.type === 'MODIFIED' && ev.previous && w.filter) {
+      // As the apiserver does: an object entering the selection is ADDED, one leaving it DELETED.
+      const before = matches(ev.previous);
+      if (now || before) send(encode(now && before ? 'MODIFIED' : now ? 'ADDED' : 'DELETED', ev.object));
+      return;
+    }
+    if (now) send(encode(ev.type, ev.object));
   };
   const rv = w.resourceVersion;
   try {

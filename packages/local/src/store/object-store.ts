@@ -13,6 +13,8 @@ export interface StoreEvent {
   resource: string;
   rv: number;
   object: KubeObject;
+  /** For MODIFIED: the state before, so filtered watchers can turn it into ADDED or DELETED. */
+  previous?: KubeObject;
 }
 
 export interface ListOptions {
@@ -170,6 +172,7 @@ export class ObjectStore {
     const stored = cloneJson(obj);
     stored.metadata.resourceVersion = String(rv);
     const indexKey = splitKey(key)[1];
+    const previous = type === 'MODIFIED' ? this.objects.get(key) : undefined;
     let keys = this.index.get(resource);
     if (!keys) this.index.set(resource, (keys = []));
     if (type === 'DELETED') {
@@ -180,7 +183,7 @@ export class ObjectStore {
       if (type === 'ADDED') keys.splice(lowerBound(keys, indexKey), 0, indexKey);
       this.objects.set(key, stored);
     }
-    const event: StoreEvent = { type, resource, rv, object: stored };
+    const event: StoreEvent = { type, resource, rv, object: stored, ...(previous ? { previous } : {}) };
     this.history.push(event);
     if (this.history.length > this.historySize * 2) {
       const dropped = this.history.length - this.historySize;
