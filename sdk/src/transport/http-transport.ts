@@ -143,71 +143,67 @@ export class HttpTransport {
 
   async #send(spec: RequestSpec, streaming: boolean): Promise<Dispatcher.ResponseData> {
     const pathWithQuery = `${this.connection.basePath}${spec.path}${queryString(spec.query)}`;
-    if (spec.signal?.aborted) throw new AbortError(`${spec.method} ${describeResource(spec.resource)} was aborted by the caller's signal before it was sent`, { cause: spec.signal.reason });
+    const signal = spec.signal;
+    if (signal?.aborted) throw new AbortError(`${spec.method} ${describeResource(spec.resource)} was aborted by the caller's signal before it was sent`, { cause: signal.reason });
     const timeout = spec.timeout ?? this.#timeout;
-    const started = Date.now();
-    const deadline = started + timeout;
-    const controller = new AbortController();
-    const onAbort = () => controller.abort(spec.signal?.reason);
-    spec.signal?.addEventListener('abort', onAbort, { once: true });
-    const timer = timeout > 0 ? setTimeout(() => controller.abort(new DeadlineReached()), timeout) : undefined;
+    const deadline = timeout > 0 ? Date.now() + timeout : Number.POSITIVE_INFINITY;
     const payload = spec.body === undefined ? undefined : JSON.stringify(spec.body);
     let refreshedCredential = false;
-    try {
-      for (let attempt = 1; ; attempt += 1) {
-        let failure: HikubeError;
-        let retryAfterMs: number | undefined;
-        const attemptStarted = Date.now();
+    for (let attempt = 1; ; attempt += 1) {
+      let failure: HikubeError;
+      let retryAfterMs: number | undefined;
+      const attemptStarted = Date.now();
+      // The deadline rides on undici's own per-request timers (headers, then each body chunk): an
+      // AbortController and a timer per call cost more than the rest of the client together.
+      const remaining = deadline - attemptStarted;
+      try {
+        if (remaining <= 0) throw new DeadlineReached();
+        const headers = await this.#headers(spec);
+        const pool = await this.#getPool();
+        this.#logger?.({ type: 'request', method: spec.method, path: pathWithQuery, attempt, headers: redactHeaders(headers) });
+        const limit = Number.isFinite(remaining) ? Math.ceil(remaining) : 0;
+        const response = await pool.request({
+          method: spec.method,
+          path: pathWithQuery,
+          headers,
+          body: payload ?? null,
+          ...(signal ? { signal } : {}),
+          headersTimeout: limit,
+          bodyTimeout: streaming ? 0 : limit,
+        });
+        this.#logger?.({ type: 'response', method: spec.method, path: pathWithQuery, attempt, statusCode: response.statusCode, durationMs: Date.now() - attemptStarted });
+        if (response.statusCode < 400) return response;
+        const text = await response.body.text();
+        let parsed: unknown;
         try {
-          if (controller.signal.aborted) throw controller.signal.reason;
-          const headers = await this.#headers(spec);
-          const pool = await this.#getPool();
-          this.#logger?.({ type: 'request', method: spec.method, path: pathWithQuery, attempt, headers: redactHeaders(headers) });
-          const response = await pool.request({
-            method: spec.method,
-            path: pathWithQuery,
-            headers,
-            body: payload ?? null,
-            signal: controller.signal,
-            ...(streaming ? { bodyTimeout: 0 } : {}),
-          });
-          this.#logger?.({ type: 'response', method: spec.method, path: pathWithQuery, attempt, statusCode: response.statusCode, durationMs: Date.now() - attemptStarted });
-          if (response.statusCode < 400) return response;
-          const text = await response.body.text();
-          let parsed: unknown;
-          try {
-            parsed = JSON.parse(text);
-          } catch {
-            parsed = undefined;
-          }
-          retryAfterMs = parseRetryAfter(response.headers['retry-after']);
-          failure = errorFromResponse(response.statusCode, parsed, spec.resource, retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000));
-          // A refused exec credential may just be stale: fetch a fresh one once, like kubectl.
-          if (failure instanceof UnauthorizedError && this.connection.auth.kind === 'exec' && !refreshedCredential) {
-            refreshedCredential = true;
-            this.connection.auth.source.invalidate();
-            this.#logger?.({ type: 'credential', source: 'exec', message: 'credential refused (401); running the exec plugin again' });
-            attempt -= 1;
-            continue;
-          }
-        } catch (error) {
-          failure = this.#mapThrown(error, spec, controller.signal, timeout);
-          if (failure instanceof AbortError || failure instanceof TimeoutError || failure instanceof ConfigError) throw withAttempts(failure, attempt);
+          parsed = JSON.parse(text);
+        } catch {
+          parsed = undefined;
         }
-        this.#logger?.({ type: 'error', method: spec.method, path: pathWithQuery, attempt, code: failure.code, message: failure.message });
-        if (!this.#retryable(failure, spec.retry) || attempt >= this.#policy.attempts) throw withAttempts(failure, attempt);
-        const delay = retryAfterMs ?? backoffDelay(this.#policy, attempt);
-        if (timeout > 0 && Date.now() + delay >= deadline) throw withAttempts(failure, attempt);
-        this.#logger?.({ type: 'retry', method: spec.method, path: pathWithQuery, attempt, delayMs: delay, reason: failure.code });
-        try {
-          await sleep(delay, controller.signal);
-        } catch (error) {
-          throw withAttempts(this.#mapThrown(error, spec, controller.signal, timeout), attempt);
+        retryAfterMs = parseRetryAfter(response.headers['retry-after']);
+        failure = errorFromResponse(response.statusCode, parsed, spec.resource, retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000));
+        // A refused exec credential may just be stale: fetch a fresh one once, like kubectl.
+        if (failure instanceof UnauthorizedError && this.connection.auth.kind === 'exec' && !refreshedCredential) {
+          refreshedCredential = true;
+          this.connection.auth.source.invalidate();
+          this.#logger?.({ type: 'credential', source: 'exec', message: 'credential refused (401); running the exec plugin again' });
+          attempt -= 1;
+          continue;
         }
+      } catch (error) {
+        failure = this.#mapThrown(error, spec, timeout);
+        if (failure instanceof AbortError || failure instanceof TimeoutError || failure instanceof ConfigError) throw withAttempts(failure, attempt);
       }
-    } finally {
-      if (timer) clearTimeout(timer);
-      spec.signal?.removeEventListener('abort', onAbort);
+      this.#logger?.({ type: 'error', method: spec.method, path: pathWithQuery, attempt, code: failure.code, message: failure.message });
+      if (!this.#retryable(failure, spec.retry) || attempt >= this.#policy.attempts) throw withAttempts(failure, attempt);
+      const delay = retryAfterMs ?? backoffDelay(this.#policy, attempt);
+      if (Date.now() + delay >= deadline) throw withAttempts(failure, attempt);
+      this.#logger?.({ type: 'retry', method: spec.method, path: pathWithQuery, attempt, delayMs: delay, reason: failure.code });
+      try {
+        await sleep(delay, signal);
+      } catch (error) {
+        throw withAttempts(this.#mapThrown(error, spec, timeout), attempt);
+      }
     }
   }
 
@@ -217,16 +213,14 @@ export class HttpTransport {
     return false;
   }
 
-  #mapThrown(error: unknown, spec: RequestSpec, signal: AbortSignal, timeout: number): HikubeError {
+  #mapThrown(error: unknown, spec: RequestSpec, timeout: number): HikubeError {
     const what = describeResource(spec.resource);
     if (error instanceof HikubeError) return error;
-    if (signal.aborted) {
-      if (signal.reason instanceof DeadlineReached) {
-        return new TimeoutError(`${spec.method} ${what} did not finish within ${timeout} ms; raise the \`timeout\` option or check the server`);
-      }
-      return new AbortError(`${spec.method} ${what} was aborted by the caller's signal`, { cause: signal.reason });
+    const code = (error as { code?: string } | undefined)?.code ?? '';
+    if (spec.signal?.aborted) return new AbortError(`${spec.method} ${what} was aborted by the caller's signal`, { cause: spec.signal.reason });
+    if (error instanceof DeadlineReached || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
+      return new TimeoutError(`${spec.method} ${what} did not finish within ${timeout} ms; raise the \`timeout\` option or check the server`, { cause: error });
     }
-    const code = (error as { code?: string }).code ?? '';
     const message = (error as Error).message ?? String(error);
     if (tlsHint.test(code) || tlsHint.test(message)) {
       return new NetworkError(`TLS to ${this.connection.origin} failed for ${what} (${code || message}); check the CA (certificate-authority) and the server name`, { cause: error });
