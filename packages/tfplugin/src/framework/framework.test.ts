@@ -17,7 +17,7 @@ const s = schema({
     name: attr.string({ required: true, planModifiers: [requiresReplace()], validators: [oneOf('a', 'b', 'c')] }),
     size: attr.number({ optional: true, computed: true, default: 1, validators: [between(1, 9)] }),
     revision: attr.number({ computed: true }),
-    token: attr.string({ optional: true, writeOnly: true }),
+    token: attr.string({ optional: true, writeOnly: true, validators: [oneOf('t1', 't2')] }),
     tags: attr.set(types.string, { optional: true }),
     endpoint: attr.singleNested({ host: attr.string({ computed: true }) }, { computed: true }),
     ports: attr.listNested({ n: attr.number({ required: true }), proto: attr.string({ optional: true, computed: true, default: 'tcp' }) }, { optional: true }),
@@ -110,6 +110,13 @@ describe('validation', () => {
       ['Number out of range', 'ports[0].n'],
     ]);
     expect(diags.items[0]?.detail).toBe('name must be one of "a", "b", "c", got "zzz".');
+  });
+
+  it('never puts a sensitive or write-only value in a diagnostic', () => {
+    const diags = new Diagnostics();
+    validateObject(s, base({ token: 'hunter2' }), [], diags);
+    expect(diags.items).toHaveLength(1);
+    expect(diags.items[0]?.detail).toBe('token must be one of "t1", "t2"; the value is not shown because it is sensitive.');
   });
 
   it('turns diagnostics into protocol diagnostics with attribute paths', () => {

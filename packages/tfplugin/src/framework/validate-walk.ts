@@ -12,13 +12,17 @@ export function validateObject(body: SchemaBody, value: CtyValue, path: Attribut
     const p = [...path, name];
     if (v === null || isUnknown(v)) continue;
     if (a.deprecated !== undefined) diags.warning(`Deprecated attribute ${pathToString(p)}`, a.deprecated || `The attribute ${name} is deprecated.`, p);
+    // Sensitive and write-only values never appear in a diagnostic: say what is wrong, not what was given.
+    const secret = a.sensitive === true || a.writeOnly === true;
     if (a.jsNumber && typeof v !== 'number') {
-      diags.error('Number out of range', `${pathToString(p)} must be a number that fits a 64-bit float exactly; got ${String(v)}.`, p);
+      diags.error('Number out of range', `${pathToString(p)} must be a number that fits a 64-bit float exactly${secret ? '' : `; got ${String(v)}`}.`, p);
       continue;
     }
     for (const validator of a.validators ?? []) {
       const problem = validator.validate(v as never, p);
-      if (problem) diags.error(`Invalid value for ${pathToString(p)}`, `${pathToString(p)} ${problem}.`, p);
+      if (!problem) continue;
+      const detail = secret ? `${pathToString(p)} must be ${validator.description}; the value is not shown because it is sensitive.` : `${pathToString(p)} ${problem}.`;
+      diags.error(`Invalid value for ${pathToString(p)}`, detail, p);
     }
     if (a.nested) {
       const inner: SchemaBody = { attributes: a.nested.attributes };

@@ -115,7 +115,7 @@ function rawToNumber(raw: Raw, path: (string | number)[]): CtyNumber {
     try {
       return parseNumber(raw);
     } catch {
-      throw new ValueDecodeError(path, `invalid number ${JSON.stringify(raw)}`);
+      throw new ValueDecodeError(path, 'invalid number text'); // the text itself may be secret
     }
   }
   throw new ValueDecodeError(path, 'expected a number');
