@@ -66,7 +66,10 @@ export class ApiServer {
 
   async listen(port: number, host = '127.0.0.1'): Promise<number> {
     const handler = (req: Req, res: Res): void => {
-      void this.dispatch(req, res);
+      this.dispatch(req, res).catch((err: unknown) => {
+        // Only reachable when answering itself failed (the client went away); keep serving.
+        this.options.log?.(`failed to answer ${req.method ?? ''} ${req.url ?? ''}: ${(err as Error).message}`);
+      });
     };
     const server = this.options.tls
       ? createSecureServer({ key: this.options.tls.key, cert: this.options.tls.cert, allowHTTP1: true }, handler)
@@ -77,6 +80,8 @@ export class ApiServer {
     });
     // TLS handshakes that fail (a client without our CA) must not crash the server.
     server.on('tlsClientError', () => undefined);
+    server.on('clientError', (_err: Error, socket: Socket) => socket.destroy());
+    if (this.options.tls) server.on('sessionError', () => undefined);
     this.server = server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -98,6 +98,12 @@ describe('kubectl against Hikube Local', () => {
     expect(Buffer.from(tenantSecret.stdout, 'base64').toString()).toBe('qs-reporting-secret');
   });
 
+  it('explains the schema from the SDK document', async () => {
+    const r = await kubectl('explain', 'postgres.spec.quorum');
+    expect(r.stdout).toMatch(/FIELD:\s+quorum <PostgresQuorum>/);
+    expect(r.stdout).toMatch(/maxSyncReplicas/);
+  });
+
   it('describes status and events', async () => {
     const r = await kubectl('describe', 'postgres', 'quickstart');
     expect(r.stdout).toMatch(/Status:\s*\n\s+Conditions:/);

@@ -190,7 +190,14 @@ export class ObjectStore {
       this.historyStart = (this.history[dropped - 1] as StoreEvent).rv;
       this.history = this.history.slice(dropped);
     }
-    for (const l of this.listeners) l(event);
+    for (const l of this.listeners) {
+      // One broken watcher must never fail a write that is already applied.
+      try {
+        l(event);
+      } catch {
+        this.listeners.delete(l);
+      }
+    }
     if (this.log) {
       await this.log.append(type === 'DELETED' ? { rv, op: 'del', key } : { rv, op: 'put', key, obj: stored });
     }
