@@ -1,5 +1,6 @@
 // End-to-end harness: Hikube Local (deterministic driver unless asked), the provider built from
 // source into an executable, and Terraform workspaces that install it from a filesystem mirror.
+import { chmod } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startHikubeLocal, type DriverChoice, type HikubeLocal } from '@hikube/local';
 import { createTempDir, TerraformWorkspace, type TempDir } from '@hikube/testkit';
@@ -33,8 +34,11 @@ provider "hikube" {
 }
 
 export async function startHarness(driver: DriverChoice = 'deterministic'): Promise<Harness> {
-  const dir = await createTempDir('provider-e2e');
-  const local = await startHikubeLocal({ dataDir: join(dir.path, 'local'), port: 0, driver });
+  const dir = await createTempDir('pe');
+  // Short paths: PostgreSQL's socket path under the data dir is limited to 107 bytes.
+  // The engine runs PostgreSQL as the unprivileged `postgres` user, which must reach its data dir.
+  await chmod(dir.path, 0o755);
+  const local = await startHikubeLocal({ dataDir: join(dir.path, 'l'), port: 0, driver });
   const executable = await buildExecutable(join(dir.path, 'bin'), join(packageRoot, 'src', 'main.ts'));
   const workspaces: TerraformWorkspace[] = [];
   return {
