@@ -149,6 +149,20 @@ export function recordUpdate(before: KubeObject | undefined, after: KubeObject, 
   else delete after.metadata.managedFields;
 }
 
+const CLIENT_SIDE_APPLY = 'kubectl-client-side-apply';
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+function lastAppliedPaths(live: KubeObject): Set<string> {
+  const text = live.metadata.annotations?.[LAST_APPLIED];
+  if (!text) return new Set();
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    return isMap(parsed) ? trackedPaths(parsed) : new Set();
+  } catch {
+    return new Set();
+  }
+}
+
 export interface ApplyConflict {
   manager: string;
   field: string;
@@ -167,13 +181,17 @@ export function applyConfig(live: KubeObject | undefined, config: KubeObject, ma
   const cfgPaths = trackedPaths(config);
   const conflicts: ApplyConflict[] = [];
   const takeOver = new Set<string>();
+  const lastApplied = lastAppliedPaths(base);
   for (const e of entries) {
     if (e.manager === manager || e.subresource !== undefined) continue;
+    // The documented client-side -> server-side apply upgrade: fields kubectl applied client-side
+    // (they are in the last-applied annotation) pass to the server-side applier without conflict.
+    const upgrade = e.manager === CLIENT_SIDE_APPLY && e.operation === 'Update';
     for (const p of entryPaths(e)) {
       if (!cfgPaths.has(p)) continue;
       const path = unkey(p);
       if (jsonEqual(valueAt(base, path), valueAt(config, path))) continue; // shared ownership
-      if (force) takeOver.add(p);
+      if (force || (upgrade && lastApplied.has(p))) takeOver.add(p);
       else conflicts.push({ manager: e.manager, field: '.' + path.join('.') });
     }
   }

@@ -134,6 +134,19 @@ describe('kubectl against Hikube Local', () => {
     expect((await kubectl('get', 'pg', 'production', '-o', 'jsonpath={.spec.replicas}')).stdout).toBe('3');
   });
 
+  it('upgrades a client-side apply to server-side apply without conflicts', async () => {
+    const file = join(dir, 'upgrade.yaml');
+    const write = (replicas: number) => writeFileSync(file, `apiVersion: apps.cozystack.io/v1alpha1\nkind: Postgres\nmetadata:\n  name: upgraded\nspec:\n  replicas: ${replicas}\n`);
+    write(1);
+    expect((await kubectl('apply', '-f', file)).stdout).toBe('postgres.apps.cozystack.io/upgraded created\n');
+    write(2);
+    const ssa = await kubectl('apply', '--server-side', '-f', file);
+    expect(ssa.stderr).toBe('');
+    expect(ssa.stdout).toBe('postgres.apps.cozystack.io/upgraded serverside-applied\n');
+    expect((await kubectl('get', 'pg', 'upgraded', '-o', 'jsonpath={.spec.replicas}')).stdout).toBe('2');
+    expect((await kubectl('delete', 'pg', 'upgraded')).code).toBe(0);
+  });
+
   it('streams changes to kubectl get -w', async () => {
     const watch = startKubectl(env, ['get', 'pg', 'quickstart', '-w', '--output-watch-events']);
     try {

@@ -65,6 +65,15 @@ describe('server-side apply field ownership', () => {
     expect(shared.object.metadata.managedFields?.map((e) => e.manager)).toEqual(['kubectl-patch', 'kubectl']);
   });
 
+  it('upgrades client-side-applied fields to the server-side applier without a conflict', () => {
+    const live = obj({ replicas: 2 });
+    live.metadata.annotations = { 'kubectl.kubernetes.io/last-applied-configuration': JSON.stringify(obj({ replicas: 2 })) };
+    recordUpdate(undefined, live, 'kubectl-client-side-apply', 't');
+    const out = applyConfig(live, obj({ replicas: 4 }), 'kubectl', false, 't');
+    expect(out.conflicts).toEqual([]);
+    expect(out.object['spec']).toEqual({ replicas: 4 });
+  });
+
   it('takes ownership with force and removes fields the manager stops applying', () => {
     const live = obj({ replicas: 2, size: '1Gi' });
     recordUpdate(undefined, live, 'other', 't');
