@@ -1,0 +1,9 @@
+// The app `cdktf synth` (or `cdktn synth`) runs, per cdktf.json: one stack per cluster.
+// Run directly, it writes to $CDKTF_OUTDIR (what the CLI sets), else ./cdktf.out.
+import { App } from 'cdktf';
+import { DevelopmentStack, ProductionStack } from './cluster-stacks.js';
+
+const app = new App();
+new ProductionStack(app, 'production');
+new DevelopmentStack(app, 'development');
+app.synth();
