@@ -160,7 +160,9 @@ export const slow = resource({
   schema: slowSchema,
   async create(req, resp) {
     const delay = req.config.delay_ms ?? 0;
+    req.logger.info('slow create started', { delay_ms: delay });
     await new Promise<void>((resolve) => {
+      if (req.signal.aborted) return resolve();
       const timer = setTimeout(resolve, delay);
       req.signal.addEventListener('abort', () => {
         clearTimeout(timer);

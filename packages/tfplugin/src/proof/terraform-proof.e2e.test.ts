@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -261,5 +262,39 @@ provider "example" {
     const result = await tf.apply({ check: false });
     expect(result.ok).toBe(false);
     expect(result.stderr).toContain(want);
+  });
+});
+
+describe('example provider in debug mode, reattached by terraform', () => {
+  it('serves terraform through TF_REATTACH_PROVIDERS and keeps running for the next run', async () => {
+    const env = { ...process.env };
+    delete env['TF_PLUGIN_MAGIC_COOKIE'];
+    const child = spawn(process.execPath, [built.bundle, '--debug'], { env, stdio: ['ignore', 'pipe', 'ignore'] });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    let tf: TerraformWorkspace | undefined;
+    try {
+      const banner = await new Promise<string>((resolve) => {
+        let out = '';
+        child.stdout.setEncoding('utf8').on('data', (c: string) => {
+          out += c;
+          if (out.includes("'\n")) resolve(out);
+        });
+      });
+      const reattach = /TF_REATTACH_PROVIDERS='(.*)'/.exec(banner)?.[1] ?? '';
+      tf = await TerraformWorkspace.create({
+        files: { 'main.tf': `terraform {\n  required_providers {\n    example = { source = "hikube/example" }\n  }\n}\nprovider "example" {\n  store_dir = "${store.path}"\n}\ndata "example_info" "i" {\n  name = "debug"\n}\noutput "greeting" {\n  value = data.example_info.i.greeting\n}\n` },
+        env: { TF_REATTACH_PROVIDERS: reattach },
+        logLevel: 'OFF',
+      });
+      for (let run = 0; run < 2; run++) {
+        await tf.apply();
+        expect((await tf.output())['greeting']?.value).toBe('hello debug');
+      }
+      expect(child.exitCode).toBeNull();
+    } finally {
+      await tf?.dispose();
+      child.kill('SIGINT');
+      expect(await exited).toBe(0);
+    }
   });
 });

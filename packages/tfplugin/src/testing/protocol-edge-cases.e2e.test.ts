@@ -106,7 +106,9 @@ describe('RPC edge cases', () => {
     const planned = await client.value('example_slow', { id: unknown, delay_ms: 60_000 });
     const config = await client.value('example_slow', { id: null, delay_ms: 60_000 });
     const apply = client.call('ApplyResourceChange', { typeName: 'example_slow', priorState: { msgpack: Buffer.from([0xc0]) }, plannedState: planned, config });
-    await new Promise((r) => setTimeout(r, 300));
+    // Wait until create() is really waiting (it logs), then interrupt.
+    for (let i = 0; i < 500 && !client.stderr.includes('slow create started'); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(client.stderr).toContain('slow create started');
     expect(await client.call('StopProvider', {})).toEqual({});
     const res = await apply;
     expect(res.diagnostics?.[0]).toMatchObject({ severity: 1, summary: 'Interrupted' });
