@@ -124,6 +124,26 @@ describe('hikube_postgres_cluster with the real terraform against Hikube Local',
     expect(problems).toEqual([]);
   });
 
+  const brokenProviders: { name: string; given: string; want: RegExp }[] = [
+    { name: 'missing kubeconfig', given: 'kubeconfig_path = "/nonexistent/kubeconfig"', want: /\/nonexistent\/kubeconfig/ },
+    { name: 'host that is not a URL', given: 'host = "api.hikube"\n  token = "t"', want: /host "api.hikube" is not a URL/ },
+    { name: 'certificate without key', given: 'host = "https://127.0.0.1:1"\n  client_certificate = "PEM"', want: /set client_key/ },
+  ];
+  it.each(brokenProviders)('a broken provider configuration ($name) is one clear diagnostic', async ({ given, want }) => {
+    const tf = await harness.workspace({
+      'provider.tf': `terraform {\n  required_providers {\n    hikube = { source = "hikube/hikube", version = "0.1.0" }\n  }\n}\n\nprovider "hikube" {\n  ${given}\n}\n`,
+      'main.tf': 'resource "hikube_postgres_cluster" "a" {\n  name = "a"\n}\n',
+    });
+    await tf.init();
+    const result = await tf.plan({ check: false });
+    expect(result.exitCode).toBe(1);
+    const errors = result.stderr.match(/Error: /g) ?? [];
+    expect(errors).toHaveLength(1);
+    expect(result.stderr).toContain('Invalid provider configuration');
+    expect(result.stderr.replace(/\s+/g, ' ')).toMatch(want);
+    expect(result.stderr).not.toMatch(/\bat .*\.(js|cjs|ts):\d+/);
+  });
+
   it('has at least 25 invalid configurations', () => {
     expect(invalidCases.length).toBeGreaterThanOrEqual(25);
   });
