@@ -17,6 +17,14 @@ import { validateProviderConfig } from './server-validate-provider-config.js';
 import { validateResourceConfig } from './server-validate-resource-config.js';
 import type { SchemaDef } from './schema.js';
 
+const SUMMARIES: Record<string, string> = {
+  TFPLUGIN_VALUE_DECODE: 'Invalid request',
+  TFPLUGIN_JSON_VALUE: 'Invalid request',
+  TFPLUGIN_UNKNOWN_TYPE: 'Invalid request',
+  TFPLUGIN_PROTOBUF_DECODE: 'Invalid request',
+  TFPLUGIN_VALUE_ENCODE: 'Provider returned a value that does not match its schema',
+};
+
 /**
  * Runs one RPC so that no exception crosses it: a throw becomes one error diagnostic for
  * Terraform plus the stack on stderr.
@@ -36,7 +44,8 @@ function guard<Req extends object, Res extends { diagnostics?: Diagnostic[] }>(
     } catch (err) {
       const detail = err instanceof Error ? err.message : String(err);
       logger.error('rpc threw', { rpc, type: typeName, error: err instanceof Error ? (err.stack ?? detail) : detail });
-      const summary = err instanceof Error && 'code' in err && typeof err.code === 'string' && err.code.startsWith('TFPLUGIN_') ? 'Invalid request' : 'Unexpected provider error';
+      const code = err instanceof Error && 'code' in err && typeof err.code === 'string' ? err.code : '';
+      const summary = SUMMARIES[code] ?? 'Unexpected provider error';
       return { diagnostics: [{ severity: 1, summary, detail: `${rpc}${typeName ? ` (${typeName})` : ''}: ${detail}` }] } as Res;
     }
   };

@@ -5,7 +5,7 @@ import { privateFromBytes, privateToBytes } from './private-state.js';
 import type { CreateResponse } from './resource.js';
 import { decodeDynamic, encodeDynamic, type ProviderRuntime } from './runtime.js';
 import type { SchemaDef } from './schema.js';
-import { clone, firstUnknown, nullWriteOnly } from './value-tools.js';
+import { clone, fillBlocks, firstUnknown, nullWriteOnly } from './value-tools.js';
 
 export async function applyResourceChange(rt: ProviderRuntime, req: ApplyResourceChangeRequest): Promise<ApplyResourceChangeResponse> {
   const { def, type } = rt.resource(req.typeName);
@@ -33,6 +33,7 @@ export async function applyResourceChange(rt: ProviderRuntime, req: ApplyResourc
   }
   const next = resp.state as CtyValue;
   nullWriteOnly(def.schema, next);
+  fillBlocks(def.schema, next);
   const unknownAt = next === null ? undefined : firstUnknown(next);
   if (unknownAt) {
     diagnostics.error(

@@ -4,7 +4,7 @@ import type { DataSourceReadResponse } from './data-source.js';
 import { Diagnostics, diagnosticsToProto, pathToString } from './diagnostics.js';
 import { decodeDynamic, encodeDynamic, type ProviderRuntime } from './runtime.js';
 import type { SchemaDef } from './schema.js';
-import { clone, firstUnknown, nullWriteOnly } from './value-tools.js';
+import { clone, fillBlocks, firstUnknown, nullWriteOnly } from './value-tools.js';
 
 export async function readDataSource(rt: ProviderRuntime, req: ReadDataSourceRequest): Promise<ReadDataSourceResponse> {
   const { def, type } = rt.dataSource(req.typeName);
@@ -15,6 +15,7 @@ export async function readDataSource(rt: ProviderRuntime, req: ReadDataSourceReq
   if (diagnostics.hasErrors()) return { diagnostics: diagnosticsToProto(diagnostics) };
   const state = resp.state as CtyValue;
   nullWriteOnly(def.schema, state);
+  fillBlocks(def.schema, state);
   const unknownAt = firstUnknown(state);
   if (unknownAt) {
     diagnostics.error('Provider left a value unknown', `read() of data source ${req.typeName} did not set ${pathToString(unknownAt)}. This is a bug in the provider.`, unknownAt);

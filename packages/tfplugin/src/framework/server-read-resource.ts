@@ -5,7 +5,7 @@ import { privateFromBytes, privateToBytes } from './private-state.js';
 import type { ReadResponse } from './resource.js';
 import { decodeDynamic, encodeDynamic, type ProviderRuntime } from './runtime.js';
 import type { SchemaDef } from './schema.js';
-import { clone, firstUnknown, nullWriteOnly } from './value-tools.js';
+import { clone, fillBlocks, firstUnknown, nullWriteOnly } from './value-tools.js';
 
 export async function readResource(rt: ProviderRuntime, req: ReadResourceRequest): Promise<ReadResourceResponse> {
   const { def, type } = rt.resource(req.typeName);
@@ -17,6 +17,7 @@ export async function readResource(rt: ProviderRuntime, req: ReadResourceRequest
   await def.read({ ...rt.context(), state: state as never, private: priv }, resp);
   const next = resp.state as CtyValue;
   nullWriteOnly(def.schema, next);
+  fillBlocks(def.schema, next);
   const unknownAt = firstUnknown(next);
   if (unknownAt) {
     diagnostics.error('Provider read an unknown value', `read() of ${req.typeName} left ${pathToString(unknownAt)} unknown; state must be wholly known. This is a bug in the provider.`, unknownAt);
