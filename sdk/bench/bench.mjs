@@ -1,6 +1,6 @@
 // get and list of 500 Postgres objects at concurrency 1 and 16, side by side: @hikube/sdk,
 // @kubernetes/client-node's CustomObjectsApi (1.x) and a bare undici Pool.request (the floor).
-// Prints requests/s, p50 and p99 per client and the ratios. Run: npm run bench -w @hikube/sdk
+// Prints requests/s, p50 and p99 per client and the ratios to client-node and to the floor. Run: npm run bench -w @hikube/sdk
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
@@ -14,7 +14,7 @@ const namespace = 'bench';
 const group = 'apps.cozystack.io';
 const version = 'v1alpha1';
 const plural = 'postgreses';
-const rounds = Number(process.env.BENCH_ROUNDS ?? '5');
+const rounds = Number(process.env.BENCH_ROUNDS ?? '7');
 
 const serverProcess = spawn(process.execPath, [fileURLToPath(new URL('./server.mjs', import.meta.url)), String(objects)], { stdio: ['pipe', 'pipe', 'inherit'] });
 const [line] = await once(createInterface({ input: serverProcess.stdout }), 'line');
@@ -76,10 +76,10 @@ async function run(call, total, concurrency) {
 }
 
 const scenarios = [
-  { op: 'get', concurrency: 1, total: 1000, warmup: 300 },
-  { op: 'get', concurrency: 16, total: 3000, warmup: 300 },
-  { op: 'list 500', concurrency: 1, total: 40, warmup: 10 },
-  { op: 'list 500', concurrency: 16, total: 96, warmup: 16 },
+  { op: 'get', concurrency: 1, total: 800, warmup: 300 },
+  { op: 'get', concurrency: 16, total: 2400, warmup: 300 },
+  { op: 'list 500', concurrency: 1, total: 30, warmup: 10 },
+  { op: 'list 500', concurrency: 16, total: 64, warmup: 16 },
 ];
 
 const rows = [];
@@ -91,9 +91,10 @@ for (const scenario of scenarios) {
     for (const [label, client] of Object.entries(clients)) samples[label].push(await run(scenario.op === 'get' ? client.get : client.list, scenario.total, scenario.concurrency));
   }
   const results = {};
-  for (const [label, list] of Object.entries(samples)) results[label] = list.sort((a, b) => a.rps - b.rps)[Math.floor(list.length / 2)];
+  // Best round: on a shared machine the other jobs only ever slow a round down, so the fastest
+  // round is the closest to what the client itself costs.
+  for (const [label, list] of Object.entries(samples)) results[label] = list.sort((a, b) => b.rps - a.rps)[0];
   const floor = results['undici Pool.request (floor)'];
-  const ours = results['@hikube/sdk'];
   const theirs = results['@kubernetes/client-node 1.3.0'];
   for (const [label, result] of Object.entries(results)) {
     rows.push({
@@ -106,10 +107,9 @@ for (const scenario of scenarios) {
       'vs floor': `${((result.rps / floor.rps) * 100).toFixed(0)}%`,
     });
   }
-  void ours;
 }
 
-console.log(`Node ${process.version}, ${objects} objects, median of ${rounds} rounds; the server runs in its own process.`);
+console.log(`Node ${process.version}, ${objects} objects, best of ${rounds} interleaved rounds; the server runs in its own process.`);
 const columns = Object.keys(rows[0]);
 const widths = columns.map((column) => Math.max(column.length, ...rows.map((row) => String(row[column]).length)));
 const format = (values) => `| ${values.map((value, index) => String(value).padEnd(widths[index])).join(' | ')} |`;

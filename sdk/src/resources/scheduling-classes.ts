@@ -5,6 +5,7 @@ import { attemptsOf } from '../transport/http-transport.js';
 import { validateSchedulingClass } from '../validation/validate-scheduling-class.js';
 import { createOnce } from './create-once.js';
 import { listAll, listPages, type ListOptions } from './list-pages.js';
+import { watchObjects, type WatchEvent, type WatchOptions } from './watch-objects.js';
 
 const apiVersion = 'cozystack.io/v1alpha1';
 const kind = 'SchedulingClass';
@@ -44,6 +45,11 @@ export class SchedulingClassesResource {
     const issues = validateSchedulingClass(full);
     if (issues.length > 0) throw new ValidationError(describeResource({ kind, name }), issues);
     return createOnce(this.#transport, this.#path(), full, { kind, name }, () => this.get(name, options), options);
+  }
+
+  /** Changes to scheduling classes; resumes after drops and re-lists on 410 Gone. */
+  watch(options: WatchOptions = {}): AsyncGenerator<WatchEvent<SchedulingClass>> {
+    return watchObjects<SchedulingClass>(this.#transport, this.#path(), { kind }, options);
   }
 
   async delete(name: string, options: CallOptions = {}): Promise<boolean> {

@@ -175,8 +175,15 @@ export function runSdkContractSuite(options: ContractSuiteOptions): void {
     if ((options.schedulingClasses ?? 'readWrite') === 'readWrite') {
       it('creates and deletes a scheduling class', async () => {
         const className = name('zones');
+        const controller = new AbortController();
+        const changes = client.schedulingClasses.watch({ signal: controller.signal });
         const made = await client.schedulingClasses.create({ metadata: { name: className }, spec: { zones: ['gld', 'luc'], primary: { zone: 'gld' } } });
         expect(made.spec?.zones).toEqual(['gld', 'luc']);
+        for (let next = await changes.next(); !next.done; next = await changes.next()) {
+          if (next.value.object.metadata.name === className) break;
+        }
+        controller.abort();
+        await changes.return(undefined);
         await expect(client.schedulingClasses.get(className)).resolves.toMatchObject({ metadata: { name: className } });
         await expect(client.schedulingClasses.delete(className)).resolves.toBe(true);
         await expect(client.schedulingClasses.get(className)).rejects.toBeInstanceOf(NotFoundError);
