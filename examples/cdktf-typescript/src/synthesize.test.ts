@@ -1,65 +1,26 @@
-// Runs the app the way `cdktf synth` does (CDKTF_OUTDIR set, cwd the project), then has the real
-// `terraform validate` check each synthesized stack against the provider's own schema, with the
-// provider installed through dev_overrides.
-import { execFile } from 'node:child_process';
-import { access, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+// The app synthesized as `cdktf synth` does, then each stack checked by the real
+// `terraform validate` against the provider's own schema (provider installed through dev_overrides).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTempDir, TerraformWorkspace, type TempDir } from '@hikube/testkit';
+import { findProviderBuild } from './provider-executable.js';
+import { STACK_NAMES, synthesizeApp, type StackName, type Synthesized } from './synthesize-app.js';
 
-const run = promisify(execFile);
-const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
-
-interface SynthesizedStack {
-  terraform: { required_providers: Record<string, { source: string }>; backend: Record<string, unknown> };
-  resource: { hikube_postgres_cluster: Record<string, Record<string, unknown>> };
-  output: Record<string, { value: string; sensitive?: boolean }>;
-}
-
-/** The provider executable the `terraform-provider-hikube` package declares in `bin`. */
-async function providerExecutable(): Promise<string> {
-  const require = createRequire(import.meta.url);
-  for (const dir of require.resolve.paths('terraform-provider-hikube') ?? []) {
-    const manifestPath = join(dir, 'terraform-provider-hikube', 'package.json');
-    try {
-      await access(manifestPath);
-    } catch {
-      continue;
-    }
-    const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as { bin: Record<string, string> };
-    const bin = manifest.bin['terraform-provider-hikube'];
-    if (bin) return join(dirname(manifestPath), bin);
-  }
-  throw new Error('terraform-provider-hikube is not installed: run `npm ci` and `npm run build -w terraform-provider-hikube`');
-}
-
-let temp: TempDir;
-const stacks: Record<string, SynthesizedStack> = {};
-const stackFiles: Record<string, string> = {};
+let temp: TempDir | undefined;
+let synthesized: Synthesized;
 
 beforeAll(async () => {
   temp = await createTempDir('cdktf-example');
-  const outdir = join(temp.path, 'cdktf.out');
-  // cwd is a temp dir: the default local backend keeps its state file next to where the app runs.
-  await run(process.execPath, [join(projectRoot, 'dist', 'main.js')], { cwd: temp.path, env: { ...process.env, CDKTF_OUTDIR: outdir } });
-  for (const name of ['production', 'development']) {
-    stackFiles[name] = await readFile(join(outdir, 'stacks', name, 'cdk.tf.json'), 'utf8');
-    stacks[name] = JSON.parse(stackFiles[name]) as SynthesizedStack;
-  }
+  synthesized = await synthesizeApp(temp.path);
 });
 
 afterAll(async () => {
   await temp?.remove();
 });
 
-function clusterOf(name: string): Record<string, unknown> {
-  const clusters = stacks[name]?.resource.hikube_postgres_cluster ?? {};
-  const [cluster] = Object.values(clusters);
+function clusterOf(name: StackName): Record<string, unknown> {
+  const clusters = synthesized.stacks[name].resource.hikube_postgres_cluster;
   expect(Object.keys(clusters)).toHaveLength(1);
-  return cluster ?? {};
+  return Object.values(clusters)[0] ?? {};
 }
 
 describe('the synthesized stacks', () => {
@@ -75,28 +36,29 @@ describe('the synthesized stacks', () => {
     expect(clusterOf('development')).toMatchObject({ replicas: 1, sync_mode: 'async' });
   });
 
-  it.each(['production', 'development'])('%s: endpoints in clear, connection URIs sensitive', (name) => {
-    const outputs = stacks[name]?.output ?? {};
-    const [address] = Object.keys(stacks[name]?.resource.hikube_postgres_cluster ?? {});
+  it.each(STACK_NAMES)('%s: endpoints in clear, connection URIs sensitive', (name) => {
+    const { output, resource } = synthesized.stacks[name];
+    const [address] = Object.keys(resource.hikube_postgres_cluster);
     const ref = (attribute: string) => `\${hikube_postgres_cluster.${address}.${attribute}}`;
-    expect(outputs['endpoints']).toMatchObject({ value: ref('endpoints') });
-    expect(outputs['endpoints']?.sensitive).toBeUndefined();
-    expect(outputs['instances']).toMatchObject({ value: ref('instances') });
-    expect(outputs['app_uri_rw']).toEqual({ value: ref('connection_uris.app.rw'), sensitive: true });
-    expect(outputs['app_uri_ro']).toEqual({ value: ref('connection_uris.app.ro'), sensitive: true });
-    expect(outputs['connection_uris']).toEqual({ value: ref('connection_uris'), sensitive: true });
+    expect(output['endpoints']).toMatchObject({ value: ref('endpoints') });
+    expect(output['endpoints']?.sensitive).toBeUndefined();
+    expect(output['instances']).toMatchObject({ value: ref('instances') });
+    expect(output['app_uri_rw']).toEqual({ value: ref('connection_uris.app.rw'), sensitive: true });
+    expect(output['app_uri_ro']).toEqual({ value: ref('connection_uris.app.ro'), sensitive: true });
+    expect(output['connection_uris']).toEqual({ value: ref('connection_uris'), sensitive: true });
   });
 
-  it.each(['production', 'development'])('%s: names the hikube provider by its registry address', (name) => {
-    expect(stacks[name]?.terraform.required_providers).toEqual({ hikube: { source: 'registry.terraform.io/hikube/hikube' } });
+  it.each(STACK_NAMES)('%s: names the hikube provider by its registry address', (name) => {
+    expect(synthesized.stacks[name].terraform.required_providers).toEqual({ hikube: { source: 'registry.terraform.io/hikube/hikube' } });
   });
 });
 
 describe('terraform validate with the provider through dev_overrides', () => {
-  it.each(['production', 'development'])('%s is valid', async (name) => {
+  it.each(STACK_NAMES)('%s is valid', async (name) => {
+    const { executable } = await findProviderBuild();
     const workspace = await TerraformWorkspace.create({
-      files: { 'cdk.tf.json': stackFiles[name] ?? '' },
-      providers: [{ source: 'hikube/hikube', executable: await providerExecutable(), install: 'dev-overrides' }],
+      files: { 'cdk.tf.json': synthesized.files[name] },
+      providers: [{ source: 'hikube/hikube', executable, install: 'dev-overrides' }],
       logLevel: 'OFF',
     });
     let failed = true;

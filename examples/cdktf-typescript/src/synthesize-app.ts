@@ -1,0 +1,40 @@
+// Test support: runs the app the way `cdktf synth` does and reads what it wrote.
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+export const STACK_NAMES = ['production', 'development'] as const;
+export type StackName = (typeof STACK_NAMES)[number];
+
+export interface SynthesizedStack {
+  terraform: { required_providers: Record<string, { source: string }>; backend: Record<string, unknown> };
+  resource: { hikube_postgres_cluster: Record<string, Record<string, unknown>> };
+  output: Record<string, { value: string; sensitive?: boolean }>;
+}
+
+export interface Synthesized {
+  /** The cdk.tf.json text of each stack, as written. */
+  files: Record<StackName, string>;
+  stacks: Record<StackName, SynthesizedStack>;
+}
+
+/**
+ * Runs the built app (`dist/main.js`, what cdktf.json names) with CDKTF_OUTDIR set, as the CLI
+ * does. `cwd` is where the default local backend puts its state files: give a temp dir.
+ */
+export async function synthesizeApp(cwd: string): Promise<Synthesized> {
+  const outdir = join(cwd, 'cdktf.out');
+  await run(process.execPath, [join(projectRoot, 'dist', 'main.js')], { cwd, env: { ...process.env, CDKTF_OUTDIR: outdir } });
+  const files = {} as Record<StackName, string>;
+  const stacks = {} as Record<StackName, SynthesizedStack>;
+  for (const name of STACK_NAMES) {
+    files[name] = await readFile(join(outdir, 'stacks', name, 'cdk.tf.json'), 'utf8');
+    stacks[name] = JSON.parse(files[name]) as SynthesizedStack;
+  }
+  return { files, stacks };
+}
