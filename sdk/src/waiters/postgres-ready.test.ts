@@ -45,9 +45,12 @@ describe('waitForPostgresReady', () => {
     await waitForPostgresReady(postgres, 'lagging', { level: 'released', timeout: 20_000 });
     server.put('pods', { ...server.read('pods', ns, 'postgres-lagging-2')!, status: { conditions: [{ type: 'Ready', status: 'False' }] } });
     const progress: string[] = [];
-    const waiting = waitForPostgresReady(postgres, 'lagging', { timeout: 20_000, onProgress: (step) => progress.push(step.reason) });
-    setTimeout(() => server.put('pods', { ...server.read('pods', ns, 'postgres-lagging-2')!, status: { conditions: [{ type: 'Ready', status: 'True' }] } }), 100);
-    await expect(waiting).resolves.toMatchObject({ metadata: { name: 'lagging' } });
+    // The second instance becomes ready only after the waiter has reported that it is waiting for it.
+    const onProgress = (step: WaitProgress) => {
+      progress.push(step.reason);
+      if (step.reason === '1 of 2 instances ready') server.put('pods', { ...server.read('pods', ns, 'postgres-lagging-2')!, status: { conditions: [{ type: 'Ready', status: 'True' }] } });
+    };
+    await expect(waitForPostgresReady(postgres, 'lagging', { timeout: 20_000, onProgress })).resolves.toMatchObject({ metadata: { name: 'lagging' } });
     expect(progress).toContain('1 of 2 instances ready');
   });
 
@@ -62,10 +65,10 @@ describe('waitForPostgresReady', () => {
 
   it('times out with what it saw last', async () => {
     server.put('postgreses', { apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'Postgres', metadata: { name: 'stuck', namespace: ns }, spec: {}, status: { conditions: [{ type: 'Ready', status: 'Unknown', reason: 'Pending' }] } });
-    const error = await waitForPostgresReady(postgres, 'stuck', { timeout: 300 }).catch((caught: unknown) => caught);
+    const error = await waitForPostgresReady(postgres, 'stuck', { timeout: 1_500 }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(WaitTimeoutError);
     expect(error).toMatchObject({ code: 'HIKUBE_WAIT_TIMEOUT', lastObserved: { metadata: { name: 'stuck' } } });
-    expect((error as Error).message).toMatch(/did not happen within 300 ms \(last: Ready is Unknown\)/);
+    expect((error as Error).message).toMatch(/did not happen within 1500 ms \(last: Ready is Unknown\)/);
   });
 
   it('falls back to polling when it may not watch', async () => {
