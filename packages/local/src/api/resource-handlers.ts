@@ -163,6 +163,7 @@ export class ResourceHandlers {
       ...(limit ? { limit } : {}),
       ...(cont ? { continueAfter: decodeContinue(cont) } : {}),
       ...(filter ? { filter } : {}),
+      shared: true,
     });
     const token = result.continueAfter === undefined ? undefined : encodeContinue(result.continueAfter);
     const rv = String(result.rv);

@@ -63,7 +63,7 @@ export function serveWatch(store: ObjectStore, sink: WatchSink, w: WatchRequest,
   const rv = w.resourceVersion;
   try {
     if (rv === undefined || rv === '' || rv === '0') {
-      const { items, rv: now } = store.list(resource, { ...(w.namespace !== undefined ? { namespace: w.namespace } : {}), ...(w.filter ? { filter: w.filter } : {}) });
+      const { items, rv: now } = store.list(resource, { ...(w.namespace !== undefined ? { namespace: w.namespace } : {}), ...(w.filter ? { filter: w.filter } : {}), shared: true });
       startRv = now;
       for (const o of items) send(encode('ADDED', o));
       unsubscribe = store.watch(undefined, listener);

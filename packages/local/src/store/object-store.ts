@@ -24,6 +24,11 @@ export interface ListOptions {
   /** Opaque token from a previous page. */
   continueAfter?: string;
   filter?: (obj: KubeObject) => boolean;
+  /**
+   * Return the stored objects themselves instead of copies: for callers that only serialize them
+   * (API responses) and must never mutate them.
+   */
+  shared?: boolean;
 }
 
 export interface ListResult {
@@ -46,6 +51,8 @@ export class ObjectStore {
   private rv = 0;
   private readonly objects = new Map<string, KubeObject>();
   private readonly index = new Map<string, string[]>();
+  /** owner uid -> keys of objects naming it in ownerReferences (garbage collection without a scan). */
+  private readonly owners = new Map<string, Set<string>>();
   private history: StoreEvent[] = [];
   private historyStart = 0;
   private readonly historySize: number;
@@ -64,6 +71,7 @@ export class ObjectStore {
       store.rv = state.rv;
       for (const [key, obj] of state.objects) {
         store.objects.set(key, obj);
+        store.indexOwners(key, undefined, obj);
         const [resource, indexKey] = splitKey(key);
         let keys = store.index.get(resource);
         if (!keys) store.index.set(resource, (keys = []));
@@ -100,7 +108,7 @@ export class ObjectStore {
       if (items.length >= limit) {
         return { items, rv: this.rv, continueAfter: last as string };
       }
-      items.push(cloneJson(obj));
+      items.push(options.shared ? obj : cloneJson(obj));
       last = k;
     }
     return { items, rv: this.rv };
@@ -155,10 +163,24 @@ export class ObjectStore {
   /** Objects of any resource whose ownerReferences name `uid`. */
   ownedBy(uid: string): { resource: string; object: KubeObject }[] {
     const out: { resource: string; object: KubeObject }[] = [];
-    for (const [key, obj] of this.objects) {
-      if (obj.metadata.ownerReferences?.some((r) => r.uid === uid)) out.push({ resource: splitKey(key)[0], object: cloneJson(obj) });
+    for (const key of this.owners.get(uid) ?? []) {
+      const obj = this.objects.get(key);
+      if (obj) out.push({ resource: splitKey(key)[0], object: cloneJson(obj) });
     }
     return out;
+  }
+
+  private indexOwners(key: string, before: KubeObject | undefined, after: KubeObject | undefined): void {
+    for (const r of before?.metadata.ownerReferences ?? []) {
+      const set = this.owners.get(r.uid);
+      set?.delete(key);
+      if (set?.size === 0) this.owners.delete(r.uid);
+    }
+    for (const r of after?.metadata.ownerReferences ?? []) {
+      let set = this.owners.get(r.uid);
+      if (!set) this.owners.set(r.uid, (set = new Set()));
+      set.add(key);
+    }
   }
 
   async close(): Promise<void> {
@@ -172,7 +194,9 @@ export class ObjectStore {
     const stored = cloneJson(obj);
     stored.metadata.resourceVersion = String(rv);
     const indexKey = splitKey(key)[1];
-    const previous = type === 'MODIFIED' ? this.objects.get(key) : undefined;
+    const before = this.objects.get(key);
+    const previous = type === 'MODIFIED' ? before : undefined;
+    this.indexOwners(key, before, type === 'DELETED' ? undefined : stored);
     let keys = this.index.get(resource);
     if (!keys) this.index.set(resource, (keys = []));
     if (type === 'DELETED') {
