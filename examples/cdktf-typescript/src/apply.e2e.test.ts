@@ -56,7 +56,8 @@ describe('the production stack applied to Hikube Local', () => {
     }
   };
 
-  it('initializes, plans one cluster to create, and applies', async () => {
+  // Real PostgreSQL (engine driver) needs minutes for three instances on a busy machine.
+  it('initializes, plans one cluster to create, and applies', { timeout: 600_000 }, async () => {
     await step(async () => {
       await ws().init();
       const { plan, planFile } = await ws().plan({ out: true });
