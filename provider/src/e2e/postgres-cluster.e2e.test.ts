@@ -42,7 +42,7 @@ describe('hikube_postgres_cluster with the real terraform against Hikube Local',
     await harness?.stop(failed);
   });
 
-  it('creates, scales in place, shows drift, imports and destroys', async () => {
+  it('creates, scales in place, shows drift, refuses a drop, imports, recreates what was deleted outside, destroys', async () => {
     const tf = await harness.workspace({ 'main.tf': cluster(3) });
     await tf.init();
 
@@ -99,6 +99,16 @@ describe('hikube_postgres_cluster with the real terraform against Hikube Local',
     expect(read['orders_primary']?.value).toBe('postgres-orders-1');
     expect(read['payment_clusters']?.value).toEqual([]);
     expect(Object.keys(read['classes']?.value as Record<string, unknown>)).toContain(schedulingClass);
+
+    // deleted outside Terraform: planned for creation again
+    const outside = await Kubectl.create({ kubeconfig: harness.local.kubeconfigPath });
+    try {
+      await outside.run(['delete', 'postgres', 'orders', '--wait=true']);
+    } finally {
+      await outside.dispose();
+    }
+    const recreate = await tf.plan({ out: true, vars });
+    expect(findResourceChange(recreate.plan!, 'hikube_postgres_cluster.orders').change.actions).toEqual(['create']);
 
     await tf.destroy({ vars });
     expect((await tf.state()).values).toBeUndefined();
