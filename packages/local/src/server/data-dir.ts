@@ -66,6 +66,47 @@ export function readTokens(dataDir: string): Tokens | undefined {
   return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Tokens) : undefined;
 }
 
+const lockedHere = new Set<string>();
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as { code?: string }).code === 'EPERM';
+  }
+}
+
+export class DataDirLockedError extends Error {
+  readonly code = 'HIKUBE_LOCAL_DATA_DIR_LOCKED';
+  constructor(dataDir: string, pid: number) {
+    super(`the data directory ${dataDir} is in use by another Hikube Local (pid ${pid}); stop it ("hikube-local stop --data-dir ${dataDir}") or use another --data-dir`);
+    this.name = 'DataDirLockedError';
+  }
+}
+
+/** One server per data directory: two writers would interleave the store's log. Returns the release function. */
+export function lockDataDir(dataDir: string): () => void {
+  const path = join(dataDir, 'lock');
+  if (lockedHere.has(dataDir)) throw new DataDirLockedError(dataDir, process.pid);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(path, String(process.pid), { flag: 'wx' });
+      lockedHere.add(dataDir);
+      return () => {
+        lockedHere.delete(dataDir);
+        rmSync(path, { force: true });
+      };
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'EEXIST') throw err;
+      const holder = Number(readFileSync(path, 'utf8'));
+      if (Number.isInteger(holder) && holder !== process.pid && pidAlive(holder)) throw new DataDirLockedError(dataDir, holder);
+      rmSync(path, { force: true }); // stale: its process is gone (e.g. after kill -9)
+    }
+  }
+  throw new DataDirLockedError(dataDir, Number(readFileSync(path, 'utf8')));
+}
+
 const infoPath = (dataDir: string): string => join(dataDir, 'server.json');
 
 export function writeServerInfo(dataDir: string, info: ServerInfo): void {

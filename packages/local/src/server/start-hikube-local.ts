@@ -16,7 +16,7 @@ import { SITES, type Reconciler, type ReconcilerFactory, type Site } from '../co
 import { ObjectService } from '../store/object-service.js';
 import { ObjectStore } from '../store/object-store.js';
 import { NAMESPACE, SCHEDULING_CLASS } from '../store/resource-types.js';
-import { DEFAULT_TENANT, loadOrCreatePki, loadOrCreateTokens, removeServerInfo, writeServerInfo } from './data-dir.js';
+import { DEFAULT_TENANT, loadOrCreatePki, loadOrCreateTokens, lockDataDir, removeServerInfo, writeServerInfo } from './data-dir.js';
 import { renderKubeconfig } from './kubeconfig.js';
 
 export type DriverChoice = 'deterministic' | 'engine' | Reconciler;
@@ -105,6 +105,16 @@ export async function startHikubeLocal(options: StartOptions = {}): Promise<Hiku
   const dataDir = resolve(options.dataDir ?? '.hikube-local');
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const tenantNames = [...new Set([DEFAULT_TENANT, ...(options.tenants ?? [])])];
+  const unlock = lockDataDir(dataDir);
+  try {
+    return await startLocked(dataDir, tenantNames, options, unlock);
+  } catch (err) {
+    unlock();
+    throw err;
+  }
+}
+
+async function startLocked(dataDir: string, tenantNames: string[], options: StartOptions, unlock: () => void): Promise<HikubeLocal> {
   const pki = loadOrCreatePki(dataDir);
   const tokens = loadOrCreateTokens(dataDir, tenantNames);
   const store = await ObjectStore.open({ dir: join(dataDir, 'store') });
@@ -175,6 +185,7 @@ export async function startHikubeLocal(options: StartOptions = {}): Promise<Hiku
         await loop.stop();
         await store.close();
         if (options.recordServerInfo) removeServerInfo(dataDir, process.pid);
+        unlock();
       })()),
   };
 }
