@@ -68,7 +68,7 @@ export {
   reservedPostgresUsers,
   postgresNamePrefix,
 } from './validation/validate-postgres.js';
-export { validateSchedulingClass } from './validation/validate-scheduling-class.js';
+export { validateSchedulingClass, validateSchedulingClassName } from './validation/validate-scheduling-class.js';
 export {
   applyPostgresDefaults,
   applySchedulingClassDefaults,

@@ -2,7 +2,7 @@ import { NotFoundError, ValidationError, describeResource } from '../errors.js';
 import type { SchedulingClass, SchedulingClassList } from '../generated/types.js';
 import type { CallOptions, HttpTransport } from '../transport/http-transport.js';
 import { attemptsOf } from '../transport/http-transport.js';
-import { validateSchedulingClass } from '../validation/validate-scheduling-class.js';
+import { validateSchedulingClass, validateSchedulingClassName } from '../validation/validate-scheduling-class.js';
 import { createOnce } from './create-once.js';
 import { listAll, listPages, type ListOptions } from './list-pages.js';
 import { watchObjects, type WatchEvent, type WatchOptions } from './watch-objects.js';
@@ -22,6 +22,11 @@ export class SchedulingClassesResource {
     this.#transport = transport;
   }
 
+  #checkName(name: string): void {
+    const issues = validateSchedulingClassName(name, 'name');
+    if (issues.length > 0) throw new ValidationError(`the SchedulingClass name ${JSON.stringify(name)}`, issues);
+  }
+
   #path(name?: string): string {
     const base = `/apis/${apiVersion}/schedulingclasses`;
     return name === undefined ? base : `${base}/${encodeURIComponent(name)}`;
@@ -35,7 +40,8 @@ export class SchedulingClassesResource {
     return (await listAll<SchedulingClass>(this.#transport, this.#path(), { kind }, options)).items;
   }
 
-  get(name: string, options: CallOptions = {}): Promise<SchedulingClass> {
+  async get(name: string, options: CallOptions = {}): Promise<SchedulingClass> {
+    this.#checkName(name);
     return this.#transport.request<SchedulingClass>({ method: 'GET', path: this.#path(name), retry: 'idempotent', resource: { kind, name }, ...options });
   }
 
@@ -53,6 +59,7 @@ export class SchedulingClassesResource {
   }
 
   async delete(name: string, options: CallOptions = {}): Promise<boolean> {
+    this.#checkName(name);
     try {
       await this.#transport.request<unknown>({ method: 'DELETE', path: this.#path(name), retry: 'idempotent', resource: { kind, name }, ...options });
       return true;

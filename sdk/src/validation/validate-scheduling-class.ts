@@ -5,6 +5,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Checks a SchedulingClass name: a lowercase DNS-1123 subdomain of at most 253 characters. */
+export function validateSchedulingClassName(name: unknown, path = 'metadata.name'): ValidationIssue[] {
+  if (typeof name === 'string' && name.length <= 253 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(name)) return [];
+  return [{ path, rule: 'dns1123Subdomain', message: `${path} must be a lowercase DNS-1123 subdomain (letters, digits, "-" and ".", at most 253 characters), e.g. "three-zones"` }];
+}
+
 /** Every problem in a SchedulingClass object; an empty array means valid. */
 export function validateSchedulingClass(object: unknown): ValidationIssue[] {
   const value = object === undefined ? undefined : (JSON.parse(JSON.stringify(object)) as unknown);
@@ -12,10 +18,7 @@ export function validateSchedulingClass(object: unknown): ValidationIssue[] {
   const parsed = schedulingClassSchema.safeParse(value, { reportInput: true });
   const issues = parsed.success ? [] : fromZodIssues(parsed.error.issues);
   const metadata = isRecord(value['metadata']) ? value['metadata'] : {};
-  const name = metadata['name'];
-  if (typeof name !== 'string' || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(name) || name.length > 253) {
-    issues.push({ path: 'metadata.name', rule: 'dns1123Subdomain', message: 'metadata.name must be a lowercase DNS-1123 subdomain (letters, digits, "-" and "."), e.g. "three-zones"' });
-  }
+  issues.push(...validateSchedulingClassName(metadata['name']));
   const spec = isRecord(value['spec']) ? value['spec'] : {};
   const zones = Array.isArray(spec['zones']) ? spec['zones'].filter((zone): zone is string => typeof zone === 'string') : [];
   if (new Set(zones).size !== zones.length) {
