@@ -155,6 +155,14 @@ describe('object semantics', () => {
     expect((same.json['metadata'] as { resourceVersion: string }).resourceVersion).toBe((scaled.json['metadata'] as { resourceVersion: string }).resourceVersion);
   });
 
+  it('keeps the cleanup finalizer of a live object when a replace omits it', async () => {
+    const created = await call({ method: 'POST', path: P, body: pg('keep') });
+    const rv = (created.json['metadata'] as { resourceVersion: string }).resourceVersion;
+    const replaced = await call({ method: 'PUT', path: `${P}/keep`, body: { ...pg('keep', { replicas: 1 }), metadata: { name: 'keep', resourceVersion: rv } } });
+    expect(replaced.status).toBe(200);
+    expect((replaced.json['metadata'] as { finalizers: string[] }).finalizers).toEqual(['local.hikube.io/cleanup']);
+  });
+
   it('honours dryRun in the DELETE body and waits for finalizers', async () => {
     await call({ method: 'POST', path: P, body: pg('fin') });
     expect((await call({ method: 'DELETE', path: `${P}/fin`, body: { dryRun: ['All'] } })).status).toBe(200);

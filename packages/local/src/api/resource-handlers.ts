@@ -241,6 +241,10 @@ export class ResourceHandlers {
       const admitted = this.admission.admit(type, next, current, fieldValidationOf(req.query));
       next = admitted.object;
       warnings = [...warnings, ...admitted.warnings];
+      // A replace built from config (no finalizers) must not drop the cleanup finalizer of a live
+      // cluster, or its processes and data would outlive it; once deletion started it may go.
+      const keep = current.metadata.finalizers?.includes(POSTGRES_FINALIZER) && !current.metadata.deletionTimestamp;
+      if (keep && !next.metadata.finalizers?.includes(POSTGRES_FINALIZER)) next.metadata.finalizers = [...(next.metadata.finalizers ?? []), POSTGRES_FINALIZER];
     }
     if (track) recordUpdate(current, next, req.query.get('fieldManager') ?? defaultManager(req.headers), nowTimestamp(this.clock()));
     const result = await this.service.update(type, next, {
