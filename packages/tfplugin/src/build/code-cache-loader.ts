@@ -24,6 +24,10 @@ if (cacheFile && (!cachedData || script.cachedDataRejected)) {
       const tmp = cacheFile + '.' + process.pid;
       fs.writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
       fs.renameSync(tmp, cacheFile);
+      // Each build has its own cache file: keep the 16 most recently written.
+      const dir = path.dirname(cacheFile);
+      const old = fs.readdirSync(dir).filter((f) => f.endsWith('.bin')).map((f) => [f, fs.statSync(path.join(dir, f)).mtimeMs]).sort((a, b) => b[1] - a[1]).slice(16);
+      for (const [f] of old) fs.rmSync(path.join(dir, f), { force: true });
     } catch {}
   });
 }
