@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Kubectl, findResourceChange } from '@hikube/testkit';
+import { Kubectl, findResourceChange, findStateResource } from '@hikube/testkit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../build/build-executable.js';
 import { startHarness, type Harness } from './harness.js';
@@ -42,7 +42,7 @@ describe('hikube_postgres_cluster with the real terraform against Hikube Local',
     await harness?.stop(failed);
   });
 
-  it('creates, scales in place, shows drift, refuses a drop, imports, recreates what was deleted outside, destroys', async () => {
+  it('creates, scales in place, shows drift, refuses a drop, imports, protects from destroy, recreates what was deleted outside, destroys', async () => {
     const tf = await harness.workspace({ 'main.tf': cluster(3) });
     await tf.init();
 
@@ -99,6 +99,14 @@ describe('hikube_postgres_cluster with the real terraform against Hikube Local',
     expect(read['orders_primary']?.value).toBe('postgres-orders-1');
     expect(read['payment_clusters']?.value).toEqual([]);
     expect(Object.keys(read['classes']?.value as Record<string, unknown>)).toContain(schedulingClass);
+
+    // deletion protection: destroy fails before anything is touched
+    await tf.writeFiles({ 'main.tf': replaceOnce(cluster(5), /deletion_protection = false/, 'deletion_protection = true') });
+    await tf.apply({ vars });
+    const protectedDestroy = await tf.destroy({ vars, check: false });
+    expect(protectedDestroy.exitCode).toBe(1);
+    expect(protectedDestroy.stderr.replace(/\s+/g, ' ')).toMatch(/deletion_protection = true, so nothing was deleted/);
+    expect(findStateResource((await tf.state()).values, 'hikube_postgres_cluster.orders').values['deletion_protection']).toBe(true);
 
     // deleted outside Terraform: planned for creation again
     const outside = await Kubectl.create({ kubeconfig: harness.local.kubeconfigPath });
