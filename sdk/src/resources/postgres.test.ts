@@ -138,6 +138,10 @@ describe('watch', () => {
     expect(after).not.toContain('ADDED gone-keep');
   });
 
+  it('ends quietly when the signal fired before the first list', async () => {
+    await expect(postgres.watch({ signal: AbortSignal.abort() }).next()).resolves.toEqual({ done: true, value: undefined });
+  });
+
   it('ends when the signal aborts', async () => {
     const controller = new AbortController();
     const events = postgres.watch({ name: 'gone-keep', signal: controller.signal });

@@ -124,6 +124,10 @@ export async function* watchObjects<T extends WatchedObject>(transport: HttpTran
       failures += 1;
       await sleep(backoffDelay(defaultRetryPolicy, Math.min(failures, 6)), signal).catch(() => undefined);
     }
+  } catch (error) {
+    // An abort during a (re-)list ends the watch quietly too.
+    if (signal?.aborted) return;
+    throw error;
   } finally {
     known.clear();
   }
