@@ -85,6 +85,7 @@ describe('example provider through the real terraform (dev_overrides)', () => {
     tf = await TerraformWorkspace.create({
       files: { 'main.tf': thingConfig(store.path, 'alpha') },
       providers: [{ source: 'hikube/example', executable: built.executable, install: 'dev-overrides' }],
+      logLevel: 'DEBUG', // the last step reads the provider's log lines
       providerLogLevel: 'TRACE',
     });
   });
