@@ -34,7 +34,12 @@ export class InstanceProbe {
     this.instance = instance;
   }
 
-  async probe(timeoutMs = 500): Promise<InstanceHealth> {
+  /**
+   * `fresh` opens a new session for this probe: it proves the postmaster still accepts
+   * connections (an existing session to a backend can outlive a hung postmaster).
+   */
+  async probe(timeoutMs = 500, options: { fresh?: boolean } = {}): Promise<InstanceHealth> {
+    if (options.fresh) this.#drop();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);

@@ -51,11 +51,15 @@ export class TcpProxy {
     return this.#targets;
   }
 
-  /** Replace the targets; connections to dropped targets are closed. */
-  setTargets(ports: readonly number[]): void {
+  /**
+   * Replace the targets new connections go to. Connections to a port no longer a target are
+   * closed, unless the port is in `keep` (still fine for sessions already there, e.g. a standby
+   * that only missed a probe).
+   */
+  setTargets(ports: readonly number[], keep: readonly number[] = []): void {
     this.#targets = [...ports];
     for (const [upstream, link] of this.#links) {
-      if (!this.#targets.includes(link.port)) {
+      if (!this.#targets.includes(link.port) && !keep.includes(link.port)) {
         upstream.destroy();
         link.client.destroy();
       }

@@ -162,6 +162,27 @@ describe('a replicated cluster on real PostgreSQL', () => {
     await until('the site rejoins', healthy);
   });
 
+  it('fences and replaces a primary that is alive but silent (SIGSTOP)', async () => {
+    const before = runtime.snapshot();
+    const frozen = before.instances.find((i) => i.role === 'primary');
+    if (!frozen?.pid) throw new Error('no primary');
+    process.kill(frozen.pid, 'SIGSTOP');
+    try {
+      await until('a new primary', () => {
+        const s = runtime.snapshot();
+        return s.primary !== frozen.name && s.primaryReady ? true : undefined;
+      });
+    } finally {
+      try {
+        process.kill(frozen.pid, 'SIGCONT');
+      } catch {
+        // fenced: already killed
+      }
+    }
+    await sql(before.proxies.rw, 'INSERT INTO ledger VALUES (100001)');
+    await until('healthy again', healthy);
+  });
+
   it('scales 3 -> 5 -> 2, never removing the primary', async () => {
     await runtime.ensure(base({ replicas: 5 }));
     let s = runtime.snapshot();
@@ -185,13 +206,19 @@ describe('a replicated cluster on real PostgreSQL', () => {
     expect(await sql(rw, "SELECT current_setting('max_connections') AS v")).toEqual([{ v: '70' }]);
     expect(runtime.snapshot().primary).not.toBe(primaryBefore);
     await until('healthy after the rolling restart', healthy);
+    // lowering a hot-standby minimum restarts the primary first, in place
+    const primaryNow = runtime.snapshot().primary;
+    await runtime.ensure(base({ replicas: 2, parameters: { max_connections: '65', work_mem: '7MB' } }));
+    expect(await sql(rw, "SELECT current_setting('max_connections') AS v")).toEqual([{ v: '65' }]);
+    expect(runtime.snapshot().primary).toBe(primaryNow);
+    await until('healthy after lowering', healthy);
   });
 
   it('drops a removed user and database; a new user can log in', async () => {
     const { rw } = runtime.snapshot().proxies;
     await runtime.ensure(base({
       replicas: 2,
-      parameters: { max_connections: '70', work_mem: '7MB' },
+      parameters: { max_connections: '65', work_mem: '7MB' },
       roles: { users: { app: { password: 'app-pass-1' }, other: { password: 'other-pass' } }, databases: { shop: { admins: ['app', 'other'], readonly: [], extensions: [] } } },
     }));
     expect(await sql(rw, 'SELECT current_user AS u', [], 'other', 'other-pass')).toEqual([{ u: 'other' }]);
@@ -239,8 +266,8 @@ describe('a replicated cluster on real PostgreSQL', () => {
     const after = runtime.snapshot();
     expect(after.primary).toBe(before.primary);
     expect(after.proxies.rw).toBe(before.proxies.rw);
-    const rows = await sql<{ n: number }>(after.proxies.rw, 'SELECT count(*)::int AS n FROM ledger WHERE id IN (99999, 100000)');
-    expect(rows).toEqual([{ n: 2 }]);
+    const rows = await sql<{ n: number }>(after.proxies.rw, 'SELECT count(*)::int AS n FROM ledger WHERE id IN (99999, 100000, 100001)');
+    expect(rows).toEqual([{ n: 3 }]);
   });
 
   it('destroy stops every process and removes the data', async () => {

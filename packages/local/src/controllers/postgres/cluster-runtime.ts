@@ -27,7 +27,7 @@ import { TcpProxy } from '../../engine/tcp-proxy.js';
 import { loadClusterState, saveClusterState, type PersistedCluster } from './cluster-state.js';
 import { electFailoverCandidate, type StandbyObservation } from './failover-candidate.js';
 import { FAST_PROFILE, type HealthProfile } from './health-profile.js';
-import { classifyParameterChanges, rollingRestartPlan } from './parameter-plan.js';
+import { classifyParameterChanges, lowersHotStandbyMinimum, rollingRestartPlan, type RollingStep } from './parameter-plan.js';
 import { planScale } from './scale-plan.js';
 import { decideSynchronousStandbys, type QuorumSpec, type SyncDecision } from './sync-quorum.js';
 
@@ -103,6 +103,7 @@ interface Member {
   role: 'primary' | 'standby';
   health: InstanceHealth | undefined;
   failures: number;
+  failingSince: number | undefined;
   notStreamingSince: number | undefined;
   siteDown: boolean;
   /** An operation owns this instance right now: the health loop must not act on it. */
@@ -411,16 +412,30 @@ export class PgClusterRuntime {
     this.#phase = 'Restarting';
     this.#changed();
     this.#event('Normal', 'RollingRestart', `Restart needed for ${plan.restart.join(', ')}: standbys first, then a switchover`);
-    const steps = rollingRestartPlan([...this.#members.values()].map((m) => m.name), primary.name);
+    const defaults = Object.fromEntries(
+      (await primary.instance.query<{ name: string; boot_val: string }>('SELECT name, boot_val FROM pg_settings WHERE name = ANY($1)', [names])).map((r) => [r.name, r.boot_val]),
+    );
+    // Lowered hot-standby minimums: restart the primary in place first, then the standbys.
+    const steps: RollingStep[] = lowersHotStandbyMinimum(before, next, defaults)
+      ? [primary.name, ...[...this.#members.values()].filter((m) => m !== primary).map((m) => m.name)].map((instance) => ({ action: 'restart', instance }))
+      : rollingRestartPlan([...this.#members.values()].map((m) => m.name), primary.name);
+    // A standby checks its settings against the primary's parameter-change WAL record, so after
+    // the primary restarts, each standby must replay up to that point before it restarts.
+    let primaryRestartLsn: string | undefined;
     for (const step of steps) {
       if (step.action === 'restart') {
         const m = [...this.#members.values()].find((x) => x.name === step.instance);
         if (!m || m.siteDown) continue;
+        if (m.role === 'standby' && primaryRestartLsn) await this.#waitReplayed(m, primaryRestartLsn, 15_000).catch(() => undefined);
         m.busy = true;
         try {
           await m.instance.stop('fast');
           await m.instance.start();
           if (m.role === 'standby') await this.#waitStreaming(m, 15_000).catch(() => undefined);
+          else {
+            const rows = await m.instance.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn');
+            primaryRestartLsn = rows[0]?.lsn;
+          }
         } finally {
           m.busy = false;
         }
@@ -597,7 +612,11 @@ export class PgClusterRuntime {
     const primary = this.#primaryMember();
     if (primary && !primary.busy && !this.#failoverQueued) {
       const dead = !primary.instance.running || primary.siteDown;
-      if (dead || primary.failures >= this.#profile.failureThreshold) {
+      const silent =
+        primary.failures >= this.#profile.failureThreshold &&
+        primary.failingSince !== undefined &&
+        Date.now() - primary.failingSince >= this.#profile.unreachableAfterMs;
+      if (dead || silent) {
         this.#queueFailover(dead ? 'its postmaster is not running' : `${primary.failures} probes failed`);
       }
     }
@@ -650,11 +669,15 @@ export class PgClusterRuntime {
     if (!m.instance.running) {
       m.health = { reachable: false, error: 'not running' };
       m.failures++;
+      m.failingSince ??= Date.now();
       return;
     }
-    const h = await m.probe.probe(this.#profile.probeTimeoutMs);
-    m.health = h;
+    const h = await m.probe.probe(this.#profile.probeTimeoutMs, { fresh: m.role === 'primary' });
     m.failures = h.reachable ? 0 : m.failures + 1;
+    m.failingSince = h.reachable ? undefined : (m.failingSince ?? Date.now());
+    // One slow probe on a busy machine is not an outage: keep the last good view until the
+    // failures reach the threshold (a process that exited is handled above, at once).
+    if (h.reachable || m.failures >= this.#profile.failureThreshold || !m.health?.reachable) m.health = h;
     if (m.role === 'standby') {
       const streaming = h.reachable && h.inRecovery && h.streaming;
       if (streaming) m.notStreamingSince = undefined;
@@ -685,11 +708,15 @@ export class PgClusterRuntime {
     const primaryOk = primary && primary.instance.running && !primary.siteDown && !primary.busy;
     const rw = primaryOk ? [primary.instance.port] : [];
     const standbys = [...this.#members.values()].filter((m) => m.role === 'standby' && this.#readiness(m).ready).map((m) => m.instance.port);
+    // Sessions on a standby that is merely not ready right now stay; a dead or promoted one's close.
+    const liveStandbys = [...this.#members.values()]
+      .filter((m) => m.role === 'standby' && m.instance.running && !m.siteDown && !m.needsRejoin)
+      .map((m) => m.instance.port);
     if (!sameList(p.rw.targets, rw)) p.rw.setTargets(rw);
     if (p.external && !sameList(p.external.targets, rw)) p.external.setTargets(rw);
-    if (!sameList(p.ro.targets, standbys)) p.ro.setTargets(standbys);
+    if (!sameList(p.ro.targets, standbys)) p.ro.setTargets(standbys, liveStandbys);
     const any = [...rw, ...standbys];
-    if (!sameList(p.r.targets, any)) p.r.setTargets(any);
+    if (!sameList(p.r.targets, any)) p.r.setTargets(any, [...rw, ...liveStandbys]);
   }
 
   // ---- helpers --------------------------------------------------------------------------
@@ -743,7 +770,7 @@ export class PgClusterRuntime {
     const instance = new PgInstance({ name, binaries: this.#bin(), dir: join(this.root, name), port, runAs: this.#opts.runAs });
     const m: Member = {
       ordinal: n, name, site, instance, probe: new InstanceProbe(instance), role,
-      health: undefined, failures: 0, notStreamingSince: undefined, siteDown: false, busy: false, needsRejoin: false,
+      health: undefined, failures: 0, failingSince: undefined, notStreamingSince: undefined, siteDown: false, busy: false, needsRejoin: false,
     };
     instance.onExit((exit) => {
       if (m.busy || this.#closed) return;
@@ -773,6 +800,17 @@ export class PgClusterRuntime {
       if (!m.instance.running) throw new Error(`${m.name} stopped while waiting for it to stream`);
       if (Date.now() > deadline) throw new Error(`${m.name} did not start streaming within ${timeoutMs} ms`);
       await sleep(20);
+    }
+  }
+
+  async #waitReplayed(m: Member, lsn: string, timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await this.#probeMember(m);
+      const replayed = m.health?.reachable ? lsnDiff(m.health.replayLsn, lsn) : undefined;
+      if (replayed !== undefined && replayed >= 0) return;
+      if (Date.now() > deadline) throw new Error(`${m.name} did not replay up to ${lsn} within ${timeoutMs} ms`);
+      await sleep(10);
     }
   }
 

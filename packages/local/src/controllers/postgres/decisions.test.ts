@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { electFailoverCandidate, type StandbyObservation } from './failover-candidate.js';
-import { classifyParameterChanges, rollingRestartPlan, validateParameters } from './parameter-plan.js';
+import { classifyParameterChanges, lowersHotStandbyMinimum, rollingRestartPlan, validateParameters } from './parameter-plan.js';
 import { resourceSettings } from './resources-plan.js';
 import { planScale } from './scale-plan.js';
 import { siteForInstance } from './site-plan.js';
@@ -75,6 +75,15 @@ describe('parameters', () => {
     expect(validateParameters({ work_mem: '4MB', Archive_Command: 'x' })).toEqual([
       { path: 'spec.postgresql.parameters.Archive_Command', message: expect.stringMatching(/blocked.*remove it/) as unknown as string },
     ]);
+  });
+
+  it.each([
+    { name: 'raising max_connections', before: { max_connections: '100' }, after: { max_connections: '200' }, want: false },
+    { name: 'lowering max_connections', before: { max_connections: '200' }, after: { max_connections: '100' }, want: true },
+    { name: 'lowering to the default', before: { max_wal_senders: '40' }, after: {}, want: true },
+    { name: 'other settings do not count', before: { work_mem: '8MB' }, after: { work_mem: '4MB' }, want: false },
+  ])('hot standby minimum: $name', ({ before, after, want }) => {
+    expect(lowersHotStandbyMinimum(before, after, { max_connections: '100', max_wal_senders: '30' })).toBe(want);
   });
 
   it('restarts standbys, switches over, then restarts the old primary', () => {

@@ -8,20 +8,23 @@ export interface HealthProfile {
   readonly probeIntervalMs: number;
   /** A probe that has not answered by then counts as failed. */
   readonly probeTimeoutMs: number;
-  /** Consecutive failed probes before a live-but-silent primary is declared dead. */
+  /** Consecutive failed probes before a live-but-silent primary is declared dead... */
   readonly failureThreshold: number;
+  /** ...and for at least this long, so a CPU-starved machine does not cause false failovers. */
+  readonly unreachableAfterMs: number;
   /** Wait after declaring the primary dead before promoting (CloudNativePG's lease wait). */
   readonly failoverDelayMs: number;
   /** A running standby that has not streamed for this long is rewound or re-cloned. */
   readonly standbyResyncAfterMs: number;
 }
 
-/** The default: a dead postmaster is seen at once (exit event), a silent one in ~0.5 s. */
+/** The default: a dead postmaster is seen at once (exit event), a silent one within ~1 s. */
 export const FAST_PROFILE: HealthProfile = {
   name: 'fast',
   probeIntervalMs: 100,
-  probeTimeoutMs: 400,
+  probeTimeoutMs: 500,
   failureThreshold: 3,
+  unreachableAfterMs: 900,
   failoverDelayMs: 0,
   standbyResyncAfterMs: 5_000,
 };
@@ -35,6 +38,7 @@ export const CNPG_PROFILE: HealthProfile = {
   probeIntervalMs: 10_000,
   probeTimeoutMs: 5_000,
   failureThreshold: 3,
+  unreachableAfterMs: 30_000,
   failoverDelayMs: 15_000,
   standbyResyncAfterMs: 60_000,
 };

@@ -74,3 +74,18 @@ export function rollingRestartPlan(instances: readonly string[], primary: string
   steps.push({ action: 'restart', instance: primary });
   return steps;
 }
+
+/** Settings a hot standby needs at least as high as its primary's (PostgreSQL refuses to serve otherwise). */
+const HOT_STANDBY_MINIMUMS = ['max_connections', 'max_worker_processes', 'max_wal_senders', 'max_prepared_transactions', 'max_locks_per_transaction'];
+
+/**
+ * True when one of those settings goes down: then the primary must restart first (in place),
+ * or the standbys restarted before it would have lower values than their primary.
+ */
+export function lowersHotStandbyMinimum(before: Readonly<Record<string, string>>, after: Readonly<Record<string, string>>, defaults: Readonly<Record<string, string>> = {}): boolean {
+  return HOT_STANDBY_MINIMUMS.some((name) => {
+    const a = Number(before[name] ?? defaults[name]);
+    const b = Number(after[name] ?? defaults[name]);
+    return Number.isFinite(a) && Number.isFinite(b) && b < a;
+  });
+}
