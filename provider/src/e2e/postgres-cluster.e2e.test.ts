@@ -83,9 +83,8 @@ describe('hikube_postgres_cluster with the real terraform against Hikube Local',
     await tf.writeFiles({ 'main.tf': cluster(5) });
 
     // import into an empty state with an import block: nothing to change afterwards
-    const state = JSON.parse((await tf.stateFile()) ?? '{}') as { resources: { instances: { attributes: { scheduling_class: string } }[] }[] };
-    const schedulingClass = state.resources[0]?.instances[0]?.attributes.scheduling_class ?? '';
-    const imported = await harness.workspace({ 'main.tf': cluster(5, `scheduling_class = "${schedulingClass}"`, 'ci = {}') });
+    const schedulingClass = String(findStateResource((await tf.state()).values, 'hikube_postgres_cluster.orders').values['scheduling_class']);
+    const imported = await harness.workspace({ 'main.tf': cluster(5, undefined, 'ci = {}') });
     await imported.init();
     await imported.writeImports([{ to: 'hikube_postgres_cluster.orders', id: 'tenant-demo/orders' }]);
     await imported.apply();

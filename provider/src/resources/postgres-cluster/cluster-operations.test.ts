@@ -176,6 +176,8 @@ describe('read, drift and import', () => {
     const imported = await importCluster({ id: 'tenant-demo/orders', api, signal });
     expect(imported.issues).toEqual([]);
     if (!imported.state) throw new Error('no state');
+    expect(imported.state.zones).toEqual(['geneva', 'gland', 'lucerne']);
+    expect(changes(await plan(api, config, imported.state), imported.state)).toEqual([]);
     expect(changes(await plan(api, { ...config, zones: null, schedulingClass: 'spread' }, imported.state), imported.state)).toEqual([]);
   });
 

@@ -185,7 +185,9 @@ async function observeModel(api: ClusterApi, namespace: string, name: string, pr
   const object = await api.get(namespace, name, signal);
   if (object === null) return null;
   const observation = await api.observe(namespace, name, signal);
-  const args = fromObject(object, { prior, platformDefaults, credentials: observation.credentials });
+  // Only an import needs the classes: they give back the zones the configuration may name.
+  const placements = prior === null ? await api.listSchedulingClasses(signal).then(placementsOf, () => null) : null;
+  const args = fromObject(object, { prior, platformDefaults, credentials: observation.credentials, placements });
   return { ...args, ...computeOutputs(args, { object, ...observation }) };
 }
 

@@ -6,6 +6,7 @@ import { presetsEqual } from '../../normalize/preset-names.js';
 import { quantitiesEqual } from '../../normalize/quantity.js';
 import type { BackupModel, DatabaseModel, PostgresClusterArgs, RestoreModel, UserModel } from './model.js';
 import type { PostgresBackupSpec, PostgresObject, PostgresSpec } from './postgres-spec.js';
+import type { PlacementClass } from './zone-placement.js';
 
 export interface ReadContext {
   /** Prior state; null on import. */
@@ -14,6 +15,8 @@ export interface ReadContext {
   platformDefaults: PostgresSpec;
   /** user -> password from the credentials Secret; null when it could not be read. */
   credentials: Record<string, string> | null;
+  /** SchedulingClasses as placements, to read `zones` back on import; absent otherwise. */
+  placements?: readonly PlacementClass[] | null;
 }
 
 export const providerDefaults = { deletionProtection: false, allowDestructiveChanges: false, waitFor: 'all_instances' } as const;
@@ -111,6 +114,11 @@ function readRestore(spec: PostgresSpec, context: ReadContext): RestoreModel | n
   return { sourceCluster: bootstrap.oldName ?? null, recoveryTime: bootstrap.recoveryTime ? bootstrap.recoveryTime : null };
 }
 
+function placementOf(name: string | undefined, context: ReadContext): PlacementClass | undefined {
+  if (name === undefined || name === '') return undefined;
+  return context.placements?.find((placement) => placement.name === name);
+}
+
 export function fromObject(object: PostgresObject, context: ReadContext): PostgresClusterArgs {
   const spec = object.spec ?? {};
   const prior = context.prior;
@@ -127,8 +135,9 @@ export function fromObject(object: PostgresObject, context: ReadContext): Postgr
     syncMode: maxSync > 0 ? 'quorum' : 'async',
     minSyncReplicas: minSync,
     maxSyncReplicas: maxSync,
-    zones: prior?.zones ?? null,
-    primaryZone: prior?.primaryZone ?? null,
+    // Zones are not on the object: keep what was planned, or on import read them off the class.
+    zones: prior !== null ? prior.zones : (placementOf(spec.schedulingClass, context)?.zones.slice().sort() ?? null),
+    primaryZone: prior !== null ? prior.primaryZone : (placementOf(spec.schedulingClass, context)?.primaryZone ?? null),
     schedulingClass: spec.schedulingClass ?? null,
     resourcesPreset: keepIfEquivalent(prior?.resourcesPreset, spec.resourcesPreset ?? null, presetsEqual),
     cpu: keepIfEquivalent(prior?.cpu, cpu, quantitiesEqual),

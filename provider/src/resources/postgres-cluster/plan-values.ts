@@ -80,8 +80,16 @@ export function planArgs(input: PlanArgsInput): PlannedArgs {
       ? null
       : { ...config.backup, schedule: sameSpelling(config.backup.schedule, prior?.backup?.schedule, schedulesEqual) };
 
+  // zones and primary_zone are optional+computed: read back on import, kept while the class is.
+  const sameClass = config.schedulingClass === null || config.schedulingClass === prior?.schedulingClass;
+  const sameSet = (a: string[], b: string[]) => JSON.stringify([...new Set(a)].sort()) === JSON.stringify([...new Set(b)].sort());
+  const zones = sameSpelling(config.zones, prior?.zones, sameSet) ?? (sameClass ? (prior?.zones ?? null) : null);
+  const primaryZone = config.zones !== null ? config.primaryZone : sameClass ? (prior?.primaryZone ?? null) : null;
+
   const planned: PostgresClusterArgs = {
     ...config,
+    zones,
+    primaryZone,
     namespace: config.namespace ?? prior?.namespace ?? input.providerNamespace,
     version: base('version', defaulted.version ?? null),
     replicas: base('replicas', defaulted.replicas ?? null),

@@ -43,11 +43,13 @@ export const postgresClusterSchema = schema({
     max_sync_replicas: attr.number({ optional: true, computed: true, markdownDescription: 'With `sync_mode = "quorum"`: the most synchronous standbys; 1 or more and lower than `replicas`.' }),
     zones: attr.set(types.string, {
       optional: true,
+      computed: true,
       markdownDescription:
         'Datacenters the instances spread over (e.g. `["gland", "lucerne", "geneva"]`). Resolved to a SchedulingClass that expresses exactly these zones ' +
-        '(and `primary_zone`): an existing one is reused, otherwise one is created when the credentials allow it and the plan says so. Conflicts with `scheduling_class`.',
+        '(and `primary_zone`): an existing one is reused, otherwise one is created when the credentials allow it and the plan says so. Conflicts with `scheduling_class`. ' +
+        'Read back from the class on import.',
     }),
-    primary_zone: attr.string({ optional: true, markdownDescription: 'With `zones`: the zone preferred for the primary.' }),
+    primary_zone: attr.string({ optional: true, computed: true, markdownDescription: 'With `zones`: the zone preferred for the primary.' }),
     scheduling_class: attr.string({ optional: true, computed: true, markdownDescription: 'Name of a SchedulingClass to place the instances with; empty means the tenant default. Set by `zones` when those are used.' }),
     resources_preset: attr.string({ optional: true, computed: true, markdownDescription: 'Sizing preset (`nano` … `2xlarge`, or `t1.`/`c1.`/`s1.`/`u1.`/`m1.` classes). Legacy and current names of one preset (`micro`, `t1.micro`) are equal. Conflicts with `cpu`/`memory`.' }),
     cpu: attr.string({ optional: true, markdownDescription: 'CPU per instance, a Kubernetes quantity (`1`, `500m`). Set with `memory`, instead of `resources_preset`. A change restarts instances one by one.' }),
