@@ -252,6 +252,9 @@ provider "example" {
     expect(result.validation.valid).toBe(false);
     const diag = result.validation.diagnostics.find((d) => d.summary.includes('size'));
     expect(diag?.detail).toContain('must be between 1 and 64, got 100');
+    // The attribute path lets Terraform point at the attribute, not the whole block.
+    const mainTf = (await tf.readFile('main.tf')) ?? '';
+    expect(diag?.range?.start.line).toBe(mainTf.split('\n').findIndex((l) => l.includes('size = 100')) + 1);
   });
 
   const mistakes = [
