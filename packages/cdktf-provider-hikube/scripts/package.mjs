@@ -1,7 +1,7 @@
-// Produces each binding set's Python, Java, C# and Go packages with jsii-pacmak, as source
-// (--code-only): the registries and toolchains a full build needs (PyPI, Maven Central, NuGet,
-// the Go module proxy, dotnet) are not reachable here. Go code is then laid out by gofmt, as Go
-// publishers do; pacmak's own Go output is not gofmt-clean.
+// Produces each binding set's packages with jsii-pacmak: the npm tarball (built: npm is here),
+// and Python, Java, C# and Go as source (--code-only): the registries and toolchains a full build
+// needs (PyPI, Maven Central, NuGet, the Go module proxy, dotnet) are not reachable here. Go code
+// is then laid out by gofmt, as Go publishers do; pacmak's own Go output is not gofmt-clean.
 // usage: node scripts/package.mjs [--outdir DIR]   (default: each set's dist/; DIR/<set> otherwise)
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
@@ -31,14 +31,13 @@ for (const set of BINDING_SETS) {
   const outdir = values.outdir ? resolve(values.outdir, set.name) : join(set.root, 'dist');
   const targets = LANGUAGES.flatMap((language) => ['--target', language]);
   try {
-    await runCommand(process.execPath, [PACMAK, '--code-only', '--no-npmignore', '--no-fingerprint', '--outdir', outdir, ...targets], {
-      cwd: set.root,
-      env: jsiiEnvironment(),
-    });
+    const common = ['--no-npmignore', '--no-fingerprint', '--outdir', outdir];
+    await runCommand(process.execPath, [PACMAK, ...common, '--target', 'js'], { cwd: set.root, env: jsiiEnvironment() });
+    await runCommand(process.execPath, [PACMAK, ...common, '--code-only', ...targets], { cwd: set.root, env: jsiiEnvironment() });
     await gofmtWrite(join(outdir, 'go'));
   } catch (error) {
     console.error(`${set.name}: ${error.message}`);
     process.exit(1);
   }
-  console.log(`${set.name}: ${LANGUAGES.join(', ')} packages (source) in ${outdir}`);
+  console.log(`${set.name}: npm tarball and ${LANGUAGES.join(', ')} packages (source) in ${outdir}`);
 }

@@ -37,6 +37,13 @@ describe.each(BINDING_SETS)('$name binding set', (set) => {
     expect(cluster?.base).toBe(`${set.name}.TerraformResource`);
   });
 
+  it('has an npm tarball with the compiled JavaScript, the types and the assembly', async () => {
+    const [tarball] = await withExtension(out('js'), '.tgz');
+    expect(tarball).toBeDefined();
+    const { stdout } = await runCommand('tar', ['-tzf', tarball]);
+    expect(stdout.split('\n')).toEqual(expect.arrayContaining(['package/.jsii', 'package/lib/index.js', 'package/lib/index.d.ts', 'package/README.md']));
+  });
+
   it('has Python that python3 compiles', async () => {
     const files = await withExtension(out('python'), '.py');
     expect(files.length).toBeGreaterThan(0);

@@ -50,7 +50,7 @@ export interface PostgresClusterConfig extends cdktf.TerraformMetaArguments {
   */
   readonly maxSyncReplicas?: number;
   /**
-  * Datacenters the instances spread over (e.g. `["gland", "lucerne", "geneva"]`). Resolved to a SchedulingClass that expresses exactly these zones (and `primary_zone`): an existing one is reused, otherwise one is created when the credentials allow it and the plan says so. Conflicts with `scheduling_class`.
+  * Datacenters the instances spread over (e.g. `["gland", "lucerne", "geneva"]`). Resolved to a SchedulingClass that expresses exactly these zones (and `primary_zone`): an existing one is reused, otherwise one is created when the credentials allow it and the plan says so. Conflicts with `scheduling_class`. Read back from the class on import.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_cluster#zones PostgresCluster#zones}
   */
@@ -1847,7 +1847,7 @@ export class PostgresCluster extends cdktf.TerraformResource {
     return this._maxSyncReplicas;
   }
 
-  // zones - computed: false, optional: true, required: false
+  // zones - computed: true, optional: true, required: false
   private _zones?: string[]; 
   public get zones() {
     return cdktf.Fn.tolist(this.getListAttribute('zones'));
@@ -1863,7 +1863,7 @@ export class PostgresCluster extends cdktf.TerraformResource {
     return this._zones;
   }
 
-  // primary_zone - computed: false, optional: true, required: false
+  // primary_zone - computed: true, optional: true, required: false
   private _primaryZone?: string; 
   public get primaryZone() {
     return this.getStringAttribute('primary_zone');
