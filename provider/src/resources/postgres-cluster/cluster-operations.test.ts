@@ -121,6 +121,15 @@ describe('update', () => {
     if (result.state) expect(changes(await plan(api, scaled, result.state), result.state)).toEqual([]);
   });
 
+  it('changes Terraform-side settings without a request to the platform', async () => {
+    const { api, state } = await created();
+    api.calls.length = 0;
+    const result = await apply(api, { ...production, deletionProtection: true }, state);
+    expect(result.issues).toEqual([]);
+    expect(result.state?.deletionProtection).toBe(true);
+    expect(api.calls.filter((call) => !call.startsWith('list'))).toEqual([]);
+  });
+
   it('keeps settings made elsewhere', async () => {
     const { api, state } = await created();
     api.patchOutside('tenant-demo', 'orders', { spec: { tls: { enabled: true } } });

@@ -238,17 +238,31 @@ export async function updateCluster(input: ApplyInput & { prior: PostgresCluster
   const placementIssues = await ensurePlacement(input.planned, input.api, input.signal);
   if (placementIssues.length > 0) return { state: input.prior, issues: placementIssues };
   const patch = buildUpdatePatch({ prior: input.prior, planned: input.planned, writeOnlyPasswords: input.writeOnlyPasswords });
-  if (patch !== undefined) {
-    const after = objectFor(input.planned, id.namespace, id.name, input.writeOnlyPasswords);
-    const invalid = issuesFromSdk(validatePostgres(after), input.planned);
-    if (invalid.length > 0) return { state: input.prior, issues: invalid };
-    try {
-      await input.api.patch(id.namespace, id.name, patch, input.signal);
-    } catch (cause) {
-      return { state: input.prior, issues: [apiError(`Cannot update cluster ${clusterId(id.namespace, id.name)}`, cause)] };
-    }
-    input.onProgress(`updated ${clusterId(id.namespace, id.name)}; waiting for ${input.planned.waitFor ?? 'all_instances'}`);
+  if (patch === undefined) {
+    // Only Terraform-side settings changed (deletion_protection, timeouts...): nothing to send or
+    // wait for, and the outputs stay exactly as planned (a re-read could disagree with the plan).
+    const prior = input.prior;
+    const outputs: PostgresClusterComputed = {
+      id: prior.id,
+      ready: prior.ready,
+      chartVersion: prior.chartVersion,
+      currentPrimary: prior.currentPrimary,
+      instances: prior.instances,
+      endpoints: prior.endpoints,
+      credentials: prior.credentials,
+      connectionUris: prior.connectionUris,
+    };
+    return { state: { ...input.planned, ...outputs }, issues: [] };
   }
+  const after = objectFor(input.planned, id.namespace, id.name, input.writeOnlyPasswords);
+  const invalid = issuesFromSdk(validatePostgres(after), input.planned);
+  if (invalid.length > 0) return { state: input.prior, issues: invalid };
+  try {
+    await input.api.patch(id.namespace, id.name, patch, input.signal);
+  } catch (cause) {
+    return { state: input.prior, issues: [apiError(`Cannot update cluster ${clusterId(id.namespace, id.name)}`, cause)] };
+  }
+  input.onProgress(`updated ${clusterId(id.namespace, id.name)}; waiting for ${input.planned.waitFor ?? 'all_instances'}`);
   const result = await waitAndRead(input, id.namespace, id.name, 'was updated');
   return { state: result.state ?? input.prior, issues: result.issues };
 }
