@@ -17,6 +17,8 @@ export interface PluginProcessOptions {
  * sends StopProvider instead), exit when orphaned, and a clear message when run by hand.
  */
 export async function runPluginProcess(options: PluginProcessOptions): Promise<RunningPlugin | undefined> {
+  // Recorded first thing: if Terraform dies, we are reparented and leave (see below).
+  const parent = process.ppid;
   const argv = options.argv ?? process.argv.slice(2);
   const debug = argv.includes('--debug');
   const executableName = basename(process.argv[1] ?? 'terraform-provider');
@@ -47,7 +49,6 @@ export async function runPluginProcess(options: PluginProcessOptions): Promise<R
     });
     if (!debug) {
       // If Terraform dies without Shutdown, we get reparented: leave rather than linger.
-      const parent = process.ppid;
       setInterval(() => {
         if (process.ppid !== parent) leave();
       }, 1000).unref();

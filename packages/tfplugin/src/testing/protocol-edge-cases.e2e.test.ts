@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTempDir, type TempDir } from '@hikube/testkit';
 import { Unknown, unknown, type CtyValue } from '../protocol/cty-value.js';
+import { MAGIC_COOKIE_VALUE } from '../protocol/handshake.js';
 import { encodeMsgpack } from '../protocol/msgpack-codec.js';
 import { buildExampleProvider } from '../proof/proof-helpers.js';
 import { ProviderClient } from './provider-client.js';
@@ -56,6 +58,24 @@ describe('handshake and process behaviour', () => {
     expect(own.socketExists()).toBe(true);
     expect(await own.shutdown()).toEqual({ code: 0, signal: null });
     expect(own.socketExists()).toBe(false);
+  });
+
+  it('exits by itself when Terraform dies without Shutdown (orphaned)', async () => {
+    const { spawn } = await import('node:child_process');
+    const env = { ...process.env, TF_PLUGIN_MAGIC_COOKIE: MAGIC_COOKIE_VALUE };
+    // The shell starts the provider in the background, lets it start, and exits: the provider is orphaned.
+    const sh = spawn('/bin/sh', ['-c', `'${process.execPath}' '${built.bundle}' >/dev/null 2>&1 & echo $!; sleep 1`], { env, stdio: ['ignore', 'pipe', 'ignore'] });
+    const pid = Number((await new Promise<string>((resolve) => sh.stdout.setEncoding('utf8').once('data', resolve))).trim());
+    const alive = (): boolean => {
+      try {
+        // A reaped or zombie process counts as gone.
+        return !/\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+      } catch {
+        return false;
+      }
+    };
+    for (let i = 0; i < 250 && alive(); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(alive()).toBe(false);
   });
 
   it('serves plaintext when Terraform disables plugin TLS', async () => {
