@@ -75,7 +75,9 @@ describe('handshake and process behaviour', () => {
       }
     };
     for (let i = 0; i < 250 && alive(); i++) await new Promise((r) => setTimeout(r, 20));
-    expect(alive()).toBe(false);
+    const stillAlive = alive();
+    if (stillAlive) process.kill(pid, 'SIGTERM'); // ours: do not leave it behind when the test fails
+    expect(stillAlive).toBe(false);
   });
 
   it('serves plaintext when Terraform disables plugin TLS', async () => {
