@@ -116,6 +116,18 @@ describe('timeout and abort', () => {
     expect(error).toMatchObject({ code: 'HIKUBE_TIMEOUT' });
   });
 
+  it('times out while waiting for a free connection, and never sends the request', async () => {
+    const oneConnection = createClient({ server: server.url, token, namespace: 'tenant-a', kubeconfig: false, connections: 1 });
+    server.inject({ match: { method: 'GET', path: postgresPath }, delayMs: 800 });
+    const slow = oneConnection.postgres.get('retry-me');
+    await new Promise((resolvePromise) => setTimeout(resolvePromise, 50));
+    const error = await oneConnection.postgres.get('retry-me', { timeout: 100 }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TimeoutError);
+    await slow;
+    await oneConnection.close();
+    expect(attempts()).toBe(1);
+  });
+
   it('stops retrying at the call deadline', async () => {
     const slowRetries = createClient({ server: server.url, token, namespace: 'tenant-a', kubeconfig: false, retry: { attempts: 50, baseDelayMs: 100, maxDelayMs: 100 } });
     server.inject({ match: { method: 'GET', path: postgresPath }, status: 503, reason: 'ServiceUnavailable', times: 100 });
