@@ -62,6 +62,14 @@ describe('hikube_postgres_cluster with the real terraform against Hikube Local',
     await tf.apply({ planFile: scale.planFile!, env: applyEnv });
     expect((await tf.plan({ vars })).changes).toBe(false);
 
+    // the plan warns when a change restarts instances, or leaves a single zone
+    await tf.writeFiles({ 'main.tf': replaceOnce(replaceOnce(cluster(5), /work_mem = "8MB"/, 'max_connections = "200"'), /zones\s+= \[[^\]]*\]/, 'zones = ["gland"]') });
+    const warned = await tf.plan({ vars });
+    const text = `${warned.stdout}\n${warned.stderr}`.replace(/\s+/g, ' ');
+    expect(text).toMatch(/Warning: Change restarts instances.*Parameter max_connections only takes effect after a restart/);
+    expect(text).toMatch(/Warning: All instances in one zone.*Every instance runs in gland/);
+    await tf.writeFiles({ 'main.tf': cluster(5) });
+
     // a change made with kubectl shows as drift
     const kubectl = await Kubectl.create({ kubeconfig: harness.local.kubeconfigPath });
     try {
