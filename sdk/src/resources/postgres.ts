@@ -1,5 +1,5 @@
 import { HikubeError, NotFoundError, ValidationError, describeResource } from '../errors.js';
-import type { ObjectMeta, Postgres, PostgresList, PostgresSpec, Service } from '../generated/types.js';
+import type { Event, ObjectMeta, Postgres, PostgresList, PostgresSpec, Service } from '../generated/types.js';
 import { postgresSpecSchema } from '../generated/zod.js';
 import type { CallOptions, HttpTransport } from '../transport/http-transport.js';
 import { attemptsOf } from '../transport/http-transport.js';
@@ -12,7 +12,6 @@ import { SecretReader } from './secrets.js';
 import { ServicesResource } from './services.js';
 import { watchObjects, type WatchEvent, type WatchOptions } from './watch-objects.js';
 import { EventsResource } from './events.js';
-import type { Event } from '../generated/types.js';
 
 const apiVersion = 'apps.cozystack.io/v1alpha1';
 const kind = 'Postgres';

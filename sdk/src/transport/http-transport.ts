@@ -69,7 +69,7 @@ export function attemptsOf(error: unknown): number {
 }
 
 function withAttempts<E extends Error>(error: E, attempts: number): E {
-  Object.defineProperty(error, 'attempts', { value: attempts, enumerable: false });
+  Object.defineProperty(error, 'attempts', { value: attempts, enumerable: false, configurable: true, writable: true });
   return error;
 }
 
