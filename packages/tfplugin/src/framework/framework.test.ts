@@ -142,3 +142,20 @@ describe('timeouts', () => {
     expect(() => parseDuration('soon')).toThrow(/invalid duration "soon"/);
   });
 });
+
+describe('plan recipe for set elements', () => {
+  const withSet = schema({
+    attributes: {
+      members: attr.setNested({ name: attr.string({ required: true }), uid: attr.string({ computed: true, planModifiers: [useStateForUnknown()] }) }, { optional: true }),
+      note: attr.string({ optional: true }),
+    },
+    blocks: { tag: block.set({ attributes: { key: attr.string({ required: true }), seen: attr.string({ computed: true, planModifiers: [useStateForUnknown()] }) } }) },
+  });
+  it('finds the prior element of a set by its configurable values', () => {
+    const prior = { members: [{ name: 'a', uid: 'u-a' }, { name: 'b', uid: 'u-b' }], note: 'x', tag: [{ key: 'k', seen: 's-k' }] };
+    const config = { members: [{ name: 'b', uid: null }, { name: 'c', uid: null }], note: 'y', tag: [{ key: 'k', seen: null }] };
+    const proposed = { members: [{ name: 'b', uid: 'u-b' }, { name: 'c', uid: null }], note: 'y', tag: [{ key: 'k', seen: 's-k' }] };
+    const { planned } = planObject(withSet, proposed, config, prior, new Diagnostics());
+    expect(planned).toEqual({ members: [{ name: 'b', uid: 'u-b' }, { name: 'c', uid: unknown }], note: 'y', tag: [{ key: 'k', seen: 's-k' }] });
+  });
+});

@@ -24,6 +24,17 @@ function child(value: CtyValue | undefined, step: string | number | { key: strin
   return isObj(value) ? (value[key] ?? null) : null;
 }
 
+/**
+ * Set elements have no index or key: the config or prior element for a planned one is the one
+ * with the same configurable values (Terraform's own ProposedNew matches them the same way).
+ */
+function matchSetElement(body: SchemaBody, element: Obj, candidates: CtyValue): CtyValue {
+  if (!Array.isArray(candidates)) return null;
+  const configurable = Object.entries(body.attributes).filter(([, a]) => a.required || a.optional).map(([n]) => n);
+  const keys = [...configurable, ...Object.keys(body.blocks ?? {})];
+  return candidates.find((c) => isObj(c) && keys.every((k) => valueEquals(c[k] ?? null, element[k] ?? null))) ?? null;
+}
+
 function walkBody(body: SchemaBody, mode: Mode, planned: Obj, config: CtyValue, prior: CtyValue, path: AttributePath, w: Walk): void {
   for (const [name, a] of Object.entries(body.attributes)) {
     const c = child(config, name);
@@ -36,8 +47,8 @@ function walkBody(body: SchemaBody, mode: Mode, planned: Obj, config: CtyValue, 
     forEachElement(b.nesting, value, (el, step) => {
       if (!isObj(el)) return;
       const elPath = step === undefined ? [...path, name] : [...path, name, step];
-      const cEl = b.nesting === 'set' ? null : child(child(config, name), step);
-      const pEl = b.nesting === 'set' ? null : child(child(prior, name), step);
+      const cEl = b.nesting === 'set' ? matchSetElement(b.body, el, child(config, name)) : child(child(config, name), step);
+      const pEl = b.nesting === 'set' ? matchSetElement(b.body, el, child(prior, name)) : child(child(prior, name), step);
       walkBody(b.body, mode, el, cEl, pEl, elPath, w);
     });
   }
@@ -56,8 +67,8 @@ function planAttribute(a: AttributeDef, mode: Mode, planned: Obj, name: string, 
     forEachElement(nesting, planned[name] ?? null, (el, step) => {
       if (!isObj(el)) return;
       const elPath = step === undefined ? path : [...path, step];
-      const cEl = nesting === 'set' ? null : child(config, step);
-      const pEl = nesting === 'set' ? null : child(prior, step);
+      const cEl = nesting === 'set' ? matchSetElement(body, el, config) : child(config, step);
+      const pEl = nesting === 'set' ? matchSetElement(body, el, prior) : child(prior, step);
       walkBody(body, mode, el, cEl, pEl, elPath, w);
     });
   }
