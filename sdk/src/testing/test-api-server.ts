@@ -10,7 +10,7 @@ export type Fault = {
   match: { method?: string; path?: RegExp };
   times?: number;
 } & (
-  | { status: number; reason?: string; retryAfterSeconds?: number }
+  | { status: number; reason?: string; message?: string; retryAfterSeconds?: number }
   | { reset: true }
   | { delayMs: number }
   /** Handle the request, then drop the connection instead of answering (a lost response). */
@@ -284,7 +284,7 @@ export class TestApiServer {
         });
         if (response.destroyed) return;
       } else {
-        this.#status(response, fault.status, fault.reason ?? 'InternalError', `injected ${fault.status}`, fault.retryAfterSeconds !== undefined ? { retryAfterSeconds: fault.retryAfterSeconds } : undefined, fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {});
+        this.#status(response, fault.status, fault.reason ?? 'InternalError', fault.message ?? `injected ${fault.status}`, fault.retryAfterSeconds !== undefined ? { retryAfterSeconds: fault.retryAfterSeconds } : undefined, fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {});
         return;
       }
     }

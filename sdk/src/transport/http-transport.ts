@@ -5,7 +5,7 @@ import { AbortError, ApiError, ConfigError, HikubeError, NetworkError, TimeoutEr
 import type { ResourceRef } from '../errors.js';
 import { backoffDelay, defaultRetryPolicy, parseRetryAfter, sleep, type RetryPolicy } from './backoff.js';
 import { TokenFileReader, type Connection } from './connection.js';
-import { redactHeaders, type Logger } from './log-event.js';
+import { redactHeaders, scrub, secretValues, type Logger } from './log-event.js';
 
 /**
  * Which failures a call may retry:
@@ -247,6 +247,9 @@ export class HttpTransport {
         } catch {
           parsed = undefined;
         }
+        // A server may echo a rejected value (e.g. `Invalid value: "<password>"`): scrub what we sent
+        // as secrets, and the bearer token, before the Status reaches an error message or the log.
+        parsed = scrub(parsed, this.#secretsOf(spec, headers));
         retryAfterMs = parseRetryAfter(response.headers['retry-after']);
         failure = errorFromResponse(response.statusCode, parsed, spec.resource, retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000));
         // A refused exec credential may just be stale: fetch a fresh one once, like kubectl.
@@ -272,6 +275,13 @@ export class HttpTransport {
         throw withAttempts(this.#mapThrown(error, spec, call), attempt);
       }
     }
+  }
+
+  #secretsOf(spec: RequestSpec, headers: Record<string, string>): string[] {
+    const secrets = secretValues(spec.body);
+    const authorization = headers['authorization'];
+    if (authorization !== undefined) secrets.push(authorization.slice(authorization.indexOf(' ') + 1));
+    return secrets;
   }
 
   #retryable(error: HikubeError, mode: RetryMode): boolean {
