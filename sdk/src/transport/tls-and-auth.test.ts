@@ -136,6 +136,17 @@ describe('exec credential plugin', () => {
     expect(runs()).toBe(want);
   });
 
+  it('runs the plugin once for concurrent first calls', async () => {
+    writeFileSync(tokenPath, 'fresh-token');
+    const transport = new HttpTransport({ connection: resolveConnection({ kubeconfig: execKubeconfig('exec-concurrent.yaml', undefined) }), retry: false });
+    try {
+      await Promise.all(Array.from({ length: 5 }, () => transport.request({ method: 'GET', path: '/api/v1/namespaces/tenant-a/pods', retry: 'idempotent' })));
+    } finally {
+      await transport.close();
+    }
+    expect(runs()).toBe(1);
+  });
+
   it('runs the plugin again after a 401 and retries once', async () => {
     writeFileSync(tokenPath, 'stale-token');
     const path = execKubeconfig('exec-refresh.yaml', 3_600_000);
