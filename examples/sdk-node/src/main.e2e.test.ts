@@ -23,7 +23,7 @@ describe('examples/sdk-node against Hikube Local (real PostgreSQL)', () => {
   let failed = false;
 
   const runMain = (args: string[], env: Record<string, string> = {}) =>
-    tracker.run(process.execPath, [mainScript, ...args], { env: { ...process.env, KUBECONFIG: local.kubeconfigPath, ...env }, timeoutMs: 60_000 });
+    tracker.run(process.execPath, [mainScript, ...args], { env: { ...process.env, KUBECONFIG: local.kubeconfigPath, ...env }, timeoutMs: 75_000 });
 
   beforeAll(async () => {
     // The engine runs the PostgreSQL major installed here (Debian's), not the platform default.
@@ -93,7 +93,7 @@ describe('examples/sdk-node against Hikube Local (real PostgreSQL)', () => {
     } finally {
       await standby.end();
     }
-  });
+  }, 80_000);
 
   it('reuses the cluster on a second run (name and addresses from the environment) and deletes it with --delete', async () => {
     const endpoints = await client.postgres.endpoints(name);

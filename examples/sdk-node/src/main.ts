@@ -4,27 +4,12 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
-import { AlreadyExistsError, createClient, postgresSpecSchema, validatePostgresName, type Endpoint, type PostgresInstance, type PostgresSpec } from '@hikube/sdk';
+import { AlreadyExistsError, createClient, type Endpoint, type PostgresInstance } from '@hikube/sdk';
 import { Client } from 'pg';
+import { parseOptions, UsageError, type ExampleOptions } from './example-options.js';
 
 const user = 'app';
 const database = 'shop';
-
-export interface ExampleOptions {
-  /** The `Postgres` to create or reuse. */
-  name: string;
-  /** Kubeconfig context; default: the current one. */
-  context?: string;
-  /** PostgreSQL major such as `v17`; default: the platform's. */
-  version?: PostgresSpec['version'];
-  /** Connect here instead of the `rw`/`ro` services (e.g. through `kubectl port-forward`). */
-  rwAddress?: Endpoint;
-  roAddress?: Endpoint;
-  /** Delete the cluster at the end. */
-  deleteAfter?: boolean;
-  print?: (line: string) => void;
-}
 
 export interface ExampleResult {
   /** Messages read back from `ro`. */
@@ -74,7 +59,7 @@ export async function runExample(options: ExampleOptions): Promise<ExampleResult
     const ro = options.roAddress ?? endpoints.ro;
     if (!ro) throw new Error(`Postgres "${name}" has no ro service yet; run again in a moment`);
     const connect = async ({ host, port }: Endpoint): Promise<Client> => {
-      const pg = new Client({ host, port, user, password, database });
+      const pg = new Client({ host, port, user, password, database, connectionTimeoutMillis: 10_000 });
       await pg.connect();
       return pg;
     };
@@ -90,25 +75,19 @@ export async function runExample(options: ExampleOptions): Promise<ExampleResult
     }
     print(`Wrote ${messages.length} rows through rw ${rw.host}:${rw.port} as "${user}"`);
 
-    // ro reaches the standbys; a commit waits for the synchronous one to flush, not to replay,
-    // so give replication a few seconds to show the rows.
-    const standby = await connect(ro);
-    let rowsFromRo: string[] = [];
-    try {
-      for (let attempt = 0; attempt < 60 && rowsFromRo.length < messages.length; attempt++) {
-        if (attempt > 0) await sleep(500);
-        const result = await standby.query<{ message: string }>('SELECT message FROM greetings WHERE run = $1 ORDER BY id', [run]).catch((error: { code?: string }) => {
-          if (error.code === '42P01') return { rows: [] }; // the table itself has not replayed yet
-          throw error;
-        });
-        rowsFromRo = result.rows.map((row) => row.message);
-      }
-      const { rows } = await standby.query<{ standby: boolean }>('SELECT pg_is_in_recovery() AS standby');
-      print(`Read ${rowsFromRo.length} rows from ro ${ro.host}:${ro.port} (${rows[0]?.standby ? 'a standby' : 'not a standby'}):`);
-      for (const message of rowsFromRo) print(`  ${message}`);
-    } finally {
-      await standby.end();
+    // ro reaches the standbys. A commit waits for the synchronous one to flush, not to replay, and
+    // the other one is asynchronous: give replication a few seconds to show the database and rows.
+    let rowsFromRo: { message: string; standby: boolean }[] = [];
+    for (let attempt = 0; attempt < 60 && rowsFromRo.length < messages.length; attempt++) {
+      if (attempt > 0) await sleep(500);
+      rowsFromRo = await readFromRo(connect, ro, run).catch((error: { code?: string }) => {
+        if (error.code === '3D000' || error.code === '42P01') return []; // database or table not replayed yet
+        throw error;
+      });
     }
+    if (rowsFromRo.length < messages.length) throw new Error(`ro ${ro.host}:${ro.port} shows ${rowsFromRo.length} of ${messages.length} rows after 30 s: look at the standbys' replication lag`);
+    print(`Read ${rowsFromRo.length} rows from ro ${ro.host}:${ro.port} (${rowsFromRo.every((row) => row.standby) ? 'a standby' : 'not a standby'}):`);
+    for (const { message } of rowsFromRo) print(`  ${message}`);
 
     const instances = await client.postgres.instances(name);
     print('Instances:');
@@ -120,59 +99,20 @@ export async function runExample(options: ExampleOptions): Promise<ExampleResult
       await client.postgres.delete(name, { wait: true });
       print(`Deleted Postgres "${name}"`);
     }
-    return { rowsFromRo, instances };
+    return { rowsFromRo: rowsFromRo.map((row) => row.message), instances };
   } finally {
     await client.close();
   }
 }
 
-/** Exit code 2 and a message naming the flag, before anything is sent. */
-class UsageError extends Error {
-  readonly code = 'HIKUBE_EXAMPLE_USAGE';
-}
-
-function parseAddress(flag: string, value: string | undefined): Endpoint | undefined {
-  if (value === undefined) return undefined;
-  const match = /^(.+):(\d{1,5})$/.exec(value);
-  if (!match?.[1] || !match[2]) throw new UsageError(`${flag} "${value}" must be host:port, e.g. 127.0.0.1:5432`);
-  return { host: match[1], port: Number(match[2]) };
-}
-
-function parseVersion(value: string | undefined): PostgresSpec['version'] {
-  if (value === undefined) return undefined;
-  const parsed = postgresSpecSchema.shape.version.safeParse(value);
-  if (!parsed.success) throw new UsageError(`--version "${value}": ${parsed.error.issues[0]?.message ?? 'not a PostgreSQL major'}`);
-  return parsed.data;
-}
-
-/** Flags win over environment variables; KUBECONFIG is read by the SDK, like kubectl does. */
-export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): ExampleOptions {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      name: { type: 'string' },
-      context: { type: 'string' },
-      version: { type: 'string' },
-      'rw-address': { type: 'string' },
-      'ro-address': { type: 'string' },
-      delete: { type: 'boolean' },
-    },
-  });
-  const name = values.name ?? env['POSTGRES_NAME'] ?? 'demo';
-  const issue = validatePostgresName(name, '--name')[0];
-  if (issue) throw new UsageError(issue.message);
-  const context = values.context ?? env['KUBE_CONTEXT'];
-  const version = parseVersion(values.version ?? env['POSTGRES_VERSION']);
-  const rwAddress = parseAddress('--rw-address', values['rw-address'] ?? env['RW_ADDRESS']);
-  const roAddress = parseAddress('--ro-address', values['ro-address'] ?? env['RO_ADDRESS']);
-  return {
-    name,
-    ...(context ? { context } : {}),
-    ...(version ? { version } : {}),
-    ...(rwAddress ? { rwAddress } : {}),
-    ...(roAddress ? { roAddress } : {}),
-    deleteAfter: values.delete === true,
-  };
+async function readFromRo(connect: (endpoint: Endpoint) => Promise<Client>, ro: Endpoint, run: string) {
+  const standby = await connect(ro);
+  try {
+    const { rows } = await standby.query<{ message: string; standby: boolean }>('SELECT message, pg_is_in_recovery() AS standby FROM greetings WHERE run = $1 ORDER BY id', [run]);
+    return rows;
+  } finally {
+    await standby.end();
+  }
 }
 
 async function main(): Promise<void> {
@@ -181,7 +121,7 @@ async function main(): Promise<void> {
   } catch (error) {
     // SDK and pg messages name the resource and never carry the password.
     console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = error instanceof UsageError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? 2 : 1;
+    process.exitCode = error instanceof UsageError ? 2 : 1;
   }
 }
 
