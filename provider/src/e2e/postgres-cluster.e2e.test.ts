@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { Kubectl, findResourceChange, findStateResource } from '@hikube/testkit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../build/build-executable.js';
@@ -24,6 +26,8 @@ const cluster = (replicas: number, placement?: string, ciUser?: string) => {
 const dataSources = ['hikube_postgres_cluster', 'hikube_postgres_clusters', 'hikube_scheduling_classes']
   .map((name) => readFileSync(join(packageRoot, 'examples', 'data-sources', name, 'data-source.tf'), 'utf8'))
   .join('\n');
+
+const run = promisify(execFile);
 
 const ciPassword = 'write-only-ci-secret';
 const vars = { ci_password: ciPassword };
@@ -167,6 +171,14 @@ describe('hikube_postgres_cluster with the real terraform against Hikube Local',
     expect(result.stderr).toContain('Invalid provider configuration');
     expect(result.stderr.replace(/\s+/g, ' ')).toMatch(want);
     expect(result.stderr).not.toMatch(/\bat .*\.(js|cjs|ts):\d+/);
+  });
+
+  it('prints with `terraform-provider-hikube schema` the document `terraform providers schema -json` prints', async () => {
+    const ours = JSON.parse((await run(harness.executable, ['schema'])).stdout) as Record<string, unknown>;
+    const tf = await harness.workspace({ 'main.tf': '' });
+    await tf.init();
+    const theirs = JSON.parse((await tf.run(['providers', 'schema', '-json'])).stdout) as Record<string, unknown>;
+    expect(ours).toEqual(theirs);
   });
 
   it('has at least 25 invalid configurations', () => {
