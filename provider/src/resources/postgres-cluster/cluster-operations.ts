@@ -307,7 +307,7 @@ export async function importCluster(input: { id: string; api: ClusterApi; signal
   }
   try {
     const state = await observeModel(input.api, target.namespace, target.name, null, input.signal);
-    if (state === null) return { state: null, issues: [error(null, 'Cluster not found', `No cluster ${input.id} exists to import: check the namespace and the name ("<namespace>/<name>").`, [])] };
+    if (state === null) return { state: null, issues: [error(null, 'Cluster not found', `No cluster ${input.id} exists: check the namespace and the name ("<namespace>/<name>").`, [])] };
     return { state, issues: [] };
   } catch (cause) {
     return { state: null, issues: [apiError(`Cannot import cluster ${input.id}`, cause)] };
