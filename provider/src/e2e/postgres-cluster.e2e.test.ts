@@ -52,8 +52,13 @@ describe('hikube_postgres_cluster with the real terraform against Hikube Local',
 
     const first = await tf.plan({ out: true, vars });
     expect(findResourceChange(first.plan!, 'hikube_postgres_cluster.orders').change.actions).toEqual(['create']);
-    await tf.apply({ planFile: first.planFile!, env: applyEnv });
+    const created = await tf.apply({ planFile: first.planFile!, env: applyEnv });
     expect((await tf.plan({ vars })).changes).toBe(false);
+    // Neither the provider's log lines nor Terraform's (TF_LOG=DEBUG) carry a password.
+    const applyLog = readFileSync(created.logFile ?? '', 'utf8');
+    expect(applyLog).toContain('hikube');
+    expect(applyLog).not.toContain(ciPassword);
+    expect(applyLog).not.toContain('change-me-bi-password');
 
     expect(await tf.stateFile()).not.toContain(ciPassword);
     const outputs = await tf.output();
