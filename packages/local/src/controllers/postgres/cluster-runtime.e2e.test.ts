@@ -55,6 +55,14 @@ async function until<T>(what: string, fn: () => T | undefined | Promise<T | unde
   }
 }
 
+async function step<T>(label: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    throw new Error(`${label}: ${err instanceof Error ? err.message : String(err)} (cluster: ${JSON.stringify(runtime.snapshot())})`, { cause: err });
+  }
+}
+
 const healthy = (): true | undefined => {
   const s = runtime.snapshot();
   return s.phase === 'Healthy' && s.instances.every((i) => i.ready) ? true : undefined;
@@ -94,14 +102,17 @@ describe('a replicated cluster on real PostgreSQL', () => {
 
   it('writes through rw and reads through ro; readonly cannot write', async () => {
     const { rw, ro } = runtime.snapshot().proxies;
-    await sql(rw, 'CREATE TABLE ledger (id int primary key)');
-    await sql(rw, 'INSERT INTO ledger SELECT generate_series(1, 10)');
+    await step('create and fill a table through rw', async () => {
+      await sql(rw, 'CREATE TABLE ledger (id int primary key)');
+      await sql(rw, 'INSERT INTO ledger SELECT generate_series(1, 10)');
+    });
     const rows = await until('rows on a standby', async () => {
       const r = await sql<{ n: number }>(ro, 'SELECT count(*)::int AS n FROM ledger', [], 'reader', 'reader-pass-1');
       return r[0]?.n === 10 ? r : undefined;
     });
     expect(rows).toEqual([{ n: 10 }]);
-    const inRecovery = await sql<{ r: boolean }>(ro, 'SELECT pg_is_in_recovery() AS r', [], 'reader', 'reader-pass-1');
+    // ro spreads over both standbys; the one outside the commit quorum may still be replaying
+    const inRecovery = await until('ro answers from a standby', () => sql<{ r: boolean }>(ro, 'SELECT pg_is_in_recovery() AS r', [], 'reader', 'reader-pass-1'));
     expect(inRecovery).toEqual([{ r: true }]);
     const denied = await sql(rw, 'INSERT INTO ledger VALUES (1000)', [], 'reader', 'reader-pass-1').catch((e: unknown) => e);
     expect((denied as { code?: string }).code).toBe('42501');

@@ -115,6 +115,16 @@ describe('engine driver through the controller loop', () => {
     expect(events).toEqual(expect.arrayContaining(['InstanceKilled', 'FailingOver', 'FailoverCompleted']));
   });
 
+  it('switches over on request (annotation) and records resources', async () => {
+    const pgObj = service.get(POSTGRES, 'ns', 'db');
+    await service.update(POSTGRES, { ...pgObj, metadata: { ...pgObj.metadata, annotations: { 'local.hikube.io/switchover-to': 'postgres-db-1' } } });
+    await until('postgres-db-1 primary again', () => status('db')['currentPrimary'] === 'postgres-db-1' && conditions('db')['Ready'] === 'True/ReconciliationSucceeded');
+    await query(servicePort('postgres-db-rw'), 'app', 'INSERT INTO t VALUES (3)');
+    expect(status('db')['resources']).toEqual({ applied: { shared_buffers: '64MB' }, recordedOnly: {} });
+    const events = service.list(EVENT, { namespace: 'ns' }).items.map((e) => e['reason']);
+    expect(events).toContain('SwitchoverCompleted');
+  });
+
   it('reports a PostgreSQL major that is not installed', async () => {
     await service.create(POSTGRES, {
       apiVersion: 'apps.cozystack.io/v1alpha1',
@@ -135,7 +145,7 @@ describe('engine driver through the controller loop', () => {
     await startLoop();
     await until('Ready after restart', () => conditions('db')['Ready'] === 'True/ReconciliationSucceeded' && conditions('db')['WorkloadsReady'] === 'True/WorkloadsReady');
     const rows = await query<{ n: number }>(servicePort('postgres-db-rw'), 'app', 'SELECT count(*)::int AS n FROM t');
-    expect(rows).toEqual([{ n: 2 }]);
+    expect(rows).toEqual([{ n: 3 }]);
   });
 
   it('deleting the Postgres stops its processes and removes its data', async () => {

@@ -33,6 +33,9 @@ import { siteForInstance } from './site-plan.js';
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
+/** Annotation naming the instance a planned switchover should make primary. */
+export const SWITCHOVER_ANNOTATION = 'local.hikube.io/switchover-to';
+
 /** The fields of a Postgres spec the engine reads. */
 interface PostgresSpec {
   replicas?: number;
@@ -185,6 +188,7 @@ export class EngineReconciler implements Reconciler {
       }
       await this.#syncSecret(object, ctx, passwords);
     }
+    await this.#plannedSwitchover(object, managed, ctx);
     const snapshot = managed.runtime.snapshot();
     await this.#syncPods(object, ctx, snapshot, spec.version ?? 'v18');
     await this.#syncServices(object, ctx, snapshot, spec.external === true);
@@ -194,6 +198,23 @@ export class EngineReconciler implements Reconciler {
     await this.#flushEvents(managed, ctx);
     // Lag and readiness drift slowly; topology changes arrive through onChange -> enqueue.
     return { requeueAfterMs: 15_000 };
+  }
+
+  /**
+   * A planned switchover: annotate the Postgres with `local.hikube.io/switchover-to: <pod>` and
+   * that instance becomes the primary once it streams (the annotation names the wanted primary).
+   */
+  async #plannedSwitchover(object: KubeObject, managed: Managed, ctx: ReconcileContext): Promise<void> {
+    const want = object.metadata.annotations?.[SWITCHOVER_ANNOTATION];
+    if (!want) return;
+    const s = managed.runtime.snapshot();
+    const target = s.instances.find((i) => i.name === want);
+    if (!target) {
+      await ctx.event('Warning', 'SwitchoverRefused', `${SWITCHOVER_ANNOTATION}: ${want} is not an instance of postgres-${object.metadata.name}`);
+      return;
+    }
+    if (s.primary === want || !target.ready || s.phase !== 'Healthy') return;
+    await managed.runtime.switchover(target.ordinal);
   }
 
   // ---- spec -> desired ---------------------------------------------------------------
@@ -283,7 +304,15 @@ export class EngineReconciler implements Reconciler {
         ...(i.lagBytes !== undefined ? { lagBytes: i.lagBytes } : {}),
       })),
       schedulingClass: placement.className,
+      resources: this.#resourcesStatus(object),
     });
+  }
+
+  /** What resources/presets became (shared_buffers) and what is only recorded (CPU, memory limits). */
+  #resourcesStatus(object: KubeObject): Record<string, unknown> {
+    const spec = (object['spec'] ?? {}) as PostgresSpec;
+    const r = resourceSettings(spec.resources, spec.resourcesPreset);
+    return { applied: r.parameters, recordedOnly: r.recorded };
   }
 
   async #writeFailure(ctx: ReconcileContext, object: KubeObject, previous: Partial<PostgresStatus>, reason: string, message: string): Promise<void> {
