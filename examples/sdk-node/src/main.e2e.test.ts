@@ -13,6 +13,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 const mainScript = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const name = 'demo';
+// The child sees only what each case sets: none of the example's variables or libpq's PG* from the shell.
+const inheritedEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(POSTGRES_NAME|POSTGRES_VERSION|KUBE_CONTEXT|RW_ADDRESS|RO_ADDRESS|KUBECONFIG|PG\w+)$/.test(key)));
 
 describe('examples/sdk-node against Hikube Local (real PostgreSQL)', () => {
   let dir: TempDir;
@@ -23,7 +25,7 @@ describe('examples/sdk-node against Hikube Local (real PostgreSQL)', () => {
   let failed = false;
 
   const runMain = (args: string[], env: Record<string, string> = {}) =>
-    tracker.run(process.execPath, [mainScript, ...args], { env: { ...process.env, KUBECONFIG: local.kubeconfigPath, ...env }, timeoutMs: 75_000 });
+    tracker.run(process.execPath, [mainScript, ...args], { env: { ...inheritedEnv, KUBECONFIG: local.kubeconfigPath, ...env }, timeoutMs: 75_000 });
 
   beforeAll(async () => {
     // The engine runs the PostgreSQL major installed here (Debian's), not the platform default.
