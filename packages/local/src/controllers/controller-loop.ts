@@ -13,6 +13,8 @@ import { EVENT, POD, POSTGRES, SCHEDULING_CLASS, apiVersionOf, findByKind, stora
 import { DEFAULT_SCHEDULING_CLASS, resolvePlacement } from './placement.js';
 import type { OwnedKind, OwnedObject, PostgresStatus, ReconcileContext, Reconciler, ReconcilerHost, Site } from './reconciler.js';
 
+const MAX_EVENTS_PER_OBJECT = 50;
+
 export interface ControllerLoopOptions {
   dataDir: string;
   log?: (message: string) => void;
@@ -244,6 +246,20 @@ export class ControllerLoop {
       listOwned: (kind: OwnedKind) => service.list(typeOf(kind), { namespace, filter: isOwned }).items,
       event: async (type, reason, message) => {
         const now = nowTimestamp();
+        // Like Kubernetes' event correlator: a repeat bumps count and lastTimestamp, and only the
+        // newest MAX_EVENTS_PER_OBJECT are kept, so a long-lived server does not grow without bound.
+        const mine = service.list(EVENT, { namespace, filter: isOwned }).items;
+        const same = mine.find((e) => e['type'] === type && e['reason'] === reason && e['message'] === message);
+        if (same) {
+          same['count'] = Number(same['count'] ?? 1) + 1;
+          same['lastTimestamp'] = now;
+          await service.update(EVENT, same).catch(ignoreNotFound);
+          return;
+        }
+        const byAge = mine.sort((a, b) => String(a['lastTimestamp']).localeCompare(String(b['lastTimestamp'])));
+        for (const old of byAge.slice(0, Math.max(0, byAge.length - MAX_EVENTS_PER_OBJECT + 1))) {
+          await service.delete(EVENT, namespace, old.metadata.name).catch(ignoreNotFound);
+        }
         await service.create(EVENT, {
           apiVersion: 'v1',
           kind: 'Event',

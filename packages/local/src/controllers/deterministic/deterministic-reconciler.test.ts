@@ -103,6 +103,16 @@ describe('deterministic driver', () => {
     expect(ready('d')).toEqual({ Ready: 'True/ReconciliationSucceeded', WorkloadsReady: 'False/Degraded' });
   });
 
+  it('aggregates repeated events into one with a count', async () => {
+    await createPg('f', { replicas: 2 });
+    for (let i = 0; i < 3; i++) {
+      await service.delete(POD, 'ns', 'postgres-f-2');
+      await loop.idle();
+    }
+    const killed = service.list(EVENT, { namespace: 'ns' }).items.filter((e) => e['reason'] === 'InstanceKilled');
+    expect(killed.map((e) => e['count'])).toEqual([3]);
+  });
+
   it('runs the finalizer on delete and collects every owned object', async () => {
     await createPg('e', { replicas: 2, users: { u: {} } });
     await service.delete(POSTGRES, 'ns', 'e');
