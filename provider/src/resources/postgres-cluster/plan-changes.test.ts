@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { argsWith, user } from './args-fixture.js';
 import type { PostgresClusterArgs } from './model.js';
-import { checkDestroy, checkDestructiveChanges, checkReplacement, checkStorageShrink, replacementPaths, restartWarnings } from './plan-changes.js';
+import { checkDestroy, checkDestructiveChanges, checkReplacement, checkStorageShrink, checkVersionDowngrade, replacementPaths, restartWarnings } from './plan-changes.js';
 import { formatPath, type PlanIssue } from './plan-issue.js';
 
 function summary(issues: PlanIssue[]): string[] {
@@ -21,6 +21,17 @@ describe('checkStorageShrink', () => {
     const issues = checkStorageShrink(prior, { ...prior, storageSize: given });
     expect(issues).toHaveLength(want);
     if (want) expect(summary(issues)[0]).toMatch(/^error storage_size: storage_size would go from 20Gi to 10Gi/);
+  });
+});
+
+describe('checkVersionDowngrade', () => {
+  const cases: { name: string; given: string; want: string[] }[] = [
+    { name: 'upgrade is allowed', given: 'v18', want: [] },
+    { name: 'same version', given: 'v17', want: [] },
+    { name: 'downgrade is refused', given: 'v16', want: ['error version: version would go from v17 to v16; a data directory cannot move to an older major. Keep v17, or restore a backup into a new cluster on v16.'] },
+  ];
+  it.each(cases)('$name', ({ given, want }) => {
+    expect(summary(checkVersionDowngrade(prior, { ...prior, version: given }))).toEqual(want);
   });
 });
 

@@ -35,6 +35,22 @@ export function checkStorageShrink(prior: PostgresClusterArgs, planned: Postgres
   ];
 }
 
+/** PostgreSQL data directories only move forward: a lower major cannot read them. */
+export function checkVersionDowngrade(prior: PostgresClusterArgs, planned: PostgresClusterArgs): PlanIssue[] {
+  const major = (version: string | null) => (version === null ? Number.NaN : Number(/^v(\d+)$/.exec(version)?.[1]));
+  const before = major(prior.version);
+  const after = major(planned.version);
+  if (!(after < before)) return [];
+  return [
+    error(
+      attr('version'),
+      'PostgreSQL cannot be downgraded',
+      `version would go from ${prior.version} to ${planned.version}; a data directory cannot move to an older major. Keep ${prior.version}, or restore a backup into a new cluster on ${planned.version}.`,
+      ['version'],
+    ),
+  ];
+}
+
 /** Removing users or databases drops them on the platform (DROP DATABASE ... WITH (FORCE), DROP USER). */
 export function checkDestructiveChanges(prior: PostgresClusterArgs, planned: PostgresClusterArgs): PlanIssue[] {
   const databases = removedKeys(prior.databases, planned.databases);
@@ -82,7 +98,7 @@ export function restartWarnings(prior: PostgresClusterArgs, planned: PostgresClu
     const at = planned.cpu !== null || prior.cpu !== null ? attr('cpu') : attr('resources_preset');
     issues.push(warning(at, 'Change restarts instances', `New CPU or memory applies by recreating each instance. ${restart}`, ['resources_preset', 'cpu', 'memory']));
   }
-  if (prior.version !== null && planned.version !== null && prior.version !== planned.version) {
+  if (prior.version !== null && planned.version !== null && prior.version !== planned.version && checkVersionDowngrade(prior, planned).length === 0) {
     issues.push(warning(attr('version'), 'Major version upgrade', `PostgreSQL goes from ${prior.version} to ${planned.version}: a major upgrade stops the cluster while the data is migrated, and cannot be undone. Take a backup first.`, ['version']));
   }
   return issues;

@@ -3,7 +3,7 @@
 import { validatePostgres } from '@hikube/sdk';
 import { checkConfig } from './config-rules.js';
 import type { PostgresClusterArgs } from './model.js';
-import { checkDestructiveChanges, checkReplacement, checkStorageShrink, replacementPaths, restartWarnings } from './plan-changes.js';
+import { checkDestructiveChanges, checkReplacement, checkStorageShrink, checkVersionDowngrade, replacementPaths, restartWarnings } from './plan-changes.js';
 import type { AttributePath, PlanIssue } from './plan-issue.js';
 import { issuesFromSdk } from './sdk-issue-paths.js';
 import { toSpec } from './to-spec.js';
@@ -45,7 +45,7 @@ export function checkPlan(input: PlanCheckInput): PlanCheck {
   let requiresReplace: AttributePath[] = [];
   if (prior !== null) {
     requiresReplace = replacementPaths(prior, planned);
-    issues.push(...checkStorageShrink(prior, planned), ...checkDestructiveChanges(prior, planned), ...checkReplacement(prior, requiresReplace));
+    issues.push(...checkStorageShrink(prior, planned), ...checkVersionDowngrade(prior, planned), ...checkDestructiveChanges(prior, planned), ...checkReplacement(prior, requiresReplace));
     if (requiresReplace.length === 0) issues.push(...restartWarnings(prior, planned));
   }
   const coverage = zoneCoverageWarning(planned.replicas, input.placementZones);
