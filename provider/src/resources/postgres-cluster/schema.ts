@@ -29,7 +29,7 @@ export const postgresClusterSchema = schema({
     id: attr.string({ computed: true, markdownDescription: '`<namespace>/<name>`; also the import ID.' }),
     name: attr.string({ required: true, markdownDescription: 'Cluster name: a DNS-1035 label of at most 44 characters (the platform prefixes `postgres-`). Changing it replaces the cluster.' }),
     namespace: attr.string({ optional: true, computed: true, markdownDescription: 'Tenant namespace. Defaults to the provider\'s `namespace`. Changing it replaces the cluster.' }),
-    version: attr.string({ optional: true, computed: true, markdownDescription: 'PostgreSQL major version: `v18`, `v17`, `v16`, `v15`, `v14` or `v13`. Pin it: the platform default may change. A change is a major upgrade.' }),
+    version: attr.string({ optional: true, computed: true, markdownDescription: 'PostgreSQL major version: `v18`, `v17`, `v16`, `v15`, `v14` or `v13`. Pin it: the platform default may change. A higher version is an in-place major upgrade; a lower one is refused at plan.' }),
     replicas: attr.number({ optional: true, computed: true, markdownDescription: 'Number of instances (one primary and `replicas - 1` standbys). Hikube advises 3 for production. Scales in place.' }),
     sync_mode: attr.string({
       optional: true,
