@@ -72,20 +72,21 @@ describe('planComputed', () => {
     chartVersion: '0.18.0',
     currentPrimary: 'postgres-orders-1',
     instances: [],
-    endpoints: { rw: { host: 'h', port: 5432 }, ro: null, r: null, external: null },
+    endpoints: { rw: { host: 'h', port: 5432 }, ro: { host: 'h', port: 5433 }, r: { host: 'h', port: 5434 }, external: null },
     credentials: { app: 'p' },
     connectionUris: {},
   };
-  const cases: { name: string; given: Partial<PostgresClusterArgs> | 'create'; want: string[] }[] = [
+  const cases: { name: string; given: Partial<PostgresClusterArgs> | 'create'; priorChange?: Partial<PostgresClusterModel>; want: string[] }[] = [
     { name: 'create: everything but id unknown', given: 'create', want: ['ready', 'chartVersion', 'currentPrimary', 'instances', 'endpoints', 'credentials', 'connectionUris'] },
     { name: 'no change: nothing unknown', given: {}, want: [] },
     { name: 'scaling: instances and readiness', given: { replicas: 5 }, want: ['ready', 'instances', 'currentPrimary'] },
     { name: 'external: endpoints too', given: { external: true }, want: ['ready', 'instances', 'currentPrimary', 'endpoints', 'connectionUris'] },
+    { name: 'endpoints still missing: they may appear', given: { replicas: 4 }, priorChange: { endpoints: { rw: null, ro: null, r: null, external: null }, chartVersion: null }, want: ['ready', 'instances', 'currentPrimary', 'endpoints', 'connectionUris', 'chartVersion'] },
     { name: 'new user: credentials too', given: { users: { app: user({ password: 'p' }), bi: user({ password: 'b' }) } }, want: ['ready', 'instances', 'currentPrimary', 'credentials', 'connectionUris'] },
   ];
-  it.each(cases)('$name', ({ given, want }) => {
+  it.each(cases)('$name', ({ given, priorChange, want }) => {
     const planned = given === 'create' ? argsWith({}) : { ...argsWith({ replicas: 3, external: false, users: { app: user({ password: 'p' }) } }), ...given };
-    const result = planComputed(given === 'create' ? null : prior, planned);
+    const result = planComputed(given === 'create' ? null : { ...prior, ...priorChange }, planned);
     expect(result.unknown).toEqual(want);
     expect(result.computed.id).toBe('tenant-demo/orders');
   });

@@ -157,10 +157,14 @@ export function planComputed(prior: (PostgresClusterArgs & PostgresClusterComput
     unknown.add('instances');
     unknown.add('currentPrimary');
   }
-  if ('external' in spec) {
+  // Outputs that were still incomplete (an apply that waited only for `released`) may fill in.
+  const endpoints = prior.endpoints;
+  const incomplete = endpoints === null || endpoints.rw === null || endpoints.ro === null || endpoints.r === null;
+  if ('external' in spec || (Object.keys(spec).length > 0 && incomplete)) {
     unknown.add('endpoints');
     unknown.add('connectionUris');
   }
+  if (Object.keys(spec).length > 0 && prior.chartVersion === null) unknown.add('chartVersion');
   if ('users' in spec || 'databases' in spec) {
     unknown.add('credentials');
     unknown.add('connectionUris');
