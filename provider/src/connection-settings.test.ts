@@ -1,3 +1,5 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveSettings, type ProviderSettings } from './connection-settings.js';
 
@@ -15,6 +17,11 @@ describe('resolveSettings', () => {
       name: 'environment fills what the configuration leaves out',
       given: { config: { context: 'prod' }, env: { HIKUBE_KUBECONFIG: '/a:/b', HIKUBE_CONTEXT: 'ignored', HIKUBE_INSECURE: 'true' } },
       want: { ok: true, namespace: null, options: { userAgent: 'terraform-provider-hikube', kubeconfig: ['/a', '/b'], context: 'prod', insecureSkipTlsVerify: true } },
+    },
+    {
+      name: 'a home-relative kubeconfig path',
+      given: { config: { kubeconfig_path: '~/.kube/hikube:/etc/k' }, env: {} },
+      want: { ok: true, namespace: null, options: { userAgent: 'terraform-provider-hikube', kubeconfig: [join(homedir(), '.kube/hikube'), '/etc/k'] } },
     },
     {
       name: 'certificate without key',

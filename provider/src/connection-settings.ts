@@ -1,5 +1,7 @@
 // Provider configuration + environment -> SDK client options, like the Kubernetes provider:
 // explicit settings win, then HIKUBE_* variables, then the kubeconfig (KUBECONFIG or ~/.kube/config).
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import type { ClientOptions } from '@hikube/sdk';
 
 export interface ProviderSettings {
@@ -33,6 +35,11 @@ export interface SettingsProblem {
 
 export type ResolvedSettings = { ok: true; options: ClientOptions; namespace: string | null } | { ok: false; problems: SettingsProblem[] };
 
+/** `~/...` as shells and the Kubernetes provider read it. */
+function expandHome(path: string): string {
+  return path === '~' ? homedir() : path.startsWith('~/') ? join(homedir(), path.slice(2)) : path;
+}
+
 function fromEnv(env: NodeJS.ProcessEnv, name: keyof ProviderSettings): string | null {
   const value = env[settingEnvironment[name]];
   return value === undefined || value === '' ? null : value;
@@ -60,7 +67,7 @@ export function resolveSettings(config: ProviderSettings, env: NodeJS.ProcessEnv
 
   const options: ClientOptions = { userAgent: 'terraform-provider-hikube' };
   // An explicit host means explicit credentials, unless a kubeconfig is named too.
-  if (kubeconfigPath !== null) options.kubeconfig = kubeconfigPath.split(':').filter(Boolean);
+  if (kubeconfigPath !== null) options.kubeconfig = kubeconfigPath.split(':').filter(Boolean).map(expandHome);
   else if (host !== null) options.kubeconfig = false;
   const context = text('context');
   const token = text('token');
