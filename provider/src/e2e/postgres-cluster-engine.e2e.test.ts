@@ -1,6 +1,6 @@
 // With real PostgreSQL (Hikube Local's engine driver): connect through the rw endpoint with the
 // output credentials, fail the primary over in the middle, and keep state valid and plans empty.
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -12,9 +12,11 @@ import { startHarness, type Harness } from './harness.js';
 
 const run = promisify(execFile);
 
-// The documented example on the PostgreSQL major this machine has (Debian's).
-const major = 'v15';
-const example = readFileSync(join(packageRoot, 'examples', 'resources', 'hikube_postgres_cluster', 'resource.tf'), 'utf8').replace('version           = "v18"', `version           = "${major}"`);
+// The PostgreSQL major this machine has (`pg_config --version`: "PostgreSQL 15.18 (Debian ...)").
+const major = `v${/PostgreSQL (\d+)/.exec(execFileSync('pg_config', ['--version'], { encoding: 'utf8' }))?.[1] ?? '15'}`;
+const documented = readFileSync(join(packageRoot, 'examples', 'resources', 'hikube_postgres_cluster', 'resource.tf'), 'utf8');
+if (!/version\s+= "v\d+"/.test(documented)) throw new Error('the example no longer pins version');
+const example = documented.replace(/version\s+= "v\d+"/, `version = "${major}"`);
 const env = { TF_VAR_ci_password: 'engine-ci-secret' };
 
 async function psql(uri: string, sql: string): Promise<string> {
