@@ -115,4 +115,4 @@ export {
 } from './resources/postgres.js';
 export type { SchedulingClassesResource, SchedulingClassInput } from './resources/scheduling-classes.js';
 export { WaitFailedError, WaitTimeoutError } from './waiters/poll-until.js';
-export { failedCondition, type ReadinessLevel, type WaitForReadyOptions, type WaitProgress } from './waiters/postgres-ready.js';
+export { failedCondition, isTerminalReason, type ReadinessLevel, type WaitForReadyOptions, type WaitProgress } from './waiters/postgres-ready.js';

@@ -5,7 +5,7 @@ import { startTestApiServer, type TestApiServer } from '../testing/test-api-serv
 import { resolveConnection } from '../transport/connection.js';
 import { HttpTransport } from '../transport/http-transport.js';
 import { WaitFailedError, WaitTimeoutError } from './poll-until.js';
-import { waitForPostgresDeleted, waitForPostgresReady, type WaitProgress } from './postgres-ready.js';
+import { isTerminalReason, waitForPostgresDeleted, waitForPostgresReady, type WaitProgress } from './postgres-ready.js';
 
 const ns = 'tenant-a';
 let server: TestApiServer;
@@ -86,6 +86,24 @@ describe('waitForPostgresReady', () => {
 
   it('reports a missing object at once', async () => {
     await expect(waitForPostgresReady(postgres, 'never-created', { timeout: 60_000 })).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe('isTerminalReason', () => {
+  it.each([
+    { given: 'InstallFailed', want: true },
+    { given: 'UpgradeFailed', want: true },
+    { given: 'RetriesExceeded', want: true },
+    { given: 'InstanceStartFailed', want: true },
+    { given: 'VersionUnavailable', want: true },
+    { given: 'FailingOver', want: false },
+    { given: 'PrimaryUnavailable', want: false },
+    { given: 'Initializing', want: false },
+    { given: 'Scaling', want: false },
+    { given: 'Degraded', want: false },
+    { given: undefined, want: false },
+  ])('$given is terminal: $want', ({ given, want }) => {
+    expect(isTerminalReason(given)).toBe(want);
   });
 });
 

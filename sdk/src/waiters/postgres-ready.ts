@@ -28,12 +28,21 @@ export interface WaitForReadyOptions {
   onProgress?: (progress: WaitProgress) => void;
 }
 
-const failureReason = /fail|error|invalid|stalled/i;
+// Terminal reasons end in a verdict (Flux's InstallFailed, UpgradeFailed, RetriesExceeded; an
+// unavailable PostgreSQL major). Matching on the suffix keeps transient states such as
+// FailingOver or PrimaryUnavailable-during-failover waiting instead of failing the wait.
+const terminalReasonSuffix = /(Failed|Error|Invalid|Stalled|RetriesExceeded)$/;
+const terminalReasons = new Set(['VersionUnavailable']);
+
+/** Whether a condition reason says the platform gave up, rather than "not yet". */
+export function isTerminalReason(reason: string | undefined): boolean {
+  return reason !== undefined && (terminalReasons.has(reason) || terminalReasonSuffix.test(reason));
+}
 
 /** A condition that says the platform gave up, rather than "not yet". */
 export function failedCondition(postgres: Postgres): Condition | undefined {
   return postgres.status?.conditions?.find(
-    (condition) => (condition.status === 'False' && failureReason.test(condition.reason ?? '')) || ((condition.type === 'Failed' || condition.type === 'Stalled') && condition.status === 'True'),
+    (condition) => (condition.status === 'False' && isTerminalReason(condition.reason)) || ((condition.type === 'Failed' || condition.type === 'Stalled') && condition.status === 'True'),
   );
 }
 
