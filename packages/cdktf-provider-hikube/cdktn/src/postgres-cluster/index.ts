@@ -20,7 +20,7 @@ export interface PostgresClusterConfig extends cdktn.TerraformMetaArguments {
   */
   readonly namespace?: string;
   /**
-  * PostgreSQL major version: `v18`, `v17`, `v16`, `v15`, `v14` or `v13`. Pin it: the platform default may change. A change is a major upgrade.
+  * PostgreSQL major version: `v18`, `v17`, `v16`, `v15`, `v14` or `v13`. Pin it: the platform default may change. A higher version is an in-place major upgrade; a lower one is refused at plan.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_cluster#version PostgresCluster#version}
   */
