@@ -6,6 +6,7 @@ import { scramVerifier, verifierMatches } from './scram-verifier.js';
 import { quoteIdent, quoteLiteral } from './sql-roles.js';
 import { slotNameFor } from './pg-replication.js';
 import { TcpProxy } from './tcp-proxy.js';
+import { socketDirFor } from './pg-instance.js';
 
 describe('lsn', () => {
   it.each([
@@ -52,6 +53,17 @@ describe('names and quoting', () => {
   it('quotes identifiers and literals', () => {
     expect(quoteIdent('we"ird')).toBe('"we""ird"');
     expect(quoteLiteral("o'hara")).toBe("'o''hara'");
+  });
+});
+
+describe('unix socket directory', () => {
+  it('stays inside a short instance directory', () => {
+    expect(socketDirFor('/tmp/x/postgres-a-1')).toBe('/tmp/x/postgres-a-1/run');
+  });
+  it('moves to a short stable directory when the path would exceed 107 bytes', () => {
+    const deep = `/tmp/${'d'.repeat(100)}/postgres-a-1`;
+    expect(socketDirFor(deep)).toMatch(/\/hikube-pg-[0-9a-f]{16}$/);
+    expect(socketDirFor(deep)).toBe(socketDirFor(deep));
   });
 });
 

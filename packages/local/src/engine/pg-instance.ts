@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
-import { readFile, open } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, open, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
@@ -35,6 +37,16 @@ export interface StartOptions {
 
 const LOG_TAIL_LINES = 25;
 
+// A unix socket path may not exceed 107 bytes: a deep data directory gets its socket in a short,
+// stable directory under the system temp dir instead of `<dir>/run`.
+const MAX_SOCKET_PATH = 107;
+
+export function socketDirFor(dir: string): string {
+  const inside = join(dir, 'run');
+  if (Buffer.byteLength(join(inside, '.s.PGSQL.65535')) <= MAX_SOCKET_PATH) return inside;
+  return join(tmpdir(), `hikube-pg-${createHash('sha256').update(dir).digest('hex').slice(0, 16)}`);
+}
+
 /**
  * One postgres server process. It is spawned directly (not through pg_ctl, whose 100 ms polling
  * dominates at these speeds) and readiness is a successful connection. Instance-specific
@@ -61,7 +73,7 @@ export class PgInstance {
     this.binaries = options.binaries;
     this.dir = options.dir;
     this.dataDir = join(options.dir, 'data');
-    this.socketDir = join(options.dir, 'run');
+    this.socketDir = socketDirFor(options.dir);
     this.logFile = join(options.dir, 'postgres.log');
     this.port = options.port;
     this.runAs = options.runAs;
@@ -71,6 +83,12 @@ export class PgInstance {
   async prepareDirs(): Promise<void> {
     await makeOwnedDir(this.dir, this.runAs, 0o700);
     await makeOwnedDir(this.socketDir, this.runAs, 0o700);
+  }
+
+  /** Remove the instance's files (data, log, socket directory); it must be stopped. */
+  async removeFiles(): Promise<void> {
+    await rm(this.dir, { recursive: true, force: true });
+    await rm(this.socketDir, { recursive: true, force: true });
   }
 
   get pid(): number | undefined {

@@ -276,6 +276,7 @@ export class PgClusterRuntime {
     await Promise.all([...this.#members.values()].map(async (m) => {
       m.probe.close();
       await m.instance.stop('immediate', 10_000).catch(() => undefined);
+      await m.instance.removeFiles();
     }));
     this.#members.clear();
     await rm(this.root, { recursive: true, force: true });
@@ -304,6 +305,16 @@ export class PgClusterRuntime {
     if (this.#members.size === 0) {
       this.#phase = 'Initializing';
       await this.#bootstrapPrimary(desired);
+    }
+    // A lone primary that stopped has no standby to fail over to: restart it in place.
+    const primary0 = this.#primaryMember();
+    if (primary0 && this.#members.size === 1 && !primary0.instance.running && !primary0.siteDown && !primary0.busy) {
+      primary0.busy = true;
+      try {
+        await primary0.instance.start();
+      } finally {
+        primary0.busy = false;
+      }
     }
     await this.#applyParameters(desired.parameters);
 
@@ -354,6 +365,13 @@ export class PgClusterRuntime {
       this.#primary = 1;
       await this.#save();
       this.#event('Normal', 'PrimaryCreated', `Primary ${m.name} created in ${m.site}`);
+    } catch (err) {
+      // forget the half-made primary: the next ensure starts over
+      await m.instance.stop('immediate').catch(() => undefined);
+      m.probe.close();
+      this.#members.delete(1);
+      await m.instance.removeFiles();
+      throw err;
     } finally {
       m.busy = false;
     }
@@ -386,7 +404,7 @@ export class PgClusterRuntime {
     this.#members.delete(n);
     const primary = this.#primaryMember();
     if (primary?.instance.running) await dropSlot(primary.instance, slotNameFor(m.name)).catch(() => undefined);
-    await rm(m.instance.dir, { recursive: true, force: true });
+    await m.instance.removeFiles();
     await this.#save();
   }
 
