@@ -1,9 +1,60 @@
-// The main job. Until Hikube Local and the provider land, it says what it will do.
-const steps = [
-  'start Hikube Local (a local, Kubernetes-compatible control plane) or reuse a running one',
-  'apply examples/terraform (3 replicas, one synchronous standby, three sites) with terraform',
-  'print each instance with its site, role, replication state and lag, the endpoints and how to connect',
-];
-console.log('npm start will:');
-for (const [i, step] of steps.entries()) console.log(`  ${i + 1}. ${step}`);
-console.log('\nThese pieces are being built; see the open issues. Nothing was started.');
+// npm start | npm run failover | npm run down. `npm ci` builds nothing, so this builds what the
+// main job runs first (tsc -b for the solution, then the provider executable; both incremental),
+// then hands over to examples/terraform/src/main-job.
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { clearInterval, setInterval } from 'node:timers';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const tty = process.stdout.isTTY === true;
+const frames = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+
+/** Runs node with args in the repository, showing one progress line; output only on failure. */
+function step(label, args) {
+  const started = Date.now();
+  const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+  let frame = 0;
+  const timer = tty ? setInterval(() => process.stdout.write(`\r\x1b[K${frames[frame++ % frames.length]} ${label} (${elapsed()})`), 100) : undefined;
+  if (!tty) process.stdout.write(`  … ${label}\n`);
+  return new Promise((resolve) => {
+    const chunks = [];
+    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', (c) => chunks.push(c));
+    child.stderr.on('data', (c) => chunks.push(c));
+    child.on('close', (code) => {
+      if (timer) clearInterval(timer);
+      process.stdout.write(`${tty ? '\r\x1b[K' : ''}${code === 0 ? '✓' : '✗'} ${label} (${elapsed()})\n`);
+      if (code !== 0) process.stderr.write(Buffer.concat(chunks).toString('utf8'));
+      resolve(code === 0);
+    });
+  });
+}
+
+/** Newest modification time of the .js files under the given directories (dist/bin excluded). */
+function newestJs(dirs) {
+  let newest = 0;
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'bin') walk(path);
+      } else if (entry.name.endsWith('.js')) newest = Math.max(newest, statSync(path).mtimeMs);
+    }
+  };
+  for (const dir of dirs) if (existsSync(dir)) walk(dir);
+  return newest;
+}
+
+const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+if (!(await step('build: tsc -b (incremental; the first run takes a minute or two)', [tsc, '-b']))) process.exit(1);
+
+const executable = join(root, 'provider', 'dist', 'bin', 'terraform-provider-hikube');
+const inputs = newestJs([join(root, 'provider', 'dist'), join(root, 'packages', 'tfplugin', 'dist'), join(root, 'sdk', 'dist')]);
+if (!existsSync(executable) || statSync(executable).mtimeMs < inputs) {
+  if (!(await step('build: the provider executable (provider/dist/bin)', [join(root, 'provider', 'dist', 'build', 'build-executable.js')]))) process.exit(1);
+}
+
+const { runCli } = await import(pathToFileURL(join(root, 'examples', 'terraform', 'dist', 'main-job', 'cli.js')).href);
+process.exitCode = await runCli(process.argv.slice(2));

@@ -1,0 +1,142 @@
+// Self-healing, shown: rows written through rw, the primary's postmaster killed with SIGKILL (as a
+// crash would), the time until a write through the same rw endpoint succeeds again, the standby
+// that was promoted, and the rows written before the kill read back.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import type { HikubeClient } from '@hikube/sdk';
+import { renderCluster } from './cluster-report.js';
+import { readClusterView } from './cluster-source.js';
+import { MainJobError } from './main-job-errors.js';
+import { findPostmasterPid } from './postmaster-pid.js';
+import { seconds, startProgress, type Output } from './progress-display.js';
+
+const run = promisify(execFile);
+
+export interface FailoverDemoOptions {
+  out: Output;
+  client: HikubeClient;
+  dataDir: string;
+  cluster: string;
+  kubeconfigPath: string;
+  /** How long to wait for the first write after the kill. */
+  timeoutMs?: number;
+}
+
+export interface FailoverResult {
+  killed: string;
+  promoted: string;
+  writeResumedMs: number;
+  rowsBefore: number;
+  rowsFound: number;
+}
+
+interface Target {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  database: string;
+}
+
+async function withClient<T>(target: Target, use: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ ...target, connectionTimeoutMillis: 3_000, query_timeout: 5_000 });
+  client.on('error', () => undefined); // a backend killed under us ends the session; the caller retries
+  await client.connect();
+  try {
+    return await use(client);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export async function runFailoverDemo(options: FailoverDemoOptions): Promise<FailoverResult> {
+  const { out, client, cluster } = options;
+  const write = (text = ''): void => out.write(`${text}\n`);
+  const object = await client.postgres.get(cluster);
+  const status = (object as { status?: { currentPrimary?: string } }).status;
+  const before = await readClusterView(client, cluster);
+  const primary = status?.currentPrimary ?? before?.primary;
+  if (!before || primary === undefined) throw new MainJobError('HIKUBE_MAIN_JOB_FAILOVER', `cluster ${cluster} has no primary to kill`);
+  const zone = before.instances.find((i) => i.name === primary)?.zone ?? '?';
+  const [credentials, endpoints] = await Promise.all([client.postgres.credentials(cluster), client.postgres.endpoints(cluster)]);
+  const password = credentials['app'];
+  if (password === undefined) throw new MainJobError('HIKUBE_MAIN_JOB_FAILOVER', `cluster ${cluster} has no credentials for user app`);
+  const target: Target = { host: endpoints.rw.host, port: endpoints.rw.port, user: 'app', password, database: 'shop' };
+
+  write(`Failover demo on ${cluster}: writes go through rw ${target.host}:${target.port} as app`);
+  const marker = new Date().toISOString();
+  const ids = await withClient(target, async (c) => {
+    await c.query('CREATE TABLE IF NOT EXISTS failover_demo (id bigserial PRIMARY KEY, note text NOT NULL, written_at timestamptz NOT NULL DEFAULT now())');
+    const inserted = await c.query<{ id: string }>("INSERT INTO failover_demo (note) SELECT 'before the kill, run ' || $1 || ' #' || n FROM generate_series(1, 100) AS n RETURNING id", [marker]);
+    return inserted.rows.map((r) => r.id);
+  });
+  write(`✓ wrote ${ids.length} rows (committed: confirmed by the synchronous standby quorum)`);
+
+  const pid = await findPostmasterPid(options.dataDir, {
+    namespace: object.metadata?.namespace ?? 'tenant-demo',
+    cluster,
+    uid: object.metadata?.uid ?? '',
+    instance: primary,
+  });
+  const killedAt = Date.now();
+  if (pid !== undefined) {
+    write(`↯ killing the primary ${primary} (${zone}): kill -9 ${pid} (its postmaster)`);
+    process.kill(pid, 'SIGKILL');
+  } else {
+    // Not the engine's layout (another driver, another machine): the platform's own way to lose a pod.
+    write(`↯ killing the primary ${primary} (${zone}): kubectl delete pod ${primary} (its postmaster PID was not found)`);
+    await run('kubectl', ['delete', 'pod', primary, '--wait=false'], { env: { ...process.env, KUBECONFIG: options.kubeconfigPath } });
+  }
+
+  const progress = startProgress(out, 'failover');
+  progress.update('waiting for a write through rw to succeed');
+  const deadline = killedAt + (options.timeoutMs ?? 120_000);
+  let resumedAt: number | undefined;
+  while (resumedAt === undefined) {
+    if (Date.now() > deadline) {
+      progress.finish(false, 'no write succeeded in time');
+      throw new MainJobError('HIKUBE_MAIN_JOB_FAILOVER', `no write through rw succeeded within ${seconds(deadline - killedAt)} of the kill; see ${options.dataDir}/hikube-local.log`);
+    }
+    try {
+      await withClient(target, (c) => c.query("INSERT INTO failover_demo (note) VALUES ('first write after the kill')"));
+      resumedAt = Date.now();
+    } catch {
+      await pause(100);
+    }
+  }
+  const writeResumedMs = resumedAt - killedAt;
+  let after = await readClusterView(client, cluster);
+  while (after?.primary === primary && Date.now() < deadline) {
+    await pause(200);
+    after = await readClusterView(client, cluster);
+  }
+  const promoted = after?.primary ?? '?';
+  const promotedZone = after?.instances.find((i) => i.name === promoted)?.zone ?? '?';
+  progress.finish(true, `${promoted} (${promotedZone}) promoted; first write through rw ${seconds(writeResumedMs)} after the kill`);
+
+  const rowsFound = await withClient(target, async (c) => {
+    const found = await c.query<{ n: string }>('SELECT count(*) AS n FROM failover_demo WHERE id = ANY($1::bigint[])', [ids]);
+    return Number(found.rows[0]?.n ?? 0);
+  });
+  write(`${rowsFound === ids.length ? '✓' : '✗'} rows written before the kill: ${rowsFound} of ${ids.length} read back through rw from the new primary`);
+
+  // The old primary comes back as a standby (pg_rewind or a fresh clone): show the healed cluster.
+  const healing = startProgress(out, 'healing');
+  healing.update(`${primary} rejoining as a standby`);
+  let healed = await readClusterView(client, cluster);
+  while (Date.now() < deadline + 60_000 && !(healed && healed.ready && healed.instances.every((i) => i.ready))) {
+    await pause(500);
+    healed = await readClusterView(client, cluster);
+  }
+  const allReady = healed !== undefined && healed.instances.every((i) => i.ready);
+  healing.finish(allReady, allReady ? `${primary} is back as a standby` : `${primary} has not rejoined yet; it keeps trying`);
+  write();
+  if (healed) for (const text of renderCluster(healed)) write(text);
+  if (rowsFound !== ids.length) throw new MainJobError('HIKUBE_MAIN_JOB_FAILOVER', `${ids.length - rowsFound} row(s) written before the kill are missing`);
+  return { killed: primary, promoted, writeResumedMs, rowsBefore: ids.length, rowsFound };
+}

@@ -1,0 +1,90 @@
+// The Terraform working directory of the main job: a copy of the example's .tf files, a CLI
+// configuration with dev_overrides for the provider built from this repository, and the state.
+// It lives in Hikube Local's data dir, next to the clusters its state describes.
+import { spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { IacTool } from './find-iac-tool.js';
+import { MainJobError } from './main-job-errors.js';
+
+export const PROVIDER_SOURCE = 'hikube/hikube';
+
+/** The CLI configuration (TF_CLI_CONFIG_FILE) a user writes by hand, as in examples/terraform/README.md. */
+export function renderDevOverrides(providerDir: string): string {
+  if (/["\\$%\n]/.test(providerDir)) {
+    throw new MainJobError('HIKUBE_MAIN_JOB_PATH', `${providerDir}: the provider directory contains $, %, a quote, a backslash or a newline; clone the repository to a plain path`);
+  }
+  return [
+    '# Written by npm start: Terraform/OpenTofu use the provider built from this repository.',
+    'provider_installation {',
+    '  dev_overrides {',
+    `    "${PROVIDER_SOURCE}" = "${providerDir}"`,
+    '  }',
+    '  direct {}',
+    '}',
+    '',
+  ].join('\n');
+}
+
+export interface TerraformRun {
+  exitCode: number;
+  output: string;
+  logFile: string;
+}
+
+export interface TerraformWorkdir {
+  dir: string;
+  run(args: readonly string[], logName: string): Promise<TerraformRun>;
+}
+
+/** `Apply complete! Resources: 2 added, 0 changed, 0 destroyed.` -> counts; undefined when absent. */
+export function parseApplySummary(output: string): { added: number; changed: number; destroyed: number } | undefined {
+  const match = /Apply complete! Resources: (\d+) added, (\d+) changed, (\d+) destroyed/.exec(output);
+  if (!match) return undefined;
+  return { added: Number(match[1]), changed: Number(match[2]), destroyed: Number(match[3]) };
+}
+
+export async function prepareWorkdir(options: { dataDir: string; exampleDir: string; providerDir: string; kubeconfigPath: string; tool: IacTool }): Promise<TerraformWorkdir> {
+  const dir = join(options.dataDir, 'terraform');
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  // The example is the source of truth: replace the copies every run, keep state and logs.
+  for (const name of await readdir(dir)) if (name.endsWith('.tf')) await rm(join(dir, name));
+  for (const name of await readdir(options.exampleDir)) {
+    if (name.endsWith('.tf')) await copyFile(join(options.exampleDir, name), join(dir, name));
+  }
+  const cliConfig = join(dir, 'dev-overrides.tfrc');
+  await writeFile(cliConfig, renderDevOverrides(options.providerDir));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    TF_CLI_CONFIG_FILE: cliConfig,
+    KUBECONFIG: options.kubeconfigPath,
+    TF_IN_AUTOMATION: '1',
+    TF_INPUT: '0',
+    CHECKPOINT_DISABLE: '1',
+  };
+  return {
+    dir,
+    run(args, logName) {
+      const logFile = join(dir, `${logName}.log`);
+      return new Promise((resolve, reject) => {
+        const log = createWriteStream(logFile);
+        const chunks: Buffer[] = [];
+        const child = spawn(options.tool.path, [...args, '-no-color'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+        for (const stream of [child.stdout, child.stderr]) {
+          stream.on('data', (chunk: Buffer) => {
+            chunks.push(chunk);
+            log.write(chunk);
+          });
+        }
+        child.on('error', (err) => {
+          log.end();
+          reject(new MainJobError('HIKUBE_MAIN_JOB_TERRAFORM', `${options.tool.name} could not be started: ${err.message}`, { cause: err }));
+        });
+        child.on('close', (code, signal) => {
+          log.end(() => resolve({ exitCode: code ?? (signal ? 128 : 1), output: Buffer.concat(chunks).toString('utf8'), logFile }));
+        });
+      });
+    },
+  };
+}
