@@ -1,0 +1,12 @@
+// The example's .tf files, as the tests and the main job read them: the files are the source of truth.
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { exampleDir } from './main-job/repo-paths.js';
+
+export async function readExampleFiles(): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const name of (await readdir(exampleDir)).sort()) {
+    if (name.endsWith('.tf')) files[name] = await readFile(join(exampleDir, name), 'utf8');
+  }
+  return files;
+}
