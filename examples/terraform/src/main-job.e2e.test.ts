@@ -1,0 +1,95 @@
+// npm start, npm run failover and npm run down end to end, on a fresh data dir: real terraform,
+// Hikube Local's engine driver (real PostgreSQL), the printed psql command run as printed.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { createClient } from '@hikube/sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hikubeLocalStatus, stopHikubeLocal } from './main-job/hikube-local-process.js';
+import { runMainJob } from './main-job/main-job.js';
+import { parseMainJobArgs, type MainJobCommand } from './main-job/main-job-options.js';
+import { installedPostgresMajor } from './main-job/postgres-major.js';
+
+const run = promisify(execFile);
+
+describe('the main job (npm start)', () => {
+  let dataDir: string;
+
+  async function mainJob(command: MainJobCommand): Promise<string> {
+    let text = '';
+    const args = command === 'start' ? [] : [`--${command}`];
+    await runMainJob(parseMainJobArgs([...args, '--data-dir', dataDir], {}, undefined), { out: { write: (t) => void (text += t), isTTY: false }, path: process.env['PATH'] });
+    return text;
+  }
+
+  beforeAll(async () => {
+    // Short on purpose: PostgreSQL's sockets live under it (107-byte limit).
+    dataDir = await mkdtemp(join(tmpdir(), 'mj-'));
+  });
+  afterAll(async () => {
+    // Only the server this suite started (recorded in its own data dir), then its files.
+    await stopHikubeLocal(dataDir).catch(() => undefined);
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  let psqlLine = '';
+
+  it('starts Hikube Local, applies the example and prints the cluster at a glance', async () => {
+    const out = await mainJob('start');
+    const major = await installedPostgresMajor();
+    expect(out).toMatch(new RegExp(`Applying examples/terraform with (terraform|tofu) .* PostgreSQL ${major} \\(this machine's pg_config\\)`));
+    expect(out).toMatch(/✓ Hikube Local: started https:\/\/127\.0\.0\.1:\d+ \(pid \d+, engine driver\), data in /);
+    expect(out).toMatch(/… (terraform|tofu) apply: /); // the progress display
+    expect(out).toMatch(/✓ (terraform|tofu) apply: 2 added, 0 changed, 0 destroyed/);
+    expect(out).toMatch(new RegExp(`^orders · PostgreSQL ${major} · Ready · synchronous: ANY 1 of 2 standbys · primary postgres-orders-\\d$`, 'm'));
+    const rows = out.split('\n').filter((l) => /^ {2}postgres-orders-\d /.test(l));
+    expect(rows).toHaveLength(3);
+    expect(rows.map((r) => r.split(/\s+/)[2]).sort()).toEqual(['geneva', 'gland', 'lucerne']);
+    expect(rows.filter((r) => /primary +accepts writes +-$/.test(r))).toHaveLength(1);
+    expect(rows.filter((r) => /standby +streaming, quorum +\d+(\.\d)? (B|KiB|MiB)$/.test(r))).toHaveLength(2);
+    expect(out).toMatch(/^ {2}endpoints: rw 127\.0\.0\.1:\d+ \(primary\) {3}ro 127\.0\.0\.1:\d+ \(standbys\) {3}r 127\.0\.0\.1:\d+ \(any instance\)$/m);
+    expect(out).toMatch(/^dev · PostgreSQL v\d+ · Ready · replication: asynchronous · primary postgres-dev-1$/m);
+    expect(out).toMatch(/npm run down +(terraform|tofu) destroy, then stop Hikube Local/);
+    psqlLine = out.split('\n').find((l) => l.includes('psql -h')) ?? '';
+    expect(psqlLine).toMatch(/PGPASSWORD="\$\(kubectl get secret postgres-orders-credentials -o jsonpath='\{\.data\.app\}' \| base64 -d\)" psql -h 127\.0\.0\.1 -p \d+ -U app shop/);
+
+    // Passwords never appear in the output; the printed command fetches one and connects.
+    const client = createClient({ kubeconfig: join(dataDir, 'kubeconfig') });
+    try {
+      for (const password of Object.values(await client.postgres.credentials('orders'))) expect(out).not.toContain(password);
+    } finally {
+      await client.close();
+    }
+    const psql = await run('sh', ['-c', `${psqlLine.trim()} -tA -c 'select current_user, pg_is_in_recovery()'`], { env: { ...process.env, KUBECONFIG: join(dataDir, 'kubeconfig') } });
+    expect(psql.stdout.trim()).toBe('app|f');
+  });
+
+  it('is harmless when run again: reuses the server, the apply is a no-op', async () => {
+    const out = await mainJob('start');
+    expect(out).toMatch(/✓ Hikube Local: reusing https:\/\/127\.0\.0\.1:\d+/);
+    expect(out).toMatch(/✓ (terraform|tofu) apply: no changes: the clusters already match examples\/terraform \(a second npm start is a no-op\)/);
+  });
+
+  it('--failover kills the primary, shows the promotion and the time, and the rows written before', async () => {
+    const out = await mainJob('failover');
+    const killed = /↯ killing the primary (postgres-orders-\d) \((\w+)\): kill -9 \d+ \(its postmaster\)/.exec(out);
+    expect(killed).not.toBeNull();
+    const promoted = /✓ failover: (postgres-orders-\d) \((\w+)\) promoted; first write through rw \d+\.\d s after the kill/.exec(out);
+    expect(promoted).not.toBeNull();
+    expect(promoted?.[1]).not.toBe(killed?.[1]);
+    expect(out).toMatch(/✓ rows written before the kill: 100 of 100 read back through rw from the new primary/);
+    expect(out).toContain(`✓ healing: ${killed?.[1]} is back as a standby`);
+    expect(out.split('\n').filter((l) => new RegExp(`^ {2}${promoted?.[1]} +\\w+ +primary +accepts writes`).test(l))).toHaveLength(1);
+  });
+
+  it('npm run down destroys through terraform, stops Hikube Local and removes its data', async () => {
+    const out = await mainJob('down');
+    expect(out).toMatch(/✓ (terraform|tofu) destroy: Resources: 2 destroyed/);
+    expect(out).toMatch(/✓ Hikube Local: stopped; removed /);
+    expect(existsSync(dataDir)).toBe(false);
+    expect(await hikubeLocalStatus(dataDir)).toBeUndefined();
+  });
+});
