@@ -38,7 +38,7 @@ describe('renderDevOverrides', () => {
   it('points hikube/hikube at the provider directory and keeps direct installs for the rest', () => {
     expect(renderDevOverrides('/src/hikube/provider/dist/bin')).toBe(
       [
-        '# Written by npm start: Terraform/OpenTofu use the provider built from this repository.',
+        '# CLI configuration (TF_CLI_CONFIG_FILE): Terraform/OpenTofu take hikube/hikube from this directory.',
         'provider_installation {',
         '  dev_overrides {',
         '    "hikube/hikube" = "/src/hikube/provider/dist/bin"',

@@ -16,7 +16,7 @@ export function renderDevOverrides(providerDir: string): string {
     throw new MainJobError('HIKUBE_MAIN_JOB_PATH', `${providerDir}: the provider directory contains $, %, a quote, a backslash or a newline; clone the repository to a plain path`);
   }
   return [
-    '# Written by npm start: Terraform/OpenTofu use the provider built from this repository.',
+    '# CLI configuration (TF_CLI_CONFIG_FILE): Terraform/OpenTofu take hikube/hikube from this directory.',
     'provider_installation {',
     '  dev_overrides {',
     `    "${PROVIDER_SOURCE}" = "${providerDir}"`,

@@ -1,0 +1,50 @@
+// The READMEs' HCL is the code the tests run: every ```hcl block names its source (a file of the
+// repository, or `dev-overrides` for the CLI configuration the main job writes) and equals it.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exampleDir, repoRoot } from './main-job/repo-paths.js';
+import { renderDevOverrides } from './main-job/terraform-workdir.js';
+
+interface HclBlock {
+  source: string;
+  body: string;
+}
+
+/** Fenced ```hcl blocks, indented or not, with the word after `hcl` as their source. */
+function hclBlocks(markdown: string): HclBlock[] {
+  const blocks: HclBlock[] = [];
+  for (const match of markdown.matchAll(/^( *)```hcl(?: +(\S+))?\n([\s\S]*?)^\1```$/gm)) {
+    const indent = match[1] ?? '';
+    const body = (match[3] ?? '').split('\n').map((l) => (l.startsWith(indent) ? l.slice(indent.length) : l)).join('\n');
+    blocks.push({ source: match[2] ?? '', body });
+  }
+  return blocks;
+}
+
+const PLACEHOLDER_PROVIDER_DIR = '/path/to/hikube-postgres-iac/provider/dist/bin';
+
+describe('README snippets', () => {
+  it.each([
+    { readme: join(repoRoot, 'README.md'), mustShow: ['examples/terraform/production.tf', 'dev-overrides'] },
+    { readme: join(exampleDir, 'README.md'), mustShow: ['dev-overrides'] },
+  ])('$readme shows the example files and the CLI configuration as they are', async ({ readme, mustShow }) => {
+    const blocks = hclBlocks(await readFile(readme, 'utf8'));
+    expect(blocks.map((b) => b.source)).toEqual(expect.arrayContaining(mustShow));
+    for (const block of blocks) {
+      const want = block.source === 'dev-overrides'
+        ? renderDevOverrides(PLACEHOLDER_PROVIDER_DIR)
+        : block.source === ''
+          ? '(an hcl block must name its source: ```hcl <path> or ```hcl dev-overrides)'
+          : await readFile(join(repoRoot, block.source), 'utf8');
+      expect(block.body, `${readme}: block ${block.source || '(unnamed)'}`).toBe(want);
+    }
+  });
+
+  it('reads indented and unindented blocks', () => {
+    expect(hclBlocks('a\n```hcl x.tf\nb = 1\n```\n\n   ```hcl\n   c = 2\n   ```\n')).toEqual([
+      { source: 'x.tf', body: 'b = 1\n' },
+      { source: '', body: 'c = 2\n' },
+    ]);
+  });
+});
