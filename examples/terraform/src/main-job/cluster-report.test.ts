@@ -30,6 +30,7 @@ describe('renderCluster', () => {
         '  postgres-orders-1  gland    primary  accepts writes     -',
         '  postgres-orders-2  lucerne  standby  streaming, quorum  16.0 MiB',
         '  postgres-orders-3  geneva   standby  streaming, quorum  0 B',
+        '  (lag: WAL bytes a standby had not replayed, as of the last status update)',
         '  endpoints: rw 127.0.0.1:5001 (primary)   ro 127.0.0.1:5002 (standbys)   r 127.0.0.1:5003 (any instance)',
       ],
     },

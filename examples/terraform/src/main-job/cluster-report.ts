@@ -132,5 +132,9 @@ export function renderCluster(view: ClusterView): string[] {
     ['INSTANCE', 'ZONE', 'ROLE', 'REPLICATION', 'LAG'],
     ...view.instances.map((i) => [i.name, i.zone, i.role, replicationState(i, view.sync), i.role === 'primary' ? '-' : formatBytes(i.lagBytes)]),
   ];
-  return [header, ...table(rows).map((line) => `  ${line}`), `  endpoints: ${endpointText(view.endpoints, view.instances.filter((i) => i.role === 'standby').length)}`];
+  const lines = [header, ...table(rows).map((line) => `  ${line}`)];
+  // Hikube Local refreshes lagBytes only with other status changes: say what the number is.
+  if (view.instances.some((i) => i.role === 'standby' && i.lagBytes !== undefined)) lines.push('  (lag: WAL bytes a standby had not replayed, as of the last status update)');
+  lines.push(`  endpoints: ${endpointText(view.endpoints, view.instances.filter((i) => i.role === 'standby').length)}`);
+  return lines;
 }
