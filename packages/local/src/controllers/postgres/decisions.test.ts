@@ -5,6 +5,8 @@ import { resourceSettings } from './resources-plan.js';
 import { planScale } from './scale-plan.js';
 import { siteForInstance } from './site-plan.js';
 import { decideSynchronousStandbys } from './sync-quorum.js';
+import { decideReady, decideWorkloadsReady, type ReadinessFacts } from './status-plan.js';
+import { CNPG_PROFILE, FAST_PROFILE, profileByName } from './health-profile.js';
 
 describe('synchronous quorum (CloudNativePG legacy min/max)', () => {
   const three = ['pg-2', 'pg-3', 'pg-4'];
@@ -106,5 +108,42 @@ describe('resources', () => {
     { name: 'tiny floor', resources: { memory: '32Mi' }, preset: undefined, want: '16MB' },
   ])('$name', ({ resources, preset, want }) => {
     expect(resourceSettings(resources, preset).parameters['shared_buffers']).toBe(want);
+  });
+});
+
+describe('status conditions', () => {
+  const healthy: ReadinessFacts = {
+    phase: 'Healthy', primary: 'pg-1', primaryReady: true, rolesApplied: true,
+    instances: 3, readyInstances: 3, desiredReplicas: 3, lastError: undefined,
+  };
+  it.each([
+    { name: 'serving', given: healthy, want: ['True', 'ReconciliationSucceeded', 'True', 'WorkloadsReady'] },
+    { name: 'a standby down keeps Ready', given: { ...healthy, phase: 'Degraded' as const, readyInstances: 2 }, want: ['True', 'ReconciliationSucceeded', 'False', 'Degraded'] },
+    { name: 'creating', given: { ...healthy, primaryReady: false, instances: 0, readyInstances: 0, phase: 'Initializing' as const }, want: ['False', 'Initializing', 'False', 'Degraded'] },
+    { name: 'scaling', given: { ...healthy, applying: 'Scaling' as const, desiredReplicas: 5 }, want: ['False', 'Scaling', 'True', 'WorkloadsReady'] },
+    { name: 'failing over', given: { ...healthy, phase: 'FailingOver' as const, primaryReady: false, readyInstances: 2 }, want: ['False', 'FailingOver', 'False', 'Degraded'] },
+    { name: 'no primary', given: { ...healthy, phase: 'Degraded' as const, primaryReady: false, readyInstances: 0 }, want: ['False', 'Degraded', 'False', 'Degraded'] },
+    { name: 'users not applied yet', given: { ...healthy, rolesApplied: false }, want: ['False', 'Degraded', 'True', 'WorkloadsReady'] },
+  ])('$name', ({ given, want }) => {
+    const r = decideReady(given);
+    const w = decideWorkloadsReady(given);
+    expect([r.ok ? 'True' : 'False', r.reason, w.ok ? 'True' : 'False', w.reason]).toEqual(want);
+  });
+
+  it('names the target size while scaling', () => {
+    expect(decideReady({ ...healthy, applying: 'Scaling', desiredReplicas: 5 }).message).toBe('Scaling to 5 instance(s)');
+  });
+});
+
+describe('health profiles', () => {
+  it.each([
+    { given: undefined, want: FAST_PROFILE },
+    { given: 'fast', want: FAST_PROFILE },
+    { given: 'cloudnative-pg', want: CNPG_PROFILE },
+    { given: 'cnpg', want: CNPG_PROFILE },
+  ])('$given', ({ given, want }) => expect(profileByName(given)).toBe(want));
+
+  it('the CloudNativePG profile waits out the lease and three 10 s probes', () => {
+    expect(CNPG_PROFILE).toMatchObject({ probeIntervalMs: 10_000, failureThreshold: 3, failoverDelayMs: 15_000 });
   });
 });

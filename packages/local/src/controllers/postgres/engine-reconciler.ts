@@ -30,6 +30,7 @@ import { profileByName, type HealthProfile } from './health-profile.js';
 import { OPERATOR_PARAMETERS, validateParameters } from './parameter-plan.js';
 import { resourceSettings } from './resources-plan.js';
 import { siteForInstance } from './site-plan.js';
+import { decideReady, decideWorkloadsReady, type ReadinessFacts } from './status-plan.js';
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -262,28 +263,26 @@ export class EngineReconciler implements Reconciler {
 
   // ---- snapshot -> API objects -------------------------------------------------------
 
-  async #writeStatus(ctx: ReconcileContext, object: KubeObject, previous: Partial<PostgresStatus>, s: ClusterSnapshot, placement: Placement, forcedReason: string | undefined): Promise<void> {
+  async #writeStatus(ctx: ReconcileContext, object: KubeObject, previous: Partial<PostgresStatus>, s: ClusterSnapshot, placement: Placement, forcedReason: 'Initializing' | 'Scaling' | 'Reconciling' | undefined): Promise<void> {
     const generation = object.metadata.generation ?? 1;
     const want = s.instances.length;
     const ready = s.instances.filter((i) => i.ready).length;
-    const ok = forcedReason === undefined && s.primaryReady && s.rolesApplied;
-    const reason = ok
-      ? 'ReconciliationSucceeded'
-      : forcedReason ?? (s.phase === 'FailingOver' || s.phase === 'Switchover' ? 'FailingOver' : s.instances.length === 0 ? 'Initializing' : 'Degraded');
-    const message = ok
-      ? `Primary ${s.primary ?? ''} accepts writes; users and databases applied`
-      : reason === 'Initializing'
-        ? 'Creating the primary and its standbys'
-        : reason === 'Scaling'
-          ? `Scaling to ${Math.max(1, ((object['spec'] as PostgresSpec | undefined)?.replicas ?? 2))} instance(s)`
-          : reason === 'FailingOver'
-            ? 'The primary is unavailable; a standby is being promoted'
-            : reason === 'Reconciling'
-              ? 'Applying the new specification'
-              : s.lastError ?? `No primary accepts writes (${ready}/${want} instances ready)`;
+    const facts: ReadinessFacts = {
+      phase: s.phase,
+      primary: s.primary,
+      primaryReady: s.primaryReady,
+      rolesApplied: s.rolesApplied,
+      instances: want,
+      readyInstances: ready,
+      desiredReplicas: Math.max(1, (object['spec'] as PostgresSpec | undefined)?.replicas ?? 2),
+      lastError: s.lastError,
+      applying: forcedReason,
+    };
+    const r = decideReady(facts);
+    const w = decideWorkloadsReady(facts);
     const conditions = [
-      condition(previous, 'Ready', ok, reason, message, generation),
-      condition(previous, 'WorkloadsReady', want > 0 && ready === want, want > 0 && ready === want ? 'WorkloadsReady' : 'Degraded', `${ready}/${want} instances ready`, generation),
+      condition(previous, 'Ready', r.ok, r.reason, r.message, generation),
+      condition(previous, 'WorkloadsReady', w.ok, w.reason, w.message, generation),
     ];
     await ctx.writeStatus({
       version: CHART_VERSION,
