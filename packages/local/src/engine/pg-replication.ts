@@ -115,6 +115,9 @@ export async function setSynchronousStandbyNames(primary: PgInstance, value: str
 export async function promote(standby: PgInstance, synchronousStandbyNames = '', waitSeconds = 30): Promise<void> {
   await writeInstanceConf(standby.dataDir, { synchronousStandbyNames }, standby.runAs);
   await sql(standby, 'reloading the configuration', 'SELECT pg_reload_conf()');
+  // Idempotent: an earlier attempt may have promoted it already.
+  const state = await sql(standby, 'reading the recovery state', 'SELECT pg_is_in_recovery() AS r');
+  if (state[0]?.['r'] === false) return;
   const rows = await sql(standby, 'promoting', 'SELECT pg_promote(true, $1) AS ok', [waitSeconds]);
   if (rows[0]?.['ok'] !== true) throw new PgSqlError(`promoting ${standby.name}`, new Error('pg_promote returned false (promotion did not finish in time)'));
 }

@@ -540,7 +540,12 @@ export class PgClusterRuntime {
       await old.instance.stop('kill');
       old.needsRejoin = true;
       await Promise.all([...this.#members.values()].filter((m) => m !== old).map((m) => this.#probeMember(m)));
-      const candidate = this.#members.get(Number(electFailoverCandidate(this.#observations()) ?? NaN));
+      // A standby already out of recovery was promoted by an interrupted attempt: it must be the
+      // one, or two primaries would exist.
+      const alreadyPromoted = [...this.#members.values()].find(
+        (m) => m !== old && m.role === 'standby' && m.instance.running && m.health?.reachable === true && !m.health.inRecovery,
+      );
+      const candidate = alreadyPromoted ?? this.#members.get(Number(electFailoverCandidate(this.#observations()) ?? NaN));
       if (!candidate) {
         this.#event('Warning', 'NoFailoverCandidate', 'No healthy standby can be promoted; the primary restarts in place when it can');
         this.#phase = 'Degraded';
