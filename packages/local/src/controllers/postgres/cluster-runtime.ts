@@ -110,6 +110,8 @@ interface Member {
   busy: boolean;
   /** Needs a rejoin (rewind or re-clone) before it can stream again. */
   needsRejoin: boolean;
+  /** Being removed by a scale-down: no longer counted in the quorum. */
+  leaving: boolean;
 }
 
 /**
@@ -321,6 +323,12 @@ export class PgClusterRuntime {
     const plan = planScale([...this.#members.keys()], desired.replicas, this.#primary);
     if (plan.add.length > 0 || plan.remove.length > 0) {
       if (this.#phase !== 'Initializing') this.#phase = 'Scaling';
+      // shrink the quorum first, so commits never wait for a standby that is going away
+      for (const n of plan.remove) {
+        const m = this.#members.get(n);
+        if (m) m.leaving = true;
+      }
+      if (plan.remove.length > 0) await this.#maintainSync();
       for (const n of plan.remove) await this.#removeInstance(n);
       await Promise.all(plan.add.map((n) => this.#addStandby(n, desired.siteOf(n))));
       if (plan.add.length > 0) this.#event('Normal', 'ScaledUp', `Added ${plan.add.map((n) => this.#nameOf(n)).join(', ')}`);
@@ -775,7 +783,7 @@ export class PgClusterRuntime {
   #syncEligible(): string[] {
     const now = Date.now();
     return [...this.#members.values()]
-      .filter((m) => m.role === 'standby' && m.instance.running && !m.siteDown && !m.needsRejoin && m.health?.reachable === true)
+      .filter((m) => m.role === 'standby' && m.instance.running && !m.siteDown && !m.needsRejoin && !m.leaving && m.health?.reachable === true)
       .filter((m) => m.notStreamingSince === undefined || now - m.notStreamingSince < this.#profile.standbyResyncAfterMs)
       .map((m) => m.name);
   }
@@ -793,7 +801,7 @@ export class PgClusterRuntime {
     const instance = new PgInstance({ name, binaries: this.#bin(), dir: join(this.root, name), port, runAs: this.#opts.runAs });
     const m: Member = {
       ordinal: n, name, site, instance, probe: new InstanceProbe(instance), role,
-      health: undefined, failures: 0, failingSince: undefined, notStreamingSince: undefined, siteDown: false, busy: false, needsRejoin: false,
+      health: undefined, failures: 0, failingSince: undefined, notStreamingSince: undefined, siteDown: false, busy: false, needsRejoin: false, leaving: false,
     };
     instance.onExit((exit) => {
       if (m.busy || this.#closed) return;
