@@ -98,8 +98,8 @@ export class EngineReconciler implements Reconciler {
     this.#host = host;
     this.#runAs = await resolveRunAs();
     this.#root = await this.#chooseRoot(host.dataDir);
+    // Objects being deleted are reopened too: finalize must stop their processes.
     for (const object of host.listPostgres()) {
-      if (object.metadata.deletionTimestamp) continue;
       const managed = this.#managed(object);
       try {
         if (await managed.runtime.open()) host.log(`engine: adopted postgres-${object.metadata.name} in ${object.metadata.namespace ?? ''}`);
@@ -131,8 +131,11 @@ export class EngineReconciler implements Reconciler {
 
   async finalize(object: KubeObject, ctx: ReconcileContext): Promise<FinalizeResult> {
     const key = this.#key(object);
-    const managed = this.#clusters.get(key) ?? this.#managed(object);
+    const known = this.#clusters.get(key);
+    const managed = known ?? this.#managed(object);
     this.#clusters.delete(key);
+    // never delete data under running postmasters: adopt whatever runs before destroying
+    if (!known) await managed.runtime.open().catch(() => false);
     await managed.runtime.destroy();
     await ctx.event('Normal', 'Deleted', `Instances of postgres-${object.metadata.name} stopped and their data removed`);
     return { done: true };
