@@ -441,11 +441,8 @@ export class EngineReconciler implements Reconciler {
     await chmod(dataDir, 0o711).catch(() => undefined);
     const reachable = await runCommand('test', ['-x', preferred], { runAs: this.#runAs }).then(() => true, () => false);
     if (reachable) return preferred;
-    const fallback = join(tmpdir(), 'hikube-local-engine', createHash('sha256').update(dataDir).digest('hex').slice(0, 16));
-    await mkdir(fallback, { recursive: true, mode: 0o755 });
-    await chmod(join(tmpdir(), 'hikube-local-engine'), 0o755);
-    await chmod(fallback, 0o755);
-    return fallback;
+    // created only when a cluster is (the runtime makes its directories traversable)
+    return join(tmpdir(), 'hikube-local-engine', createHash('sha256').update(dataDir).digest('hex').slice(0, 16));
   }
 }
 
