@@ -18,6 +18,10 @@ import { TcpProxy } from './tcp-proxy.js';
 import { parseLsn } from './lsn.js';
 
 // One shared three-instance rig walks the whole engine lifecycle in order, like a cluster would.
+// It runs under a user's libpq settings meant for other servers (none reachable), which the engine
+// must ignore: its tools and connections are configured explicitly.
+const hostileLibpqEnv: Record<string, string> = { PGSSLMODE: 'require', PGHOST: '/nonexistent', PGPORT: '1', PGUSER: 'nobody', PGDATABASE: 'nowhere', PGPASSWORD: 'not-ours' };
+const savedEnv: Record<string, string | undefined> = {};
 let root: string;
 let bins: PgBinaries;
 let runAs: RunAs | undefined;
@@ -55,7 +59,7 @@ async function streaming(inst: PgInstance): Promise<void> {
 }
 
 async function asUser<T>(port: number, user: string, password: string, db: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ host: '127.0.0.1', port, user, password, database: db });
+  const c = new pg.Client({ host: '127.0.0.1', port, user, password, database: db, ssl: false });
   c.on('error', () => undefined);
   await c.connect();
   try {
@@ -66,6 +70,10 @@ async function asUser<T>(port: number, user: string, password: string, db: strin
 }
 
 beforeAll(async () => {
+  for (const [key, value] of Object.entries(hostileLibpqEnv)) {
+    savedEnv[key] = process.env[key];
+    process.env[key] = value;
+  }
   root = await mkdtemp(join(tmpdir(), 'hikube-engine-'));
   await chmod(root, 0o755); // the postgres user must be able to reach its directories
   bins = await locatePg(15);
@@ -77,6 +85,10 @@ afterAll(async () => {
   for (const p of proxies) await p.close();
   for (const i of instances) await i.stop('immediate').catch(() => undefined);
   if (!process.env['KEEP']) await rm(root, { recursive: true, force: true });
+  for (const [key, value] of Object.entries(savedEnv)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
 });
 
 describe('engine against real PostgreSQL', () => {

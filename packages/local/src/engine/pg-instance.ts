@@ -111,7 +111,8 @@ export class PgInstance {
 
   /** Connection parameters for the engine's own (superuser, unix socket) sessions. */
   adminConnection(database = 'postgres'): pg.ClientConfig {
-    return { host: this.socketDir, port: this.port, user: 'postgres', database };
+    // ssl: false, or node-postgres would take PGSSLMODE from the user's shell (a Unix socket has no TLS).
+    return { host: this.socketDir, port: this.port, user: 'postgres', database, ssl: false };
   }
 
   async start(options: StartOptions = {}): Promise<void> {

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { PgCommandFailedError } from './errors.js';
 import type { RunAs } from './run-as.js';
+import { toolEnvironment } from './tool-environment.js';
 
 export interface CommandResult {
   readonly stdout: string;
@@ -18,7 +19,7 @@ export function runCommand(
   return new Promise((resolve, reject) => {
     const child = spawn(file, args, {
       cwd: options.cwd ?? '/',
-      env: { ...process.env, LC_ALL: 'C', ...options.env },
+      env: toolEnvironment(process.env, options.env),
       stdio: ['ignore', 'pipe', 'pipe'],
       ...(options.runAs ? { uid: options.runAs.uid, gid: options.runAs.gid } : {}),
     });
