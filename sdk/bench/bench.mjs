@@ -1,6 +1,8 @@
 // get and list of 500 Postgres objects at concurrency 1 and 16, side by side: @hikube/sdk,
 // @kubernetes/client-node's CustomObjectsApi (1.x) and a bare undici Pool.request (the floor).
-// Prints requests/s, p50 and p99 per client and the ratios to client-node and to the floor. Run: npm run bench -w @hikube/sdk
+// Prints requests/s, p50 and p99 per client, the ratios to client-node and to the floor, and how busy
+// the client and the server process were (percent of one core), so a row where the server is the
+// bottleneck shows as such. Run: npm run bench -w @hikube/sdk
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
@@ -17,8 +19,14 @@ const plural = 'postgreses';
 const rounds = Number(process.env.BENCH_ROUNDS ?? '7');
 
 const serverProcess = spawn(process.execPath, [fileURLToPath(new URL('./server.mjs', import.meta.url)), String(objects)], { stdio: ['pipe', 'pipe', 'inherit'] });
-const [line] = await once(createInterface({ input: serverProcess.stdout }), 'line');
-const { url } = JSON.parse(line);
+const serverLines = createInterface({ input: serverProcess.stdout })[Symbol.asyncIterator]();
+const nextServerLine = async () => JSON.parse((await serverLines.next()).value);
+const { url } = await nextServerLine();
+/** CPU milliseconds the server process has used so far. */
+async function serverCpuMs() {
+  serverProcess.stdin.write('cpu\n');
+  return (await nextServerLine()).cpuMs;
+}
 
 const sdk = createClient({ server: url, namespace, kubeconfig: false, connections: 16 });
 const pool = new Pool(url, { connections: 16, pipelining: 1, keepAliveTimeout: 30_000 });
@@ -43,7 +51,7 @@ const clients = {
     },
     list: async () => {
       const response = await pool.request({ method: 'GET', path: listPath, headers: { accept: 'application/json' } });
-      return response.body.json();
+      return (await response.body.json()).items;
     },
   },
   '@hikube/sdk': {
@@ -52,43 +60,59 @@ const clients = {
   },
   '@kubernetes/client-node 1.3.0': {
     get: (index) => customObjects.getNamespacedCustomObject({ group, version, namespace, plural, name: name(index) }),
-    list: () => customObjects.listNamespacedCustomObject({ group, version, namespace, plural }),
+    list: async () => (await customObjects.listNamespacedCustomObject({ group, version, namespace, plural })).items,
   },
 };
 
-async function run(call, total, concurrency) {
+// Every client must have read the same answer: an object named like the one asked for, or all items.
+function check(op, index, result) {
+  if (op === 'get' ? result?.metadata?.name !== name(index) : result?.length !== objects) throw new Error(`${op}: unexpected result`);
+}
+
+async function run(op, call, total, concurrency) {
   const latencies = new Float64Array(total);
   let next = 0;
+  const serverBefore = await serverCpuMs();
+  const clientBefore = process.cpuUsage();
   const started = process.hrtime.bigint();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       for (let index = next++; index < total; index = next++) {
         const t0 = process.hrtime.bigint();
-        const result = await call(index);
-        if (!result) throw new Error('empty result');
+        check(op, index, await call(index));
         latencies[index] = Number(process.hrtime.bigint() - t0) / 1e6;
       }
     }),
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const client = process.cpuUsage(clientBefore);
+  const serverMs = (await serverCpuMs()) - serverBefore;
   const sorted = [...latencies].sort((a, b) => a - b);
-  return { rps: total / seconds, p50: sorted[Math.floor(total * 0.5)], p99: sorted[Math.min(total - 1, Math.floor(total * 0.99))] };
+  return {
+    rps: total / seconds,
+    p50: sorted[Math.floor(total * 0.5)],
+    p99: sorted[Math.min(total - 1, Math.floor(total * 0.99))],
+    clientCpu: (client.user + client.system) / 1e4 / seconds,
+    serverCpu: serverMs / 10 / seconds,
+  };
 }
 
 const scenarios = [
   { op: 'get', concurrency: 1, total: 800, warmup: 300 },
   { op: 'get', concurrency: 16, total: 2400, warmup: 300 },
   { op: 'list 500', concurrency: 1, total: 30, warmup: 10 },
-  { op: 'list 500', concurrency: 16, total: 64, warmup: 16 },
+  { op: 'list 500', concurrency: 16, total: 96, warmup: 16 },
 ];
 
 const rows = [];
+const floorRps = {};
 for (const scenario of scenarios) {
   const samples = Object.fromEntries(Object.keys(clients).map((label) => [label, []]));
-  for (const [, client] of Object.entries(clients)) await run(scenario.op === 'get' ? client.get : client.list, scenario.warmup, scenario.concurrency);
+  const op = scenario.op === 'get' ? 'get' : 'list';
+  for (const [, client] of Object.entries(clients)) await run(op, client[op], scenario.warmup, scenario.concurrency);
   // Rounds interleave the clients so a noisy moment on the shared machine hits them alike.
   for (let round = 0; round < rounds; round += 1) {
-    for (const [label, client] of Object.entries(clients)) samples[label].push(await run(scenario.op === 'get' ? client.get : client.list, scenario.total, scenario.concurrency));
+    for (const [label, client] of Object.entries(clients)) samples[label].push(await run(op, client[op], scenario.total, scenario.concurrency));
   }
   const results = {};
   // Best round: on a shared machine the other jobs only ever slow a round down, so the fastest
@@ -96,6 +120,7 @@ for (const scenario of scenarios) {
   for (const [label, list] of Object.entries(samples)) results[label] = list.sort((a, b) => b.rps - a.rps)[0];
   const floor = results['undici Pool.request (floor)'];
   const theirs = results['@kubernetes/client-node 1.3.0'];
+  floorRps[`${scenario.op} c=${scenario.concurrency}`] = floor.rps;
   for (const [label, result] of Object.entries(results)) {
     rows.push({
       operation: `${scenario.op} c=${scenario.concurrency}`,
@@ -105,19 +130,25 @@ for (const scenario of scenarios) {
       'p99 ms': result.p99.toFixed(3),
       'vs client-node': `${(result.rps / theirs.rps).toFixed(2)}x`,
       'vs floor': `${((result.rps / floor.rps) * 100).toFixed(0)}%`,
+      'client CPU': `${result.clientCpu.toFixed(0)}%`,
+      'server CPU': `${result.serverCpu.toFixed(0)}%`,
     });
   }
 }
 
-console.log(`Node ${process.version}, ${objects} objects, best of ${rounds} interleaved rounds; the server runs in its own process.`);
+console.log(`Node ${process.version}, ${objects} objects, best of ${rounds} interleaved rounds; the server runs in its own process and answers from pre-serialised bytes.`);
+console.log('CPU columns: percent of one core used by the benchmark process (the client) and by the server process during the best round.');
 const columns = Object.keys(rows[0]);
 const widths = columns.map((column) => Math.max(column.length, ...rows.map((row) => String(row[column]).length)));
 const format = (values) => `| ${values.map((value, index) => String(value).padEnd(widths[index])).join(' | ')} |`;
 console.log(format(columns));
 console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
 for (const row of rows) console.log(format(columns.map((column) => row[column])));
+// If the server had headroom, more concurrency lets the floor go faster; if not, the rows measure it.
+for (const op of ['get', 'list 500']) console.log(`floor ${op}: c=16 / c=1 = ${(floorRps[`${op} c=16`] / floorRps[`${op} c=1`]).toFixed(2)}x`);
 
 await sdk.close();
 await pool.close();
+const exited = once(serverProcess, 'exit');
 serverProcess.stdin.end();
-await once(serverProcess, 'exit');
+await exited;
