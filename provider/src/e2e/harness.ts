@@ -12,7 +12,8 @@ export interface Harness {
   local: HikubeLocal;
   executable: string;
   dir: TempDir;
-  workspace(files: Record<string, string>): Promise<TerraformWorkspace>;
+  /** A workspace with `providerBlock` added, unless the files bring their own (`ownProviderBlock`). */
+  workspace(files: Record<string, string>, options?: { ownProviderBlock?: boolean }): Promise<TerraformWorkspace>;
   stop(failed: boolean): Promise<void>;
 }
 
@@ -45,9 +46,9 @@ export async function startHarness(driver: DriverChoice = 'deterministic'): Prom
     local,
     executable,
     dir,
-    async workspace(files) {
+    async workspace(files, options = {}) {
       const workspace = await TerraformWorkspace.create({
-        files: { 'provider.tf': providerBlock(local.kubeconfigPath), ...files },
+        files: options.ownProviderBlock === true ? files : { 'provider.tf': providerBlock(local.kubeconfigPath), ...files },
         providers: [{ source: 'hikube/hikube', executable, install: 'filesystem-mirror', version: providerVersion }],
         direct: false,
         timeoutMs: 180_000,
