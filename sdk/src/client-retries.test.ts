@@ -116,6 +116,17 @@ describe('timeout and abort', () => {
     expect(error).toMatchObject({ code: 'HIKUBE_TIMEOUT' });
   });
 
+  it('keeps each call to its own deadline when calls with different timeouts overlap', async () => {
+    server.inject({ match: { method: 'GET', path: postgresPath }, delayMs: 1_000, times: 3 });
+    const patient = client.postgres.get('retry-me', { timeout: 10_000 }).catch((caught: unknown) => caught);
+    // Shorter than the deadline already armed, then again after that one expired.
+    const hasty = await client.postgres.get('retry-me', { timeout: 100 }).catch((caught: unknown) => caught);
+    const again = await client.postgres.get('retry-me', { timeout: 100 }).catch((caught: unknown) => caught);
+    expect(hasty).toBeInstanceOf(TimeoutError);
+    expect(again).toBeInstanceOf(TimeoutError);
+    expect(await patient).toMatchObject({ metadata: { name: 'retry-me' } });
+  });
+
   it('times out while waiting for a free connection, and never sends the request', async () => {
     const oneConnection = createClient({ server: server.url, token, namespace: 'tenant-a', kubeconfig: false, connections: 1 });
     server.inject({ match: { method: 'GET', path: postgresPath }, delayMs: 800 });

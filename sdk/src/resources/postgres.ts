@@ -3,7 +3,7 @@ import type { Event, ObjectMeta, Postgres, PostgresList, PostgresSpec, Service }
 import { postgresSpecSchema } from '../generated/zod.js';
 import type { CallOptions, HttpTransport } from '../transport/http-transport.js';
 import { attemptsOf } from '../transport/http-transport.js';
-import { validatePostgres, validatePostgresName } from '../validation/validate-postgres.js';
+import { isValidPostgresName, validatePostgres, validatePostgresName } from '../validation/validate-postgres.js';
 import { fromZodIssues } from '../validation/validation-issue.js';
 import { createOnce } from './create-once.js';
 import { listAll, listPages, type ListOptions } from './list-pages.js';
@@ -84,10 +84,12 @@ export class PostgresResource {
   readonly #services: ServicesResource;
   readonly #pods: PodsResource;
   readonly #events: EventsResource;
+  readonly #base: string;
 
   constructor(transport: HttpTransport, namespace: string) {
     this.transport = transport;
     this.namespace = namespace;
+    this.#base = `/apis/${apiVersion}/namespaces/${encodeURIComponent(namespace)}/postgreses`;
     this.#secrets = new SecretReader(transport, namespace);
     this.#services = new ServicesResource(transport, namespace);
     this.#pods = new PodsResource(transport, namespace);
@@ -95,8 +97,7 @@ export class PostgresResource {
   }
 
   #path(name?: string): string {
-    const base = `/apis/${apiVersion}/namespaces/${encodeURIComponent(this.namespace)}/postgreses`;
-    return name === undefined ? base : `${base}/${encodeURIComponent(name)}`;
+    return name === undefined ? this.#base : `${this.#base}/${encodeURIComponent(name)}`;
   }
 
   #ref(name?: string) {
@@ -104,6 +105,7 @@ export class PostgresResource {
   }
 
   #checkName(name: string): void {
+    if (isValidPostgresName(name)) return;
     const issues = validatePostgresName(name, 'name');
     if (issues.length > 0) throw new ValidationError(`the Postgres name ${JSON.stringify(name)}`, issues);
   }
@@ -130,9 +132,14 @@ export class PostgresResource {
     return (await listAll<Postgres>(this.transport, this.#path(), this.#ref(), options)).items;
   }
 
-  async get(name: string, options: CallOptions = {}): Promise<Postgres> {
-    this.#checkName(name);
-    return this.transport.request<Postgres>({ method: 'GET', path: this.#path(name), retry: 'idempotent', resource: this.#ref(name), ...options });
+  // Not async: returning the transport's promise from an async function costs extra turns per call.
+  get(name: string, options: CallOptions = {}): Promise<Postgres> {
+    try {
+      this.#checkName(name);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+    return this.transport.request<Postgres>({ method: 'GET', path: this.#path(name), retry: 'idempotent', resource: this.#ref(name), signal: options.signal, timeout: options.timeout });
   }
 
   /** Creates the object after validating it; a retried create whose first response was lost resolves to the created object. */

@@ -48,20 +48,136 @@ const tlsHint = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|ALTNAME/;
 
 class DeadlineReached extends Error {}
 
-/** One call's deadline and abort wiring. */
-interface Call {
-  abort: EventEmitter;
-  /** Rejects when the call is aborted or reaches its deadline. */
-  aborted: Promise<never>;
-  timeout: number;
-  deadline: number;
-  timedOut: boolean;
-  timer: NodeJS.Timeout | undefined;
-  /** Clears the deadline timer (a stream outlives it). */
-  stopClock: () => void;
-  /** Clears the timer and unhooks the caller's signal. */
-  end: () => void;
+// setTimeout treats longer delays as 1 ms.
+const maxTimerDelay = 2 ** 31 - 1;
+
+/**
+ * The deadlines of a transport's calls on one timer: a timer per call (set, then cleared) costs
+ * more than the rest of the client's own work per call. The timer stays armed for the earliest
+ * deadline it has seen; when it fires it expires the calls due and re-arms for the next one. It is
+ * unref'd: a call in flight keeps the process alive through its socket or child process.
+ */
+class Deadlines {
+  readonly #calls = new Set<Call>();
+  #timer: NodeJS.Timeout | undefined;
+  #armedFor = Number.POSITIVE_INFINITY;
+
+  add(call: Call): void {
+    this.#calls.add(call);
+    if (call.deadline < this.#armedFor) this.#arm(call.deadline);
+  }
+
+  delete(call: Call): void {
+    this.#calls.delete(call);
+  }
+
+  #arm(at: number): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#armedFor = at;
+    this.#timer = setTimeout(() => this.#fire(), Math.min(maxTimerDelay, Math.max(1, at - Date.now())));
+    this.#timer.unref();
+  }
+
+  #fire(): void {
+    this.#timer = undefined;
+    this.#armedFor = Number.POSITIVE_INFINITY;
+    const now = Date.now();
+    let next = Number.POSITIVE_INFINITY;
+    for (const call of this.#calls) {
+      if (call.deadline <= now) {
+        this.#calls.delete(call);
+        call.timedOut = true;
+        call.fire();
+      } else if (call.deadline < next) next = call.deadline;
+    }
+    if (next !== Number.POSITIVE_INFINITY) this.#arm(next);
+  }
 }
+
+/**
+ * One call's deadline and abort wiring. The deadline and the caller's signal both abort through one
+ * EventEmitter, which undici accepts as a signal (an AbortController per call costs ~10 us, more than
+ * the rest of the client). A class rather than closures: this runs on every call.
+ */
+class Call {
+  readonly abort = new EventEmitter();
+  readonly timeout: number;
+  readonly deadline: number;
+  timedOut = false;
+  fired = false;
+  readonly #signal: AbortSignal | undefined;
+  readonly #deadlines: Deadlines;
+  #onAbort: (() => void) | undefined;
+  /** Rejects the attempt the call is waiting for, if any. */
+  #rejectWait: ((error: unknown) => void) | undefined;
+
+  constructor(signal: AbortSignal | undefined, timeout: number, deadlines: Deadlines) {
+    this.timeout = timeout;
+    this.deadline = timeout > 0 ? Date.now() + timeout : Number.POSITIVE_INFINITY;
+    this.#signal = signal;
+    this.#deadlines = deadlines;
+    if (signal) {
+      this.#onAbort = () => this.fire();
+      signal.addEventListener('abort', this.#onAbort, { once: true });
+    }
+    if (timeout > 0) deadlines.add(this);
+  }
+
+  fire(): void {
+    if (this.fired) return;
+    this.fired = true;
+    this.abort.emit('abort');
+    const reject = this.#rejectWait;
+    this.#rejectWait = undefined;
+    reject?.(new DeadlineReached());
+  }
+
+  /**
+   * Waits for an attempt, or rejects as soon as the call is aborted or reaches its deadline: undici
+   * applies an abort to a request still queued for a connection only once it is dispatched (it is
+   * then never sent), so the caller is answered at the deadline anyway. A response that arrives after
+   * that is discarded.
+   */
+  wait(pending: Promise<Dispatcher.ResponseData>): Promise<Dispatcher.ResponseData> {
+    return new Promise((resolve, reject) => {
+      if (this.fired) {
+        reject(new DeadlineReached());
+        pending.then(discard, ignore);
+        return;
+      }
+      this.#rejectWait = reject;
+      pending.then(
+        (response) => {
+          if (this.#rejectWait === reject) {
+            this.#rejectWait = undefined;
+            resolve(response);
+          } else discard(response);
+        },
+        (error: unknown) => {
+          if (this.#rejectWait === reject) this.#rejectWait = undefined;
+          reject(error);
+        },
+      );
+    });
+  }
+
+  /** Clears the deadline timer (a stream outlives it). */
+  stopClock(): void {
+    this.#deadlines.delete(this);
+  }
+
+  /** Clears the timer and unhooks the caller's signal. */
+  end(): void {
+    this.stopClock();
+    if (this.#onAbort) this.#signal?.removeEventListener('abort', this.#onAbort);
+  }
+}
+
+function discard(response: Dispatcher.ResponseData): void {
+  response.body.destroy();
+}
+
+function ignore(): void {}
 
 /** Attached to errors so callers can tell a first failure from one after retries. */
 export function attemptsOf(error: unknown): number {
@@ -90,6 +206,7 @@ export class HttpTransport {
   readonly #connections: number;
   readonly #userAgent: string;
   readonly #tokenFile: TokenFileReader | undefined;
+  readonly #deadlines = new Deadlines();
   #pool: Pool | undefined;
   #poolPending: Promise<Pool> | undefined;
 
@@ -130,7 +247,8 @@ export class HttpTransport {
     return this.#poolPending;
   }
 
-  async #headers(spec: RequestSpec): Promise<Record<string, string>> {
+  // Synchronous unless an exec plugin must run: an await per call costs microtask turns on every request.
+  #headers(spec: RequestSpec): Record<string, string> | Promise<Record<string, string>> {
     const headers: Record<string, string> = { accept: 'application/json', 'user-agent': this.#userAgent };
     if (spec.body !== undefined) headers['content-type'] = spec.contentType ?? 'application/json';
     const auth = this.connection.auth;
@@ -138,8 +256,10 @@ export class HttpTransport {
     else if (auth.kind === 'tokenFile' && this.#tokenFile) headers['authorization'] = `Bearer ${this.#tokenFile.read()}`;
     else if (auth.kind === 'basic') headers['authorization'] = auth.header;
     else if (auth.kind === 'exec') {
-      const credential = await auth.source.get();
-      if (credential.token !== undefined) headers['authorization'] = `Bearer ${credential.token}`;
+      return auth.source.get().then((credential) => {
+        if (credential.token !== undefined) headers['authorization'] = `Bearer ${credential.token}`;
+        return headers;
+      });
     }
     return headers;
   }
@@ -176,37 +296,8 @@ export class HttpTransport {
     }
   }
 
-  // The call's deadline and the caller's signal both abort through one EventEmitter, which undici
-  // accepts as a signal: an AbortController per call costs ~10 us, more than the rest of the client.
   #startCall(spec: RequestSpec): Call {
-    const abort = new EventEmitter();
-    const timeout = spec.timeout ?? this.#timeout;
-    const call: Call = {
-      abort,
-      aborted: new Promise<never>((_resolve, reject) => abort.once('abort', () => reject(new DeadlineReached()))),
-      timeout,
-      deadline: timeout > 0 ? Date.now() + timeout : Number.POSITIVE_INFINITY,
-      timedOut: false,
-      timer: undefined,
-      stopClock: () => {
-        if (call.timer) clearTimeout(call.timer);
-        call.timer = undefined;
-      },
-      end: () => {
-        call.stopClock();
-        spec.signal?.removeEventListener('abort', onAbort);
-      },
-    };
-    call.aborted.catch(() => undefined);
-    const onAbort = () => abort.emit('abort');
-    spec.signal?.addEventListener('abort', onAbort, { once: true });
-    if (timeout > 0) {
-      call.timer = setTimeout(() => {
-        call.timedOut = true;
-        abort.emit('abort');
-      }, timeout);
-    }
-    return call;
+    return new Call(spec.signal, spec.timeout ?? this.#timeout, this.#deadlines);
   }
 
   async #send(spec: RequestSpec, call: Call, streaming: boolean): Promise<Dispatcher.ResponseData> {
@@ -221,23 +312,13 @@ export class HttpTransport {
       const attemptStarted = Date.now();
       try {
         if (call.timedOut || attemptStarted >= call.deadline) throw new DeadlineReached();
-        const headers = await this.#headers(spec);
-        const pool = await this.#getPool();
+        const pendingHeaders = this.#headers(spec);
+        const headers = pendingHeaders instanceof Promise ? await pendingHeaders : pendingHeaders;
+        const pool = this.#pool ?? (await this.#getPool());
         this.#logger?.({ type: 'request', method: spec.method, path: pathWithQuery, attempt, headers: redactHeaders(headers) });
-        const pending = pool.request({
-          method: spec.method,
-          path: pathWithQuery,
-          headers,
-          body: payload ?? null,
-          signal: call.abort,
-          ...(streaming ? { bodyTimeout: 0 } : {}),
-        });
-        // undici applies an abort to a request still queued for a connection only once it is
-        // dispatched (it is then never sent); the race answers the caller at the deadline anyway.
-        const response = await Promise.race([pending, call.aborted]).catch((error: unknown) => {
-          pending.then((late) => late.body.destroy(), () => undefined);
-          throw error;
-        });
+        const options: Dispatcher.RequestOptions = { method: spec.method, path: pathWithQuery, headers, body: payload ?? null, signal: call.abort };
+        if (streaming) options.bodyTimeout = 0;
+        const response = await call.wait(pool.request(options));
         this.#logger?.({ type: 'response', method: spec.method, path: pathWithQuery, attempt, statusCode: response.statusCode, durationMs: Date.now() - attemptStarted });
         if (response.statusCode < 400) return response;
         const text = await response.body.text();

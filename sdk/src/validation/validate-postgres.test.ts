@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validatePostgres, validatePostgresName } from './validate-postgres.js';
+import { isValidPostgresName, validatePostgres, validatePostgresName } from './validate-postgres.js';
 
 function postgres(spec: Record<string, unknown>, name = 'orders'): Record<string, unknown> {
   return { apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'Postgres', metadata: { name }, spec };
@@ -100,8 +100,15 @@ describe('validatePostgresName', () => {
     { given: 'db-1', want: [] },
     { given: 'db-', want: ['dns1035Label'] },
     { given: 'db_1', want: ['dns1035Label'] },
+    { given: 'x'.repeat(44), want: [] },
+    { given: 'x'.repeat(45), want: ['maxLength'] },
     { given: 'x'.repeat(50), want: ['maxLength'] },
+    { given: '', want: ['required'] },
+    { given: 'Db', want: ['dns1035Label'] },
+    { given: '1db', want: ['dns1035Label'] },
   ])('$given', ({ given, want }) => {
     expect(validatePostgresName(given).map((issue) => issue.rule)).toEqual(want);
+    // The fast path every call takes must agree with the full check.
+    expect(isValidPostgresName(given)).toBe(want.length === 0);
   });
 });

@@ -12,9 +12,15 @@ export const reservedPostgresUsers: readonly string[] = hikubeExtensions['Postgr
 export const postgresNamePrefix: string = hikubeExtensions.PostgresName['x-hikube-prefix'];
 
 const maxNameLength = postgresNameSchema.maxLength ?? 44;
+const dns1035Label = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** True when `name` is a valid Postgres name; the fast path of every call that takes a name. */
+export function isValidPostgresName(name: unknown): boolean {
+  return typeof name === 'string' && name.length > 0 && name.length <= maxNameLength && dns1035Label.test(name);
 }
 
 /** Checks a Postgres object name: a DNS-1035 label of at most 44 characters. */
@@ -30,7 +36,7 @@ export function validatePostgresName(name: unknown, path = 'metadata.name'): Val
       message: `${path} "${name}" has ${name.length} characters; at most ${maxNameLength} are allowed because the platform names the cluster "${postgresNamePrefix}${name}": choose a shorter name`,
     });
   }
-  if (!/^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(name)) {
+  if (!dns1035Label.test(name)) {
     issues.push({
       path,
       rule: 'dns1035Label',
