@@ -3,6 +3,7 @@ import { createClient, type HikubeClient } from './client.js';
 import {
   AlreadyExistsError,
   ApiError,
+  BadResponseError,
   ConflictError,
   ForbiddenError,
   GoneError,
@@ -28,6 +29,22 @@ afterAll(async () => {
 afterEach(() => {
   server.clearFaults();
   server.requests.length = 0;
+});
+
+describe('answers that are not what a get reads', () => {
+  it.each([
+    { name: 'an HTML page', body: '<html>login</html>' },
+    { name: 'another object', body: JSON.stringify({ kind: 'Postgres', metadata: { name: 'other' } }) },
+    { name: 'an empty object', body: '{}' },
+    { name: 'an empty body', body: '' },
+  ])('$name -> BadResponseError', async ({ body }) => {
+    server.inject({ match: { method: 'GET' }, body });
+    const error = await client.postgres.get('orders').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(BadResponseError);
+    expect(error).toMatchObject({ code: 'HIKUBE_API_BAD_RESPONSE', statusCode: 200 });
+    expect((error as Error).message).toContain('Postgres "orders"');
+    expect((error as Error).message).not.toContain('login');
+  });
 });
 
 describe('error family', () => {

@@ -51,6 +51,8 @@ export class GoneError extends ApiError {}
 export class UnauthorizedError extends ApiError {}
 export class ForbiddenError extends ApiError {}
 export class ServerError extends ApiError {}
+/** A 2xx answer that is not what the call reads: not JSON, or not the object asked for (e.g. a proxy's page). */
+export class BadResponseError extends ApiError {}
 
 /** 422: the server rejected fields; `causes` say which. */
 export class InvalidError extends ApiError {

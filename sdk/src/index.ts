@@ -88,6 +88,7 @@ export {
   ForbiddenError,
   TooManyRequestsError,
   ServerError,
+  BadResponseError,
   TimeoutError,
   AbortError,
   NetworkError,

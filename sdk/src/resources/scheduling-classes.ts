@@ -42,7 +42,7 @@ export class SchedulingClassesResource {
 
   async get(name: string, options: CallOptions = {}): Promise<SchedulingClass> {
     this.#checkName(name);
-    return this.#transport.request<SchedulingClass>({ method: 'GET', path: this.#path(name), retry: 'idempotent', resource: { kind, name }, ...options });
+    return this.#transport.request<SchedulingClass>({ method: 'GET', path: this.#path(name), retry: 'idempotent', resource: { kind, name }, signal: options.signal, timeout: options.timeout, expectName: name });
   }
 
   async create(object: SchedulingClassInput, options: CallOptions = {}): Promise<SchedulingClass> {

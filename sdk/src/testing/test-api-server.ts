@@ -15,6 +15,8 @@ export type Fault = {
   | { delayMs: number }
   /** Handle the request, then drop the connection instead of answering (a lost response). */
   | { dropResponse: true }
+  /** Answer 200 with this body instead (e.g. a proxy's page, or another object). */
+  | { body: string }
 );
 
 export interface TestApiServerOptions {
@@ -276,6 +278,10 @@ export class TestApiServer {
         this.#dropping.add(response);
       } else if ('reset' in fault) {
         request.socket.destroy();
+        return;
+      } else if ('body' in fault) {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(fault.body);
         return;
       } else if ('delayMs' in fault) {
         await new Promise((resolvePromise) => {

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { Pool } from 'undici';
 import type { Dispatcher } from 'undici';
-import { AbortError, ApiError, ConfigError, HikubeError, NetworkError, TimeoutError, UnauthorizedError, errorFromResponse, describeResource } from '../errors.js';
+import { AbortError, ApiError, BadResponseError, ConfigError, HikubeError, NetworkError, TimeoutError, UnauthorizedError, errorFromResponse, describeResource } from '../errors.js';
 import type { ResourceRef } from '../errors.js';
 import { backoffDelay, defaultRetryPolicy, parseRetryAfter, sleep, type RetryPolicy } from './backoff.js';
 import { TokenFileReader, type Connection } from './connection.js';
@@ -30,6 +30,8 @@ export interface RequestSpec extends CallOptions {
   contentType?: string;
   retry: RetryMode;
   resource?: ResourceRef | undefined;
+  /** A read of one object: the answer must be an object with this `metadata.name`. */
+  expectName?: string | undefined;
 }
 
 export interface TransportOptions {
@@ -275,7 +277,18 @@ export class HttpTransport {
       } catch (error) {
         throw this.#mapThrown(error, spec, call);
       }
-      return (text === '' ? undefined : JSON.parse(text)) as T;
+      // The response is parsed once and checked only for the shape callers rely on: a full schema
+      // validation of every answer would cost more than the rest of the call.
+      let value: unknown;
+      try {
+        value = text === '' ? undefined : JSON.parse(text);
+      } catch {
+        throw this.#badResponse(spec, response.statusCode, 'a body that is not JSON');
+      }
+      if (spec.expectName !== undefined && (value as { metadata?: { name?: unknown } } | undefined)?.metadata?.name !== spec.expectName) {
+        throw this.#badResponse(spec, response.statusCode, `something other than the object named "${spec.expectName}"`);
+      }
+      return value as T;
     } finally {
       call.end();
     }
@@ -356,6 +369,16 @@ export class HttpTransport {
         throw withAttempts(this.#mapThrown(error, spec, call), attempt);
       }
     }
+  }
+
+  #badResponse(spec: RequestSpec, statusCode: number, what: string): BadResponseError {
+    return new BadResponseError(
+      'HIKUBE_API_BAD_RESPONSE',
+      `${spec.method} ${describeResource(spec.resource)}: the server answered HTTP ${statusCode} with ${what}; check that the server address is the Kubernetes API (not a proxy or web page)`,
+      statusCode,
+      undefined,
+      spec.resource,
+    );
   }
 
   #secretsOf(spec: RequestSpec, headers: Record<string, string>): string[] {
