@@ -139,7 +139,8 @@ export class PostgresResource {
     } catch (error) {
       return Promise.reject(error as Error);
     }
-    return this.transport.request<Postgres>({ method: 'GET', path: this.#path(name), retry: 'idempotent', resource: this.#ref(name), signal: options.signal, timeout: options.timeout, expectName: name });
+    // A valid name (checked above) needs no URL encoding.
+    return this.transport.request<Postgres>({ method: 'GET', path: `${this.#base}/${name}`, retry: 'idempotent', resource: this.#ref(name), signal: options.signal, timeout: options.timeout, expectName: name });
   }
 
   /** Creates the object after validating it; a retried create whose first response was lost resolves to the created object. */
