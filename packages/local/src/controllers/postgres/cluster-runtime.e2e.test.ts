@@ -238,6 +238,8 @@ describe('a replicated cluster on real PostgreSQL', () => {
   });
 
   it('restarts a killed standby, and re-clones one whose data is gone', async () => {
+    const incarnations = (): string[] => runtime.snapshot().instances.map((i) => i.incarnation);
+    const before = incarnations();
     const standby = runtime.snapshot().instances.find((i) => i.role === 'standby');
     if (!standby?.pid) throw new Error('no standby');
     process.kill(standby.pid, 'SIGKILL');
@@ -245,6 +247,8 @@ describe('a replicated cluster on real PostgreSQL', () => {
       const i = runtime.snapshot().instances.find((x) => x.name === standby.name);
       return i?.ready && i.pid !== standby.pid ? true : undefined;
     });
+    // a restart is the same instance (same pod); only a re-clone makes a new one
+    expect(incarnations()).toEqual(before);
     const again = runtime.snapshot().instances.find((i) => i.name === standby.name);
     if (!again?.pid) throw new Error('no standby');
     const dataDir = join(root, 'demo', standby.name, 'data');
@@ -255,6 +259,10 @@ describe('a replicated cluster on real PostgreSQL', () => {
       return i?.ready && i.pid !== again.pid ? true : undefined;
     });
     await until('healthy after re-clone', healthy);
+    const after = incarnations();
+    const at = runtime.snapshot().instances.findIndex((i) => i.name === standby.name);
+    expect(after[at]).not.toBe(before[at]);
+    expect(after.filter((_, n) => n !== at)).toEqual(before.filter((_, n) => n !== at));
   });
 
   it('adopts running postmasters after a crash of the runtime', async () => {
@@ -265,6 +273,7 @@ describe('a replicated cluster on real PostgreSQL', () => {
     await until('healthy after adoption', healthy);
     const after = runtime.snapshot();
     expect(after.instances.map((i) => i.pid)).toEqual(before.instances.map((i) => i.pid));
+    expect(after.instances.map((i) => i.incarnation)).toEqual(before.instances.map((i) => i.incarnation));
     expect(after.primary).toBe(before.primary);
   });
 
@@ -276,6 +285,7 @@ describe('a replicated cluster on real PostgreSQL', () => {
     await until('healthy after reopening', healthy);
     const after = runtime.snapshot();
     expect(after.primary).toBe(before.primary);
+    expect(after.instances.map((i) => i.incarnation)).toEqual(before.instances.map((i) => i.incarnation));
     expect(after.proxies.rw).toBe(before.proxies.rw);
     const rows = await sql<{ n: number }>(after.proxies.rw, 'SELECT count(*)::int AS n FROM ledger WHERE id IN (99999, 100000, 100001)');
     expect(rows).toEqual([{ n: 3 }]);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -27,6 +28,7 @@ import { TcpProxy } from '../../engine/tcp-proxy.js';
 import { loadClusterState, saveClusterState, type PersistedCluster } from './cluster-state.js';
 import { electFailoverCandidate, type StandbyObservation } from './failover-candidate.js';
 import { FAST_PROFILE, type HealthProfile } from './health-profile.js';
+import { lagNeedsRefresh, type LagView } from './lag-refresh.js';
 import { classifyParameterChanges, lowersHotStandbyMinimum, rollingRestartPlan, type RollingStep } from './parameter-plan.js';
 import { planScale } from './scale-plan.js';
 import { decideSynchronousStandbys, type QuorumSpec, type SyncDecision } from './sync-quorum.js';
@@ -60,6 +62,8 @@ export interface InstanceSnapshot {
   readonly lagBytes?: number | undefined;
   readonly pid?: number | undefined;
   readonly port: number;
+  /** Changes exactly when the instance's data directory is recreated (clone, re-clone): a new pod. */
+  readonly incarnation: string;
 }
 
 export interface ClusterSnapshot {
@@ -100,6 +104,8 @@ interface Member {
   readonly site: string;
   readonly instance: PgInstance;
   readonly probe: InstanceProbe;
+  /** See InstanceSnapshot.incarnation; persisted so a restart of Hikube Local keeps the pods. */
+  incarnation: string;
   role: 'primary' | 'standby';
   health: InstanceHealth | undefined;
   failures: number;
@@ -141,6 +147,8 @@ export class PgClusterRuntime {
   #opsInFlight = 0;
   #closed = false;
   #lastSnapshotKey = '';
+  #reportedLag: LagView = {};
+  #lagReportedAt = 0;
   readonly #events: ClusterEvent[] = [];
 
   constructor(options: ClusterRuntimeOptions) {
@@ -160,7 +168,7 @@ export class PgClusterRuntime {
       this.#binaries = await locatePg(state.major);
       this.#parameters = { ...state.parameters };
       this.#primary = state.primary;
-      for (const [ord, m] of Object.entries(state.instances)) this.#addMember(Number(ord), m.site, m.port, Number(ord) === state.primary ? 'primary' : 'standby');
+      for (const [ord, m] of Object.entries(state.instances)) this.#addMember(Number(ord), m.site, m.port, Number(ord) === state.primary ? 'primary' : 'standby', m.incarnation);
       await this.#openProxies(state.proxies);
       const primary = this.#primaryMember();
       if (primary) await this.#startOrAdopt(primary);
@@ -187,7 +195,7 @@ export class PgClusterRuntime {
           m.role === 'standby' && m.health?.reachable && primaryLsn?.reachable
             ? Math.max(0, lsnDiff(primaryLsn.currentLsn, m.health.replayLsn) ?? 0)
             : undefined;
-        return { ordinal: m.ordinal, name: m.name, site: m.site, role: m.role, ready, reason, lagBytes: lag, pid: m.instance.pid, port: m.instance.port };
+        return { ordinal: m.ordinal, name: m.name, site: m.site, role: m.role, ready, reason, lagBytes: lag, pid: m.instance.pid, port: m.instance.port, incarnation: m.incarnation };
       });
     const primary = this.#primaryMember();
     const p = this.#proxies;
@@ -587,6 +595,9 @@ export class PgClusterRuntime {
       } catch (err) {
         this.#log(`rewind of ${m.name} failed, re-cloning: ${err instanceof Error ? err.message : String(err)}`);
         await m.instance.stop('kill');
+        // the data directory is replaced: a new incarnation (a new pod), as on Kubernetes
+        m.incarnation = newIncarnation();
+        await this.#save();
         await cloneStandby(primary.instance, m.instance, slotNameFor(m.name));
         await writeParamsConf(m.instance.dataDir, this.#parameters, this.#opts.runAs);
         await m.instance.start();
@@ -796,11 +807,11 @@ export class PgClusterRuntime {
     return all && wanted ? 'Healthy' : 'Degraded';
   }
 
-  #addMember(n: number, site: string, port: number, role: 'primary' | 'standby'): Member {
+  #addMember(n: number, site: string, port: number, role: 'primary' | 'standby', incarnation = newIncarnation()): Member {
     const name = this.#nameOf(n);
     const instance = new PgInstance({ name, binaries: this.#bin(), dir: join(this.root, name), port, runAs: this.#opts.runAs });
     const m: Member = {
-      ordinal: n, name, site, instance, probe: new InstanceProbe(instance), role,
+      ordinal: n, name, site, instance, probe: new InstanceProbe(instance), incarnation, role,
       health: undefined, failures: 0, failingSince: undefined, notStreamingSince: undefined, siteDown: false, busy: false, needsRejoin: false, leaving: false,
     };
     instance.onExit((exit) => {
@@ -885,7 +896,7 @@ export class PgClusterRuntime {
     await saveClusterState(this.root, {
       major: this.#bin().major,
       primary: this.#primary,
-      instances: Object.fromEntries([...this.#members.values()].map((m) => [String(m.ordinal), { port: m.instance.port, site: m.site }])),
+      instances: Object.fromEntries([...this.#members.values()].map((m) => [String(m.ordinal), { port: m.instance.port, site: m.site, incarnation: m.incarnation }])),
       proxies: { rw: p?.rw.port ?? 0, ro: p?.ro.port ?? 0, r: p?.r.port ?? 0, external: p?.external?.port },
       parameters: this.#parameters,
     });
@@ -925,14 +936,23 @@ export class PgClusterRuntime {
   #changed(force = false): void {
     const s = this.snapshot();
     const key = JSON.stringify({ ...s, instances: s.instances.map((i) => ({ ...i, lagBytes: undefined })) });
-    if (!force && key === this.#lastSnapshotKey) return;
+    // Lag alone changes on almost every probe: refreshed by bucket or every few seconds (lag-refresh.ts).
+    const lag: LagView = Object.fromEntries(s.instances.map((i) => [i.name, i.lagBytes]));
+    const now = Date.now();
+    if (!force && key === this.#lastSnapshotKey && !lagNeedsRefresh(this.#reportedLag, lag, now - this.#lagReportedAt)) return;
     this.#lastSnapshotKey = key;
+    this.#reportedLag = lag;
+    this.#lagReportedAt = now;
     this.#opts.onChange?.();
   }
 
   #log(message: string): void {
     this.#opts.log?.(`[${this.baseName}] ${message}`);
   }
+}
+
+function newIncarnation(): string {
+  return randomBytes(6).toString('hex');
 }
 
 function sameList(a: readonly number[], b: readonly number[]): boolean {

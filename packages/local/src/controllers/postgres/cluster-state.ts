@@ -5,7 +5,8 @@ import { join } from 'node:path';
 export interface PersistedCluster {
   readonly major: number;
   readonly primary: number | undefined;
-  readonly instances: Readonly<Record<string, { readonly port: number; readonly site: string }>>;
+  /** `incarnation` is absent in state files written before incarnations existed (a new one is made). */
+  readonly instances: Readonly<Record<string, { readonly port: number; readonly site: string; readonly incarnation?: string | undefined }>>;
   readonly proxies: { readonly rw: number; readonly ro: number; readonly r: number; readonly external?: number | undefined };
   readonly parameters: Readonly<Record<string, string>>;
 }

@@ -7,6 +7,8 @@ import { siteForInstance } from './site-plan.js';
 import { decideSynchronousStandbys } from './sync-quorum.js';
 import { decideReady, decideWorkloadsReady, type ReadinessFacts } from './status-plan.js';
 import { CNPG_PROFILE, FAST_PROFILE, profileByName } from './health-profile.js';
+import { LAG_REFRESH_INTERVAL_MS, lagBucket, lagNeedsRefresh } from './lag-refresh.js';
+import { planPod } from './pod-plan.js';
 
 describe('synchronous quorum (CloudNativePG legacy min/max)', () => {
   const three = ['pg-2', 'pg-3', 'pg-4'];
@@ -146,4 +148,39 @@ describe('health profiles', () => {
   it('the CloudNativePG profile waits out the lease and three 10 s probes', () => {
     expect(CNPG_PROFILE).toMatchObject({ probeIntervalMs: 10_000, failureThreshold: 3, failoverDelayMs: 15_000 });
   });
+});
+
+describe('lag refresh (status rewritten for lag by bucket, or every few seconds while it differs)', () => {
+  const MIB = 1024 * 1024;
+  it.each([
+    { bytes: undefined, want: undefined },
+    { bytes: 0, want: 'none' },
+    { bytes: 1, want: 'small' },
+    { bytes: MIB - 1, want: 'small' },
+    { bytes: MIB, want: 'segment' },
+    { bytes: 16 * MIB - 1, want: 'segment' },
+    { bytes: 16 * MIB, want: 'large' },
+  ])('$bytes bytes is $want', ({ bytes, want }) => expect(lagBucket(bytes)).toBe(want));
+
+  const soon = 100;
+  const later = LAG_REFRESH_INTERVAL_MS;
+  it.each([
+    { name: 'nothing changed', reported: { a: 0 }, current: { a: 0 }, since: later, want: false },
+    { name: 'an idle standby catches up from 16 MiB: at once', reported: { a: 16 * MIB }, current: { a: 0 }, since: soon, want: true },
+    { name: 'a burst starts: at once', reported: { a: 0 }, current: { a: 300 }, since: soon, want: true },
+    { name: 'same bucket, just after the last refresh: wait', reported: { a: 2 * MIB }, current: { a: 3 * MIB }, since: soon, want: false },
+    { name: 'same bucket, after the interval: refresh', reported: { a: 2 * MIB }, current: { a: 3 * MIB }, since: later, want: true },
+    { name: 'a standby became unreachable', reported: { a: 0 }, current: { a: undefined }, since: soon, want: true },
+    { name: 'a new standby appears', reported: {}, current: { b: 0 }, since: soon, want: true },
+    { name: 'a primary has no lag', reported: { p: undefined }, current: { p: undefined }, since: later, want: false },
+  ])('$name', ({ reported, current, since, want }) => expect(lagNeedsRefresh(reported, current, since)).toBe(want));
+});
+
+describe('pod identity: updated in place, replaced only with the instance', () => {
+  it.each([
+    { name: 'no pod yet', exists: false, stored: undefined, incarnation: 'a1', want: 'create' },
+    { name: 'same instance (role, readiness or lag changed)', exists: true, stored: 'a1', incarnation: 'a1', want: 'update' },
+    { name: 'a pod from before incarnations is adopted', exists: true, stored: undefined, incarnation: 'a1', want: 'update' },
+    { name: 'the instance was re-cloned', exists: true, stored: 'a1', incarnation: 'b2', want: 'replace' },
+  ])('$name', ({ exists, stored, incarnation, want }) => expect(planPod(exists, stored, incarnation)).toBe(want));
 });

@@ -1,12 +1,13 @@
 // The controller loop with the real PostgreSQL engine, in process: a Postgres object becomes a
 // replicated cluster whose status, Pods, Services and Secret follow what the processes do.
 
-import { access, chmod, mkdtemp, rm } from 'node:fs/promises';
+import { access, chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { socketDirFor } from '../../engine/pg-instance.js';
 import { POSTGRES_FINALIZER } from '../../store/finalizers.js';
 import type { KubeObject } from '../../store/kube-object.js';
 import { ObjectService } from '../../store/object-service.js';
@@ -52,6 +53,34 @@ async function until<T>(what: string, fn: () => T | undefined | false | Promise<
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(status('db'))}`);
     await sleep(25);
   }
+}
+
+/** name -> uid@creationTimestamp of each pod: a pod's identity, kept for its whole life. */
+const podIds = (): Record<string, string> =>
+  Object.fromEntries(service.list(POD, { namespace: 'ns' }).items.map((p: KubeObject) => [p.metadata.name, `${p.metadata.uid ?? ''}@${p.metadata.creationTimestamp ?? ''}`]));
+const podRoles = (): Record<string, string | undefined> =>
+  Object.fromEntries(service.list(POD, { namespace: 'ns' }).items.map((p: KubeObject) => [p.metadata.name, p.metadata.labels?.['cnpg.io/instanceRole']]));
+const podsReady = (): boolean =>
+  service.list(POD, { namespace: 'ns' }).items.every((p: KubeObject) => (p['status'] as { conditions?: { type: string; status: string }[] }).conditions?.some((c) => c.type === 'Ready' && c.status === 'True'));
+const instancesStatus = (): { name: string; role: string; lagBytes?: number }[] => (status('db')['instancesStatus'] ?? []) as { name: string; role: string; lagBytes?: number }[];
+const standbyLags = (): (number | undefined)[] => instancesStatus().filter((i) => i.role === 'standby').map((i) => i.lagBytes);
+let ids: Record<string, string> = {};
+
+/** The engine's own superuser session on one instance (unix socket), for fault injection. */
+async function superuserOn(podName: string): Promise<pg.Client> {
+  const clusters = join(dir, 'data', 'engine', 'clusters');
+  const [clusterDir] = (await readdir(clusters)).filter((d) => d.startsWith('ns--db--'));
+  const pod = service.get(POD, 'ns', podName);
+  const c = new pg.Client({
+    host: socketDirFor(join(clusters, clusterDir ?? '', podName)),
+    port: Number(pod.metadata.annotations?.['local.hikube.io/port']),
+    user: 'postgres',
+    database: 'postgres',
+    ssl: false,
+  });
+  c.on('error', () => undefined);
+  await c.connect();
+  return c;
 }
 
 const servicePort = (name: string): number => ((service.get(SERVICE, 'ns', name)['spec'] as { ports: { port: number }[] }).ports[0]?.port ?? 0);
@@ -102,6 +131,29 @@ describe('engine driver through the controller loop', () => {
       return r[0]?.n === 1 ? r : undefined;
     });
     expect(rows).toEqual([{ n: 1 }]);
+    ids = podIds();
+  });
+
+  it('keeps each pod (uid, creationTimestamp) across reconciles and status updates; lag in status is refreshed', async () => {
+    const rvBefore = service.get(POSTGRES, 'ns', 'db').metadata.resourceVersion;
+    // One standby stops replaying (commits only wait for a flush), a burst of WAL makes it lag,
+    // then it resumes: status must show the lag and then none, each well before the 15 s periodic
+    // reconcile, i.e. lag changes are refreshed on their own.
+    const lagging = await superuserOn('postgres-db-3');
+    try {
+      await lagging.query('SELECT pg_wal_replay_pause()');
+      await query(servicePort('postgres-db-rw'), 'app', "CREATE TABLE burst AS SELECT g, repeat('x', 200) AS pad FROM generate_series(1, 60000) g");
+      await until('the lag shown in status', () => (instancesStatus().find((i) => i.name === 'postgres-db-3')?.lagBytes ?? 0) > 1024 * 1024, 10_000);
+      await lagging.query('SELECT pg_wal_replay_resume()');
+    } finally {
+      await lagging.end().catch(() => undefined);
+    }
+    await until('standbys caught up in status', () => standbyLags().length === 2 && standbyLags().every((l) => l === 0), 10_000);
+    const pgObj = service.get(POSTGRES, 'ns', 'db');
+    await service.update(POSTGRES, { ...pgObj, metadata: { ...pgObj.metadata, annotations: { ...pgObj.metadata.annotations, touched: '1' } } });
+    await loop.idle();
+    expect(service.get(POSTGRES, 'ns', 'db').metadata.resourceVersion).not.toBe(rvBefore);
+    expect(podIds()).toEqual(ids);
   });
 
   it('kubectl delete pod of the primary fails over; rw keeps its port', async () => {
@@ -113,6 +165,14 @@ describe('engine driver through the controller loop', () => {
     await until('all pods ready again', () => conditions('db')['WorkloadsReady'] === 'True/WorkloadsReady');
     const events = service.list(EVENT, { namespace: 'ns' }).items.map((e) => e['reason']);
     expect(events).toEqual(expect.arrayContaining(['InstanceKilled', 'FailingOver', 'FailoverCompleted']));
+    // the deleted pod is a new one (as on Kubernetes); the others changed role and readiness in place
+    await until('pods ready', podsReady);
+    const after = podIds();
+    expect(after['postgres-db-1']).not.toBe(ids['postgres-db-1']);
+    expect({ ...after, 'postgres-db-1': '' }).toEqual({ ...ids, 'postgres-db-1': '' });
+    expect(podRoles()['postgres-db-1']).toBe('replica');
+    expect(Object.values(podRoles()).filter((r) => r === 'primary')).toHaveLength(1);
+    ids = after;
   });
 
   it('switches over on request (annotation) and records resources', async () => {
@@ -123,6 +183,25 @@ describe('engine driver through the controller loop', () => {
     expect(status('db')['resources']).toEqual({ applied: { shared_buffers: '64MB' }, recordedOnly: {} });
     const events = service.list(EVENT, { namespace: 'ns' }).items.map((e) => e['reason']);
     expect(events).toContain('SwitchoverCompleted');
+    // roles and Ready conditions moved in place: no pod was re-created
+    await until('roles follow the switchover', () => podRoles()['postgres-db-1'] === 'primary' && Object.values(podRoles()).filter((r) => r === 'primary').length === 1);
+    await until('pods ready', podsReady);
+    expect(podIds()).toEqual(ids);
+  });
+
+  it('a re-cloned instance is a new pod; the others keep theirs', async () => {
+    const standby = ((status('db')['instancesStatus'] ?? []) as { name: string; role: string }[]).find((i) => i.role === 'standby');
+    if (!standby) throw new Error('no standby');
+    const clusters = join(dir, 'data', 'engine', 'clusters');
+    const [clusterDir] = (await readdir(clusters)).filter((d) => d.startsWith('ns--db--'));
+    const instanceDir = join(clusters, clusterDir ?? '', standby.name);
+    const pid = Number((await readFile(join(instanceDir, 'data', 'postmaster.pid'), 'utf8')).split('\n')[0]);
+    process.kill(pid, 'SIGKILL');
+    await rm(join(instanceDir, 'data', 'global'), { recursive: true, force: true });
+    await until('a new pod for the re-cloned instance', () => podIds()[standby.name] !== ids[standby.name] && podsReady() && conditions('db')['WorkloadsReady'] === 'True/WorkloadsReady');
+    const after = podIds();
+    expect({ ...after, [standby.name]: '' }).toEqual({ ...ids, [standby.name]: '' });
+    ids = after;
   });
 
   it('reports a PostgreSQL major that is not installed', async () => {
@@ -146,6 +225,7 @@ describe('engine driver through the controller loop', () => {
     await until('Ready after restart', () => conditions('db')['Ready'] === 'True/ReconciliationSucceeded' && conditions('db')['WorkloadsReady'] === 'True/WorkloadsReady');
     const rows = await query<{ n: number }>(servicePort('postgres-db-rw'), 'app', 'SELECT count(*)::int AS n FROM t');
     expect(rows).toEqual([{ n: 3 }]);
+    expect(podIds()).toEqual(ids);
   });
 
   it('deleting the Postgres stops its processes and removes its data', async () => {
@@ -153,7 +233,6 @@ describe('engine driver through the controller loop', () => {
     await service.delete(POSTGRES, 'ns', 'db');
     await until('object gone', () => service.find(POSTGRES, 'ns', 'db') === undefined);
     await loop.idle();
-    const { readdir } = await import('node:fs/promises');
     expect(await readdir(root).catch(() => [])).toEqual([]);
     await expect(access(join(root, 'nothing'))).rejects.toThrow();
   });

@@ -28,6 +28,7 @@ import type {
 import { PgClusterRuntime, type ClusterDesired, type ClusterSnapshot } from './cluster-runtime.js';
 import { profileByName, type HealthProfile } from './health-profile.js';
 import { OPERATOR_PARAMETERS, validateParameters } from './parameter-plan.js';
+import { INCARNATION_ANNOTATION, planPod } from './pod-plan.js';
 import { resourceSettings } from './resources-plan.js';
 import { siteForInstance } from './site-plan.js';
 import { decideReady, decideWorkloadsReady, type ReadinessFacts } from './status-plan.js';
@@ -331,8 +332,14 @@ export class EngineReconciler implements Reconciler {
   async #syncPods(object: KubeObject, ctx: ReconcileContext, s: ClusterSnapshot, version: string): Promise<void> {
     const base = `postgres-${object.metadata.name}`;
     const names = new Set(s.instances.map((i) => i.name));
-    for (const pod of ctx.listOwned('Pod')) if (!names.has(pod.metadata.name)) await ctx.deleteOwned('Pod', pod.metadata.name);
+    const existing = new Map(ctx.listOwned('Pod').map((p) => [p.metadata.name, p]));
+    for (const name of existing.keys()) if (!names.has(name)) await ctx.deleteOwned('Pod', name);
     for (const i of s.instances) {
+      // Updated in place for its whole life; replaced only when the instance's data was recreated.
+      const current = existing.get(i.name);
+      if (planPod(current !== undefined, current?.metadata.annotations?.[INCARNATION_ANNOTATION], i.incarnation) === 'replace') {
+        await ctx.deleteOwned('Pod', i.name);
+      }
       const primary = i.role === 'primary';
       const pod: OwnedObject = {
         apiVersion: 'v1',
@@ -346,7 +353,7 @@ export class EngineReconciler implements Reconciler {
             role: primary ? 'primary' : 'replica',
             'topology.kubernetes.io/zone': i.site,
           },
-          annotations: { 'local.hikube.io/port': String(i.port) },
+          annotations: { 'local.hikube.io/port': String(i.port), [INCARNATION_ANNOTATION]: i.incarnation },
         },
         spec: {
           nodeName: nodeName(i.site as Site, i.ordinal),
