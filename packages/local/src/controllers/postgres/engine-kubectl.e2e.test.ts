@@ -50,9 +50,14 @@ async function jsonOf<T>(...args: string[]): Promise<T> {
 }
 
 interface Pod {
-  metadata: { name: string; labels: Record<string, string> };
+  metadata: { name: string; uid: string; creationTimestamp: string; labels: Record<string, string> };
   status: { conditions: { type: string; status: string }[] };
 }
+
+/** name -> uid@creationTimestamp, read with kubectl: a pod keeps both for its whole life. */
+const podIds = async (): Promise<Record<string, string>> =>
+  Object.fromEntries((await jsonOf<{ items: Pod[] }>('get', 'pods')).items.map((p) => [p.metadata.name, `${p.metadata.uid}@${p.metadata.creationTimestamp}`]));
+let ids: Record<string, string> = {};
 
 const primaryPod = async (): Promise<string | undefined> =>
   (await jsonOf<{ items: Pod[] }>('get', 'pods', '-l', 'cnpg.io/instanceRole=primary')).items[0]?.metadata.name;
@@ -111,7 +116,9 @@ describe('kubectl against Hikube Local with real PostgreSQL', () => {
       return list.items.length === 3 && list.items.every((p) => p.status.conditions.some((c) => c.type === 'Ready' && c.status === 'True')) ? list.items : undefined;
     });
     expect(pods.map((p) => p.metadata.labels['topology.kubernetes.io/zone'])).toEqual(['gland', 'lucerne', 'geneva']);
+    ids = await podIds();
     await write(1);
+    expect(await podIds()).toEqual(ids);
   });
 
   it('kubectl delete pod of the primary moves rw to a standby', async () => {
@@ -124,6 +131,14 @@ describe('kubectl against Hikube Local with real PostgreSQL', () => {
     });
     expect(after).not.toBe(before);
     await write(2);
+    // the deleted pod comes back as a new pod; the new primary's pod changed its role in place
+    const now = await until('the deleted pod back', async () => {
+      const v = await podIds();
+      return Object.keys(v).length === 3 ? v : undefined;
+    });
+    expect(now[before ?? '']).not.toBe(ids[before ?? '']);
+    expect(now[after]).toBe(ids[after]);
+    ids = now;
   });
 
   it('hikube-local site down stops the instances there; site up brings them back', async () => {
@@ -140,6 +155,7 @@ describe('kubectl against Hikube Local with real PostgreSQL', () => {
       const list = await jsonOf<{ items: Pod[] }>('get', 'pods');
       return list.items.every((p) => p.status.conditions.some((c) => c.type === 'Ready' && c.status === 'True'));
     });
+    expect(await podIds()).toEqual(ids);
   });
 
   it('a restart of Hikube Local keeps the cluster and its data', async () => {
@@ -148,6 +164,7 @@ describe('kubectl against Hikube Local with real PostgreSQL', () => {
     const waited = await kubectl('wait', '--for=condition=Ready', 'postgres/shop', '--timeout=120s');
     expect(waited.stderr).toBe('');
     await write(4);
+    expect(await podIds()).toEqual(ids);
   });
 
   it('kubectl delete postgres removes processes and data', async () => {
