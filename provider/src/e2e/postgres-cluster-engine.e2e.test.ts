@@ -156,7 +156,14 @@ describe('examples/terraform on real PostgreSQL (engine driver), section 5 in on
       [dev, ['no-op']],
       [orders, ['no-op']],
     ]);
-    await tf.refresh({ vars });
+    // The deleted instance comes back as a standby; once a refresh records it ready, nothing moves.
+    let instances: { ready: boolean }[] = [];
+    for (let attempt = 0; attempt < 60 && !(instances.length === 5 && instances.every((instance) => instance.ready)); attempt++) {
+      if (attempt > 0) await sleep(1000);
+      await tf.refresh({ vars });
+      instances = findStateResource((await tf.state()).values, orders).values['instances'] as { ready: boolean }[];
+    }
+    expect(instances.map((instance) => instance.ready)).toEqual([true, true, true, true, true]);
     expect(findStateResource((await tf.state()).values, orders).values['current_primary']).not.toBe(primary);
     expect((await tf.plan({ vars })).changes).toBe(false);
   });
@@ -176,7 +183,10 @@ describe('examples/terraform on real PostgreSQL (engine driver), section 5 in on
 
   it('destroys everything: no Postgres object, no postgres process of either cluster', async () => {
     const dataDir = join(harness.dir.path, 'l');
-    expect((await postgresProcesses(dataDir)).length).toBeGreaterThan(0);
+    const running = await postgresProcesses(dataDir);
+    // Instance directories are named after the cluster: .../tenant-demo--orders--<hash>/postgres-orders-1/data.
+    expect(running.filter((line) => line.includes('/postgres-orders-')).length).toBeGreaterThan(0);
+    expect(running.filter((line) => line.includes('/postgres-dev-')).length).toBeGreaterThan(0);
     await tf.destroy({ vars: { ...vars, ci_password: ciPassword } });
     expect((await tf.state()).values).toBeUndefined();
     const left = (await kubectl.json(['get', 'postgres', '-o', 'json'])) as { items: unknown[] };
