@@ -170,6 +170,8 @@ export class PgClusterRuntime {
       this.#primary = state.primary;
       for (const [ord, m] of Object.entries(state.instances)) this.#addMember(Number(ord), m.site, m.port, Number(ord) === state.primary ? 'primary' : 'standby', m.incarnation);
       await this.#openProxies(state.proxies);
+      // a state file from before incarnations: keep the ones just made, so pods stay the same
+      if (Object.values(state.instances).some((i) => i.incarnation === undefined)) await this.#save();
       const primary = this.#primaryMember();
       if (primary) await this.#startOrAdopt(primary);
       await Promise.all([...this.#members.values()].filter((m) => m !== primary).map((m) => this.#startOrAdopt(m)));
