@@ -6,10 +6,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { startHikubeLocal, type HikubeLocal } from '@hikube/local';
-import { createClient, NotFoundError, type HikubeClient } from '@hikube/sdk';
+import { createClient, NotFoundError, type HikubeClient, type PostgresSpec } from '@hikube/sdk';
 import { createTempDir, ProcessTracker, type TempDir } from '@hikube/testkit';
 import { Client } from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { quickStart } from './quick-start.js';
 
 const mainScript = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const name = 'demo';
@@ -109,4 +110,29 @@ describe('examples/sdk-node against Hikube Local (real PostgreSQL)', () => {
     expect(result.stdout).toContain(`Deleted Postgres "${name}"`);
     await expect(client.postgres.get(name)).rejects.toBeInstanceOf(NotFoundError);
   });
+
+  it('runs the README quick start: a Ready cluster over three zones and a connection string that works', async () => {
+    const previous = process.env['KUBECONFIG'];
+    process.env['KUBECONFIG'] = local.kubeconfigPath;
+    const printed: unknown[][] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void printed.push(args));
+    try {
+      const uri = await quickStart('quick', version as PostgresSpec['version']);
+      expect(printed.map(([, zone]) => zone).sort()).toEqual(['geneva', 'gland', 'lucerne']);
+      expect(printed.map(([, , role]) => role).sort()).toEqual(['primary', 'replica', 'replica']);
+      const primary = new Client({ connectionString: uri });
+      await primary.connect();
+      try {
+        const { rows } = await primary.query<{ user: string; standby: boolean }>('SELECT current_user AS user, pg_is_in_recovery() AS standby');
+        expect(rows).toEqual([{ user: 'app', standby: false }]);
+      } finally {
+        await primary.end();
+      }
+      await client.postgres.delete('quick', { wait: true });
+    } finally {
+      log.mockRestore();
+      if (previous === undefined) delete process.env['KUBECONFIG'];
+      else process.env['KUBECONFIG'] = previous;
+    }
+  }, 80_000);
 });
