@@ -6,6 +6,7 @@
 import { randomInt } from 'node:crypto';
 import type { Condition, KubeObject } from '../../store/kube-object.js';
 import { nodeName, siteOfInstance } from '../placement.js';
+import { publishCredentials, publishServices } from '../published-objects.js';
 import type { FinalizeResult, OwnedObject, Placement, PostgresStatus, ReconcileContext, ReconcileResult, Reconciler, Site } from '../reconciler.js';
 
 export const CHART_VERSION = '0.18.0';
@@ -78,7 +79,7 @@ export class DeterministicReconciler implements Reconciler {
     }
     const replicas = spec.replicas ?? 2;
     const pods = await this.syncPods(object, ctx, placement, replicas);
-    await this.syncServices(object, ctx, spec.external === true);
+    await publishServices(object, ctx, { rw: this.port, ro: this.port, r: this.port, externalWrite: spec.external === true ? this.port : undefined });
     await this.syncCredentials(object, ctx, spec.users ?? {});
     const ready = pods.filter((p) => p.ready).length;
     const primaryUp = pods.some((p) => p.primary && p.ready);
@@ -159,41 +160,15 @@ export class DeterministicReconciler implements Reconciler {
     return out;
   }
 
-  private async syncServices(object: KubeObject, ctx: ReconcileContext, external: boolean): Promise<void> {
-    const base = `postgres-${object.metadata.name}`;
-    const selector = (role?: string): Record<string, string> => ({ 'cnpg.io/cluster': base, ...(role ? { 'cnpg.io/instanceRole': role } : {}) });
-    const svc = (suffix: string, sel: Record<string, string>, lb = false): OwnedObject => ({
-      apiVersion: 'v1',
-      kind: 'Service',
-      metadata: { name: `${base}-${suffix}` },
-      spec: {
-        type: lb ? 'LoadBalancer' : 'ClusterIP',
-        clusterIP: '127.0.0.1',
-        clusterIPs: ['127.0.0.1'],
-        ports: [{ name: 'postgres', port: this.port, protocol: 'TCP', targetPort: 5432 }],
-        selector: sel,
-      },
-      status: lb ? { loadBalancer: { ingress: [{ ip: '127.0.0.1' }] } } : { loadBalancer: {} },
-    });
-    await ctx.applyOwned(svc('rw', selector('primary')));
-    await ctx.applyOwned(svc('ro', selector('replica')));
-    await ctx.applyOwned(svc('r', selector()));
-    if (external) await ctx.applyOwned(svc('external-write', selector('primary'), true));
-    else await ctx.deleteOwned('Service', `${base}-external-write`);
-  }
-
   private async syncCredentials(object: KubeObject, ctx: ReconcileContext, users: Record<string, { password?: string } | null>): Promise<void> {
-    const name = `postgres-${object.metadata.name}-credentials`;
-    const old = ctx.listOwned('Secret').find((s) => s.metadata.name === name);
+    const old = ctx.listOwned('Secret').find((s) => s.metadata.name === `postgres-${object.metadata.name}-credentials`);
     const oldData = (old?.['data'] ?? {}) as Record<string, string>;
     const data: Record<string, string> = {};
     for (const [user, config] of Object.entries(users)) {
       const given = config?.password;
       data[user] = given ? Buffer.from(given).toString('base64') : (oldData[user] ?? Buffer.from(generatedPassword()).toString('base64'));
     }
-    const labels = { 'internal.cozystack.io/tenantresource': 'true' };
-    await ctx.applyOwned({ apiVersion: 'v1', kind: 'Secret', metadata: { name, labels }, type: 'Opaque', data });
-    await ctx.applyOwned({ apiVersion: 'core.cozystack.io/v1alpha1', kind: 'TenantSecret', metadata: { name, labels }, type: 'Opaque', data });
+    await publishCredentials(object, ctx, data);
   }
 }
 

@@ -13,6 +13,7 @@ import { runCommand } from '../../engine/run-command.js';
 import type { Condition, KubeObject } from '../../store/kube-object.js';
 import { CHART_VERSION } from '../deterministic/deterministic-reconciler.js';
 import { nodeName } from '../placement.js';
+import { publishCredentials, publishServices } from '../published-objects.js';
 import type {
   FinalizeResult,
   OwnedObject,
@@ -196,7 +197,8 @@ export class EngineReconciler implements Reconciler {
     await this.#plannedSwitchover(object, managed, ctx);
     const snapshot = managed.runtime.snapshot();
     await this.#syncPods(object, ctx, snapshot, spec.version ?? 'v18');
-    await this.#syncServices(object, ctx, snapshot, spec.external === true);
+    const { rw, ro, r, external: externalPort } = snapshot.proxies;
+    await publishServices(object, ctx, { rw, ro, r, externalWrite: spec.external === true ? externalPort : undefined });
     const latest = (ctx.get()?.['status'] ?? previous) as Partial<PostgresStatus>;
     await this.#writeStatus(ctx, object, latest, snapshot, placement, undefined);
     if (first) await ctx.event('Normal', 'Created', `Cluster postgres-${object.metadata.name} created with ${snapshot.instances.length} instance(s) (scheduling class ${placement.className})`);
@@ -371,35 +373,8 @@ export class EngineReconciler implements Reconciler {
     }
   }
 
-  async #syncServices(object: KubeObject, ctx: ReconcileContext, s: ClusterSnapshot, external: boolean): Promise<void> {
-    const base = `postgres-${object.metadata.name}`;
-    const selector = (role?: string): Record<string, string> => ({ 'cnpg.io/cluster': base, ...(role ? { 'cnpg.io/instanceRole': role } : {}) });
-    const svc = (suffix: string, port: number, sel: Record<string, string>, lb = false): OwnedObject => ({
-      apiVersion: 'v1',
-      kind: 'Service',
-      metadata: { name: `${base}-${suffix}` },
-      spec: {
-        type: lb ? 'LoadBalancer' : 'ClusterIP',
-        clusterIP: '127.0.0.1',
-        clusterIPs: ['127.0.0.1'],
-        ports: [{ name: 'postgres', port, protocol: 'TCP', targetPort: 5432 }],
-        selector: sel,
-      },
-      status: lb ? { loadBalancer: { ingress: [{ ip: '127.0.0.1' }] } } : { loadBalancer: {} },
-    });
-    await ctx.applyOwned(svc('rw', s.proxies.rw, selector('primary')));
-    await ctx.applyOwned(svc('ro', s.proxies.ro, selector('replica')));
-    await ctx.applyOwned(svc('r', s.proxies.r, selector()));
-    if (external && s.proxies.external) await ctx.applyOwned(svc('external-write', s.proxies.external, selector('primary'), true));
-    else await ctx.deleteOwned('Service', `${base}-external-write`);
-  }
-
   async #syncSecret(object: KubeObject, ctx: ReconcileContext, passwords: Record<string, string>): Promise<void> {
-    const name = `postgres-${object.metadata.name}-credentials`;
-    const data = Object.fromEntries(Object.entries(passwords).map(([u, p]) => [u, Buffer.from(p).toString('base64')]));
-    const labels = { 'internal.cozystack.io/tenantresource': 'true' };
-    await ctx.applyOwned({ apiVersion: 'v1', kind: 'Secret', metadata: { name, labels }, type: 'Opaque', data });
-    await ctx.applyOwned({ apiVersion: 'core.cozystack.io/v1alpha1', kind: 'TenantSecret', metadata: { name, labels }, type: 'Opaque', data });
+    await publishCredentials(object, ctx, Object.fromEntries(Object.entries(passwords).map(([u, p]) => [u, Buffer.from(p).toString('base64')])));
   }
 
   async #flushEvents(managed: Managed, ctx: ReconcileContext): Promise<void> {

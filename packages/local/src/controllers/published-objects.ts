@@ -1,0 +1,48 @@
+// What every driver publishes for a Postgres, in the shape the platform uses and clients read
+// (the SDK's endpoints/credentials, the provider, kubectl users): the rw/ro/r Services (plus
+// external-write when asked) and the credentials Secret with its TenantSecret twin. Defined once so
+// the deterministic and the engine drivers cannot drift apart.
+import type { KubeObject } from '../store/kube-object.js';
+import type { OwnedObject, ReconcileContext } from './reconciler.js';
+
+/** The local port behind each endpoint; `externalWrite` undefined means no external service. */
+export interface EndpointPorts {
+  rw: number;
+  ro: number;
+  r: number;
+  externalWrite: number | undefined;
+}
+
+function service(base: string, suffix: string, port: number, role: 'primary' | 'replica' | undefined, loadBalancer = false): OwnedObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: `${base}-${suffix}` },
+    spec: {
+      type: loadBalancer ? 'LoadBalancer' : 'ClusterIP',
+      clusterIP: '127.0.0.1',
+      clusterIPs: ['127.0.0.1'],
+      ports: [{ name: 'postgres', port, protocol: 'TCP', targetPort: 5432 }],
+      selector: { 'cnpg.io/cluster': base, ...(role ? { 'cnpg.io/instanceRole': role } : {}) },
+    },
+    status: loadBalancer ? { loadBalancer: { ingress: [{ ip: '127.0.0.1' }] } } : { loadBalancer: {} },
+  };
+}
+
+/** Applies the endpoint Services of `object`, and removes external-write when it is not wanted. */
+export async function publishServices(object: KubeObject, ctx: ReconcileContext, ports: EndpointPorts): Promise<void> {
+  const base = `postgres-${object.metadata.name}`;
+  await ctx.applyOwned(service(base, 'rw', ports.rw, 'primary'));
+  await ctx.applyOwned(service(base, 'ro', ports.ro, 'replica'));
+  await ctx.applyOwned(service(base, 'r', ports.r, undefined));
+  if (ports.externalWrite !== undefined) await ctx.applyOwned(service(base, 'external-write', ports.externalWrite, 'primary', true));
+  else await ctx.deleteOwned('Service', `${base}-external-write`);
+}
+
+/** Applies `postgres-<name>-credentials` (user -> base64 password) as a Secret and a TenantSecret. */
+export async function publishCredentials(object: KubeObject, ctx: ReconcileContext, data: Record<string, string>): Promise<void> {
+  const name = `postgres-${object.metadata.name}-credentials`;
+  const labels = { 'internal.cozystack.io/tenantresource': 'true' };
+  await ctx.applyOwned({ apiVersion: 'v1', kind: 'Secret', metadata: { name, labels }, type: 'Opaque', data });
+  await ctx.applyOwned({ apiVersion: 'core.cozystack.io/v1alpha1', kind: 'TenantSecret', metadata: { name, labels }, type: 'Opaque', data });
+}
