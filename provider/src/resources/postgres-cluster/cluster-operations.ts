@@ -4,7 +4,7 @@ import { applyPostgresDefaults, validatePostgres, type Postgres } from '@hikube/
 import type { ClusterApi } from './cluster-api.js';
 import { fromObject } from './from-object.js';
 import { buildUpdatePatch } from './merge-patch.js';
-import { clusterId, parseClusterId, type PostgresClusterArgs, type PostgresClusterComputed, type PostgresClusterModel } from './model.js';
+import { clusterId, computedOf, parseClusterId, type PostgresClusterArgs, type PostgresClusterComputed, type PostgresClusterModel } from './model.js';
 import { computeOutputs } from './outputs.js';
 import { checkDestroy } from './plan-changes.js';
 import { attr, error, warning, withoutUnknownInputs, type AttributePath, type PlanIssue } from './plan-issue.js';
@@ -241,18 +241,7 @@ export async function updateCluster(input: ApplyInput & { prior: PostgresCluster
   if (patch === undefined) {
     // Only Terraform-side settings changed (deletion_protection, timeouts...): nothing to send or
     // wait for, and the outputs stay exactly as planned (a re-read could disagree with the plan).
-    const prior = input.prior;
-    const outputs: PostgresClusterComputed = {
-      id: prior.id,
-      ready: prior.ready,
-      chartVersion: prior.chartVersion,
-      currentPrimary: prior.currentPrimary,
-      instances: prior.instances,
-      endpoints: prior.endpoints,
-      credentials: prior.credentials,
-      connectionUris: prior.connectionUris,
-    };
-    return { state: { ...input.planned, ...outputs }, issues: [] };
+    return { state: { ...input.planned, ...computedOf(input.prior) }, issues: [] };
   }
   const after = objectFor(input.planned, id.namespace, id.name, input.writeOnlyPasswords);
   const invalid = issuesFromSdk(validatePostgres(after), input.planned);

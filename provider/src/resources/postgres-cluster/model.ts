@@ -167,3 +167,9 @@ export function parseClusterId(id: string): { namespace: string; name: string } 
   if (parts.length !== 2 || !namespace || !name) throw new InvalidImportIdError(id);
   return { namespace, name };
 }
+
+/** The provider-set attributes of a model, as they stand (e.g. to carry the prior state forward). */
+export function computedOf(model: PostgresClusterComputed): PostgresClusterComputed {
+  const { id, ready, chartVersion, currentPrimary, instances, endpoints, credentials, connectionUris } = model;
+  return { id, ready, chartVersion, currentPrimary, instances, endpoints, credentials, connectionUris };
+}

@@ -8,6 +8,7 @@ import { providerDefaults } from './from-object.js';
 import { buildUpdatePatch } from './merge-patch.js';
 import {
   clusterId,
+  computedOf,
   type PostgresClusterArgs,
   type PostgresClusterComputed,
   type UserModel,
@@ -139,16 +140,7 @@ export function planComputed(prior: (PostgresClusterArgs & PostgresClusterComput
       unknown: id === null ? ['id', ...outputKeys] : [...outputKeys],
     };
   }
-  const computed: PostgresClusterComputed = {
-    id: prior.id,
-    ready: prior.ready,
-    chartVersion: prior.chartVersion,
-    currentPrimary: prior.currentPrimary,
-    instances: prior.instances,
-    endpoints: prior.endpoints,
-    credentials: prior.credentials,
-    connectionUris: prior.connectionUris,
-  };
+  const computed = computedOf(prior);
   const patch = buildUpdatePatch({ prior, planned, writeOnlyPasswords: {} });
   const spec = (patch?.['spec'] ?? {}) as Record<string, unknown>;
   const unknown = new Set<keyof PostgresClusterComputed>();
