@@ -1,11 +1,3 @@
-import { defineConfig } from 'vitest/config';
+import { packageTestConfig } from '../../vitest.shared.js';
 
-// Slow suites (real terraform against Hikube Local) are named *.e2e.test.ts; `test:fast` skips them.
-export default defineConfig({
-  test: {
-    include: ['src/**/*.test.ts'],
-    exclude: process.env['HIKUBE_FAST'] === '1' ? ['**/*.e2e.test.ts', '**/node_modules/**'] : ['**/node_modules/**'],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
-  },
-});
+export default packageTestConfig();

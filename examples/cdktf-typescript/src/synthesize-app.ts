@@ -24,17 +24,33 @@ export interface Synthesized {
 }
 
 /**
- * Runs the built app (`dist/main.js`, what cdktf.json names) with CDKTF_OUTDIR set, as the CLI
- * does. `cwd` is where the default local backend puts its state files: give a temp dir.
+ * Runs a built app (`dist/<entry>`; `main.js` is what cdktf.json names) with CDKTF_OUTDIR set, as
+ * the CLI does, and returns the output directory. `cwd` is where the default local backend puts
+ * its state files: give a temp dir.
  */
-export async function synthesizeApp(cwd: string): Promise<Synthesized> {
+async function runApp(cwd: string, entry: string): Promise<string> {
   const outdir = join(cwd, 'cdktf.out');
-  await run(process.execPath, [join(projectRoot, 'dist', 'main.js')], { cwd, env: { ...process.env, CDKTF_OUTDIR: outdir } });
+  await run(process.execPath, [join(projectRoot, 'dist', entry)], { cwd, env: { ...process.env, CDKTF_OUTDIR: outdir } });
+  return outdir;
+}
+
+async function readStack(outdir: string, name: string): Promise<{ file: string; stack: SynthesizedStack }> {
+  const file = await readFile(join(outdir, 'stacks', name, 'cdk.tf.json'), 'utf8');
+  return { file, stack: JSON.parse(file) as SynthesizedStack };
+}
+
+/** The example app (`src/main.ts`): both stacks. */
+export async function synthesizeApp(cwd: string): Promise<Synthesized> {
+  const outdir = await runApp(cwd, 'main.js');
   const files = {} as Record<StackName, string>;
   const stacks = {} as Record<StackName, SynthesizedStack>;
   for (const name of STACK_NAMES) {
-    files[name] = await readFile(join(outdir, 'stacks', name, 'cdk.tf.json'), 'utf8');
-    stacks[name] = JSON.parse(files[name]) as SynthesizedStack;
+    ({ file: files[name], stack: stacks[name] } = await readStack(outdir, name));
   }
   return { files, stacks };
+}
+
+/** The README's quick start (`src/quick-start.ts`): its one stack, `production`. */
+export async function synthesizeQuickStart(cwd: string): Promise<{ file: string; stack: SynthesizedStack }> {
+  return readStack(await runApp(cwd, 'quick-start.js'), 'production');
 }

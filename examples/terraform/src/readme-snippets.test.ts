@@ -31,7 +31,19 @@ const PLACEHOLDER_PROVIDER_DIR = '/path/to/hikube-postgres-iac/provider/dist/bin
 
 describe('README snippets', () => {
   it.each([
-    { readme: join(repoRoot, 'README.md'), mustShow: ['examples/terraform/production.tf', 'dev-overrides', 'examples/sdk-node/src/quick-start.ts', 'examples/cdktf-typescript/src/cluster-stacks.ts'] },
+    {
+      readme: join(repoRoot, 'README.md'),
+      mustShow: [
+        'examples/terraform/production.tf',
+        'dev-overrides',
+        'examples/sdk-node/src/quick-start.ts',
+        'examples/cdktf-typescript/src/quick-start.ts',
+        'examples/cdktf-languages/python/main.py',
+        'examples/cdktf-languages/java/Main.java',
+        'examples/cdktf-languages/csharp/Program.cs',
+        'examples/cdktf-languages/go/main.go',
+      ],
+    },
     { readme: join(exampleDir, 'README.md'), mustShow: ['dev-overrides'] },
   ])('$readme shows the example files and the CLI configuration as they are', async ({ readme, mustShow }) => {
     const blocks = sourceBlocks(await readFile(readme, 'utf8'));
