@@ -170,7 +170,7 @@ describe('credentials, endpoints, instances, events', () => {
     const pod = (index: number, role: string, zone: string, ready: string) => ({
       apiVersion: 'v1',
       kind: 'Pod',
-      metadata: { name: `postgres-shop-${index}`, namespace: ns, labels: { 'cnpg.io/instanceRole': role, 'topology.kubernetes.io/zone': zone } },
+      metadata: { name: `postgres-shop-${index}`, namespace: ns, labels: { 'cnpg.io/cluster': 'postgres-shop', 'cnpg.io/instanceRole': role, 'topology.kubernetes.io/zone': zone } },
       spec: { nodeName: `${zone}-node` },
       status: { conditions: [{ type: 'Ready', status: ready }] },
     });
@@ -178,6 +178,9 @@ describe('credentials, endpoints, instances, events', () => {
     server.put('pods', pod(2, 'replica', 'luc', 'False'));
     server.put('pods', pod(1, 'primary', 'gld', 'True'));
     server.put('pods', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'postgres-shopping-1', namespace: ns } });
+    // The operator's job pods carry the cluster label too; a pod named like an instance without it is another's.
+    server.put('pods', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'postgres-shop-1-initdb-x7k2p', namespace: ns, labels: { 'cnpg.io/cluster': 'postgres-shop' } } });
+    server.put('pods', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'postgres-shop-3', namespace: ns, labels: { 'cnpg.io/cluster': 'postgres-other' } } });
     server.put('events', { apiVersion: 'v1', kind: 'Event', metadata: { name: 'shop.1', namespace: ns }, involvedObject: { kind: 'Postgres', name: 'shop' }, reason: 'Created', message: 'ok' });
   });
 
@@ -225,6 +228,13 @@ describe('credentials, endpoints, instances, events', () => {
       { pod: 'postgres-shop-2', node: 'luc-node', zone: 'luc', role: 'replica', ready: false },
       { pod: 'postgres-shop-10', node: 'plo-node', zone: 'plo', role: 'replica', ready: true },
     ]);
+  });
+
+  it('asks the server only for the pods with the cluster label', async () => {
+    const before = server.requests.length;
+    await postgres.instances('shop');
+    const lists = server.requests.slice(before).filter((request) => request.method === 'GET' && request.path.includes('/pods'));
+    expect(lists.map((request) => new URL(request.path, 'http://x').searchParams.get('labelSelector'))).toEqual(['cnpg.io/cluster=postgres-shop']);
   });
 
   it('lists the events about the object', async () => {

@@ -15,6 +15,8 @@ import { EventsResource } from './events.js';
 
 const apiVersion = 'apps.cozystack.io/v1alpha1';
 const kind = 'Postgres';
+/** The label CloudNativePG puts on each pod of a cluster: the CNPG cluster's name, `postgres-<name>`. */
+export const clusterLabel = 'cnpg.io/cluster';
 /** The label CloudNativePG puts on each instance pod: `primary` or `replica`. */
 export const instanceRoleLabel = 'cnpg.io/instanceRole';
 export const zoneLabel = 'topology.kubernetes.io/zone';
@@ -259,8 +261,10 @@ export class PostgresResource {
   /** The cluster's instances (pods `postgres-<name>-<n>`): node, zone, role and readiness, sorted by pod name. */
   async instances(name: string, options: CallOptions = {}): Promise<PostgresInstance[]> {
     this.#checkName(name);
+    // The label narrows the list to this cluster; the name pattern then drops the operator's job
+    // pods, which carry the same label (`postgres-<name>-1-initdb-...`).
     const pattern = new RegExp(`^postgres-${name}-\\d+$`);
-    const pods = await this.#pods.listAll(options);
+    const pods = await this.#pods.listAll({ ...options, labelSelector: `${clusterLabel}=postgres-${name}` });
     return pods
       .filter((pod) => pattern.test(pod.metadata.name ?? ''))
       .map((pod): PostgresInstance => {
