@@ -4,6 +4,7 @@ import type { Postgres } from '../generated/types.js';
 import { startTestApiServer, type KubeObject, type TestApiServer } from '../testing/test-api-server.js';
 import { resolveConnection } from '../transport/connection.js';
 import { HttpTransport } from '../transport/http-transport.js';
+import { SPLIT_THRESHOLD_BYTES } from '../transport/json-body.js';
 import { PostgresResource } from './postgres.js';
 import type { WatchEvent } from './watch-objects.js';
 
@@ -54,6 +55,16 @@ describe('list', () => {
     for await (const page of postgres.list({ limit: 2, labelSelector: 'set=paging' })) sizes.push(page.items.length);
     expect(sizes).toEqual([2, 2, 1]);
     expect((await postgres.listAll({ labelSelector: 'set=paging', limit: 2 })).map((item) => item.metadata.name)).toEqual(['page-1', 'page-2', 'page-3', 'page-4', 'page-5']);
+  });
+
+  it('reads a list larger than the item-by-item threshold as it was stored', async () => {
+    const names = Array.from({ length: 400 }, (_, index) => `bulk-${String(index).padStart(3, '0')}`);
+    const note = 'a "quoted" }, {"items": [1]} \\ é € 😀 '.repeat(4);
+    for (const name of names) server.put('postgreses', { ...object(name, { replicas: 3, users: { app: {} } }), metadata: { name, namespace: ns, labels: { set: 'bulk' }, annotations: { note } } });
+    const items = await postgres.listAll({ labelSelector: 'set=bulk' });
+    expect(Buffer.byteLength(JSON.stringify(items))).toBeGreaterThan(SPLIT_THRESHOLD_BYTES);
+    expect(items.map((item) => item.metadata.name)).toEqual(names);
+    expect(items.every((item) => item.metadata.annotations?.['note'] === note && item.spec?.replicas === 3)).toBe(true);
   });
 
   it('reports an expired continue token as GoneError', async () => {

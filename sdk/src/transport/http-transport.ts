@@ -5,6 +5,7 @@ import { AbortError, ApiError, BadResponseError, ConfigError, HikubeError, Netwo
 import type { ResourceRef } from '../errors.js';
 import { backoffDelay, defaultRetryPolicy, parseRetryAfter, sleep, type RetryPolicy } from './backoff.js';
 import { TokenFileReader, type Connection } from './connection.js';
+import { parseJsonBody, SPLIT_THRESHOLD_BYTES } from './json-body.js';
 import { redactHeaders, scrub, secretValues, type Logger } from './log-event.js';
 
 /**
@@ -271,9 +272,12 @@ export class HttpTransport {
     const call = this.#startCall(spec);
     try {
       const response = await this.#send(spec, call, false);
-      let text: string;
+      // A body announced as small is read as text; others (large, or chunked like the API server's
+      // lists) as bytes, which a list is parsed from item by item.
+      const announced = Number(response.headers['content-length']);
+      let body: string | Buffer;
       try {
-        text = await response.body.text();
+        body = announced < SPLIT_THRESHOLD_BYTES ? await response.body.text() : Buffer.from(await response.body.arrayBuffer());
       } catch (error) {
         throw this.#mapThrown(error, spec, call);
       }
@@ -281,7 +285,7 @@ export class HttpTransport {
       // validation of every answer would cost more than the rest of the call.
       let value: unknown;
       try {
-        value = text === '' ? undefined : JSON.parse(text);
+        value = typeof body === 'string' ? (body === '' ? undefined : JSON.parse(body)) : parseJsonBody(body);
       } catch {
         throw this.#badResponse(spec, response.statusCode, 'a body that is not JSON');
       }
