@@ -58,6 +58,12 @@ describe('parseJsonBody', () => {
     expect(split(itemsFirst)).toEqual(itemsFirst);
   });
 
+  it('drops a UTF-8 byte order mark, as body.text() does', () => {
+    const list = { items: [postgres(1)] };
+    expect(parseJsonBody(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(list))]), 0)).toEqual(list);
+    expect(parseJsonBody(Buffer.from('\ufeff{"a":1}'))).toEqual({ a: 1 });
+  });
+
   it('keeps escapes, multi-byte characters, nested "items" keys and pretty-printing intact', () => {
     const items = [
       postgres(1, { note: 'a "quoted" }, {"items": [1]} \\ back\\slash \u00e9 € 😀 \n' }),
@@ -102,6 +108,7 @@ describe('parseJsonBody', () => {
 
   it('returns undefined for an empty body and parses small bodies whole', () => {
     expect(parseJsonBody(Buffer.alloc(0))).toBeUndefined();
+    expect(parseJsonBody(Buffer.from('\ufeff'))).toBeUndefined();
     expect(parseJsonBody(Buffer.from('{"items":[{"a":1}]}'))).toEqual({ items: [{ a: 1 }] });
   });
 });

@@ -122,7 +122,9 @@ function parseSplit(body: Buffer, layout: ListLayout): unknown {
  * The body's JSON value; undefined for an empty body. Throws JSON.parse's SyntaxError when it is
  * not JSON. `splitThresholdBytes` exists for tests.
  */
-export function parseJsonBody(body: Buffer, splitThresholdBytes = SPLIT_THRESHOLD_BYTES): unknown {
+export function parseJsonBody(bytes: Buffer, splitThresholdBytes = SPLIT_THRESHOLD_BYTES): unknown {
+  // A UTF-8 byte order mark is dropped, as undici's body.text() drops it.
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   if (body.length === 0) return undefined;
   if (body.length >= splitThresholdBytes && body.includes(ITEMS_KEY)) {
     const layout = findListLayout(body);
