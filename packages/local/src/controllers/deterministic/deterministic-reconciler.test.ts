@@ -97,9 +97,15 @@ describe('deterministic driver', () => {
     await service.delete(POD, 'ns', 'postgres-d-2');
     await loop.idle();
     expect(service.get(POD, 'ns', 'postgres-d-2').metadata.uid).not.toBe(uid);
+    const readySince = (name: string) => ((service.get(POD, 'ns', name)['status'] as { conditions: { lastTransitionTime?: string }[] }).conditions[0]?.lastTransitionTime);
+    const lucerneSince = readySince('postgres-d-2');
+    expect(readySince('postgres-d-1')).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     await loop.siteOperation('down', 'gland');
     await loop.idle();
     expect(placement().map((p) => p[3])).toEqual(['replica', 'primary', 'replica']);
+    // Ready moved for the downed instance only; the others keep the time they became ready.
+    expect(service.get(POD, 'ns', 'postgres-d-1')['status']).toMatchObject({ conditions: [{ type: 'Ready', status: 'False', reason: 'SiteDown' }] });
+    expect(readySince('postgres-d-2')).toBe(lucerneSince);
     expect(ready('d')).toEqual({ Ready: 'True/ReconciliationSucceeded', WorkloadsReady: 'False/Degraded' });
   });
 

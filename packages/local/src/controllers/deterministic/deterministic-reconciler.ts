@@ -5,6 +5,7 @@
 
 import { randomInt } from 'node:crypto';
 import type { Condition, KubeObject } from '../../store/kube-object.js';
+import { podReadyCondition, postgresCondition } from '../conditions.js';
 import { nodeName, siteOfInstance } from '../placement.js';
 import { publishCredentials, publishServices } from '../published-objects.js';
 import type { FinalizeResult, OwnedObject, Placement, PostgresStatus, ReconcileContext, ReconcileResult, Reconciler, Site } from '../reconciler.js';
@@ -84,8 +85,8 @@ export class DeterministicReconciler implements Reconciler {
     const ready = pods.filter((p) => p.ready).length;
     const primaryUp = pods.some((p) => p.primary && p.ready);
     const conditions: Condition[] = [
-      condition(previous, 'Ready', primaryUp, primaryUp ? 'ReconciliationSucceeded' : 'PrimaryUnavailable', primaryUp ? 'Release reconciliation succeeded' : 'No instance can run the primary: every site it may use is down', generation),
-      condition(previous, 'WorkloadsReady', ready === replicas, ready === replicas ? 'WorkloadsReady' : 'Degraded', `${ready}/${replicas} instances ready`, generation),
+      postgresCondition(previous, 'Ready', primaryUp, primaryUp ? 'ReconciliationSucceeded' : 'PrimaryUnavailable', primaryUp ? 'Release reconciliation succeeded' : 'No instance can run the primary: every site it may use is down', generation),
+      postgresCondition(previous, 'WorkloadsReady', ready === replicas, ready === replicas ? 'WorkloadsReady' : 'Degraded', `${ready}/${replicas} instances ready`, generation),
     ];
     const primary = pods.find((p) => p.primary)?.name;
     await ctx.writeStatus({
@@ -105,7 +106,7 @@ export class DeterministicReconciler implements Reconciler {
     const before = previous.conditions?.find((c) => c.type === 'Ready');
     await ctx.writeStatus({
       version: CHART_VERSION,
-      conditions: [condition(previous, 'Ready', false, reason, message, generation), condition(previous, 'WorkloadsReady', false, reason, message, generation)],
+      conditions: [postgresCondition(previous, 'Ready', false, reason, message, generation), postgresCondition(previous, 'WorkloadsReady', false, reason, message, generation)],
       observedGeneration: generation,
     });
     if (before?.reason !== reason) await ctx.event('Warning', reason, message);
@@ -150,7 +151,7 @@ export class DeterministicReconciler implements Reconciler {
           phase: ready ? 'Running' : 'Failed',
           podIP: '127.0.0.1',
           hostIP: '127.0.0.1',
-          conditions: [{ type: 'Ready', status: ready ? 'True' : 'False', reason: ready ? 'InstanceReady' : 'SiteDown' }],
+          conditions: [podReadyCondition(existing.find((p) => p.metadata.name === name), ready, ready ? 'InstanceReady' : 'SiteDown')],
           containerStatuses: [{ name: 'postgres', ready, restartCount: 0 }],
         },
       };
@@ -172,9 +173,3 @@ export class DeterministicReconciler implements Reconciler {
   }
 }
 
-function condition(previous: Partial<PostgresStatus>, type: string, ok: boolean, reason: string, message: string, generation: number): Condition {
-  const status = ok ? 'True' : 'False';
-  const before = previous.conditions?.find((c) => c.type === type);
-  const lastTransitionTime = before && before.status === status ? before.lastTransitionTime : new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-  return { type, status, reason, message, lastTransitionTime, observedGeneration: generation };
-}

@@ -58,6 +58,8 @@ async function until<T>(what: string, fn: () => T | undefined | false | Promise<
 /** name -> uid@creationTimestamp of each pod: a pod's identity, kept for its whole life. */
 const podIds = (): Record<string, string> =>
   Object.fromEntries(service.list(POD, { namespace: 'ns' }).items.map((p: KubeObject) => [p.metadata.name, `${p.metadata.uid ?? ''}@${p.metadata.creationTimestamp ?? ''}`]));
+const podReadySince = (): Record<string, string | undefined> =>
+  Object.fromEntries(service.list(POD, { namespace: 'ns' }).items.map((p: KubeObject) => [p.metadata.name, (p['status'] as { conditions?: { lastTransitionTime?: string }[] }).conditions?.[0]?.lastTransitionTime]));
 const podRoles = (): Record<string, string | undefined> =>
   Object.fromEntries(service.list(POD, { namespace: 'ns' }).items.map((p: KubeObject) => [p.metadata.name, p.metadata.labels?.['cnpg.io/instanceRole']]));
 const podsReady = (): boolean =>
@@ -196,11 +198,15 @@ describe('engine driver through the controller loop', () => {
     const [clusterDir] = (await readdir(clusters)).filter((d) => d.startsWith('ns--db--'));
     const instanceDir = join(clusters, clusterDir ?? '', standby.name);
     const pid = Number((await readFile(join(instanceDir, 'data', 'postmaster.pid'), 'utf8')).split('\n')[0]);
+    const readySince = podReadySince();
     process.kill(pid, 'SIGKILL');
     await rm(join(instanceDir, 'data', 'global'), { recursive: true, force: true });
     await until('a new pod for the re-cloned instance', () => podIds()[standby.name] !== ids[standby.name] && podsReady() && conditions('db')['WorkloadsReady'] === 'True/WorkloadsReady');
     const after = podIds();
     expect({ ...after, [standby.name]: '' }).toEqual({ ...ids, [standby.name]: '' });
+    // The others stayed ready: their Ready conditions keep the time they became ready.
+    expect({ ...podReadySince(), [standby.name]: '' }).toEqual({ ...readySince, [standby.name]: '' });
+    expect(podReadySince()[standby.name]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     ids = after;
   });
 

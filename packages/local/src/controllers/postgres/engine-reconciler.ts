@@ -10,8 +10,9 @@ import { PgMajorMissingError } from '../../engine/errors.js';
 import { locatePg } from '../../engine/pg-binaries.js';
 import { resolveRunAs, type RunAs } from '../../engine/run-as.js';
 import { runCommand } from '../../engine/run-command.js';
-import type { Condition, KubeObject } from '../../store/kube-object.js';
+import type { KubeObject } from '../../store/kube-object.js';
 import { CHART_VERSION } from '../deterministic/deterministic-reconciler.js';
+import { podReadyCondition, postgresCondition } from '../conditions.js';
 import { nodeName } from '../placement.js';
 import { publishCredentials, publishServices } from '../published-objects.js';
 import type {
@@ -71,12 +72,6 @@ function generatedPassword(): string {
   return out;
 }
 
-function condition(previous: Partial<PostgresStatus>, type: string, ok: boolean, reason: string, message: string, generation: number): Condition {
-  const status = ok ? 'True' : 'False';
-  const before = previous.conditions?.find((c) => c.type === type);
-  const lastTransitionTime = before && before.status === status ? before.lastTransitionTime : new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-  return { type, status, reason, message, lastTransitionTime, observedGeneration: generation };
-}
 
 function majorOf(version: string): number | undefined {
   const m = /^v(\d+)$/.exec(version);
@@ -287,8 +282,8 @@ export class EngineReconciler implements Reconciler {
     const r = decideReady(facts);
     const w = decideWorkloadsReady(facts);
     const conditions = [
-      condition(previous, 'Ready', r.ok, r.reason, r.message, generation),
-      condition(previous, 'WorkloadsReady', w.ok, w.reason, w.message, generation),
+      postgresCondition(previous, 'Ready', r.ok, r.reason, r.message, generation),
+      postgresCondition(previous, 'WorkloadsReady', w.ok, w.reason, w.message, generation),
     ];
     await ctx.writeStatus({
       version: CHART_VERSION,
@@ -325,7 +320,7 @@ export class EngineReconciler implements Reconciler {
     const before = previous.conditions?.find((c) => c.type === 'Ready');
     await ctx.writeStatus({
       version: CHART_VERSION,
-      conditions: [condition(previous, 'Ready', false, reason, message, generation), condition(previous, 'WorkloadsReady', false, reason, message, generation)],
+      conditions: [postgresCondition(previous, 'Ready', false, reason, message, generation), postgresCondition(previous, 'WorkloadsReady', false, reason, message, generation)],
       observedGeneration: generation,
     });
     if (before?.reason !== reason || before.message !== message) await ctx.event('Warning', reason, message);
@@ -339,9 +334,8 @@ export class EngineReconciler implements Reconciler {
     for (const i of s.instances) {
       // Updated in place for its whole life; replaced only when the instance's data was recreated.
       const current = existing.get(i.name);
-      if (planPod(current !== undefined, current?.metadata.annotations?.[INCARNATION_ANNOTATION], i.incarnation) === 'replace') {
-        await ctx.deleteOwned('Pod', i.name);
-      }
+      const replaced = planPod(current !== undefined, current?.metadata.annotations?.[INCARNATION_ANNOTATION], i.incarnation) === 'replace';
+      if (replaced) await ctx.deleteOwned('Pod', i.name);
       const primary = i.role === 'primary';
       const pod: OwnedObject = {
         apiVersion: 'v1',
@@ -365,7 +359,7 @@ export class EngineReconciler implements Reconciler {
           phase: i.reason === 'SiteDown' ? 'Failed' : 'Running',
           podIP: '127.0.0.1',
           hostIP: '127.0.0.1',
-          conditions: [{ type: 'Ready', status: i.ready ? 'True' : 'False', reason: i.reason }],
+          conditions: [podReadyCondition(replaced ? undefined : current, i.ready, i.reason)],
           containerStatuses: [{ name: 'postgres', ready: i.ready, restartCount: 0 }],
         },
       };

@@ -1,0 +1,34 @@
+// Conditions as Kubernetes keeps them: lastTransitionTime moves only when the status changes, so a
+// reader can tell how long a cluster or an instance has been (un)ready.
+import type { Condition, KubeObject } from '../store/kube-object.js';
+import type { PostgresStatus } from './reconciler.js';
+
+interface TimedCondition {
+  type: string;
+  status: string;
+  lastTransitionTime?: string | undefined;
+}
+
+/** Now, to the second, as the API server writes times. */
+function now(): string {
+  return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** The previous condition's time while its status is unchanged, else now. */
+function transitionTime(before: TimedCondition | undefined, status: string): string {
+  return before?.status === status && before.lastTransitionTime ? before.lastTransitionTime : now();
+}
+
+/** A condition of the Postgres status, given the status it replaces. */
+export function postgresCondition(previous: Partial<PostgresStatus>, type: string, ok: boolean, reason: string, message: string, generation: number): Condition {
+  const status = ok ? 'True' : 'False';
+  const before = previous.conditions?.find((c) => c.type === type);
+  return { type, status, reason, message, lastTransitionTime: transitionTime(before, status), observedGeneration: generation };
+}
+
+/** An instance pod's Ready condition, given the pod it replaces (if any). */
+export function podReadyCondition(previousPod: KubeObject | undefined, ready: boolean, reason: string): TimedCondition & { reason: string } {
+  const status = ready ? 'True' : 'False';
+  const conditions = (previousPod?.['status'] as { conditions?: TimedCondition[] } | undefined)?.conditions;
+  return { type: 'Ready', status, reason, lastTransitionTime: transitionTime(conditions?.find((c) => c.type === 'Ready'), status) };
+}
