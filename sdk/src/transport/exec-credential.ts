@@ -57,7 +57,8 @@ export class ExecCredentialSource {
     const command = config.command.includes('/') && !isAbsolute(config.command) ? join(config.baseDir, config.command) : config.command;
     const env: NodeJS.ProcessEnv = { ...process.env };
     for (const entry of config.env) env[entry.name] = entry.value;
-    env['KUBERNETES_EXEC_INFO'] = JSON.stringify({ apiVersion: config.apiVersion, kind: 'ExecCredential', spec: { interactive: false } });
+    const spec = { interactive: false, ...(config.cluster ? { cluster: config.cluster } : {}) };
+    env['KUBERNETES_EXEC_INFO'] = JSON.stringify({ apiVersion: config.apiVersion, kind: 'ExecCredential', spec });
     this.runs += 1;
     const stdout = await new Promise<string>((resolvePromise, reject) => {
       execFile(command, config.args, { env, timeout: 60_000, maxBuffer: 1 << 20 }, (error, out, stderr) => {

@@ -13,6 +13,38 @@ export interface ExecConfig {
   installHint?: string | undefined;
   /** Directory of the kubeconfig that declared it: relative commands resolve from there. */
   baseDir: string;
+  /** With `provideClusterInfo: true`, what the plugin gets as `spec.cluster` of KUBERNETES_EXEC_INFO. */
+  cluster?: ExecClusterInfo | undefined;
+}
+
+/** The cluster as an exec plugin sees it (client.authentication.k8s.io `Cluster`, JSON names). */
+export interface ExecClusterInfo {
+  server: string;
+  'tls-server-name'?: string;
+  'insecure-skip-tls-verify'?: boolean;
+  /** Base64, as in the kubeconfig (a file named by `certificate-authority` is read). */
+  'certificate-authority-data'?: string;
+  'proxy-url'?: string;
+  'disable-compression'?: boolean;
+  /** The cluster's extension named `client.authentication.k8s.io/exec`: per-cluster plugin settings. */
+  config?: unknown;
+}
+
+const EXEC_EXTENSION = 'client.authentication.k8s.io/exec';
+
+function execClusterInfo(c: Record<string, unknown>, caData: Buffer | undefined): ExecClusterInfo {
+  const info: ExecClusterInfo = { server: str(c['server']) ?? '' };
+  const tlsServerName = str(c['tls-server-name']);
+  if (tlsServerName !== undefined) info['tls-server-name'] = tlsServerName;
+  if (c['insecure-skip-tls-verify'] === true) info['insecure-skip-tls-verify'] = true;
+  if (caData) info['certificate-authority-data'] = caData.toString('base64');
+  const proxyUrl = str(c['proxy-url']);
+  if (proxyUrl !== undefined) info['proxy-url'] = proxyUrl;
+  if (c['disable-compression'] === true) info['disable-compression'] = true;
+  const extensions = Array.isArray(c['extensions']) ? c['extensions'].map(record) : [];
+  const extension = extensions.find((entry) => entry['name'] === EXEC_EXTENSION);
+  if (extension && extension['extension'] !== undefined) info.config = extension['extension'];
+  return info;
 }
 
 /** What a kubeconfig context resolves to; every path already read into memory. */
@@ -139,6 +171,7 @@ export function loadKubeconfig(options: { paths?: string[]; yaml?: string; conte
   const userDir = user?.baseDir ?? cluster.baseDir;
   const c = cluster.value;
 
+  const caData = base64(c['certificate-authority-data'], 'certificate-authority-data') ?? readPath(str(c['certificate-authority']), cluster.baseDir, 'certificate-authority');
   const execValue = record(u['exec']);
   let exec: ExecConfig | undefined;
   if (str(execValue['command']) !== undefined) {
@@ -149,6 +182,7 @@ export function loadKubeconfig(options: { paths?: string[]; yaml?: string; conte
       env: Array.isArray(execValue['env']) ? execValue['env'].map((entry) => ({ name: String(record(entry)['name']), value: String(record(entry)['value'] ?? '') })) : [],
       installHint: str(execValue['installHint']),
       baseDir: userDir,
+      cluster: execValue['provideClusterInfo'] === true ? execClusterInfo(c, caData) : undefined,
     };
   }
   const tokenFile = str(u['tokenFile']);
@@ -156,7 +190,7 @@ export function loadKubeconfig(options: { paths?: string[]; yaml?: string; conte
     contextName,
     server: str(c['server']),
     namespace: str(context.value['namespace']),
-    caData: base64(c['certificate-authority-data'], 'certificate-authority-data') ?? readPath(str(c['certificate-authority']), cluster.baseDir, 'certificate-authority'),
+    caData,
     insecureSkipTlsVerify: c['insecure-skip-tls-verify'] === true,
     tlsServerName: str(c['tls-server-name']),
     token: str(u['token']),

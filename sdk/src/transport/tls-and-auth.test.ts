@@ -95,8 +95,9 @@ describe('exec credential plugin', () => {
     plugin,
     [
       '#!/usr/bin/env node',
-      "import { appendFileSync, readFileSync } from 'node:fs';",
+      "import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';",
       "appendFileSync(process.env.RUNS, 'x');",
+      "if (process.env.INFO_OUT) writeFileSync(process.env.INFO_OUT, process.env.KUBERNETES_EXEC_INFO);",
       "const info = JSON.parse(process.env.KUBERNETES_EXEC_INFO);",
       "if (info.apiVersion !== 'client.authentication.k8s.io/v1') process.exit(3);",
       "const status = { token: readFileSync(process.env.TOKEN_FILE, 'utf8').trim() };",
@@ -160,6 +161,41 @@ describe('exec credential plugin', () => {
     }
     // 1 for the first call, 1 for its refresh after 401, 1 for the second call's refresh after 401.
     expect(runs()).toBe(3);
+  });
+
+  it.each([
+    { name: 'gives the plugin the cluster when provideClusterInfo is set', provide: true },
+    { name: 'gives the plugin no cluster otherwise', provide: false },
+  ])('$name', async ({ provide }) => {
+    writeFileSync(tokenPath, 'fresh-token');
+    writeFileSync(runsPath, '');
+    const infoPath = join(dir, `exec-info-${String(provide)}.json`);
+    const caData = Buffer.from(pem('ca.crt')).toString('base64');
+    const cluster = {
+      server: plainServer.url,
+      'tls-server-name': 'api.hikube.example',
+      'certificate-authority-data': caData,
+      extensions: [
+        { name: 'client.authentication.k8s.io/exec', extension: { audience: 'tenant-a' } },
+        { name: 'someone-else', extension: { ignored: true } },
+      ],
+    };
+    const env = [
+      { name: 'RUNS', value: runsPath },
+      { name: 'TOKEN_FILE', value: tokenPath },
+      { name: 'INFO_OUT', value: infoPath },
+    ];
+    const exec = { apiVersion: 'client.authentication.k8s.io/v1', command: './plugin.mjs', env, ...(provide ? { provideClusterInfo: true } : {}) };
+    await call({ kubeconfig: kubeconfig(`exec-cluster-${String(provide)}.yaml`, cluster, { exec }) });
+    const info = JSON.parse(readFileSync(infoPath, 'utf8')) as { spec: Record<string, unknown> };
+    expect(info.spec).toEqual(
+      provide
+        ? {
+            interactive: false,
+            cluster: { server: plainServer.url, 'tls-server-name': 'api.hikube.example', 'certificate-authority-data': caData, config: { audience: 'tenant-a' } },
+          }
+        : { interactive: false },
+    );
   });
 
   it('explains a missing plugin with its install hint', async () => {
