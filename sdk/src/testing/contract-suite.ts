@@ -15,8 +15,6 @@ export interface ContractSuiteOptions {
   platform?: boolean;
   /** SchedulingClass calls: create and delete, list and get only, or none. Default `readWrite`. */
   schedulingClasses?: 'readWrite' | 'readOnly' | false;
-  /** The rw endpoint accepts TCP connections once ready (real PostgreSQL or a stand-in), so the `primary` level is checked. Default true. */
-  connect?: boolean;
   /** Milliseconds to wait for a cluster to become ready. Default 120 000. */
   readyTimeoutMs?: number;
 }
@@ -152,9 +150,7 @@ export function runSdkContractSuite(options: ContractSuiteOptions): void {
         expect(instances).toHaveLength(2);
         expect(instances.filter((instance) => instance.role === 'primary')).toHaveLength(1);
         expect(instances.every((instance) => instance.ready && instance.zone !== undefined && instance.node !== undefined)).toBe(true);
-        if (options.connect ?? true) {
-          await expect(client.postgres.waitForReady(objectName, { level: 'primary', timeout: readyTimeout })).resolves.toMatchObject({ metadata: { name: objectName } });
-        }
+        await expect(client.postgres.waitForReady(objectName, { level: 'primary', timeout: readyTimeout })).resolves.toMatchObject({ metadata: { name: objectName } });
       });
     }
 

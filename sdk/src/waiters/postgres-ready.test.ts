@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AbortError, NotFoundError } from '../errors.js';
 import { PostgresResource } from '../resources/postgres.js';
@@ -52,6 +53,42 @@ describe('waitForPostgresReady', () => {
     };
     await expect(waitForPostgresReady(postgres, 'lagging', { timeout: 20_000, onProgress })).resolves.toMatchObject({ metadata: { name: 'lagging' } });
     expect(progress).toContain('1 of 2 instances ready');
+  });
+
+  it('primary: waits for the primary pod, not for the standbys', async () => {
+    await postgres.create({ metadata: { name: 'primary-wait' }, spec: { replicas: 2 } });
+    await waitForPostgresReady(postgres, 'primary-wait', { level: 'released', timeout: 20_000 });
+    const setReady = (pod: string, status: 'True' | 'False') => server.put('pods', { ...server.read('pods', ns, pod)!, status: { conditions: [{ type: 'Ready', status }] } });
+    setReady('postgres-primary-wait-1', 'False');
+    setReady('postgres-primary-wait-2', 'False');
+    const progress: string[] = [];
+    const onProgress = (step: WaitProgress) => {
+      progress.push(step.reason);
+      if (step.reason === 'the primary postgres-primary-wait-1 is not ready yet') setReady('postgres-primary-wait-1', 'True');
+    };
+    await expect(waitForPostgresReady(postgres, 'primary-wait', { level: 'primary', timeout: 20_000, onProgress })).resolves.toMatchObject({ metadata: { name: 'primary-wait' } });
+    expect(progress).toContain('the primary postgres-primary-wait-1 is not ready yet');
+    expect((await postgres.instances('primary-wait')).map((instance) => instance.ready)).toEqual([true, false]);
+  });
+
+  it('primary with external: waits until the external address accepts connections', async () => {
+    await postgres.create({ metadata: { name: 'primary-external' }, spec: { replicas: 1, external: true } });
+    await waitForPostgresReady(postgres, 'primary-external', { level: 'released', timeout: 20_000 });
+    const service = server.read('services', ns, 'postgres-primary-external-external-write')!;
+    const openPort = (service['spec'] as { ports: { port: number }[] }).ports[0]?.port;
+    const closed = createServer();
+    await new Promise<void>((resolveListen) => closed.listen(0, '127.0.0.1', resolveListen));
+    const closedPort = (closed.address() as AddressInfo).port;
+    await new Promise((resolveClose) => closed.close(resolveClose));
+    const withPort = (port: number | undefined) => server.put('services', { ...service, spec: { ...(service['spec'] as object), ports: [{ name: 'postgres', port, protocol: 'TCP' }] } });
+    withPort(closedPort);
+    const progress: string[] = [];
+    const onProgress = (step: WaitProgress) => {
+      progress.push(step.reason);
+      if (step.reason.includes('does not accept connections')) withPort(openPort);
+    };
+    await expect(waitForPostgresReady(postgres, 'primary-external', { level: 'primary', timeout: 20_000, onProgress })).resolves.toMatchObject({ metadata: { name: 'primary-external' } });
+    expect(progress).toContain(`the external address 127.0.0.1:${closedPort} does not accept connections yet`);
   });
 
   it('fails fast with the platform message', async () => {

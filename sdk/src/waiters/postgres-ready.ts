@@ -8,7 +8,9 @@ import { pollUntil, WaitFailedError, type Verdict } from './poll-until.js';
 /**
  * How ready:
  * - `released`: the platform's `Ready` condition is True;
- * - `primary`: and the read-write endpoint accepts TCP connections (external address when `external`);
+ * - `primary`: and the primary instance's pod is Ready (the operator's probe: PostgreSQL accepts
+ *   connections); with `external`, the external address also accepts TCP connections. The rw
+ *   Service's cluster address is not tried: outside the cluster it is not reachable.
  * - `allInstances`: and every instance (spec.replicas) is Ready.
  */
 export type ReadinessLevel = 'released' | 'primary' | 'allInstances';
@@ -85,14 +87,17 @@ export function waitForPostgresReady(resource: PostgresResource, name: string, o
     if (ready?.status !== 'True') return report(`Ready is ${ready?.status ?? 'not reported'}${ready?.message ? `: ${ready.message}` : ''}`);
     if (generation !== undefined && ready.observedGeneration !== undefined && ready.observedGeneration < generation) return report('the platform has not yet seen the latest spec');
     if (level === 'released') return { state: 'success', value: postgres };
+    const instances = await resource.instances(name, call(remaining, signal));
     if (level === 'primary') {
-      const endpoints = await resource.endpoints(name, call(remaining, signal)).catch(() => undefined);
-      const target = postgres.spec?.external ? (endpoints?.external ?? endpoints?.rw) : endpoints?.rw;
-      if (!target) return report('no read-write endpoint yet');
-      if (!(await tcpAccepts(target.host, target.port, Math.min(remaining, 2_000)))) return report(`${target.host}:${target.port} does not accept connections yet`);
+      const primary = instances.find((instance) => instance.role === 'primary');
+      if (!primary?.ready) return report(primary ? `the primary ${primary.pod} is not ready yet` : 'no primary instance yet', instances);
+      if (postgres.spec?.external) {
+        const external = (await resource.endpoints(name, call(remaining, signal)).catch(() => undefined))?.external;
+        if (!external) return report('no external address yet', instances);
+        if (!(await tcpAccepts(external.host, external.port, Math.min(remaining, 2_000)))) return report(`the external address ${external.host}:${external.port} does not accept connections yet`, instances);
+      }
       return { state: 'success', value: postgres };
     }
-    const instances = await resource.instances(name, call(remaining, signal));
     const want = applyPostgresDefaults(postgres.spec ?? {}).replicas;
     const readyCount = instances.filter((instance) => instance.ready).length;
     if (readyCount < want) return report(`${readyCount} of ${want} instances ready`, instances);

@@ -1,7 +1,6 @@
 // The SDK's own contract suite (the one it runs against its in-test server) run against Hikube
-// Local through the tenant kubeconfig, so the SDK and the emulator cannot drift apart. The
-// deterministic driver publishes services without listeners, hence `connect: false`; tenants may
-// only read SchedulingClasses, as on Hikube.
+// Local through the tenant kubeconfig, so the SDK and the emulator cannot drift apart. Tenants
+// may only read SchedulingClasses, as on Hikube.
 
 import { runSdkContractSuite } from '@hikube/sdk/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -27,7 +26,6 @@ runSdkContractSuite({
     const { createClient } = await import('@hikube/sdk');
     return createClient({ kubeconfig: local.kubeconfigPath });
   },
-  connect: false,
   schedulingClasses: 'readOnly',
   readyTimeoutMs: 30_000,
 });
