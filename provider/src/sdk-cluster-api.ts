@@ -72,9 +72,8 @@ export class SdkClusterApi implements ClusterApi {
     return this.clientFor(null).schedulingClasses.listAll({ signal });
   }
 
-  async canCreateSchedulingClasses(): Promise<boolean> {
-    // The SDK has no access review yet: plan optimistically; a refusal at apply names the classes.
-    return true;
+  canCreateSchedulingClasses(signal: AbortSignal): Promise<boolean> {
+    return this.clientFor(null).schedulingClasses.canCreate({ signal });
   }
 
   async createSchedulingClass(object: SchedulingClass, signal: AbortSignal): Promise<void> {

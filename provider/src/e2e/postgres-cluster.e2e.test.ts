@@ -158,6 +158,25 @@ describe('hikube_postgres_cluster with the real terraform against Hikube Local',
     expect(problems).toEqual([]);
   });
 
+  it('plans zones no SchedulingClass covers as an error listing the classes, when a tenant may not create one', async () => {
+    const kubectl = await Kubectl.create({ kubeconfig: harness.local.kubeconfigPath });
+    const classNames = async () => (await kubectl.run(['get', 'schedulingclasses', '-o', 'name'])).stdout;
+    try {
+      const before = await classNames();
+      const tf = await harness.workspace({ 'main.tf': 'resource "hikube_postgres_cluster" "pair" {\n  name  = "pair"\n  zones = ["gland", "lucerne"]\n}\n' });
+      await tf.init();
+      const result = await tf.plan({ check: false });
+      expect(result.exitCode).toBe(1);
+      const [error] = reportedErrors(result.stderr);
+      expect(error?.flat).toMatch(/Available classes: .*gland \(gland\).*lucerne \(lucerne\)/);
+      expect(error?.text).toMatch(/^\s*\d+:\s+zones\b/m);
+      // The answer came from a dry run: no class was made.
+      expect(await classNames()).toBe(before);
+    } finally {
+      await kubectl.dispose();
+    }
+  });
+
   const brokenProviders: { name: string; given: string; want: RegExp }[] = [
     { name: 'missing kubeconfig', given: 'kubeconfig_path = "/nonexistent/kubeconfig"', want: /\/nonexistent\/kubeconfig/ },
     { name: 'host that is not a URL', given: 'host = "api.hikube"\n  token = "t"', want: /host "api.hikube" is not a URL/ },

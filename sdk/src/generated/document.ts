@@ -327,6 +327,11 @@ export const openapiDocument = {
           "scheduling"
         ],
         "summary": "Create a scheduling class (platform administrators; tenants usually only read them).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/dryRun"
+          }
+        ],
         "requestBody": {
           "required": true,
           "content": {
@@ -735,7 +740,7 @@ export const openapiDocument = {
       "dryRun": {
         "name": "dryRun",
         "in": "query",
-        "description": "`All` validates and defaults without persisting.",
+        "description": "`All` authorizes, admits, validates and defaults without persisting: a 403 says the credentials may not make the change.",
         "schema": {
           "type": "string",
           "enum": [

@@ -839,7 +839,7 @@ export interface components {
         allowWatchBookmarks: boolean;
         /** @description Server-side timeout of a list or watch call. */
         timeoutSeconds: number;
-        /** @description `All` validates and defaults without persisting. */
+        /** @description `All` authorizes, admits, validates and defaults without persisting: a 403 says the credentials may not make the change. */
         dryRun: "All";
         /** @description How the server treats unknown or duplicate fields. */
         fieldValidation: "Ignore" | "Warn" | "Strict";
@@ -897,7 +897,7 @@ export interface operations {
     createPostgres: {
         parameters: {
             query?: {
-                /** @description `All` validates and defaults without persisting. */
+                /** @description `All` authorizes, admits, validates and defaults without persisting: a 403 says the credentials may not make the change. */
                 dryRun?: components["parameters"]["dryRun"];
                 /** @description How the server treats unknown or duplicate fields. */
                 fieldValidation?: components["parameters"]["fieldValidation"];
@@ -942,7 +942,7 @@ export interface operations {
     replacePostgres: {
         parameters: {
             query?: {
-                /** @description `All` validates and defaults without persisting. */
+                /** @description `All` authorizes, admits, validates and defaults without persisting: a 403 says the credentials may not make the change. */
                 dryRun?: components["parameters"]["dryRun"];
                 /** @description How the server treats unknown or duplicate fields. */
                 fieldValidation?: components["parameters"]["fieldValidation"];
@@ -970,7 +970,7 @@ export interface operations {
     deletePostgres: {
         parameters: {
             query?: {
-                /** @description `All` validates and defaults without persisting. */
+                /** @description `All` authorizes, admits, validates and defaults without persisting: a 403 says the credentials may not make the change. */
                 dryRun?: components["parameters"]["dryRun"];
                 /** @description Garbage collection of dependents. */
                 propagationPolicy?: components["parameters"]["propagationPolicy"];
@@ -1006,7 +1006,7 @@ export interface operations {
     patchPostgres: {
         parameters: {
             query?: {
-                /** @description `All` validates and defaults without persisting. */
+                /** @description `All` authorizes, admits, validates and defaults without persisting: a 403 says the credentials may not make the change. */
                 dryRun?: components["parameters"]["dryRun"];
                 /** @description How the server treats unknown or duplicate fields. */
                 fieldValidation?: components["parameters"]["fieldValidation"];
@@ -1062,7 +1062,10 @@ export interface operations {
     };
     createSchedulingClass: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `All` authorizes, admits, validates and defaults without persisting: a 403 says the credentials may not make the change. */
+                dryRun?: components["parameters"]["dryRun"];
+            };
             header?: never;
             path?: never;
             cookie?: never;

@@ -1,4 +1,4 @@
-import { NotFoundError, ValidationError, describeResource } from '../errors.js';
+import { AlreadyExistsError, ForbiddenError, InvalidError, NotFoundError, ValidationError, describeResource } from '../errors.js';
 import type { SchedulingClass, SchedulingClassList } from '../generated/types.js';
 import type { CallOptions, HttpTransport } from '../transport/http-transport.js';
 import { attemptsOf } from '../transport/http-transport.js';
@@ -51,6 +51,24 @@ export class SchedulingClassesResource {
     const issues = validateSchedulingClass(full);
     if (issues.length > 0) throw new ValidationError(describeResource({ kind, name }), issues);
     return createOnce(this.#transport, this.#path(), full, { kind, name }, () => this.get(name, options), options);
+  }
+
+  /**
+   * Whether these credentials may create SchedulingClasses: the server answers a dry run
+   * (`dryRun=All`) of a probe object, so its authorization and admission decide and nothing is
+   * stored. The server authorizes before it checks names and fields, so an AlreadyExists or an
+   * Invalid answer also means yes; only Forbidden means no.
+   */
+  async canCreate(options: CallOptions = {}): Promise<boolean> {
+    const probe: SchedulingClass = { apiVersion, kind, metadata: { name: 'hikube-create-access-probe' }, spec: {} };
+    try {
+      await this.#transport.request<SchedulingClass>({ method: 'POST', path: this.#path(), query: { dryRun: 'All' }, body: probe, retry: 'idempotent', resource: { kind, name: probe.metadata.name ?? '' }, ...options });
+      return true;
+    } catch (error) {
+      if (error instanceof ForbiddenError) return false;
+      if (error instanceof AlreadyExistsError || error instanceof InvalidError) return true;
+      throw error;
+    }
   }
 
   /** Changes to scheduling classes; resumes after drops and re-lists on 410 Gone. */

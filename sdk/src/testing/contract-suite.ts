@@ -172,6 +172,13 @@ export function runSdkContractSuite(options: ContractSuiteOptions): void {
       });
     }
 
+    if (options.schedulingClasses !== false) {
+      it('tells whether these credentials may create scheduling classes, creating none', async () => {
+        const before = (await client.schedulingClasses.listAll()).map((item) => item.metadata.name);
+        await expect(client.schedulingClasses.canCreate()).resolves.toBe((options.schedulingClasses ?? 'readWrite') === 'readWrite');
+        expect((await client.schedulingClasses.listAll()).map((item) => item.metadata.name)).toEqual(before);
+      });
+    }
     if ((options.schedulingClasses ?? 'readWrite') === 'readWrite') {
       it('creates and deletes a scheduling class', async () => {
         const className = name('zones');

@@ -347,6 +347,11 @@ export class TestApiServer {
         this.#status(response, 409, 'AlreadyExists', `${what} "${objectName}" already exists`, { name: objectName, kind: collection.plural });
         return;
       }
+      // A dry run answers as a create would, and stores nothing.
+      if (url.searchParams.get('dryRun') === 'All') {
+        this.#json(response, 201, { ...body, metadata: { ...body.metadata, ...(collection.namespaced ? { namespace } : {}) } });
+        return;
+      }
       const stored = this.put(collection.plural, { ...body, metadata: { ...body.metadata, ...(collection.namespaced ? { namespace } : {}) } });
       this.#json(response, 201, stored);
       if (collection.kind === 'Postgres') this.#platformReconcile(stored);
