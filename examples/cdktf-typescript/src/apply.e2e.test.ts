@@ -1,45 +1,24 @@
 // `cdktf synth` then `terraform apply` in the synthesized production stack, against Hikube Local,
 // with the real terraform and the provider installed from a filesystem mirror (so `init` works).
 // Hikube Local runs its deterministic driver unless HIKUBE_EXAMPLE_DRIVER=engine (real PostgreSQL).
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHikubeLocal, type HikubeLocal } from '@hikube/local';
-import { createTempDir, findResourceChange, TerraformWorkspace, type TempDir } from '@hikube/testkit';
-import { findProviderBuild } from './provider-executable.js';
+import { findResourceChange, type TerraformWorkspace } from '@hikube/testkit';
+import { stackOnLocal, type StackOnLocal } from './stack-on-local.js';
 import { synthesizeApp } from './synthesize-app.js';
 
 const ADDRESS = 'hikube_postgres_cluster.orders';
 
-let temp: TempDir | undefined;
-let local: HikubeLocal | undefined;
+let stack: StackOnLocal | undefined;
 let workspace: TerraformWorkspace | undefined;
 let failed = false;
 
 beforeAll(async () => {
-  temp = await createTempDir('cdktf-example-apply');
-  const driver = process.env['HIKUBE_EXAMPLE_DRIVER'] === 'engine' ? 'engine' : 'deterministic';
-  local = await startHikubeLocal({ dataDir: join(temp.path, 'local'), port: 0, driver });
-  const appDir = join(temp.path, 'app');
-  await mkdir(appDir);
-  const { files } = await synthesizeApp(appDir);
-  const { executable, version } = await findProviderBuild();
-  workspace = await TerraformWorkspace.create({
-    files: { 'cdk.tf.json': files.production },
-    providers: [{ source: 'hikube/hikube', executable, install: 'filesystem-mirror', version }],
-    direct: false,
-    env: { HIKUBE_KUBECONFIG: local.kubeconfigPath },
-    timeoutMs: 300_000,
-  });
+  stack = await stackOnLocal('cdktf-example-apply', async (appDir) => (await synthesizeApp(appDir)).files.production);
+  workspace = stack.workspace;
 });
 
 afterAll(async () => {
-  if (workspace) {
-    await workspace.destroy({ check: false });
-    await workspace.dispose({ failed });
-  }
-  await local?.stop();
-  await temp?.remove({ failed });
+  await stack?.close(failed);
 });
 
 describe('the production stack applied to Hikube Local', () => {
