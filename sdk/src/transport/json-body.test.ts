@@ -92,7 +92,7 @@ describe('parseJsonBody', () => {
   });
 
   it('leaves what is not a list of objects to JSON.parse, with its result', () => {
-    for (const text of ['{"items":["a",{"b":1}]}', '{"items":[1,2]}', '{"items":[null]}', '{"items":[[{}]]}', '{"items":[{"a":1}],"items":[{"b":2}]}', '[{"items":[{}]}]', '"items"', '{"items":{}}']) {
+    for (const text of ['{"items":["a",{"b":1}]}', '{"items":[1,2]}', '{"items":[null]}', '{"items":[[{}]]}', '{"items":[{"a":1}],"items":[{"b":2}]}', '[{"items":[{}]}]', '"items"', '{"items":{}}', '{"items":5,"x":[{"a":1}]}', '{"items":"s","x":[{"a":1}],"y":[{"b":2}]}']) {
       expect(splitText(text), text).toEqual(JSON.parse(text));
     }
     expect(findListLayout(Buffer.from('{"items":[{"a":1}, "x"]}'))).toBeUndefined();

@@ -41,7 +41,7 @@ export function findListLayout(body: Buffer): ListLayout | undefined {
   if (body[index] !== OPEN_OBJECT) return undefined;
   let depth = 0;
   let previous = 0; // the last structural byte seen outside strings
-  let itemsKeyAt = -1;
+  let lastKeyIsItems = false; // the most recent member name of the top-level object was "items"
   let arrayOpen = -1;
   let arrayClose = -1;
   let commasSinceItem = 0;
@@ -59,8 +59,8 @@ export function findListLayout(body: Buffer): ListLayout | undefined {
         if (inner === QUOTE) break;
         index += inner === BACKSLASH ? 2 : 1;
       }
-      if (depth === 1 && (previous === OPEN_OBJECT || previous === COMMA) && index + 1 - start === ITEMS_KEY.length && body.compare(ITEMS_KEY, 0, ITEMS_KEY.length, start, index + 1) === 0) {
-        itemsKeyAt = start;
+      if (depth === 1 && (previous === OPEN_OBJECT || previous === COMMA)) {
+        lastKeyIsItems = index + 1 - start === ITEMS_KEY.length && body.compare(ITEMS_KEY, 0, ITEMS_KEY.length, start, index + 1) === 0;
       }
       previous = QUOTE;
       index += 1;
@@ -73,7 +73,7 @@ export function findListLayout(body: Buffer): ListLayout | undefined {
     const inItems = arrayOpen >= 0 && arrayClose < 0;
     if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) {
       depth += 1;
-      if (depth === 2 && byte === OPEN_ARRAY && previous === COLON && itemsKeyAt >= 0) {
+      if (depth === 2 && byte === OPEN_ARRAY && previous === COLON && lastKeyIsItems) {
         if (arrayOpen >= 0) return undefined; // a second "items": leave it to JSON.parse
         arrayOpen = index;
       } else if (depth === 3 && inItems) {
@@ -88,7 +88,6 @@ export function findListLayout(body: Buffer): ListLayout | undefined {
       } else if (depth === 2 && inItems) {
         if (commasSinceItem !== 0) return undefined;
         arrayClose = index;
-        itemsKeyAt = -1;
       }
       depth -= 1;
     } else if (byte === COMMA) {
