@@ -1,16 +1,15 @@
 // Test support: each language's own tools run on one program, against the generated sources.
 // Every checker returns the errors it found in that program, one line each; [] means it passed.
-import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { ProcessTracker } from '@hikube/testkit';
 import type { LanguageSources } from './language-sources.js';
 
-const run = promisify(execFile);
 const require = createRequire(import.meta.url);
 const toolsDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'tools');
+const processes = new ProcessTracker();
 
 interface CommandOutput {
   code: number;
@@ -18,15 +17,11 @@ interface CommandOutput {
   stderr: string;
 }
 
+/** A command's exit code and output; javac over the generated classes takes the longest. */
 async function runTool(command: string, args: string[], options: { cwd?: string } = {}): Promise<CommandOutput> {
-  try {
-    const { stdout, stderr } = await run(command, args, { ...options, maxBuffer: 64 << 20 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failure = error as { code?: number | string; stdout?: string; stderr?: string };
-    if (typeof failure.code !== 'number') throw new Error(`${command} could not run (${String(failure.code)}): is it installed?`, { cause: error });
-    return { code: failure.code, stdout: failure.stdout ?? '', stderr: failure.stderr ?? '' };
-  }
+  const { exitCode, signal, stdout, stderr } = await processes.run(command, args, { ...options, timeoutMs: 180_000 });
+  if (exitCode === null) throw new Error(`${command} was stopped by ${String(signal)}`);
+  return { code: exitCode, stdout, stderr };
 }
 
 interface PyrightReport {
