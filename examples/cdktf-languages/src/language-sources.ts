@@ -2,13 +2,11 @@
 // Python, Java, C# and Go source, written by jsii-pacmak from the jsii assemblies in their npm
 // packages. Only source: the runtimes a build needs (PyPI, Maven Central, NuGet, the Go module
 // proxy) are out of reach here.
-import { execFile } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { promisify } from 'node:util';
+import { ProcessTracker } from '@hikube/testkit';
 
-const run = promisify(execFile);
 const require = createRequire(import.meta.url);
 
 export interface LanguageSources {
@@ -45,11 +43,9 @@ export async function generateLanguageSources(outdir: string): Promise<LanguageS
   const libraries = [bindings, packageRoot('cdktf'), packageRoot('constructs')];
   const targets = ['python', 'java', 'dotnet', 'go'].flatMap((language) => ['--target', language]);
   const env = { ...process.env, JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: process.versions.node.split('.')[0] };
-  try {
-    await run(process.execPath, [pacmak, ...libraries, '--code-only', '--no-fingerprint', '--no-npmignore', '--outdir', outdir, ...targets], { env, maxBuffer: 64 << 20 });
-  } catch (error) {
-    const { stderr = '' } = error as { stderr?: string };
-    throw new Error(`jsii-pacmak failed (is the bindings' .jsii built? \`npm run build -w @hikube/cdktf-provider-hikube\`):\n${stderr}`, { cause: error });
+  const pacmakRun = await new ProcessTracker().run(process.execPath, [pacmak, ...libraries, '--code-only', '--no-fingerprint', '--no-npmignore', '--outdir', outdir, ...targets], { env, timeoutMs: 180_000 });
+  if (pacmakRun.exitCode !== 0) {
+    throw new Error(`jsii-pacmak failed (is the bindings' .jsii built? \`npm run build -w @hikube/cdktf-provider-hikube\`):\n${pacmakRun.stderr}`);
   }
   return {
     python: join(outdir, 'python', 'src'),
