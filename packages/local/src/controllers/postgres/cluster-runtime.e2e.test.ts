@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveRunAs, type RunAs } from '../../engine/run-as.js';
-import { PgClusterRuntime, type ClusterDesired } from './cluster-runtime.js';
+import { PgClusterRuntime, type ClusterDesired, type InstanceSnapshot } from './cluster-runtime.js';
 import { siteForInstance } from './site-plan.js';
 
 // One shared cluster walks the life of a Postgres: create, fail over, lose a site, scale, change
@@ -237,32 +237,68 @@ describe('a replicated cluster on real PostgreSQL', () => {
     expect((gone as { code?: string }).code).toBe('28P01');
   });
 
-  it('restarts a killed standby, and re-clones one whose data is gone', async () => {
-    const incarnations = (): string[] => runtime.snapshot().instances.map((i) => i.incarnation);
-    const before = incarnations();
+  const incarnations = (): string[] => runtime.snapshot().instances.map((i) => i.incarnation);
+  const member = (name: string): InstanceSnapshot | undefined => runtime.snapshot().instances.find((i) => i.name === name);
+  const someStandby = (): InstanceSnapshot => {
     const standby = runtime.snapshot().instances.find((i) => i.role === 'standby');
-    if (!standby?.pid) throw new Error('no standby');
-    process.kill(standby.pid, 'SIGKILL');
-    await until('the standby restarted', () => {
-      const i = runtime.snapshot().instances.find((x) => x.name === standby.name);
-      return i?.ready && i.pid !== standby.pid ? true : undefined;
-    });
-    // a restart is the same instance (same pod); only a re-clone makes a new one
-    expect(incarnations()).toEqual(before);
-    const again = runtime.snapshot().instances.find((i) => i.name === standby.name);
-    if (!again?.pid) throw new Error('no standby');
-    const dataDir = join(root, 'demo', standby.name, 'data');
-    process.kill(again.pid, 'SIGKILL');
-    await rm(join(dataDir, 'global'), { recursive: true, force: true });
-    await until('the standby re-cloned', () => {
-      const i = runtime.snapshot().instances.find((x) => x.name === standby.name);
-      return i?.ready && i.pid !== again.pid ? true : undefined;
+    if (!standby?.pid) throw new Error('no running standby');
+    return standby;
+  };
+  /** Wait until `name` is a ready standby on a new data directory (a new pod), and the cluster healthy. */
+  const recloned = async (name: string, before: readonly string[]): Promise<void> => {
+    const at = runtime.snapshot().instances.findIndex((i) => i.name === name);
+    await until(`${name} re-cloned`, () => {
+      const i = member(name);
+      return i?.ready && i.incarnation !== before[at] ? true : undefined;
     });
     await until('healthy after re-clone', healthy);
-    const after = incarnations();
-    const at = runtime.snapshot().instances.findIndex((i) => i.name === standby.name);
-    expect(after[at]).not.toBe(before[at]);
-    expect(after.filter((_, n) => n !== at)).toEqual(before.filter((_, n) => n !== at));
+    // only the damaged instance became a new pod
+    expect(incarnations().filter((_, n) => n !== at)).toEqual(before.filter((_, n) => n !== at));
+  };
+
+  it('restarts a killed standby in place: same data directory, same pod', async () => {
+    const before = incarnations();
+    const standby = someStandby();
+    process.kill(standby.pid ?? 0, 'SIGKILL');
+    await until('the standby restarted', () => {
+      const i = member(standby.name);
+      return i?.ready && i.pid !== standby.pid ? true : undefined;
+    });
+    expect(incarnations()).toEqual(before);
+  });
+
+  it('re-clones a running standby whose data directory loses files, instead of reporting it healthy', async () => {
+    const before = incarnations();
+    const standby = someStandby();
+    // PostgreSQL keeps running without global/ until it next needs pg_control: the runtime must look
+    await rm(join(root, 'demo', standby.name, 'data', 'global'), { recursive: true, force: true });
+    await recloned(standby.name, before);
+  });
+
+  it('re-clones a standby damaged while it was stopped, instead of restarting it on the broken directory', async () => {
+    const before = incarnations();
+    const standby = someStandby();
+    // The site going down stops the standby and keeps it stopped: the damage lands while it is down,
+    // with no race against the runtime's restart.
+    await runtime.site('down', standby.site);
+    await until('the standby stopped', () => (member(standby.name)?.pid === undefined ? true : undefined));
+    await rm(join(root, 'demo', standby.name, 'data', 'global'), { recursive: true, force: true });
+    await runtime.site('up', standby.site);
+    await recloned(standby.name, before);
+  });
+
+  it('fails over from a primary whose data directory loses files, then re-clones it as a standby', async () => {
+    const before = incarnations();
+    const damaged = runtime.snapshot().instances.find((i) => i.role === 'primary');
+    if (!damaged) throw new Error('no primary');
+    await rm(join(root, 'demo', damaged.name, 'data', 'global'), { recursive: true, force: true });
+    await until('a new primary', () => {
+      const s = runtime.snapshot();
+      return s.primary !== damaged.name && s.primaryReady ? true : undefined;
+    });
+    await recloned(damaged.name, before);
+    expect(member(damaged.name)?.role).toBe('standby');
+    await sql(runtime.snapshot().proxies.rw, 'INSERT INTO ledger VALUES (100002)');
   });
 
   it('adopts running postmasters after a crash of the runtime', async () => {

@@ -7,6 +7,7 @@ import { lsnDiff } from '../../engine/lsn.js';
 import { locatePg, type PgBinaries } from '../../engine/pg-binaries.js';
 import { writeInstanceConf, writeParamsConf } from '../../engine/pg-conf.js';
 import { PgInstance } from '../../engine/pg-instance.js';
+import { presentDataEntries } from '../../engine/pg-data-entries.js';
 import { InstanceProbe, type InstanceHealth } from '../../engine/pg-probe.js';
 import {
   checkpoint,
@@ -28,6 +29,7 @@ import { TcpProxy } from '../../engine/tcp-proxy.js';
 import { loadClusterState, saveClusterState, type PersistedCluster } from './cluster-state.js';
 import { electFailoverCandidate, type StandbyObservation } from './failover-candidate.js';
 import { FAST_PROFILE, type HealthProfile } from './health-profile.js';
+import { decideRepair, ESSENTIAL_DATA_ENTRIES, INTACT, judgeDataDirectory, type DataDirectoryVerdict, type InstanceFacts, type Repair } from './instance-repair.js';
 import { lagNeedsRefresh, type LagView } from './lag-refresh.js';
 import { classifyParameterChanges, lowersHotStandbyMinimum, rollingRestartPlan, type RollingStep } from './parameter-plan.js';
 import { planScale } from './scale-plan.js';
@@ -92,6 +94,8 @@ export interface ClusterRuntimeOptions {
   readonly templateRoot: string;
   readonly runAs: RunAs | undefined;
   readonly profile?: HealthProfile;
+  /** The health loop's clock (milliseconds); tests may drive it. */
+  readonly now?: () => number;
   /** Something observable changed (status should be rewritten). */
   readonly onChange?: () => void;
   /** Diagnostics; never secrets. */
@@ -108,6 +112,8 @@ interface Member {
   incarnation: string;
   role: 'primary' | 'standby';
   health: InstanceHealth | undefined;
+  /** Last look at the data directory; a damaged one is replaced by a clone. */
+  dataDirectory: DataDirectoryVerdict;
   failures: number;
   failingSince: number | undefined;
   notStreamingSince: number | undefined;
@@ -130,6 +136,7 @@ export class PgClusterRuntime {
   readonly baseName: string;
   readonly #opts: ClusterRuntimeOptions;
   readonly #profile: HealthProfile;
+  readonly #now: () => number;
   readonly #members = new Map<number, Member>();
   #binaries: PgBinaries | undefined;
   #primary: number | undefined;
@@ -156,6 +163,7 @@ export class PgClusterRuntime {
     this.root = options.root;
     this.baseName = options.baseName;
     this.#profile = options.profile ?? FAST_PROFILE;
+    this.#now = options.now ?? Date.now;
   }
 
   // ---- public surface -------------------------------------------------------------------
@@ -545,7 +553,7 @@ export class PgClusterRuntime {
     const old = this.#primaryMember();
     if (!old || this.#closed) return;
     const h = await old.probe.probe(this.#profile.probeTimeoutMs);
-    if (old.instance.running && h.reachable && !h.inRecovery && !old.siteDown) return; // it recovered
+    if (old.instance.running && h.reachable && !h.inRecovery && !old.siteDown && old.dataDirectory.intact) return; // it recovered
     this.#phase = 'FailingOver';
     this.#changed();
     this.#event('Warning', 'FailingOver', `Primary ${old.name} is unavailable (${reason}); electing a new primary`);
@@ -583,29 +591,14 @@ export class PgClusterRuntime {
     this.#kick(); // rejoin the old primary when it can run
   }
 
-  /** Bring a stopped instance back as a standby: pg_rewind, else a fresh clone. */
-  async #rejoin(m: Member): Promise<void> {
+  /** Bring a stopped instance back as a standby: pg_rewind, else (or when its data is damaged) a fresh clone. */
+  async #rejoin(m: Member, recloneReason?: string): Promise<void> {
     const primary = this.#requirePrimary();
     m.busy = true;
     try {
       await m.instance.stop('kill');
-      try {
-        await rewind(m.instance, primary.instance, slotNameFor(m.name));
-        await m.instance.start();
-        await this.#waitStreaming(m, 10_000);
-        this.#event('Normal', 'Rewound', `${m.name} rewound with pg_rewind and streaming from ${primary.name}`);
-      } catch (err) {
-        this.#log(`rewind of ${m.name} failed, re-cloning: ${err instanceof Error ? err.message : String(err)}`);
-        await m.instance.stop('kill');
-        // the data directory is replaced: a new incarnation (a new pod), as on Kubernetes
-        m.incarnation = newIncarnation();
-        await this.#save();
-        await cloneStandby(primary.instance, m.instance, slotNameFor(m.name));
-        await writeParamsConf(m.instance.dataDir, this.#parameters, this.#opts.runAs);
-        await m.instance.start();
-        await this.#waitStreaming(m, 15_000);
-        this.#event('Normal', 'Recloned', `${m.name} re-cloned from ${primary.name}`);
-      }
+      const rewound = recloneReason === undefined && m.dataDirectory.intact && (await this.#tryRewind(m, primary));
+      if (!rewound) await this.#reclone(m, primary, recloneReason);
       m.role = 'standby';
       m.needsRejoin = false;
       m.notStreamingSince = undefined;
@@ -614,10 +607,43 @@ export class PgClusterRuntime {
     }
   }
 
-  /** Restart a standby that stopped; rejoin when it cannot stream. */
-  async #heal(m: Member): Promise<void> {
-    if (this.#closed || m.siteDown || m.busy || !this.#primaryMember()?.instance.running) return;
-    if (m.needsRejoin) return this.#rejoin(m);
+  async #tryRewind(m: Member, primary: Member): Promise<boolean> {
+    try {
+      await rewind(m.instance, primary.instance, slotNameFor(m.name));
+      await m.instance.start();
+      await this.#waitStreaming(m, 10_000);
+      this.#event('Normal', 'Rewound', `${m.name} rewound with pg_rewind and streaming from ${primary.name}`);
+      return true;
+    } catch (err) {
+      this.#log(`rewind of ${m.name} failed, re-cloning: ${err instanceof Error ? err.message : String(err)}`);
+      await m.instance.stop('kill');
+      return false;
+    }
+  }
+
+  async #reclone(m: Member, primary: Member, reason: string | undefined): Promise<void> {
+    // the data directory is replaced: a new incarnation (a new pod), as on Kubernetes
+    m.incarnation = newIncarnation();
+    await this.#save();
+    await cloneStandby(primary.instance, m.instance, slotNameFor(m.name));
+    m.dataDirectory = INTACT;
+    await writeParamsConf(m.instance.dataDir, this.#parameters, this.#opts.runAs);
+    await m.instance.start();
+    await this.#waitStreaming(m, 15_000);
+    this.#event('Normal', 'Recloned', `${m.name} re-cloned from ${primary.name}${reason ? ` (${reason})` : ''}`);
+  }
+
+  /**
+   * Carry out a standby repair decided by the health loop. The decision is taken again on fresh
+   * facts first: the queue may reach it after the instance changed.
+   */
+  async #repairStandby(m: Member): Promise<void> {
+    if (this.#closed || m.busy || !this.#primaryMember()?.instance.running) return;
+    m.dataDirectory = await this.#inspectDataDirectory(m);
+    const repair = decideRepair(this.#facts(m), this.#profile, this.#now());
+    if (repair.action === 'reclone') return this.#rejoin(m, repair.reason);
+    if (repair.action === 'rejoin') return this.#rejoin(m);
+    if (repair.action !== 'restart') return;
     m.busy = true;
     let ok = false;
     try {
@@ -653,34 +679,27 @@ export class PgClusterRuntime {
 
   async #tick(): Promise<void> {
     await this.#refreshHealth();
+    const now = this.#now();
     const primary = this.#primaryMember();
-    if (primary && !primary.busy && !this.#failoverQueued) {
-      const dead = !primary.instance.running || primary.siteDown;
-      const silent =
-        primary.failures >= this.#profile.failureThreshold &&
-        primary.failingSince !== undefined &&
-        Date.now() - primary.failingSince >= this.#profile.unreachableAfterMs;
-      if (dead || silent) {
-        this.#queueFailover(dead ? 'its postmaster is not running' : `${primary.failures} probes failed`);
-      }
+    if (primary && !this.#failoverQueued) {
+      const repair = decideRepair(this.#facts(primary), this.#profile, now);
+      if (repair.action === 'failover') this.#queueFailover(repair.reason);
     }
     if (primary?.instance.running && !primary.busy && !this.#failoverQueued) {
-      const now = Date.now();
       for (const m of this.#members.values()) {
-        if (m === primary || m.busy || m.siteDown) continue;
-        const stalled = m.instance.running && m.notStreamingSince !== undefined && now - m.notStreamingSince > this.#profile.standbyResyncAfterMs;
-        if (!m.instance.running || stalled) {
-          if (stalled) m.needsRejoin = true;
-          m.busy = true; // claimed until the queued heal runs
-          void this.#serial(async () => {
-            m.busy = false;
-            await this.#heal(m);
-            await this.#maintainSync();
-            this.#updateProxies();
-            this.#phase = this.#computePhase();
-            this.#changed();
-          }).catch((err: unknown) => this.#fail(err));
-        }
+        if (m === primary) continue;
+        const repair: Repair = decideRepair(this.#facts(m), this.#profile, now);
+        if (repair.action === 'none' || repair.action === 'failover') continue;
+        if (repair.action === 'rejoin') m.needsRejoin = true;
+        m.busy = true; // claimed until the queued repair runs
+        void this.#serial(async () => {
+          m.busy = false;
+          await this.#repairStandby(m);
+          await this.#maintainSync();
+          this.#updateProxies();
+          this.#phase = this.#computePhase();
+          this.#changed();
+        }).catch((err: unknown) => this.#fail(err));
       }
       if (!this.#queueBusy()) {
         await this.#maintainSync().catch((err: unknown) => this.#fail(err));
@@ -689,6 +708,24 @@ export class PgClusterRuntime {
     this.#updateProxies();
     if (!this.#queueBusy()) this.#phase = this.#computePhase();
     this.#changed();
+  }
+
+  #facts(m: Member): InstanceFacts {
+    return {
+      role: m.role,
+      running: m.instance.running,
+      siteDown: m.siteDown,
+      busy: m.busy,
+      dataDirectory: m.dataDirectory,
+      needsRejoin: m.needsRejoin,
+      failures: m.failures,
+      failingSince: m.failingSince,
+      notStreamingSince: m.notStreamingSince,
+    };
+  }
+
+  async #inspectDataDirectory(m: Member): Promise<DataDirectoryVerdict> {
+    return judgeDataDirectory(await presentDataEntries(m.instance.dataDir, ESSENTIAL_DATA_ENTRIES));
   }
 
   #queueBusy(): boolean {
@@ -710,22 +747,24 @@ export class PgClusterRuntime {
   }
 
   async #probeMember(m: Member): Promise<void> {
+    // an operation may be replacing the directory: only an idle instance is judged by it
+    if (!m.busy) m.dataDirectory = await this.#inspectDataDirectory(m);
     if (!m.instance.running) {
       m.health = { reachable: false, error: 'not running' };
       m.failures++;
-      m.failingSince ??= Date.now();
+      m.failingSince ??= this.#now();
       return;
     }
     const h = await m.probe.probe(this.#profile.probeTimeoutMs, { fresh: m.role === 'primary' });
     m.failures = h.reachable ? 0 : m.failures + 1;
-    m.failingSince = h.reachable ? undefined : (m.failingSince ?? Date.now());
+    m.failingSince = h.reachable ? undefined : (m.failingSince ?? this.#now());
     // One slow probe on a busy machine is not an outage: keep the last good view until the
     // failures reach the threshold (a process that exited is handled above, at once).
     if (h.reachable || m.failures >= this.#profile.failureThreshold || !m.health?.reachable) m.health = h;
     if (m.role === 'standby') {
       const streaming = h.reachable && h.inRecovery && h.streaming;
       if (streaming) m.notStreamingSince = undefined;
-      else m.notStreamingSince ??= Date.now();
+      else m.notStreamingSince ??= this.#now();
     }
   }
 
@@ -794,7 +833,7 @@ export class PgClusterRuntime {
    * blip does not shrink the quorum; a dead, fenced or stalled standby does.
    */
   #syncEligible(): string[] {
-    const now = Date.now();
+    const now = this.#now();
     return [...this.#members.values()]
       .filter((m) => m.role === 'standby' && m.instance.running && !m.siteDown && !m.needsRejoin && !m.leaving && m.health?.reachable === true)
       .filter((m) => m.notStreamingSince === undefined || now - m.notStreamingSince < this.#profile.standbyResyncAfterMs)
@@ -814,7 +853,7 @@ export class PgClusterRuntime {
     const instance = new PgInstance({ name, binaries: this.#bin(), dir: join(this.root, name), port, runAs: this.#opts.runAs });
     const m: Member = {
       ordinal: n, name, site, instance, probe: new InstanceProbe(instance), incarnation, role,
-      health: undefined, failures: 0, failingSince: undefined, notStreamingSince: undefined, siteDown: false, busy: false, needsRejoin: false, leaving: false,
+      health: undefined, dataDirectory: INTACT, failures: 0, failingSince: undefined, notStreamingSince: undefined, siteDown: false, busy: false, needsRejoin: false, leaving: false,
     };
     instance.onExit((exit) => {
       if (m.busy || this.#closed) return;
@@ -940,7 +979,7 @@ export class PgClusterRuntime {
     const key = JSON.stringify({ ...s, instances: s.instances.map((i) => ({ ...i, lagBytes: undefined })) });
     // Lag alone changes on almost every probe: refreshed by bucket or every few seconds (lag-refresh.ts).
     const lag: LagView = Object.fromEntries(s.instances.map((i) => [i.name, i.lagBytes]));
-    const now = Date.now();
+    const now = this.#now();
     if (!force && key === this.#lastSnapshotKey && !lagNeedsRefresh(this.#reportedLag, lag, now - this.#lagReportedAt)) return;
     this.#lastSnapshotKey = key;
     this.#reportedLag = lag;
