@@ -73,7 +73,8 @@ describe('ProcessTracker.stopAll', () => {
       expect(tracker.pids).toEqual([]);
       expect(await isRunning(stranger.pid ?? 0)).toBe(true);
     } finally {
-      stranger.kill('SIGKILL');
+      // its own group (detached): the sleep the shell forked goes too
+      if (stranger.pid !== undefined) process.kill(-stranger.pid, 'SIGKILL');
     }
   });
 

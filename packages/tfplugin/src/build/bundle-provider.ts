@@ -21,18 +21,21 @@ export interface BundleProviderOptions {
  */
 export async function bundleProvider(options: BundleProviderOptions): Promise<{ outFile: string; bytes: number }> {
   const esbuild = await import('esbuild');
-  const result = await esbuild.build({
-    entryPoints: [options.entry],
-    bundle: true,
-    write: false,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    minify: options.minify ?? true,
-    legalComments: 'none',
-    external: ['@grpc/proto-loader'],
-    logLevel: 'silent',
-  });
+  // esbuild serves builds from a child process that lives until stopped: a build is one-off here
+  const result = await esbuild
+    .build({
+      entryPoints: [options.entry],
+      bundle: true,
+      write: false,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      minify: options.minify ?? true,
+      legalComments: 'none',
+      external: ['@grpc/proto-loader'],
+      logLevel: 'silent',
+    })
+    .finally(() => esbuild.stop());
   const text = result.outputFiles[0]?.text ?? '';
   const out = options.codeCache === false ? `#!/usr/bin/env node\n${text}` : codeCacheLoader(text);
   await writeFile(options.outFile, out);
