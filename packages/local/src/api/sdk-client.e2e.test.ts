@@ -52,15 +52,21 @@ describe('@hikube/sdk against Hikube Local', () => {
   it('patches, lists in pages and watches', async () => {
     const events: string[] = [];
     const abort = new AbortController();
+    let listed: () => void = () => undefined;
+    const initialListSeen = new Promise<void>((resolve) => {
+      listed = resolve;
+    });
     const watching = (async () => {
       for await (const event of client.postgres.watch({ name: 'orders', signal: abort.signal })) {
         events.push(event.type);
+        listed();
         if (event.type === 'MODIFIED' && event.object.spec?.replicas === 2) abort.abort();
       }
     })().catch((err: unknown) => {
       if (!abort.signal.aborted) throw err;
     });
-    await new Promise((r) => setTimeout(r, 200));
+    // the watch lists first: patch only once that list is seen, so the change arrives as MODIFIED
+    await initialListSeen;
     const patched = await client.postgres.patch('orders', { spec: { replicas: 2 } });
     expect(patched.metadata.generation).toBe(2);
     await watching;
