@@ -1,0 +1,267 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { AbortError, HikubeError, NetworkError, ValidationError } from '../errors.js';
+import { createPublicClient, type PublicClient } from './public-client.js';
+import {
+  PublicAlreadyExistsError,
+  type PublicApiError,
+  PublicBadRequestError,
+  PublicBadResponseError,
+  PublicConflictError,
+  PublicForbiddenError,
+  PublicNotFoundError,
+  PublicServerError,
+  PublicUnauthorizedError,
+  PublicUnavailableError,
+} from './public-errors.js';
+
+// A real HTTP server on 127.0.0.1 answers what each test sets; it records what it received.
+
+interface Answer {
+  status: number;
+  body: unknown;
+  contentType?: string;
+  delayMs?: number;
+}
+
+interface Received {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+const secret = 'Zq9SECRETvalue42';
+const keyId = '0123456789abcdef0123456789abcdef';
+const apiKey = `sk_hk_${keyId}_${secret}`;
+const projectId = '01928f6e-7b2c-7d4e-9a10-3f5b6c7d8e9f';
+const clusters = `/postgres/v1alpha1/projects/${projectId}/clusters`;
+
+let server: Server;
+let baseUrl: string;
+let answers = new Map<string, Answer>();
+let received: Received[] = [];
+let client: PublicClient;
+
+function answer(method: string, path: string, reply: Answer): void {
+  answers.set(`${method} ${path}`, reply);
+}
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const url = req.url ?? '';
+      received.push({ method: req.method ?? '', url, headers: req.headers, body: Buffer.concat(chunks).toString() });
+      const reply = answers.get(`${req.method} ${url}`) ?? { status: 404, body: { requestId: 'none', message: `no route ${req.method} ${url}` } };
+      const send = () => {
+        if (res.destroyed) return;
+        res.writeHead(reply.status, { 'content-type': reply.contentType ?? 'application/json' });
+        res.end(typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body));
+      };
+      if (reply.delayMs) setTimeout(send, reply.delayMs);
+      else send();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  client = createPublicClient({ baseUrl, apiKey, projectId, env: {} });
+});
+
+afterEach(() => {
+  answers = new Map();
+  received = [];
+});
+
+afterAll(async () => {
+  await client.close();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+describe('createPublicClient against a real server', () => {
+  it('lists clusters, reading int64 strings as numbers, with the key in its header', async () => {
+    answer('GET', clusters, {
+      status: 200,
+      body: { totalCount: '1', clusters: [{ name: 'demopg', replicas: '3', size: '10', status: 'ready', quorum: { minSyncReplicas: '1', maxSyncReplicas: '1' } }] },
+    });
+    const list = await client.postgres.clusters.list();
+    expect(list).toEqual([expect.objectContaining({ name: 'demopg', replicas: 3, size: 10, status: 'ready', host: '', external: false, quorum: { minSyncReplicas: 1, maxSyncReplicas: 1 } })]);
+    expect(received).toEqual([
+      expect.objectContaining({ method: 'GET', url: clusters, body: '', headers: expect.objectContaining({ 'x-hikube-api-key': apiKey, accept: 'application/json' }) }),
+    ]);
+    expect(received[0]?.headers['authorization']).toBeUndefined();
+  });
+
+  it('puts the base URL path in front of every path', async () => {
+    const prefixed = createPublicClient({ baseUrl: `${baseUrl}/hikube/`, apiKey, projectId, env: {} });
+    answer('GET', '/hikube/postgres/v1alpha1/extensions', { status: 200, body: { extensions: ['pgcrypto', 'vector'] } });
+    await expect(prefixed.postgres.extensions()).resolves.toEqual(['pgcrypto', 'vector']);
+    await prefixed.close();
+  });
+
+  it('creates a cluster with a JSON body', async () => {
+    answer('POST', clusters, { status: 200, body: { name: 'demopg', version: 'v18', replicas: '3', size: '10', status: 'provisioning' } });
+    const created = await client.postgres.clusters.create({ name: 'demopg', version: 'v18', replicas: 3, size: 10, quorum: { minSyncReplicas: 1, maxSyncReplicas: 1 } });
+    expect(created).toMatchObject({ name: 'demopg', replicas: 3, status: 'provisioning' });
+    expect(received[0]?.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(received[0]?.body ?? '')).toEqual({ name: 'demopg', version: 'v18', replicas: 3, size: 10, quorum: { minSyncReplicas: 1, maxSyncReplicas: 1 } });
+  });
+
+  it.each([
+    { name: 'a cluster name with a hyphen', call: (c: PublicClient) => c.postgres.clusters.create({ name: 'demo-pg', version: 'v18', size: 10 }), want: ['name'] },
+    { name: 'quorum max below min', call: (c: PublicClient) => c.postgres.clusters.create({ name: 'demopg', version: 'v18', size: 10, quorum: { minSyncReplicas: 2, maxSyncReplicas: 1 } }), want: ['quorum.maxSyncReplicas'] },
+    { name: 'a database name with an underscore', call: (c: PublicClient) => c.postgres.databases('demopg').create({ databaseName: 'my_app' }), want: ['databaseName'] },
+    { name: 'the reserved user postgres', call: (c: PublicClient) => c.postgres.users('demopg').create({ username: 'postgres' }), want: ['username'] },
+    { name: 'an empty cluster name in a path', call: (c: PublicClient) => c.postgres.clusters.get(''), want: ['name'] },
+    { name: 'an empty username in a path', call: (c: PublicClient) => c.postgres.users('demopg').rotatePassword(''), want: ['username'] },
+  ])('refuses $name before sending anything', async ({ call, want }) => {
+    const error = await call(client).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues.map((issue) => issue.path)).toEqual(want);
+    expect(received).toEqual([]);
+  });
+
+  it('encodes names in paths', async () => {
+    answer('GET', `${clusters}/a%2Fb`, { status: 200, body: { name: 'a/b' } });
+    await expect(client.postgres.clusters.get('a/b')).resolves.toMatchObject({ name: 'a/b' });
+  });
+
+  it('deletes a cluster', async () => {
+    answer('DELETE', `${clusters}/demopg`, { status: 200, body: {} });
+    await expect(client.postgres.clusters.delete('demopg')).resolves.toBeUndefined();
+  });
+
+  it('creates a database and lists them', async () => {
+    answer('POST', `${clusters}/demopg/databases`, { status: 200, body: { databaseName: 'myapp', extensions: ['vector'] } });
+    answer('GET', `${clusters}/demopg/databases`, { status: 200, body: { totalCount: '1', databases: [{ databaseName: 'myapp', roles: { admin: ['app'] } }] } });
+    const databases = client.postgres.databases('demopg');
+    await expect(databases.create({ databaseName: 'myapp', extensions: ['vector'] })).resolves.toEqual({ databaseName: 'myapp', roles: { admin: [], readonly: [] }, extensions: ['vector'] });
+    await expect(databases.list()).resolves.toEqual([{ databaseName: 'myapp', roles: { admin: ['app'], readonly: [] }, extensions: [] }]);
+  });
+
+  it('creates a user (with its password) and rotates the password without a body', async () => {
+    const path = `${clusters}/demopg/users`;
+    answer('POST', path, { status: 200, body: { username: 'app', config: { databases: { myapp: { role: 'admin' } } }, password: 'first' } });
+    answer('POST', `${path}/app/rotate-password`, { status: 200, body: { username: 'app', password: 'second' } });
+    const users = client.postgres.users('demopg');
+    await expect(users.create({ username: 'app', config: { databases: { myapp: { role: 'admin' } } } })).resolves.toMatchObject({ username: 'app', password: 'first' });
+    await expect(users.rotatePassword('app')).resolves.toEqual({ username: 'app', password: 'second' });
+    expect(received[1]).toMatchObject({ method: 'POST', body: '' });
+    expect(received[1]?.headers['content-type']).toBeUndefined();
+  });
+
+  it('reads the catalogs, which have no project in their path', async () => {
+    answer('GET', '/postgres/v1alpha1/presets', { status: 200, body: { presets: [{ name: 'small', cpu: '1', memory: '512Mi' }] } });
+    await expect(client.postgres.presets()).resolves.toEqual([{ name: 'small', cpu: '1', memory: '512Mi' }]);
+  });
+});
+
+describe('error answers become typed errors', () => {
+  it.each<{ name: string; method: string; path: string; reply: Answer; call: (c: PublicClient) => Promise<unknown>; want: { class: typeof PublicApiError; code: string; apiCode?: number; requestId?: string; message: RegExp } }>([
+    {
+      name: '401 with code 10001',
+      method: 'GET', path: clusters, call: (c) => c.postgres.clusters.list(),
+      reply: { status: 401, body: { requestId: 'r-401', code: 10001, message: 'authentication required', details: [] } },
+      want: { class: PublicUnauthorizedError, code: 'HIKUBE_API_UNAUTHORIZED', apiCode: 10001, requestId: 'r-401', message: /HTTP 401, code 10001: authentication required.*X-Hikube-Api-Key/ },
+    },
+    {
+      name: '403 in the published examples\' spelling (request_id, no code)',
+      method: 'POST', path: clusters, call: (c) => c.postgres.clusters.create({ name: 'demopg', version: 'v18', size: 10 }),
+      reply: { status: 403, body: { request_id: 'r-403', message: 'insufficient permissions', details: [] } },
+      want: { class: PublicForbiddenError, code: 'HIKUBE_API_FORBIDDEN', requestId: 'r-403', message: new RegExp(`sk_hk_${keyId}_\\*\\*\\*.*project id ${projectId}.*needs admin`) },
+    },
+    {
+      name: '404',
+      method: 'GET', path: `${clusters}/nope`, call: (c) => c.postgres.clusters.get('nope'),
+      reply: { status: 404, body: { requestId: 'r-404', message: 'resource not found' } },
+      want: { class: PublicNotFoundError, code: 'HIKUBE_API_NOT_FOUND', requestId: 'r-404', message: /cluster "nope" failed \(HTTP 404: resource not found\)/ },
+    },
+    {
+      name: '409 with code 80002 on a create',
+      method: 'POST', path: clusters, call: (c) => c.postgres.clusters.create({ name: 'demopg', version: 'v18', size: 10 }),
+      reply: { status: 409, body: { requestId: 'r-409', code: 80002, message: 'postgres cluster already exists' } },
+      want: { class: PublicAlreadyExistsError, code: 'HIKUBE_API_ALREADY_EXISTS', apiCode: 80002, message: /name is taken/ },
+    },
+    {
+      name: 'a generic 409 on a delete',
+      method: 'DELETE', path: `${clusters}/demopg/databases/myapp`, call: (c) => c.postgres.databases('demopg').delete('myapp'),
+      reply: { status: 409, body: { requestId: 'r-409b', message: 'resource in use' } },
+      want: { class: PublicConflictError, code: 'HIKUBE_API_CONFLICT', message: /read it again/ },
+    },
+    {
+      name: '400 with code 80201 (mode switch)',
+      method: 'POST', path: clusters, call: (c) => c.postgres.clusters.create({ name: 'demopg', version: 'v18', size: 10 }),
+      reply: { status: 400, body: { requestId: 'r-400', code: 80201, message: 'cannot switch replication mode' } },
+      want: { class: PublicBadRequestError, code: 'HIKUBE_API_MODE_SWITCH_REFUSED', apiCode: 80201, message: /1 replica \(standalone\) and 2-8/ },
+    },
+    {
+      name: '400 naming a field',
+      method: 'POST', path: clusters, call: (c) => c.postgres.clusters.create({ name: 'demopg', version: 'v18', size: 10 }),
+      reply: { status: 400, body: { requestId: 'r-400b', code: 80101, message: 'invalid name' } },
+      want: { class: PublicBadRequestError, code: 'HIKUBE_API_BAD_REQUEST', apiCode: 80101, message: /code 80101: invalid name/ },
+    },
+    {
+      name: '500',
+      method: 'GET', path: clusters, call: (c) => c.postgres.clusters.list(),
+      reply: { status: 500, body: { requestId: 'r-500', message: 'internal server error' } },
+      want: { class: PublicServerError, code: 'HIKUBE_API_SERVER_ERROR', requestId: 'r-500', message: /give the request id to Hikube support \(request id r-500\)/ },
+    },
+    {
+      name: '503 with code 10004',
+      method: 'GET', path: clusters, call: (c) => c.postgres.clusters.list(),
+      reply: { status: 503, body: { requestId: 'r-503', code: 10004, message: 'service unavailable' } },
+      want: { class: PublicUnavailableError, code: 'HIKUBE_API_UNAVAILABLE', apiCode: 10004, message: /retry with growing delays/ },
+    },
+    {
+      name: 'a 502 page from a proxy',
+      method: 'GET', path: clusters, call: (c) => c.postgres.clusters.list(),
+      reply: { status: 502, contentType: 'text/html', body: '<html>\n<body>Bad gateway</body></html>' },
+      want: { class: PublicServerError, code: 'HIKUBE_API_SERVER_ERROR', message: /not the documented JSON: <html> <body>Bad gateway/ },
+    },
+    {
+      name: 'a 200 page that is not JSON',
+      method: 'GET', path: clusters, call: (c) => c.postgres.clusters.list(),
+      reply: { status: 200, contentType: 'text/html', body: '<html>login</html>' },
+      want: { class: PublicBadResponseError, code: 'HIKUBE_API_BAD_RESPONSE', message: /a body that is not JSON/ },
+    },
+    {
+      name: 'a 200 answer of the wrong shape',
+      method: 'GET', path: clusters, call: (c) => c.postgres.clusters.list(),
+      reply: { status: 200, body: { clusters: [{ replicas: 'three' }] } },
+      want: { class: PublicBadResponseError, code: 'HIKUBE_API_BAD_RESPONSE', message: /not the documented ClusterList \(at clusters\.0\.replicas\)/ },
+    },
+  ])('$name', async ({ method, path, reply, call, want }) => {
+    answer(method, path, reply);
+    const error = await call(client).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(want.class);
+    expect(error).toBeInstanceOf(HikubeError);
+    const typed = error as PublicApiError;
+    const { class: _class, message: _message, ...fields } = want;
+    expect(typed).toMatchObject(fields);
+    expect(typed.message).toMatch(want.message);
+    expect(typed.message).not.toContain(secret);
+  });
+
+  it('a server that cannot be reached is a NetworkError', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const unreachable = createPublicClient({ baseUrl: `http://127.0.0.1:${port}`, apiKey, projectId, env: {} });
+    const error = await unreachable.postgres.clusters.list().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect((error as NetworkError).message).not.toContain(secret);
+    await unreachable.close();
+  });
+
+  it('an aborted call is an AbortError', async () => {
+    answer('GET', clusters, { status: 200, body: { clusters: [] }, delayMs: 5_000 });
+    const controller = new AbortController();
+    const pending = client.postgres.clusters.list({ signal: controller.signal }).catch((caught: unknown) => caught);
+    while (received.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    controller.abort();
+    expect(await pending).toBeInstanceOf(AbortError);
+  });
+});
