@@ -4,9 +4,11 @@ import {
   clusterCreateSchema,
   clusterListSchema,
   clusterSchema,
+  clusterUpdateSchema,
   databaseCreateSchema,
   databaseListSchema,
   databaseSchema,
+  databaseUpdateSchema,
   deletedSchema,
   extensionListSchema,
   passwordRotatedSchema,
@@ -15,6 +17,7 @@ import {
   userCreateSchema,
   userListSchema,
   userSchema,
+  userUpdateSchema,
   type Cluster,
   type ClusterCreate,
   type Database,
@@ -24,8 +27,11 @@ import {
   type User,
   type UserCreate,
   type UserCreated,
+  type UserDatabaseRoleInput,
 } from '../generated/public/zod.js';
 import { fromZodIssues } from '../validation/validation-issue.js';
+import { clusterUpdateBody, clusterUpdateIssues, extensionsAfter, userUpdateBody, type ClusterChange, type UserChange } from './complete-update.js';
+import { changedSinceRead } from './public-errors.js';
 import type { PublicHttp } from './public-http.js';
 
 export interface CallOptions {
@@ -39,10 +45,24 @@ function checked<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   return result.data;
 }
 
+export interface UpdateOptions extends CallOptions {
+  /**
+   * The `updatedAt` of the cluster the change was based on: if the cluster changed since, nothing
+   * is sent. The API has no concurrency token, so a write between our read and our PATCH can
+   * still be lost; this narrows that window to one round trip.
+   */
+  ifUpdatedAt?: string;
+}
+
 export interface ClustersApi {
   list(options?: CallOptions): Promise<Cluster[]>;
   get(name: string, options?: CallOptions): Promise<Cluster>;
   create(cluster: ClusterCreate, options?: CallOptions): Promise<Cluster>;
+  /**
+   * Reads the cluster, applies `change` and sends the complete configuration: the API's PATCH
+   * resets what it is not sent (external access, quorum), so nothing left out of `change` moves.
+   */
+  update(name: string, change: ClusterChange, options?: UpdateOptions): Promise<Cluster>;
   /** Accepts the deletion; the cluster disappears later (reading it then answers 404). */
   delete(name: string, options?: CallOptions): Promise<void>;
 }
@@ -51,6 +71,12 @@ export interface DatabasesApi {
   list(options?: CallOptions): Promise<Database[]>;
   get(databaseName: string, options?: CallOptions): Promise<Database>;
   create(database: DatabaseCreate, options?: CallOptions): Promise<Database>;
+  /** Sets the whole extension list (the API replaces it). */
+  setExtensions(databaseName: string, extensions: string[], options?: CallOptions): Promise<Database>;
+  /** Reads the list and adds to it, keeping the other extensions. */
+  addExtensions(databaseName: string, extensions: string[], options?: CallOptions): Promise<Database>;
+  /** Reads the list and removes from it, keeping the other extensions. */
+  removeExtensions(databaseName: string, extensions: string[], options?: CallOptions): Promise<Database>;
   delete(databaseName: string, options?: CallOptions): Promise<void>;
 }
 
@@ -59,6 +85,12 @@ export interface UsersApi {
   get(username: string, options?: CallOptions): Promise<User>;
   /** The answer carries the generated password; it is never returned again. */
   create(user: UserCreate, options?: CallOptions): Promise<UserCreated>;
+  /** Reads the user, applies `change` and sends the complete configuration, so untouched roles and privileges stay. */
+  update(username: string, change: UserChange, options?: CallOptions): Promise<User>;
+  /** Gives the user `role` on one database, keeping its other roles. */
+  grant(username: string, databaseName: string, role: NonNullable<UserDatabaseRoleInput['role']>, options?: CallOptions): Promise<User>;
+  /** Takes the user's role on one database away, keeping its other roles. */
+  revoke(username: string, databaseName: string, options?: CallOptions): Promise<User>;
   delete(username: string, options?: CallOptions): Promise<void>;
   /** A new generated password; the old one stops working at once. */
   rotatePassword(username: string, options?: CallOptions): Promise<PasswordRotated>;
@@ -88,6 +120,17 @@ export function postgresApi(http: PublicHttp): PostgresApi {
       const body = checked(clusterCreateSchema, cluster, resource);
       return http.call({ operationId: 'PostgresService_CreatePostgresCluster', body, resource, signal: options.signal }, clusterSchema);
     },
+    async update(name, change, options = {}) {
+      const resource = `cluster "${name}"`;
+      const current = await clusters.get(name, options);
+      if (options.ifUpdatedAt !== undefined && current.updatedAt !== options.ifUpdatedAt) {
+        throw changedSinceRead('PostgresService_UpdatePostgresCluster', resource, options.ifUpdatedAt, current.updatedAt);
+      }
+      const body = checked(clusterUpdateSchema, clusterUpdateBody(current, change), resource);
+      const issues = clusterUpdateIssues(current, body);
+      if (issues.length > 0) throw new ValidationError(resource, issues);
+      return http.call({ operationId: 'PostgresService_UpdatePostgresCluster', params: { name }, body, resource, signal: options.signal }, clusterSchema);
+    },
     async delete(name, options = {}) {
       await http.call({ operationId: 'PostgresService_DeletePostgresCluster', params: { name }, resource: `cluster "${name}"`, signal: options.signal }, deletedSchema);
     },
@@ -95,7 +138,8 @@ export function postgresApi(http: PublicHttp): PostgresApi {
 
   const databases = (clusterName: string): DatabasesApi => {
     const of = (databaseName: string) => `database "${databaseName}" of cluster "${clusterName}"`;
-    return {
+    // Methods call each other through `api`, not `this`, so they can be passed around alone.
+    const api: DatabasesApi = {
       async list(options = {}) {
         const call = { operationId: 'PostgresService_ListDatabases', params: { clusterName }, resource: `the databases of cluster "${clusterName}"`, signal: options.signal } as const;
         return (await http.call(call, databaseListSchema)).databases;
@@ -108,15 +152,29 @@ export function postgresApi(http: PublicHttp): PostgresApi {
         const body = checked(databaseCreateSchema, database, resource);
         return http.call({ operationId: 'PostgresService_CreateDatabase', params: { clusterName }, body, resource, signal: options.signal }, databaseSchema);
       },
+      async setExtensions(databaseName, extensions, options = {}) {
+        const body = checked(databaseUpdateSchema, { extensions }, of(databaseName));
+        const call = { operationId: 'PostgresService_UpdateDatabase', params: { clusterName, databaseName }, body, resource: of(databaseName), signal: options.signal } as const;
+        return http.call(call, databaseSchema);
+      },
+      async addExtensions(databaseName, extensions, options = {}) {
+        const current = await api.get(databaseName, options);
+        return api.setExtensions(databaseName, extensionsAfter(current.extensions, extensions, []), options);
+      },
+      async removeExtensions(databaseName, extensions, options = {}) {
+        const current = await api.get(databaseName, options);
+        return api.setExtensions(databaseName, extensionsAfter(current.extensions, [], extensions), options);
+      },
       async delete(databaseName, options = {}) {
         await http.call({ operationId: 'PostgresService_DeleteDatabase', params: { clusterName, databaseName }, resource: of(databaseName), signal: options.signal }, deletedSchema);
       },
     };
+    return api;
   };
 
   const users = (clusterName: string): UsersApi => {
     const of = (username: string) => `user "${username}" of cluster "${clusterName}"`;
-    return {
+    const api: UsersApi = {
       async list(options = {}) {
         const call = { operationId: 'PostgresService_ListUsers', params: { clusterName }, resource: `the users of cluster "${clusterName}"`, signal: options.signal } as const;
         return (await http.call(call, userListSchema)).users;
@@ -129,6 +187,17 @@ export function postgresApi(http: PublicHttp): PostgresApi {
         const body = checked(userCreateSchema, user, resource);
         return http.call({ operationId: 'PostgresService_CreateUser', params: { clusterName }, body, resource, signal: options.signal }, userCreatedSchema);
       },
+      async update(username, change, options = {}) {
+        const current = await api.get(username, options);
+        const body = checked(userUpdateSchema, userUpdateBody(current, change), of(username));
+        return http.call({ operationId: 'PostgresService_UpdateUser', params: { clusterName, username }, body, resource: of(username), signal: options.signal }, userSchema);
+      },
+      grant(username, databaseName, role, options = {}) {
+        return api.update(username, { databases: { [databaseName]: { role } } }, options);
+      },
+      revoke(username, databaseName, options = {}) {
+        return api.update(username, { databases: { [databaseName]: { role: '' } } }, options);
+      },
       async delete(username, options = {}) {
         await http.call({ operationId: 'PostgresService_DeleteUser', params: { clusterName, username }, resource: of(username), signal: options.signal }, deletedSchema);
       },
@@ -136,6 +205,7 @@ export function postgresApi(http: PublicHttp): PostgresApi {
         return http.call({ operationId: 'PostgresService_RotateUserPassword', params: { clusterName, username }, resource: of(username), signal: options.signal }, passwordRotatedSchema);
       },
     };
+    return api;
   };
 
   return {

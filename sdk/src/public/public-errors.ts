@@ -143,3 +143,15 @@ export function publicBadResponse(statusCode: number, what: string, context: Pub
     context.operationId,
   );
 }
+
+/** The resource changed since the caller read it (its `updatedAt` moved); nothing was sent. */
+export function changedSinceRead(operationId: string, resource: string, expected: string, found: string | undefined): PublicConflictError {
+  const body: ParsedErrorBody = { apiCode: undefined, requestId: undefined, message: undefined, details: [], excerpt: undefined };
+  return new PublicConflictError(
+    'HIKUBE_API_CONFLICT',
+    `${resource} changed since it was read (updatedAt ${expected}, now ${found ?? 'absent'}); nothing was sent: read it again, then apply the change`,
+    409,
+    body,
+    operationId,
+  );
+}
