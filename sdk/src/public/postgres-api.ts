@@ -32,6 +32,7 @@ import {
 import { fromZodIssues } from '../validation/validation-issue.js';
 import { clusterUpdateBody, clusterUpdateIssues, extensionsAfter, userUpdateBody, type ClusterChange, type UserChange } from './complete-update.js';
 import { changedSinceRead } from './public-errors.js';
+import { waitUntilDeleted, waitUntilReady, type WaitOptions } from './wait-for-cluster.js';
 import type { PublicHttp } from './public-http.js';
 
 export interface CallOptions {
@@ -63,6 +64,10 @@ export interface ClustersApi {
    * resets what it is not sent (external access, quorum), so nothing left out of `change` moves.
    */
   update(name: string, change: ClusterChange, options?: UpdateOptions): Promise<Cluster>;
+  /** Polls until `ready` (the API has no watch); an `error` status stops it at once. */
+  waitUntilReady(name: string, options?: WaitOptions): Promise<Cluster>;
+  /** Polls until reading the cluster answers 404. */
+  waitUntilDeleted(name: string, options?: WaitOptions): Promise<void>;
   /** Accepts the deletion; the cluster disappears later (reading it then answers 404). */
   delete(name: string, options?: CallOptions): Promise<void>;
 }
@@ -130,6 +135,12 @@ export function postgresApi(http: PublicHttp): PostgresApi {
       const issues = clusterUpdateIssues(current, body);
       if (issues.length > 0) throw new ValidationError(resource, issues);
       return http.call({ operationId: 'PostgresService_UpdatePostgresCluster', params: { name }, body, resource, signal: options.signal }, clusterSchema);
+    },
+    waitUntilReady(name, options = {}) {
+      return waitUntilReady(clusters, name, options);
+    },
+    waitUntilDeleted(name, options = {}) {
+      return waitUntilDeleted(clusters, name, options);
     },
     async delete(name, options = {}) {
       await http.call({ operationId: 'PostgresService_DeletePostgresCluster', params: { name }, resource: `cluster "${name}"`, signal: options.signal }, deletedSchema);
