@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { publicExtensions } from '../generated/public/rules.js';
 import { clusterSchema, userSchema } from '../generated/public/zod.js';
 import { clusterUpdateBody, clusterUpdateIssues, extensionsAfter, userUpdateBody, type ClusterChange, type UserChange } from './complete-update.js';
 
@@ -113,5 +114,31 @@ describe('extensionsAfter', () => {
     { name: 'removing what is absent changes nothing', current: ['pgcrypto'], add: [], remove: ['citext'], want: ['pgcrypto'] },
   ])('$name', ({ current, add, remove, want }) => {
     expect(extensionsAfter(current, add, remove)).toEqual(want);
+  });
+});
+
+describe('the rules applied here are the ones the document states', () => {
+  const rules = (prefix: string, extension: string) =>
+    Object.entries(publicExtensions)
+      .filter(([path, found]) => path.startsWith(prefix) && extension in found)
+      .map(([path, found]) => [path.slice(prefix.length), (found as Record<string, unknown>)[extension]] as const);
+
+  it('every cluster field a PATCH resets when omitted is always sent', () => {
+    const reset = rules('ClusterUpdate.', 'x-hikube-when-omitted').filter(([, when]) => when !== 'kept');
+    expect(reset.map(([field]) => field)).toEqual(['external', 'quorum']);
+    const body = clusterUpdateBody(clusterSchema.parse({ version: 'v18', replicas: '2', size: '5' }), {});
+    for (const [field] of reset) expect(body, field).toHaveProperty(field);
+  });
+
+  it('every user setting a PATCH resets when omitted is always sent', () => {
+    const reset = rules('UserConfig.', 'x-hikube-when-omitted').map(([field]) => field);
+    expect(reset).toEqual(['privileges', 'databases']);
+    const { config } = userUpdateBody(userSchema.parse({ username: 'app' }), {}) as { config: Record<string, unknown> };
+    for (const field of reset) expect(config, field).toHaveProperty(field);
+  });
+
+  it('the state rules checked before an update are the fields the document marks', () => {
+    expect(rules('ClusterUpdate.', 'x-hikube-mode-fixed')).toEqual([['replicas', true]]);
+    expect(rules('ClusterUpdate.', 'x-hikube-upgrade-only')).toEqual([['version', true]]);
   });
 });
