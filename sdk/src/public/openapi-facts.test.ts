@@ -143,6 +143,23 @@ describe('openapi/hikube-public.yaml', () => {
     expect(result).toEqual({ valid: true, warnings: [], specification: 'OpenAPI' });
   });
 
+  it('uses only known schema keywords (a comma in a YAML flow mapping makes a stray key)', () => {
+    const known = new Set([
+      'type', 'format', 'default', 'description', 'minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'enum',
+      'items', 'properties', 'required', 'additionalProperties', 'propertyNames', '$ref',
+    ]);
+    const stray: string[] = [];
+    const visit = (schema: Json, at: string) => {
+      for (const [key, value] of Object.entries(schema)) {
+        if (!known.has(key) && !key.startsWith('x-')) stray.push(`${at}.${key}`);
+        if (key === 'properties') for (const [name, field] of Object.entries(value as Record<string, Json>)) visit(field, `${at}.${name}`);
+        else if ((key === 'items' || key === 'additionalProperties' || key === 'propertyNames') && typeof value === 'object') visit(value as Json, `${at}.${key}`);
+      }
+    };
+    for (const [name, schema] of Object.entries(document.components.schemas)) visit(schema, name);
+    expect(stray).toEqual([]);
+  });
+
   it('has exactly the operations of the fact table', () => {
     expect([...operations.keys()].sort()).toEqual(facts.operations.map((fact) => fact.operationId).sort());
     expect(operations.size).toBe(18);

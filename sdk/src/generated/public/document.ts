@@ -1241,8 +1241,7 @@ export const publicOpenapiDocument = {
             "type": "integer",
             "format": "int64",
             "default": 0,
-            "description": "Storage per instance",
-            "in GB.": null
+            "description": "Storage per instance, in GB."
           },
           "preset": {
             "type": "string",
@@ -1600,8 +1599,7 @@ export const publicOpenapiDocument = {
           },
           "request_id": {
             "type": "string",
-            "description": "The same id",
-            "under the name the published examples use.": null
+            "description": "The same id, under the name the published examples use."
           },
           "code": {
             "type": "integer",
@@ -1614,8 +1612,7 @@ export const publicOpenapiDocument = {
           "details": {
             "type": "array",
             "items": {},
-            "description": "Extra facts",
-            "usually empty.": null
+            "description": "Extra facts, usually empty."
           }
         }
       }

@@ -341,7 +341,7 @@ export interface components {
             external?: boolean;
             /**
              * Format: int64
-             * @description Storage per instance
+             * @description Storage per instance, in GB.
              * @default 0
              */
             size?: number;
@@ -515,7 +515,7 @@ export interface components {
         ErrorBody: {
             /** @description The request's id; give it to support. */
             requestId?: string;
-            /** @description The same id */
+            /** @description The same id, under the name the published examples use. */
             request_id?: string;
             /**
              * @description A stable number, absent when the error has none. Common: 10001 (401), 10002 (403),
@@ -524,7 +524,7 @@ export interface components {
             code?: number;
             /** @description English text for humans; for a bad field it names the field. */
             message?: string;
-            /** @description Extra facts */
+            /** @description Extra facts, usually empty. */
             details?: unknown[];
         };
     };
