@@ -1265,7 +1265,7 @@ export const publicOpenapiDocument = {
             "default": "",
             "description": "Where the cluster is in its life; poll until `ready`, stop on `error`.",
             "x-hikube-values": {
-              "provisioning": "being created or changed (also the state right after a create)",
+              "provisioning": "being created (the state right after a create)",
               "ready": "running; an update returns here once applied",
               "error": "provisioning failed",
               "unknown": "the platform could not tell; transient"

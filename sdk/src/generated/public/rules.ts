@@ -207,7 +207,7 @@ export type PublicOperationId = keyof typeof publicOperations;
 export const publicExtensions = {
   "Cluster.status": {
     "x-hikube-values": {
-      "provisioning": "being created or changed (also the state right after a create)",
+      "provisioning": "being created (the state right after a create)",
       "ready": "running; an update returns here once applied",
       "error": "provisioning failed",
       "unknown": "the platform could not tell; transient"
