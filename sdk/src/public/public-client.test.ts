@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AbortError, HikubeError, NetworkError, ValidationError } from '../errors.js';
+import { AbortError, HikubeError, NetworkError, TimeoutError, ValidationError } from '../errors.js';
 import { WaitFailedError, WaitTimeoutError } from '../waiters/poll-until.js';
 import { createPublicClient, type PublicClient } from './public-client.js';
 import {
@@ -38,6 +38,7 @@ const keyId = '0123456789abcdef0123456789abcdef';
 const apiKey = `sk_hk_${keyId}_${secret}`;
 const projectId = '01928f6e-7b2c-7d4e-9a10-3f5b6c7d8e9f';
 const clusters = `/postgres/v1alpha1/projects/${projectId}/clusters`;
+const fastRetry = { baseDelayMs: 1, maxDelayMs: 4 };
 
 let server: Server;
 let baseUrl: string;
@@ -70,7 +71,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  client = createPublicClient({ baseUrl, apiKey, projectId, env: {} });
+  client = createPublicClient({ baseUrl, apiKey, projectId, env: {}, retry: fastRetry });
 });
 
 afterEach(() => {
@@ -263,6 +264,47 @@ describe('waits poll the cluster', () => {
     answer('GET', `${clusters}/demopg`, { status: 403, body: { requestId: 'r', code: 10002, message: 'access denied' } });
     await expect(client.postgres.clusters.waitUntilReady('demopg', fast)).rejects.toBeInstanceOf(PublicForbiddenError);
     expect(received).toHaveLength(1);
+  });
+});
+
+describe('503 and code 10004 are retried, nothing else', () => {
+  const unavailable: Answer = { status: 503, body: { requestId: 'r-503', code: 10004, message: 'service unavailable' } };
+  const ok: Answer = { status: 200, body: { totalCount: '0', clusters: [] } };
+
+  it.each([
+    { name: 'a read that succeeds on the third attempt', replies: [unavailable, unavailable, ok], want: { requests: 3, error: undefined } },
+    { name: 'a read that stays unavailable, up to 4 attempts', replies: [unavailable], want: { requests: 4, error: PublicUnavailableError } },
+    { name: 'a 500', replies: [{ status: 500, body: { requestId: 'r', message: 'internal server error' } }, ok], want: { requests: 1, error: PublicServerError } },
+    { name: 'a 403', replies: [{ status: 403, body: { requestId: 'r', code: 10002, message: 'access denied' } }, ok], want: { requests: 1, error: PublicForbiddenError } },
+  ])('$name', async ({ replies, want }) => {
+    answer('GET', clusters, replies);
+    const error = await client.postgres.clusters.list().then(() => undefined, (caught: unknown) => caught);
+    expect(received).toHaveLength(want.requests);
+    if (want.error === undefined) expect(error).toBeUndefined();
+    else expect(error).toBeInstanceOf(want.error);
+  });
+
+  it('a create refused with 10004 (not processed) is sent again', async () => {
+    answer('POST', clusters, [unavailable, { status: 200, body: { name: 'demopg', status: 'provisioning' } }]);
+    await expect(client.postgres.clusters.create({ name: 'demopg', version: 'v18', size: 10 })).resolves.toMatchObject({ status: 'provisioning' });
+    expect(received.map((request) => request.method)).toEqual(['POST', 'POST']);
+  });
+
+  it('no retry starts past the call deadline', async () => {
+    const patient = createPublicClient({ baseUrl, apiKey, projectId, env: {}, timeoutMs: 1_000, retry: { baseDelayMs: 60_000, maxDelayMs: 60_000 } });
+    answer('GET', clusters, [unavailable]);
+    // The first delay is drawn below 60 s; unless it is under the 1 s deadline, one request is all.
+    const error = await patient.postgres.clusters.list().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(PublicUnavailableError);
+    expect(received.length).toBeLessThanOrEqual(2);
+    await patient.close();
+  });
+
+  it('an answer slower than the call deadline is a TimeoutError', async () => {
+    const hasty = createPublicClient({ baseUrl, apiKey, projectId, env: {}, timeoutMs: 50 });
+    answer('GET', clusters, { ...ok, delayMs: 5_000 });
+    await expect(hasty.postgres.clusters.list()).rejects.toBeInstanceOf(TimeoutError);
+    await hasty.close();
   });
 });
 

@@ -14,6 +14,6 @@ export interface PublicClient {
  * HIKUBE_CA_CERT) and checks it before any request: a bad key or project id throws here.
  */
 export function createPublicClient(options: PublicClientOptions = {}): PublicClient {
-  const http = new PublicHttp(resolvePublicConfig(options));
+  const http = new PublicHttp(resolvePublicConfig(options), options);
   return { postgres: postgresApi(http), close: () => http.close() };
 }

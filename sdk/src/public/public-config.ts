@@ -16,6 +16,10 @@ export interface PublicClientOptions {
   ca?: string | Buffer;
   /** The environment to read; default `process.env`. */
   env?: Readonly<Record<string, string | undefined>>;
+  /** Deadline of one call, retries included (default 60 s). */
+  timeoutMs?: number;
+  /** How 503 and code 10004 answers are retried (default 4 attempts, delays from 1 s doubling up to 8 s, jittered). */
+  retry?: { attempts?: number; baseDelayMs?: number; maxDelayMs?: number };
 }
 
 /**

@@ -1,9 +1,15 @@
 import { Agent, request, type Dispatcher } from 'undici';
 import type { z } from 'zod';
-import { AbortError, NetworkError, ValidationError } from '../errors.js';
+import { AbortError, NetworkError, TimeoutError, ValidationError } from '../errors.js';
 import { publicOperations, type PublicOperationId } from '../generated/public/rules.js';
-import type { PublicConfig } from './public-config.js';
-import { publicBadResponse, publicErrorFromResponse, type PublicCallContext } from './public-errors.js';
+import { backoffDelay, sleep, type RetryPolicy } from '../transport/backoff.js';
+import type { PublicClientOptions, PublicConfig } from './public-config.js';
+import { publicBadResponse, publicErrorFromResponse, PublicUnavailableError, type PublicCallContext } from './public-errors.js';
+
+// Hikube asks clients to retry 503 (and 10004, a key that could not be checked) with growing
+// delays: 1 s, 2 s, 4 s... Nothing else is replayed: a 500 or a lost answer may have done the work.
+const defaultPolicy: RetryPolicy = { attempts: 4, baseDelayMs: 1_000, maxDelayMs: 8_000 };
+const defaultTimeoutMs = 60_000;
 
 export interface PublicCall {
   operationId: PublicOperationId;
@@ -19,18 +25,43 @@ export interface PublicCall {
 export class PublicHttp {
   readonly #config: PublicConfig;
   readonly #dispatcher: Dispatcher;
+  readonly #policy: RetryPolicy;
+  readonly #timeoutMs: number;
 
-  constructor(config: PublicConfig) {
+  constructor(config: PublicConfig, options: Pick<PublicClientOptions, 'retry' | 'timeoutMs'> = {}) {
     this.#config = config;
     this.#dispatcher = new Agent({ connect: config.ca ? { ca: config.ca } : {} });
+    this.#policy = { ...defaultPolicy, ...options.retry };
+    this.#timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
   }
 
   get projectId(): string {
     return this.#config.projectId;
   }
 
-  /** The 2xx answer read with `schema`; an error answer throws the matching PublicApiError. */
+  /**
+   * The 2xx answer read with `schema`; an error answer throws the matching PublicApiError. A 503
+   * (or code 10004) is retried with growing, jittered delays while the call's deadline allows.
+   */
   async call<T>(call: PublicCall, schema: z.ZodType<T>): Promise<T> {
+    const deadline = Date.now() + this.#timeoutMs;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.#once(call, schema, deadline);
+      } catch (error) {
+        if (!(error instanceof PublicUnavailableError) || attempt >= this.#policy.attempts) throw error;
+        const delay = backoffDelay(this.#policy, attempt);
+        if (Date.now() + delay >= deadline) throw error;
+        try {
+          await sleep(delay, call.signal);
+        } catch (cause) {
+          throw new AbortError(`${call.operationId} on ${call.resource} was aborted`, { cause });
+        }
+      }
+    }
+  }
+
+  async #once<T>(call: PublicCall, schema: z.ZodType<T>, deadline: number): Promise<T> {
     const operation = publicOperations[call.operationId];
     const context: PublicCallContext = {
       operationId: call.operationId,
@@ -53,17 +84,22 @@ export class PublicHttp {
 
     let answer: Dispatcher.ResponseData;
     let text: string;
+    const timeout = AbortSignal.timeout(Math.max(1, deadline - Date.now()));
+    const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout;
     try {
       answer = await request(`${this.#config.origin}${this.#config.basePath}${path}`, {
         method: operation.method.toUpperCase() as Dispatcher.HttpMethod,
         headers,
         body: call.body === undefined ? null : JSON.stringify(call.body),
         dispatcher: this.#dispatcher,
-        signal: call.signal ?? null,
+        signal,
       });
       text = await answer.body.text();
     } catch (error) {
       if (call.signal?.aborted) throw new AbortError(`${call.operationId} on ${call.resource} was aborted`, { cause: error });
+      if (timeout.aborted) {
+        throw new TimeoutError(`${call.operationId} on ${call.resource} got no answer within ${this.#timeoutMs} ms; raise timeoutMs or check the network`, { cause: error });
+      }
       throw new NetworkError(
         `${call.operationId} on ${call.resource} could not reach ${this.#config.origin}: ${(error as Error).message}; check HIKUBE_API and the network`,
         { cause: error },
