@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ValidationError } from '../errors.js';
+import { NetworkError, TimeoutError, ValidationError } from '../errors.js';
 import {
   clusterCreateSchema,
   clusterListSchema,
@@ -55,9 +55,27 @@ export interface UpdateOptions extends CallOptions {
   ifUpdatedAt?: string;
 }
 
+/**
+ * A create whose answer was lost (the connection dropped, the deadline passed) may have been
+ * carried out. Sending it again could only answer 409, so the resource is read back instead: if it
+ * is there with what was asked, that is the answer; otherwise the original error stands.
+ */
+async function recoverLostCreate<T>(error: unknown, read: () => Promise<T>, matches: (found: T) => boolean): Promise<T> {
+  if (!(error instanceof NetworkError) && !(error instanceof TimeoutError)) throw error;
+  let found: T;
+  try {
+    found = await read();
+  } catch {
+    throw error;
+  }
+  if (!matches(found)) throw error;
+  return found;
+}
+
 export interface ClustersApi {
   list(options?: CallOptions): Promise<Cluster[]>;
   get(name: string, options?: CallOptions): Promise<Cluster>;
+  /** A create whose answer is lost is recovered by reading the cluster back, never by a second POST. */
   create(cluster: ClusterCreate, options?: CallOptions): Promise<Cluster>;
   /**
    * Reads the cluster, applies `change` and sends the complete configuration: the API's PATCH
@@ -88,7 +106,11 @@ export interface DatabasesApi {
 export interface UsersApi {
   list(options?: CallOptions): Promise<User[]>;
   get(username: string, options?: CallOptions): Promise<User>;
-  /** The answer carries the generated password; it is never returned again. */
+  /**
+   * The answer carries the generated password; it is never returned again. If that answer is lost
+   * (a NetworkError or TimeoutError), the user may exist without a known password: read it, then
+   * rotate its password.
+   */
   create(user: UserCreate, options?: CallOptions): Promise<UserCreated>;
   /** Reads the user, applies `change` and sends the complete configuration, so untouched roles and privileges stay. */
   update(username: string, change: UserChange, options?: CallOptions): Promise<User>;
@@ -123,7 +145,13 @@ export function postgresApi(http: PublicHttp): PostgresApi {
     async create(cluster, options = {}) {
       const resource = `cluster "${String(cluster.name)}"`;
       const body = checked(clusterCreateSchema, cluster, resource);
-      return http.call({ operationId: 'PostgresService_CreatePostgresCluster', body, resource, signal: options.signal }, clusterSchema);
+      try {
+        return await http.call({ operationId: 'PostgresService_CreatePostgresCluster', body, resource, signal: options.signal }, clusterSchema);
+      } catch (error) {
+        const asked = (found: Cluster) =>
+          found.version === body.version && found.size === body.size && (body.replicas === undefined || found.replicas === body.replicas);
+        return recoverLostCreate(error, () => clusters.get(body.name, options), asked);
+      }
     },
     async update(name, change, options = {}) {
       const resource = `cluster "${name}"`;
@@ -161,7 +189,12 @@ export function postgresApi(http: PublicHttp): PostgresApi {
       async create(database, options = {}) {
         const resource = of(String(database.databaseName));
         const body = checked(databaseCreateSchema, database, resource);
-        return http.call({ operationId: 'PostgresService_CreateDatabase', params: { clusterName }, body, resource, signal: options.signal }, databaseSchema);
+        try {
+          return await http.call({ operationId: 'PostgresService_CreateDatabase', params: { clusterName }, body, resource, signal: options.signal }, databaseSchema);
+        } catch (error) {
+          const asked = (found: Database) => (body.extensions ?? []).every((name) => found.extensions.includes(name));
+          return recoverLostCreate(error, () => api.get(body.databaseName, options), asked);
+        }
       },
       async setExtensions(databaseName, extensions, options = {}) {
         const body = checked(databaseUpdateSchema, { extensions }, of(databaseName));

@@ -24,6 +24,8 @@ interface Answer {
   body: unknown;
   contentType?: string;
   delayMs?: number;
+  /** Close the connection instead of answering (the request was received). */
+  drop?: boolean;
 }
 
 interface Received {
@@ -62,6 +64,10 @@ beforeAll(async () => {
       const reply = (queue && queue.length > 1 ? queue.shift() : queue?.[0]) ?? { status: 404, body: { requestId: 'none', message: `no route ${req.method} ${url}` } };
       const send = () => {
         if (res.destroyed) return;
+        if (reply.drop) {
+          req.socket.destroy();
+          return;
+        }
         res.writeHead(reply.status, { 'content-type': reply.contentType ?? 'application/json' });
         res.end(typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body));
       };
@@ -305,6 +311,36 @@ describe('503 and code 10004 are retried, nothing else', () => {
     answer('GET', clusters, { ...ok, delayMs: 5_000 });
     await expect(hasty.postgres.clusters.list()).rejects.toBeInstanceOf(TimeoutError);
     await hasty.close();
+  });
+});
+
+describe('a create whose answer is lost is read back, not sent again', () => {
+  const created = { name: 'demopg', version: 'v18', size: '10', replicas: '3', status: 'provisioning' };
+  const ask = { name: 'demopg', version: 'v18' as const, size: 10, replicas: 3 };
+
+  it('a cluster that was created is the answer', async () => {
+    answer('POST', clusters, { status: 200, body: created, drop: true });
+    answer('GET', `${clusters}/demopg`, { status: 200, body: created });
+    await expect(client.postgres.clusters.create(ask)).resolves.toMatchObject({ name: 'demopg', replicas: 3 });
+    expect(received.map((request) => request.method)).toEqual(['POST', 'GET']);
+  });
+
+  it.each([
+    { name: 'a cluster that is not there', reply: { status: 404, body: { requestId: 'r', message: 'resource not found' } } },
+    { name: 'a cluster of the same name made differently', reply: { status: 200, body: { ...created, version: 'v15' } } },
+  ])('$name leaves the original error', async ({ reply }) => {
+    answer('POST', clusters, { status: 200, body: created, drop: true });
+    answer('GET', `${clusters}/demopg`, reply);
+    await expect(client.postgres.clusters.create(ask)).rejects.toBeInstanceOf(NetworkError);
+    expect(received.map((request) => request.method)).toEqual(['POST', 'GET']);
+  });
+
+  it('a database that was created is the answer', async () => {
+    const path = `${clusters}/demopg/databases`;
+    answer('POST', path, { status: 200, body: {}, drop: true });
+    answer('GET', `${path}/myapp`, { status: 200, body: { databaseName: 'myapp', extensions: ['vector'] } });
+    await expect(client.postgres.databases('demopg').create({ databaseName: 'myapp', extensions: ['vector'] })).resolves.toMatchObject({ databaseName: 'myapp' });
+    expect(received.map((request) => request.method)).toEqual(['POST', 'GET']);
   });
 });
 
