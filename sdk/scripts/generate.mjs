@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { renderPublic } from './generate-public.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const documentPath = join(root, 'openapi', 'hikube.yaml');
@@ -219,6 +220,8 @@ async function renderAll() {
     'zod.ts': renderZod(),
     'rules.ts': renderRules(),
     'document.ts': renderDocument(),
+    // The public API's document has its own generator module; its files go to public/.
+    ...(await renderPublic()),
   };
 }
 
@@ -238,6 +241,9 @@ if (process.argv.includes('--check')) {
   console.log('src/generated is up to date');
 } else {
   mkdirSync(outDir, { recursive: true });
-  for (const [file, content] of Object.entries(files)) writeFileSync(join(outDir, file), content);
+  for (const [file, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(outDir, file)), { recursive: true });
+    writeFileSync(join(outDir, file), content);
+  }
   console.log(`wrote ${Object.keys(files).map((file) => `src/generated/${file}`).join(', ')}`);
 }

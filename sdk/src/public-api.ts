@@ -1,0 +1,35 @@
+// Subpath `@hikube/sdk/public`: the client of Hikube's public REST API (preview). It will become
+// the main entry's surface; until then it lives here so the Kubernetes client's entry is unchanged.
+export { createPublicClient, type PublicClient } from './public/public-client.js';
+export { defaultPublicApiUrl, ApiKey, type PublicClientOptions } from './public/public-config.js';
+export type { CallOptions, ClustersApi, DatabasesApi, PostgresApi, UpdateOptions, UsersApi } from './public/postgres-api.js';
+export type { ClusterChange, UserChange } from './public/complete-update.js';
+export type { WaitOptions } from './public/wait-for-cluster.js';
+export { connectionString, postgresPort, type ConnectionSecrets } from './public/connection-string.js';
+export {
+  PublicAlreadyExistsError,
+  PublicApiError,
+  PublicBadRequestError,
+  PublicBadResponseError,
+  PublicConflictError,
+  PublicForbiddenError,
+  PublicNotFoundError,
+  PublicServerError,
+  PublicUnauthorizedError,
+  PublicUnavailableError,
+} from './public/public-errors.js';
+export { AbortError, ConfigError, HikubeError, NetworkError, ValidationError } from './errors.js';
+export { WaitFailedError, WaitTimeoutError } from './waiters/poll-until.js';
+export type {
+  Cluster,
+  ClusterCreate,
+  Database,
+  DatabaseCreate,
+  ErrorBody,
+  PasswordRotated,
+  Preset,
+  User,
+  UserCreate,
+  UserCreated,
+} from './generated/public/zod.js';
+export { publicOperations, type PublicOperationId } from './generated/public/rules.js';
