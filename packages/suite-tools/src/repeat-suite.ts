@@ -36,6 +36,14 @@ async function main(): Promise<number> {
     process.stderr.write(`repeat-suite: no workspace "${pkg}"; one of: ${workspaces.map((w) => w.dir).join(', ')}\n`);
     return 2;
   }
+  // vitest is run directly, so what `npm test` would build first (a pretest script) is built here
+  if (workspace.scripts['pretest']) {
+    const pretest = await runSuiteProcess({ name: 'pretest', command: 'npm', args: ['run', 'pretest'], cwd: resolve(root, workspace.dir), prefix: 'pretest: ', write: (t) => process.stdout.write(t) });
+    if (pretest.exitCode !== 0) {
+      process.stderr.write(`repeat-suite: the pretest script of ${workspace.dir} failed (exit ${String(pretest.exitCode)})\n`);
+      return 2;
+    }
+  }
   const load: CpuLoad | undefined = values.load ? startCpuLoad() : undefined;
   const stopLoad = (): void => load?.stop();
   process.once('SIGINT', () => {
