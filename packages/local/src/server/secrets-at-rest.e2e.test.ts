@@ -1,9 +1,12 @@
 // Issue 18, secrets at rest: with the engine driver (real PostgreSQL, run as the `postgres` OS
 // user when we are root) and a cluster whose user has a password, no other local user can read
-// a file or list a directory of the data directory; checked from the modes and as `nobody`.
+// a file or list a directory of the data directory, nor of the temp-dir root the engine falls
+// back to when the data directory sits behind a private parent; checked from the modes and as
+// `nobody`.
 
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -18,37 +21,58 @@ const PASSWORD = 'at-rest-7f3c9e1d';
 /** Runs `args` as the `nobody` user: resolves true when it succeeded. */
 const asNobody = (args: string[]): Promise<boolean> => run('runuser', ['-u', 'nobody', '--', ...args]).then(() => true, () => false);
 
-let dataDir: string;
-let local: HikubeLocal;
-let client: HikubeClient;
+/** Where the engine puts the instances of a data directory the postgres user cannot reach. */
+const fallbackRoot = (dataDir: string): string => join(tmpdir(), 'hikube-local-engine', createHash('sha256').update(dataDir).digest('hex').slice(0, 16));
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'hl-rest-'));
-  local = await startHikubeLocal({ dataDir, port: 0, driver: 'engine' });
-  client = createClient({ kubeconfig: local.kubeconfigPath });
-  await client.postgres.create({ metadata: { name: 'vault' }, spec: { replicas: 2, version: 'v15', users: { app: { password: PASSWORD } }, databases: { shop: { roles: { admin: ['app'] } } } } });
-  await client.postgres.waitForReady('vault', { timeout: 120_000 });
-}, 180_000);
+describe.each([
+  { layout: 'a data directory the postgres user reaches', parentMode: 0o755 },
+  { layout: 'a data directory behind a private parent (instances in the temp dir)', parentMode: 0o700 },
+])('secrets at rest with the engine driver: $layout', ({ parentMode }) => {
+  let parent: string;
+  let dataDir: string;
+  let local: HikubeLocal;
+  let client: HikubeClient;
+  /** The directories holding this server's files: the data directory, and the fallback root if used. */
+  let roots: string[];
 
-afterAll(async () => {
-  await client?.close();
-  await local?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+  beforeAll(async () => {
+    parent = mkdtempSync(join(tmpdir(), 'hl-rest-'));
+    chmodSync(parent, parentMode);
+    dataDir = join(parent, 'd');
+    local = await startHikubeLocal({ dataDir, port: 0, driver: 'engine' });
+    client = createClient({ kubeconfig: local.kubeconfigPath });
+    await client.postgres.create({ metadata: { name: 'vault' }, spec: { replicas: 2, version: 'v15', users: { app: { password: PASSWORD } }, databases: { shop: { roles: { admin: ['app'] } } } } });
+    await client.postgres.waitForReady('vault', { timeout: 120_000 });
+    roots = [dataDir, ...(existsSync(fallbackRoot(dataDir)) ? [fallbackRoot(dataDir)] : [])];
+  }, 180_000);
 
-describe('secrets at rest under the data directory (engine driver)', () => {
+  afterAll(async () => {
+    await client?.close();
+    await local?.stop();
+    if (dataDir) rmSync(fallbackRoot(dataDir), { recursive: true, force: true });
+    if (parent) rmSync(parent, { recursive: true, force: true });
+  });
+
   it('holds the password in the store log, which only its owner can read', async () => {
     const log = join(dataDir, 'store', 'store.log');
     expect(readFileSync(log, 'utf8')).toContain(PASSWORD);
-    expect(await asNobody(['cat', log])).toBe(false);
-    expect(await asNobody(['ls', dataDir])).toBe(false);
-    expect(await asNobody(['ls', join(dataDir, 'store')])).toBe(false);
+    chmodSync(parent, 0o755); // only the data directory's own modes stand between nobody and the log
+    try {
+      expect(await asNobody(['cat', log])).toBe(false);
+      expect(await asNobody(['ls', dataDir])).toBe(false);
+      expect(await asNobody(['ls', join(dataDir, 'store')])).toBe(false);
+    } finally {
+      chmodSync(parent, parentMode);
+    }
   });
 
   it('leaves no file readable and no directory listable by another local user', async () => {
-    const paths = await listPathModes(dataDir);
+    expect(roots.length).toBe(parentMode === 0o700 ? 2 : 1);
+    const paths = (await Promise.all(roots.map((r) => listPathModes(r)))).flat();
     expect(paths.some((p) => p.path.endsWith('/postgresql.conf'))).toBe(true); // the walk reached the instances
     expect(openToOthers(paths)).toEqual([]);
     expect(filesNotOwnerOnly(paths)).toEqual([]);
+    // and the roots themselves let no other user in, whatever the directories above them allow
+    expect(paths.filter((p) => roots.includes(p.path)).map((p) => ({ root: p.path, others: p.mode & 0o007 }))).toEqual(roots.map((root) => ({ root, others: 0 })));
   });
 });
