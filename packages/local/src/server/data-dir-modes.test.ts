@@ -2,7 +2,7 @@
 // are owner-only from creation, and a data directory left open by an earlier version is narrowed
 // when the server starts on it again.
 
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, lchownSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
@@ -61,4 +61,42 @@ it('narrows a data directory an earlier version left readable by others', async 
   } finally {
     await local.stop();
   }
+});
+
+// Planting needs another uid to give the files to: these cases run as root, as the engine's do.
+const NOBODY = 65534;
+
+it.each([
+  {
+    given: 'a directory another user made where the data directory should be',
+    plant: (dataDir: string) => {
+      mkdirSync(dataDir, { mode: 0o700 });
+      chownSync(dataDir, NOBODY, NOBODY);
+    },
+    want: /is owned by uid 65534, not by us/,
+  },
+  {
+    given: 'a link another user planted to a directory of ours',
+    plant: (dataDir: string) => {
+      const ours = `${dataDir}-ours`;
+      mkdirSync(ours, { mode: 0o700 });
+      symlinkSync(ours, dataDir);
+      lchownSync(dataDir, NOBODY, NOBODY);
+    },
+    want: /is a link owned by uid 65534/,
+  },
+  {
+    given: 'a link of ours to a directory another user owns',
+    plant: (dataDir: string) => {
+      const theirs = `${dataDir}-theirs`;
+      mkdirSync(theirs, { mode: 0o700 });
+      chownSync(theirs, NOBODY, NOBODY);
+      symlinkSync(theirs, dataDir);
+    },
+    want: /leads to a directory owned by uid 65534/,
+  },
+])('refuses $given', async ({ plant, want }) => {
+  const dataDir = newDataDir();
+  plant(dataDir);
+  await expect(startHikubeLocal({ dataDir, port: 0, driver: 'deterministic' })).rejects.toMatchObject({ code: 'HIKUBE_LOCAL_DATA_DIR_NOT_OURS', message: expect.stringMatching(want) as unknown });
 });

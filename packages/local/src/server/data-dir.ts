@@ -3,7 +3,7 @@
 // 0700 directories), and files left wider by an earlier version are narrowed at start.
 
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensurePrivateDir, narrowToPrivate, openPrivateSync, writePrivateFileSync } from '../files/private-files.js';
 import { createLocalPki, type LocalPki } from '../tls/certificates.js';
@@ -24,6 +24,28 @@ export interface ServerInfo {
 
 const newToken = (): string => randomBytes(32).toString('base64url');
 
+export class DataDirNotOursError extends Error {
+  readonly code = 'HIKUBE_LOCAL_DATA_DIR_NOT_OURS';
+  constructor(dataDir: string, why: string) {
+    super(`the data directory ${dataDir} ${why}: its owner could read every password stored in it; remove it or use another --data-dir`);
+    this.name = 'DataDirNotOursError';
+  }
+}
+
+/**
+ * The default data directory sits in the shared temp dir: one planted there by another user (or a
+ * link they planted) would stay theirs to open whatever modes we set, so it is refused.
+ */
+function refuseForeignDataDir(dataDir: string): void {
+  const uid = process.getuid?.();
+  if (uid === undefined) return;
+  const link = lstatSync(dataDir);
+  const target = statSync(dataDir);
+  if (!target.isDirectory()) throw new DataDirNotOursError(dataDir, 'is not a directory');
+  if (link.uid !== uid) throw new DataDirNotOursError(dataDir, `is ${link.isSymbolicLink() ? 'a link ' : ''}owned by uid ${link.uid}, not by us (uid ${uid})`);
+  if (target.uid !== uid) throw new DataDirNotOursError(dataDir, `leads to a directory owned by uid ${target.uid}, not by us (uid ${uid})`);
+}
+
 /**
  * Creates the data directory owner-only, or narrows an existing one to 0700. A directory already
  * shared traverse-only (0710) with another group keeps that: it is the engine driver's PostgreSQL
@@ -31,6 +53,7 @@ const newToken = (): string => randomBytes(32).toString('base64url');
  */
 export function ensurePrivateDataDir(dataDir: string): void {
   const before = existsSync(dataDir) ? statSync(dataDir) : undefined;
+  if (before) refuseForeignDataDir(dataDir);
   const sharedForTraversal = before !== undefined && (before.mode & 0o777) === 0o710 && before.gid !== process.getgid?.();
   if (!sharedForTraversal) ensurePrivateDir(dataDir);
 }
