@@ -6,9 +6,9 @@
 
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { createClient, type HikubeClient } from '@hikube/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,9 +47,19 @@ describe.each([
   }, 180_000);
 
   afterAll(async () => {
+    // deleting the cluster stops its instances and removes their files, socket directories included
+    await client?.postgres.delete('vault', { wait: true, waitTimeout: 60_000 });
     await client?.close();
     await local?.stop();
-    if (dataDir) rmSync(fallbackRoot(dataDir), { recursive: true, force: true });
+    if (dataDir) {
+      rmSync(fallbackRoot(dataDir), { recursive: true, force: true });
+      // the shared parent only when empty: without a TMPDIR of our own, other servers' instances live there
+      try {
+        rmdirSync(dirname(fallbackRoot(dataDir)));
+      } catch (err) {
+        if (!['ENOENT', 'ENOTEMPTY'].includes((err as { code?: string }).code ?? '')) throw err;
+      }
+    }
     if (parent) rmSync(parent, { recursive: true, force: true });
   });
 
