@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { filesNotOwnerOnly, listPathModes, openToOthers } from '@hikube/local';
 import { createClient } from '@hikube/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hikubeLocalStatus, stopHikubeLocal } from './main-job/hikube-local-process.js';
@@ -83,6 +84,18 @@ describe('the main job (npm start)', () => {
     expect(out).toMatch(/✓ rows written before the kill: 100 of 100 read back through rw from the new primary/);
     expect(out).toContain(`✓ healing: ${killed?.[1]} is back as a standby`);
     expect(out.split('\n').filter((l) => new RegExp(`^ {2}${promoted?.[1]} +\\w+ +primary +accepts writes`).test(l))).toHaveLength(1);
+  });
+
+  it('leaves nothing under the data directory another local user can read, and every file owner-only', async () => {
+    // After start, a second start and a failover: the store, keys, tokens, kubeconfig, the server
+    // and PostgreSQL logs, the Terraform state (it holds the passwords) and the instances' data.
+    const paths = await listPathModes(dataDir);
+    for (const file of ['store/store.log', 'pki/ca.key', 'tokens.json', 'kubeconfig', 'hikube-local.log', 'terraform/terraform.tfstate']) {
+      expect(paths.map((p) => p.path)).toContain(join(dataDir, file));
+    }
+    expect(paths.some((p) => p.path.endsWith('/postgres.log'))).toBe(true);
+    expect(openToOthers(paths)).toEqual([]);
+    expect(filesNotOwnerOnly(paths)).toEqual([]);
   });
 
   it('npm run down destroys through terraform, stops Hikube Local and removes its data', async () => {

@@ -20,3 +20,5 @@ export {
   type PostgresStatus,
 } from './controllers/reconciler.js';
 export type { KubeObject, ObjectMeta, Condition, OwnerReference } from './store/kube-object.js';
+// What another local user could read under a directory: the check the data-directory tests share.
+export { filesNotOwnerOnly, listPathModes, openToOthers, type PathMode } from './files/path-modes.js';

@@ -1,9 +1,10 @@
 // The Terraform working directory of the main job: a copy of the example's .tf files, a CLI
 // configuration with dev_overrides for the provider built from this repository, and the state.
-// It lives in Hikube Local's data dir, next to the clusters its state describes.
+// It lives in Hikube Local's data dir, next to the clusters its state describes, and like the rest
+// of it is owner-only: the state holds the clusters' passwords.
 import { spawn } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
-import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { createWriteStream, rmSync } from 'node:fs';
+import { chmod, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IacTool } from './find-iac-tool.js';
 import { MainJobError } from './main-job-errors.js';
@@ -48,13 +49,14 @@ export function parseApplySummary(output: string): { added: number; changed: num
 export async function prepareWorkdir(options: { dataDir: string; exampleDir: string; providerDir: string; kubeconfigPath: string; tool: IacTool }): Promise<TerraformWorkdir> {
   const dir = join(options.dataDir, 'terraform');
   await mkdir(dir, { recursive: true, mode: 0o700 });
+  await chmod(dir, 0o700);
   // The example is the source of truth: replace the copies every run, keep state and logs.
-  for (const name of await readdir(dir)) if (name.endsWith('.tf')) await rm(join(dir, name));
-  for (const name of await readdir(options.exampleDir)) {
-    if (name.endsWith('.tf')) await copyFile(join(options.exampleDir, name), join(dir, name));
-  }
   const cliConfig = join(dir, 'dev-overrides.tfrc');
-  await writeFile(cliConfig, renderDevOverrides(options.providerDir));
+  for (const name of await readdir(dir)) if (name.endsWith('.tf') || join(dir, name) === cliConfig) await rm(join(dir, name));
+  for (const name of await readdir(options.exampleDir)) {
+    if (name.endsWith('.tf')) await writeFile(join(dir, name), await readFile(join(options.exampleDir, name)), { mode: 0o600 });
+  }
+  await writeFile(cliConfig, renderDevOverrides(options.providerDir), { mode: 0o600 });
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     TF_CLI_CONFIG_FILE: cliConfig,
@@ -68,9 +70,11 @@ export async function prepareWorkdir(options: { dataDir: string; exampleDir: str
     run(args, logName) {
       const logFile = join(dir, `${logName}.log`);
       return new Promise((resolve, reject) => {
-        const log = createWriteStream(logFile);
+        rmSync(logFile, { force: true }); // a fresh log each run, created owner-only
+        const log = createWriteStream(logFile, { mode: 0o600 });
         const chunks: Buffer[] = [];
-        const child = spawn(options.tool.path, [...args, '-no-color'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+        // Terraform creates the state files with the process umask: owner-only, it holds the passwords.
+        const child = spawn('/bin/sh', ['-c', 'umask 077 && exec "$0" "$@"', options.tool.path, ...args, '-no-color'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
         for (const stream of [child.stdout, child.stderr]) {
           stream.on('data', (chunk: Buffer) => {
             chunks.push(chunk);

@@ -34,7 +34,8 @@ describe('hikube-local', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/^Hikube Local listening on https:\/\/127\.0\.0\.1:\d+ \(pid \d+, driver deterministic\)\nkubeconfig: /);
     for (const f of ['pki/ca.crt', 'pki/server.key', 'tokens.json', 'kubeconfig']) expect(existsSync(join(dataDir, f))).toBe(true);
-    expect(statSync(join(dataDir, 'tokens.json')).mode & 0o077).toBe(0);
+    // the detached server's log and the data directory it made are owner-only like the secrets
+    for (const f of ['.', 'tokens.json', 'hikube-local.log']) expect({ f, open: statSync(join(dataDir, f)).mode & 0o077 }).toEqual({ f, open: 0 });
     const kc = parse(readFileSync(join(dataDir, 'kubeconfig'), 'utf8')) as { 'current-context': string; contexts: { name: string; context: { namespace: string } }[] };
     expect(kc['current-context']).toBe('hikube-local-tenant-demo');
     expect(kc.contexts.map((c) => [c.name, c.context.namespace])).toEqual([

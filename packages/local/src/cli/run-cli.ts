@@ -1,13 +1,14 @@
 // The `hikube-local` command, as a function of argv so tests can run it in-process.
 
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, readFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { SITES } from '../controllers/reconciler.js';
-import { DEFAULT_TENANT, readServerInfo, readTokens, type ServerInfo } from '../server/data-dir.js';
+import { openPrivateSync } from '../files/private-files.js';
+import { DEFAULT_TENANT, ensurePrivateDataDir, readServerInfo, readTokens, type ServerInfo } from '../server/data-dir.js';
 import { renderKubeconfig } from '../server/kubeconfig.js';
 import type { DriverChoice } from '../server/start-hikube-local.js';
 
@@ -181,9 +182,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
 async function detach(dataDir: string, args: string[], io: CliIo): Promise<number> {
   const logPath = join(dataDir, 'hikube-local.log');
-  const { mkdirSync } = await import('node:fs');
-  mkdirSync(dataDir, { recursive: true });
-  const fd = openSync(logPath, 'a');
+  ensurePrivateDataDir(dataDir);
+  // The server's log may quote anything it was sent: owner-only like the rest of the data dir.
+  const fd = openPrivateSync(logPath, 'a');
   const main = fileURLToPath(new URL('./main.js', import.meta.url));
   const child = spawn(process.execPath, [main, 'start', '--data-dir', dataDir, ...args.filter((a, i, all) => a !== '--data-dir' && all[i - 1] !== '--data-dir')], {
     detached: true,

@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, openSync } from 'node:fs';
+import { closeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { readFile, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
+import { openPrivateSync } from '../files/private-files.js';
 import { PgStartFailedError, PgTimeoutError } from './errors.js';
 import type { PgBinaries } from './pg-binaries.js';
 import { isProcessAlive, killTree } from './process-tree.js';
@@ -140,7 +141,8 @@ export class PgInstance {
       '-c', `unix_socket_directories=${this.socketDir}`,
       '-c', `cluster_name=${this.name}`,
     ];
-    const fd = openSync(this.logFile, 'a', 0o640);
+    // owner-only: the log may quote statements; postgres writes it through the inherited fd
+    const fd = openPrivateSync(this.logFile, 'a');
     let child: ChildProcess;
     try {
       child = spawn(this.binaries.path('postgres'), args, {

@@ -61,7 +61,7 @@ export async function listSlots(primary: PgInstance): Promise<string[]> {
 /** Mark a data directory as a standby of `upstream` (standby.signal and the managed instance conf). */
 export async function configureAsStandby(standby: PgInstance, upstream: PgInstance, slot: string | undefined): Promise<void> {
   const signal = join(standby.dataDir, 'standby.signal');
-  await writeFile(signal, '');
+  await writeFile(signal, '', { mode: 0o600 });
   if (standby.runAs) await chown(signal, standby.runAs.uid, standby.runAs.gid);
   await writeInstanceConf(
     standby.dataDir,

@@ -1,7 +1,6 @@
 // The composition root: data directory, store, API server, controller loop and driver, wired and
 // started; `stop()` undoes all of it. The programmatic entry other packages' tests use.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openapiDocument } from '@hikube/sdk/openapi';
 import { Admission } from '../api/admission.js';
@@ -16,7 +15,8 @@ import { SITES, type Reconciler, type ReconcilerFactory, type Site } from '../co
 import { ObjectService } from '../store/object-service.js';
 import { ObjectStore } from '../store/object-store.js';
 import { NAMESPACE, SCHEDULING_CLASS } from '../store/resource-types.js';
-import { DEFAULT_TENANT, loadOrCreatePki, loadOrCreateTokens, lockDataDir, removeServerInfo, writeServerInfo } from './data-dir.js';
+import { writePrivateFileSync } from '../files/private-files.js';
+import { DEFAULT_TENANT, ensurePrivateDataDir, loadOrCreatePki, loadOrCreateTokens, lockDataDir, removeServerInfo, writeServerInfo } from './data-dir.js';
 import { renderKubeconfig } from './kubeconfig.js';
 
 export type DriverChoice = 'deterministic' | 'engine' | Reconciler;
@@ -103,7 +103,7 @@ async function ensure(service: ObjectService, objects: { type: typeof NAMESPACE;
 
 export async function startHikubeLocal(options: StartOptions = {}): Promise<HikubeLocal> {
   const dataDir = resolve(options.dataDir ?? '.hikube-local');
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  ensurePrivateDataDir(dataDir);
   const tenantNames = [...new Set([DEFAULT_TENANT, ...(options.tenants ?? [])])];
   const unlock = lockDataDir(dataDir);
   try {
@@ -163,7 +163,7 @@ async function startLocked(dataDir: string, tenantNames: string[], options: Star
   }
   const url = `https://127.0.0.1:${port}`;
   const kubeconfigPath = join(dataDir, 'kubeconfig');
-  writeFileSync(kubeconfigPath, renderKubeconfig({ url, caCertPem: pki.ca.certPem, tokens, currentTenant: DEFAULT_TENANT }), { mode: 0o600 });
+  writePrivateFileSync(kubeconfigPath, renderKubeconfig({ url, caCertPem: pki.ca.certPem, tokens, currentTenant: DEFAULT_TENANT }));
   if (options.recordServerInfo) writeServerInfo(dataDir, { pid: process.pid, url, port, driver: reconciler.name });
 
   let stopping: Promise<void> | undefined;

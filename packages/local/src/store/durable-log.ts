@@ -2,11 +2,13 @@
 // write is acknowledged (group commit: every record queued during one fsync shares the next), and
 // compaction into a snapshot by write-temp + fsync + rename + directory fsync. On load, records at
 // or below the snapshot's resourceVersion are skipped, so a crash at any point of compaction is safe;
-// a torn last line (a write that was never acknowledged) is cut off.
+// a torn last line (a write that was never acknowledged) is cut off. Records carry passwords and
+// Secret data: the directory, log and snapshot are owner-only (see private-files.ts).
 
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, ftruncateSync, existsSync, writeSync } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, ftruncateSync, existsSync, writeSync } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ensurePrivateDir, narrowToPrivate, openPrivate, openPrivateSync } from '../files/private-files.js';
 import type { KubeObject } from './kube-object.js';
 
 export type LogRecord = { rv: number; op: 'put'; key: string; obj: KubeObject } | { rv: number; op: 'del'; key: string };
@@ -39,10 +41,11 @@ export class DurableLog {
 
   /** Reads snapshot + log, repairs a torn tail, and opens the log for appending. */
   static async open(dir: string, snapshotSource: () => LoadedState): Promise<{ log: DurableLog; state: LoadedState }> {
-    mkdirSync(dir, { recursive: true });
+    ensurePrivateDir(dir);
     const log = new DurableLog(dir, snapshotSource);
     const state: LoadedState = { rv: 0, objects: new Map() };
     const snapPath = join(dir, SNAP);
+    narrowToPrivate(snapPath);
     if (existsSync(snapPath)) {
       const raw = readFileSync(snapPath, 'utf8');
       log.snapshotBytes = raw.length;
@@ -80,7 +83,7 @@ export class DurableLog {
       }
       log.logBytes = good;
     }
-    log.handle = await open(logPath, 'a');
+    log.handle = await openPrivate(logPath, 'a');
     return { log, state };
   }
 
@@ -122,7 +125,7 @@ export class DurableLog {
     const snap: Snapshot = { rv: state.rv, objects: Object.fromEntries(state.objects) };
     const text = JSON.stringify(snap);
     const tmp = join(this.dir, SNAP + '.tmp');
-    const fd = openSync(tmp, 'w');
+    const fd = openPrivateSync(tmp, 'w');
     writeSync(fd, text);
     fsyncSync(fd);
     closeSync(fd);
@@ -130,7 +133,7 @@ export class DurableLog {
     syncDir(this.dir);
     // A crash here leaves old records in the log; they are at or below the snapshot's rv and skipped.
     await this.handle?.close();
-    this.handle = await open(join(this.dir, LOG), 'w');
+    this.handle = await openPrivate(join(this.dir, LOG), 'w');
     await this.handle.datasync();
     this.snapshotBytes = text.length;
     this.logBytes = 0;

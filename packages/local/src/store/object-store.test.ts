@@ -51,8 +51,9 @@ describe('ObjectStore', () => {
     await c.close();
   });
 
-  it('compacts into a snapshot and reloads from it', async () => {
+  it('compacts into a snapshot and reloads from it; the snapshot and log are owner-only', async () => {
     const dir = tempDir();
+    writeFileSync(join(dir, 'store.snap.tmp'), '', { mode: 0o644 }); // left by a crash of an older version
     const a = await ObjectStore.open({ dir });
     const big = 'x'.repeat(20_000);
     for (let i = 0; i < 300; i++) await a.create('things', { ...pg(`o${String(i).padStart(3, '0')}`), data: big });
@@ -60,6 +61,8 @@ describe('ObjectStore', () => {
     await a.close();
     expect(statSync(join(dir, 'store.snap')).size).toBeGreaterThan(0);
     expect(statSync(join(dir, 'store.log')).size).toBeLessThan(4 * 1024 * 1024);
+    const modes = Object.fromEntries(['.', 'store.snap', 'store.log'].map((f) => [f, (statSync(join(dir, f)).mode & 0o777).toString(8)]));
+    expect(modes).toEqual({ '.': '700', 'store.snap': '600', 'store.log': '600' });
     const b = await ObjectStore.open({ dir });
     const items = b.list('things').items;
     expect(items).toHaveLength(200);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PgMajorMissingError } from '../../engine/errors.js';
 import { locatePg } from '../../engine/pg-binaries.js';
-import { resolveRunAs, type RunAs } from '../../engine/run-as.js';
+import { makeTraversalOnlyDir, resolveRunAs, shareTraversalWith, type RunAs } from '../../engine/run-as.js';
 import { runCommand } from '../../engine/run-command.js';
 import type { KubeObject } from '../../store/kube-object.js';
 import { CHART_VERSION } from '../deterministic/deterministic-reconciler.js';
@@ -406,19 +406,25 @@ export class EngineReconciler implements Reconciler {
   /**
    * Instances live under the data directory when the PostgreSQL user can reach it. When we run
    * as root and the data directory sits behind a private (0700) parent, they go to a directory
-   * under the system temp dir keyed by the data directory instead.
+   * under the system temp dir keyed by the data directory instead. Either way the directories on
+   * the path let the PostgreSQL user's group through and nobody else in.
    */
   async #chooseRoot(dataDir: string): Promise<string> {
     const preferred = join(dataDir, 'engine');
-    await mkdir(preferred, { recursive: true, mode: 0o755 });
-    await chmod(preferred, 0o755);
-    if (!this.#runAs) return preferred;
-    // traverse-only for others: the postgres user must reach its data directories
-    await chmod(dataDir, 0o711).catch(() => undefined);
+    await mkdir(preferred, { recursive: true, mode: 0o700 });
+    if (!this.#runAs) {
+      await chmod(preferred, 0o700);
+      return preferred;
+    }
+    await shareTraversalWith(dataDir, this.#runAs);
+    await shareTraversalWith(preferred, this.#runAs);
     const reachable = await runCommand('test', ['-x', preferred], { runAs: this.#runAs }).then(() => true, () => false);
     if (reachable) return preferred;
-    // created only when a cluster is (the runtime makes its directories traversable)
-    return join(tmpdir(), 'hikube-local-engine', createHash('sha256').update(dataDir).digest('hex').slice(0, 16));
+    const shared = join(tmpdir(), 'hikube-local-engine');
+    const fallback = join(shared, createHash('sha256').update(dataDir).digest('hex').slice(0, 16));
+    await makeTraversalOnlyDir(shared, this.#runAs);
+    await makeTraversalOnlyDir(fallback, this.#runAs);
+    return fallback;
   }
 }
 
