@@ -124,6 +124,11 @@ describe('validatePostgres', () => {
     for (const issue of issues) expect(issue.message.length).toBeGreaterThan(20);
   });
 
+  it('says how long a user name may be (issue 18 row 6)', () => {
+    const [issue] = validatePostgres(postgres({ users: { ['u'.repeat(64)]: {} } }));
+    expect(issue?.message).toMatch(/keys must be: at most 63 characters$/);
+  });
+
   it('explains how to fix a too-long name', () => {
     const [issue] = validatePostgres(postgres({}, 'a'.repeat(45)));
     expect(issue?.message).toMatch(/at most 44.*postgres-a+.*shorter name/);
