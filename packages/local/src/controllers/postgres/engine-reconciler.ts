@@ -33,7 +33,7 @@ import { OPERATOR_PARAMETERS } from './parameter-plan.js';
 import { INCARNATION_ANNOTATION, planPod } from './pod-plan.js';
 import { resourceSettings } from './resources-plan.js';
 import { siteForInstance } from './site-plan.js';
-import { specRefusals } from './spec-refusals.js';
+import { specRefusals } from '../spec-refusals.js';
 import { decideReady, decideWorkloadsReady, type ReadinessFacts } from './status-plan.js';
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';

@@ -1,8 +1,9 @@
+// The engine driver in process with a recording context: what it writes and touches when a
+// stored spec breaks the API's rules. No PostgreSQL is started: the refusal comes first.
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../store/kube-object.js';
 import type { OwnedObject, PostgresStatus, ReconcileContext } from '../reconciler.js';
 import { EngineReconciler } from './engine-reconciler.js';
-import { specRefusals } from './spec-refusals.js';
 
 function stored(spec: Record<string, unknown>): KubeObject {
   return {
@@ -14,19 +15,6 @@ function stored(spec: Record<string, unknown>): KubeObject {
     status: { version: '0.18.0', conditions: [], phase: 'Healthy', instancesStatus: [] },
   };
 }
-
-describe('specRefusals (objects stored before a rule existed)', () => {
-  it.each([
-    { name: 'a valid spec', spec: { users: { app: {} }, postgresql: { parameters: { work_mem: '8MB' } } }, want: [] },
-    { name: 'an unknown field (fieldValidation decides)', spec: { zones: ['gland'] }, want: [] },
-    { name: 'streaming_replica as a user', spec: { users: { streaming_replica: {} } }, want: ['spec.users.streaming_replica'] },
-    { name: 'a newline in a value', spec: { postgresql: { parameters: { application_name: 'a\nb' } } }, want: ['spec.postgresql.parameters.application_name'] },
-    { name: 'the template0 database', spec: { databases: { template0: {} } }, want: ['spec.databases.template0'] },
-    { name: 'an operator-managed parameter', spec: { postgresql: { parameters: { port: 1 } } }, want: ['spec.postgresql.parameters.port'] },
-  ])('$name', ({ spec, want }) => {
-    expect(specRefusals(stored(spec)).map((r) => r.path)).toEqual(want);
-  });
-});
 
 /** A context that records what the reconciler writes; nothing else may be touched. */
 function recordingContext(object: KubeObject) {
