@@ -63,9 +63,13 @@ export type { ValidationIssue } from './validation/validation-issue.js';
 export {
   validatePostgres,
   validatePostgresName,
+  validatePostgresSpecPatch,
   blockedPostgresParameters,
   operatorManagedPostgresParameters,
   reservedPostgresUsers,
+  reservedPostgresUserPrefixes,
+  reservedPostgresDatabases,
+  reservedPostgresDatabasePrefixes,
   postgresNamePrefix,
 } from './validation/validate-postgres.js';
 export { validateSchedulingClass, validateSchedulingClassName } from './validation/validate-scheduling-class.js';

@@ -7,7 +7,7 @@ export const openapiDocument = {
     "title": "Hikube managed PostgreSQL (tenant Kubernetes API)",
     "version": "0.1.0",
     "summary": "The subset of a Hikube tenant's Kubernetes API that @hikube/sdk calls.",
-    "description": "Written by the Hikube IaC project from Hikube's and Cozystack's public documentation.\nThis document is the single source of truth for the SDK's types, zod schemas, defaults and\nvalidation rules: `npm run generate -w @hikube/sdk` derives `sdk/src/generated/` from it.\n\nConventions: a tenant's kubeconfig targets one namespace; tenants cannot make cluster-wide\nnamespaced requests. Errors come back as a Kubernetes `Status` body.\n\nExtensions used here (read by the SDK's generator):\n- `x-hikube-blocked`: parameter names the platform refuses because they can execute code.\n- `x-hikube-operator-managed`: parameter names CloudNativePG manages itself.\n- `x-hikube-reserved`: map keys that are refused (e.g. the `postgres` superuser).\n- `x-hikube-prefix`: the prefix the platform puts in front of an object name.\n",
+    "description": "Written by the Hikube IaC project from Hikube's and Cozystack's public documentation.\nThis document is the single source of truth for the SDK's types, zod schemas, defaults and\nvalidation rules: `npm run generate -w @hikube/sdk` derives `sdk/src/generated/` from it.\n\nConventions: a tenant's kubeconfig targets one namespace; tenants cannot make cluster-wide\nnamespaced requests. Errors come back as a Kubernetes `Status` body.\n\nExtensions used here (read by the SDK's generator). Every name list is compared\ncase-insensitively, as PostgreSQL compares parameter names and as a look-alike of a reserved\nrole would mislead:\n- `x-hikube-blocked`: parameter names the platform refuses: they can run code, load\n  libraries, name files or directories on the server, or the platform depends on their value.\n- `x-hikube-operator-managed`: parameter names CloudNativePG (the operator) sets itself.\n- `x-hikube-reserved`: map keys that are refused (roles and databases the platform or\n  PostgreSQL owns).\n- `x-hikube-reserved-prefixes`: map key prefixes that are refused (PostgreSQL reserves role\n  names starting with `pg_`).\n- `x-hikube-prefix`: the prefix the platform puts in front of an object name.\n",
     "license": {
       "name": "MPL-2.0",
       "identifier": "MPL-2.0"
@@ -1370,16 +1370,23 @@ export const openapiDocument = {
           },
           "users": {
             "type": "object",
-            "description": "PostgreSQL users by name. Users removed from the spec are dropped (their objects reassigned to `postgres`).",
+            "description": "PostgreSQL users by name. Users removed from the spec are dropped (their objects\nreassigned to `postgres`). A user may not take the name of a declared database's role\n(`<db>_admin`, `<db>_readonly`).\n",
             "default": {},
             "propertyNames": {
               "type": "string",
-              "description": "Letters, digits and `-._`; not `.`, not starting with `..`; at most 253 characters; `postgres` is reserved.",
+              "description": "Letters, digits and `-._`; not `.`, not starting with `..`; at most 63 characters (PostgreSQL cuts longer names); not starting with `pg_`; not a role the platform owns (`postgres`, `streaming_replica`, ...).",
               "pattern": "^(?!\\.\\.)(?!\\.$)[A-Za-z0-9._-]+$",
-              "maxLength": 253
+              "maxLength": 63
             },
             "x-hikube-reserved": [
-              "postgres"
+              "postgres",
+              "streaming_replica",
+              "cnpg_pooler_pgbouncer",
+              "public",
+              "none"
+            ],
+            "x-hikube-reserved-prefixes": [
+              "pg_"
             ],
             "additionalProperties": {
               "$ref": "#/components/schemas/PostgresUser"
@@ -1391,10 +1398,18 @@ export const openapiDocument = {
             "default": {},
             "propertyNames": {
               "type": "string",
-              "description": "Letters, digits and `-._`.",
-              "pattern": "^[A-Za-z0-9._-]+$",
-              "maxLength": 63
+              "description": "Letters, digits and `-._`; not `.`, not starting with `..`; at most 54 characters, so that the role `<db>_readonly` fits PostgreSQL's 63; not starting with `pg_`; not a database PostgreSQL creates itself (`postgres`, `template0`, `template1`).",
+              "pattern": "^(?!\\.\\.)(?!\\.$)[A-Za-z0-9._-]+$",
+              "maxLength": 54
             },
+            "x-hikube-reserved": [
+              "postgres",
+              "template0",
+              "template1"
+            ],
+            "x-hikube-reserved-prefixes": [
+              "pg_"
+            ],
             "additionalProperties": {
               "$ref": "#/components/schemas/PostgresDatabase"
             }
@@ -1442,9 +1457,15 @@ export const openapiDocument = {
         "properties": {
           "parameters": {
             "type": "object",
-            "description": "postgresql.conf parameters; values are strings or integers. Parameters that can execute\ncode are blocked, and CloudNativePG manages a few itself.\n",
+            "description": "postgresql.conf parameters; values are strings or integers. Parameters that can run\ncode or reach the server's files are blocked, and CloudNativePG manages a few itself.\n",
             "default": {
               "max_connections": 100
+            },
+            "propertyNames": {
+              "type": "string",
+              "description": "A parameter name as PostgreSQL spells it: lowercase letters, digits and `_`, not starting with a digit; a custom setting adds dotted parts (`auto_explain.log_min_duration`).",
+              "pattern": "^[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)*$",
+              "maxLength": 63
             },
             "additionalProperties": {
               "anyOf": [
@@ -1452,28 +1473,89 @@ export const openapiDocument = {
                   "type": "integer"
                 },
                 {
-                  "type": "string"
+                  "type": "string",
+                  "description": "A value without control characters (newline, tab, NUL...), since it is written into postgresql.conf.",
+                  "pattern": "^[^\\x00-\\x1F\\x7F]*$"
                 }
               ]
             },
             "x-hikube-blocked": [
               "archive_command",
-              "restore_command",
-              "ssl_passphrase_command",
               "archive_cleanup_command",
+              "restore_command",
               "recovery_end_command",
+              "ssl_passphrase_command",
               "dynamic_library_path",
+              "extension_control_path",
+              "jit_provider",
               "local_preload_libraries",
               "session_preload_libraries",
               "shared_preload_libraries",
+              "config_file",
+              "data_directory",
+              "hba_file",
+              "ident_file",
+              "external_pid_file",
+              "krb_server_keyfile",
+              "log_directory",
+              "log_filename",
+              "log_file_mode",
+              "promote_trigger_file",
+              "ssl_ca_file",
+              "ssl_cert_file",
+              "ssl_crl_dir",
+              "ssl_crl_file",
+              "ssl_dh_params_file",
+              "ssl_key_file",
+              "stats_temp_directory",
+              "unix_socket_directories",
+              "unix_socket_group",
+              "unix_socket_permissions",
+              "allow_system_table_mods",
+              "bonjour",
+              "bonjour_name",
+              "data_sync_retry",
+              "event_source",
               "log_destination",
-              "event_source"
+              "log_rotation_age",
+              "log_rotation_size",
+              "log_truncate_on_rotation",
+              "logging_collector",
+              "recovery_min_apply_delay",
+              "restart_after_crash",
+              "syslog_facility",
+              "syslog_ident",
+              "syslog_sequence_numbers",
+              "syslog_split_messages"
             ],
             "x-hikube-operator-managed": [
               "archive_mode",
+              "cluster_name",
+              "hot_standby",
+              "listen_addresses",
+              "max_replication_slots",
+              "port",
               "primary_conninfo",
+              "primary_slot_name",
+              "recovery_target",
+              "recovery_target_action",
+              "recovery_target_inclusive",
+              "recovery_target_lsn",
+              "recovery_target_name",
+              "recovery_target_time",
+              "recovery_target_timeline",
+              "recovery_target_xid",
+              "ssl",
+              "ssl_ecdh_curve",
+              "ssl_passphrase_command_supports_reload",
+              "ssl_prefer_server_ciphers",
+              "synchronized_standby_slots",
+              "synchronous_standby_names",
+              "temp_tablespaces",
               "wal_level",
-              "max_replication_slots"
+              "wal_log_hints",
+              "pg_failover_slots.primary_dsn",
+              "pg_failover_slots.standby_slot_names"
             ]
           }
         }
@@ -1525,7 +1607,10 @@ export const openapiDocument = {
             "description": "Extensions created in the database.",
             "items": {
               "type": "string",
-              "minLength": 1
+              "description": "An extension name: letters, digits and `-._` (e.g. `pg_trgm`, `uuid-ossp`), at most 63 characters.",
+              "pattern": "^[A-Za-z0-9._-]+$",
+              "minLength": 1,
+              "maxLength": 63
             }
           }
         }

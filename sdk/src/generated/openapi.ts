@@ -422,7 +422,9 @@ export interface components {
             postgresql?: components["schemas"]["PostgresServerConfig"];
             quorum?: components["schemas"]["PostgresQuorum"];
             /**
-             * @description PostgreSQL users by name. Users removed from the spec are dropped (their objects reassigned to `postgres`).
+             * @description PostgreSQL users by name. Users removed from the spec are dropped (their objects
+             *     reassigned to `postgres`). A user may not take the name of a declared database's role
+             *     (`<db>_admin`, `<db>_readonly`).
              * @default {}
              */
             users?: {
@@ -459,8 +461,8 @@ export interface components {
          */
         PostgresServerConfig: {
             /**
-             * @description postgresql.conf parameters; values are strings or integers. Parameters that can execute
-             *     code are blocked, and CloudNativePG manages a few itself.
+             * @description postgresql.conf parameters; values are strings or integers. Parameters that can run
+             *     code or reach the server's files are blocked, and CloudNativePG manages a few itself.
              * @default {
              *       "max_connections": 100
              *     }

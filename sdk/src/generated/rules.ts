@@ -303,22 +303,81 @@ export const hikubeExtensions = {
   "PostgresServerConfig.parameters": {
     "x-hikube-blocked": [
       "archive_command",
-      "restore_command",
-      "ssl_passphrase_command",
       "archive_cleanup_command",
+      "restore_command",
       "recovery_end_command",
+      "ssl_passphrase_command",
       "dynamic_library_path",
+      "extension_control_path",
+      "jit_provider",
       "local_preload_libraries",
       "session_preload_libraries",
       "shared_preload_libraries",
+      "config_file",
+      "data_directory",
+      "hba_file",
+      "ident_file",
+      "external_pid_file",
+      "krb_server_keyfile",
+      "log_directory",
+      "log_filename",
+      "log_file_mode",
+      "promote_trigger_file",
+      "ssl_ca_file",
+      "ssl_cert_file",
+      "ssl_crl_dir",
+      "ssl_crl_file",
+      "ssl_dh_params_file",
+      "ssl_key_file",
+      "stats_temp_directory",
+      "unix_socket_directories",
+      "unix_socket_group",
+      "unix_socket_permissions",
+      "allow_system_table_mods",
+      "bonjour",
+      "bonjour_name",
+      "data_sync_retry",
+      "event_source",
       "log_destination",
-      "event_source"
+      "log_rotation_age",
+      "log_rotation_size",
+      "log_truncate_on_rotation",
+      "logging_collector",
+      "recovery_min_apply_delay",
+      "restart_after_crash",
+      "syslog_facility",
+      "syslog_ident",
+      "syslog_sequence_numbers",
+      "syslog_split_messages"
     ],
     "x-hikube-operator-managed": [
       "archive_mode",
+      "cluster_name",
+      "hot_standby",
+      "listen_addresses",
+      "max_replication_slots",
+      "port",
       "primary_conninfo",
+      "primary_slot_name",
+      "recovery_target",
+      "recovery_target_action",
+      "recovery_target_inclusive",
+      "recovery_target_lsn",
+      "recovery_target_name",
+      "recovery_target_time",
+      "recovery_target_timeline",
+      "recovery_target_xid",
+      "ssl",
+      "ssl_ecdh_curve",
+      "ssl_passphrase_command_supports_reload",
+      "ssl_prefer_server_ciphers",
+      "synchronized_standby_slots",
+      "synchronous_standby_names",
+      "temp_tablespaces",
       "wal_level",
-      "max_replication_slots"
+      "wal_log_hints",
+      "pg_failover_slots.primary_dsn",
+      "pg_failover_slots.standby_slot_names"
     ]
   },
   "PostgresSpec.storageClass": {
@@ -326,7 +385,24 @@ export const hikubeExtensions = {
   },
   "PostgresSpec.users": {
     "x-hikube-reserved": [
-      "postgres"
+      "postgres",
+      "streaming_replica",
+      "cnpg_pooler_pgbouncer",
+      "public",
+      "none"
+    ],
+    "x-hikube-reserved-prefixes": [
+      "pg_"
+    ]
+  },
+  "PostgresSpec.databases": {
+    "x-hikube-reserved": [
+      "postgres",
+      "template0",
+      "template1"
+    ],
+    "x-hikube-reserved-prefixes": [
+      "pg_"
     ]
   }
 } as const;

@@ -160,7 +160,7 @@ export const postgresDatabaseRolesSchema = z.strictObject({
 
 export const postgresDatabaseSchema = z.strictObject({
   "roles": postgresDatabaseRolesSchema.exactOptional(),
-  "extensions": z.array(z.string().min(1)).exactOptional(),
+  "extensions": z.array(z.string().min(1).max(63).regex(new RegExp("^[A-Za-z0-9._-]+$"), { error: "An extension name: letters, digits and `-._` (e.g. `pg_trgm`, `uuid-ossp`), at most 63 characters." })).exactOptional(),
 });
 
 /** Synchronous replication quorum: a commit waits for `ANY n` of the standbys. 0/0 means */
@@ -180,7 +180,7 @@ export const postgresResourcesSchema = z.strictObject({
 
 /** PostgreSQL server configuration. */
 export const postgresServerConfigSchema = z.strictObject({
-  "parameters": z.record(z.string(), z.union([z.number().int(), z.string()])).exactOptional(),
+  "parameters": z.record(z.string().max(63).regex(new RegExp("^[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)*$"), { error: "A parameter name as PostgreSQL spells it: lowercase letters, digits and `_`, not starting with a digit; a custom setting adds dotted parts (`auto_explain.log_min_duration`)." }), z.union([z.number().int(), z.string().regex(new RegExp("^[^\\x00-\\x1F\\x7F]*$"), { error: "A value without control characters (newline, tab, NUL...), since it is written into postgresql.conf." })])).exactOptional(),
 });
 
 export const postgresTlsSchema = z.strictObject({
@@ -205,8 +205,8 @@ export const postgresSpecSchema = z.strictObject({
   "tls": postgresTlsSchema.exactOptional(),
   "postgresql": postgresServerConfigSchema.exactOptional(),
   "quorum": postgresQuorumSchema.exactOptional(),
-  "users": z.record(z.string().max(253).regex(new RegExp("^(?!\\.\\.)(?!\\.$)[A-Za-z0-9._-]+$"), { error: "Letters, digits and `-._`; not `.`, not starting with `..`; at most 253 characters; `postgres` is reserved." }), postgresUserSchema).exactOptional(),
-  "databases": z.record(z.string().max(63).regex(new RegExp("^[A-Za-z0-9._-]+$"), { error: "Letters, digits and `-._`." }), postgresDatabaseSchema).exactOptional(),
+  "users": z.record(z.string().max(63).regex(new RegExp("^(?!\\.\\.)(?!\\.$)[A-Za-z0-9._-]+$"), { error: "Letters, digits and `-._`; not `.`, not starting with `..`; at most 63 characters (PostgreSQL cuts longer names); not starting with `pg_`; not a role the platform owns (`postgres`, `streaming_replica`, ...)." }), postgresUserSchema).exactOptional(),
+  "databases": z.record(z.string().max(54).regex(new RegExp("^(?!\\.\\.)(?!\\.$)[A-Za-z0-9._-]+$"), { error: "Letters, digits and `-._`; not `.`, not starting with `..`; at most 54 characters, so that the role `<db>_readonly` fits PostgreSQL's 63; not starting with `pg_`; not a database PostgreSQL creates itself (`postgres`, `template0`, `template1`)." }), postgresDatabaseSchema).exactOptional(),
   "backup": postgresBackupSchema.exactOptional(),
   "bootstrap": postgresBootstrapSchema.exactOptional(),
 });

@@ -33,6 +33,9 @@ describe('requests are validated before any network call', () => {
   it.each([
     { name: 'create with a bad name', run: () => postgres.create({ metadata: { name: 'Bad_Name' }, spec: {} }), path: 'metadata.name' },
     { name: 'create with a blocked parameter', run: () => postgres.create({ metadata: { name: 'ok' }, spec: { postgresql: { parameters: { archive_command: 'x' } } } }), path: 'spec.postgresql.parameters.archive_command' },
+    { name: 'create with a reserved user', run: () => postgres.create({ metadata: { name: 'ok' }, spec: { users: { streaming_replica: {} } } }), path: 'spec.users.streaming_replica' },
+    { name: 'create with a newline in a parameter value', run: () => postgres.create({ metadata: { name: 'ok' }, spec: { postgresql: { parameters: { application_name: 'a\nport = 1' } } } }), path: 'spec.postgresql.parameters.application_name' },
+    { name: 'patch with a reserved database', run: () => postgres.patch('ok', { spec: { databases: { template0: {} } } }), path: 'spec.databases.template0' },
     { name: 'create in another namespace', run: () => postgres.create({ metadata: { name: 'ok', namespace: 'elsewhere' }, spec: {} }), path: 'metadata.namespace' },
     { name: 'update without resourceVersion', run: () => postgres.update({ metadata: { name: 'ok' }, spec: {} }), path: 'metadata.resourceVersion' },
     { name: 'patch with a bad enum', run: () => postgres.patch('ok', { spec: { version: 'v9' as never } }), path: 'spec.version' },

@@ -1,10 +1,8 @@
 import { HikubeError, NotFoundError, ValidationError, describeResource } from '../errors.js';
 import type { Event, ObjectMeta, Postgres, PostgresList, PostgresSpec, Service } from '../generated/types.js';
-import { postgresSpecSchema } from '../generated/zod.js';
 import type { CallOptions, HttpTransport } from '../transport/http-transport.js';
 import { attemptsOf } from '../transport/http-transport.js';
-import { isValidPostgresName, validatePostgres, validatePostgresName } from '../validation/validate-postgres.js';
-import { fromZodIssues } from '../validation/validation-issue.js';
+import { isValidPostgresName, validatePostgres, validatePostgresName, validatePostgresSpecPatch } from '../validation/validate-postgres.js';
 import { createOnce } from './create-once.js';
 import { listAll, listPages, type ListOptions } from './list-pages.js';
 import { PodsResource } from './pods.js';
@@ -168,8 +166,8 @@ export class PostgresResource {
   async patch(name: string, patch: PostgresPatch, options: CallOptions = {}): Promise<Postgres> {
     this.#checkName(name);
     if (patch.spec !== undefined && patch.spec !== null) {
-      const parsed = postgresSpecSchema.safeParse(stripNulls(patch.spec), { reportInput: true });
-      if (!parsed.success) throw new ValidationError(`the patch of ${describeResource(this.#ref(name))}`, fromZodIssues(parsed.error.issues, ['spec']));
+      const issues = validatePostgresSpecPatch(stripNulls(patch.spec));
+      if (issues.length > 0) throw new ValidationError(`the patch of ${describeResource(this.#ref(name))}`, issues);
     }
     return this.transport.request<Postgres>({
       method: 'PATCH',

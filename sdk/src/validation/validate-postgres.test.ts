@@ -55,6 +55,25 @@ const cases: { name: string; given: unknown; want: { path: string; rule: string 
   { name: 'user starting with ..', given: postgres({ users: { '..x': {} } }), want: [{ path: 'spec.users["..x"]', rule: 'propertyNames' }] },
   { name: 'user with a space', given: postgres({ users: { 'a b': {} } }), want: [{ path: 'spec.users["a b"]', rule: 'propertyNames' }] },
   { name: 'user name of 254 characters', given: postgres({ users: { ['u'.repeat(254)]: {} } }), want: [{ path: `spec.users.${'u'.repeat(254)}`, rule: 'propertyNames' }] },
+  // issue 18 row 3: streaming_replica lost its REPLICATION right and standbys were re-cloned in a loop
+  { name: 'reserved user streaming_replica', given: postgres({ users: { streaming_replica: {} } }), want: [{ path: 'spec.users.streaming_replica', rule: 'reservedUser' }] },
+  { name: 'reserved user in another case', given: postgres({ users: { Postgres: {} } }), want: [{ path: 'spec.users.Postgres', rule: 'reservedUser' }] },
+  { name: 'reserved user public', given: postgres({ users: { public: {} } }), want: [{ path: 'spec.users.public', rule: 'reservedUser' }] },
+  { name: 'user name starting with pg_', given: postgres({ users: { pg_monitor: {} } }), want: [{ path: 'spec.users.pg_monitor', rule: 'reservedUser' }] },
+  { name: 'user named like a database role', given: postgres({ users: { shop_admin: {} }, databases: { shop: {} } }), want: [{ path: 'spec.users.shop_admin', rule: 'reservedUser' }] },
+  { name: 'user named like an undeclared database role', given: postgres({ users: { shop_admin: {} } }), want: [] },
+  // issue 18 row 6: PostgreSQL cut longer names to 63 bytes, so the role was created and dropped at once
+  { name: 'user name of 64 characters', given: postgres({ users: { ['u'.repeat(64)]: {} } }), want: [{ path: `spec.users.${'u'.repeat(64)}`, rule: 'propertyNames' }] },
+  { name: 'user name of 63 characters', given: postgres({ users: { ['u'.repeat(63)]: {} } }), want: [] },
+  // issue 18 row 5: template0 could not be dropped again; postgres went to a tenant role
+  { name: 'reserved database template0', given: postgres({ databases: { template0: {} } }), want: [{ path: 'spec.databases.template0', rule: 'reservedDatabase' }] },
+  { name: 'reserved database template1', given: postgres({ databases: { template1: {} } }), want: [{ path: 'spec.databases.template1', rule: 'reservedDatabase' }] },
+  { name: 'reserved database postgres', given: postgres({ databases: { postgres: {} } }), want: [{ path: 'spec.databases.postgres', rule: 'reservedDatabase' }] },
+  { name: 'reserved database in another case', given: postgres({ databases: { TEMPLATE1: {} } }), want: [{ path: 'spec.databases.TEMPLATE1', rule: 'reservedDatabase' }] },
+  { name: 'database whose roles would start with pg_', given: postgres({ databases: { pg_stats: {} } }), want: [{ path: 'spec.databases.pg_stats', rule: 'reservedDatabase' }] },
+  { name: 'database name of 55 characters', given: postgres({ databases: { ['d'.repeat(55)]: {} } }), want: [{ path: `spec.databases.${'d'.repeat(55)}`, rule: 'propertyNames' }] },
+  { name: 'database name of 54 characters', given: postgres({ databases: { ['d'.repeat(54)]: {} } }), want: [] },
+  { name: 'database named ".."', given: postgres({ databases: { '..': {} } }), want: [{ path: 'spec.databases[".."]', rule: 'propertyNames' }] },
   { name: 'unknown user field', given: postgres({ users: { app: { superuser: true } } }), want: [{ path: 'spec.users.app.superuser', rule: 'additionalProperties' }] },
   { name: 'password not a string', given: postgres({ users: { app: { password: 1234 } } }), want: [{ path: 'spec.users.app.password', rule: 'type' }] },
   {
@@ -65,6 +84,31 @@ const cases: { name: string; given: unknown; want: { path: string; rule: string 
   { name: 'blocked parameter', given: postgres({ postgresql: { parameters: { archive_command: 'rm -rf /' } } }), want: [{ path: 'spec.postgresql.parameters.archive_command', rule: 'blockedParameter' }] },
   { name: 'shared_preload_libraries', given: postgres({ postgresql: { parameters: { shared_preload_libraries: 'x' } } }), want: [{ path: 'spec.postgresql.parameters.shared_preload_libraries', rule: 'blockedParameter' }] },
   { name: 'operator-managed parameter', given: postgres({ postgresql: { parameters: { wal_level: 'minimal' } } }), want: [{ path: 'spec.postgresql.parameters.wal_level', rule: 'operatorManagedParameter' }] },
+  // issue 18 row 7: the API took these and the engine refused them (or wrote them) later
+  { name: 'blocked parameter in mixed case', given: postgres({ postgresql: { parameters: { Archive_Command: 'sh' } } }), want: [{ path: 'spec.postgresql.parameters.Archive_Command', rule: 'propertyNames' }, { path: 'spec.postgresql.parameters.Archive_Command', rule: 'blockedParameter' }] },
+  { name: 'parameter name with =', given: postgres({ postgresql: { parameters: { 'work_mem = 1': '8MB' } } }), want: [{ path: 'spec.postgresql.parameters["work_mem = 1"]', rule: 'propertyNames' }] },
+  { name: 'parameter name with a newline', given: postgres({ postgresql: { parameters: { 'work_mem\nport': '8MB' } } }), want: [{ path: 'spec.postgresql.parameters["work_mem\\nport"]', rule: 'propertyNames' }] },
+  { name: 'custom parameter with a dot', given: postgres({ postgresql: { parameters: { 'auto_explain.log_min_duration': '1s' } } }), want: [] },
+  { name: 'parameter name ending with a dot', given: postgres({ postgresql: { parameters: { 'auto_explain.': '1s' } } }), want: [{ path: 'spec.postgresql.parameters["auto_explain."]', rule: 'propertyNames' }] },
+  ...['jit_provider', 'hba_file', 'data_directory', 'ident_file', 'config_file', 'extension_control_path', 'logging_collector'].map((parameter) => ({
+    name: `blocked parameter ${parameter}`,
+    given: postgres({ postgresql: { parameters: { [parameter]: 'x' } } }),
+    want: [{ path: `spec.postgresql.parameters.${parameter}`, rule: 'blockedParameter' }],
+  })),
+  ...['port', 'listen_addresses', 'hot_standby', 'synchronous_standby_names', 'primary_slot_name', 'cluster_name'].map((parameter) => ({
+    name: `operator-managed parameter ${parameter}`,
+    given: postgres({ postgresql: { parameters: { [parameter]: 'x' } } }),
+    want: [{ path: `spec.postgresql.parameters.${parameter}`, rule: 'operatorManagedParameter' }],
+  })),
+  { name: 'extension name with a quote', given: postgres({ databases: { shop: { extensions: ['x"; DROP'] } } }), want: [{ path: 'spec.databases.shop.extensions[0]', rule: 'pattern' }] },
+  { name: 'extension name with a dash', given: postgres({ databases: { shop: { extensions: ['uuid-ossp'] } } }), want: [] },
+  // issue 18 row 4: a newline in a value broke postgresql.conf and the next restart
+  ...[['a newline', 'on\nshared_preload_libraries = x'], ['a carriage return', 'on\r'], ['a NUL', 'a\u0000b'], ['a tab', 'a\tb'], ['DEL', 'a\u007fb']].map(([what, value]) => ({
+    name: `parameter value with ${what ?? ''}`,
+    given: postgres({ postgresql: { parameters: { application_name: value } } }),
+    want: [{ path: 'spec.postgresql.parameters.application_name', rule: 'pattern' }],
+  })),
+  { name: 'parameter value with quotes and backslashes', given: postgres({ postgresql: { parameters: { search_path: `"$user", public\\x'` } } }), want: [] },
   { name: 'parameter of the wrong type', given: postgres({ postgresql: { parameters: { work_mem: true } } }), want: [{ path: 'spec.postgresql.parameters.work_mem', rule: 'type' }] },
   { name: 'bootstrap without oldName', given: postgres({ bootstrap: { enabled: true } }), want: [{ path: 'spec.bootstrap.oldName', rule: 'bootstrapSource' }] },
   { name: 'bootstrap from itself', given: postgres({ bootstrap: { enabled: true, oldName: 'orders' } }), want: [{ path: 'spec.bootstrap.oldName', rule: 'bootstrapSource' }] },
@@ -78,6 +122,11 @@ describe('validatePostgres', () => {
     const issues = validatePostgres(given);
     expect(issues.map(({ path, rule }) => ({ path, rule }))).toEqual(want);
     for (const issue of issues) expect(issue.message.length).toBeGreaterThan(20);
+  });
+
+  it('says how long a user name may be (issue 18 row 6)', () => {
+    const [issue] = validatePostgres(postgres({ users: { ['u'.repeat(64)]: {} } }));
+    expect(issue?.message).toMatch(/keys must be: at most 63 characters$/);
   });
 
   it('explains how to fix a too-long name', () => {

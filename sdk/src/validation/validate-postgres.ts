@@ -1,13 +1,23 @@
 import { hikubeExtensions, defaultsTrees } from '../generated/rules.js';
-import { postgresNameSchema, postgresSchema } from '../generated/zod.js';
+import { postgresNameSchema, postgresSchema, postgresSpecSchema } from '../generated/zod.js';
 import { fromZodIssues, formatPath, type ValidationIssue } from './validation-issue.js';
 
-/** Parameter names the platform refuses because they can execute code. */
-export const blockedPostgresParameters: readonly string[] = hikubeExtensions['PostgresServerConfig.parameters']['x-hikube-blocked'];
+const parameterRules = hikubeExtensions['PostgresServerConfig.parameters'];
+const userRules = hikubeExtensions['PostgresSpec.users'];
+const databaseRules = hikubeExtensions['PostgresSpec.databases'];
+
+/** Parameter names the platform refuses: they can run code, load libraries or reach the server's files. */
+export const blockedPostgresParameters: readonly string[] = parameterRules['x-hikube-blocked'];
 /** Parameter names CloudNativePG manages itself. */
-export const operatorManagedPostgresParameters: readonly string[] = hikubeExtensions['PostgresServerConfig.parameters']['x-hikube-operator-managed'];
-/** User names the platform reserves. */
-export const reservedPostgresUsers: readonly string[] = hikubeExtensions['PostgresSpec.users']['x-hikube-reserved'];
+export const operatorManagedPostgresParameters: readonly string[] = parameterRules['x-hikube-operator-managed'];
+/** User names the platform or PostgreSQL reserves. */
+export const reservedPostgresUsers: readonly string[] = userRules['x-hikube-reserved'];
+/** Database names PostgreSQL creates itself. */
+export const reservedPostgresDatabases: readonly string[] = databaseRules['x-hikube-reserved'];
+/** User name prefixes PostgreSQL reserves for its own roles. */
+export const reservedPostgresUserPrefixes: readonly string[] = userRules['x-hikube-reserved-prefixes'];
+/** Database name prefixes refused because the database's roles (`<db>_admin`) would carry them. */
+export const reservedPostgresDatabasePrefixes: readonly string[] = databaseRules['x-hikube-reserved-prefixes'];
 /** What the platform puts in front of a Postgres name (`postgres-<name>`). */
 export const postgresNamePrefix: string = hikubeExtensions.PostgresName['x-hikube-prefix'];
 
@@ -46,6 +56,69 @@ export function validatePostgresName(name: unknown, path = 'metadata.name'): Val
   return issues;
 }
 
+// The document's name lists are compared case-insensitively (see its description of x-hikube-*).
+function listed(list: readonly string[], name: string): boolean {
+  return list.includes(name.toLowerCase());
+}
+
+function reservedPrefix(prefixes: readonly string[], name: string): string | undefined {
+  return prefixes.find((prefix) => name.toLowerCase().startsWith(prefix));
+}
+
+function userNameIssues(users: readonly string[], databases: readonly string[]): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const databaseRoles = new Map(databases.flatMap((database) => [`${database}_admin`, `${database}_readonly`].map((role) => [role.toLowerCase(), database] as const)));
+  for (const user of users) {
+    const path = formatPath(['spec', 'users', user]);
+    const prefix = reservedPrefix(reservedPostgresUserPrefixes, user);
+    const database = databaseRoles.get(user.toLowerCase());
+    if (listed(reservedPostgresUsers, user)) {
+      issues.push({ path, rule: 'reservedUser', message: `spec.users may not declare "${user}": the platform or PostgreSQL owns that role (reserved: ${reservedPostgresUsers.join(', ')}); pick another user name` });
+    } else if (prefix !== undefined) {
+      issues.push({ path, rule: 'reservedUser', message: `spec.users may not declare "${user}": PostgreSQL reserves role names starting with "${prefix}"; pick another user name` });
+    } else if (database !== undefined) {
+      issues.push({ path, rule: 'reservedUser', message: `spec.users may not declare "${user}": it is the name of a role of the database "${database}"; pick another user name` });
+    }
+  }
+  return issues;
+}
+
+function databaseNameIssues(databases: readonly string[]): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  for (const database of databases) {
+    const path = formatPath(['spec', 'databases', database]);
+    const prefix = reservedPrefix(reservedPostgresDatabasePrefixes, database);
+    if (listed(reservedPostgresDatabases, database)) {
+      issues.push({ path, rule: 'reservedDatabase', message: `spec.databases may not declare "${database}": PostgreSQL creates and needs it (reserved: ${reservedPostgresDatabases.join(', ')}); pick another database name` });
+    } else if (prefix !== undefined) {
+      issues.push({ path, rule: 'reservedDatabase', message: `spec.databases may not declare "${database}": its roles "${database}_admin" and "${database}_readonly" would start with "${prefix}", which PostgreSQL reserves; pick another database name` });
+    }
+  }
+  return issues;
+}
+
+function parameterIssues(parameters: readonly string[]): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  for (const parameter of parameters) {
+    const path = formatPath(['spec', 'postgresql', 'parameters', parameter]);
+    if (listed(blockedPostgresParameters, parameter)) {
+      issues.push({ path, rule: 'blockedParameter', message: `${path} is blocked by the platform: it can run code, reach the server's files, or the platform depends on its value; remove it` });
+    } else if (listed(operatorManagedPostgresParameters, parameter)) {
+      issues.push({ path, rule: 'operatorManagedParameter', message: `${path} is managed by the operator (CloudNativePG) and may not be overridden: remove it` });
+    }
+  }
+  return issues;
+}
+
+// Rules on map keys alone (reserved names, blocked parameters): they hold for a patch too.
+function keyRuleIssues(spec: Record<string, unknown>): ValidationIssue[] {
+  const users = isRecord(spec['users']) ? Object.keys(spec['users']) : [];
+  const databases = isRecord(spec['databases']) ? Object.keys(spec['databases']) : [];
+  const postgresql = isRecord(spec['postgresql']) ? spec['postgresql'] : {};
+  const parameters = isRecord(postgresql['parameters']) ? Object.keys(postgresql['parameters']) : [];
+  return [...userNameIssues(users, databases), ...databaseNameIssues(databases), ...parameterIssues(parameters)];
+}
+
 function crossFieldIssues(spec: Record<string, unknown>, name: unknown): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const replicas = typeof spec['replicas'] === 'number' ? spec['replicas'] : defaultsTrees.PostgresSpec.properties.replicas.default;
@@ -68,18 +141,10 @@ function crossFieldIssues(spec: Record<string, unknown>, name: unknown): Validat
     });
   }
 
+  issues.push(...keyRuleIssues(spec));
   const users = isRecord(spec['users']) ? spec['users'] : {};
-  for (const user of Object.keys(users)) {
-    if (reservedPostgresUsers.includes(user)) {
-      issues.push({
-        path: formatPath(['spec', 'users', user]),
-        rule: 'reservedUser',
-        message: `spec.users may not declare "${user}": the platform owns that superuser; pick another user name`,
-      });
-    }
-  }
-
   const databases = isRecord(spec['databases']) ? spec['databases'] : {};
+
   for (const [database, config] of Object.entries(databases)) {
     const roles = isRecord(config) && isRecord(config['roles']) ? config['roles'] : {};
     for (const role of ['admin', 'readonly']) {
@@ -94,17 +159,6 @@ function crossFieldIssues(spec: Record<string, unknown>, name: unknown): Validat
           });
         }
       });
-    }
-  }
-
-  const postgresql = isRecord(spec['postgresql']) ? spec['postgresql'] : {};
-  const parameters = isRecord(postgresql['parameters']) ? postgresql['parameters'] : {};
-  for (const parameter of Object.keys(parameters)) {
-    const path = formatPath(['spec', 'postgresql', 'parameters', parameter]);
-    if (blockedPostgresParameters.includes(parameter)) {
-      issues.push({ path, rule: 'blockedParameter', message: `${path} is blocked by the platform because it can execute code: remove it` });
-    } else if (operatorManagedPostgresParameters.includes(parameter)) {
-      issues.push({ path, rule: 'operatorManagedParameter', message: `${path} is managed by the operator (CloudNativePG) and may not be overridden: remove it` });
     }
   }
 
@@ -137,5 +191,17 @@ export function validatePostgres(object: unknown): ValidationIssue[] {
   const metadata = isRecord(value['metadata']) ? value['metadata'] : undefined;
   if (metadata) issues.push(...validatePostgresName(metadata['name']));
   if (isRecord(value['spec'])) issues.push(...crossFieldIssues(value['spec'], metadata?.['name']));
+  return issues;
+}
+
+/**
+ * The problems a merge patch's spec can show on its own: the schema, reserved names and blocked
+ * parameters. Rules across fields need the whole object; the server checks those.
+ */
+export function validatePostgresSpecPatch(spec: unknown): ValidationIssue[] {
+  const value = asJson(spec);
+  const parsed = postgresSpecSchema.safeParse(value, { reportInput: true });
+  const issues = parsed.success ? [] : fromZodIssues(parsed.error.issues, ['spec']);
+  if (isRecord(value)) issues.push(...keyRuleIssues(value));
   return issues;
 }

@@ -39,6 +39,13 @@ function typeName(value: unknown): string {
   return `a ${typeof value}`;
 }
 
+// zod's own wording for a key's length ("Too big: expected string to have <=63 characters") reads poorly in a sentence.
+function keyRule(inner: core.$ZodIssue): string {
+  if (inner.code === 'too_big') return `at most ${String(inner.maximum)} characters`;
+  if (inner.code === 'too_small') return `at least ${String(inner.minimum)} character(s)`;
+  return inner.message;
+}
+
 /** Turns zod issues into our issues, with messages that say how to fix the input. */
 export function fromZodIssues(issues: readonly core.$ZodIssue[], prefix: readonly Segment[] = []): ValidationIssue[] {
   const out: ValidationIssue[] = [];
@@ -76,7 +83,7 @@ export function fromZodIssues(issues: readonly core.$ZodIssue[], prefix: readonl
         }
         break;
       case 'invalid_key':
-        out.push({ path, rule: 'propertyNames', message: `${where}: the key ${JSON.stringify(String(segments.at(-1)))} is not allowed; keys must be: ${issue.issues.map((inner) => inner.message).join('; ')}` });
+        out.push({ path, rule: 'propertyNames', message: `${where}: the key ${JSON.stringify(String(segments.at(-1)))} is not allowed; keys must be: ${issue.issues.map(keyRule).join('; ')}` });
         break;
       case 'invalid_union': {
         // Report the branch that went furthest rather than a wall of alternatives.

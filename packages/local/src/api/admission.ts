@@ -104,6 +104,6 @@ function reasonFor(rule: string): string {
   if (rule === 'required') return 'FieldValueRequired';
   if (rule === 'enum') return 'FieldValueNotSupported';
   if (rule === 'type') return 'FieldValueTypeInvalid';
-  if (rule === 'reservedUser' || rule === 'blockedParameter' || rule === 'operatorManagedParameter') return 'FieldValueForbidden';
+  if (rule === 'reservedUser' || rule === 'reservedDatabase' || rule === 'blockedParameter' || rule === 'operatorManagedParameter') return 'FieldValueForbidden';
   return 'FieldValueInvalid';
 }

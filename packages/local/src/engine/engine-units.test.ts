@@ -1,6 +1,7 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lsnDiff, parseLsn } from './lsn.js';
+import { PgConfValueError } from './errors.js';
 import { renderConf, renderInstanceConf } from './pg-conf.js';
 import { scramVerifier, verifierMatches } from './scram-verifier.js';
 import { quoteIdent, quoteLiteral } from './sql-roles.js';
@@ -32,6 +33,26 @@ describe('managed configuration files', () => {
 
   it('rejects a parameter name that could inject configuration', () => {
     expect(() => renderConf({ 'a = 1\nb': 'x' })).toThrow(/invalid PostgreSQL parameter name/);
+  });
+
+  // issue 18 row 4: a newline in a value wrote a file the next restart died on
+  it.each([
+    { name: 'a newline', value: "on'\nshared_preload_libraries = 'x" },
+    { name: 'a carriage return', value: 'a\rb' },
+    { name: 'a NUL', value: 'a\u0000b' },
+    { name: 'DEL', value: 'a\u007fb' },
+  ])('refuses a value with $name, without echoing it', ({ value }) => {
+    const error = ((): unknown => {
+      try {
+        renderConf({ application_name: value });
+      } catch (caught) {
+        return caught;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(PgConfValueError);
+    expect(error).toMatchObject({ code: 'HIKUBE_PG_CONF_INVALID', parameter: 'application_name' });
+    expect((error as Error).message).not.toContain(value);
   });
 
   it('renders a standby upstream', () => {

@@ -98,3 +98,25 @@ export class PgSqlError extends EngineError {
     this.sqlState = state;
   }
 }
+
+/**
+ * The engine would not act on a name: PostgreSQL would cut or refuse it, or it belongs to a role
+ * or database the engine did not create (the superuser, the replication role, a template...).
+ * Raised before any change is made.
+ */
+export class PgNameRefusedError extends EngineError {
+  readonly names: readonly string[];
+  constructor(reasons: readonly { name: string; reason: string }[]) {
+    super('HIKUBE_PG_NAME_REFUSED', `nothing was changed; refused: ${reasons.map((r) => `"${r.name}" (${r.reason})`).join('; ')}`);
+    this.names = reasons.map((r) => r.name);
+  }
+}
+
+/** A configuration value PostgreSQL could not read back (a control character would end or break the line). */
+export class PgConfValueError extends EngineError {
+  readonly parameter: string;
+  constructor(parameter: string) {
+    super('HIKUBE_PG_CONF_INVALID', `the value of PostgreSQL parameter ${parameter} contains a control character (newline, tab, NUL...); it was not written`);
+    this.parameter = parameter;
+  }
+}

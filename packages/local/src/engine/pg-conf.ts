@@ -1,5 +1,6 @@
 import { chown, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { PgConfValueError } from './errors.js';
 import type { RunAs } from './run-as.js';
 
 /**
@@ -38,12 +39,23 @@ export function conninfoQuote(value: string): string {
   return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
+
 export function renderConf(settings: Readonly<Record<string, string | number>>): string {
   const lines = Object.entries(settings)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([k, v]) => {
       if (!/^[a-z_][a-z0-9_.]*$/i.test(k)) throw new TypeError(`invalid PostgreSQL parameter name "${k}"`);
-      return `${k} = ${confQuote(String(v))}`;
+      const text = String(v);
+      // A newline would end the quoted value and start a line of its own; PostgreSQL then refuses the file at the next start.
+      if (hasControlCharacter(text)) throw new PgConfValueError(k);
+      return `${k} = ${confQuote(text)}`;
     });
   return `# managed by hikube-local; rewritten on every reconcile\n${lines.join('\n')}\n`;
 }

@@ -16,6 +16,7 @@ async function sql(instance: PgInstance, action: string, text: string, params: u
   }
 }
 
+/** Create the replication role, or give back its rights (an older engine let a tenant spec strip them). */
 export async function ensureReplicationRole(primary: PgInstance): Promise<void> {
   await sql(
     primary,
@@ -23,6 +24,8 @@ export async function ensureReplicationRole(primary: PgInstance): Promise<void> 
     `DO $$ BEGIN
        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${REPLICATION_USER}') THEN
          CREATE ROLE ${REPLICATION_USER} LOGIN REPLICATION;
+       ELSIF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${REPLICATION_USER}' AND rolcanlogin AND rolreplication) THEN
+         ALTER ROLE ${REPLICATION_USER} LOGIN REPLICATION;
        END IF;
      END $$`,
   );

@@ -1,6 +1,8 @@
 import type pg from 'pg';
-import { PgSqlError } from './errors.js';
+import { PgNameRefusedError, PgSqlError } from './errors.js';
+import { databaseRoleNames, DB_MARK, GROUP_MARK, nameRefusals, USER_MARK, type Catalog } from './managed-names.js';
 import type { PgInstance } from './pg-instance.js';
+import { REPLICATION_USER } from './pg-replication.js';
 import { scramVerifier, verifierMatches } from './scram-verifier.js';
 
 export interface LoginRoleSpec {
@@ -28,21 +30,12 @@ export interface ApplyReport {
   readonly droppedDatabases: string[];
 }
 
-// Comments mark what we manage, so removal never touches roles or databases made by hand.
-const USER_MARK = 'hikube-local:user';
-const GROUP_MARK = 'hikube-local:database-role';
-const DB_MARK = 'hikube-local:database';
-
 export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
 export function quoteLiteral(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
-}
-
-export function databaseRoleNames(db: string): { admin: string; readonly: string } {
-  return { admin: `${db}_admin`, readonly: `${db}_readonly` };
 }
 
 async function run(client: pg.Client, action: string, text: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
@@ -62,10 +55,35 @@ async function withDb<T>(primary: PgInstance, db: string, fn: (c: pg.Client) => 
   }
 }
 
+/** The database the engine connects to for cluster-wide statements; never a tenant's. */
+const MAINTENANCE_DB = 'postgres';
+
 async function ensureGroupRole(c: pg.Client, role: string): Promise<void> {
   const rows = await run(c, `checking role ${role}`, 'SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
-  if (rows.length === 0) await run(c, `creating role ${role}`, `CREATE ROLE ${quoteIdent(role)} NOLOGIN NOINHERIT`);
-  await run(c, `marking role ${role}`, `COMMENT ON ROLE ${quoteIdent(role)} IS ${quoteLiteral(GROUP_MARK)}`);
+  // one simple query, one transaction: a role is never left behind without its mark
+  if (rows.length === 0) await run(c, `creating role ${role}`, `CREATE ROLE ${quoteIdent(role)} NOLOGIN NOINHERIT; COMMENT ON ROLE ${quoteIdent(role)} IS ${quoteLiteral(GROUP_MARK)}`);
+}
+
+async function readCatalog(c: pg.Client): Promise<{ catalog: Catalog; roles: Record<string, unknown>[]; databases: Record<string, unknown>[] }> {
+  const roles = await run(
+    c,
+    'reading roles',
+    `SELECT a.rolname, a.rolpassword, a.rolreplication, a.rolsuper, shobj_description(a.oid, 'pg_authid') AS mark FROM pg_authid a`,
+  );
+  const databases = await run(
+    c,
+    'reading databases',
+    `SELECT d.datname, d.datistemplate, pg_get_userbyid(d.datdba) AS owner, shobj_description(d.oid, 'pg_database') AS mark FROM pg_database d`,
+  );
+  const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+  return {
+    catalog: {
+      roles: new Map(roles.map((r) => [String(r['rolname']), { mark: text(r['mark']) }])),
+      databases: new Map(databases.map((r) => [String(r['datname']), { mark: text(r['mark']), owner: String(r['owner']) }])),
+    },
+    roles,
+    databases,
+  };
 }
 
 async function syncMembers(c: pg.Client, group: string, want: readonly string[], managedUsers: ReadonlySet<string>): Promise<void> {
@@ -89,32 +107,32 @@ async function syncMembers(c: pg.Client, group: string, want: readonly string[],
 export async function applyRolesAndDatabases(primary: PgInstance, want: RolesAndDatabases): Promise<ApplyReport> {
   const report: ApplyReport = { createdUsers: [], droppedUsers: [], createdDatabases: [], droppedDatabases: [] };
   const wantedUsers = new Set(Object.keys(want.users));
-  await withDb(primary, 'postgres', async (c) => {
-    // users
-    const existing = await run(
-      c,
-      'reading roles',
-      `SELECT a.rolname, a.rolpassword, a.rolreplication, shobj_description(a.oid, 'pg_authid') AS mark FROM pg_authid a`,
+  await withDb(primary, MAINTENANCE_DB, async (c) => {
+    const { catalog, roles: existing, databases: dbRows } = await readCatalog(c);
+    const refusals = nameRefusals(
+      { users: [...wantedUsers], databases: Object.entries(want.databases).map(([name, spec]) => ({ name, members: [...spec.admins, ...spec.readonly] })) },
+      catalog,
     );
+    if (refusals.length > 0) throw new PgNameRefusedError(refusals);
+
+    // users (an existing one is ours: the refusals above hold every other role back)
     const byName = new Map(existing.map((r) => [String(r['rolname']), r]));
     for (const [name, spec] of Object.entries(want.users)) {
       const row = byName.get(name);
       if (!row) {
-        await run(c, `creating user ${name}`, `CREATE ROLE ${quoteIdent(name)} LOGIN PASSWORD ${quoteLiteral(scramVerifier(spec.password))}`);
+        await run(c, `creating user ${name}`, `CREATE ROLE ${quoteIdent(name)} LOGIN PASSWORD ${quoteLiteral(scramVerifier(spec.password))}; COMMENT ON ROLE ${quoteIdent(name)} IS ${quoteLiteral(USER_MARK)}`);
         report.createdUsers.push(name);
       } else if (!verifierMatches(row['rolpassword'] as string | null, spec.password)) {
         await run(c, `setting the password of ${name}`, `ALTER ROLE ${quoteIdent(name)} LOGIN PASSWORD ${quoteLiteral(scramVerifier(spec.password))}`);
       }
       if (!row || row['rolreplication'] !== (spec.replication === true))
         await run(c, `setting replication of ${name}`, `ALTER ROLE ${quoteIdent(name)} ${spec.replication ? 'REPLICATION' : 'NOREPLICATION'}`);
-      if (!row || row['mark'] !== USER_MARK) await run(c, `marking user ${name}`, `COMMENT ON ROLE ${quoteIdent(name)} IS ${quoteLiteral(USER_MARK)}`);
     }
     const managedUsers = new Set(existing.filter((r) => r['mark'] === USER_MARK).map((r) => String(r['rolname'])));
     for (const u of wantedUsers) managedUsers.add(u);
 
     // databases: roles, ownership, connect rights, memberships
-    const dbRows = await run(c, 'reading databases', `SELECT datname, shobj_description(oid, 'pg_database') AS mark FROM pg_database`);
-    const dbs = new Map(dbRows.map((r) => [String(r['datname']), r['mark']]));
+    const dbs = new Map(dbRows.map((r) => [String(r['datname']), r]));
     for (const [db, spec] of Object.entries(want.databases)) {
       const roles = databaseRoleNames(db);
       await ensureGroupRole(c, roles.admin);
@@ -132,8 +150,9 @@ export async function applyRolesAndDatabases(primary: PgInstance, want: RolesAnd
     }
 
     // databases no longer wanted
-    for (const [db, mark] of dbs) {
-      if (mark !== DB_MARK || db in want.databases) continue;
+    for (const [db, row] of dbs) {
+      // a template or the maintenance database marked by an older engine is never dropped
+      if (row['mark'] !== DB_MARK || db in want.databases || row['datistemplate'] === true || db === MAINTENANCE_DB) continue;
       const roles = databaseRoleNames(db);
       await run(c, `dropping database ${db}`, `DROP DATABASE IF EXISTS ${quoteIdent(db)} WITH (FORCE)`);
       for (const r of [roles.admin, roles.readonly]) await run(c, `dropping role ${r}`, `DROP ROLE IF EXISTS ${quoteIdent(r)}`);
@@ -161,12 +180,13 @@ export async function applyRolesAndDatabases(primary: PgInstance, want: RolesAnd
   }
 
   // users no longer wanted: reassign what they own in every database, then drop
-  const stale = await withDb(primary, 'postgres', (c) =>
-    run(c, 'reading managed users', `SELECT rolname FROM pg_authid a WHERE shobj_description(a.oid, 'pg_authid') = $1`, [USER_MARK]),
+  // the superuser and the replication role are never dropped, even when an older engine marked them
+  const stale = await withDb(primary, MAINTENANCE_DB, (c) =>
+    run(c, 'reading managed users', `SELECT rolname FROM pg_authid a WHERE shobj_description(a.oid, 'pg_authid') = $1 AND NOT a.rolsuper AND a.rolname <> $2`, [USER_MARK, REPLICATION_USER]),
   );
   const toDrop = stale.map((r) => String(r['rolname'])).filter((u) => !wantedUsers.has(u));
   if (toDrop.length > 0) {
-    const dbNames = await withDb(primary, 'postgres', (c) =>
+    const dbNames = await withDb(primary, MAINTENANCE_DB, (c) =>
       run(c, 'listing databases', 'SELECT datname FROM pg_database WHERE datallowconn'),
     );
     for (const { datname } of dbNames) {
@@ -177,7 +197,7 @@ export async function applyRolesAndDatabases(primary: PgInstance, want: RolesAnd
         }
       });
     }
-    await withDb(primary, 'postgres', async (c) => {
+    await withDb(primary, MAINTENANCE_DB, async (c) => {
       for (const u of toDrop) await run(c, `dropping user ${u}`, `DROP ROLE IF EXISTS ${quoteIdent(u)}`);
     });
     report.droppedUsers.push(...toDrop);

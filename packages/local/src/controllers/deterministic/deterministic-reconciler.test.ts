@@ -37,6 +37,15 @@ const ready = (name: string): Record<string, string> => {
 };
 
 describe('deterministic driver', () => {
+  it('refuses a spec stored around admission and publishes nothing for it (issue 18: status never says applied)', async () => {
+    await createPg('bad', { users: { streaming_replica: {} }, databases: { template0: {} } });
+    expect(ready('bad')).toEqual({ Ready: 'False/InvalidSpec', WorkloadsReady: 'False/InvalidSpec' });
+    const message = (service.get(POSTGRES, 'ns', 'bad')['status'] as { conditions: { message: string }[] }).conditions[0]?.message;
+    expect(message).toMatch(/spec\.users\.streaming_replica: .*; spec\.databases\.template0: /);
+    expect(pods()).toEqual([]);
+    expect(service.list(SECRET, { namespace: 'ns' }).items).toEqual([]);
+  });
+
   const placements: { name: string; spec: Record<string, unknown>; want: string[][] }[] = [
     {
       name: 'default spread over the three sites',

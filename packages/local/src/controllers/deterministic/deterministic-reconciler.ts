@@ -9,6 +9,7 @@ import { podReadyCondition, postgresCondition } from '../conditions.js';
 import { nodeName, siteOfInstance } from '../placement.js';
 import { publishCredentials, publishServices } from '../published-objects.js';
 import type { FinalizeResult, OwnedObject, Placement, PostgresStatus, ReconcileContext, ReconcileResult, Reconciler, Site } from '../reconciler.js';
+import { specRefusals } from '../spec-refusals.js';
 
 export const CHART_VERSION = '0.18.0';
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -67,6 +68,11 @@ export class DeterministicReconciler implements Reconciler {
     const generation = object.metadata.generation ?? 1;
     const previous = (object['status'] ?? {}) as Partial<PostgresStatus>;
     const first = !previous.conditions?.length;
+    const refusals = specRefusals(object);
+    if (refusals.length > 0) {
+      await this.writeFailure(ctx, object, previous, 'InvalidSpec', refusals.map((r) => `${r.path}: ${r.message}`).join('; '));
+      return {};
+    }
     const placement = ctx.placement();
     const className = (object['spec'] as { schedulingClass?: string } | undefined)?.schedulingClass || 'spread';
     if (!placement) {

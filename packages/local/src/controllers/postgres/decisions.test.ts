@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { electFailoverCandidate, type StandbyObservation } from './failover-candidate.js';
-import { classifyParameterChanges, lowersHotStandbyMinimum, rollingRestartPlan, validateParameters } from './parameter-plan.js';
+import { classifyParameterChanges, lowersHotStandbyMinimum, rollingRestartPlan } from './parameter-plan.js';
 import { resourceSettings } from './resources-plan.js';
 import { planScale } from './scale-plan.js';
 import { siteForInstance } from './site-plan.js';
@@ -73,12 +73,6 @@ describe('parameters', () => {
     { name: 'internal and unknown are rejected', before: {}, after: { block_size: '1', no_such: 'x' }, want: { reload: [], restart: [], rejected: ['block_size', 'no_such'] } },
   ])('$name', ({ before, after, want }) => {
     expect(classifyParameterChanges(before, after, (n) => contexts[n])).toEqual(want);
-  });
-
-  it('blocks parameters that can execute code, naming the field', () => {
-    expect(validateParameters({ work_mem: '4MB', Archive_Command: 'x' })).toEqual([
-      { path: 'spec.postgresql.parameters.Archive_Command', message: expect.stringMatching(/blocked.*remove it/) as unknown as string },
-    ]);
   });
 
   it.each([

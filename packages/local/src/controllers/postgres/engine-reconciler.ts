@@ -29,10 +29,11 @@ import type {
 } from '../reconciler.js';
 import { PgClusterRuntime, type ClusterDesired, type ClusterSnapshot } from './cluster-runtime.js';
 import { profileByName, type HealthProfile } from './health-profile.js';
-import { OPERATOR_PARAMETERS, validateParameters } from './parameter-plan.js';
+import { OPERATOR_PARAMETERS } from './parameter-plan.js';
 import { INCARNATION_ANNOTATION, planPod } from './pod-plan.js';
 import { resourceSettings } from './resources-plan.js';
 import { siteForInstance } from './site-plan.js';
+import { specRefusals } from '../spec-refusals.js';
 import { decideReady, decideWorkloadsReady, type ReadinessFacts } from './status-plan.js';
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -142,6 +143,11 @@ export class EngineReconciler implements Reconciler {
     const spec = (object['spec'] ?? {}) as PostgresSpec;
     const generation = object.metadata.generation ?? 1;
     const previous = (object['status'] ?? {}) as Partial<PostgresStatus>;
+    const refusals = specRefusals(object);
+    if (refusals.length > 0) {
+      await this.#writeFailure(ctx, object, previous, 'InvalidSpec', refusals.map((r) => `${r.path}: ${r.message}`).join('; '));
+      return {};
+    }
     const placement = ctx.placement();
     const className = (object['spec'] as { schedulingClass?: string } | undefined)?.schedulingClass || 'spread';
     if (!placement) {
@@ -159,11 +165,6 @@ export class EngineReconciler implements Reconciler {
     } catch (err) {
       if (!(err instanceof PgMajorMissingError)) throw err;
       await this.#writeFailure(ctx, object, previous, 'VersionUnavailable', err.message);
-      return {};
-    }
-    const issues = validateParameters(spec.postgresql?.parameters ?? {});
-    if (issues.length > 0) {
-      await this.#writeFailure(ctx, object, previous, 'InvalidParameters', issues.map((i) => `${i.path}: ${i.message}`).join('; '));
       return {};
     }
 

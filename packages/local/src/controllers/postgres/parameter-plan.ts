@@ -1,30 +1,7 @@
-/** Parameters the platform refuses because they can run code (Cozystack's blocked list). */
-export const BLOCKED_PARAMETERS: ReadonlySet<string> = new Set([
-  'archive_command', 'restore_command', 'ssl_passphrase_command', 'archive_cleanup_command', 'recovery_end_command',
-  'dynamic_library_path', 'local_preload_libraries', 'session_preload_libraries', 'shared_preload_libraries',
-  'log_destination', 'event_source',
-]);
+import { operatorManagedPostgresParameters } from '@hikube/sdk';
 
-/** Parameters the operator owns: a user value is ignored (and reported). */
-export const OPERATOR_PARAMETERS: ReadonlySet<string> = new Set([
-  'archive_mode', 'primary_conninfo', 'primary_slot_name', 'wal_level', 'max_replication_slots', 'hot_standby',
-  'port', 'listen_addresses', 'unix_socket_directories', 'cluster_name', 'synchronous_standby_names', 'wal_log_hints',
-]);
-
-export interface ParameterIssue {
-  readonly path: string;
-  readonly message: string;
-}
-
-/** Blocked parameters, checked before anything is applied. */
-export function validateParameters(params: Readonly<Record<string, unknown>>): ParameterIssue[] {
-  return Object.keys(params)
-    .filter((k) => BLOCKED_PARAMETERS.has(k.toLowerCase()))
-    .map((k) => ({
-      path: `spec.postgresql.parameters.${k}`,
-      message: `parameter ${k} is blocked (it can execute code); remove it from spec.postgresql.parameters`,
-    }));
-}
+/** Parameters the operator owns (the API document's list); the API refuses them in a spec. */
+export const OPERATOR_PARAMETERS: ReadonlySet<string> = new Set(operatorManagedPostgresParameters);
 
 export interface ParameterChangePlan {
   /** Applied by reloading the configuration. */
