@@ -10,6 +10,7 @@ import { authorize, type Authenticator, type Identity } from './auth.js';
 import { coreDiscovery, groupDiscovery, groupsDiscovery, resourceListDiscovery, type Doc } from './discovery.js';
 import type { OpenApiDocuments } from './openapi.js';
 import { OPENAPI_V2_PROTOBUF, OPENAPI_V2_PROTOBUF_RESPONSE, openapiV2Protobuf } from './openapi-v2-protobuf.js';
+import { BODY_LIMITS } from './body-limits.js';
 import { readBody } from './request-body.js';
 import { parseRequestTarget, parseResourcePath, type RequestTarget, type ResourcePath } from './request-path.js';
 import { ResourceHandlers, isWatch, targetOf, verbOf, type Reply } from './resource-handlers.js';
@@ -231,32 +232,36 @@ export class ApiServer {
 
   private sendRaw(res: Res, status: number, text: string | Buffer, contentType: string, headers: Record<string, string | string[]> = {}): void {
     if (res.headersSent) return;
-    const afterAnswer = endUnreadRequest(res, headers);
+    endUnreadRequest(res, headers);
     res.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-cache, private', ...headers });
-    if (afterAnswer) res.end(text, afterAnswer);
-    else res.end(text);
+    res.end(text);
   }
 }
 
 /**
  * An answer given before the request body was read to its end (refused, too large) must still
- * end the exchange: HTTP/2 resets the stream with NO_ERROR once the answer is out (RFC 9113
- * 8.1), or the client waits for window updates that never come; HTTP/1.1 closes the connection
- * instead of reading the rest. Returns what to run once the answer is written.
+ * end the exchange. HTTP/2: the rest of the body is read and dropped, so the client gets the
+ * window it waits for and finishes; past one more body's worth the stream is reset with
+ * NO_ERROR (RFC 9113 8.1). Resetting at once would race the answer's END_STREAM, which Go
+ * clients (kubectl) report as a stream error. HTTP/1.1: the connection closes after the answer.
  */
-function endUnreadRequest(res: Res, headers: Record<string, string | string[]>): (() => void) | undefined {
+function endUnreadRequest(res: Res, headers: Record<string, string | string[]>): void {
   const req = res.req;
-  if (req.complete) return undefined;
+  if (req.complete) return;
   if ('stream' in res) {
     const stream = res.stream;
-    return () => {
-      if (!stream.closed && !req.complete) stream.close(http2Constants.NGHTTP2_NO_ERROR);
-    };
+    if (stream.endAfterHeaders || stream.readableEnded) return;
+    let dropped = 0;
+    req.on('data', (chunk: Buffer) => {
+      dropped += chunk.length;
+      if (dropped > BODY_LIMITS.maxBytes && !stream.closed) stream.close(http2Constants.NGHTTP2_NO_ERROR);
+    });
+    req.resume();
+    return;
   }
   const h = req.headers;
   const hasBody = (h['content-length'] !== undefined && h['content-length'] !== '0') || h['transfer-encoding'] !== undefined;
   if (hasBody) headers['connection'] = 'close';
-  return undefined;
 }
 
 function combine(a: ((o: KubeObject) => boolean) | undefined, b: (o: KubeObject) => boolean): (o: KubeObject) => boolean {

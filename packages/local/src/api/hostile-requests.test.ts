@@ -62,6 +62,7 @@ interface Ask {
   path: string;
   body?: string | Buffer;
   contentType?: string;
+  token?: string;
 }
 
 function toAnswer(status: number, text: string, headers: Answer['headers']): Answer {
@@ -71,7 +72,7 @@ function toAnswer(status: number, text: string, headers: Answer['headers']): Ans
 /** HTTP/1.1 over TLS; the path goes out exactly as given (no dot-segment removal). */
 function http1(a: Ask): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = httpsRequest(`${base}/`, { method: a.method, path: a.path, ca, headers: { authorization: `Bearer ${TENANT}`, 'content-type': a.contentType ?? 'application/json' } }, (res) => {
+    const req = httpsRequest(`${base}/`, { method: a.method, path: a.path, ca, headers: { authorization: `Bearer ${a.token ?? TENANT}`, 'content-type': a.contentType ?? 'application/json' } }, (res) => {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (d: string) => (text += d));
@@ -87,7 +88,7 @@ function http2(a: Ask): Promise<Answer> {
   session ??= connect(base, { ca });
   const s = session;
   return new Promise((resolve, reject) => {
-    const stream = s.request({ ':method': a.method, ':path': a.path, authorization: `Bearer ${TENANT}`, 'content-type': a.contentType ?? 'application/json' });
+    const stream = s.request({ ':method': a.method, ':path': a.path, authorization: `Bearer ${a.token ?? TENANT}`, 'content-type': a.contentType ?? 'application/json' });
     let status = 0;
     let headers: Answer['headers'] = {};
     let text = '';
@@ -176,11 +177,19 @@ describe.each(protocols)('over $protocol', ({ send }) => {
     expect(ignore.headers['warning']).toBeUndefined();
   });
 
-  it('answers 413 to a body over the size limit and ends the exchange (row 10)', async () => {
-    const body = Buffer.alloc(BODY_LIMITS.maxBytes + 512 * 1024, 0x20);
-    const r = await send({ method: 'POST', path: P, body });
+  it.each([
+    { name: 'a body over the size limit', size: BODY_LIMITS.maxBytes + 512 * 1024 },
+    { name: 'a body over twice the size limit (reset once the answer is out)', size: 2 * BODY_LIMITS.maxBytes + 1024 * 1024 },
+  ])('answers 413 to $name and ends the exchange (row 10)', async ({ size }) => {
+    const r = await send({ method: 'POST', path: P, body: Buffer.alloc(size, 0x20) });
     expect(r.status).toBe(413);
     expect(r.json).toMatchObject({ kind: 'Status', reason: 'RequestEntityTooLarge', code: 413 });
+    expect((await send({ method: 'GET', path: `${P}/keep` })).status).toBe(200);
+  });
+
+  it('answers 401 to a large body with a bad token without reading it, and keeps serving', async () => {
+    const r = await send({ method: 'POST', path: P, body: Buffer.alloc(BODY_LIMITS.maxBytes, 0x20), token: 'not-a-token' });
+    expect(r.status).toBe(401);
     expect((await send({ method: 'GET', path: `${P}/keep` })).status).toBe(200);
   });
 });
