@@ -18,6 +18,8 @@ export interface ServerInfo {
   url: string;
   port: number;
   driver: string;
+  /** The `start --detach` supervisor that restarts this server when it dies. */
+  supervisorPid?: number;
 }
 
 function writePrivate(path: string, text: string): void {
