@@ -2,7 +2,7 @@
 // authorization, discovery, OpenAPI, resource verbs and watch, every failure a Status body.
 
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse, type Server as HttpServer } from 'node:http';
-import { createSecureServer, type Http2SecureServer, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
+import { constants as http2Constants, createSecureServer, type Http2SecureServer, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
 import type { AddressInfo, Socket } from 'node:net';
 import type { ObjectService } from '../store/object-service.js';
 import type { Admission } from './admission.js';
@@ -10,8 +10,9 @@ import { authorize, type Authenticator, type Identity } from './auth.js';
 import { coreDiscovery, groupDiscovery, groupsDiscovery, resourceListDiscovery, type Doc } from './discovery.js';
 import type { OpenApiDocuments } from './openapi.js';
 import { OPENAPI_V2_PROTOBUF, OPENAPI_V2_PROTOBUF_RESPONSE, openapiV2Protobuf } from './openapi-v2-protobuf.js';
+import { BODY_LIMITS } from './body-limits.js';
 import { readBody } from './request-body.js';
-import { parseResourcePath, type ResourcePath } from './request-path.js';
+import { parseRequestTarget, parseResourcePath, type RequestTarget, type ResourcePath } from './request-path.js';
 import { ResourceHandlers, isWatch, targetOf, verbOf, type Reply } from './resource-handlers.js';
 import { ApiStatusError, forbidden, methodNotAllowed, notFoundPath, toApiError, tooManyRequests } from './status-error.js';
 import { wantsTable } from './table.js';
@@ -105,19 +106,20 @@ export class ApiServer {
 
   private async dispatch(req: Req, res: Res): Promise<void> {
     this.requests++;
-    const url = new URL(req.url ?? '/', 'https://127.0.0.1');
     const method = req.method ?? 'GET';
     let streaming = false;
+    let pathname = '/';
     const body = (): Promise<string> => readBody(req);
     try {
-      const pathname = url.pathname.replace(/\/+$/, '') || '/';
+      const url = parseRequestTarget(req.url ?? '/');
+      pathname = url.pathname;
       const open = this.publicRoute(pathname);
       if (open) return this.send(res, { status: 200, ...open });
       const identity = this.options.authenticator.authenticate(req.headers.authorization);
       const parsed = parseResourcePath(pathname);
       if (parsed.kind === 'resource') {
         const { path } = parsed;
-        const verb = verbOf(method, path, url.searchParams);
+        const verb = verbOf(method, path, url.query);
         const checkVerb = path.subresource ? (verb === 'get' ? 'get' : 'update') : verb;
         if (!path.type.verbs.includes(checkVerb === 'post-named' ? 'create' : checkVerb)) {
           throw methodNotAllowed(`the server does not allow this method on the requested resource (${verb} ${path.type.plural})`);
@@ -127,14 +129,14 @@ export class ApiServer {
         if (path.subresource === 'status' && verb !== 'get' && identity.kind !== 'admin') {
           throw forbidden(`${path.type.plural}.${path.type.group}/status "${path.name ?? ''}" is forbidden: User "${identity.user}" cannot ${verb} resource "${path.type.plural}/status"`);
         }
-        if (verb === 'watch' || (verb === 'get' && isWatch(url.searchParams))) {
+        if (verb === 'watch' || (verb === 'get' && isWatch(url.query))) {
           streaming = true;
           return this.watch(req, res, url, path);
         }
         if (this.inFlight >= (this.options.maxInFlight ?? 400)) throw tooManyRequests();
         this.inFlight++;
         try {
-          const reply = await this.handlers.handle({ method, path, query: url.searchParams, headers: req.headers, body }, verb);
+          const reply = await this.handlers.handle({ method, path, query: url.query, headers: req.headers, body }, verb);
           return this.send(res, reply);
         } catch (err) {
           throw toApiError(err, targetOf(path.type, path.name ?? ''));
@@ -161,7 +163,7 @@ export class ApiServer {
         return;
       }
       const apiErr = toApiError(err);
-      if (!(err instanceof ApiStatusError)) this.options.log?.(`internal error on ${method} ${url.pathname}: ${(err as Error).stack ?? String(err)}`);
+      if (!(err instanceof ApiStatusError)) this.options.log?.(`internal error on ${method} ${pathname}: ${(err as Error).stack ?? String(err)}`);
       if (apiErr.httpCode === 429) res.setHeader('retry-after', '1');
       this.send(res, { status: apiErr.httpCode, body: apiErr.toStatus() });
     }
@@ -196,8 +198,8 @@ export class ApiServer {
     return undefined;
   }
 
-  private watch(req: Req, res: Res, url: URL, path: ResourcePath): void {
-    const q = url.searchParams;
+  private watch(req: Req, res: Res, url: RequestTarget, path: ResourcePath): void {
+    const q = url.query;
     const timeout = q.get('timeoutSeconds');
     const filter = this.handlers.listFilter(q);
     const include = q.get('includeObject');
@@ -230,9 +232,36 @@ export class ApiServer {
 
   private sendRaw(res: Res, status: number, text: string | Buffer, contentType: string, headers: Record<string, string | string[]> = {}): void {
     if (res.headersSent) return;
+    endUnreadRequest(res, headers);
     res.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-cache, private', ...headers });
     res.end(text);
   }
+}
+
+/**
+ * An answer given before the request body was read to its end (refused, too large) must still
+ * end the exchange. HTTP/2: the rest of the body is read and dropped, so the client gets the
+ * window it waits for and finishes; past one more body's worth the stream is reset with
+ * NO_ERROR (RFC 9113 8.1). Resetting at once would race the answer's END_STREAM, which Go
+ * clients (kubectl) report as a stream error. HTTP/1.1: the connection closes after the answer.
+ */
+function endUnreadRequest(res: Res, headers: Record<string, string | string[]>): void {
+  const req = res.req;
+  if (req.complete) return;
+  if ('stream' in res) {
+    const stream = res.stream;
+    if (stream.endAfterHeaders || stream.readableEnded) return;
+    let dropped = 0;
+    req.on('data', (chunk: Buffer) => {
+      dropped += chunk.length;
+      if (dropped > BODY_LIMITS.maxBytes && !stream.closed) stream.close(http2Constants.NGHTTP2_NO_ERROR);
+    });
+    req.resume();
+    return;
+  }
+  const h = req.headers;
+  const hasBody = (h['content-length'] !== undefined && h['content-length'] !== '0') || h['transfer-encoding'] !== undefined;
+  if (hasBody) headers['connection'] = 'close';
 }
 
 function combine(a: ((o: KubeObject) => boolean) | undefined, b: (o: KubeObject) => boolean): (o: KubeObject) => boolean {

@@ -1,6 +1,36 @@
 // Parses Kubernetes REST paths into the resource they address.
 
 import { findResourceType, type ResourceType } from '../store/resource-types.js';
+import { badRequest } from './status-error.js';
+
+export interface RequestTarget {
+  /** The path as sent (still percent-encoded), without trailing slashes. */
+  pathname: string;
+  query: URLSearchParams;
+}
+
+/**
+ * Splits a request target without the URL parser's dot-segment removal: `inj/%2e%2e` must not
+ * become the collection above it (a delete turned into a deletecollection). A segment that
+ * decodes to `.` or `..`, holds an encoded `/`, or is not valid percent-encoding is refused.
+ */
+export function parseRequestTarget(rawUrl: string): RequestTarget {
+  const cut = rawUrl.search(/[?#]/);
+  const rawPath = cut < 0 ? rawUrl : rawUrl.slice(0, cut);
+  const rawQuery = cut < 0 || rawUrl[cut] === '#' ? '' : rawUrl.slice(cut + 1).split('#')[0] ?? '';
+  if (!rawPath.startsWith('/')) throw badRequest(`the request path must start with "/", not "${rawPath.slice(0, 64)}"`);
+  for (const seg of rawPath.split('/')) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(seg);
+    } catch {
+      throw badRequest(`the request path segment "${seg.slice(0, 64)}" is not valid percent-encoding`);
+    }
+    if (decoded === '.' || decoded === '..') throw badRequest(`the request path may not contain the segment "${seg}" ("." and ".." are not names)`);
+    if (decoded.includes('/')) throw badRequest(`the request path segment "${seg.slice(0, 64)}" holds an encoded "/"`);
+  }
+  return { pathname: rawPath.replace(/\/+$/, '') || '/', query: new URLSearchParams(rawQuery) };
+}
 
 export interface ResourcePath {
   type: ResourceType;

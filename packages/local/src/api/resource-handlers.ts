@@ -12,7 +12,7 @@ import type { Admission, FieldValidation } from './admission.js';
 import { applyConfig, recordUpdate } from './field-manager.js';
 import { jsonPatch, mergePatch } from './json-patches.js';
 import type { ResourcePath } from './request-path.js';
-import { parseJson, parseYamlOrJson, requireObject } from './request-body.js';
+import { parseJson, parseJsonBody, parseYamlOrJson, parseYamlOrJsonBody, requireObject, type ParsedJson } from './request-body.js';
 import { parseFieldSelector, parseLabelSelector } from './selectors.js';
 import { ApiStatusError, badRequest, conflictApply, methodNotAllowed, notFoundPath, unsupportedMediaType, type Target } from './status-error.js';
 import { TABLE_CONTENT_TYPE, toTable, wantsTable } from './table.js';
@@ -33,6 +33,28 @@ export interface ResourceRequest {
 }
 
 const PATCH_TYPES = 'application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml';
+const BODY_TYPES = 'application/json, application/yaml';
+
+/** The media type of the body, lower-cased, without parameters; '' when not sent. */
+function mediaTypeOf(headers: IncomingHttpHeaders): string {
+  return (headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+}
+
+/** Objects and DeleteOptions come as JSON or YAML; no Content-Type means JSON, as on kube-apiserver. */
+function parseObjectBody(headers: IncomingHttpHeaders, text: string): ParsedJson {
+  const type = mediaTypeOf(headers);
+  if (type === '' || type === 'application/json') return parseJsonBody(text);
+  if (type === 'application/yaml') return parseYamlOrJsonBody(text);
+  throw unsupportedMediaType(`the body of the request was in an unknown format - accepted media types include: ${BODY_TYPES}`);
+}
+
+/** Keys sent twice: refused under Strict, warned under Warn (JSON keeps the last either way). */
+function duplicateFieldWarnings(duplicates: string[], validation: FieldValidation): string[] {
+  if (!duplicates.length || validation === 'Ignore') return [];
+  const each = duplicates.map((d) => `duplicate field "${d}"`);
+  if (validation === 'Strict') throw badRequest(`strict decoding error: ${each.join(', ')}`);
+  return each;
+}
 
 export function targetOf(type: ResourceType, name: string): Target {
   return { group: type.group, plural: type.plural, kind: type.kind, name };
@@ -176,9 +198,10 @@ export class ResourceHandlers {
     };
   }
 
-  private async readObject(req: ResourceRequest): Promise<KubeObject> {
-    const raw = requireObject(/yaml/.test(req.headers['content-type'] ?? '') ? parseYamlOrJson(await req.body()) : parseJson(await req.body()), 'the request body');
-    return this.checkShape(req.path, raw);
+  private async readObject(req: ResourceRequest): Promise<{ object: KubeObject; warnings: string[] }> {
+    const parsed = parseObjectBody(req.headers, await req.body());
+    const warnings = duplicateFieldWarnings(parsed.duplicates, fieldValidationOf(req.query));
+    return { object: this.checkShape(req.path, requireObject(parsed.value, 'the request body')), warnings };
   }
 
   private checkShape(path: ResourcePath, raw: Record<string, unknown>): KubeObject {
@@ -202,7 +225,8 @@ export class ResourceHandlers {
 
   private async create(req: ResourceRequest, preParsed?: KubeObject, manager?: string): Promise<Reply> {
     const { type } = req.path;
-    const obj = preParsed ?? (await this.readObject(req));
+    const read = preParsed ? { object: preParsed, warnings: [] } : await this.readObject(req);
+    const obj = read.object;
     if (!obj.metadata.name) {
       const prefix = obj.metadata['generateName'];
       if (typeof prefix !== 'string' || !prefix) {
@@ -222,16 +246,16 @@ export class ResourceHandlers {
     if (type.kind === 'Postgres') object.metadata.finalizers = [...new Set([...(object.metadata.finalizers ?? []), POSTGRES_FINALIZER])];
     if (manager === undefined) recordUpdate(undefined, object, req.query.get('fieldManager') ?? defaultManager(req.headers), nowTimestamp(this.clock()));
     const created = await this.service.create(type, object, { dryRun: isDryRun(req.query) });
-    return { status: 201, body: created, warnings };
+    return { status: 201, body: created, warnings: [...read.warnings, ...warnings] };
   }
 
   private async update(req: ResourceRequest): Promise<Reply> {
     const { type, name, subresource } = req.path;
-    const obj = await this.readObject(req);
+    const { object: obj, warnings } = await this.readObject(req);
     if (obj.metadata.name !== name) throw badRequest(`the name of the object (${obj.metadata.name}) does not match the name on the URL (${name ?? ''})`);
     const current = this.service.get(type, this.ns(req.path), name);
     const expectedRv = obj.metadata.resourceVersion || undefined;
-    return this.write(req, current, obj, expectedRv, subresource === 'status', true);
+    return this.write(req, current, obj, expectedRv, subresource === 'status', true, warnings);
   }
 
   private async write(req: ResourceRequest, current: KubeObject, next: KubeObject, expectedRv: string | undefined, status: boolean, track: boolean, warningsIn: string[] = []): Promise<Reply> {
@@ -257,7 +281,7 @@ export class ResourceHandlers {
 
   private async patch(req: ResourceRequest): Promise<Reply> {
     const { type, name, subresource } = req.path;
-    const contentType = (req.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
+    const contentType = mediaTypeOf(req.headers);
     const status = subresource === 'status';
     if (contentType === 'application/apply-patch+yaml') return this.apply(req, status);
     if (contentType === 'application/strategic-merge-patch+json') {
@@ -308,7 +332,7 @@ export class ResourceHandlers {
 
   private async deleteOptions(req: ResourceRequest): Promise<{ policy?: PropagationPolicy; dryRun: boolean; expectedRv?: string }> {
     const text = (await req.body()).trim();
-    const opts = text ? requireObject(parseJson(text), 'DeleteOptions') : {};
+    const opts = text ? requireObject(parseObjectBody(req.headers, text).value, 'DeleteOptions') : {};
     const policy = (opts['propagationPolicy'] ?? req.query.get('propagationPolicy') ?? undefined) as string | undefined;
     if (policy !== undefined && policy !== 'Background' && policy !== 'Foreground' && policy !== 'Orphan') {
       throw badRequest(`propagationPolicy must be Background, Foreground or Orphan, not "${policy}"`);

@@ -3,6 +3,7 @@
 
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,21 @@ function run(...args: string[]): Promise<{ code: number; stdout: string; stderr:
     execFile(process.execPath, [cli, ...args, '--data-dir', dataDir], { timeout: 60_000 }, (err, stdout, stderr) => {
       resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
+  });
+}
+
+/** One call to the running server as the default tenant. */
+function api(method: string, path: string, body?: unknown): Promise<number> {
+  const info = readServerInfo(dataDir);
+  const tokens = JSON.parse(readFileSync(join(dataDir, 'tokens.json'), 'utf8')) as { tenants: Record<string, string> };
+  const ca = readFileSync(join(dataDir, 'pki', 'ca.crt'), 'utf8');
+  return new Promise((resolve, reject) => {
+    const req = request(`${info?.url ?? ''}${path}`, { method, ca, headers: { authorization: `Bearer ${tokens.tenants['tenant-demo'] ?? ''}`, 'content-type': 'application/json' } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.end(body === undefined ? undefined : JSON.stringify(body));
   });
 }
 
@@ -77,12 +93,33 @@ describe('hikube-local', () => {
     expect(r.stderr).toMatch(want);
   });
 
+  it('starts the server again after it is killed (kill -9), on the same URL, with its objects', async () => {
+    const PG = '/apis/apps.cozystack.io/v1alpha1/namespaces/tenant-demo/postgreses';
+    expect(await api('POST', PG, { apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'Postgres', metadata: { name: 'survivor' }, spec: {} })).toBe(201);
+    const before = readServerInfo(dataDir);
+    expect(before?.supervisorPid).toBeGreaterThan(0);
+    process.kill(before?.pid as number, 'SIGKILL');
+    // Polled through the CLI until a new server answers; each run takes its own time, no sleeps.
+    let after = readServerInfo(dataDir);
+    for (let i = 0; i < 300; i++) {
+      const status = await run('status');
+      after = readServerInfo(dataDir);
+      if (status.code === 0 && after && after.pid !== before?.pid) break;
+    }
+    expect(after?.pid).not.toBe(before?.pid);
+    expect(after).toMatchObject({ url: before?.url, supervisorPid: before?.supervisorPid });
+    expect(await api('GET', `${PG}/survivor`)).toBe(200);
+    expect(readFileSync(join(dataDir, 'hikube-local.log'), 'utf8')).toMatch(/the server \(pid \d+\) was killed by SIGKILL; starting it again/);
+  });
+
   it('stops, and keeps tokens and the CA across a restart', async () => {
     const tokens = readFileSync(join(dataDir, 'tokens.json'), 'utf8');
     const ca = readFileSync(join(dataDir, 'pki', 'ca.crt'), 'utf8');
     const pid = readServerInfo(dataDir)?.pid as number;
+    const supervisor = readServerInfo(dataDir)?.supervisorPid as number;
     expect((await run('stop')).stdout).toBe(`stopped Hikube Local (pid ${pid})\n`);
     expect((await run('status')).code).toBe(3);
+    expect(() => process.kill(supervisor, 0)).toThrow(); // the supervisor went with it
     expect((await run('start', '--detach', '--port', '0', '--driver', 'deterministic')).code).toBe(0);
     expect(readFileSync(join(dataDir, 'tokens.json'), 'utf8')).toBe(tokens);
     expect(readFileSync(join(dataDir, 'pki', 'ca.crt'), 'utf8')).toBe(ca);

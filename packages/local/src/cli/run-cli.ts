@@ -11,6 +11,7 @@ import { openPrivateSync } from '../files/private-files.js';
 import { DEFAULT_TENANT, ensurePrivateDataDir, readServerInfo, readTokens, type ServerInfo } from '../server/data-dir.js';
 import { renderKubeconfig } from '../server/kubeconfig.js';
 import type { DriverChoice } from '../server/start-hikube-local.js';
+import { SUPERVISOR_ENV, runSupervisor } from './supervisor.js';
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -89,18 +90,22 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         io.stderr(`hikube-local: --driver must be "engine" or "deterministic", not "${driver}"\n`);
         return 2;
       }
-      const already = running(dataDir);
-      if (already) {
+      const supervisorPid = Number(process.env[SUPERVISOR_ENV]) || undefined;
+      const already = readServerInfo(dataDir);
+      // A live supervisor counts too (its server may be between a crash and its restart), unless it is ours.
+      const otherSupervisor = already?.supervisorPid !== undefined && already.supervisorPid !== supervisorPid && alive(already.supervisorPid);
+      if (already && (alive(already.pid) || otherSupervisor)) {
         io.stderr(`hikube-local: already running for ${dataDir} (pid ${already.pid}, ${already.url}); run "hikube-local stop" first\n`);
         return 1;
       }
-      if (values.detach) return detach(dataDir, rest.filter((a) => a !== '--detach'), io);
+      if (values.detach) return detach(dataDir, driver, values.port, io);
       // Loaded on demand: the server pulls in the SDK's schemas, which the other commands never need.
       const { startHikubeLocal } = await import('../server/start-hikube-local.js');
       const local = await startHikubeLocal({
         dataDir,
         ...(port !== undefined ? { port } : {}),
         ...(driver ? { driver: driver as DriverChoice } : {}),
+        ...(supervisorPid !== undefined ? { supervisorPid } : {}),
         recordServerInfo: true,
         log: (line) => io.stderr(line + '\n'),
       });
@@ -117,16 +122,24 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 0;
     }
     case 'stop': {
-      const info = running(dataDir);
-      if (!info) {
+      const info = readServerInfo(dataDir);
+      // The supervisor first: it stops its server and does not start it again.
+      const pids = [info?.supervisorPid, info?.pid].filter((p): p is number => p !== undefined && alive(p));
+      if (!info || !pids.length) {
         io.stdout(`Hikube Local is not running for ${dataDir}\n`);
         return 0;
       }
-      process.kill(info.pid, 'SIGTERM');
-      for (let i = 0; i < 300 && alive(info.pid); i++) await sleep(100);
-      if (alive(info.pid)) process.kill(info.pid, 'SIGKILL');
+      process.kill(pids[0] as number, 'SIGTERM');
+      for (let i = 0; i < 300 && pids.some(alive); i++) await sleep(100);
+      for (const pid of pids.filter(alive)) process.kill(pid, 'SIGKILL');
       io.stdout(`stopped Hikube Local (pid ${info.pid})\n`);
       return 0;
+    }
+    case 'supervise': {
+      // Internal: what `start --detach` runs in the background.
+      const main = fileURLToPath(new URL('./main.js', import.meta.url));
+      const serverArgs = values.driver ? ['--driver', values.driver] : [];
+      return runSupervisor({ dataDir, main, serverArgs, port: values.port, log: (line) => io.stderr(line + '\n') });
     }
     case 'status': {
       const info = running(dataDir);
@@ -180,23 +193,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-async function detach(dataDir: string, args: string[], io: CliIo): Promise<number> {
+async function detach(dataDir: string, driver: string | undefined, port: string | undefined, io: CliIo): Promise<number> {
   const logPath = join(dataDir, 'hikube-local.log');
   ensurePrivateDataDir(dataDir);
   // The server's log may quote anything it was sent: owner-only like the rest of the data dir.
   const fd = openPrivateSync(logPath, 'a');
   const main = fileURLToPath(new URL('./main.js', import.meta.url));
-  const child = spawn(process.execPath, [main, 'start', '--data-dir', dataDir, ...args.filter((a, i, all) => a !== '--data-dir' && all[i - 1] !== '--data-dir')], {
-    detached: true,
-    stdio: ['ignore', fd, fd],
-  });
+  const args = [main, 'supervise', '--data-dir', dataDir, ...(port !== undefined ? ['--port', port] : []), ...(driver ? ['--driver', driver] : [])];
+  const supervisor = spawn(process.execPath, args, { detached: true, stdio: ['ignore', fd, fd] });
   closeSync(fd);
   let exited = false;
-  child.on('exit', () => (exited = true));
-  child.unref();
+  supervisor.on('exit', () => (exited = true));
+  supervisor.unref();
   for (let i = 0; i < 600 && !exited; i++) {
     const info = readServerInfo(dataDir);
-    if (info && info.pid === child.pid) {
+    if (info && info.supervisorPid === supervisor.pid && alive(info.pid)) {
       const found: ServerInfo = info;
       const ok = await call(found, dataDir, 'GET', '/readyz').then((r) => r.status === 200, () => false);
       if (ok) {
@@ -208,6 +219,6 @@ async function detach(dataDir: string, args: string[], io: CliIo): Promise<numbe
   }
   const tail = existsSync(logPath) ? readFileSync(logPath, 'utf8').split('\n').slice(-20).join('\n') : '';
   io.stderr(`hikube-local: the server did not come up (see ${logPath}):\n${tail}\n`);
-  if (!exited && child.pid) process.kill(child.pid, 'SIGTERM');
+  if (!exited && supervisor.pid) process.kill(supervisor.pid, 'SIGTERM');
   return 1;
 }

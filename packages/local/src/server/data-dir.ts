@@ -20,6 +20,8 @@ export interface ServerInfo {
   url: string;
   port: number;
   driver: string;
+  /** The `start --detach` supervisor that restarts this server when it dies. */
+  supervisorPid?: number;
 }
 
 const newToken = (): string => randomBytes(32).toString('base64url');

@@ -36,6 +36,8 @@ export interface StartOptions {
   log?: (line: string) => void;
   /** Record this process in `DIR/server.json` for `hikube-local stop/status` (the CLI sets it). */
   recordServerInfo?: boolean;
+  /** The supervisor restarting this server, recorded with the server info for `hikube-local stop`. */
+  supervisorPid?: number;
 }
 
 export interface TenantCredentials {
@@ -164,7 +166,7 @@ async function startLocked(dataDir: string, tenantNames: string[], options: Star
   const url = `https://127.0.0.1:${port}`;
   const kubeconfigPath = join(dataDir, 'kubeconfig');
   writePrivateFileSync(kubeconfigPath, renderKubeconfig({ url, caCertPem: pki.ca.certPem, tokens, currentTenant: DEFAULT_TENANT }));
-  if (options.recordServerInfo) writeServerInfo(dataDir, { pid: process.pid, url, port, driver: reconciler.name });
+  if (options.recordServerInfo) writeServerInfo(dataDir, { pid: process.pid, url, port, driver: reconciler.name, ...(options.supervisorPid !== undefined ? { supervisorPid: options.supervisorPid } : {}) });
 
   let stopping: Promise<void> | undefined;
   return {
