@@ -3,9 +3,9 @@
 // -> desired cluster, runtime snapshot -> status, Pods, Services, Secret and Events.
 
 import { createHash, randomInt } from 'node:crypto';
-import { chmod, mkdir } from 'node:fs/promises';
+import { chmod, mkdir, readdir, rm, rmdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { PgMajorMissingError } from '../../engine/errors.js';
 import { locatePg } from '../../engine/pg-binaries.js';
 import { makeTraversalOnlyDir, resolveRunAs, shareTraversalWith, type RunAs } from '../../engine/run-as.js';
@@ -111,6 +111,21 @@ export class EngineReconciler implements Reconciler {
     const all = [...this.#clusters.values()];
     this.#clusters.clear();
     await Promise.all(all.map((m) => m.runtime.close()));
+    await this.#releaseFallbackRoot();
+  }
+
+  /**
+   * A root in the temp dir (see #chooseRoot) that holds no cluster any more is removed at stop,
+   * with its template cache: removing the data directory must not leave anything behind there.
+   */
+  async #releaseFallbackRoot(): Promise<void> {
+    const dataDir = this.#host?.dataDir;
+    if (!dataDir || this.#root === '' || this.#root === join(dataDir, 'engine')) return;
+    const clusters = await readdir(join(this.#root, 'clusters')).catch(() => []);
+    if (clusters.length > 0) return;
+    await rm(this.#root, { recursive: true, force: true });
+    // the shared parent goes too once no other data directory uses it (rmdir refuses otherwise)
+    await rmdir(dirname(this.#root)).catch(() => undefined);
   }
 
   async siteOperation(operation: 'down' | 'up', site: Site): Promise<void> {
