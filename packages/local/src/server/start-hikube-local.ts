@@ -18,6 +18,8 @@ import { NAMESPACE, SCHEDULING_CLASS } from '../store/resource-types.js';
 import { writePrivateFileSync } from '../files/private-files.js';
 import { DEFAULT_TENANT, ensurePrivateDataDir, loadOrCreatePki, loadOrCreateTokens, lockDataDir, removeServerInfo, writeServerInfo } from './data-dir.js';
 import { renderKubeconfig } from './kubeconfig.js';
+import { ProjectKeys } from '../projects/project-keys.js';
+import { startProject, type StartedProject } from '../projects/start-project.js';
 
 export type DriverChoice = 'deterministic' | 'engine' | Reconciler;
 
@@ -52,6 +54,8 @@ export interface HikubeLocal {
   adminToken: string;
   tenants: TenantCredentials[];
   caCertPem: string;
+  /** The public API's project over `tenant-demo`, its `admin` and `read` keys, and `DIR/hikube.env`. */
+  publicApi: StartedProject;
   driver: string;
   /** API requests received since start (all paths). */
   requestCount(): number;
@@ -164,6 +168,7 @@ async function startLocked(dataDir: string, tenantNames: string[], options: Star
   const url = `https://127.0.0.1:${port}`;
   const kubeconfigPath = join(dataDir, 'kubeconfig');
   writePrivateFileSync(kubeconfigPath, renderKubeconfig({ url, caCertPem: pki.ca.certPem, tokens, currentTenant: DEFAULT_TENANT }));
+  const publicApi = startProject(ProjectKeys.open(dataDir), { dataDir, namespace: DEFAULT_TENANT, apiUrl: url, caCertPath: join(dataDir, 'pki', 'ca.crt') });
   if (options.recordServerInfo) writeServerInfo(dataDir, { pid: process.pid, url, port, driver: reconciler.name });
 
   let stopping: Promise<void> | undefined;
@@ -175,6 +180,7 @@ async function startLocked(dataDir: string, tenantNames: string[], options: Star
     adminToken: tokens.admin,
     tenants: Object.entries(tokens.tenants).map(([name, token]) => ({ name, namespace: name, token })),
     caCertPem: pki.ca.certPem,
+    publicApi,
     driver: reconciler.name,
     requestCount: () => api.requestCount,
     idle: () => loop.idle(),
