@@ -19,6 +19,7 @@ import { writePrivateFileSync } from '../files/private-files.js';
 import { DEFAULT_TENANT, ensurePrivateDataDir, loadOrCreatePki, loadOrCreateTokens, lockDataDir, removeServerInfo, writeServerInfo } from './data-dir.js';
 import { renderKubeconfig } from './kubeconfig.js';
 import { ProjectKeys } from '../projects/project-keys.js';
+import { PostgresFront } from '../public-api/postgres-front.js';
 import { startProject, type StartedProject } from '../projects/start-project.js';
 
 export type DriverChoice = 'deterministic' | 'engine' | Reconciler;
@@ -141,10 +142,14 @@ async function startLocked(dataDir: string, tenantNames: string[], options: Star
     return { status: 200, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', message: `site ${site} is ${m[2] as string}`, code: 200 } };
   };
 
+  const keys = ProjectKeys.open(dataDir);
+  const admission = new Admission();
+  const front = new PostgresFront({ service, admission, keys, ...(options.log ? { log: options.log } : {}) });
   const api = new ApiServer({
+    publicFront: (request) => front.handle(request),
     service,
     authenticator: new Authenticator(tokens),
-    admission: new Admission(),
+    admission,
     openapi: new OpenApiDocuments(openapiDocument.components.schemas as unknown as Record<string, unknown>),
     tls: { key: pki.server.keyPem, cert: pki.server.certPem },
     extraRoutes,
@@ -168,7 +173,7 @@ async function startLocked(dataDir: string, tenantNames: string[], options: Star
   const url = `https://127.0.0.1:${port}`;
   const kubeconfigPath = join(dataDir, 'kubeconfig');
   writePrivateFileSync(kubeconfigPath, renderKubeconfig({ url, caCertPem: pki.ca.certPem, tokens, currentTenant: DEFAULT_TENANT }));
-  const publicApi = startProject(ProjectKeys.open(dataDir), { dataDir, namespace: DEFAULT_TENANT, apiUrl: url, caCertPath: join(dataDir, 'pki', 'ca.crt') });
+  const publicApi = startProject(keys, { dataDir, namespace: DEFAULT_TENANT, apiUrl: url, caCertPath: join(dataDir, 'pki', 'ca.crt') });
   if (options.recordServerInfo) writeServerInfo(dataDir, { pid: process.pid, url, port, driver: reconciler.name });
 
   let stopping: Promise<void> | undefined;
