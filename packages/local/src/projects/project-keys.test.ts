@@ -98,6 +98,16 @@ describe('ProjectKeys', () => {
     ]);
   });
 
+  it('recording a use leaves projects.json as it was, so it cannot write over a revocation made meanwhile', () => {
+    const keys = ProjectKeys.open(dir, clock);
+    const project = keys.ensureProject('tenant-demo');
+    const { text } = keys.createKey(project.id, 'read');
+    const before = readFileSync(join(dir, 'projects.json'), 'utf8');
+    expect(keys.authorize(text, project.id, 'read').ok).toBe(true);
+    expect(readFileSync(join(dir, 'projects.json'), 'utf8')).toBe(before);
+    expect(statSync(join(dir, 'key-usage.json')).mode & 0o777).toBe(0o600);
+  });
+
   it('a key revoked through another handle on the same file is refused from the next request', () => {
     const server = ProjectKeys.open(dir, clock);
     const project = server.ensureProject('tenant-demo');

@@ -2,7 +2,7 @@
 // data directory. The file holds key ids, scopes, times and secret hashes, never a secret.
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { narrowToPrivate, writePrivateFileSync } from '../files/private-files.js';
 import { expiryOf, hashSecret, isScope, isValidity, newApiKey, parseApiKey, scopeAllows, secretMatches, type Scope, type Validity } from './api-key.js';
 
@@ -18,12 +18,15 @@ export interface KeyRecord {
   secretHash: string;
   createdAt: string;
   expiresAt: string;
-  lastUsedAt?: string;
   revokedAt?: string;
 }
 
 /** A key as `keys list` shows it. */
 export type KeySummary = Pick<KeyRecord, 'keyId' | 'projectId' | 'scope' | 'expiresAt' | 'createdAt'> & { lastUsedAt?: string; revoked: boolean };
+
+/** Last use of each key, by key id. Its own file, written only by the server, so that recording a
+ * use never rewrites `projects.json` over a revocation another process has just written. */
+type KeyUsage = Record<string, string>;
 
 interface ProjectsFile {
   projects: Project[];
@@ -42,11 +45,13 @@ function toMinute(at: Date): string {
 
 export class ProjectKeys {
   readonly #path: string;
+  readonly #usagePath: string;
   readonly #now: () => Date;
   #data: ProjectsFile;
 
   private constructor(path: string, now: () => Date) {
     this.#path = path;
+    this.#usagePath = join(dirname(path), 'key-usage.json');
     this.#now = now;
     this.#data = { projects: [], keys: [] };
     this.#reload();
@@ -56,6 +61,7 @@ export class ProjectKeys {
   static open(dataDir: string, now: () => Date = () => new Date()): ProjectKeys {
     const path = join(dataDir, 'projects.json');
     narrowToPrivate(path);
+    narrowToPrivate(join(dataDir, 'key-usage.json'));
     return new ProjectKeys(path, now);
   }
 
@@ -99,12 +105,13 @@ export class ProjectKeys {
     const record: KeyRecord = { keyId, projectId, scope, secretHash: hashSecret(secret), createdAt: now.toISOString(), expiresAt: expiryOf(now, validity as Validity).toISOString() };
     this.#data.keys.push(record);
     this.#save();
-    return { text, key: summary(record) };
+    return { text, key: summary(record, undefined) };
   }
 
   list(projectId?: string): KeySummary[] {
     this.#reload();
-    return this.#data.keys.filter((k) => projectId === undefined || k.projectId === projectId).map(summary);
+    const usage = this.#usage();
+    return this.#data.keys.filter((k) => projectId === undefined || k.projectId === projectId).map((k) => summary(k, usage[k.keyId]));
   }
 
   /** Revokes a key; the next request that presents it is refused. False when there is no such key. */
@@ -133,11 +140,13 @@ export class ProjectKeys {
     if (!project || (projectId !== undefined && projectId !== record.projectId)) return { ok: false, refusal: 'other-project' };
     if (!scopeAllows(record.scope, scope)) return { ok: false, refusal: 'scope' };
     const minute = toMinute(now);
-    if (record.lastUsedAt !== minute) {
-      record.lastUsedAt = minute;
-      this.#save();
-    }
+    const usage = this.#usage();
+    if (usage[record.keyId] !== minute) writePrivateFileSync(this.#usagePath, JSON.stringify({ ...usage, [record.keyId]: minute }, null, 2) + '\n');
     return { ok: true, key: record, project };
+  }
+
+  #usage(): KeyUsage {
+    return existsSync(this.#usagePath) ? (JSON.parse(readFileSync(this.#usagePath, 'utf8')) as KeyUsage) : {};
   }
 
   #save(): void {
@@ -145,14 +154,14 @@ export class ProjectKeys {
   }
 }
 
-function summary(record: KeyRecord): KeySummary {
+function summary(record: KeyRecord, lastUsedAt: string | undefined): KeySummary {
   return {
     keyId: record.keyId,
     projectId: record.projectId,
     scope: record.scope,
     createdAt: record.createdAt,
     expiresAt: record.expiresAt,
-    ...(record.lastUsedAt !== undefined ? { lastUsedAt: record.lastUsedAt } : {}),
+    ...(lastUsedAt !== undefined ? { lastUsedAt } : {}),
     revoked: record.revokedAt !== undefined,
   };
 }
