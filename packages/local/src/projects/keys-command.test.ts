@@ -57,6 +57,12 @@ describe('hikube-local keys', () => {
     });
   }
 
+  it('projects lists each project with its namespace', async () => {
+    const project = ProjectKeys.open(dir).ensureProject('tenant-demo');
+    expect(await keys('projects')).toBe(0);
+    expect(out).toContain(`${project.id} tenant-demo\n`);
+  });
+
   it('says to start first when the data directory has no project', async () => {
     expect(await keys('list')).toBe(1);
     expect(err).toMatch(/run "hikube-local start" once first/);

@@ -18,6 +18,7 @@ interface Io {
 export const keysUsage = `  keys create --scope read|write|admin|superadmin [--valid 1d|7d|30d|90d|180d|365d] [--project ID] [--data-dir DIR]
   keys list [--project ID] [--data-dir DIR]
   keys revoke <keyId> [--data-dir DIR]
+  keys projects [--data-dir DIR]
 `;
 
 /** Runs a `keys` subcommand; the exit code follows the CLI's (0 ok, 1 failed, 2 usage). */
@@ -43,6 +44,10 @@ export function runKeysCommand(dataDir: string, positionals: readonly string[], 
         for (const k of keys.list(projectId)) {
           io.stdout(`${k.keyId} ${k.scope.padEnd(11)} ${k.expiresAt.padEnd(25)} ${(k.lastUsedAt ?? '-').padEnd(21)} ${k.revoked ? 'yes' : 'no'}\n`);
         }
+        return 0;
+      case 'projects':
+        io.stdout('PROJECT ID                           NAMESPACE\n');
+        for (const p of keys.projects) io.stdout(`${p.id} ${p.namespace}\n`);
         return 0;
       case 'revoke':
         if (keyId === undefined) throw new UsageError('keys revoke needs the key id (see "hikube-local keys list")');

@@ -173,6 +173,8 @@ async function startLocked(dataDir: string, tenantNames: string[], options: Star
   const url = `https://127.0.0.1:${port}`;
   const kubeconfigPath = join(dataDir, 'kubeconfig');
   writePrivateFileSync(kubeconfigPath, renderKubeconfig({ url, caCertPem: pki.ca.certPem, tokens, currentTenant: DEFAULT_TENANT }));
+  // Every tenant is a project of the public API; `tenant-demo`'s keys go to DIR/hikube.env.
+  for (const tenant of tenantNames) keys.ensureProject(tenant);
   const publicApi = startProject(keys, { dataDir, namespace: DEFAULT_TENANT, apiUrl: url, caCertPath: join(dataDir, 'pki', 'ca.crt') });
   if (options.recordServerInfo) writeServerInfo(dataDir, { pid: process.pid, url, port, driver: reconciler.name });
 

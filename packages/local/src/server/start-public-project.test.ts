@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { readHikubeEnv } from '../projects/hikube-env.js';
+import { ProjectKeys } from '../projects/project-keys.js';
 import { startHikubeLocal } from './start-hikube-local.js';
 
 const dirs: string[] = [];
@@ -15,11 +16,12 @@ function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 }
 
-it('start creates the project, an admin and a read key, and an owner-only hikube.env; no secret is stored elsewhere', async () => {
+it('start creates a project per tenant, an admin and a read key, and an owner-only hikube.env; no secret is stored elsewhere', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'hikube-local-project-'));
   dirs.push(dir);
-  const local = await startHikubeLocal({ dataDir: dir, port: 0, driver: 'deterministic' });
+  const local = await startHikubeLocal({ dataDir: dir, port: 0, driver: 'deterministic', tenants: ['tenant-b'] });
   try {
+    expect(ProjectKeys.open(dir).projects.map((p) => p.namespace).sort()).toEqual(['tenant-b', 'tenant-demo']);
     const env = readHikubeEnv(dir);
     expect(env).toEqual({
       HIKUBE_API: local.url,
