@@ -25,6 +25,15 @@ const routes: CompiledRoute[] = Object.entries(publicOperations).map(([id, op]) 
   return { id: id as PublicOperationId, method: op.method.toUpperCase(), pattern: new RegExp(`^${source}$`), names, scope: op.scope as MatchedOperation['scope'] };
 });
 
+/** A path segment decoded; a malformed escape stays as sent (it then names nothing: 404, not 500). */
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /** The operation for `method` and `path`; `methodMismatch` when the path exists under another method. */
 export function matchOperation(method: string, path: string): MatchedOperation | 'methodMismatch' | undefined {
   let pathKnown = false;
@@ -35,7 +44,7 @@ export function matchOperation(method: string, path: string): MatchedOperation |
     if (route.method !== method) continue;
     const params: Record<string, string> = {};
     route.names.forEach((name, i) => {
-      params[name] = decodeURIComponent(match[i + 1] as string);
+      params[name] = decoded(match[i + 1] as string);
     });
     return { id: route.id, scope: route.scope, params };
   }
