@@ -32,4 +32,6 @@ export type {
   UserCreate,
   UserCreated,
 } from './generated/public/zod.js';
-export { publicOperations, type PublicOperationId } from './generated/public/rules.js';
+export { publicExtensions, publicOperations, type PublicOperationId } from './generated/public/rules.js';
+// The document's generated schemas, so a server of this API (Hikube Local) validates with the same ones.
+export * as publicSchemas from './generated/public/zod.js';

@@ -28,6 +28,9 @@ export interface VersionInfo {
   gitVersion: string;
 }
 
+/** A front served beside the Kubernetes API; undefined when no operation has the path. */
+export type PublicFront = (request: { method: string; path: string; apiKey: string | undefined; body: () => Promise<string> }) => Promise<Reply | undefined>;
+
 /** Extra routes under /hikube-local/ (admin only), e.g. site operations. */
 export type ExtraRoute = (method: string, path: string, identity: Identity, body: () => Promise<string>) => Promise<Reply | undefined>;
 
@@ -39,6 +42,8 @@ export interface ApiServerOptions {
   tls?: { key: string; cert: string };
   version?: VersionInfo;
   extraRoutes?: ExtraRoute;
+  /** Hikube's public REST API (paths under /postgres/), authenticated by its own API keys. */
+  publicFront?: PublicFront;
   maxInFlight?: number;
   /** Diagnostics; request bodies and tokens are never passed here. */
   log?: (line: string) => void;
@@ -115,6 +120,11 @@ export class ApiServer {
       pathname = url.pathname;
       const open = this.publicRoute(pathname);
       if (open) return this.send(res, { status: 200, ...open });
+      if (pathname.startsWith('/postgres/') && this.options.publicFront) {
+        const apiKey = req.headers['x-hikube-api-key'];
+        const reply = await this.options.publicFront({ method, path: pathname, apiKey: Array.isArray(apiKey) ? apiKey[0] : apiKey, body });
+        if (reply) return this.send(res, reply);
+      }
       const identity = this.options.authenticator.authenticate(req.headers.authorization);
       const parsed = parseResourcePath(pathname);
       if (parsed.kind === 'resource') {

@@ -10,6 +10,7 @@ import { SITES } from '../controllers/reconciler.js';
 import { openPrivateSync } from '../files/private-files.js';
 import { DEFAULT_TENANT, ensurePrivateDataDir, readServerInfo, readTokens, type ServerInfo } from '../server/data-dir.js';
 import { renderKubeconfig } from '../server/kubeconfig.js';
+import { keysUsage, runKeysCommand } from '../projects/keys-command.js';
 import type { DriverChoice } from '../server/start-hikube-local.js';
 import { SUPERVISOR_ENV, runSupervisor } from './supervisor.js';
 
@@ -24,7 +25,7 @@ const USAGE = `usage: hikube-local <command> [options]
   status [--data-dir DIR]
   kubeconfig [--data-dir DIR] [--tenant NAME]
   site down|up <gland|lucerne|geneva> [--data-dir DIR]
-`;
+${keysUsage}`;
 
 function alive(pid: number): boolean {
   try {
@@ -70,6 +71,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         detach: { type: 'boolean' },
         driver: { type: 'string' },
         tenant: { type: 'string' },
+        scope: { type: 'string' },
+        valid: { type: 'string' },
+        project: { type: 'string' },
       },
     });
   } catch (err) {
@@ -187,6 +191,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stdout(`site ${site} is ${operation}\n`);
       return 0;
     }
+    case 'keys':
+      return runKeysCommand(dataDir, positionals, { scope: values.scope, valid: values.valid, project: values.project }, io);
     default:
       io.stderr(command === undefined || command === 'help' || command === '--help' ? USAGE : `hikube-local: unknown command "${command}"\n${USAGE}`);
       return command === undefined || command === 'help' || command === '--help' ? 0 : 2;

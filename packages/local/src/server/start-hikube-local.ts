@@ -18,6 +18,9 @@ import { NAMESPACE, SCHEDULING_CLASS } from '../store/resource-types.js';
 import { writePrivateFileSync } from '../files/private-files.js';
 import { DEFAULT_TENANT, ensurePrivateDataDir, loadOrCreatePki, loadOrCreateTokens, lockDataDir, removeServerInfo, writeServerInfo } from './data-dir.js';
 import { renderKubeconfig } from './kubeconfig.js';
+import { ProjectKeys } from '../projects/project-keys.js';
+import { PostgresFront } from '../public-api/postgres-front.js';
+import { startProject, type StartedProject } from '../projects/start-project.js';
 
 export type DriverChoice = 'deterministic' | 'engine' | Reconciler;
 
@@ -54,6 +57,8 @@ export interface HikubeLocal {
   adminToken: string;
   tenants: TenantCredentials[];
   caCertPem: string;
+  /** The public API's project over `tenant-demo`, its `admin` and `read` keys, and `DIR/hikube.env`. */
+  publicApi: StartedProject;
   driver: string;
   /** API requests received since start (all paths). */
   requestCount(): number;
@@ -139,10 +144,14 @@ async function startLocked(dataDir: string, tenantNames: string[], options: Star
     return { status: 200, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', message: `site ${site} is ${m[2] as string}`, code: 200 } };
   };
 
+  const keys = ProjectKeys.open(dataDir);
+  const admission = new Admission();
+  const front = new PostgresFront({ service, admission, keys, ...(options.log ? { log: options.log } : {}) });
   const api = new ApiServer({
+    publicFront: (request) => front.handle(request),
     service,
     authenticator: new Authenticator(tokens),
-    admission: new Admission(),
+    admission,
     openapi: new OpenApiDocuments(openapiDocument.components.schemas as unknown as Record<string, unknown>),
     tls: { key: pki.server.keyPem, cert: pki.server.certPem },
     extraRoutes,
@@ -166,6 +175,9 @@ async function startLocked(dataDir: string, tenantNames: string[], options: Star
   const url = `https://127.0.0.1:${port}`;
   const kubeconfigPath = join(dataDir, 'kubeconfig');
   writePrivateFileSync(kubeconfigPath, renderKubeconfig({ url, caCertPem: pki.ca.certPem, tokens, currentTenant: DEFAULT_TENANT }));
+  // Every tenant is a project of the public API; `tenant-demo`'s keys go to DIR/hikube.env.
+  for (const tenant of tenantNames) keys.ensureProject(tenant);
+  const publicApi = startProject(keys, { dataDir, namespace: DEFAULT_TENANT, apiUrl: url, caCertPath: join(dataDir, 'pki', 'ca.crt') });
   if (options.recordServerInfo) writeServerInfo(dataDir, { pid: process.pid, url, port, driver: reconciler.name, ...(options.supervisorPid !== undefined ? { supervisorPid: options.supervisorPid } : {}) });
 
   let stopping: Promise<void> | undefined;
@@ -177,6 +189,7 @@ async function startLocked(dataDir: string, tenantNames: string[], options: Star
     adminToken: tokens.admin,
     tenants: Object.entries(tokens.tenants).map(([name, token]) => ({ name, namespace: name, token })),
     caCertPem: pki.ca.certPem,
+    publicApi,
     driver: reconciler.name,
     requestCount: () => api.requestCount,
     idle: () => loop.idle(),

@@ -1,0 +1,156 @@
+import type { PostgresSpec } from '@hikube/sdk';
+import { publicSchemas } from '@hikube/sdk/public';
+import { describe, expect, it } from 'vitest';
+import type { Condition, KubeObject } from '../store/kube-object.js';
+import { clusterView, publicStatus, settingsFromSpec, sizeGb, specFromSettings, type ClusterSettings } from './cluster-mapping.js';
+
+describe('specFromSettings', () => {
+  const cases: { name: string; given: ClusterSettings; base?: PostgresSpec; want: PostgresSpec }[] = [
+    { name: 'only the required fields leave the rest to the platform defaults', given: { version: 'v17', size: 10 }, want: { version: 'v17', size: '10Gi' } },
+    {
+      name: 'every field',
+      given: { version: 'v16', size: 20, replicas: 3, preset: 'small', external: true, maxConnections: 200, quorum: { minSyncReplicas: 1, maxSyncReplicas: 2 } },
+      want: { version: 'v16', size: '20Gi', replicas: 3, resourcesPreset: 'small', external: true, postgresql: { parameters: { max_connections: 200 } }, quorum: { minSyncReplicas: 1, maxSyncReplicas: 2 } },
+    },
+    { name: 'a quorum with one side omitted counts it as 0', given: { version: 'v18', size: 1, quorum: { minSyncReplicas: 1 } }, want: { version: 'v18', size: '1Gi', quorum: { minSyncReplicas: 1, maxSyncReplicas: 0 } } },
+    { name: 'an empty preset is no preset', given: { version: 'v18', size: 1, preset: '' }, want: { version: 'v18', size: '1Gi' } },
+    {
+      name: 'users, databases and other parameters of the stored spec are kept',
+      given: { version: 'v18', size: 5, maxConnections: 50 },
+      base: { version: 'v17', size: '1Gi', users: { app: { password: 'x' } }, databases: { shop: { extensions: ['pgcrypto'] } }, postgresql: { parameters: { work_mem: '4MB', max_connections: 10 } }, storageClass: 'local' },
+      want: { version: 'v18', size: '5Gi', users: { app: { password: 'x' } }, databases: { shop: { extensions: ['pgcrypto'] } }, postgresql: { parameters: { work_mem: '4MB', max_connections: 50 } }, storageClass: 'local' },
+    },
+    {
+      name: 'maxConnections 0 gives the parameter back to the platform default',
+      given: { version: 'v18', size: 5, maxConnections: 0 },
+      base: { postgresql: { parameters: { max_connections: 10, work_mem: '4MB' } } },
+      want: { version: 'v18', size: '5Gi', postgresql: { parameters: { work_mem: '4MB' } } },
+    },
+  ];
+  for (const { name, given, base, want } of cases) {
+    it(name, () => {
+      expect(specFromSettings(given, base)).toEqual(want);
+    });
+  }
+
+  it('does not change the stored spec it starts from', () => {
+    const base: PostgresSpec = { postgresql: { parameters: { max_connections: 10 } } };
+    specFromSettings({ version: 'v18', size: 1, maxConnections: 20 }, base);
+    expect(base).toEqual({ postgresql: { parameters: { max_connections: 10 } } });
+  });
+});
+
+describe('settingsFromSpec', () => {
+  const cases: { name: string; given: PostgresSpec; want: ReturnType<typeof settingsFromSpec> }[] = [
+    {
+      name: 'an empty spec reads as the Kubernetes defaults',
+      given: {},
+      want: { version: 'v18', size: 10, replicas: 2, preset: 'micro', external: false, maxConnections: 0, quorum: { minSyncReplicas: 0, maxSyncReplicas: 0 } },
+    },
+    {
+      name: 'every mapped field',
+      given: { version: 'v15', size: '50Gi', replicas: 3, resourcesPreset: 'large', external: true, postgresql: { parameters: { max_connections: '300' } }, quorum: { minSyncReplicas: 1, maxSyncReplicas: 1 } },
+      want: { version: 'v15', size: 50, replicas: 3, preset: 'large', external: true, maxConnections: 300, quorum: { minSyncReplicas: 1, maxSyncReplicas: 1 } },
+    },
+  ];
+  for (const { name, given, want } of cases) {
+    it(name, () => {
+      expect(settingsFromSpec(given)).toEqual(want);
+    });
+  }
+
+  it('round trips every public setting through the spec', () => {
+    const settings = { version: 'v16', size: 7, replicas: 1, preset: 'medium', external: true, maxConnections: 42, quorum: { minSyncReplicas: 0, maxSyncReplicas: 0 } };
+    expect(settingsFromSpec(specFromSettings(settings))).toEqual(settings);
+  });
+});
+
+describe('sizeGb', () => {
+  const cases: { given: string | number | undefined; want: number }[] = [
+    { given: '10Gi', want: 10 },
+    { given: '1Ti', want: 1024 },
+    { given: '512Mi', want: 1 },
+    { given: '10G', want: 10 },
+    { given: 2 ** 31, want: 2 },
+    { given: '1.5Gi', want: 2 },
+    { given: 'lots', want: 0 },
+    { given: undefined, want: 0 },
+  ];
+  for (const { given, want } of cases) {
+    it(`${String(given)} is ${want} GB`, () => {
+      expect(sizeGb(given)).toBe(want);
+    });
+  }
+});
+
+describe('publicStatus', () => {
+  const ready = (status: Condition['status'], reason: string, observedGeneration?: number): Condition[] => [
+    { type: 'Ready', status, reason, message: '', lastTransitionTime: '2026-01-01T00:00:00Z', ...(observedGeneration !== undefined ? { observedGeneration } : {}) },
+  ];
+  const cases: { name: string; given: { conditions: Condition[] | undefined; generation?: number }; want: string }[] = [
+    { name: 'no status yet', given: { conditions: undefined }, want: 'provisioning' },
+    { name: 'Ready True for this generation', given: { conditions: ready('True', 'ReconciliationSucceeded', 2), generation: 2 }, want: 'ready' },
+    { name: 'Ready True for an older generation (a change being applied)', given: { conditions: ready('True', 'ReconciliationSucceeded', 1), generation: 2 }, want: 'provisioning' },
+    { name: 'still initializing', given: { conditions: ready('False', 'Initializing', 1), generation: 1 }, want: 'provisioning' },
+    { name: 'a refused spec', given: { conditions: ready('False', 'InvalidSpec', 1), generation: 1 }, want: 'error' },
+    { name: 'a version the machine lacks', given: { conditions: ready('False', 'VersionUnavailable', 1), generation: 1 }, want: 'error' },
+    { name: 'failing over', given: { conditions: ready('False', 'FailingOver', 1), generation: 1 }, want: 'provisioning' },
+    { name: 'Ready Unknown', given: { conditions: ready('Unknown', 'Unknown'), generation: 1 }, want: 'unknown' },
+  ];
+  for (const { name, given, want } of cases) {
+    it(name, () => {
+      expect(publicStatus(given.conditions, given.generation)).toBe(want);
+    });
+  }
+});
+
+describe('clusterView', () => {
+  const stored = (spec: PostgresSpec): KubeObject => ({
+    apiVersion: 'apps.cozystack.io/v1alpha1',
+    kind: 'Postgres',
+    metadata: {
+      name: 'shop',
+      namespace: 'tenant-demo',
+      uid: '6f1c0d3e-0000-4000-8000-000000000001',
+      generation: 1,
+      creationTimestamp: '2026-10-05T09:30:00Z',
+      managedFields: [
+        { manager: 'a', operation: 'Update', apiVersion: 'apps.cozystack.io/v1alpha1', time: '2026-10-05T09:30:00Z' },
+        { manager: 'b', operation: 'Update', apiVersion: 'apps.cozystack.io/v1alpha1', time: '2026-10-05T10:00:00Z' },
+      ],
+    },
+    spec,
+    status: { conditions: ready },
+  });
+  const ready: Condition[] = [{ type: 'Ready', status: 'True', reason: 'ReconciliationSucceeded', message: '', lastTransitionTime: '2026-10-05T09:31:00Z', observedGeneration: 1 }];
+
+  it('sends int64 values as strings, RFC 3339 times, and the status from the conditions', () => {
+    const view = clusterView(stored({ version: 'v17', size: '20Gi', replicas: 3, resourcesPreset: 'small', external: true, postgresql: { parameters: { max_connections: 100 } }, quorum: { minSyncReplicas: 1, maxSyncReplicas: 1 } }), 'p-1', '127.0.0.2');
+    expect(view).toEqual({
+      id: '6f1c0d3e-0000-4000-8000-000000000001',
+      projectId: 'p-1',
+      name: 'shop',
+      createdAt: '2026-10-05T09:30:00Z',
+      updatedAt: '2026-10-05T10:00:00Z',
+      version: 'v17',
+      replicas: '3',
+      external: true,
+      size: '20',
+      preset: 'small',
+      config: { maxConnections: '100' },
+      quorum: { minSyncReplicas: '1', maxSyncReplicas: '1' },
+      host: '127.0.0.2',
+      status: 'ready',
+    });
+  });
+
+  it('has no host when the cluster is not external', () => {
+    expect(clusterView(stored({ external: false }), 'p-1', '127.0.0.2').host).toBe('');
+  });
+
+  it('reads back, through the SDK document schema, as the settings it was created from', () => {
+    const settings = { version: 'v16', size: 8, replicas: 2, preset: 'medium', external: false, maxConnections: 64, quorum: { minSyncReplicas: 1, maxSyncReplicas: 1 } };
+    const read = publicSchemas.clusterSchema.parse(clusterView(stored(specFromSettings(settings)), 'p-1'));
+    expect({ version: read.version, size: read.size, replicas: read.replicas, preset: read.preset, external: read.external, maxConnections: read.config.maxConnections, quorum: read.quorum }).toEqual(settings);
+  });
+});
