@@ -31,6 +31,7 @@ it('creates every file of a new data directory owner-only', async () => {
     const paths = await listPathModes(dataDir);
     expect(relative(dataDir, paths)).toEqual({
       '/': '0700',
+      '/hikube.env': '0600',
       '/kubeconfig': '0600',
       '/lock': '0600',
       '/pki': '0700',
@@ -38,6 +39,7 @@ it('creates every file of a new data directory owner-only', async () => {
       '/pki/ca.key': '0600',
       '/pki/server.crt': '0600',
       '/pki/server.key': '0600',
+      '/projects.json': '0600',
       '/store': '0700',
       '/store/store.log': '0600',
       '/tokens.json': '0600',
