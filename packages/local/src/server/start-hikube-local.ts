@@ -11,7 +11,8 @@ import { badRequest, forbidden } from '../api/status-error.js';
 import { ControllerLoop } from '../controllers/controller-loop.js';
 import { DeterministicReconciler } from '../controllers/deterministic/deterministic-reconciler.js';
 import { builtinSchedulingClasses } from '../controllers/placement.js';
-import { SITES, type Reconciler, type ReconcilerFactory, type Site } from '../controllers/reconciler.js';
+import { createEngineReconciler } from '../controllers/postgres/engine-reconciler.js';
+import { SITES, type Reconciler, type Site } from '../controllers/reconciler.js';
 import { ObjectService } from '../store/object-service.js';
 import { ObjectStore } from '../store/object-store.js';
 import { NAMESPACE, SCHEDULING_CLASS } from '../store/resource-types.js';
@@ -68,26 +69,10 @@ export interface HikubeLocal {
   stop(): Promise<void>;
 }
 
-const ENGINE_MODULE = '../controllers/postgres/engine-reconciler.js';
-
-async function loadEngine(): Promise<ReconcilerFactory | undefined> {
-  try {
-    const mod = (await import(ENGINE_MODULE)) as { createEngineReconciler?: ReconcilerFactory };
-    return mod.createEngineReconciler;
-  } catch (err) {
-    // Only the engine module itself being absent means "not built in"; a missing dependency of it is a real error.
-    if ((err as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' && /engine-reconciler\.js' imported from/.test(String((err as Error).message))) return undefined;
-    throw err;
-  }
-}
-
 async function chooseReconciler(choice: DriverChoice | undefined): Promise<Reconciler> {
   if (typeof choice === 'object') return choice;
   if (choice === 'deterministic') return new DeterministicReconciler();
-  const engine = await loadEngine();
-  if (engine) return engine();
-  if (choice === 'engine') throw new Error('the PostgreSQL engine driver is not built into this Hikube Local; use --driver deterministic');
-  return new DeterministicReconciler();
+  return createEngineReconciler();
 }
 
 async function listenFrom(api: ApiServer, port: number | undefined): Promise<number> {
