@@ -36,8 +36,21 @@ export interface ConsumerProject {
 /** Fields of a lock entry that describe the package itself, not where the repository used it. */
 const KEPT_FIELDS = ['version', 'resolved', 'integrity', 'license', 'dependencies', 'optionalDependencies', 'peerDependencies', 'peerDependenciesMeta', 'bin', 'engines', 'os', 'cpu', 'hasInstallScript', 'optional'];
 
-function packageFields(entry: LockEntry): LockEntry {
-  return Object.fromEntries(Object.entries(entry).filter(([key]) => KEPT_FIELDS.includes(key))) as LockEntry;
+/**
+ * The package's own fields, with its registry tarball URL: npm 11 leaves `resolved` out of
+ * registry entries, and without it an offline install would need the package's metadata, which
+ * `npm ci` never caches (it fetches tarballs only).
+ */
+function packageFields(name: string, entry: LockEntry): LockEntry {
+  const fields = Object.fromEntries(Object.entries(entry).filter(([key]) => KEPT_FIELDS.includes(key))) as LockEntry;
+  if (fields.resolved === undefined && fields.version !== undefined) fields.resolved = registryTarball(name, fields.version);
+  return fields;
+}
+
+/** Where the npm registry keeps `name@version`'s tarball: scoped names keep only the bare name in the file. */
+export function registryTarball(name: string, version: string): string {
+  const bare = name.startsWith('@') ? name.slice(name.indexOf('/') + 1) : name;
+  return `https://registry.npmjs.org/${name}/-/${bare}-${version}.tgz`;
 }
 
 /** Node's lookup from a package at `from` (a lock path, '' for the root): nearest node_modules first. */
@@ -70,7 +83,7 @@ export function consumerProject(lock: RepositoryLock, packed: readonly PackedPac
   /** Places the package `name` (the repository's copy at `repoPath`) needed by the consumer package at `parent`. */
   const place = (name: string, repoPath: string | undefined, parent: string): void => {
     const own = byName.get(name);
-    const entry: LockEntry | undefined = own ? { version: own.version, resolved: `file:${own.file}`, integrity: own.integrity, dependencies: { ...own.dependencies } } : repoPath ? packageFields(lock.packages[repoPath] as LockEntry) : undefined;
+    const entry: LockEntry | undefined = own ? { version: own.version, resolved: `file:${own.file}`, integrity: own.integrity, dependencies: { ...own.dependencies } } : repoPath ? packageFields(name, lock.packages[repoPath] as LockEntry) : undefined;
     if (!entry) throw new Error(`${name}: not in the repository's package-lock.json; run npm install at the root`);
     const top = `node_modules/${name}`;
     const existing = packages[top];
