@@ -6,6 +6,7 @@ import { mkdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:https';
 import { homedir } from 'node:os';
 import { join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalPki, startHikubeLocal, type HikubeLocal } from '@hikube/local';
 import { createTempDir, TerraformWorkspace, type TempDir } from '@hikube/testkit';
@@ -138,7 +139,9 @@ describe('the release directory', () => {
 
 describe('terraform init from a filesystem mirror', () => {
   it('installs the executable, locks its hashes, and plans, applies and destroys without Node.js', async () => {
-    const tf = await workspace('fsmirror', `provider_installation {\n  filesystem_mirror {\n    path    = ${JSON.stringify(release.layout.filesystemMirrorDir)}\n    include = ["registry.terraform.io/hikube/hikube"]\n  }\n}\n`);
+    // The CLI configuration the root README shows, with its placeholder path made real.
+    const shown = await readFile(fileURLToPath(new URL('./filesystem-mirror.tfrc', import.meta.url)), 'utf8');
+    const tf = await workspace('fsmirror', shown.replace(/"\/path\/to\/[^"]*"/, JSON.stringify(release.layout.filesystemMirrorDir)));
     await tf.init();
     const [archive] = release.layout.archives;
     // Terraform computes h1 itself from the files it unpacked; zh comes from the archive.
