@@ -190,7 +190,7 @@ describe('databases and users', () => {
     const db = await client.postgres.databases('app').create({ databaseName: 'shop', extensions: ['pgcrypto'] });
     expect(db.extensions).toEqual(['pgcrypto']);
     const badExtension = await call('PATCH', `${base}/clusters/app/databases/shop`, { key: local.publicApi.adminKey, body: { extensions: ['nope'] } });
-    expect([badExtension.status, badExtension.body['message']]).toEqual([400, 'invalid extensions: "nope" is not in the extensions catalog']);
+    expect([badExtension.status, badExtension.body['message']]).toEqual([400, 'invalid extensions: "nope" is not in the extensions catalog (GET /postgres/v1alpha1/extensions lists it)']);
     expect((await client.postgres.databases('app').get('shop')).extensions).toEqual(['pgcrypto']);
 
     await users.delete('app_user');

@@ -9,7 +9,7 @@ import { Authenticator } from '../api/auth.js';
 import { OpenApiDocuments } from '../api/openapi.js';
 import { badRequest, forbidden } from '../api/status-error.js';
 import { ControllerLoop } from '../controllers/controller-loop.js';
-import { DeterministicReconciler } from '../controllers/deterministic/deterministic-reconciler.js';
+import { DETERMINISTIC_EXTENSIONS, DeterministicReconciler } from '../controllers/deterministic/deterministic-reconciler.js';
 import { builtinSchedulingClasses } from '../controllers/placement.js';
 import { SITES, type Reconciler, type ReconcilerFactory, type Site } from '../controllers/reconciler.js';
 import { ObjectService } from '../store/object-service.js';
@@ -19,6 +19,7 @@ import { writePrivateFileSync } from '../files/private-files.js';
 import { DEFAULT_TENANT, ensurePrivateDataDir, loadOrCreatePki, loadOrCreateTokens, lockDataDir, removeServerInfo, writeServerInfo } from './data-dir.js';
 import { renderKubeconfig } from './kubeconfig.js';
 import { ProjectKeys } from '../projects/project-keys.js';
+import type { FrontFaults } from '../public-api/front-faults.js';
 import { PostgresFront } from '../public-api/postgres-front.js';
 import { startProject, type StartedProject } from '../projects/start-project.js';
 
@@ -41,6 +42,8 @@ export interface StartOptions {
   recordServerInfo?: boolean;
   /** The supervisor restarting this server, recorded with the server info for `hikube-local stop`. */
   supervisorPid?: number;
+  /** Test-only failures of the public API front (no command-line flag sets them). */
+  publicApiFaults?: FrontFaults;
 }
 
 export interface TenantCredentials {
@@ -146,7 +149,15 @@ async function startLocked(dataDir: string, tenantNames: string[], options: Star
 
   const keys = ProjectKeys.open(dataDir);
   const admission = new Admission();
-  const front = new PostgresFront({ service, admission, keys, ...(options.log ? { log: options.log } : {}) });
+  const extensionCatalog = async (): Promise<readonly string[]> => (await reconciler.extensionCatalog?.()) ?? DETERMINISTIC_EXTENSIONS;
+  const front = new PostgresFront({
+    service,
+    admission,
+    keys,
+    extensionCatalog,
+    ...(options.log ? { log: options.log } : {}),
+    ...(options.publicApiFaults ? { faults: options.publicApiFaults } : {}),
+  });
   const api = new ApiServer({
     publicFront: (request) => front.handle(request),
     service,
