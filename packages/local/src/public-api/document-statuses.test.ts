@@ -3,7 +3,6 @@
 // The list of cases is read from the document: an operation or a status without a case fails here.
 // 500 and 503 come from the front's test-only faults; 409 on writes from a real concurrent change.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { publicOperations, type PublicOperationId } from '@hikube/sdk/public';
@@ -12,13 +11,10 @@ import { MAX_BODY_BYTES } from '../api/request-body.js';
 import { ProjectKeys } from '../projects/project-keys.js';
 import { startHikubeLocal, type HikubeLocal } from '../server/start-hikube-local.js';
 import { answerProblems, loadPublicDocument, type SchemaNode } from '../testing/document-answer-check.js';
+import { httpsCall, type HttpsAnswer, type HttpsCallOptions } from '../testing/https-call.js';
 import type { FrontFaults } from './front-faults.js';
 
-interface Answer {
-  status: number;
-  text: string;
-  body: Record<string, unknown>;
-}
+type Answer = HttpsAnswer;
 
 const doc = loadPublicDocument();
 const faults: FrontFaults = {};
@@ -27,21 +23,7 @@ let dir: string;
 let local: HikubeLocal;
 let revokedKey: string;
 
-function call(method: string, path: string, options: { key?: string | undefined; body?: unknown; contentType?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
-    if (options.body !== undefined) headers['content-type'] = options.contentType ?? 'application/json';
-    if (options.key !== undefined) headers['x-hikube-api-key'] = options.key;
-    const req = request(`${local.url}${path}`, { method, headers, ca: local.caCertPem }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text, body: JSON.parse(text) as Record<string, unknown> }));
-    });
-    req.on('error', reject);
-    req.end(options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body));
-  });
-}
+const call = (method: string, path: string, options: HttpsCallOptions = {}): Promise<Answer> => httpsCall(local, method, path, options);
 
 /** A real concurrent write through the Kubernetes API of the same server (a new annotation). */
 function touchThroughKubernetes(cluster: string): Promise<Answer> {

@@ -21,7 +21,8 @@ import { renderKubeconfig } from './kubeconfig.js';
 import { ProjectKeys } from '../projects/project-keys.js';
 import type { FrontFaults } from '../public-api/front-faults.js';
 import { PostgresFront } from '../public-api/postgres-front.js';
-import { startProject, type StartedProject } from '../projects/start-project.js';
+import { startProjects, type StartedProject } from '../projects/start-project.js';
+import { projectNamespaces } from './project-namespaces.js';
 
 export type DriverChoice = 'deterministic' | 'engine' | Reconciler;
 
@@ -34,6 +35,8 @@ export interface StartOptions {
   driver?: DriverChoice;
   /** Tenants (namespaces) to create besides `tenant-demo`. */
   tenants?: string[];
+  /** Public API projects with keys in `DIR/hikube.env` (default 1): `tenant-demo`, then `tenant-demo2`, `tenant-demo3`... */
+  projects?: number;
   /** Version reported on /version (the kubectl dispatcher picks its kubectl from the minor). */
   version?: VersionInfo;
   /** Diagnostics sink; default: nothing. Never receives tokens or request bodies. */
@@ -62,6 +65,8 @@ export interface HikubeLocal {
   caCertPem: string;
   /** The public API's project over `tenant-demo`, its `admin` and `read` keys, and `DIR/hikube.env`. */
   publicApi: StartedProject;
+  /** Every project with keys in `DIR/hikube.env` (`--projects N`); the first is `publicApi`. */
+  publicProjects: StartedProject[];
   driver: string;
   /** API requests received since start (all paths). */
   requestCount(): number;
@@ -113,8 +118,8 @@ async function ensure(service: ObjectService, objects: { type: typeof NAMESPACE;
 
 export async function startHikubeLocal(options: StartOptions = {}): Promise<HikubeLocal> {
   const dataDir = resolve(options.dataDir ?? '.hikube-local');
+  const tenantNames = [...new Set([...projectNamespaces(options.projects), ...(options.tenants ?? [])])];
   ensurePrivateDataDir(dataDir);
-  const tenantNames = [...new Set([DEFAULT_TENANT, ...(options.tenants ?? [])])];
   const unlock = lockDataDir(dataDir);
   try {
     return await startLocked(dataDir, tenantNames, options, unlock);
@@ -186,9 +191,10 @@ async function startLocked(dataDir: string, tenantNames: string[], options: Star
   const url = `https://127.0.0.1:${port}`;
   const kubeconfigPath = join(dataDir, 'kubeconfig');
   writePrivateFileSync(kubeconfigPath, renderKubeconfig({ url, caCertPem: pki.ca.certPem, tokens, currentTenant: DEFAULT_TENANT }));
-  // Every tenant is a project of the public API; `tenant-demo`'s keys go to DIR/hikube.env.
+  // Every tenant is a project of the public API; the first `projects` ones get keys in DIR/hikube.env.
   for (const tenant of tenantNames) keys.ensureProject(tenant);
-  const publicApi = startProject(keys, { dataDir, namespace: DEFAULT_TENANT, apiUrl: url, caCertPath: join(dataDir, 'pki', 'ca.crt') });
+  const publicProjects = startProjects(keys, { dataDir, namespaces: projectNamespaces(options.projects), apiUrl: url, caCertPath: join(dataDir, 'pki', 'ca.crt') });
+  const publicApi = publicProjects[0] as StartedProject;
   if (options.recordServerInfo) writeServerInfo(dataDir, { pid: process.pid, url, port, driver: reconciler.name, ...(options.supervisorPid !== undefined ? { supervisorPid: options.supervisorPid } : {}) });
 
   let stopping: Promise<void> | undefined;
@@ -201,6 +207,7 @@ async function startLocked(dataDir: string, tenantNames: string[], options: Star
     tenants: Object.entries(tokens.tenants).map(([name, token]) => ({ name, namespace: name, token })),
     caCertPem: pki.ca.certPem,
     publicApi,
+    publicProjects,
     driver: reconciler.name,
     requestCount: () => api.requestCount,
     idle: () => loop.idle(),
