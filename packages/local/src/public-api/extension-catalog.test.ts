@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { createPublicClient, PublicBadRequestError, type PublicClient } from '@hikube/sdk/public';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DETERMINISTIC_EXTENSIONS, DeterministicReconciler } from '../controllers/deterministic/deterministic-reconciler.js';
+import { extensionsOfEveryMajor } from '../engine/available-extensions.js';
+import { listInstalledPg } from '../engine/pg-binaries.js';
 import { startHikubeLocal, type HikubeLocal } from '../server/start-hikube-local.js';
 
 /** A driver whose PostgreSQL offers two extensions, counting how often it is asked. */
@@ -53,5 +55,20 @@ describe('the extensions catalog', () => {
   it('is a fixed list with the deterministic driver, documented as such', async () => {
     expect(await new DeterministicReconciler().extensionCatalog()).toBe(DETERMINISTIC_EXTENSIONS);
     expect(DETERMINISTIC_EXTENSIONS).toEqual(expect.arrayContaining(['pg_stat_statements', 'pgcrypto', 'uuid-ossp', 'pg_trgm', 'hstore', 'citext', 'postgres_fdw', 'pgaudit', 'vector']));
+  });
+
+  it('is what the installed PostgreSQL offers with the engine driver (pg_available_extensions; see sql-roles.e2e.test.ts)', async () => {
+    const engineDir = mkdtempSync(join(tmpdir(), 'hikube-extension-catalog-engine-'));
+    const engine = await startHikubeLocal({ dataDir: engineDir, port: 0, driver: 'engine' });
+    const read = createPublicClient({ baseUrl: engine.url, apiKey: engine.publicApi.readKey, projectId: engine.publicApi.project.id, ca: engine.caCertPem, env: {} });
+    try {
+      const listed = await read.postgres.extensions();
+      expect(listed).toEqual(await extensionsOfEveryMajor(await listInstalledPg()));
+      expect(listed).toEqual(expect.arrayContaining(['pgcrypto', 'pg_stat_statements', 'uuid-ossp']));
+    } finally {
+      await read.close();
+      await engine.stop();
+      rmSync(engineDir, { recursive: true, force: true });
+    }
   });
 });
