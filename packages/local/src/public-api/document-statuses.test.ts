@@ -284,6 +284,11 @@ describe.each(documented.filter(({ id, status }) => !neverAnswered[`${id} ${stat
     expect(answerProblems(doc, schema, answer.body)).toEqual([]);
     if (status !== '200') expectErrorBody(answer, status);
     if (status === '409' && publicOperations[id].method === 'post' && id !== 'PostgresService_RotateUserPassword') expect(answer.body['code']).toBe(80002);
+    if (status === '400') {
+      // the message names the field the details point at
+      const [detail] = answer.body['details'] as { field: string }[];
+      expect(answer.body['message']).toContain(`invalid ${detail?.field ?? '?'}:`);
+    }
     if (status === '500') {
       expect(answer.body['message']).toBe('internal server error');
       expect(answer.text).not.toContain(admin());
