@@ -259,9 +259,9 @@ afterAll(async () => {
 });
 
 describe('the document drives the cases', () => {
-  it('lists the 18 operations with 8 statuses each', () => {
-    expect(new Set(documented.map((d) => d.id)).size).toBe(Object.keys(publicOperations).length);
-    expect(documented.length).toBe(18 * 8);
+  it("reads every operation of the SDK's table, each with its 200 and its errors", () => {
+    expect([...new Set(documented.map((d) => d.id))].sort()).toEqual(Object.keys(publicOperations).sort());
+    for (const id of Object.keys(publicOperations)) expect(documented.filter((d) => d.id === id).map((d) => d.status)).toEqual(expect.arrayContaining(['200', '401', '403']));
   });
 
   it('every documented status has a provoking case or a reason it cannot be answered, and no reason is stale', () => {
