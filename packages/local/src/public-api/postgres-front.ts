@@ -1,10 +1,11 @@
 // The public API's PostgreSQL operations over the same store, admission and controllers as the
 // Kubernetes API: each request is checked (key, then body against the document's schema), mapped
 // onto the tenant's Postgres objects through the mapping modules, and answered in the API's shapes.
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { PostgresSpec } from '@hikube/sdk';
 import type { Admission } from '../api/admission.js';
 import { ApiStatusError } from '../api/status-error.js';
+import { generatedPassword } from '../controllers/generated-password.js';
 import type { ProjectKeys } from '../projects/project-keys.js';
 import type { ObjectService } from '../store/object-service.js';
 import type { KubeObject } from '../store/kube-object.js';
@@ -50,14 +51,6 @@ const presets = [
 /** Extensions shipped with PostgreSQL's contrib, which every local installation has. */
 const extensions = ['btree_gin', 'btree_gist', 'citext', 'cube', 'fuzzystrmatch', 'hstore', 'intarray', 'ltree', 'pg_stat_statements', 'pg_trgm', 'pgcrypto', 'tablefunc', 'unaccent', 'uuid-ossp'];
 
-const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-
-/** 16 alphanumerics, as the platform generates a user's password. */
-function generatedPassword(): string {
-  let out = '';
-  for (let i = 0; i < 16; i++) out += ALPHANUMERIC[randomInt(ALPHANUMERIC.length)];
-  return out;
-}
 
 const versionRank = (version: string): number => Number(version.replace(/^v/, ''));
 

@@ -3,16 +3,15 @@
 // the rw/ro/r (+external-write) Services and the credentials Secret/TenantSecret. Used by the API
 // conformance tests and by other packages' tests that need a fast, predictable server.
 
-import { randomInt } from 'node:crypto';
 import type { Condition, KubeObject } from '../../store/kube-object.js';
 import { podReadyCondition, postgresCondition } from '../conditions.js';
+import { generatedPassword } from '../generated-password.js';
 import { nodeName, siteOfInstance } from '../placement.js';
 import { publishCredentials, publishServices } from '../published-objects.js';
 import type { FinalizeResult, OwnedObject, Placement, PostgresStatus, ReconcileContext, ReconcileResult, Reconciler, Site } from '../reconciler.js';
 import { specRefusals } from '../spec-refusals.js';
 
 export const CHART_VERSION = '0.18.0';
-const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 export interface DeterministicOptions {
   /** PostgreSQL majors treated as installed (others give Ready=False, VersionUnavailable). */
@@ -26,12 +25,6 @@ interface PgSpec {
   version?: string;
   external?: boolean;
   users?: Record<string, { password?: string } | null>;
-}
-
-function generatedPassword(): string {
-  let out = '';
-  for (let i = 0; i < 16; i++) out += ALPHANUMERIC[randomInt(ALPHANUMERIC.length)];
-  return out;
 }
 
 export class DeterministicReconciler implements Reconciler {

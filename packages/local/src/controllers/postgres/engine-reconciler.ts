@@ -2,7 +2,7 @@
 // (PgClusterRuntime). This file only translates between the API objects and the runtime: spec
 // -> desired cluster, runtime snapshot -> status, Pods, Services, Secret and Events.
 
-import { createHash, randomInt } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { chmod, mkdir, readdir, rm, rmdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -13,6 +13,7 @@ import { runCommand } from '../../engine/run-command.js';
 import type { KubeObject } from '../../store/kube-object.js';
 import { CHART_VERSION } from '../deterministic/deterministic-reconciler.js';
 import { podReadyCondition, postgresCondition } from '../conditions.js';
+import { generatedPassword } from '../generated-password.js';
 import { nodeName } from '../placement.js';
 import { publishCredentials, publishServices } from '../published-objects.js';
 import type {
@@ -35,8 +36,6 @@ import { resourceSettings } from './resources-plan.js';
 import { siteForInstance } from './site-plan.js';
 import { specRefusals } from '../spec-refusals.js';
 import { decideReady, decideWorkloadsReady, type ReadinessFacts } from './status-plan.js';
-
-const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 /** Annotation naming the instance a planned switchover should make primary. */
 export const SWITCHOVER_ANNOTATION = 'local.hikube.io/switchover-to';
@@ -66,13 +65,6 @@ export interface EngineReconcilerOptions {
   /** Detection profile: `fast` (default) or `cloudnative-pg`. Env HIKUBE_LOCAL_FAILOVER_PROFILE. */
   readonly profile?: HealthProfile;
 }
-
-function generatedPassword(): string {
-  let out = '';
-  for (let i = 0; i < 16; i++) out += ALPHANUMERIC[randomInt(ALPHANUMERIC.length)];
-  return out;
-}
-
 
 function majorOf(version: string): number | undefined {
   const m = /^v(\d+)$/.exec(version);
