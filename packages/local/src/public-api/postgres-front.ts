@@ -9,8 +9,8 @@ import { generatedPassword } from '../controllers/generated-password.js';
 import type { ProjectKeys } from '../projects/project-keys.js';
 import type { ObjectService } from '../store/object-service.js';
 import type { KubeObject } from '../store/kube-object.js';
-import { POSTGRES } from '../store/resource-types.js';
-import { clusterView, settingsFromSpec, specFromSettings, type ClusterSettings } from './cluster-mapping.js';
+import { POSTGRES, SERVICE } from '../store/resource-types.js';
+import { clusterView, externalHost, externalServiceName, settingsFromSpec, specFromSettings, type ClusterSettings } from './cluster-mapping.js';
 import type { PublicOperationId } from '@hikube/sdk/public';
 import { matchOperation } from './operation-routes.js';
 import { accessDenied, alreadyExists, invalidField, modeSwitch, notFound, PublicApiError, unauthenticated } from './public-error.js';
@@ -86,11 +86,11 @@ export class PostgresFront {
       case 'PostgresService_ListExtensions':
         return { extensions };
       case 'PostgresService_ListPostgresClusters': {
-        const clusters = this.options.service.list(POSTGRES, { namespace }).items.map((object) => clusterView(object, projectId));
+        const clusters = this.options.service.list(POSTGRES, { namespace }).items.map((object) => this.#view(object, projectId));
         return { totalCount: String(clusters.length), clusters };
       }
       case 'PostgresService_GetPostgresCluster':
-        return clusterView(this.#cluster(namespace, clusterName), projectId);
+        return this.#view(this.#cluster(namespace, clusterName), projectId);
       case 'PostgresService_CreatePostgresCluster':
         return this.#createCluster(namespace, projectId, await body());
       case 'PostgresService_UpdatePostgresCluster':
@@ -164,6 +164,12 @@ export class PostgresFront {
     }
   }
 
+  /** The cluster as the API shows it; `host` comes from the platform's LoadBalancer Service, as on Hikube. */
+  #view(object: KubeObject, projectId: string): ReturnType<typeof clusterView> {
+    const service = this.options.service.find(SERVICE, object.metadata.namespace ?? '', externalServiceName(object.metadata.name));
+    return clusterView(object, projectId, externalHost(service));
+  }
+
   #cluster(namespace: string, name: string): KubeObject {
     return this.options.service.find(POSTGRES, namespace, name) ?? notFoundThrow(`cluster "${name}"`);
   }
@@ -174,7 +180,7 @@ export class PostgresFront {
     const settings = settingsOf(input);
     if (settings.preset !== undefined) checkedPreset(settings.preset);
     const object = this.#admitted({ apiVersion: POSTGRES_API_VERSION, kind: 'Postgres', metadata: { name: input.name, namespace }, spec: specFromSettings(settings) }, undefined);
-    return clusterView(await this.options.service.create(POSTGRES, object), projectId);
+    return this.#view(await this.options.service.create(POSTGRES, object), projectId);
   }
 
   async #updateCluster(namespace: string, projectId: string, name: string, text: string): Promise<unknown> {
@@ -194,7 +200,7 @@ export class PostgresFront {
     if (versionRank(after.version) < versionRank(before.version)) throw invalidField('version', `a cluster cannot go back from ${before.version} to ${after.version}`);
     if (after.preset !== undefined) checkedPreset(after.preset);
     const spec = specFromSettings(after, (current['spec'] ?? {}) as PostgresSpec);
-    return clusterView(await this.#replaceSpec(current, spec), projectId);
+    return this.#view(await this.#replaceSpec(current, spec), projectId);
   }
 
   /** Writes the spec through admission (as a kubectl apply would); returns the stored spec. */

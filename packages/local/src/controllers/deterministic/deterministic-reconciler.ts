@@ -79,7 +79,7 @@ export class DeterministicReconciler implements Reconciler {
     }
     const replicas = spec.replicas ?? 2;
     const pods = await this.syncPods(object, ctx, placement, replicas);
-    await publishServices(object, ctx, { rw: this.port, ro: this.port, r: this.port, externalWrite: spec.external === true ? this.port : undefined });
+    await publishServices(object, ctx, { rw: this.port, ro: this.port, r: this.port, externalWrite: spec.external === true ? { ip: '127.0.0.1', port: this.port } : undefined });
     await this.syncCredentials(object, ctx, spec.users ?? {});
     const ready = pods.filter((p) => p.ready).length;
     const primaryUp = pods.some((p) => p.primary && p.ready);
