@@ -8,13 +8,15 @@ import { ApiStatusError } from '../api/status-error.js';
 import { generatedPassword } from '../controllers/generated-password.js';
 import type { ProjectKeys } from '../projects/project-keys.js';
 import type { ObjectService } from '../store/object-service.js';
-import type { KubeObject } from '../store/kube-object.js';
+import { POSTGRES_FINALIZER } from '../store/finalizers.js';
+import type { Condition, KubeObject } from '../store/kube-object.js';
 import { POSTGRES, SERVICE } from '../store/resource-types.js';
-import { clusterView, externalHost, externalServiceName, settingsFromSpec, specFromSettings, type ClusterSettings } from './cluster-mapping.js';
+import { clusterView, externalHost, externalServiceName, publicStatus, settingsFromSpec, specFromSettings, type ClusterSettings } from './cluster-mapping.js';
 import type { PublicOperationId } from '@hikube/sdk/public';
 import { matchOperation } from './operation-routes.js';
 import { accessDenied, alreadyExists, invalidField, modeSwitch, notFound, PublicApiError, unauthenticated } from './public-error.js';
 import { parseBody } from './request-body.js';
+import { untilApplied } from './until-applied.js';
 import { databaseFromSpec, databasesFromSpec, specWithDatabase, specWithoutDatabase, specWithoutUser, specWithUser, userFromSpec, usersFromSpec, type UserConfigInput } from './roles-mapping.js';
 
 export interface FrontRequest {
@@ -156,7 +158,10 @@ export class PostgresFront {
       case 'PostgresService_RotateUserPassword': {
         const user = userFromSpec(spec, username) ?? notFoundThrow(`user "${username}" of cluster "${clusterName}"`);
         const password = generatedPassword();
-        await this.#write(cluster, specWithUser(spec, username, { privileges: user.config.privileges, databases: user.config.databases }, password));
+        const wasReady = publicStatus((cluster['status'] as { conditions?: Condition[] } | undefined)?.conditions, cluster.metadata.generation) === 'ready';
+        const stored = await this.#replaceSpec(cluster, specWithUser(spec, username, { privileges: user.config.privileges, databases: user.config.databases }, password));
+        // at once, as on Hikube: answer when the server refuses the old password (a cluster not ready applies it later)
+        if (wasReady) await untilApplied(() => this.options.service.find(POSTGRES, namespace, clusterName), stored.metadata.generation ?? 0);
         return { username, password };
       }
       default:
@@ -179,7 +184,9 @@ export class PostgresFront {
     if (this.options.service.find(POSTGRES, namespace, input.name)) throw alreadyExists(`cluster "${input.name}"`);
     const settings = settingsOf(input);
     if (settings.preset !== undefined) checkedPreset(settings.preset);
-    const object = this.#admitted({ apiVersion: POSTGRES_API_VERSION, kind: 'Postgres', metadata: { name: input.name, namespace }, spec: specFromSettings(settings) }, undefined);
+    // The finalizer, as the Kubernetes front adds it: deleting waits until the processes and data are gone.
+    const metadata = { name: input.name, namespace, finalizers: [POSTGRES_FINALIZER] };
+    const object = this.#admitted({ apiVersion: POSTGRES_API_VERSION, kind: 'Postgres', metadata, spec: specFromSettings(settings) }, undefined);
     return this.#view(await this.options.service.create(POSTGRES, object), projectId);
   }
 
