@@ -1,7 +1,8 @@
 // Issue 13, end to end with real PostgreSQL: the customer's path through Hikube's public API over
 // real HTTPS (plain node:https with the CA from DIR/hikube.env, not the SDK), then the real `psql`
 // over TLS to the cluster's own address on port 5432: sslmode=require and verify-full, a password
-// rotation refused on the very next connection, a killed primary, a deletion that frees the address.
+// rotation refused on the very next connection, a killed primary, a restart of Hikube Local, and a
+// deletion that frees the address.
 
 import { execFile } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -184,6 +185,18 @@ describe('an external cluster through the public API, with real PostgreSQL over 
     const after = String(((await kube(PG))['status'] as { currentPrimary: string }).currentPrimary);
     expect(after).not.toBe(before);
     expect((await call('GET', `${CLUSTERS()}/shop`)).body['host']).toBe(host);
+  });
+
+  it('keeps its address and port across a restart of Hikube Local', async () => {
+    await local.stop();
+    local = await startHikubeLocal({ dataDir, port: 0, driver: 'engine' });
+    env = readHikubeEnv(dataDir) as HikubeEnv; // the same keys, the new server's URL
+    const back = await until('ready again', async () => {
+      const got = await call('GET', `${CLUSTERS()}/shop`);
+      return got.body['status'] === 'ready' ? got.body : undefined;
+    }, 60_000);
+    expect(back['host']).toBe(host);
+    expect(await psql(`${conninfo} sslmode=verify-full sslrootcert=${env.HIKUBE_CA_CERT}`, password, 'SELECT count(*) FROM t')).toEqual({ ok: true, out: '2' });
   });
 
   it('deletes the cluster and releases its address and port', async () => {
