@@ -161,6 +161,13 @@ describe('an external cluster through the public API, with real PostgreSQL over 
     expect(refused.out).toMatch(/SSL error: (certificate verify failed|EVP lib)/);
   });
 
+  it('a user created on a ready cluster connects with the returned password at once', async () => {
+    const reader = await call('POST', `${CLUSTERS()}/shop/users`, { username: 'reader', config: { databases: { app: { role: 'readonly' } } } });
+    expect(reader.status).toBe(200);
+    const readerInfo = `host=${host} port=5432 user=reader dbname=app sslmode=require`;
+    expect(await psql(readerInfo, String(reader.body['password']), 'SELECT count(*) FROM t')).toEqual({ ok: true, out: '1' });
+  });
+
   it('rotates the password: the old one is refused on the next connection, the new one works', async () => {
     const rotated = await call('POST', `${CLUSTERS()}/shop/users/appuser/rotate-password`);
     expect(rotated.status).toBe(200);

@@ -143,7 +143,7 @@ export class PostgresFront {
         const input = parseBody<{ username: string; config?: UserConfigInput }>(await body(), 'UserCreate');
         if (spec.users?.[input.username]) throw alreadyExists(`user "${input.username}"`);
         const password = generatedPassword();
-        const next = await this.#write(cluster, specWithUser(spec, input.username, input.config ?? {}, password));
+        const next = await this.#writeApplied(cluster, specWithUser(spec, input.username, input.config ?? {}, password));
         return { ...userFromSpec(next, input.username), password };
       }
       case 'PostgresService_UpdateUser': {
@@ -158,10 +158,8 @@ export class PostgresFront {
       case 'PostgresService_RotateUserPassword': {
         const user = userFromSpec(spec, username) ?? notFoundThrow(`user "${username}" of cluster "${clusterName}"`);
         const password = generatedPassword();
-        const wasReady = publicStatus((cluster['status'] as { conditions?: Condition[] } | undefined)?.conditions, cluster.metadata.generation) === 'ready';
-        const stored = await this.#replaceSpec(cluster, specWithUser(spec, username, { privileges: user.config.privileges, databases: user.config.databases }, password));
-        // at once, as on Hikube: answer when the server refuses the old password (a cluster not ready applies it later)
-        if (wasReady) await untilApplied(() => this.options.service.find(POSTGRES, namespace, clusterName), stored.metadata.generation ?? 0);
+        // at once, as on Hikube: the answer comes when the server refuses the old password
+        await this.#writeApplied(cluster, specWithUser(spec, username, { privileges: user.config.privileges, databases: user.config.databases }, password));
         return { username, password };
       }
       default:
@@ -213,6 +211,18 @@ export class PostgresFront {
   /** Writes the spec through admission (as a kubectl apply would); returns the stored spec. */
   async #write(current: KubeObject, spec: PostgresSpec): Promise<PostgresSpec> {
     return ((await this.#replaceSpec(current, spec))['spec'] ?? {}) as PostgresSpec;
+  }
+
+  /**
+   * #write, answered once the platform applied it when the cluster is ready: a password returned
+   * works (and a rotated one is refused) on the next connection. A cluster not ready applies it later.
+   */
+  async #writeApplied(current: KubeObject, spec: PostgresSpec): Promise<PostgresSpec> {
+    const wasReady = publicStatus((current['status'] as { conditions?: Condition[] } | undefined)?.conditions, current.metadata.generation) === 'ready';
+    const stored = await this.#replaceSpec(current, spec);
+    const { namespace = '', name } = stored.metadata;
+    if (wasReady) await untilApplied(() => this.options.service.find(POSTGRES, namespace, name), stored.metadata.generation ?? 0);
+    return (stored['spec'] ?? {}) as PostgresSpec;
   }
 
   async #replaceSpec(current: KubeObject, spec: PostgresSpec): Promise<KubeObject> {
