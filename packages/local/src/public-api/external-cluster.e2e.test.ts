@@ -6,7 +6,6 @@
 
 import { execFile } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { request } from 'node:https';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +13,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readHikubeEnv, type HikubeEnv } from '../projects/hikube-env.js';
 import { startHikubeLocal, type HikubeLocal } from '../server/start-hikube-local.js';
+import { httpsJson, type JsonAnswer } from '../testing/https-json.js';
 import { createLocalPki } from '../tls/certificates.js';
 
 let parent: string;
@@ -22,38 +22,14 @@ let local: HikubeLocal;
 let env: HikubeEnv;
 let clusters: string;
 
-interface Answer {
-  status: number;
-  body: Record<string, unknown>;
-}
-
 /** One request as curl with `source DIR/hikube.env` would send it. */
-function call(method: string, path: string, body?: unknown): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const headers = { 'content-type': 'application/json', accept: 'application/json', 'x-hikube-api-key': env.HIKUBE_API_KEY };
-    const req = request(`${env.HIKUBE_API}${path}`, { method, headers, ca: readFileSync(env.HIKUBE_CA_CERT) }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as Record<string, unknown> }));
-    });
-    req.on('error', reject);
-    req.end(body === undefined ? undefined : JSON.stringify(body));
-  });
+function call(method: string, path: string, body?: unknown): Promise<JsonAnswer> {
+  return httpsJson(`${env.HIKUBE_API}${path}`, { method, headers: { 'x-hikube-api-key': env.HIKUBE_API_KEY }, ca: readFileSync(env.HIKUBE_CA_CERT), body });
 }
 
 /** The same platform through its Kubernetes front (the admin token). */
-function kube(path: string): Promise<Record<string, unknown>> {
-  return new Promise((resolve, reject) => {
-    const req = request(`${local.url}${path}`, { headers: { authorization: `Bearer ${local.adminToken}` }, ca: local.caCertPem }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve(JSON.parse(text) as Record<string, unknown>));
-    });
-    req.on('error', reject);
-    req.end();
-  });
+async function kube(path: string): Promise<Record<string, unknown>> {
+  return (await httpsJson(`${local.url}${path}`, { headers: { authorization: `Bearer ${local.adminToken}` }, ca: local.caCertPem })).body;
 }
 
 interface PsqlResult {

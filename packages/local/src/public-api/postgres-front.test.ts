@@ -2,38 +2,23 @@
 // only; no PostgreSQL). The SDK's public client is the caller where it can be; raw requests cover
 // what a client would refuse to send.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPublicClient, PublicForbiddenError, type PublicClient } from '@hikube/sdk/public';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProjectKeys } from '../projects/project-keys.js';
 import { startHikubeLocal, type HikubeLocal } from '../server/start-hikube-local.js';
+import { httpsJson, type JsonAnswer } from '../testing/https-json.js';
 
 let dir: string;
 let local: HikubeLocal;
 let client: PublicClient;
 let base: string;
 
-interface Answer {
-  status: number;
-  body: Record<string, unknown>;
-}
-
 /** One HTTPS request as curl would send it. */
-function call(method: string, path: string, options: { key?: string; body?: unknown } = {}): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
-    if (options.key !== undefined) headers['x-hikube-api-key'] = options.key;
-    const req = request(`${local.url}${path}`, { method, headers, ca: local.caCertPem }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as Record<string, unknown> }));
-    });
-    req.on('error', reject);
-    req.end(options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body));
-  });
+function call(method: string, path: string, options: { key?: string; body?: unknown } = {}): Promise<JsonAnswer> {
+  const headers: Record<string, string> = options.key !== undefined ? { 'x-hikube-api-key': options.key } : {};
+  return httpsJson(`${local.url}${path}`, { method, headers, ca: local.caCertPem, body: options.body });
 }
 
 /** The stored Postgres object, through the Kubernetes API of the same server. */
@@ -43,17 +28,8 @@ async function kubernetesSpec(name: string): Promise<Record<string, unknown>> {
   return res['spec'] as Record<string, unknown>;
 }
 
-function fetchKube(path: string, token: string): Promise<Record<string, unknown>> {
-  return new Promise((resolve, reject) => {
-    const req = request(`${local.url}${path}`, { headers: { authorization: `Bearer ${token}` }, ca: local.caCertPem }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve(JSON.parse(text) as Record<string, unknown>));
-    });
-    req.on('error', reject);
-    req.end();
-  });
+async function fetchKube(path: string, token: string): Promise<Record<string, unknown>> {
+  return (await httpsJson(`${local.url}${path}`, { headers: { authorization: `Bearer ${token}` }, ca: local.caCertPem })).body;
 }
 
 beforeAll(async () => {
