@@ -53,7 +53,6 @@ const presets = [
 /** Extensions shipped with PostgreSQL's contrib, which every local installation has. */
 const extensions = ['btree_gin', 'btree_gist', 'citext', 'cube', 'fuzzystrmatch', 'hstore', 'intarray', 'ltree', 'pg_stat_statements', 'pg_trgm', 'pgcrypto', 'tablefunc', 'unaccent', 'uuid-ossp'];
 
-
 const versionRank = (version: string): number => Number(version.replace(/^v/, ''));
 
 export class PostgresFront {
