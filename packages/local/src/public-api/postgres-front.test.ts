@@ -48,8 +48,15 @@ describe('clusters through the SDK client', () => {
     expect(created.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
     expect(await kubernetesSpec('shop')).toMatchObject({ version: 'v17', size: '20Gi', replicas: 3, resourcesPreset: 'small', external: true, postgresql: { parameters: { max_connections: 150 } }, quorum: { minSyncReplicas: 1, maxSyncReplicas: 1 } });
 
+    // the same finalizer as through kubectl: a delete waits for the platform to remove processes and data
+    const token = local.tenants.find((t) => t.name === 'tenant-demo')?.token ?? '';
+    expect(((await fetchKube('/apis/apps.cozystack.io/v1alpha1/namespaces/tenant-demo/postgreses/shop', token))['metadata'] as { finalizers?: string[] }).finalizers).toEqual(['local.hikube.io/cleanup']);
+
     await local.idle();
-    expect((await client.postgres.clusters.get('shop')).status).toBe('ready');
+    const ready = await client.postgres.clusters.get('shop');
+    expect(ready.status).toBe('ready');
+    // host from the platform's LoadBalancer Service (the deterministic driver publishes 127.0.0.1:5432)
+    expect(ready.host).toBe('127.0.0.1');
     expect((await client.postgres.clusters.list()).map((c) => c.name)).toEqual(['shop']);
 
     // A raw PATCH with only the required fields: external goes false, quorum 0/0, the rest is kept.

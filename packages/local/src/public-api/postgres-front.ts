@@ -1,16 +1,18 @@
 // The public API's PostgreSQL operations over the same store, admission and controllers as the
 // Kubernetes API: each request is checked (key, then body against the document's schema), mapped
 // onto the tenant's Postgres objects through the mapping modules, and answered in the API's shapes.
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { PostgresSpec } from '@hikube/sdk';
 import type { Admission } from '../api/admission.js';
 import { ApiStatusError } from '../api/status-error.js';
+import { generatedPassword } from '../controllers/generated-password.js';
 import type { ProjectKeys } from '../projects/project-keys.js';
 import { ConflictError } from '../store/errors.js';
 import type { ObjectService } from '../store/object-service.js';
-import type { KubeObject } from '../store/kube-object.js';
-import { POSTGRES } from '../store/resource-types.js';
-import { clusterView, settingsFromSpec, specFromSettings, type ClusterSettings } from './cluster-mapping.js';
+import { POSTGRES_FINALIZER } from '../store/finalizers.js';
+import type { Condition, KubeObject } from '../store/kube-object.js';
+import { POSTGRES, SERVICE } from '../store/resource-types.js';
+import { clusterView, externalHost, externalServiceName, publicStatus, settingsFromSpec, specFromSettings, type ClusterSettings } from './cluster-mapping.js';
 import { publicOperations, type PublicOperationId } from '@hikube/sdk/public';
 import type { Authorization, Refusal } from '../projects/project-keys.js';
 import { checkedExtensions, checkedPreset, presets, readOnce } from './catalogs.js';
@@ -18,6 +20,7 @@ import type { FrontFaults } from './front-faults.js';
 import { matchOperation, type MatchedOperation } from './operation-routes.js';
 import { accessDenied, alreadyExists, invalidField, keyCheckUnavailable, modeSwitch, notFound, PublicApiError, unauthenticated, unsupportedContentType } from './public-error.js';
 import { parseBody } from './request-body.js';
+import { untilApplied } from './until-applied.js';
 import { databaseFromSpec, databasesFromSpec, specWithDatabase, specWithoutDatabase, specWithoutUser, specWithUser, userFromSpec, usersFromSpec, type UserConfigInput } from './roles-mapping.js';
 
 export interface FrontRequest {
@@ -46,14 +49,6 @@ export interface PostgresFrontOptions {
   faults?: FrontFaults;
 }
 
-const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-
-/** 16 alphanumerics, as the platform generates a user's password. */
-function generatedPassword(): string {
-  let out = '';
-  for (let i = 0; i < 16; i++) out += ALPHANUMERIC[randomInt(ALPHANUMERIC.length)];
-  return out;
-}
 
 const versionRank = (version: string): number => Number(version.replace(/^v/, ''));
 
@@ -106,11 +101,11 @@ export class PostgresFront {
       case 'PostgresService_ListExtensions':
         return { extensions: [...(await this.#extensionCatalog())] };
       case 'PostgresService_ListPostgresClusters': {
-        const clusters = this.options.service.list(POSTGRES, { namespace }).items.map((object) => clusterView(object, projectId));
+        const clusters = this.options.service.list(POSTGRES, { namespace }).items.map((object) => this.#view(object, projectId));
         return { totalCount: String(clusters.length), clusters };
       }
       case 'PostgresService_GetPostgresCluster':
-        return clusterView(this.#cluster(namespace, clusterName), projectId);
+        return this.#view(this.#cluster(namespace, clusterName), projectId);
       case 'PostgresService_CreatePostgresCluster':
         return this.#createCluster(namespace, projectId, await body());
       case 'PostgresService_UpdatePostgresCluster':
@@ -161,7 +156,7 @@ export class PostgresFront {
         const input = parseBody<{ username: string; config?: UserConfigInput }>(await body(), 'UserCreate');
         if (spec.users?.[input.username]) throw alreadyExists(`user "${input.username}"`);
         const password = generatedPassword();
-        const next = await this.#write(cluster, specWithUser(spec, input.username, input.config ?? {}, password));
+        const next = await this.#writeApplied(cluster, specWithUser(spec, input.username, input.config ?? {}, password));
         return { ...userFromSpec(next, input.username), password };
       }
       case 'PostgresService_UpdateUser': {
@@ -176,12 +171,19 @@ export class PostgresFront {
       case 'PostgresService_RotateUserPassword': {
         const user = userFromSpec(spec, username) ?? notFoundThrow(`user "${username}" of cluster "${clusterName}"`);
         const password = generatedPassword();
-        await this.#write(cluster, specWithUser(spec, username, { privileges: user.config.privileges, databases: user.config.databases }, password));
+        // at once, as on Hikube: the answer comes when the server refuses the old password
+        await this.#writeApplied(cluster, specWithUser(spec, username, { privileges: user.config.privileges, databases: user.config.databases }, password));
         return { username, password };
       }
       default:
         return unhandled(id);
     }
+  }
+
+  /** The cluster as the API shows it; `host` comes from the platform's LoadBalancer Service, as on Hikube. */
+  #view(object: KubeObject, projectId: string): ReturnType<typeof clusterView> {
+    const service = this.options.service.find(SERVICE, object.metadata.namespace ?? '', externalServiceName(object.metadata.name));
+    return clusterView(object, projectId, externalHost(service));
   }
 
   #cluster(namespace: string, name: string): KubeObject {
@@ -193,8 +195,10 @@ export class PostgresFront {
     if (this.options.service.find(POSTGRES, namespace, input.name)) throw alreadyExists(`cluster "${input.name}"`);
     const settings = settingsOf(input);
     if (settings.preset !== undefined) checkedPreset(settings.preset);
-    const object = this.#admitted({ apiVersion: POSTGRES_API_VERSION, kind: 'Postgres', metadata: { name: input.name, namespace }, spec: specFromSettings(settings) }, undefined);
-    return clusterView(await this.options.service.create(POSTGRES, object), projectId);
+    // The finalizer, as the Kubernetes front adds it: deleting waits until the processes and data are gone.
+    const metadata = { name: input.name, namespace, finalizers: [POSTGRES_FINALIZER] };
+    const object = this.#admitted({ apiVersion: POSTGRES_API_VERSION, kind: 'Postgres', metadata, spec: specFromSettings(settings) }, undefined);
+    return this.#view(await this.options.service.create(POSTGRES, object), projectId);
   }
 
   async #updateCluster(namespace: string, projectId: string, name: string, text: string): Promise<unknown> {
@@ -214,12 +218,24 @@ export class PostgresFront {
     if (versionRank(after.version) < versionRank(before.version)) throw invalidField('version', `a cluster cannot go back from ${before.version} to ${after.version}`);
     if (after.preset !== undefined) checkedPreset(after.preset);
     const spec = specFromSettings(after, (current['spec'] ?? {}) as PostgresSpec);
-    return clusterView(await this.#replaceSpec(current, spec), projectId);
+    return this.#view(await this.#replaceSpec(current, spec), projectId);
   }
 
   /** Writes the spec through admission (as a kubectl apply would); returns the stored spec. */
   async #write(current: KubeObject, spec: PostgresSpec): Promise<PostgresSpec> {
     return ((await this.#replaceSpec(current, spec))['spec'] ?? {}) as PostgresSpec;
+  }
+
+  /**
+   * #write, answered once the platform applied it when the cluster is ready: a password returned
+   * works (and a rotated one is refused) on the next connection. A cluster not ready applies it later.
+   */
+  async #writeApplied(current: KubeObject, spec: PostgresSpec): Promise<PostgresSpec> {
+    const wasReady = publicStatus((current['status'] as { conditions?: Condition[] } | undefined)?.conditions, current.metadata.generation) === 'ready';
+    const stored = await this.#replaceSpec(current, spec);
+    const { namespace = '', name } = stored.metadata;
+    if (wasReady) await untilApplied(() => this.options.service.find(POSTGRES, namespace, name), stored.metadata.generation ?? 0);
+    return (stored['spec'] ?? {}) as PostgresSpec;
   }
 
   async #replaceSpec(current: KubeObject, spec: PostgresSpec): Promise<KubeObject> {

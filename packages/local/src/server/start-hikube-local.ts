@@ -124,7 +124,7 @@ async function startLocked(dataDir: string, tenantNames: string[], options: Star
     ...builtinSchedulingClasses().map((object) => ({ type: SCHEDULING_CLASS, object })),
   ]);
   const reconciler = await chooseReconciler(options.driver);
-  const loop = new ControllerLoop(service, reconciler, { dataDir, ...(options.log ? { log: options.log } : {}) });
+  const loop = new ControllerLoop(service, reconciler, { dataDir, ca: pki.ca, ...(options.log ? { log: options.log } : {}) });
 
   const extraRoutes: ExtraRoute = async (method, path, identity) => {
     const m = /^\/hikube-local\/v1\/sites\/([a-z]+)\/(down|up)$/.exec(path);
