@@ -1,18 +1,13 @@
 import { valueEquals, type CtyValue } from '../protocol/cty-value.js';
 import type { AttributePath } from './diagnostics.js';
 import type { SchemaBody } from './schema.js';
-import { isObj } from './value-tools.js';
+import { isObj, someAttribute } from './value-tools.js';
 
 // Terraform checks an ephemeral result as it checks a plan with no prior state: a value the
 // configuration sets must come back unchanged; only computed attributes the configuration leaves
 // null may be filled. This finds the first place a provider broke that rule.
 
-function hasComputed(body: SchemaBody): boolean {
-  return (
-    Object.values(body.attributes).some((a) => a.computed || (a.nested !== undefined && hasComputed({ attributes: a.nested.attributes }))) ||
-    Object.values(body.blocks ?? {}).some((b) => hasComputed(b.body))
-  );
-}
+const hasComputed = (body: SchemaBody): boolean => someAttribute(body, (a) => a.computed === true);
 
 function elements(nesting: string, body: SchemaBody, config: CtyValue, result: CtyValue, path: AttributePath): AttributePath | undefined {
   if (config === null || result === null || nesting === 'set' || !hasComputed(body)) return valueEquals(config, result) ? undefined : path;

@@ -1,7 +1,7 @@
 import type { CtyValue } from '../protocol/cty-value.js';
 import { pathToString, type AttributePath, type Diagnostics } from './diagnostics.js';
 import { SchemaDefinitionError, type SchemaBody } from './schema.js';
-import { forEachElement, isObj, nullWriteOnly } from './value-tools.js';
+import { forEachElement, isObj, nullWriteOnly, someAttribute } from './value-tools.js';
 
 // Write-only attributes (Terraform 1.11): Terraform passes them in the configuration of plan and
 // apply and refuses any plan or state that holds one. The framework nulls what Terraform
@@ -56,12 +56,7 @@ export function refuseWriteOnlyWithoutSupport(body: SchemaBody, config: CtyValue
   }
 }
 
-function hasWriteOnly(body: SchemaBody): boolean {
-  return (
-    Object.values(body.attributes).some((a) => a.writeOnly || (a.nested !== undefined && hasWriteOnly({ attributes: a.nested.attributes }))) ||
-    Object.values(body.blocks ?? {}).some((b) => hasWriteOnly(b.body))
-  );
-}
+const hasWriteOnly = (body: SchemaBody): boolean => someAttribute(body, (a) => a.writeOnly === true);
 
 /** Terraform accepts write-only attributes only in managed resources, and never inside a set. */
 export function assertWriteOnlyPlacement(body: SchemaBody, what: string, allowed: boolean): void {
