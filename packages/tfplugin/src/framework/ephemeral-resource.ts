@@ -15,7 +15,7 @@ export interface EphemeralOpenRequest<S extends SchemaDef, P> extends OperationC
 export interface EphemeralOpenResponse<S extends SchemaDef> {
   /** Starts as the configuration; fill the computed attributes, leave configured ones as they are. */
   result: ModelOf<S>;
-  /** Handed back to renew() and close() of this instance (kept by Terraform in memory only). */
+  /** Handed to the first renew() and to close() of this instance (Terraform keeps it in memory only). */
   private: PrivateData;
   /** When Terraform should call renew() if the run is still going; needs renew(). */
   renewAt?: Date;
@@ -27,9 +27,9 @@ export interface EphemeralRenewRequest<P> extends OperationContext<P> {
 }
 
 export interface EphemeralRenewResponse {
-  /** Starts as the request's; replace it to change what the next renew() and close() see. */
+  /** Starts as the request's; what the next renew() gets (an empty object: none). close() always gets what open() set. */
   private: PrivateData;
-  /** The next renewal, if another is needed. */
+  /** The next renewal, if another is needed; without it Terraform renews no more. */
   renewAt?: Date;
   readonly diagnostics: Diagnostics;
 }
