@@ -218,7 +218,8 @@ provider "example" {
   store_dir = "${dir}"
 }
 ephemeral "example_token" "deploy" {
-  name = "deploy"
+  name           = "deploy"
+  renew_after_ms = 300
 }
 provider "example" {
   alias         = "session"
@@ -230,11 +231,16 @@ resource "example_thing" "w" {
   name      = "with-token"
   secret_wo = ephemeral.example_token.deploy.value
 }
+# Keeps the session provider, and so the token, in use long past the renewal time.
+resource "example_slow" "wait" {
+  provider = example.session
+  delay_ms = 3000
+}
 `;
-  const issued = (): { value: string; closed: boolean }[] =>
+  const issued = (): { value: string; closed: boolean; renewals: number }[] =>
     readdirSync(tokens.path)
       .filter((f) => f.startsWith('token-'))
-      .map((f) => JSON.parse(readFileSync(join(tokens.path, f), 'utf8')) as { value: string; closed: boolean });
+      .map((f) => JSON.parse(readFileSync(join(tokens.path, f), 'utf8')) as { value: string; closed: boolean; renewals: number });
   const expectNoTokenIn = (text: string | undefined): void => {
     for (const t of issued()) expect(text).not.toContain(t.value);
   };
@@ -252,11 +258,12 @@ resource "example_thing" "w" {
     await tokens?.remove();
   });
 
-  step('validates and applies; every token opened during the run is closed at its end', async () => {
+  step('validates and applies; a token in use past renew_at is renewed, every token is closed at the end of its run', async () => {
     expect((await tf.validate()).validation.valid).toBe(true);
     const apply = await tf.apply();
-    expect(apply.stdout).toContain('Apply complete! Resources: 1 added');
+    expect(apply.stdout).toContain('Apply complete! Resources: 2 added');
     expect(issued().length).toBeGreaterThan(0);
+    expect(issued().some((t) => t.renewals > 0)).toBe(true);
     expect(issued().every((t) => t.closed)).toBe(true);
     expectNoTokenIn(apply.stdout);
   });
@@ -283,7 +290,7 @@ resource "example_thing" "w" {
   });
 
   step('destroys', async () => {
-    expect((await tf.destroy()).stdout).toContain('Destroy complete! Resources: 1 destroyed');
+    expect((await tf.destroy()).stdout).toContain('Destroy complete! Resources: 2 destroyed');
     expect(readdirSync(tokens.path).filter((f) => f.startsWith('thing-') || f.startsWith('secret-'))).toEqual([]);
   });
 });
