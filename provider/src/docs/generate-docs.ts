@@ -38,7 +38,7 @@ const ephemeralFooter: Record<string, string> = {
     'Hikube\'s public API returns a user\'s password only when the user is created and when the password is rotated; no call reads it later, so this resource needs the Kubernetes (Cozystack) settings. ' +
       'Reading a password there would mean rotating it at every plan, which cuts off every other client of that user: the provider does not do that. ' +
       'The honest public-API variant is a user of its own per run (open creates it with the roles asked for and returns the password the API gives at creation; close deletes it), ' +
-      'suited to a provider block that manages roles and grants during one apply. It is not implemented yet; on the public API, the platform-generated password of a ' +
+      'suited to a provider block that manages roles and grants during one apply. The provider does not offer that variant yet; on the public API, the platform-generated password of a ' +
       '`hikube_postgres_user` is in its (sensitive) `password` attribute, in state.',
   ].join('\n'),
 };
