@@ -13,7 +13,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readHikubeEnv } from '../projects/hikube-env.js';
 import { startHikubeLocal, type HikubeLocal } from '../server/start-hikube-local.js';
-import { httpsJson, type JsonAnswer } from '../testing/https-json.js';
+import { httpsCall, type HttpsAnswer } from '../testing/https-call.js';
 import { createLocalPki } from '../tls/certificates.js';
 
 let parent: string;
@@ -25,13 +25,13 @@ let env: SourcedEnv;
 let clusters: string;
 
 /** One request as curl with `source DIR/hikube.env` would send it. */
-function call(method: string, path: string, body?: unknown): Promise<JsonAnswer> {
-  return httpsJson(`${env.HIKUBE_API}${path}`, { method, headers: { 'x-hikube-api-key': env.HIKUBE_API_KEY }, ca: readFileSync(env.HIKUBE_CA_CERT), body });
+function call(method: string, path: string, body?: unknown): Promise<HttpsAnswer> {
+  return httpsCall({ url: env.HIKUBE_API, caCertPem: readFileSync(env.HIKUBE_CA_CERT, 'utf8') }, method, path, { key: env.HIKUBE_API_KEY, body });
 }
 
 /** The same platform through its Kubernetes front (the admin token). */
 async function kube(path: string): Promise<Record<string, unknown>> {
-  return (await httpsJson(`${local.url}${path}`, { headers: { authorization: `Bearer ${local.adminToken}` }, ca: local.caCertPem })).body;
+  return (await httpsCall(local, 'GET', path, { headers: { authorization: `Bearer ${local.adminToken}` } })).body;
 }
 
 interface PsqlResult {
