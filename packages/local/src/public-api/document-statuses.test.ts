@@ -103,10 +103,9 @@ const everyOperation: Record<string, Provoke> = {
 /** 400 on an operation without a body: a project id that is not a UUID. */
 const badProjectId: Provoke = (id) => send(id, { key: admin(), override: { projectId: 'not-a-uuid' } });
 
-/** 409 on a write: the cluster changes between the front's read and its write. */
+/** 409 on a write: the cluster changes between the front's read and its write, on every attempt. */
 const concurrentWrite: Provoke = async (id) => {
   faults.beforeWrite = async () => {
-    delete faults.beforeWrite;
     expect((await touchThroughKubernetes('base')).status).toBe(200);
   };
   try {
@@ -330,5 +329,22 @@ describe('answers outside the document use its error body too', () => {
     const answer = await call('PATCH', pathOf('PostgresService_UpdateDatabase'), { key: admin(), body: '{"extensions": ["hstore"], "extensions": ["citext"]}' });
     expect([answer.status, answer.body['message']]).toEqual([400, 'invalid extensions: the key is given more than once in the body; send it once']);
     expect((await send('PostgresService_GetDatabase', { key: admin() })).body).toEqual(before.body);
+  });
+});
+
+describe('a change made by the platform between the front read and its write', () => {
+  it('is absorbed: the operation runs again from a fresh read and succeeds', async () => {
+    let interfered = 0;
+    faults.beforeWrite = async () => {
+      if (interfered++ > 0) return;
+      expect((await touchThroughKubernetes('base')).status).toBe(200);
+    };
+    try {
+      const answer = await send('PostgresService_UpdateDatabase', { key: admin(), body: { extensions: ['citext'] } });
+      expect([answer.status, answer.body['extensions']]).toEqual([200, ['citext']]);
+      expect(interfered).toBe(2);
+    } finally {
+      delete faults.beforeWrite;
+    }
   });
 });

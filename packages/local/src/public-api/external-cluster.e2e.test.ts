@@ -105,7 +105,8 @@ describe('an external cluster through the public API, with real PostgreSQL over 
   it('creates a 3-replica cluster with a quorum, a database with pgcrypto and an admin user; ready on its own address at 5432', async () => {
     const created = await call('POST', CLUSTERS(), { name: 'shop', version: 'v15', replicas: 3, size: 1, preset: 'nano', external: true, quorum: { minSyncReplicas: 1, maxSyncReplicas: 1 } });
     expect(created).toMatchObject({ status: 200, body: { name: 'shop', replicas: '3', external: true, host: '', status: 'provisioning' } });
-    expect((await call('POST', `${CLUSTERS()}/shop/databases`, { databaseName: 'app', extensions: ['pgcrypto'] })).body).toMatchObject({ databaseName: 'app', extensions: ['pgcrypto'] });
+    const database = await call('POST', `${CLUSTERS()}/shop/databases`, { databaseName: 'app', extensions: ['pgcrypto'] });
+    expect(database.body, database.text).toMatchObject({ databaseName: 'app', extensions: ['pgcrypto'] });
     const user = await call('POST', `${CLUSTERS()}/shop/users`, { username: 'appuser', config: { databases: { app: { role: 'admin' } } } });
     expect(user.status).toBe(200);
     password = String(user.body['password']);
@@ -188,7 +189,7 @@ describe('an external cluster through the public API, with real PostgreSQL over 
   });
 
   it('deletes the cluster and releases its address and port', async () => {
-    expect(await call('DELETE', `${CLUSTERS()}/shop`)).toEqual({ status: 200, body: {} });
+    expect(await call('DELETE', `${CLUSTERS()}/shop`)).toMatchObject({ status: 200, body: {} });
     await until('the cluster to be gone', async () => ((await call('GET', `${CLUSTERS()}/shop`)).status === 404 ? true : undefined), 60_000);
     expect(await canListen(host, 5432)).toBe(true);
     const registry = join(dataDir, 'engine', 'external-addresses.json');

@@ -50,6 +50,22 @@ export interface PostgresFrontOptions {
 }
 
 
+/** How many times an operation is tried when its write keeps meeting a change made since its read. */
+const WRITE_ATTEMPTS = 4;
+
+/** The cluster changed between the operation's read and its write. */
+class WriteConflict extends PublicApiError {
+  constructor() {
+    super(409, undefined, 'the cluster was modified at the same time; read it again and retry');
+  }
+}
+
+/** The request body read once, whatever the number of attempts. */
+function once(read: () => Promise<string>): () => Promise<string> {
+  let text: Promise<string> | undefined;
+  return () => (text ??= read());
+}
+
 const versionRank = (version: string): number => Number(version.replace(/^v/, ''));
 
 export class PostgresFront {
@@ -72,7 +88,7 @@ export class PostgresFront {
       this.options.faults?.operation?.(matched.id);
       if (takesBody(matched.id)) checkContentType(request.contentType);
       const namespace = checked.project.namespace;
-      return { status: 200, body: await this.#operation(matched.id, matched.params, namespace, checked.project.id, request.body) };
+      return { status: 200, body: await this.#operationRetried(matched.id, matched.params, namespace, checked.project.id, once(request.body)) };
     } catch (err) {
       if (err instanceof PublicApiError) return { status: err.status, body: err.body(requestId) };
       // A limit of the HTTP layer (e.g. a body too large) keeps its status, in this API's body.
@@ -90,6 +106,22 @@ export class PostgresFront {
     } catch (err) {
       this.options.log?.(redactKeys(`public API request ${requestId}: the key could not be checked: ${(err as Error).message}`, apiKey));
       throw keyCheckUnavailable();
+    }
+  }
+
+  /**
+   * The operation, run again from a fresh read when its write met a change made since that read
+   * (the platform's controllers write the same object: status, finalizers). The public API has no
+   * concurrency token, so such a conflict is ours to absorb, not the caller's; only a cluster
+   * changed on every attempt gets the 409.
+   */
+  async #operationRetried(id: PublicOperationId, params: Record<string, string>, namespace: string, projectId: string, body: () => Promise<string>): Promise<unknown> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.#operation(id, params, namespace, projectId, body);
+      } catch (err) {
+        if (!(err instanceof WriteConflict) || attempt >= WRITE_ATTEMPTS) throw err;
+      }
     }
   }
 
@@ -244,7 +276,7 @@ export class PostgresFront {
     const expectedRv = current.metadata.resourceVersion;
     const { object: stored } = await this.options.service.update(POSTGRES, object, expectedRv !== undefined ? { expectedRv } : {}).catch((err: unknown) => {
       // A write in between (through either API): no code of its own, unlike a name taken (80002).
-      if (err instanceof ConflictError || (err instanceof ApiStatusError && err.httpCode === 409)) throw new PublicApiError(409, undefined, 'the cluster was modified at the same time; read it again and retry');
+      if (err instanceof ConflictError || (err instanceof ApiStatusError && err.httpCode === 409)) throw new WriteConflict();
       throw err;
     });
     return stored;
