@@ -26,12 +26,16 @@ export const postgresClusterDataSchema = schema({
   },
 });
 
+const kubernetesOnly = error(null, 'Kubernetes API only', 'This data source reads the Cozystack Kubernetes API; the provider is configured for Hikube\'s public API.', []);
+
 const { dataSource } = definitions<ProviderData | undefined>();
 
 export const postgresClusterDataSource = dataSource({
   schema: postgresClusterDataSchema,
   async read(req, resp) {
-    const data = req.providerData;
+    const provided = req.providerData;
+    if (provided?.backend === 'public') return reportIssues(resp.diagnostics, [kubernetesOnly]);
+    const data = provided;
     const config = req.config as Record<string, unknown>;
     const namespace = (config['namespace'] as string | null) ?? data?.namespace ?? null;
     if (data === undefined || namespace === null) {

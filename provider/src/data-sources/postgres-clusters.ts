@@ -23,12 +23,16 @@ export const postgresClustersDataSchema = schema({
   },
 });
 
+const kubernetesOnly = error(null, 'Kubernetes API only', 'This data source reads the Cozystack Kubernetes API; the provider is configured for Hikube\'s public API.', []);
+
 const { dataSource } = definitions<ProviderData | undefined>();
 
 export const postgresClustersDataSource = dataSource({
   schema: postgresClustersDataSchema,
   async read(req, resp) {
-    const data = req.providerData;
+    const provided = req.providerData;
+    if (provided?.backend === 'public') return reportIssues(resp.diagnostics, [kubernetesOnly]);
+    const data = provided;
     const namespace = req.config.namespace ?? data?.namespace ?? null;
     if (data === undefined || namespace === null) {
       return reportIssues(resp.diagnostics, [error(null, 'No namespace', 'Set namespace on the data source or the provider.', ['namespace'])]);

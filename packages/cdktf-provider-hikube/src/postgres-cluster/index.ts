@@ -98,11 +98,17 @@ export interface PostgresClusterConfig extends cdktf.TerraformMetaArguments {
   */
   readonly storageClass?: string;
   /**
-  * Publish the primary through a LoadBalancer (`endpoints.external`).
+  * Publish the primary through a LoadBalancer (`endpoints.external`; on the public API, `host`).
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_cluster#external PostgresCluster#external}
   */
   readonly external?: boolean | cdktf.IResolvable;
+  /**
+  * Public API: the most concurrent connections (`config.maxConnections`, 1 to 10000); the platform's default when unset. On the Kubernetes API set `parameters = { max_connections = "..." }` instead.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_cluster#max_connections PostgresCluster#max_connections}
+  */
+  readonly maxConnections?: number;
   /**
   * PostgreSQL parameters (`postgresql.conf`), values as strings. Parameters that can execute code are refused; some (e.g. `max_connections`, `shared_buffers`) restart instances, which the plan warns about.
   *
@@ -1718,6 +1724,7 @@ export class PostgresCluster extends cdktf.TerraformResource {
     this._storageSize = config.storageSize;
     this._storageClass = config.storageClass;
     this._external = config.external;
+    this._maxConnections = config.maxConnections;
     this._parameters = config.parameters;
     this._users.internalValue = config.users;
     this._databases.internalValue = config.databases;
@@ -1991,6 +1998,22 @@ export class PostgresCluster extends cdktf.TerraformResource {
     return this._external;
   }
 
+  // max_connections - computed: true, optional: true, required: false
+  private _maxConnections?: number; 
+  public get maxConnections() {
+    return this.getNumberAttribute('max_connections');
+  }
+  public set maxConnections(value: number) {
+    this._maxConnections = value;
+  }
+  public resetMaxConnections() {
+    this._maxConnections = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get maxConnectionsInput() {
+    return this._maxConnections;
+  }
+
   // parameters - computed: false, optional: true, required: false
   private _parameters?: { [key: string]: string }; 
   public get parameters() {
@@ -2152,6 +2175,26 @@ export class PostgresCluster extends cdktf.TerraformResource {
     return this._credentials;
   }
 
+  // status - computed: true, optional: false, required: false
+  public get status() {
+    return this.getStringAttribute('status');
+  }
+
+  // host - computed: true, optional: false, required: false
+  public get host() {
+    return this.getStringAttribute('host');
+  }
+
+  // port - computed: true, optional: false, required: false
+  public get port() {
+    return this.getNumberAttribute('port');
+  }
+
+  // created_at - computed: true, optional: false, required: false
+  public get createdAt() {
+    return this.getStringAttribute('created_at');
+  }
+
   // connection_uris - computed: true, optional: false, required: false
   private _connectionUris = new PostgresClusterConnectionUrisMap(this, "connection_uris");
   public get connectionUris() {
@@ -2196,6 +2239,7 @@ export class PostgresCluster extends cdktf.TerraformResource {
       storage_size: cdktf.stringToTerraform(this._storageSize),
       storage_class: cdktf.stringToTerraform(this._storageClass),
       external: cdktf.booleanToTerraform(this._external),
+      max_connections: cdktf.numberToTerraform(this._maxConnections),
       parameters: cdktf.hashMapper(cdktf.stringToTerraform)(this._parameters),
       users: cdktf.hashMapper(postgresClusterUsersToTerraform)(this._users.internalValue),
       databases: cdktf.hashMapper(postgresClusterDatabasesToTerraform)(this._databases.internalValue),
@@ -2305,6 +2349,12 @@ export class PostgresCluster extends cdktf.TerraformResource {
         isBlock: false,
         type: "simple",
         storageClassType: "boolean",
+      },
+      max_connections: {
+        value: cdktf.numberToHclTerraform(this._maxConnections),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
       },
       parameters: {
         value: cdktf.hashMapperHcl(cdktf.stringToHclTerraform)(this._parameters),

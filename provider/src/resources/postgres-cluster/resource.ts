@@ -12,6 +12,8 @@ import { argsFromTerraform, modelFromTerraform, modelToTerraform, planToTerrafor
 
 const { resource } = definitions<ProviderData | undefined>();
 
+const publicNotYet = error(null, 'Not on the public API yet', 'hikube_postgres_cluster does not speak the public API yet.', []);
+
 const notConfigured = error(null, 'Provider not configured', 'The hikube provider has no usable configuration yet; see the provider diagnostics above.', []);
 
 function writeOnlyPasswords(config: PostgresClusterArgs): Record<string, string> {
@@ -33,6 +35,7 @@ export const postgresClusterResource = resource({
     }
     const data = req.providerData;
     if (data === undefined) return;
+    if (data.backend !== 'kubernetes') return reportIssues(resp.diagnostics, [publicNotYet]);
     const { args: config, unknownAttributes } = argsFromTerraform(req.config);
     const prior = req.state === null ? null : modelFromTerraform(req.state);
     const result = await planCluster({ config, prior, unknownAttributes, providerNamespace: data.namespace, api: data.api, signal: req.signal });
@@ -45,6 +48,7 @@ export const postgresClusterResource = resource({
   async create(req, resp) {
     const data = req.providerData;
     if (data === undefined) return reportIssues(resp.diagnostics, [notConfigured]);
+    if (data.backend !== 'kubernetes') return reportIssues(resp.diagnostics, [publicNotYet]);
     const config = argsFromTerraform(req.config as TerraformState).args;
     const planned = argsFromTerraform(req.plan).args;
     const result = await createCluster({
@@ -63,6 +67,7 @@ export const postgresClusterResource = resource({
   async read(req, resp) {
     const data = req.providerData;
     if (data === undefined) return reportIssues(resp.diagnostics, [notConfigured]);
+    if (data.backend !== 'kubernetes') return reportIssues(resp.diagnostics, [publicNotYet]);
     const result = await readCluster({ prior: modelFromTerraform(req.state), api: data.api, signal: req.signal });
     reportIssues(resp.diagnostics, result.issues);
     resp.state = result.state === null ? null : modelToTerraform(result.state);
@@ -71,6 +76,7 @@ export const postgresClusterResource = resource({
   async update(req, resp) {
     const data = req.providerData;
     if (data === undefined) return reportIssues(resp.diagnostics, [notConfigured]);
+    if (data.backend !== 'kubernetes') return reportIssues(resp.diagnostics, [publicNotYet]);
     const config = argsFromTerraform(req.config as TerraformState).args;
     const result = await updateCluster({
       prior: modelFromTerraform(req.state),
@@ -88,6 +94,7 @@ export const postgresClusterResource = resource({
   async delete(req, resp) {
     const data = req.providerData;
     if (data === undefined) return reportIssues(resp.diagnostics, [notConfigured]);
+    if (data.backend !== 'kubernetes') return reportIssues(resp.diagnostics, [publicNotYet]);
     const prior = argsFromTerraform(req.state).args;
     reportIssues(resp.diagnostics, await deleteCluster({ prior, timeoutMs: timeoutMs(prior.timeouts, 'delete', defaultTimeoutsMs.delete), api: data.api, signal: req.signal }));
   },
@@ -95,6 +102,7 @@ export const postgresClusterResource = resource({
   async importState(req, resp) {
     const data = req.providerData;
     if (data === undefined) return reportIssues(resp.diagnostics, [notConfigured]);
+    if (data.backend !== 'kubernetes') return reportIssues(resp.diagnostics, [publicNotYet]);
     const result = await importCluster({ id: req.id, api: data.api, signal: req.signal });
     reportIssues(resp.diagnostics, result.issues);
     if (result.state !== null) resp.state = modelToTerraform(result.state);

@@ -56,7 +56,14 @@ export const postgresClusterSchema = schema({
     memory: attr.string({ optional: true, markdownDescription: 'Memory per instance, a Kubernetes quantity (`2Gi`). Set with `cpu`.' }),
     storage_size: attr.string({ optional: true, computed: true, markdownDescription: 'Volume size per instance (`10Gi`); equal quantities (`10Gi`, `10240Mi`) are the same. Grows in place; shrinking is refused at plan.' }),
     storage_class: attr.string({ optional: true, computed: true, markdownDescription: 'Storage class of the volumes: `local`, `replicated` or `replicated-async`; empty is the platform default. Changing it replaces the cluster.' }),
-    external: attr.bool({ optional: true, computed: true, markdownDescription: 'Publish the primary through a LoadBalancer (`endpoints.external`).' }),
+    external: attr.bool({ optional: true, computed: true, markdownDescription: 'Publish the primary through a LoadBalancer (`endpoints.external`; on the public API, `host`).' }),
+    max_connections: attr.number({
+      optional: true,
+      computed: true,
+      markdownDescription:
+        'Public API: the most concurrent connections (`config.maxConnections`, 1 to 10000); the platform\'s default when unset. ' +
+        'On the Kubernetes API set `parameters = { max_connections = "..." }` instead.',
+    }),
     parameters: attr.map(types.string, {
       optional: true,
       markdownDescription: 'PostgreSQL parameters (`postgresql.conf`), values as strings. Parameters that can execute code are refused; some (e.g. `max_connections`, `shared_buffers`) restart instances, which the plan warns about.',
@@ -128,6 +135,10 @@ export const postgresClusterSchema = schema({
       { computed: true, markdownDescription: 'Where to connect.' },
     ),
     credentials: attr.map(types.string, { computed: true, sensitive: true, markdownDescription: 'Passwords by user, except users with `password_wo`.' }),
+    status: attr.string({ computed: true, markdownDescription: '`provisioning`, `ready`, `error` or `unknown` (on the Kubernetes API, `ready` or `provisioning` from the `Ready` condition).' }),
+    host: attr.string({ computed: true, markdownDescription: 'Address clients connect to from outside: set with `external = true` once the platform assigned it, else null.' }),
+    port: attr.number({ computed: true, markdownDescription: 'Port with `host` (5432).' }),
+    created_at: attr.string({ computed: true, markdownDescription: 'Creation time, RFC 3339.' }),
     connection_uris: attr.mapNested(
       {
         rw: uri('`postgresql://` URI through the read-write endpoint.'),

@@ -98,11 +98,17 @@ export interface PostgresClusterConfig extends cdktn.TerraformMetaArguments {
   */
   readonly storageClass?: string;
   /**
-  * Publish the primary through a LoadBalancer (`endpoints.external`).
+  * Publish the primary through a LoadBalancer (`endpoints.external`; on the public API, `host`).
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_cluster#external PostgresCluster#external}
   */
   readonly external?: boolean | cdktn.IResolvable;
+  /**
+  * Public API: the most concurrent connections (`config.maxConnections`, 1 to 10000); the platform's default when unset. On the Kubernetes API set `parameters = { max_connections = "..." }` instead.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_cluster#max_connections PostgresCluster#max_connections}
+  */
+  readonly maxConnections?: number;
   /**
   * PostgreSQL parameters (`postgresql.conf`), values as strings. Parameters that can execute code are refused; some (e.g. `max_connections`, `shared_buffers`) restart instances, which the plan warns about.
   *
@@ -1721,6 +1727,7 @@ export class PostgresCluster extends cdktn.TerraformResource {
     this._storageSize = config.storageSize;
     this._storageClass = config.storageClass;
     this._external = config.external;
+    this._maxConnections = config.maxConnections;
     this._parameters = config.parameters;
     this._users.internalValue = config.users;
     this._databases.internalValue = config.databases;
@@ -1994,6 +2001,22 @@ export class PostgresCluster extends cdktn.TerraformResource {
     return this._external;
   }
 
+  // max_connections - computed: true, optional: true, required: false
+  private _maxConnections?: number; 
+  public get maxConnections() {
+    return this.getNumberAttribute('max_connections');
+  }
+  public set maxConnections(value: number) {
+    this._maxConnections = value;
+  }
+  public resetMaxConnections() {
+    this._maxConnections = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get maxConnectionsInput() {
+    return this._maxConnections;
+  }
+
   // parameters - computed: false, optional: true, required: false
   private _parameters?: { [key: string]: string }; 
   public get parameters() {
@@ -2155,6 +2178,26 @@ export class PostgresCluster extends cdktn.TerraformResource {
     return this._credentials;
   }
 
+  // status - computed: true, optional: false, required: false
+  public get status() {
+    return this.getStringAttribute('status');
+  }
+
+  // host - computed: true, optional: false, required: false
+  public get host() {
+    return this.getStringAttribute('host');
+  }
+
+  // port - computed: true, optional: false, required: false
+  public get port() {
+    return this.getNumberAttribute('port');
+  }
+
+  // created_at - computed: true, optional: false, required: false
+  public get createdAt() {
+    return this.getStringAttribute('created_at');
+  }
+
   // connection_uris - computed: true, optional: false, required: false
   private _connectionUris = new PostgresClusterConnectionUrisMap(this, "connection_uris");
   public get connectionUris() {
@@ -2199,6 +2242,7 @@ export class PostgresCluster extends cdktn.TerraformResource {
       storage_size: cdktn.stringToTerraform(this._storageSize),
       storage_class: cdktn.stringToTerraform(this._storageClass),
       external: cdktn.booleanToTerraform(this._external),
+      max_connections: cdktn.numberToTerraform(this._maxConnections),
       parameters: cdktn.hashMapper(cdktn.stringToTerraform)(this._parameters),
       users: cdktn.hashMapper(postgresClusterUsersToTerraform)(this._users.internalValue),
       databases: cdktn.hashMapper(postgresClusterDatabasesToTerraform)(this._databases.internalValue),
@@ -2308,6 +2352,12 @@ export class PostgresCluster extends cdktn.TerraformResource {
         isBlock: false,
         type: "simple",
         storageClassType: "boolean",
+      },
+      max_connections: {
+        value: cdktn.numberToHclTerraform(this._maxConnections),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
       },
       parameters: {
         value: cdktn.hashMapperHcl(cdktn.stringToHclTerraform)(this._parameters),
