@@ -8,7 +8,7 @@ import * as cdktn from 'cdktn';
 
 export interface PostgresClusterConfig extends cdktn.TerraformMetaArguments {
   /**
-  * Cluster name: a DNS-1035 label of at most 44 characters (the platform prefixes `postgres-`). Changing it replaces the cluster.
+  * Cluster name: a DNS-1035 label of at most 44 characters (the platform prefixes `postgres-`); on the public API 3 to 16 lowercase letters and digits. Changing it replaces the cluster.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_cluster#name PostgresCluster#name}
   */
@@ -20,13 +20,13 @@ export interface PostgresClusterConfig extends cdktn.TerraformMetaArguments {
   */
   readonly namespace?: string;
   /**
-  * PostgreSQL major version: `v18`, `v17`, `v16`, `v15`, `v14` or `v13`. Pin it: the platform default may change. A higher version is an in-place major upgrade; a lower one is refused at plan.
+  * PostgreSQL major version: `v18`, `v17`, `v16`, `v15`, `v14` or `v13`. Pin it: the platform default may change. A higher version is an in-place major upgrade; a lower one is refused at plan. The public API has `v15` to `v18` and needs it at creation.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_cluster#version PostgresCluster#version}
   */
   readonly version?: string;
   /**
-  * Number of instances (one primary and `replicas - 1` standbys). Hikube advises 3 for production. Scales in place.
+  * Number of instances (one primary and `replicas - 1` standbys). Hikube advises 3 for production. Scales in place; on the public API within 2-8, while a change across 1 <-> 2-8 replaces the cluster (the API refuses it in place).
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_cluster#replicas PostgresCluster#replicas}
   */
@@ -68,7 +68,7 @@ export interface PostgresClusterConfig extends cdktn.TerraformMetaArguments {
   */
   readonly schedulingClass?: string;
   /**
-  * Sizing preset (`nano` … `2xlarge`, or `t1.`/`c1.`/`s1.`/`u1.`/`m1.` classes). Legacy and current names of one preset (`micro`, `t1.micro`) are equal. Conflicts with `cpu`/`memory`.
+  * Sizing preset (`nano` … `2xlarge`, or `t1.`/`c1.`/`s1.`/`u1.`/`m1.` classes). Legacy and current names of one preset (`micro`, `t1.micro`) are equal. Conflicts with `cpu`/`memory`. On the public API, checked at plan against the presets catalog.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_cluster#resources_preset PostgresCluster#resources_preset}
   */
@@ -86,7 +86,7 @@ export interface PostgresClusterConfig extends cdktn.TerraformMetaArguments {
   */
   readonly memory?: string;
   /**
-  * Volume size per instance (`10Gi`); equal quantities (`10Gi`, `10240Mi`) are the same. Grows in place; shrinking is refused at plan.
+  * Volume size per instance (`10Gi`); equal quantities (`10Gi`, `10240Mi`) are the same. Grows in place; shrinking is refused at plan. On the public API, whole GiB from 1 to 4096 (`10Gi`; `10G` does not convert exactly and is refused), needed at creation.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_cluster#storage_size PostgresCluster#storage_size}
   */
