@@ -11,6 +11,8 @@ import { postgresClustersDataSource } from './data-sources/postgres-clusters.js'
 import { schedulingClassesDataSource } from './data-sources/scheduling-classes.js';
 import type { ProviderData } from './provider-data.js';
 import { postgresClusterResource } from './resources/postgres-cluster/resource.js';
+import { postgresDatabaseResource } from './resources/postgres-database/resource.js';
+import { postgresUserResource } from './resources/postgres-user/resource.js';
 import { SdkClusterApi } from './sdk-cluster-api.js';
 
 export const providerAddress = 'registry.terraform.io/hikube/hikube';
@@ -100,7 +102,7 @@ export const hikubeProvider = provider({
     };
     resp.providerData = { backend: 'kubernetes', api: new SdkClusterApi(clientFor), namespace: resolved.namespace ?? base.namespace };
   },
-  resources: { hikube_postgres_cluster: postgresClusterResource },
+  resources: { hikube_postgres_cluster: postgresClusterResource, hikube_postgres_database: postgresDatabaseResource, hikube_postgres_user: postgresUserResource },
   dataSources: {
     hikube_postgres_cluster: postgresClusterDataSource,
     hikube_postgres_clusters: postgresClustersDataSource,

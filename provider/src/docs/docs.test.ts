@@ -13,6 +13,8 @@ describe('generated docs', () => {
       'docs/data-sources/scheduling_classes.md',
       'docs/index.md',
       'docs/resources/postgres_cluster.md',
+      'docs/resources/postgres_database.md',
+      'docs/resources/postgres_user.md',
     ]);
   });
 
@@ -21,5 +23,9 @@ describe('generated docs', () => {
     expect(page).toContain('- `password_wo` (String, Sensitive, Write-only)');
     expect(page).toContain('terraform import hikube_postgres_cluster.orders tenant-demo/orders');
     expect(page).toContain('### Nested Schema for `users`');
+    const user = renderDocs().get('docs/resources/postgres_user.md') ?? '';
+    expect(user).toContain('- `password` (String, Sensitive)');
+    expect(user).toContain('terraform import hikube_postgres_user.app orders/app');
+    expect(user).toContain('no password in state until it is rotated');
   });
 });

@@ -1,7 +1,8 @@
 // The plan of hikube_postgres_cluster on Hikube's public API. Every rule comes from the API's
 // document through the SDK (the request schemas, the update rules); this module maps their paths to
 // attributes, refuses what the public API does not have, and decides replacements.
-import { clusterUpdateIssues, publicBodyIssues, publicSchemas, type Cluster, type ValidationIssue } from '@hikube/sdk/public';
+import { clusterUpdateIssues, publicBodyIssues, publicSchemas, type Cluster } from '@hikube/sdk/public';
+import { issueAtAttribute, type BodyPaths } from '../public-api/body-issues.js';
 import { canonicalPreset } from '../../normalize/preset-names.js';
 import type { PostgresClusterArgs, PostgresClusterComputed, PostgresClusterModel } from './model.js';
 import { checkDestroy, checkStorageShrink } from './plan-changes.js';
@@ -51,7 +52,7 @@ export function unsupportedOnPublicApi(config: PostgresClusterArgs): PlanIssue[]
 }
 
 /** Where an issue of a request body belongs: body paths to attributes. */
-const bodyPaths: Record<string, string> = {
+const bodyPaths: BodyPaths = {
   name: 'name',
   version: 'version',
   replicas: 'replicas',
@@ -63,21 +64,7 @@ const bodyPaths: Record<string, string> = {
   'quorum.maxSyncReplicas': 'max_sync_replicas',
 };
 
-const bodyWords: [RegExp, string][] = [
-  [/^size\b/, 'storage_size (in GB)'],
-  [/^config\.maxConnections\b/, 'max_connections'],
-  [/^quorum\.minSyncReplicas\b/, 'min_sync_replicas'],
-  [/^quorum\.maxSyncReplicas\b/, 'max_sync_replicas'],
-  [/^preset\b/, 'resources_preset'],
-];
-
-/** A body issue as a plan issue at the attribute it concerns, in the attribute's words. */
-export function issueAtAttribute(issue: ValidationIssue, summary: string): PlanIssue {
-  const attribute = bodyPaths[issue.path] ?? null;
-  let message = issue.message;
-  for (const [pattern, word] of bodyWords) message = message.replace(pattern, word);
-  return error(attribute === null ? null : attr(attribute), summary, `${message} (Hikube's public API).`, attribute === null ? [] : [attribute]);
-}
+const bodyWords = { storage_size: 'storage_size (in GB)' };
 
 export interface PublicPlanInput {
   config: PostgresClusterArgs;
@@ -172,7 +159,7 @@ export async function planPublicCluster(input: PublicPlanInput): Promise<PublicP
   const known = Object.fromEntries(Object.entries(sent).filter(([, value]) => value !== null && value !== undefined));
   for (const issue of publicBodyIssues(schema, known)) {
     if (issue.rule === 'required') continue;
-    issues.push(issueAtAttribute(issue, 'Invalid cluster setting'));
+    issues.push(issueAtAttribute(issue, bodyPaths, 'Invalid cluster setting', bodyWords));
   }
   const quorum = quorumOf(planned);
   if (quorum !== null && quorum.maxSyncReplicas > 0 && planned.replicas !== null && quorum.maxSyncReplicas >= planned.replicas) {
@@ -186,7 +173,7 @@ export async function planPublicCluster(input: PublicPlanInput): Promise<PublicP
     if (planned.name !== null && planned.name !== prior.name) requiresReplace.push(attr('name'));
     for (const issue of clusterUpdateIssues(clusterOf(prior), known)) {
       if (issue.rule === 'x-hikube-mode-fixed') requiresReplace.push(attr('replicas'));
-      else issues.push(issueAtAttribute(issue, 'Invalid change'));
+      else issues.push(issueAtAttribute(issue, bodyPaths, 'Invalid change', bodyWords));
     }
     issues.push(...checkStorageShrink(prior, planned));
     if (requiresReplace.length > 0) {
