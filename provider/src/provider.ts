@@ -8,6 +8,9 @@ import { resolveSettings, settingEnvironment, type ProviderSettings } from './co
 import { publicSettingEnvironment, publicValues, resolvePublicOptions, type PublicSettings } from './public-settings.js';
 import { postgresClusterDataSource } from './data-sources/postgres-cluster.js';
 import { postgresClustersDataSource } from './data-sources/postgres-clusters.js';
+import { postgresExtensionsDataSource, postgresPresetsDataSource } from './data-sources/public-catalogs.js';
+import { postgresDatabaseDataSource, postgresDatabasesDataSource } from './data-sources/public-databases.js';
+import { postgresUserDataSource, postgresUsersDataSource } from './data-sources/public-users.js';
 import { schedulingClassesDataSource } from './data-sources/scheduling-classes.js';
 import type { ProviderData } from './provider-data.js';
 import { postgresClusterResource } from './resources/postgres-cluster/resource.js';
@@ -107,5 +110,11 @@ export const hikubeProvider = provider({
     hikube_postgres_cluster: postgresClusterDataSource,
     hikube_postgres_clusters: postgresClustersDataSource,
     hikube_scheduling_classes: schedulingClassesDataSource,
+    hikube_postgres_presets: postgresPresetsDataSource,
+    hikube_postgres_extensions: postgresExtensionsDataSource,
+    hikube_postgres_database: postgresDatabaseDataSource,
+    hikube_postgres_databases: postgresDatabasesDataSource,
+    hikube_postgres_user: postgresUserDataSource,
+    hikube_postgres_users: postgresUsersDataSource,
   },
 });

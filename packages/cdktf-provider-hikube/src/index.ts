@@ -5,5 +5,11 @@ export * as postgresUser from './postgres-user';
 export * as dataHikubePostgresCluster from './data-hikube-postgres-cluster';
 export * as dataHikubePostgresClusters from './data-hikube-postgres-clusters';
 export * as dataHikubeSchedulingClasses from './data-hikube-scheduling-classes';
+export * as dataHikubePostgresPresets from './data-hikube-postgres-presets';
+export * as dataHikubePostgresExtensions from './data-hikube-postgres-extensions';
+export * as dataHikubePostgresDatabase from './data-hikube-postgres-database';
+export * as dataHikubePostgresDatabases from './data-hikube-postgres-databases';
+export * as dataHikubePostgresUser from './data-hikube-postgres-user';
+export * as dataHikubePostgresUsers from './data-hikube-postgres-users';
 export * as provider from './provider';
 

@@ -10,6 +10,12 @@ describe('generated docs', () => {
     expect([...renderDocs().keys()].sort()).toEqual([
       'docs/data-sources/postgres_cluster.md',
       'docs/data-sources/postgres_clusters.md',
+      'docs/data-sources/postgres_database.md',
+      'docs/data-sources/postgres_databases.md',
+      'docs/data-sources/postgres_extensions.md',
+      'docs/data-sources/postgres_presets.md',
+      'docs/data-sources/postgres_user.md',
+      'docs/data-sources/postgres_users.md',
       'docs/data-sources/scheduling_classes.md',
       'docs/index.md',
       'docs/resources/postgres_cluster.md',

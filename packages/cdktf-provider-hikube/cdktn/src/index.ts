@@ -5,5 +5,11 @@ export * as postgresUser from './postgres-user/index';
 export * as dataHikubePostgresCluster from './data-hikube-postgres-cluster/index';
 export * as dataHikubePostgresClusters from './data-hikube-postgres-clusters/index';
 export * as dataHikubeSchedulingClasses from './data-hikube-scheduling-classes/index';
+export * as dataHikubePostgresPresets from './data-hikube-postgres-presets/index';
+export * as dataHikubePostgresExtensions from './data-hikube-postgres-extensions/index';
+export * as dataHikubePostgresDatabase from './data-hikube-postgres-database/index';
+export * as dataHikubePostgresDatabases from './data-hikube-postgres-databases/index';
+export * as dataHikubePostgresUser from './data-hikube-postgres-user/index';
+export * as dataHikubePostgresUsers from './data-hikube-postgres-users/index';
 export * as provider from './provider/index';
 

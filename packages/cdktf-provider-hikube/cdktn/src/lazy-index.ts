@@ -5,5 +5,11 @@ Object.defineProperty(exports, 'postgresUser', { get: function () { return requi
 Object.defineProperty(exports, 'dataHikubePostgresCluster', { get: function () { return require('./data-hikube-postgres-cluster'); } });
 Object.defineProperty(exports, 'dataHikubePostgresClusters', { get: function () { return require('./data-hikube-postgres-clusters'); } });
 Object.defineProperty(exports, 'dataHikubeSchedulingClasses', { get: function () { return require('./data-hikube-scheduling-classes'); } });
+Object.defineProperty(exports, 'dataHikubePostgresPresets', { get: function () { return require('./data-hikube-postgres-presets'); } });
+Object.defineProperty(exports, 'dataHikubePostgresExtensions', { get: function () { return require('./data-hikube-postgres-extensions'); } });
+Object.defineProperty(exports, 'dataHikubePostgresDatabase', { get: function () { return require('./data-hikube-postgres-database'); } });
+Object.defineProperty(exports, 'dataHikubePostgresDatabases', { get: function () { return require('./data-hikube-postgres-databases'); } });
+Object.defineProperty(exports, 'dataHikubePostgresUser', { get: function () { return require('./data-hikube-postgres-user'); } });
+Object.defineProperty(exports, 'dataHikubePostgresUsers', { get: function () { return require('./data-hikube-postgres-users'); } });
 Object.defineProperty(exports, 'provider', { get: function () { return require('./provider'); } });
 

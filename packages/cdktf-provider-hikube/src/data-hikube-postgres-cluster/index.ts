@@ -14,7 +14,7 @@ export interface DataHikubePostgresClusterConfig extends cdktf.TerraformMetaArgu
   */
   readonly name: string;
   /**
-  * Namespace; defaults to the provider's.
+  * Namespace (Kubernetes API); defaults to the provider's.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/data-sources/postgres_cluster#namespace DataHikubePostgresCluster#namespace}
   */

@@ -2,7 +2,7 @@
 import { definitions, isUnknown } from '@hikube/tfplugin';
 import type { ProviderData } from '../../provider-data.js';
 import { reportIssues } from '../../report-issues.js';
-import { publicData } from '../public-api/public-only.js';
+import { inlineInstead, publicData } from '../public-api/public-only.js';
 import { checkDatabasePlan, createDatabase, deleteDatabase, importDatabase, readDatabase, updateDatabase, type DatabaseValues } from './database-operations.js';
 import { postgresDatabaseSchema } from './schema.js';
 
@@ -24,7 +24,7 @@ export const postgresDatabaseResource = resource({
 
   async modifyPlan(req, resp) {
     if (req.config === null || req.providerData === undefined) return;
-    const data = publicData(req.providerData, typeName, 'databases');
+    const data = publicData(req.providerData, typeName, inlineInstead('databases'));
     if ('severity' in data) return reportIssues(resp.diagnostics, [data]);
     const raw = req.config as Record<string, unknown>;
     const config = values(raw);
@@ -34,7 +34,7 @@ export const postgresDatabaseResource = resource({
   },
 
   async create(req, resp) {
-    const data = publicData(req.providerData, typeName, 'databases');
+    const data = publicData(req.providerData, typeName, inlineInstead('databases'));
     if ('severity' in data) return reportIssues(resp.diagnostics, [data]);
     const result = await createDatabase(data.postgres, values(req.plan), req.signal);
     reportIssues(resp.diagnostics, result.issues);
@@ -42,7 +42,7 @@ export const postgresDatabaseResource = resource({
   },
 
   async read(req, resp) {
-    const data = publicData(req.providerData, typeName, 'databases');
+    const data = publicData(req.providerData, typeName, inlineInstead('databases'));
     if ('severity' in data) return reportIssues(resp.diagnostics, [data]);
     const result = await readDatabase(data.postgres, values(req.state), req.signal);
     reportIssues(resp.diagnostics, result.issues);
@@ -50,7 +50,7 @@ export const postgresDatabaseResource = resource({
   },
 
   async update(req, resp) {
-    const data = publicData(req.providerData, typeName, 'databases');
+    const data = publicData(req.providerData, typeName, inlineInstead('databases'));
     if ('severity' in data) return reportIssues(resp.diagnostics, [data]);
     const result = await updateDatabase(data.postgres, values(req.state), values(req.plan), req.signal);
     reportIssues(resp.diagnostics, result.issues);
@@ -58,13 +58,13 @@ export const postgresDatabaseResource = resource({
   },
 
   async delete(req, resp) {
-    const data = publicData(req.providerData, typeName, 'databases');
+    const data = publicData(req.providerData, typeName, inlineInstead('databases'));
     if ('severity' in data) return reportIssues(resp.diagnostics, [data]);
     reportIssues(resp.diagnostics, await deleteDatabase(data.postgres, values(req.state), req.signal));
   },
 
   async importState(req, resp) {
-    const data = publicData(req.providerData, typeName, 'databases');
+    const data = publicData(req.providerData, typeName, inlineInstead('databases'));
     if ('severity' in data) return reportIssues(resp.diagnostics, [data]);
     const result = await importDatabase(data.postgres, req.id, req.signal);
     reportIssues(resp.diagnostics, result.issues);

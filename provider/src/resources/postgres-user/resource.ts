@@ -2,7 +2,7 @@
 import { definitions, isUnknown, unknown } from '@hikube/tfplugin';
 import type { ProviderData } from '../../provider-data.js';
 import { reportIssues } from '../../report-issues.js';
-import { publicData } from '../public-api/public-only.js';
+import { inlineInstead, publicData } from '../public-api/public-only.js';
 import { postgresUserSchema } from './schema.js';
 import { checkUserPlan, createUser, deleteUser, importUser, readUser, rotates, updateUser, type UserValues } from './user-operations.js';
 
@@ -32,7 +32,7 @@ export const postgresUserResource = resource({
 
   async modifyPlan(req, resp) {
     if (req.config === null || req.providerData === undefined) return;
-    const data = publicData(req.providerData, typeName, 'users');
+    const data = publicData(req.providerData, typeName, inlineInstead('users'));
     if ('severity' in data) return reportIssues(resp.diagnostics, [data]);
     const raw = req.config as Record<string, unknown>;
     const config = values(raw);
@@ -45,7 +45,7 @@ export const postgresUserResource = resource({
   },
 
   async create(req, resp) {
-    const data = publicData(req.providerData, typeName, 'users');
+    const data = publicData(req.providerData, typeName, inlineInstead('users'));
     if ('severity' in data) return reportIssues(resp.diagnostics, [data]);
     const result = await createUser(data.postgres, values(req.plan), req.signal);
     reportIssues(resp.diagnostics, result.issues);
@@ -53,7 +53,7 @@ export const postgresUserResource = resource({
   },
 
   async read(req, resp) {
-    const data = publicData(req.providerData, typeName, 'users');
+    const data = publicData(req.providerData, typeName, inlineInstead('users'));
     if ('severity' in data) return reportIssues(resp.diagnostics, [data]);
     const result = await readUser(data.postgres, values(req.state), req.signal);
     reportIssues(resp.diagnostics, result.issues);
@@ -61,7 +61,7 @@ export const postgresUserResource = resource({
   },
 
   async update(req, resp) {
-    const data = publicData(req.providerData, typeName, 'users');
+    const data = publicData(req.providerData, typeName, inlineInstead('users'));
     if ('severity' in data) return reportIssues(resp.diagnostics, [data]);
     const result = await updateUser(data.postgres, values(req.state), values(req.plan), req.signal);
     reportIssues(resp.diagnostics, result.issues);
@@ -69,13 +69,13 @@ export const postgresUserResource = resource({
   },
 
   async delete(req, resp) {
-    const data = publicData(req.providerData, typeName, 'users');
+    const data = publicData(req.providerData, typeName, inlineInstead('users'));
     if ('severity' in data) return reportIssues(resp.diagnostics, [data]);
     reportIssues(resp.diagnostics, await deleteUser(data.postgres, values(req.state), req.signal));
   },
 
   async importState(req, resp) {
-    const data = publicData(req.providerData, typeName, 'users');
+    const data = publicData(req.providerData, typeName, inlineInstead('users'));
     if ('severity' in data) return reportIssues(resp.diagnostics, [data]);
     const result = await importUser(data.postgres, req.id, req.signal);
     reportIssues(resp.diagnostics, result.issues);
