@@ -20,6 +20,7 @@ import { DEFAULT_TENANT, ensurePrivateDataDir, loadOrCreatePki, loadOrCreateToke
 import { renderKubeconfig } from './kubeconfig.js';
 import { ProjectKeys } from '../projects/project-keys.js';
 import { PostgresFront } from '../public-api/postgres-front.js';
+import { PublicRequestLog, type PublicRequestEntry } from '../public-api/request-log.js';
 import { startProject, type StartedProject } from '../projects/start-project.js';
 
 export type DriverChoice = 'deterministic' | 'engine' | Reconciler;
@@ -62,6 +63,8 @@ export interface HikubeLocal {
   driver: string;
   /** API requests received since start (all paths). */
   requestCount(): number;
+  /** The public API's requests since start, oldest first (method, path, operation, status; no keys, no bodies). */
+  publicApiRequests(): readonly PublicRequestEntry[];
   /** Resolves when no reconcile is queued or running. */
   idle(): Promise<void>;
   siteOperation(operation: 'down' | 'up', site: Site): Promise<void>;
@@ -146,9 +149,14 @@ async function startLocked(dataDir: string, tenantNames: string[], options: Star
 
   const keys = ProjectKeys.open(dataDir);
   const admission = new Admission();
+  const requestLog = new PublicRequestLog();
   const front = new PostgresFront({ service, admission, keys, ...(options.log ? { log: options.log } : {}) });
   const api = new ApiServer({
-    publicFront: (request) => front.handle(request),
+    publicFront: async (request) => {
+      const reply = await front.handle(request);
+      if (reply !== undefined) requestLog.record(request.method, request.path, reply.status);
+      return reply;
+    },
     service,
     authenticator: new Authenticator(tokens),
     admission,
@@ -192,6 +200,7 @@ async function startLocked(dataDir: string, tenantNames: string[], options: Star
     publicApi,
     driver: reconciler.name,
     requestCount: () => api.requestCount,
+    publicApiRequests: () => requestLog.entries(),
     idle: () => loop.idle(),
     siteOperation: (operation, site) => loop.siteOperation(operation, site),
     stop: () =>
