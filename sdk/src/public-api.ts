@@ -20,6 +20,7 @@ export {
   PublicUnauthorizedError,
   PublicUnavailableError,
 } from './public/public-errors.js';
+export type { paths as PublicPaths, components as PublicComponents, operations as PublicOperations } from './generated/public/openapi.js';
 export { AbortError, ConfigError, HikubeError, NetworkError, ValidationError } from './errors.js';
 export { WaitFailedError, WaitTimeoutError } from './waiters/poll-until.js';
 export type {

@@ -116,6 +116,8 @@ export interface Reconciler {
   siteOperation(operation: 'down' | 'up', site: Site): Promise<void>;
   /** Called once on shutdown, after the signal aborts; leave nothing running. */
   stop(): Promise<void>;
+  /** The extensions a database may enable (the public API's catalog); read once by the caller. */
+  extensionCatalog?(): Promise<readonly string[]>;
 }
 
 /** How a server builds its reconciler; `host` is also passed later to `start`. */

@@ -14,6 +14,16 @@ import { specRefusals } from '../spec-refusals.js';
 export const CHART_VERSION = '0.18.0';
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
+/**
+ * The extensions catalog without a PostgreSQL to ask: a fixed list, the usual PostgreSQL contrib
+ * extensions plus those Hikube's guides name (`pgaudit`, `postgres_fdw`, `vector`). The engine
+ * driver lists what the installed PostgreSQL offers instead.
+ */
+export const DETERMINISTIC_EXTENSIONS: readonly string[] = [
+  'btree_gin', 'btree_gist', 'citext', 'cube', 'fuzzystrmatch', 'hstore', 'intarray', 'ltree', 'pg_stat_statements', 'pg_trgm',
+  'pgaudit', 'pgcrypto', 'postgres_fdw', 'tablefunc', 'unaccent', 'uuid-ossp', 'vector',
+];
+
 export interface DeterministicOptions {
   /** PostgreSQL majors treated as installed (others give Ready=False, VersionUnavailable). */
   availableVersions?: string[];
@@ -46,6 +56,10 @@ export class DeterministicReconciler implements Reconciler {
   }
 
   async start(): Promise<void> {}
+
+  async extensionCatalog(): Promise<readonly string[]> {
+    return DETERMINISTIC_EXTENSIONS;
+  }
 
   async stop(): Promise<void> {}
 

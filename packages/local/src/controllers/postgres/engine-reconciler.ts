@@ -7,7 +7,8 @@ import { chmod, mkdir, readdir, rm, rmdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PgMajorMissingError } from '../../engine/errors.js';
-import { locatePg } from '../../engine/pg-binaries.js';
+import { extensionsOfEveryMajor } from '../../engine/available-extensions.js';
+import { listInstalledPg, locatePg } from '../../engine/pg-binaries.js';
 import { makeTraversalOnlyDir, resolveRunAs, shareTraversalWith, type RunAs } from '../../engine/run-as.js';
 import { runCommand } from '../../engine/run-command.js';
 import type { KubeObject } from '../../store/kube-object.js';
@@ -90,6 +91,11 @@ export class EngineReconciler implements Reconciler {
 
   constructor(options: EngineReconcilerOptions = {}) {
     this.#profile = options.profile ?? profileByName(process.env['HIKUBE_LOCAL_FAILOVER_PROFILE']);
+  }
+
+  /** What the installed PostgreSQL offers (`pg_available_extensions`), in every installed major. */
+  async extensionCatalog(): Promise<readonly string[]> {
+    return extensionsOfEveryMajor(await listInstalledPg());
   }
 
   async start(host: ReconcilerHost): Promise<void> {
