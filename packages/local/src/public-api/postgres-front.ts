@@ -7,6 +7,7 @@ import type { Admission } from '../api/admission.js';
 import { ApiStatusError } from '../api/status-error.js';
 import type { ProjectKeys } from '../projects/project-keys.js';
 import { ConflictError } from '../store/errors.js';
+import { POSTGRES_FINALIZER } from '../store/finalizers.js';
 import type { ObjectService } from '../store/object-service.js';
 import type { KubeObject } from '../store/kube-object.js';
 import { POSTGRES } from '../store/resource-types.js';
@@ -193,7 +194,8 @@ export class PostgresFront {
     if (this.options.service.find(POSTGRES, namespace, input.name)) throw alreadyExists(`cluster "${input.name}"`);
     const settings = settingsOf(input);
     if (settings.preset !== undefined) checkedPreset(settings.preset);
-    const object = this.#admitted({ apiVersion: POSTGRES_API_VERSION, kind: 'Postgres', metadata: { name: input.name, namespace }, spec: specFromSettings(settings) }, undefined);
+    // As through the Kubernetes API: a delete then stops the instances before the object goes.
+    const object = this.#admitted({ apiVersion: POSTGRES_API_VERSION, kind: 'Postgres', metadata: { name: input.name, namespace, finalizers: [POSTGRES_FINALIZER] }, spec: specFromSettings(settings) }, undefined);
     return clusterView(await this.options.service.create(POSTGRES, object), projectId);
   }
 
