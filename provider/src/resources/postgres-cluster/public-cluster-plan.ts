@@ -32,6 +32,8 @@ function notOnPublicApi(attribute: string, instead: string): PlanIssue {
 export function unsupportedOnPublicApi(config: PostgresClusterArgs): PlanIssue[] {
   const issues: PlanIssue[] = [];
   for (const [key, [attribute, instead]] of Object.entries(kubernetesOnly) as [keyof PostgresClusterArgs, [string, string]][]) {
+    // cpu and memory go together: one error, on the first one written.
+    if (key === 'memory' && config.cpu !== null) continue;
     if (config[key] !== null) issues.push(notOnPublicApi(attribute, instead));
   }
   const others = Object.keys(config.parameters ?? {}).filter((name) => name !== 'max_connections');
@@ -158,11 +160,13 @@ export async function planPublicCluster(input: PublicPlanInput): Promise<PublicP
   const sent = prior === null ? body : (({ name: _name, ...rest }) => rest)(body);
   const known = Object.fromEntries(Object.entries(sent).filter(([, value]) => value !== null && value !== undefined));
   for (const issue of publicBodyIssues(schema, known)) {
-    if (issue.rule === 'required') continue;
+    // A field not known yet (or missing, reported above) is checked at apply.
+    if (issue.rule === 'required' || !((issue.path.split(/[.[]/)[0] ?? '') in known)) continue;
     issues.push(issueAtAttribute(issue, bodyPaths, 'Invalid cluster setting', bodyWords));
   }
   const quorum = quorumOf(planned);
-  if (quorum !== null && quorum.maxSyncReplicas > 0 && planned.replicas !== null && quorum.maxSyncReplicas >= planned.replicas) {
+  // (Beyond the document's own limit of 10, its message is the one that helps.)
+  if (quorum !== null && quorum.maxSyncReplicas > 0 && quorum.maxSyncReplicas <= 10 && planned.replicas !== null && quorum.maxSyncReplicas >= planned.replicas) {
     // The platform keeps at least one asynchronous standby (Cozystack: max < replicas).
     issues.push(error(attr('max_sync_replicas'), 'Quorum too large', `max_sync_replicas = ${quorum.maxSyncReplicas} must be lower than replicas = ${planned.replicas}: a standalone cluster has no standby, and the platform keeps one standby out of the quorum.`, ['max_sync_replicas', 'replicas']));
   }
