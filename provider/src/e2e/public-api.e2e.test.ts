@@ -1,11 +1,8 @@
 // The provider on Hikube's public API, end to end: the real terraform (provider from a filesystem
 // mirror) against Hikube Local's public front with the engine driver (real PostgreSQL). The
 // documented examples are what runs: a 3-replica quorum cluster, a database and a user.
-import { execFile, execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { promisify } from 'node:util';
 import { createClient, type HikubeClient } from '@hikube/sdk';
 import { createPublicClient, type PublicClient } from '@hikube/sdk/public';
 import type { PublicRequestEntry } from '@hikube/local';
@@ -13,14 +10,14 @@ import { findResourceChange, findStateResource, type TerraformWorkspace } from '
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../build/build-executable.js';
 import { startHarness, type Harness } from './harness.js';
+import { installedMajor, postgresProcesses, postgresProcessesAfterStop, psql } from './real-postgres.js';
 import { reportedErrors } from './invalid-configurations.js';
 import { publicInvalidCases, publicInvalidConfiguration } from './public-invalid-configurations.js';
 
-const run = promisify(execFile);
 const example = (path: string) => readFileSync(join(packageRoot, 'examples', 'resources', path), 'utf8');
 
-// The PostgreSQL major this machine has (the engine runs it); the public API takes v15 to v18.
-const major = `v${/PostgreSQL (\d+)/.exec(execFileSync('pg_config', ['--version'], { encoding: 'utf8' }))?.[1] ?? '15'}`;
+// The engine runs the installed major; the public API takes v15 to v18.
+const major = installedMajor;
 
 function replaceOnce(text: string, pattern: RegExp, replacement: string): string {
   if (!pattern.test(text)) throw new Error(`the example no longer contains ${pattern}`);
@@ -35,17 +32,6 @@ const files = (options: { maxConnections?: number; passwordVersion?: number | nu
       ? replaceOnce(example('hikube_postgres_user/resource.tf'), /\n\s*password_version = 1[^\n]*/, '')
       : replaceOnce(example('hikube_postgres_user/resource.tf'), /password_version = 1/, `password_version = ${options.passwordVersion ?? 1}`),
 });
-
-async function psql(uri: string, sql: string): Promise<string> {
-  const { stdout } = await run('psql', [uri, '-XAtc', sql], { timeout: 30_000 });
-  return stdout.trim();
-}
-
-/** Command lines of the postgres processes whose data directory is under `dir`. */
-async function postgresProcesses(dir: string): Promise<string[]> {
-  const { stdout } = await run('ps', ['-eo', 'args=']);
-  return stdout.split('\n').filter((line) => /\bpostgres\b/.test(line) && line.includes(` -D ${dir}`));
-}
 
 describe('the provider on Hikube\'s public API, with real PostgreSQL (engine driver)', { timeout: 240_000 }, () => {
   let harness: Harness;
@@ -207,12 +193,6 @@ describe('the provider on Hikube\'s public API, with real PostgreSQL (engine dri
     await tf.destroy();
     expect((await tf.state()).values).toBeUndefined();
     expect(await api.postgres.clusters.list()).toEqual([]);
-    let processes = await postgresProcesses(dataDir);
-    // Stopping three instances takes a while on a loaded machine.
-    for (let attempt = 0; attempt < 480 && processes.length > 0; attempt++) {
-      await sleep(250);
-      processes = await postgresProcesses(dataDir);
-    }
-    expect(processes).toEqual([]);
+    expect(await postgresProcessesAfterStop(dataDir)).toEqual([]);
   });
 });
