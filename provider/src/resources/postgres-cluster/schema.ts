@@ -114,7 +114,9 @@ export const postgresClusterSchema = schema({
       computed: true,
       default: 'all_instances',
       validators: [oneOf(...waitForValues)],
-      markdownDescription: 'What create and update wait for: `released` (the platform applied the release), `primary` (the primary accepts connections) or `all_instances` (every instance ready).',
+      markdownDescription:
+        'What create and update wait for: `released` (the platform applied the release), `primary` (the primary accepts connections) or `all_instances` (every instance ready). ' +
+        'On the public API, which reports one status, they wait for status `ready` whatever this says.',
     }),
     ready: attr.bool({ computed: true, markdownDescription: 'The platform\'s `Ready` condition.' }),
     chart_version: attr.string({ computed: true, markdownDescription: 'Version of the platform chart running the cluster.' }),

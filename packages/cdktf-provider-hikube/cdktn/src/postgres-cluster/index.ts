@@ -152,7 +152,7 @@ export interface PostgresClusterConfig extends cdktn.TerraformMetaArguments {
   */
   readonly allowDestructiveChanges?: boolean | cdktn.IResolvable;
   /**
-  * What create and update wait for: `released` (the platform applied the release), `primary` (the primary accepts connections) or `all_instances` (every instance ready).
+  * What create and update wait for: `released` (the platform applied the release), `primary` (the primary accepts connections) or `all_instances` (every instance ready). On the public API, which reports one status, they wait for status `ready` whatever this says.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_cluster#wait_for PostgresCluster#wait_for}
   */
