@@ -167,6 +167,17 @@ describe('the provider on Hikube\'s public API, with real PostgreSQL (engine dri
     expect((await tf.plan()).changes).toBe(false);
   });
 
+  it('plans a change from 3 replicas to 1 as a replacement, saying why, without a mutating request', async () => {
+    const standalone = files({ maxConnections: 300, passwordVersion: 2 });
+    const cluster = replaceOnce(replaceOnce(replaceOnce(standalone['cluster.tf'], /replicas\s+= 3/, 'replicas = 1'), /sync_mode\s+= "quorum"/, 'sync_mode = "async"'), /\n\s*max_sync_replicas\s+= 1/, '');
+    await tf.writeFiles({ ...standalone, 'cluster.tf': cluster });
+    let plan: Awaited<ReturnType<TerraformWorkspace['plan']>> | undefined;
+    expect(mutating(await requestsDuring(async () => (plan = await tf.plan({ out: true }))))).toEqual([]);
+    expect(findResourceChange(plan!.plan!, 'hikube_postgres_cluster.orders').change.actions).toEqual(['delete', 'create']);
+    expect(`${plan!.stdout}${plan!.stderr}`.replace(/[│\s]+/g, ' ')).toMatch(/Warning: Cluster will be replaced .*replicas goes from 3 to 1: .*refuses the switch \(code 80201\)/);
+    await tf.writeFiles(standalone);
+  });
+
   it('imports the cluster, the database and the user into an empty state, with an empty plan after', async () => {
     // An imported user has no password in state until rotated, so its rotation trigger is left out.
     const fresh = await harness.workspace(files({ maxConnections: 300, passwordVersion: null }), { api: 'public' });
