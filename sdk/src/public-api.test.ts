@@ -9,7 +9,7 @@ describe('@hikube/sdk/public', () => {
       'PublicAlreadyExistsError', 'PublicApiError', 'PublicBadRequestError', 'PublicBadResponseError', 'PublicConflictError',
       'PublicForbiddenError', 'PublicNotFoundError', 'PublicServerError', 'PublicUnauthorizedError', 'PublicUnavailableError',
       'ValidationError', 'WaitFailedError', 'WaitTimeoutError',
-      'connectionString', 'createPublicClient', 'defaultPublicApiUrl', 'postgresPort', 'publicExtensions', 'publicOperations', 'publicSchemas',
+      'clusterUpdateIssues', 'connectionString', 'createPublicClient', 'publicBodyIssues', 'defaultPublicApiUrl', 'postgresPort', 'publicExtensions', 'publicOperations', 'publicSchemas',
     ].sort());
   });
 

@@ -3,7 +3,9 @@
 export { createPublicClient, type PublicClient } from './public/public-client.js';
 export { defaultPublicApiUrl, ApiKey, type PublicClientOptions } from './public/public-config.js';
 export type { CallOptions, ClustersApi, DatabasesApi, PostgresApi, UpdateOptions, UsersApi } from './public/postgres-api.js';
-export type { ClusterChange, UserChange } from './public/complete-update.js';
+export { clusterUpdateIssues, type ClusterChange, type UserChange } from './public/complete-update.js';
+export { publicBodyIssues } from './public/body-issues.js';
+export type { ValidationIssue } from './validation/validation-issue.js';
 export type { WaitOptions } from './public/wait-for-cluster.js';
 export { connectionString, postgresPort, type ConnectionSecrets } from './public/connection-string.js';
 export {

@@ -24,7 +24,7 @@ async function platform(): Promise<MemoryClusterApi> {
 
 async function read(source: { read: (req: never, resp: never) => unknown }, api: MemoryClusterApi, config: Record<string, unknown>) {
   const resp = { state: { ...config } as Record<string, unknown>, diagnostics: new Diagnostics() };
-  await source.read({ config, providerData: { api, namespace: 'tenant-demo' }, signal, logger } as never, resp as never);
+  await source.read({ config, providerData: { backend: 'kubernetes', api, namespace: 'tenant-demo' }, signal, logger } as never, resp as never);
   return resp;
 }
 

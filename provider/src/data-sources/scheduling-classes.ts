@@ -20,12 +20,16 @@ export const schedulingClassesDataSchema = schema({
   },
 });
 
+const kubernetesOnly = error(null, 'Kubernetes API only', 'This data source reads the Cozystack Kubernetes API; the provider is configured for Hikube\'s public API.', []);
+
 const { dataSource } = definitions<ProviderData | undefined>();
 
 export const schedulingClassesDataSource = dataSource({
   schema: schedulingClassesDataSchema,
   async read(req, resp) {
-    const data = req.providerData;
+    const provided = req.providerData;
+    if (provided?.backend === 'public') return reportIssues(resp.diagnostics, [kubernetesOnly]);
+    const data = provided;
     if (data === undefined) return reportIssues(resp.diagnostics, [error(null, 'Provider not configured', 'The hikube provider has no usable configuration.', [])]);
     try {
       const items = await data.api.listSchedulingClasses(req.signal);

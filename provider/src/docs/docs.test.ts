@@ -10,10 +10,18 @@ describe('generated docs', () => {
     expect([...renderDocs().keys()].sort()).toEqual([
       'docs/data-sources/postgres_cluster.md',
       'docs/data-sources/postgres_clusters.md',
+      'docs/data-sources/postgres_database.md',
+      'docs/data-sources/postgres_databases.md',
+      'docs/data-sources/postgres_extensions.md',
+      'docs/data-sources/postgres_presets.md',
+      'docs/data-sources/postgres_user.md',
+      'docs/data-sources/postgres_users.md',
       'docs/data-sources/scheduling_classes.md',
       'docs/ephemeral-resources/postgres_credentials.md',
       'docs/index.md',
       'docs/resources/postgres_cluster.md',
+      'docs/resources/postgres_database.md',
+      'docs/resources/postgres_user.md',
     ]);
   });
 
@@ -22,6 +30,10 @@ describe('generated docs', () => {
     expect(page).toContain('- `password_wo` (String, Sensitive, Write-only)');
     expect(page).toContain('terraform import hikube_postgres_cluster.orders tenant-demo/orders');
     expect(page).toContain('### Nested Schema for `users`');
+    const user = renderDocs().get('docs/resources/postgres_user.md') ?? '';
+    expect(user).toContain('- `password` (String, Sensitive)');
+    expect(user).toContain('terraform import hikube_postgres_user.app orders/app');
+    expect(user).toContain('no password in state until it is rotated');
   });
 
   it('title the ephemeral resource page and state what the public API allows', () => {

@@ -56,13 +56,16 @@ export function renderDocs(): Map<string, string> {
       kind: 'resource',
       name: 'hikube_postgres_cluster',
       schema: cluster,
-      examples: [{ title: '', language: 'terraform', body: examples('resources/hikube_postgres_cluster/resource.tf') }],
+      examples: [
+        { title: '', language: 'terraform', body: examples('resources/hikube_postgres_cluster/resource.tf') },
+        { title: 'On Hikube\'s public API', language: 'terraform', body: examples('resources/hikube_postgres_cluster/public-api.tf') },
+      ],
       footer: [
         `Default timeouts: create ${defaultTimeoutsText.create}, update ${defaultTimeoutsText.update}, delete ${defaultTimeoutsText.delete}. A create or update that times out leaves the cluster in state (tainted after a create) with the reason.`,
         '',
         '## Import',
         '',
-        'Import by `<namespace>/<name>`, with an `import` block or the command:',
+        'Import by `<namespace>/<name>` (Kubernetes API) or by name (public API), with an `import` block or the command:',
         '',
         '```shell',
         examples('resources/hikube_postgres_cluster/import.sh').trimEnd(),
@@ -72,6 +75,22 @@ export function renderDocs(): Map<string, string> {
       ].join('\n'),
     }),
   );
+  for (const [name, note] of [
+    ['hikube_postgres_database', 'Deleting the resource deletes the database and its data.'],
+    ['hikube_postgres_user', 'An imported user has no password in state until it is rotated: set (or change) `password_version` and apply.'],
+  ] as const) {
+    const example = (file: string) => examples(`resources/${name}/${file}`);
+    files.set(
+      `docs/resources/${name.replace(/^hikube_/, '')}.md`,
+      renderPage({
+        kind: 'resource',
+        name,
+        schema: schemas.resource_schemas[name] as SchemaJson,
+        examples: [{ title: '', language: 'terraform', body: example('resource.tf') }],
+        footer: ['## Import', '', 'Import by `<cluster>/<name>`, with an `import` block or the command:', '', '```shell', example('import.sh').trimEnd(), '```', '', note].join('\n'),
+      }),
+    );
+  }
   for (const name of Object.keys(schemas.data_source_schemas).sort()) {
     files.set(
       `docs/data-sources/${name.replace(/^hikube_/, '')}.md`,

@@ -12,14 +12,17 @@ export interface Harness {
   local: HikubeLocal;
   executable: string;
   dir: TempDir;
-  /** A workspace with `providerBlock` added, unless the files bring their own (`ownProviderBlock`). */
-  workspace(files: Record<string, string>, options?: { ownProviderBlock?: boolean }): Promise<TerraformWorkspace>;
+  /**
+   * A workspace with `providerBlock` added, unless the files bring their own (`ownProviderBlock`).
+   * `api: 'public'` configures the public API instead: endpoint, project and CA in the block, the
+   * key only in the environment (HIKUBE_API_KEY), as a customer would keep it.
+   */
+  workspace(files: Record<string, string>, options?: { ownProviderBlock?: boolean; api?: 'kubernetes' | 'public' }): Promise<TerraformWorkspace>;
   stop(failed: boolean): Promise<void>;
 }
 
 /** `terraform { required_providers }` and a provider block reading Hikube Local's kubeconfig. */
-export function providerBlock(kubeconfigPath: string): string {
-  return `terraform {
+const requiredProviders = `terraform {
   required_providers {
     hikube = {
       source  = "hikube/hikube"
@@ -27,9 +30,23 @@ export function providerBlock(kubeconfigPath: string): string {
     }
   }
 }
+`;
 
+export function providerBlock(kubeconfigPath: string): string {
+  return `${requiredProviders}
 provider "hikube" {
   kubeconfig_path = ${JSON.stringify(kubeconfigPath)}
+}
+`;
+}
+
+/** `terraform { required_providers }` and a provider block for Hikube Local's public API (the key comes from the environment). */
+export function publicProviderBlock(local: HikubeLocal): string {
+  return `${requiredProviders}
+provider "hikube" {
+  endpoint       = ${JSON.stringify(local.url)}
+  project_id     = ${JSON.stringify(local.publicApi.project.id)}
+  ca_certificate = ${JSON.stringify(join(local.dataDir, 'pki', 'ca.crt'))}
 }
 `;
 }
@@ -47,8 +64,11 @@ export async function startHarness(driver: DriverChoice = 'deterministic'): Prom
     executable,
     dir,
     async workspace(files, options = {}) {
+      const publicApi = options.api === 'public';
+      const block = publicApi ? publicProviderBlock(local) : providerBlock(local.kubeconfigPath);
       const workspace = await TerraformWorkspace.create({
-        files: options.ownProviderBlock === true ? files : { 'provider.tf': providerBlock(local.kubeconfigPath), ...files },
+        files: options.ownProviderBlock === true ? files : { 'provider.tf': block, ...files },
+        ...(publicApi ? { env: { HIKUBE_API_KEY: local.publicApi.adminKey } } : {}),
         providers: [{ source: 'hikube/hikube', executable, install: 'filesystem-mirror', version: providerVersion }],
         direct: false,
         timeoutMs: 180_000,

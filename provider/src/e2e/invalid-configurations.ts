@@ -81,6 +81,6 @@ export function reportedErrors(stderr: string): ReportedError[] {
     .map((block) => {
       const text = block.replace(/^│ ?/gm, '');
       // Terraform wraps messages at 80 columns: compare them with single spaces.
-      return { address: /with (hikube_postgres_cluster\.c\d+)/.exec(block)?.[1] ?? '', text, flat: text.replace(/\s+/g, ' ') };
+      return { address: /with (hikube_[a-z_]+\.c\d+)/.exec(block)?.[1] ?? '', text, flat: text.replace(/\s+/g, ' ') };
     });
 }

@@ -1,17 +1,14 @@
 // Issue 6 section 5 in one flow: the repository's examples/terraform configuration, the real
 // terraform (provider from a filesystem mirror, so init is offline), real kubectl and psql, and
 // Hikube Local's engine driver running real PostgreSQL. The steps share one cluster, in order.
-import { execFile, execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { join } from 'node:path';
 import { findResourceChange, findStateResource, Kubectl, type TerraformWorkspace } from '@hikube/testkit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../build/build-executable.js';
 import { startHarness, type Harness } from './harness.js';
-
-const run = promisify(execFile);
+import { installedMajor, postgresProcesses, postgresProcessesAfterStop, psql } from './real-postgres.js';
 
 // The example's files are read, never copied: what users run is what this suite runs.
 const exampleDir = join(packageRoot, '..', 'examples', 'terraform');
@@ -34,19 +31,7 @@ function withCiUser(production: string): string {
   return production.replace(users, (found) => `${found}    ci = { password_wo = var.ci_password, password_wo_version = 1 }\n`);
 }
 
-// The PostgreSQL major this machine has (`pg_config --version`: "PostgreSQL 15.18 (Debian ...)").
-const major = `v${/PostgreSQL (\d+)/.exec(execFileSync('pg_config', ['--version'], { encoding: 'utf8' }))?.[1] ?? '15'}`;
-
-async function psql(uri: string, sql: string): Promise<string> {
-  const { stdout } = await run('psql', [uri, '-XAtc', sql], { timeout: 30_000 });
-  return stdout.trim();
-}
-
-/** Command lines of the postgres processes whose data directory is under `dir`. */
-async function postgresProcesses(dir: string): Promise<string[]> {
-  const { stdout } = await run('ps', ['-eo', 'args=']);
-  return stdout.split('\n').filter((line) => /\bpostgres\b/.test(line) && line.includes(` -D ${dir}`));
-}
+const major = installedMajor;
 
 describe('examples/terraform on real PostgreSQL (engine driver), section 5 in one flow', () => {
   let harness: Harness;
@@ -191,11 +176,6 @@ describe('examples/terraform on real PostgreSQL (engine driver), section 5 in on
     expect((await tf.state()).values).toBeUndefined();
     const left = (await kubectl.json(['get', 'postgres', '-o', 'json'])) as { items: unknown[] };
     expect(left.items).toEqual([]);
-    let processes = await postgresProcesses(dataDir);
-    for (let attempt = 0; attempt < 120 && processes.length > 0; attempt++) {
-      await sleep(250);
-      processes = await postgresProcesses(dataDir);
-    }
-    expect(processes).toEqual([]);
+    expect(await postgresProcessesAfterStop(dataDir, 30_000)).toEqual([]);
   });
 });

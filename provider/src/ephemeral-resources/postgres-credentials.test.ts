@@ -29,7 +29,7 @@ describe('ephemeral hikube_postgres_credentials', () => {
     { name: 'by resource id, another database', given: { cluster: 'tenant-demo/orders', user: 'bi', database: 'shop' }, want: { namespace: 'tenant-demo', database: 'shop', password: 'set-by-hand', uri: 'postgresql://bi:set-by-hand@postgres-orders-rw.tenant-demo.svc:5432/shop' } },
   ];
   it.each(reads)('reads the password $name', async ({ given, want }) => {
-    const resp = await open(given, { api: await platform(), namespace: 'tenant-demo' });
+    const resp = await open(given, { backend: 'kubernetes', api: await platform(), namespace: 'tenant-demo' });
     expect(resp.diagnostics.items).toEqual([]);
     expect(resp.result).toMatchObject({ ...given, ...want });
   });
@@ -40,7 +40,7 @@ describe('ephemeral hikube_postgres_credentials', () => {
     { name: 'a missing user, naming the users it has', given: { cluster: 'orders', user: 'ghost' }, summary: 'No such user', path: ['user'], detail: /it has: app, bi/ },
   ];
   it.each(refusals)('refuses $name on the attribute, without any password', async ({ given, summary, path, detail }) => {
-    const resp = await open(given, { api: await platform(), namespace: 'tenant-demo' });
+    const resp = await open(given, { backend: 'kubernetes', api: await platform(), namespace: 'tenant-demo' });
     expect(resp.diagnostics.items).toHaveLength(1);
     expect(resp.diagnostics.items[0]).toMatchObject({ severity: 'error', summary, path });
     if (detail) expect(resp.diagnostics.items[0]?.detail).toMatch(detail);
@@ -51,10 +51,16 @@ describe('ephemeral hikube_postgres_credentials', () => {
     const api = await platform();
     const observe = api.observe.bind(api);
     api.observe = async (namespace, name) => ({ ...(await observe(namespace, name)), credentials: null });
-    const unreadable = await open({ cluster: 'orders', user: 'app' }, { api, namespace: 'tenant-demo' });
+    const unreadable = await open({ cluster: 'orders', user: 'app' }, { backend: 'kubernetes', api, namespace: 'tenant-demo' });
     expect(unreadable.diagnostics.items[0]?.detail).toMatch(/Secret postgres-orders-credentials of tenant-demo\/orders cannot be read/);
     const unconfigured = await open({ cluster: 'orders', user: 'app' }, undefined);
     expect(unconfigured.diagnostics.items[0]?.summary).toBe('Provider not configured');
+  });
+
+  it('is refused on the public API, which serves no credentials Secret, pointing at what it has', async () => {
+    const onPublic = await open({ cluster: 'orders', user: 'app' }, { backend: 'public', postgres: {} as never, projectId: '3f1c2b9e-1d2c-4e5f-8a9b-0c1d2e3f4a5b' });
+    expect(onPublic.diagnostics.items[0]).toMatchObject({ summary: 'Not available on the public API', path: ['cluster'] });
+    expect(onPublic.diagnostics.items[0]?.detail).toMatch(/hikube_postgres_user's password/);
   });
 
   const names = [

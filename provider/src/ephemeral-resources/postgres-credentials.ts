@@ -49,6 +49,14 @@ export const postgresCredentialsEphemeral = ephemeralResource({
       resp.diagnostics.error('Provider not configured', 'The provider settings are not known yet (they come from resources that do not exist yet), so the credentials cannot be read in this run; create those resources first, or give the settings directly.');
       return;
     }
+    if (data.backend !== 'kubernetes') {
+      resp.diagnostics.error(
+        'Not available on the public API',
+        "hikube_postgres_credentials reads the platform's credentials Secret, which only the Kubernetes API serves. The public API returns a password only when a user is created or rotated: use hikube_postgres_user's password (sensitive, in state), or see this ephemeral resource's docs for why rotating on every run is not done.",
+        ['cluster'],
+      );
+      return;
+    }
     const namespace = fromId ?? req.config.namespace ?? data.namespace;
     if (namespace === null) {
       resp.diagnostics.error('No namespace', 'Set namespace here, as `<namespace>/<name>` in cluster, or on the provider.', ['namespace']);

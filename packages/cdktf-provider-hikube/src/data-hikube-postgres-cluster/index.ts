@@ -14,7 +14,7 @@ export interface DataHikubePostgresClusterConfig extends cdktf.TerraformMetaArgu
   */
   readonly name: string;
   /**
-  * Namespace; defaults to the provider's.
+  * Namespace (Kubernetes API); defaults to the provider's.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/data-sources/postgres_cluster#namespace DataHikubePostgresCluster#namespace}
   */
@@ -968,6 +968,11 @@ export class DataHikubePostgresCluster extends cdktf.TerraformDataSource {
     return this.getBooleanAttribute('external');
   }
 
+  // max_connections - computed: true, optional: false, required: false
+  public get maxConnections() {
+    return this.getNumberAttribute('max_connections');
+  }
+
   // parameters - computed: true, optional: false, required: false
   private _parameters = new cdktf.StringMap(this, "parameters");
   public get parameters() {
@@ -1029,6 +1034,26 @@ export class DataHikubePostgresCluster extends cdktf.TerraformDataSource {
   private _credentials = new cdktf.StringMap(this, "credentials");
   public get credentials() {
     return this._credentials;
+  }
+
+  // status - computed: true, optional: false, required: false
+  public get status() {
+    return this.getStringAttribute('status');
+  }
+
+  // host - computed: true, optional: false, required: false
+  public get host() {
+    return this.getStringAttribute('host');
+  }
+
+  // port - computed: true, optional: false, required: false
+  public get port() {
+    return this.getNumberAttribute('port');
+  }
+
+  // created_at - computed: true, optional: false, required: false
+  public get createdAt() {
+    return this.getStringAttribute('created_at');
   }
 
   // connection_uris - computed: true, optional: false, required: false

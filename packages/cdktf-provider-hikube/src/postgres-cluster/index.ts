@@ -8,7 +8,7 @@ import * as cdktf from 'cdktf';
 
 export interface PostgresClusterConfig extends cdktf.TerraformMetaArguments {
   /**
-  * Cluster name: a DNS-1035 label of at most 44 characters (the platform prefixes `postgres-`). Changing it replaces the cluster.
+  * Cluster name: a DNS-1035 label of at most 44 characters (the platform prefixes `postgres-`); on the public API 3 to 16 lowercase letters and digits. Changing it replaces the cluster.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_cluster#name PostgresCluster#name}
   */
@@ -20,13 +20,13 @@ export interface PostgresClusterConfig extends cdktf.TerraformMetaArguments {
   */
   readonly namespace?: string;
   /**
-  * PostgreSQL major version: `v18`, `v17`, `v16`, `v15`, `v14` or `v13`. Pin it: the platform default may change. A higher version is an in-place major upgrade; a lower one is refused at plan.
+  * PostgreSQL major version: `v18`, `v17`, `v16`, `v15`, `v14` or `v13`. Pin it: the platform default may change. A higher version is an in-place major upgrade; a lower one is refused at plan. The public API has `v15` to `v18` and needs it at creation.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_cluster#version PostgresCluster#version}
   */
   readonly version?: string;
   /**
-  * Number of instances (one primary and `replicas - 1` standbys). Hikube advises 3 for production. Scales in place.
+  * Number of instances (one primary and `replicas - 1` standbys). Hikube advises 3 for production. Scales in place; on the public API within 2-8, while a change across 1 <-> 2-8 replaces the cluster (the API refuses it in place).
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_cluster#replicas PostgresCluster#replicas}
   */
@@ -68,7 +68,7 @@ export interface PostgresClusterConfig extends cdktf.TerraformMetaArguments {
   */
   readonly schedulingClass?: string;
   /**
-  * Sizing preset (`nano` … `2xlarge`, or `t1.`/`c1.`/`s1.`/`u1.`/`m1.` classes). Legacy and current names of one preset (`micro`, `t1.micro`) are equal. Conflicts with `cpu`/`memory`.
+  * Sizing preset (`nano` … `2xlarge`, or `t1.`/`c1.`/`s1.`/`u1.`/`m1.` classes). Legacy and current names of one preset (`micro`, `t1.micro`) are equal. Conflicts with `cpu`/`memory`. On the public API, checked at plan against the presets catalog.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_cluster#resources_preset PostgresCluster#resources_preset}
   */
@@ -86,7 +86,7 @@ export interface PostgresClusterConfig extends cdktf.TerraformMetaArguments {
   */
   readonly memory?: string;
   /**
-  * Volume size per instance (`10Gi`); equal quantities (`10Gi`, `10240Mi`) are the same. Grows in place; shrinking is refused at plan.
+  * Volume size per instance (`10Gi`); equal quantities (`10Gi`, `10240Mi`) are the same. Grows in place; shrinking is refused at plan. On the public API, whole GiB from 1 to 4096 (`10Gi`; `10G` does not convert exactly and is refused), needed at creation.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_cluster#storage_size PostgresCluster#storage_size}
   */
@@ -98,11 +98,17 @@ export interface PostgresClusterConfig extends cdktf.TerraformMetaArguments {
   */
   readonly storageClass?: string;
   /**
-  * Publish the primary through a LoadBalancer (`endpoints.external`).
+  * Publish the primary through a LoadBalancer (`endpoints.external`; on the public API, `host`).
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_cluster#external PostgresCluster#external}
   */
   readonly external?: boolean | cdktf.IResolvable;
+  /**
+  * Public API: the most concurrent connections (`config.maxConnections`, 1 to 10000); the platform's default when unset. On the Kubernetes API set `parameters = { max_connections = "..." }` instead.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_cluster#max_connections PostgresCluster#max_connections}
+  */
+  readonly maxConnections?: number;
   /**
   * PostgreSQL parameters (`postgresql.conf`), values as strings. Parameters that can execute code are refused; some (e.g. `max_connections`, `shared_buffers`) restart instances, which the plan warns about.
   *
@@ -146,7 +152,7 @@ export interface PostgresClusterConfig extends cdktf.TerraformMetaArguments {
   */
   readonly allowDestructiveChanges?: boolean | cdktf.IResolvable;
   /**
-  * What create and update wait for: `released` (the platform applied the release), `primary` (the primary accepts connections) or `all_instances` (every instance ready).
+  * What create and update wait for: `released` (the platform applied the release), `primary` (the primary accepts connections) or `all_instances` (every instance ready). On the public API, which reports one status, they wait for status `ready` whatever this says.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_cluster#wait_for PostgresCluster#wait_for}
   */
@@ -1718,6 +1724,7 @@ export class PostgresCluster extends cdktf.TerraformResource {
     this._storageSize = config.storageSize;
     this._storageClass = config.storageClass;
     this._external = config.external;
+    this._maxConnections = config.maxConnections;
     this._parameters = config.parameters;
     this._users.internalValue = config.users;
     this._databases.internalValue = config.databases;
@@ -1991,6 +1998,22 @@ export class PostgresCluster extends cdktf.TerraformResource {
     return this._external;
   }
 
+  // max_connections - computed: true, optional: true, required: false
+  private _maxConnections?: number; 
+  public get maxConnections() {
+    return this.getNumberAttribute('max_connections');
+  }
+  public set maxConnections(value: number) {
+    this._maxConnections = value;
+  }
+  public resetMaxConnections() {
+    this._maxConnections = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get maxConnectionsInput() {
+    return this._maxConnections;
+  }
+
   // parameters - computed: false, optional: true, required: false
   private _parameters?: { [key: string]: string }; 
   public get parameters() {
@@ -2152,6 +2175,26 @@ export class PostgresCluster extends cdktf.TerraformResource {
     return this._credentials;
   }
 
+  // status - computed: true, optional: false, required: false
+  public get status() {
+    return this.getStringAttribute('status');
+  }
+
+  // host - computed: true, optional: false, required: false
+  public get host() {
+    return this.getStringAttribute('host');
+  }
+
+  // port - computed: true, optional: false, required: false
+  public get port() {
+    return this.getNumberAttribute('port');
+  }
+
+  // created_at - computed: true, optional: false, required: false
+  public get createdAt() {
+    return this.getStringAttribute('created_at');
+  }
+
   // connection_uris - computed: true, optional: false, required: false
   private _connectionUris = new PostgresClusterConnectionUrisMap(this, "connection_uris");
   public get connectionUris() {
@@ -2196,6 +2239,7 @@ export class PostgresCluster extends cdktf.TerraformResource {
       storage_size: cdktf.stringToTerraform(this._storageSize),
       storage_class: cdktf.stringToTerraform(this._storageClass),
       external: cdktf.booleanToTerraform(this._external),
+      max_connections: cdktf.numberToTerraform(this._maxConnections),
       parameters: cdktf.hashMapper(cdktf.stringToTerraform)(this._parameters),
       users: cdktf.hashMapper(postgresClusterUsersToTerraform)(this._users.internalValue),
       databases: cdktf.hashMapper(postgresClusterDatabasesToTerraform)(this._databases.internalValue),
@@ -2305,6 +2349,12 @@ export class PostgresCluster extends cdktf.TerraformResource {
         isBlock: false,
         type: "simple",
         storageClassType: "boolean",
+      },
+      max_connections: {
+        value: cdktf.numberToHclTerraform(this._maxConnections),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
       },
       parameters: {
         value: cdktf.hashMapperHcl(cdktf.stringToHclTerraform)(this._parameters),

@@ -8,6 +8,30 @@ import * as cdktf from 'cdktf';
 
 export interface HikubeProviderConfig {
   /**
+  * Public API: the project API key, `sk_hk_<key id>_<secret>`; selects the public API. Never shown in diagnostics, logs or state. Environment variable: `HIKUBE_API_KEY`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs#api_key HikubeProvider#api_key}
+  */
+  readonly apiKey?: string;
+  /**
+  * Public API: the project's UUID (not its display name). Environment variable: `HIKUBE_PROJECT_ID`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs#project_id HikubeProvider#project_id}
+  */
+  readonly projectId?: string;
+  /**
+  * Public API: base URL, default `https://api.hikube.cloud`. Environment variable: `HIKUBE_API`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs#endpoint HikubeProvider#endpoint}
+  */
+  readonly endpoint?: string;
+  /**
+  * Public API: CA certificate(s) to trust, PEM text or a file path (private endpoints, Hikube Local). Environment variable: `HIKUBE_CA_CERT`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs#ca_certificate HikubeProvider#ca_certificate}
+  */
+  readonly caCertificate?: string;
+  /**
   * Kubeconfig file(s), `:`-separated. Environment variable: `HIKUBE_KUBECONFIG`. Otherwise `KUBECONFIG`, else `~/.kube/config`.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs#kubeconfig_path HikubeProvider#kubeconfig_path}
@@ -112,6 +136,10 @@ export class HikubeProvider extends cdktf.TerraformProvider {
       },
       terraformProviderSource: 'registry.terraform.io/hikube/hikube'
     });
+    this._apiKey = config.apiKey;
+    this._projectId = config.projectId;
+    this._endpoint = config.endpoint;
+    this._caCertificate = config.caCertificate;
     this._kubeconfigPath = config.kubeconfigPath;
     this._context = config.context;
     this._host = config.host;
@@ -127,6 +155,70 @@ export class HikubeProvider extends cdktf.TerraformProvider {
   // ==========
   // ATTRIBUTES
   // ==========
+
+  // api_key - computed: false, optional: true, required: false
+  private _apiKey?: string; 
+  public get apiKey() {
+    return this._apiKey;
+  }
+  public set apiKey(value: string | undefined) {
+    this._apiKey = value;
+  }
+  public resetApiKey() {
+    this._apiKey = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get apiKeyInput() {
+    return this._apiKey;
+  }
+
+  // project_id - computed: false, optional: true, required: false
+  private _projectId?: string; 
+  public get projectId() {
+    return this._projectId;
+  }
+  public set projectId(value: string | undefined) {
+    this._projectId = value;
+  }
+  public resetProjectId() {
+    this._projectId = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get projectIdInput() {
+    return this._projectId;
+  }
+
+  // endpoint - computed: false, optional: true, required: false
+  private _endpoint?: string; 
+  public get endpoint() {
+    return this._endpoint;
+  }
+  public set endpoint(value: string | undefined) {
+    this._endpoint = value;
+  }
+  public resetEndpoint() {
+    this._endpoint = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get endpointInput() {
+    return this._endpoint;
+  }
+
+  // ca_certificate - computed: false, optional: true, required: false
+  private _caCertificate?: string; 
+  public get caCertificate() {
+    return this._caCertificate;
+  }
+  public set caCertificate(value: string | undefined) {
+    this._caCertificate = value;
+  }
+  public resetCaCertificate() {
+    this._caCertificate = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get caCertificateInput() {
+    return this._caCertificate;
+  }
 
   // kubeconfig_path - computed: false, optional: true, required: false
   private _kubeconfigPath?: string; 
@@ -294,6 +386,10 @@ export class HikubeProvider extends cdktf.TerraformProvider {
 
   protected synthesizeAttributes(): { [name: string]: any } {
     return {
+      api_key: cdktf.stringToTerraform(this._apiKey),
+      project_id: cdktf.stringToTerraform(this._projectId),
+      endpoint: cdktf.stringToTerraform(this._endpoint),
+      ca_certificate: cdktf.stringToTerraform(this._caCertificate),
       kubeconfig_path: cdktf.stringToTerraform(this._kubeconfigPath),
       context: cdktf.stringToTerraform(this._context),
       host: cdktf.stringToTerraform(this._host),
@@ -309,6 +405,30 @@ export class HikubeProvider extends cdktf.TerraformProvider {
 
   protected synthesizeHclAttributes(): { [name: string]: any } {
     const attrs = {
+      api_key: {
+        value: cdktf.stringToHclTerraform(this._apiKey),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      project_id: {
+        value: cdktf.stringToHclTerraform(this._projectId),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      endpoint: {
+        value: cdktf.stringToHclTerraform(this._endpoint),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      ca_certificate: {
+        value: cdktf.stringToHclTerraform(this._caCertificate),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
       kubeconfig_path: {
         value: cdktf.stringToHclTerraform(this._kubeconfigPath),
         isBlock: false,

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { createPublicClient, PublicForbiddenError, type PublicClient } from '@hikube/sdk/public';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProjectKeys } from '../projects/project-keys.js';
+import { POSTGRES_FINALIZER } from '../store/finalizers.js';
 import { startHikubeLocal, type HikubeLocal } from '../server/start-hikube-local.js';
 import { httpsCall, type HttpsAnswer } from '../testing/https-call.js';
 
@@ -47,10 +48,10 @@ describe('clusters through the SDK client', () => {
     expect(created).toMatchObject({ name: 'shop', projectId: local.publicApi.project.id, version: 'v17', size: 20, replicas: 3, preset: 'small', external: true, config: { maxConnections: 150 }, status: 'provisioning' });
     expect(created.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
     expect(await kubernetesSpec('shop')).toMatchObject({ version: 'v17', size: '20Gi', replicas: 3, resourcesPreset: 'small', external: true, postgresql: { parameters: { max_connections: 150 } }, quorum: { minSyncReplicas: 1, maxSyncReplicas: 1 } });
-
-    // the same finalizer as through kubectl: a delete waits for the platform to remove processes and data
+    // The finalizer the Kubernetes front adds too: a delete through either API stops the instances first.
     const token = local.tenants.find((t) => t.name === 'tenant-demo')?.token ?? '';
-    expect(((await fetchKube('/apis/apps.cozystack.io/v1alpha1/namespaces/tenant-demo/postgreses/shop', token))['metadata'] as { finalizers?: string[] }).finalizers).toEqual(['local.hikube.io/cleanup']);
+    const stored = await fetchKube('/apis/apps.cozystack.io/v1alpha1/namespaces/tenant-demo/postgreses/shop', token);
+    expect((stored['metadata'] as { finalizers?: string[] }).finalizers).toEqual([POSTGRES_FINALIZER]);
 
     await local.idle();
     const ready = await client.postgres.clusters.get('shop');

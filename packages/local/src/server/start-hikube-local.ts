@@ -22,6 +22,7 @@ import { renderKubeconfig } from './kubeconfig.js';
 import { ProjectKeys } from '../projects/project-keys.js';
 import type { FrontFaults } from '../public-api/front-faults.js';
 import { PostgresFront } from '../public-api/postgres-front.js';
+import { PublicRequestLog, type PublicRequestEntry } from '../public-api/request-log.js';
 import { startProjects, type StartedProject } from '../projects/start-project.js';
 import { projectNamespaces } from './project-namespaces.js';
 
@@ -71,6 +72,8 @@ export interface HikubeLocal {
   driver: string;
   /** API requests received since start (all paths). */
   requestCount(): number;
+  /** The public API's requests since start, oldest first (method, path, operation, status; no keys, no bodies). */
+  publicApiRequests(): readonly PublicRequestEntry[];
   /** Resolves when no reconcile is queued or running. */
   idle(): Promise<void>;
   siteOperation(operation: 'down' | 'up', site: Site): Promise<void>;
@@ -139,6 +142,7 @@ async function startLocked(dataDir: string, tenantNames: string[], options: Star
 
   const keys = ProjectKeys.open(dataDir);
   const admission = new Admission();
+  const requestLog = new PublicRequestLog();
   const extensionCatalog = async (): Promise<readonly string[]> => (await reconciler.extensionCatalog?.()) ?? DETERMINISTIC_EXTENSIONS;
   const front = new PostgresFront({
     service,
@@ -149,7 +153,11 @@ async function startLocked(dataDir: string, tenantNames: string[], options: Star
     ...(options.publicApiFaults ? { faults: options.publicApiFaults } : {}),
   });
   const api = new ApiServer({
-    publicFront: (request) => front.handle(request),
+    publicFront: async (request) => {
+      const reply = await front.handle(request);
+      if (reply !== undefined) requestLog.record(request.method, request.path, reply.status);
+      return reply;
+    },
     service,
     authenticator: new Authenticator(tokens),
     admission,
@@ -195,6 +203,7 @@ async function startLocked(dataDir: string, tenantNames: string[], options: Star
     publicProjects,
     driver: reconciler.name,
     requestCount: () => api.requestCount,
+    publicApiRequests: () => requestLog.entries(),
     idle: () => loop.idle(),
     siteOperation: (operation, site) => loop.siteOperation(operation, site),
     stop: () =>

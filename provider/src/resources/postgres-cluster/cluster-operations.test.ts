@@ -163,7 +163,7 @@ describe('read, drift and import', () => {
     api.patchOutside('tenant-demo', 'orders', { spec: { replicas: 4 } });
     const read = await readCluster({ prior: state, api, signal });
     expect(read.state?.replicas).toBe(4);
-    if (read.state) expect(changes(await plan(api, production, read.state), read.state)).toEqual(['replicas', 'ready', 'instances', 'currentPrimary']);
+    if (read.state) expect(changes(await plan(api, production, read.state), read.state)).toEqual(['replicas', 'ready', 'instances', 'currentPrimary', 'status']);
   });
 
   it('hides what only the spelling changed (platform rewrites micro to t1.micro, 10Gi to 10240Mi)', async () => {

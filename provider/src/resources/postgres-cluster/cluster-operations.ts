@@ -110,6 +110,9 @@ export async function planCluster(input: PlanInput): Promise<PlanResult> {
     if (planned.namespace === null && !unknownAttributes.has('namespace')) {
       issues.push(error(attr('namespace'), 'No namespace', 'Set namespace on the resource or the provider, or use a kubeconfig context that names one.', ['namespace']));
     }
+    if (config.maxConnections !== null) {
+      issues.push(error(attr('max_connections'), 'Not on the Kubernetes API', 'max_connections is an attribute of Hikube\'s public API; on the Cozystack Kubernetes API set parameters = { max_connections = "..." } instead.', ['max_connections']));
+    }
     const checked = checkPlan({ config, planned, prior, resolvedSchedulingClass, placementZones });
     issues.push(...checked.issues);
     const { computed, unknown: unknownComputed } = planComputed(prior, planned);

@@ -145,6 +145,7 @@ export function fromObject(object: PostgresObject, context: ReadContext): Postgr
     storageSize: keepIfEquivalent(prior?.storageSize, size, quantitiesEqual),
     storageClass: spec.storageClass ?? null,
     external: spec.external ?? null,
+    maxConnections: null,
     parameters: readParameters(spec, context),
     users: readUsers(spec, context),
     databases: readDatabases(spec, context),

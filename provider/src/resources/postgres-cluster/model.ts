@@ -85,6 +85,8 @@ export interface PostgresClusterArgs {
   storageSize: string | null;
   storageClass: string | null;
   external: boolean | null;
+  /** Public API: `config.maxConnections`. */
+  maxConnections: number | null;
   parameters: Record<string, string> | null;
   users: Record<string, UserModel> | null;
   databases: Record<string, DatabaseModel> | null;
@@ -106,6 +108,12 @@ export interface PostgresClusterComputed {
   endpoints: EndpointsModel | null;
   credentials: Record<string, string> | null;
   connectionUris: Record<string, ConnectionUrisModel> | null;
+  /** `provisioning`, `ready`, `error` or `unknown`, as the public API reports it. */
+  status: string | null;
+  /** Where clients connect from outside (the external address); null until assigned. */
+  host: string | null;
+  port: number | null;
+  createdAt: string | null;
 }
 
 export type PostgresClusterModel = PostgresClusterArgs & PostgresClusterComputed;
@@ -127,6 +135,7 @@ export const emptyArgs: Readonly<PostgresClusterArgs> = Object.freeze({
   storageSize: null,
   storageClass: null,
   external: null,
+  maxConnections: null,
   parameters: null,
   users: null,
   databases: null,
@@ -147,6 +156,10 @@ export const emptyComputed: Readonly<PostgresClusterComputed> = Object.freeze({
   endpoints: null,
   credentials: null,
   connectionUris: null,
+  status: null,
+  host: null,
+  port: null,
+  createdAt: null,
 });
 
 export function clusterId(namespace: string, name: string): string {
@@ -170,6 +183,6 @@ export function parseClusterId(id: string): { namespace: string; name: string } 
 
 /** The provider-set attributes of a model, as they stand (e.g. to carry the prior state forward). */
 export function computedOf(model: PostgresClusterComputed): PostgresClusterComputed {
-  const { id, ready, chartVersion, currentPrimary, instances, endpoints, credentials, connectionUris } = model;
-  return { id, ready, chartVersion, currentPrimary, instances, endpoints, credentials, connectionUris };
+  const { id, ready, chartVersion, currentPrimary, instances, endpoints, credentials, connectionUris, status, host, port, createdAt } = model;
+  return { id, ready, chartVersion, currentPrimary, instances, endpoints, credentials, connectionUris, status, host, port, createdAt };
 }

@@ -72,16 +72,22 @@ export function computeOutputs(args: PostgresClusterArgs, observed: Observed): P
       external: connectionUri(user, password, observed.endpoints.external, database),
     };
   }
+  const ready = isReady(observed.object);
+  const external = observed.endpoints.external;
   const namespace = observed.object.metadata.namespace ?? args.namespace;
   const name = observed.object.metadata.name ?? args.name;
   return {
     id: namespace && name ? clusterId(namespace, name) : null,
-    ready: isReady(observed.object),
+    ready,
     chartVersion: observed.object.status?.version ?? null,
     currentPrimary: instances.find((instance) => instance.role === 'primary')?.name ?? null,
     instances,
     endpoints: observed.endpoints,
     credentials: passwords,
     connectionUris,
+    status: ready ? 'ready' : 'provisioning',
+    host: external?.host ?? null,
+    port: external?.port ?? null,
+    createdAt: observed.object.metadata.creationTimestamp ?? null,
   };
 }

@@ -77,12 +77,12 @@ describe('planComputed', () => {
     connectionUris: {},
   };
   const cases: { name: string; given: Partial<PostgresClusterArgs> | 'create'; priorChange?: Partial<PostgresClusterModel>; want: string[] }[] = [
-    { name: 'create: everything but id unknown', given: 'create', want: ['ready', 'chartVersion', 'currentPrimary', 'instances', 'endpoints', 'credentials', 'connectionUris'] },
+    { name: 'create: everything but id unknown', given: 'create', want: ['ready', 'chartVersion', 'currentPrimary', 'instances', 'endpoints', 'credentials', 'connectionUris', 'status', 'host', 'port', 'createdAt'] },
     { name: 'no change: nothing unknown', given: {}, want: [] },
-    { name: 'scaling: instances and readiness', given: { replicas: 5 }, want: ['ready', 'instances', 'currentPrimary'] },
-    { name: 'external: endpoints too', given: { external: true }, want: ['ready', 'instances', 'currentPrimary', 'endpoints', 'connectionUris'] },
-    { name: 'endpoints still missing: they may appear', given: { replicas: 4 }, priorChange: { endpoints: { rw: null, ro: null, r: null, external: null }, chartVersion: null }, want: ['ready', 'instances', 'currentPrimary', 'endpoints', 'connectionUris', 'chartVersion'] },
-    { name: 'new user: credentials too', given: { users: { app: user({ password: 'p' }), bi: user({ password: 'b' }) } }, want: ['ready', 'instances', 'currentPrimary', 'credentials', 'connectionUris'] },
+    { name: 'scaling: instances and readiness', given: { replicas: 5 }, want: ['ready', 'instances', 'currentPrimary', 'status'] },
+    { name: 'external: endpoints too', given: { external: true }, want: ['ready', 'instances', 'currentPrimary', 'status', 'endpoints', 'connectionUris', 'host', 'port'] },
+    { name: 'endpoints still missing: they may appear', given: { replicas: 4 }, priorChange: { endpoints: { rw: null, ro: null, r: null, external: null }, chartVersion: null }, want: ['ready', 'instances', 'currentPrimary', 'status', 'endpoints', 'connectionUris', 'host', 'port', 'chartVersion'] },
+    { name: 'new user: credentials too', given: { users: { app: user({ password: 'p' }), bi: user({ password: 'b' }) } }, want: ['ready', 'instances', 'currentPrimary', 'status', 'credentials', 'connectionUris'] },
   ];
   it.each(cases)('$name', ({ given, priorChange, want }) => {
     const planned = given === 'create' ? argsWith({}) : { ...argsWith({ replicas: 3, external: false, users: { app: user({ password: 'p' }) } }), ...given };

@@ -104,6 +104,8 @@ export function planArgs(input: PlanArgsInput): PlannedArgs {
     storageSize: sameSpelling(config.storageSize, prior?.storageSize, quantitiesEqual) ?? base('storageSize', text(defaulted.size)),
     storageClass: base('storageClass', defaulted.storageClass ?? null),
     external: base('external', defaulted.external ?? null),
+    // Public API only: refused at plan on the Kubernetes API, so never sent there.
+    maxConnections: null,
     users,
     backup,
     deletionProtection: config.deletionProtection ?? providerDefaults.deletionProtection,
@@ -126,7 +128,7 @@ export interface PlannedComputed {
   unknown: (keyof PostgresClusterComputed)[];
 }
 
-const outputKeys = ['ready', 'chartVersion', 'currentPrimary', 'instances', 'endpoints', 'credentials', 'connectionUris'] as const;
+const outputKeys = ['ready', 'chartVersion', 'currentPrimary', 'instances', 'endpoints', 'credentials', 'connectionUris', 'status', 'host', 'port', 'createdAt'] as const;
 
 /**
  * Computed attributes: on create only `id` is known; on update only what the change can affect
@@ -136,7 +138,7 @@ export function planComputed(prior: (PostgresClusterArgs & PostgresClusterComput
   const id = planned.namespace !== null && planned.name !== null ? clusterId(planned.namespace, planned.name) : null;
   if (prior === null) {
     return {
-      computed: { id, ready: null, chartVersion: null, currentPrimary: null, instances: null, endpoints: null, credentials: null, connectionUris: null },
+      computed: { id, ready: null, chartVersion: null, currentPrimary: null, instances: null, endpoints: null, credentials: null, connectionUris: null, status: null, host: null, port: null, createdAt: null },
       unknown: id === null ? ['id', ...outputKeys] : [...outputKeys],
     };
   }
@@ -148,6 +150,7 @@ export function planComputed(prior: (PostgresClusterArgs & PostgresClusterComput
     unknown.add('ready');
     unknown.add('instances');
     unknown.add('currentPrimary');
+    unknown.add('status');
   }
   // Outputs that were still incomplete (an apply that waited only for `released`) may fill in.
   const endpoints = prior.endpoints;
@@ -155,6 +158,8 @@ export function planComputed(prior: (PostgresClusterArgs & PostgresClusterComput
   if ('external' in spec || (Object.keys(spec).length > 0 && incomplete)) {
     unknown.add('endpoints');
     unknown.add('connectionUris');
+    unknown.add('host');
+    unknown.add('port');
   }
   if (Object.keys(spec).length > 0 && prior.chartVersion === null) unknown.add('chartVersion');
   if ('users' in spec || 'databases' in spec) {

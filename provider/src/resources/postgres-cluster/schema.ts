@@ -24,13 +24,16 @@ export const postgresClusterSchema = schema({
     'asynchronous or with a synchronous quorum, placed over Hikube\'s datacenters (Gland, Lucerne, Geneva).\n\n' +
     'Every rule the API enforces is checked at plan time, updates send only the fields Terraform manages (a JSON merge patch), ' +
     'and create and update wait until the cluster is ready (see `wait_for`). Removing a user or a database drops it on the platform, ' +
-    'so such a plan is refused unless `allow_destructive_changes` is set.',
+    'so such a plan is refused unless `allow_destructive_changes` is set.\n\n' +
+    'On Hikube\'s public API (provider `api_key`) the same resource sends the complete configuration with every update (the API resets what a PATCH leaves out), ' +
+    'waits for status `ready`, and refuses at plan, on the attribute, what that API has no field for (`zones`, `scheduling_class`, `storage_class`, `cpu`/`memory`, ' +
+    '`backup`, `restore`, `parameters` other than `max_connections`, inline `users`/`databases`: use `hikube_postgres_user` and `hikube_postgres_database`).',
   attributes: {
-    id: attr.string({ computed: true, markdownDescription: '`<namespace>/<name>`; also the import ID.' }),
-    name: attr.string({ required: true, markdownDescription: 'Cluster name: a DNS-1035 label of at most 44 characters (the platform prefixes `postgres-`). Changing it replaces the cluster.' }),
+    id: attr.string({ computed: true, markdownDescription: '`<namespace>/<name>` (public API: the name); also the import ID.' }),
+    name: attr.string({ required: true, markdownDescription: 'Cluster name: a DNS-1035 label of at most 44 characters (the platform prefixes `postgres-`); on the public API 3 to 16 lowercase letters and digits. Changing it replaces the cluster.' }),
     namespace: attr.string({ optional: true, computed: true, markdownDescription: 'Tenant namespace. Defaults to the provider\'s `namespace`. Changing it replaces the cluster.' }),
-    version: attr.string({ optional: true, computed: true, markdownDescription: 'PostgreSQL major version: `v18`, `v17`, `v16`, `v15`, `v14` or `v13`. Pin it: the platform default may change. A higher version is an in-place major upgrade; a lower one is refused at plan.' }),
-    replicas: attr.number({ optional: true, computed: true, markdownDescription: 'Number of instances (one primary and `replicas - 1` standbys). Hikube advises 3 for production. Scales in place.' }),
+    version: attr.string({ optional: true, computed: true, markdownDescription: 'PostgreSQL major version: `v18`, `v17`, `v16`, `v15`, `v14` or `v13`. Pin it: the platform default may change. A higher version is an in-place major upgrade; a lower one is refused at plan. The public API has `v15` to `v18` and needs it at creation.' }),
+    replicas: attr.number({ optional: true, computed: true, markdownDescription: 'Number of instances (one primary and `replicas - 1` standbys). Hikube advises 3 for production. Scales in place; on the public API within 2-8, while a change across 1 <-> 2-8 replaces the cluster (the API refuses it in place).' }),
     sync_mode: attr.string({
       optional: true,
       computed: true,
@@ -51,12 +54,19 @@ export const postgresClusterSchema = schema({
     }),
     primary_zone: attr.string({ optional: true, computed: true, markdownDescription: 'With `zones`: the zone preferred for the primary.' }),
     scheduling_class: attr.string({ optional: true, computed: true, markdownDescription: 'Name of a SchedulingClass to place the instances with; empty means the tenant default. Set by `zones` when those are used.' }),
-    resources_preset: attr.string({ optional: true, computed: true, markdownDescription: 'Sizing preset (`nano` … `2xlarge`, or `t1.`/`c1.`/`s1.`/`u1.`/`m1.` classes). Legacy and current names of one preset (`micro`, `t1.micro`) are equal. Conflicts with `cpu`/`memory`.' }),
+    resources_preset: attr.string({ optional: true, computed: true, markdownDescription: 'Sizing preset (`nano` … `2xlarge`, or `t1.`/`c1.`/`s1.`/`u1.`/`m1.` classes). Legacy and current names of one preset (`micro`, `t1.micro`) are equal. Conflicts with `cpu`/`memory`. On the public API, checked at plan against the presets catalog.' }),
     cpu: attr.string({ optional: true, markdownDescription: 'CPU per instance, a Kubernetes quantity (`1`, `500m`). Set with `memory`, instead of `resources_preset`. A change restarts instances one by one.' }),
     memory: attr.string({ optional: true, markdownDescription: 'Memory per instance, a Kubernetes quantity (`2Gi`). Set with `cpu`.' }),
-    storage_size: attr.string({ optional: true, computed: true, markdownDescription: 'Volume size per instance (`10Gi`); equal quantities (`10Gi`, `10240Mi`) are the same. Grows in place; shrinking is refused at plan.' }),
+    storage_size: attr.string({ optional: true, computed: true, markdownDescription: 'Volume size per instance (`10Gi`); equal quantities (`10Gi`, `10240Mi`) are the same. Grows in place; shrinking is refused at plan. On the public API, whole GiB from 1 to 4096 (`10Gi`; `10G` does not convert exactly and is refused), needed at creation.' }),
     storage_class: attr.string({ optional: true, computed: true, markdownDescription: 'Storage class of the volumes: `local`, `replicated` or `replicated-async`; empty is the platform default. Changing it replaces the cluster.' }),
-    external: attr.bool({ optional: true, computed: true, markdownDescription: 'Publish the primary through a LoadBalancer (`endpoints.external`).' }),
+    external: attr.bool({ optional: true, computed: true, markdownDescription: 'Publish the primary through a LoadBalancer (`endpoints.external`; on the public API, `host`).' }),
+    max_connections: attr.number({
+      optional: true,
+      computed: true,
+      markdownDescription:
+        'Public API: the most concurrent connections (`config.maxConnections`, 1 to 10000); the platform\'s default when unset. ' +
+        'On the Kubernetes API set `parameters = { max_connections = "..." }` instead.',
+    }),
     parameters: attr.map(types.string, {
       optional: true,
       markdownDescription: 'PostgreSQL parameters (`postgresql.conf`), values as strings. Parameters that can execute code are refused; some (e.g. `max_connections`, `shared_buffers`) restart instances, which the plan warns about.',
@@ -104,7 +114,9 @@ export const postgresClusterSchema = schema({
       computed: true,
       default: 'all_instances',
       validators: [oneOf(...waitForValues)],
-      markdownDescription: 'What create and update wait for: `released` (the platform applied the release), `primary` (the primary accepts connections) or `all_instances` (every instance ready).',
+      markdownDescription:
+        'What create and update wait for: `released` (the platform applied the release), `primary` (the primary accepts connections) or `all_instances` (every instance ready). ' +
+        'On the public API, which reports one status, they wait for status `ready` whatever this says.',
     }),
     ready: attr.bool({ computed: true, markdownDescription: 'The platform\'s `Ready` condition.' }),
     chart_version: attr.string({ computed: true, markdownDescription: 'Version of the platform chart running the cluster.' }),
@@ -128,6 +140,10 @@ export const postgresClusterSchema = schema({
       { computed: true, markdownDescription: 'Where to connect.' },
     ),
     credentials: attr.map(types.string, { computed: true, sensitive: true, markdownDescription: 'Passwords by user, except users with `password_wo`.' }),
+    status: attr.string({ computed: true, markdownDescription: '`provisioning`, `ready`, `error` or `unknown` (on the Kubernetes API, `ready` or `provisioning` from the `Ready` condition).' }),
+    host: attr.string({ computed: true, markdownDescription: 'Address clients connect to from outside: set with `external = true` once the platform assigned it, else null.' }),
+    port: attr.number({ computed: true, markdownDescription: 'Port with `host` (5432).' }),
+    created_at: attr.string({ computed: true, markdownDescription: 'Creation time, RFC 3339.' }),
     connection_uris: attr.mapNested(
       {
         rw: uri('`postgresql://` URI through the read-write endpoint.'),

@@ -65,6 +65,7 @@ export function argsFromTerraform(value: TerraformPlan | TerraformState): { args
     storageSize: known('storage_size'),
     storageClass: known('storage_class'),
     external: known('external'),
+    maxConnections: known('max_connections'),
     parameters: known('parameters'),
     users:
       users === null
@@ -113,6 +114,10 @@ export function computedFromTerraform(state: TerraformState): PostgresClusterCom
       state.connection_uris === null
         ? null
         : Object.fromEntries(Object.entries(state.connection_uris).map(([user, uris]): [string, ConnectionUrisModel] => [user, { rw: uris.rw, ro: uris.ro, r: uris.r, external: uris.external }])),
+    status: state.status,
+    host: state.host,
+    port: state.port,
+    createdAt: state.created_at,
   };
 }
 
@@ -145,6 +150,7 @@ export function modelToTerraform(model: PostgresClusterModel): TerraformState {
     storage_size: model.storageSize,
     storage_class: model.storageClass,
     external: model.external,
+    max_connections: model.maxConnections,
     parameters: model.parameters,
     users:
       model.users === null
@@ -177,6 +183,10 @@ export function modelToTerraform(model: PostgresClusterModel): TerraformState {
         : { rw: endpointToTerraform(model.endpoints.rw), ro: endpointToTerraform(model.endpoints.ro), r: endpointToTerraform(model.endpoints.r), external: endpointToTerraform(model.endpoints.external) },
     credentials: model.credentials,
     connection_uris: model.connectionUris,
+    status: model.status,
+    host: model.host,
+    port: model.port,
+    created_at: model.createdAt,
     timeouts: model.timeouts,
   };
 }
@@ -190,6 +200,10 @@ const computedNames: Record<keyof PostgresClusterComputed, string> = {
   endpoints: 'endpoints',
   credentials: 'credentials',
   connectionUris: 'connection_uris',
+  status: 'status',
+  host: 'host',
+  port: 'port',
+  createdAt: 'created_at',
 };
 
 /**

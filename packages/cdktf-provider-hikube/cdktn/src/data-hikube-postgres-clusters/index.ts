@@ -100,6 +100,16 @@ export class DataHikubePostgresClustersClustersOutputReference extends cdktn.Com
   public get chartVersion() {
     return this.getStringAttribute('chart_version');
   }
+
+  // status - computed: true, optional: false, required: false
+  public get status() {
+    return this.getStringAttribute('status');
+  }
+
+  // host - computed: true, optional: false, required: false
+  public get host() {
+    return this.getStringAttribute('host');
+  }
 }
 
 export class DataHikubePostgresClustersClustersList extends cdktn.ComplexList {

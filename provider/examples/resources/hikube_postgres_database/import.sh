@@ -1,0 +1,2 @@
+# Import a database by <cluster>/<name>.
+terraform import hikube_postgres_database.shop orders/shop
