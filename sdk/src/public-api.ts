@@ -18,7 +18,8 @@ export {
   PublicUnauthorizedError,
   PublicUnavailableError,
 } from './public/public-errors.js';
-export { AbortError, ConfigError, HikubeError, NetworkError, ValidationError } from './errors.js';
+export { AbortError, ConfigError, HikubeError, NetworkError, TimeoutError, ValidationError } from './errors.js';
+export type { ValidationIssue } from './validation/validation-issue.js';
 export { WaitFailedError, WaitTimeoutError } from './waiters/poll-until.js';
 export type {
   Cluster,
