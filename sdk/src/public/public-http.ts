@@ -28,9 +28,10 @@ export class PublicHttp {
   readonly #policy: RetryPolicy;
   readonly #timeoutMs: number;
 
-  constructor(config: PublicConfig, options: Pick<PublicClientOptions, 'retry' | 'timeoutMs'> = {}) {
+  /** `dispatcher` is for the SDK's own contract suite (e.g. to drop the key header on the way); closed by `close()`. */
+  constructor(config: PublicConfig, options: Pick<PublicClientOptions, 'retry' | 'timeoutMs'> & { dispatcher?: Dispatcher } = {}) {
     this.#config = config;
-    this.#dispatcher = new Agent({ connect: config.ca ? { ca: config.ca } : {} });
+    this.#dispatcher = options.dispatcher ?? new Agent({ connect: config.ca ? { ca: config.ca } : {} });
     this.#policy = { ...defaultPolicy, ...options.retry };
     this.#timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
   }
