@@ -139,7 +139,7 @@ export function postgresApi(http: PublicHttp): PostgresApi {
   const clusters: ClustersApi = {
     async list(options = {}) {
       const resource = `the clusters of ${inProject()}`;
-      return (await http.call({ operationId: 'PostgresService_ListPostgresClusters', resource, signal: options.signal, listKey: 'clusters' }, readClusterList)).clusters;
+      return (await http.call({ operationId: 'PostgresService_ListPostgresClusters', resource, signal: options.signal }, readClusterList)).clusters;
     },
     get(name, options = {}) {
       return http.call({ operationId: 'PostgresService_GetPostgresCluster', params: { name }, resource: `cluster "${name}"`, signal: options.signal }, readCluster);
@@ -182,7 +182,7 @@ export function postgresApi(http: PublicHttp): PostgresApi {
     // Methods call each other through `api`, not `this`, so they can be passed around alone.
     const api: DatabasesApi = {
       async list(options = {}) {
-        const call = { operationId: 'PostgresService_ListDatabases', params: { clusterName }, resource: `the databases of cluster "${clusterName}"`, signal: options.signal, listKey: 'databases' } as const;
+        const call = { operationId: 'PostgresService_ListDatabases', params: { clusterName }, resource: `the databases of cluster "${clusterName}"`, signal: options.signal } as const;
         return (await http.call(call, readDatabaseList)).databases;
       },
       get(databaseName, options = {}) {
@@ -222,7 +222,7 @@ export function postgresApi(http: PublicHttp): PostgresApi {
     const of = (username: string) => `user "${username}" of cluster "${clusterName}"`;
     const api: UsersApi = {
       async list(options = {}) {
-        const call = { operationId: 'PostgresService_ListUsers', params: { clusterName }, resource: `the users of cluster "${clusterName}"`, signal: options.signal, listKey: 'users' } as const;
+        const call = { operationId: 'PostgresService_ListUsers', params: { clusterName }, resource: `the users of cluster "${clusterName}"`, signal: options.signal } as const;
         return (await http.call(call, readUserList)).users;
       },
       get(username, options = {}) {

@@ -4,7 +4,6 @@ import { ResponseShapeError } from '../generated/public/readers.js';
 import { publicOperations, type PublicOperationId } from '../generated/public/rules.js';
 import { backoffDelay, sleep, type RetryPolicy } from '../transport/backoff.js';
 import { Call, Deadlines } from '../transport/call-deadline.js';
-import { parseJsonBody, SPLIT_THRESHOLD_BYTES } from '../transport/json-body.js';
 import type { PublicClientOptions, PublicConfig } from './public-config.js';
 import { publicBadResponse, publicErrorFromResponse, PublicUnavailableError, type PublicCallContext } from './public-errors.js';
 
@@ -21,8 +20,6 @@ export interface PublicCall {
   /** What the call is about, for messages: `cluster "demopg"`. */
   resource: string;
   signal?: AbortSignal | undefined;
-  /** The answer's array for a list (`clusters`...): a large one is parsed item by item. */
-  listKey?: string;
 }
 
 /**
@@ -87,7 +84,7 @@ export class PublicHttp {
     const headers = call.body === undefined ? this.#headers.read : this.#headers.write;
 
     let answer: Dispatcher.ResponseData;
-    let body: string | Buffer;
+    let body: string;
     try {
       if (call.signal?.aborted) throw call.signal.reason;
       const options: Dispatcher.RequestOptions = {
@@ -99,8 +96,7 @@ export class PublicHttp {
         signal: clock.abort,
       };
       answer = await clock.wait(this.#dispatcher.request(options));
-      const announced = Number(answer.headers['content-length'] ?? 0);
-      body = call.listKey !== undefined && announced >= SPLIT_THRESHOLD_BYTES ? Buffer.from(await answer.body.arrayBuffer()) : await answer.body.text();
+      body = await answer.body.text();
     } catch (error) {
       if (call.signal?.aborted) throw new AbortError(`${call.operationId} on ${call.resource} was aborted`, { cause: error });
       if (clock.timedOut) {
@@ -113,10 +109,10 @@ export class PublicHttp {
     }
 
     const isCreate = operation.method === 'post' && operation.requestBody !== null;
-    if (answer.statusCode < 200 || answer.statusCode > 299) throw publicErrorFromResponse(answer.statusCode, body.toString(), this.#context(call), isCreate);
+    if (answer.statusCode < 200 || answer.statusCode > 299) throw publicErrorFromResponse(answer.statusCode, body, this.#context(call), isCreate);
     let json: unknown;
     try {
-      json = typeof body === 'string' ? JSON.parse(body) : parseJsonBody(body, SPLIT_THRESHOLD_BYTES, call.listKey);
+      json = JSON.parse(body);
     } catch {
       throw publicBadResponse(answer.statusCode, 'a body that is not JSON', this.#context(call));
     }

@@ -99,14 +99,6 @@ describe('parseJsonBody', () => {
     expect(findListLayout(Buffer.from('{"items":[{"a":1},{"b":2}]}'))).toMatchObject({ starts: [10, 18], ends: [17, 25] });
   });
 
-  it('splits the list under the key it is given (the public API\'s `clusters`), and only that one', () => {
-    const list = { totalCount: '2', clusters: [{ name: 'a', replicas: '3' }, { name: 'b', items: [{ x: 1 }] }] };
-    const bytes = Buffer.from(JSON.stringify(list));
-    expect(findListLayout(bytes, 'clusters')).toMatchObject({ starts: [bytes.indexOf('{"name":"a"'), bytes.indexOf('{"name":"b"')] });
-    expect(findListLayout(bytes)).toBeUndefined();
-    expect(parseJsonBody(bytes, 0, 'clusters')).toEqual(list);
-  });
-
   it('throws JSON.parse\'s SyntaxError for a body that is not JSON', () => {
     for (const text of ['{"items":[{},]}', '{"items":[{} {}]}', '{"items":[,{}]}', '{"items":[{}]} x', '{"items":[{"a":1]}', '{"items":[{"a":"x}]}', '{"items":[{}]', '{"items":[{"a":tru}]}']) {
       expect(() => splitText(text), text).toThrow(SyntaxError);

@@ -1,5 +1,4 @@
-// Parses a response body. A large list (`{..., "items": [{...}, ...]}`, or another key the caller
-// names: the public API's lists are `clusters`, `databases`, `users`) is parsed item by item:
+// Parses a response body. A large list (`{..., "items": [{...}, ...]}`) is parsed item by item:
 // decoding a body of hundreds of kilobytes into one string costs about as much as parsing it, since
 // V8 allocates such a string outside its young generation, while strings of a few kilobytes are
 // cheap. The bytes are walked once to find where each item starts and ends; anything that walk
@@ -19,16 +18,7 @@ const OPEN_ARRAY = 0x5b;
 const CLOSE_ARRAY = 0x5d;
 const COMMA = 0x2c;
 const COLON = 0x3a;
-/** The quoted key as bytes, per key: a few keys, each built once. */
-const quotedKeys = new Map<string, Buffer>();
-function quotedKey(key: string): Buffer {
-  let bytes = quotedKeys.get(key);
-  if (bytes === undefined) {
-    bytes = Buffer.from(JSON.stringify(key));
-    quotedKeys.set(key, bytes);
-  }
-  return bytes;
-}
+const ITEMS_KEY = Buffer.from('"items"');
 
 function isWhitespace(byte: number): boolean {
   return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
@@ -44,15 +34,14 @@ interface ListLayout {
 
 /** One pass over the bytes, tracking strings and nesting. JSON's structural bytes are ASCII, and
  * no byte of a multi-byte UTF-8 character is ASCII, so the walk needs no decoding. */
-export function findListLayout(body: Buffer, listKey = 'items'): ListLayout | undefined {
-  const listKeyBytes = quotedKey(listKey);
+export function findListLayout(body: Buffer): ListLayout | undefined {
   const length = body.length;
   let index = 0;
   while (index < length && isWhitespace(body[index] ?? 0)) index += 1;
   if (body[index] !== OPEN_OBJECT) return undefined;
   let depth = 0;
   let previous = 0; // the last structural byte seen outside strings
-  let lastKeyIsItems = false; // the most recent member name of the top-level object was the list's key
+  let lastKeyIsItems = false; // the most recent member name of the top-level object was "items"
   let arrayOpen = -1;
   let arrayClose = -1;
   let commasSinceItem = 0;
@@ -71,7 +60,7 @@ export function findListLayout(body: Buffer, listKey = 'items'): ListLayout | un
         index += inner === BACKSLASH ? 2 : 1;
       }
       if (depth === 1 && (previous === OPEN_OBJECT || previous === COMMA)) {
-        lastKeyIsItems = index + 1 - start === listKeyBytes.length && body.compare(listKeyBytes, 0, listKeyBytes.length, start, index + 1) === 0;
+        lastKeyIsItems = index + 1 - start === ITEMS_KEY.length && body.compare(ITEMS_KEY, 0, ITEMS_KEY.length, start, index + 1) === 0;
       }
       previous = QUOTE;
       index += 1;
@@ -85,7 +74,7 @@ export function findListLayout(body: Buffer, listKey = 'items'): ListLayout | un
     if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) {
       depth += 1;
       if (depth === 2 && byte === OPEN_ARRAY && previous === COLON && lastKeyIsItems) {
-        if (arrayOpen >= 0) return undefined; // a second list key: leave it to JSON.parse
+        if (arrayOpen >= 0) return undefined; // a second "items": leave it to JSON.parse
         arrayOpen = index;
       } else if (depth === 3 && inItems) {
         // Each item is an object, after `[` or after exactly one comma.
@@ -113,7 +102,7 @@ export function findListLayout(body: Buffer, listKey = 'items'): ListLayout | un
   return { arrayOpen, arrayClose, starts, ends };
 }
 
-function parseSplit(body: Buffer, layout: ListLayout, listKey: string): unknown {
+function parseSplit(body: Buffer, layout: ListLayout): unknown {
   const { arrayOpen, arrayClose, starts, ends } = layout;
   const items: unknown[] = [];
   for (let first = 0; first < starts.length; ) {
@@ -123,22 +112,22 @@ function parseSplit(body: Buffer, layout: ListLayout, listKey: string): unknown 
     for (const item of run) items.push(item);
     first = last + 1;
   }
-  const envelope = JSON.parse(body.toString('utf8', 0, arrayOpen + 1) + body.toString('utf8', arrayClose)) as Record<string, unknown>;
-  envelope[listKey] = items;
+  const envelope = JSON.parse(body.toString('utf8', 0, arrayOpen + 1) + body.toString('utf8', arrayClose)) as { items: unknown[] };
+  envelope.items = items;
   return envelope;
 }
 
 /**
  * The body's JSON value; undefined for an empty body. Throws JSON.parse's SyntaxError when it is
- * not JSON. `listKey` names the top-level array to split; `splitThresholdBytes` exists for tests.
+ * not JSON. `splitThresholdBytes` exists for tests.
  */
-export function parseJsonBody(bytes: Buffer, splitThresholdBytes = SPLIT_THRESHOLD_BYTES, listKey = 'items'): unknown {
+export function parseJsonBody(bytes: Buffer, splitThresholdBytes = SPLIT_THRESHOLD_BYTES): unknown {
   // A UTF-8 byte order mark is dropped, as undici's body.text() drops it.
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   if (body.length === 0) return undefined;
-  if (body.length >= splitThresholdBytes && body.includes(quotedKey(listKey))) {
-    const layout = findListLayout(body, listKey);
-    if (layout) return parseSplit(body, layout, listKey);
+  if (body.length >= splitThresholdBytes && body.includes(ITEMS_KEY)) {
+    const layout = findListLayout(body);
+    if (layout) return parseSplit(body, layout);
   }
   return JSON.parse(body.toString('utf8'));
 }
