@@ -161,6 +161,8 @@ async function measure(clients, check) {
         ...(theirs ? { 'vs client-node': `${(result.rps / theirs.rps).toFixed(2)}x` } : {}),
         'vs floor': `${((result.rps / floor.rps) * 100).toFixed(0)}%`,
         'client CPU': `${result.clientCpu.toFixed(0)}%`,
+        // CPU time per call: steadier than req/s when other jobs take the cores.
+        'client CPU us/req': ((result.clientCpu * 1e4) / result.rps).toFixed(0),
         'server CPU': `${result.serverCpu.toFixed(0)}%`,
       });
     }
