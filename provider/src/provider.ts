@@ -5,6 +5,7 @@ import { attr, definitions, isUnknown, schema } from '@hikube/tfplugin';
 import { resolveSettings, settingEnvironment, type ProviderSettings } from './connection-settings.js';
 import { postgresClusterDataSource } from './data-sources/postgres-cluster.js';
 import { postgresClustersDataSource } from './data-sources/postgres-clusters.js';
+import { postgresCredentialsEphemeral } from './ephemeral-resources/postgres-credentials.js';
 import { schedulingClassesDataSource } from './data-sources/scheduling-classes.js';
 import type { ProviderData } from './provider-data.js';
 import { postgresClusterResource } from './resources/postgres-cluster/resource.js';
@@ -72,4 +73,5 @@ export const hikubeProvider = provider({
     hikube_postgres_clusters: postgresClustersDataSource,
     hikube_scheduling_classes: schedulingClassesDataSource,
   },
+  ephemeralResources: { hikube_postgres_credentials: postgresCredentialsEphemeral },
 });

@@ -18,6 +18,7 @@ export {
   PublicUnauthorizedError,
   PublicUnavailableError,
 } from './public/public-errors.js';
+export type { paths as PublicPaths, components as PublicComponents, operations as PublicOperations } from './generated/public/openapi.js';
 export { AbortError, ConfigError, HikubeError, NetworkError, TimeoutError, ValidationError } from './errors.js';
 export type { ValidationIssue } from './validation/validation-issue.js';
 export { WaitFailedError, WaitTimeoutError } from './waiters/poll-until.js';

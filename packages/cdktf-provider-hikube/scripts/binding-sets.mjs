@@ -11,12 +11,13 @@ export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
  * @property {'cdktf' | 'cdktn'} name   the core library the constructs extend
  * @property {string} root              directory of the jsii project (its package.json)
  * @property {string} generator         npm package whose generator writes the TypeScript
+ * @property {boolean} ephemeralResources whether that generator writes ephemeral resources (cdktf 0.21's does not)
  */
 
 /** @type {readonly BindingSet[]} */
 export const BINDING_SETS = Object.freeze([
-  { name: 'cdktf', root: PACKAGE_ROOT, generator: '@cdktf/provider-generator' },
-  { name: 'cdktn', root: join(PACKAGE_ROOT, 'cdktn'), generator: '@cdktn/provider-generator' },
+  { name: 'cdktf', root: PACKAGE_ROOT, generator: '@cdktf/provider-generator', ephemeralResources: false },
+  { name: 'cdktn', root: join(PACKAGE_ROOT, 'cdktn'), generator: '@cdktn/provider-generator', ephemeralResources: true },
 ]);
 
 /** Where a set's generated TypeScript lives (the jsii `rootDir`). */

@@ -28,7 +28,7 @@ describe.each(BINDING_SETS)('$name bindings', (set) => {
     expect(differences, 'run `npm run generate -w @hikube/cdktf-provider-hikube` and commit src/ and cdktn/src/').toEqual([]);
   });
 
-  it('export one namespace per resource and data source, and the provider', async () => {
+  it('export one namespace per resource, data source and (where the generator has them) ephemeral resource, and the provider', async () => {
     const index = await readFile(join(sourceDir(set), 'index.ts'), 'utf8');
     const exported = [...index.matchAll(/^export \* as (\w+) from/gm)].map((match) => match[1]).sort();
     const providerSchema = schema.document.provider_schemas[schema.source];
@@ -37,6 +37,7 @@ describe.each(BINDING_SETS)('$name bindings', (set) => {
     const expected = [
       ...Object.keys(providerSchema.resource_schemas).map((name) => camel(strip(name))),
       ...Object.keys(providerSchema.data_source_schemas).map((name) => camel(`data_${name}`)),
+      ...(set.ephemeralResources ? Object.keys(providerSchema.ephemeral_resource_schemas ?? {}).map((name) => camel(`ephemeral_${name}`)) : []),
       'provider',
     ].sort();
     expect(exported).toEqual(expected);

@@ -2,6 +2,7 @@
 export { startHikubeLocal, type HikubeLocal, type StartOptions, type DriverChoice, type TenantCredentials } from './server/start-hikube-local.js';
 export { renderKubeconfig } from './server/kubeconfig.js';
 export { DEFAULT_TENANT } from './server/data-dir.js';
+export { createLocalPki, type LocalPki } from './tls/certificates.js';
 export { DeterministicReconciler, type DeterministicOptions } from './controllers/deterministic/deterministic-reconciler.js';
 export {
   SITES,

@@ -15,7 +15,7 @@ const TS_SCALAR = { string: 'string', bytes: 'Uint8Array', bool: 'boolean', int6
 
 function tsName(fullName) {
   const parts = fullName.split('.');
-  const pkgDepth = fullName.startsWith('grpc.health.v1.') ? 3 : 1;
+  const pkgDepth = fullName.startsWith('grpc.health.v1.') ? 3 : fullName.startsWith('google.protobuf.') ? 2 : 1;
   const local = parts.slice(pkgDepth).join('');
   return fullName.startsWith('plugin.') ? `Plugin${local}` : local;
 }

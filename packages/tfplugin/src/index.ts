@@ -4,6 +4,7 @@ export { definitions, type ProviderDefinition, type ConfigureRequest, type Confi
 export type * from './framework/resource.js';
 export { importById } from './framework/resource.js';
 export type { DataSourceDefinition, DataSourceReadRequest, DataSourceReadResponse } from './framework/data-source.js';
+export type * from './framework/ephemeral-resource.js';
 export { attr, block, schema, types, SchemaDefinitionError } from './framework/schema.js';
 export type { AttributeDef, AttributeOptions, BlockDef, BlockOptions, ModelOf, PlanModelOf, Planned, SchemaBody, SchemaDef, TypeOf, Nesting, BlockNesting } from './framework/schema.js';
 export { Diagnostics, pathToString, type AttributePath, type Diagnostic, type PathStep, type Severity } from './framework/diagnostics.js';

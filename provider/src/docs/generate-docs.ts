@@ -15,7 +15,33 @@ interface ProviderSchemas {
   provider: SchemaJson;
   resource_schemas: Record<string, SchemaJson>;
   data_source_schemas: Record<string, SchemaJson>;
+  ephemeral_resource_schemas: Record<string, SchemaJson>;
 }
+
+/** What the schema cannot say about each ephemeral resource. */
+const ephemeralFooter: Record<string, string> = {
+  hikube_postgres_credentials: [
+    '## When Terraform reads it',
+    '',
+    'Terraform opens the ephemeral resource during each `plan` and `apply` that uses it (with a known configuration) and forgets the values at the end of the run: ' +
+      'they appear in no plan file and no state file. Only provider blocks, write-only arguments (such as `password_wo`), locals and other ephemeral contexts may use them.',
+    '',
+    'Terraform reads it during the plan whenever its arguments are known then, so the cluster and the user must exist before that plan: it is meant for clusters ' +
+      'another workspace (or an earlier apply) manages. It is also read during `terraform destroy`; if the cluster is already gone, remove the block and the arguments using it first. ' +
+      'For a cluster this configuration manages, its passwords are already in this state (`credentials`), or never anywhere with `password_wo`.',
+    '',
+    'Compared with `hikube_postgres_cluster`\'s `credentials` and `connection_uris` and the `hikube_postgres_cluster` data source, which keep passwords (sensitive) in state, ' +
+      'this reads the same Secret and keeps nothing.',
+    '',
+    '## On the public API',
+    '',
+    'Hikube\'s public API returns a user\'s password only when the user is created and when the password is rotated; no call reads it later, so this resource needs the Kubernetes (Cozystack) settings. ' +
+      'Reading a password there would mean rotating it at every plan, which cuts off every other client of that user: the provider does not do that. ' +
+      'The honest public-API variant is a user of its own per run (open creates it with the roles asked for and returns the password the API gives at creation; close deletes it), ' +
+      'suited to a provider block that manages roles and grants during one apply. The provider does not offer that variant yet; on the public API, the platform-generated password of a ' +
+      '`hikube_postgres_user` is in its (sensitive) `password` attribute, in state.',
+  ].join('\n'),
+};
 
 /** Every docs file: path relative to provider/ -> contents. */
 export function renderDocs(): Map<string, string> {
@@ -50,6 +76,18 @@ export function renderDocs(): Map<string, string> {
     files.set(
       `docs/data-sources/${name.replace(/^hikube_/, '')}.md`,
       renderPage({ kind: 'data-source', name, schema: schemas.data_source_schemas[name] as SchemaJson, examples: [{ title: '', language: 'terraform', body: examples(`data-sources/${name}/data-source.tf`) }] }),
+    );
+  }
+  for (const name of Object.keys(schemas.ephemeral_resource_schemas).sort()) {
+    files.set(
+      `docs/ephemeral-resources/${name.replace(/^hikube_/, '')}.md`,
+      renderPage({
+        kind: 'ephemeral-resource',
+        name,
+        schema: schemas.ephemeral_resource_schemas[name] as SchemaJson,
+        examples: [{ title: '', language: 'terraform', body: examples(`ephemeral-resources/${name}/ephemeral-resource.tf`) }],
+        ...(ephemeralFooter[name] !== undefined ? { footer: ephemeralFooter[name] } : {}),
+      }),
     );
   }
   return files;

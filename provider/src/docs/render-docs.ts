@@ -104,7 +104,7 @@ export function renderSchema(schema: SchemaJson): string {
 }
 
 export interface PageInput {
-  kind: 'provider' | 'resource' | 'data-source';
+  kind: 'provider' | 'resource' | 'data-source' | 'ephemeral-resource';
   /** Full type name, e.g. hikube_postgres_cluster; the provider name for the index. */
   name: string;
   schema: SchemaJson;
@@ -113,9 +113,11 @@ export interface PageInput {
   footer?: string;
 }
 
+const kindTitles = { resource: 'Resource', 'data-source': 'Data Source', 'ephemeral-resource': 'Ephemeral Resource' } as const;
+
 export function renderPage(page: PageInput): string {
   const subcategory = page.kind === 'provider' ? '' : 'subcategory: "PostgreSQL"\n';
-  const title = page.kind === 'provider' ? `${page.name} Provider` : `${page.name} (${page.kind === 'resource' ? 'Resource' : 'Data Source'})`;
+  const title = page.kind === 'provider' ? `${page.name} Provider` : `${page.name} (${kindTitles[page.kind]})`;
   const description = (page.schema.block.description ?? '').trim();
   const out = [
     '---',

@@ -23,9 +23,22 @@ export function connectionString(cluster: Cluster, secrets: ConnectionSecrets): 
   if (cluster.host === '') {
     throw new ConfigError(`cluster "${cluster.name}" has no address yet (status ${cluster.status || '(none)'}); wait until it is ready and read it again`);
   }
-  const host = cluster.host.includes(':') ? `[${cluster.host}]` : cluster.host;
+  const { host, port } = hostAndPort(cluster.host);
   const user = encodeURIComponent(secrets.user);
   const password = encodeURIComponent(secrets.password);
   const database = encodeURIComponent(secrets.database ?? 'postgres');
-  return `postgresql://${user}:${password}@${host}:${postgresPort}/${database}?sslmode=require`;
+  return `postgresql://${user}:${password}@${host}:${port}/${database}?sslmode=require`;
+}
+
+/**
+ * `host` is an address (IPv6 bare) served on 5432, as on Hikube; Hikube Local reports
+ * `address:port` or `[v6]:port` when it could not take 5432 for the cluster.
+ */
+function hostAndPort(reported: string): { host: string; port: number } {
+  const withPort = /^\[([^\]]+)\]:(\d+)$/.exec(reported) ?? /^([^:]+):(\d+)$/.exec(reported);
+  if (withPort) {
+    const [, address = '', port = ''] = withPort;
+    return { host: address.includes(':') ? `[${address}]` : address, port: Number(port) };
+  }
+  return { host: reported.includes(':') ? `[${reported}]` : reported, port: postgresPort };
 }

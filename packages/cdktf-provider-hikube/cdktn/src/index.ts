@@ -3,5 +3,6 @@ export * as postgresCluster from './postgres-cluster/index';
 export * as dataHikubePostgresCluster from './data-hikube-postgres-cluster/index';
 export * as dataHikubePostgresClusters from './data-hikube-postgres-clusters/index';
 export * as dataHikubeSchedulingClasses from './data-hikube-scheduling-classes/index';
+export * as ephemeralHikubePostgresCredentials from './ephemeral-hikube-postgres-credentials/index';
 export * as provider from './provider/index';
 

@@ -3,5 +3,6 @@ Object.defineProperty(exports, 'postgresCluster', { get: function () { return re
 Object.defineProperty(exports, 'dataHikubePostgresCluster', { get: function () { return require('./data-hikube-postgres-cluster'); } });
 Object.defineProperty(exports, 'dataHikubePostgresClusters', { get: function () { return require('./data-hikube-postgres-clusters'); } });
 Object.defineProperty(exports, 'dataHikubeSchedulingClasses', { get: function () { return require('./data-hikube-scheduling-classes'); } });
+Object.defineProperty(exports, 'ephemeralHikubePostgresCredentials', { get: function () { return require('./ephemeral-hikube-postgres-credentials'); } });
 Object.defineProperty(exports, 'provider', { get: function () { return require('./provider'); } });
 

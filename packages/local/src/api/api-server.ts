@@ -29,7 +29,7 @@ export interface VersionInfo {
 }
 
 /** A front served beside the Kubernetes API; undefined when no operation has the path. */
-export type PublicFront = (request: { method: string; path: string; apiKey: string | undefined; body: () => Promise<string> }) => Promise<Reply | undefined>;
+export type PublicFront = (request: { method: string; path: string; apiKey: string | undefined; contentType: string | undefined; body: () => Promise<string> }) => Promise<Reply | undefined>;
 
 /** Extra routes under /hikube-local/ (admin only), e.g. site operations. */
 export type ExtraRoute = (method: string, path: string, identity: Identity, body: () => Promise<string>) => Promise<Reply | undefined>;
@@ -122,7 +122,7 @@ export class ApiServer {
       if (open) return this.send(res, { status: 200, ...open });
       if (pathname.startsWith('/postgres/') && this.options.publicFront) {
         const apiKey = req.headers['x-hikube-api-key'];
-        const reply = await this.options.publicFront({ method, path: pathname, apiKey: Array.isArray(apiKey) ? apiKey[0] : apiKey, body });
+        const reply = await this.options.publicFront({ method, path: pathname, apiKey: Array.isArray(apiKey) ? apiKey[0] : apiKey, contentType: req.headers['content-type'], body });
         if (reply) return this.send(res, reply);
       }
       const identity = this.options.authenticator.authenticate(req.headers.authorization);

@@ -45,8 +45,8 @@ afterAll(async () => {
 });
 
 describe('hikube-local', () => {
-  it('starts detached on first run with a CA, tokens, a tenant and a kubeconfig', async () => {
-    const r = await run('start', '--detach', '--port', '0', '--driver', 'deterministic');
+  it('starts detached on first run with a CA, tokens, a tenant per project and a kubeconfig', async () => {
+    const r = await run('start', '--detach', '--port', '0', '--driver', 'deterministic', '--projects', '2');
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/^Hikube Local listening on https:\/\/127\.0\.0\.1:\d+ \(pid \d+, driver deterministic\)\nkubeconfig: /);
     for (const f of ['pki/ca.crt', 'pki/server.key', 'tokens.json', 'kubeconfig']) expect(existsSync(join(dataDir, f))).toBe(true);
@@ -56,8 +56,12 @@ describe('hikube-local', () => {
     expect(kc['current-context']).toBe('hikube-local-tenant-demo');
     expect(kc.contexts.map((c) => [c.name, c.context.namespace])).toEqual([
       ['hikube-local-tenant-demo', 'tenant-demo'],
+      ['hikube-local-tenant-demo2', 'tenant-demo2'],
       ['hikube-local-admin', 'default'],
     ]);
+    // --projects 2: the second project's variables in hikube.env, with their own keys
+    const env = readFileSync(join(dataDir, 'hikube.env'), 'utf8');
+    for (const name of ['HIKUBE_PROJECT_ID', 'HIKUBE_API_KEY', 'HIKUBE_PROJECT_ID_2', 'HIKUBE_API_KEY_2', 'HIKUBE_API_READ_KEY_2']) expect(env).toMatch(new RegExp(`^export ${name}='[^']+'$`, 'm'));
   });
 
   it('refuses a second start on the same data directory', async () => {

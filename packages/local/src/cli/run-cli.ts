@@ -12,6 +12,7 @@ import { DEFAULT_TENANT, ensurePrivateDataDir, readServerInfo, readTokens, type 
 import { renderKubeconfig } from '../server/kubeconfig.js';
 import { keysUsage, runKeysCommand } from '../projects/keys-command.js';
 import type { DriverChoice } from '../server/start-hikube-local.js';
+import { MAX_PROJECTS } from '../server/project-namespaces.js';
 import { SUPERVISOR_ENV, runSupervisor } from './supervisor.js';
 
 export interface CliIo {
@@ -20,7 +21,7 @@ export interface CliIo {
 }
 
 const USAGE = `usage: hikube-local <command> [options]
-  start [--data-dir DIR] [--port N] [--detach] [--driver engine|deterministic]
+  start [--data-dir DIR] [--port N] [--detach] [--driver engine|deterministic] [--projects N]
   stop [--data-dir DIR]
   status [--data-dir DIR]
   kubeconfig [--data-dir DIR] [--tenant NAME]
@@ -74,6 +75,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         scope: { type: 'string' },
         valid: { type: 'string' },
         project: { type: 'string' },
+        projects: { type: 'string' },
       },
     });
   } catch (err) {
@@ -94,6 +96,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         io.stderr(`hikube-local: --driver must be "engine" or "deterministic", not "${driver}"\n`);
         return 2;
       }
+      const projects = values.projects === undefined ? undefined : Number(values.projects);
+      if (projects !== undefined && (!Number.isInteger(projects) || projects < 1 || projects > MAX_PROJECTS)) {
+        io.stderr(`hikube-local: --projects must be a whole number from 1 to ${MAX_PROJECTS} (projects with keys in DIR/hikube.env), not "${values.projects ?? ''}"\n`);
+        return 2;
+      }
       const supervisorPid = Number(process.env[SUPERVISOR_ENV]) || undefined;
       const already = readServerInfo(dataDir);
       // A live supervisor counts too (its server may be between a crash and its restart), unless it is ours.
@@ -102,13 +109,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         io.stderr(`hikube-local: already running for ${dataDir} (pid ${already.pid}, ${already.url}); run "hikube-local stop" first\n`);
         return 1;
       }
-      if (values.detach) return detach(dataDir, driver, values.port, io);
+      if (values.detach) return detach(dataDir, serverArgsOf(driver, values.projects), values.port, io);
       // Loaded on demand: the server pulls in the SDK's schemas, which the other commands never need.
       const { startHikubeLocal } = await import('../server/start-hikube-local.js');
       const local = await startHikubeLocal({
         dataDir,
         ...(port !== undefined ? { port } : {}),
         ...(driver ? { driver: driver as DriverChoice } : {}),
+        ...(projects !== undefined ? { projects } : {}),
         ...(supervisorPid !== undefined ? { supervisorPid } : {}),
         recordServerInfo: true,
         log: (line) => io.stderr(line + '\n'),
@@ -142,7 +150,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     case 'supervise': {
       // Internal: what `start --detach` runs in the background.
       const main = fileURLToPath(new URL('./main.js', import.meta.url));
-      const serverArgs = values.driver ? ['--driver', values.driver] : [];
+      const serverArgs = serverArgsOf(values.driver, values.projects);
       return runSupervisor({ dataDir, main, serverArgs, port: values.port, log: (line) => io.stderr(line + '\n') });
     }
     case 'status': {
@@ -199,13 +207,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-async function detach(dataDir: string, driver: string | undefined, port: string | undefined, io: CliIo): Promise<number> {
+/** The `start` options a supervised server is given again on each restart. */
+function serverArgsOf(driver: string | undefined, projects: string | undefined): string[] {
+  return [...(driver ? ['--driver', driver] : []), ...(projects !== undefined ? ['--projects', projects] : [])];
+}
+
+async function detach(dataDir: string, serverArgs: string[], port: string | undefined, io: CliIo): Promise<number> {
   const logPath = join(dataDir, 'hikube-local.log');
   ensurePrivateDataDir(dataDir);
   // The server's log may quote anything it was sent: owner-only like the rest of the data dir.
   const fd = openPrivateSync(logPath, 'a');
   const main = fileURLToPath(new URL('./main.js', import.meta.url));
-  const args = [main, 'supervise', '--data-dir', dataDir, ...(port !== undefined ? ['--port', port] : []), ...(driver ? ['--driver', driver] : [])];
+  const args = [main, 'supervise', '--data-dir', dataDir, ...(port !== undefined ? ['--port', port] : []), ...serverArgs];
   const supervisor = spawn(process.execPath, args, { detached: true, stdio: ['ignore', fd, fd] });
   closeSync(fd);
   let exited = false;

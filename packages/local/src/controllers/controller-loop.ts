@@ -9,6 +9,7 @@ import { POSTGRES_FINALIZER } from '../store/finalizers.js';
 import { cloneJson, type KubeObject, type OwnerReference } from '../store/kube-object.js';
 import { nowTimestamp, type ObjectService } from '../store/object-service.js';
 import type { StoreEvent } from '../store/object-store.js';
+import type { KeyPairPem } from '../tls/certificates.js';
 import { EVENT, POD, POSTGRES, SCHEDULING_CLASS, apiVersionOf, findByKind, storageKey } from '../store/resource-types.js';
 import { DEFAULT_SCHEDULING_CLASS, resolvePlacement } from './placement.js';
 import type { OwnedKind, OwnedObject, PostgresStatus, ReconcileContext, Reconciler, ReconcilerHost, Site } from './reconciler.js';
@@ -17,6 +18,8 @@ const MAX_EVENTS_PER_OBJECT = 50;
 
 export interface ControllerLoopOptions {
   dataDir: string;
+  /** Passed on to the reconciler (ReconcilerHost.ca). */
+  ca?: KeyPairPem;
   log?: (message: string) => void;
   /** Longest error backoff. */
   maxBackoffMs?: number;
@@ -54,6 +57,7 @@ export class ControllerLoop {
     const host: ReconcilerHost = {
       dataDir: this.options.dataDir,
       signal: this.abort.signal,
+      ca: this.options.ca,
       enqueue: (ns, name, afterMs) => this.enqueue(ns, name, afterMs),
       listPostgres: () => this.service.list(POSTGRES).items,
       log: (m) => this.log(m),

@@ -5,27 +5,32 @@
 import type { KubeObject } from '../store/kube-object.js';
 import type { OwnedObject, ReconcileContext } from './reconciler.js';
 
-/** The local port behind each endpoint; `externalWrite` undefined means no external service. */
+/**
+ * The local port behind each endpoint (on 127.0.0.1); `externalWrite` is the external cluster's own
+ * address and port (its LoadBalancer ingress, what the public API reports as `host`), undefined
+ * when the cluster is not external.
+ */
 export interface EndpointPorts {
   rw: number;
   ro: number;
   r: number;
-  externalWrite: number | undefined;
+  externalWrite: { ip: string; port: number } | undefined;
 }
 
-function service(base: string, suffix: string, port: number, role: 'primary' | 'replica' | undefined, loadBalancer = false): OwnedObject {
+function service(base: string, suffix: string, port: number, role: 'primary' | 'replica' | undefined, loadBalancerIp?: string): OwnedObject {
+  const ip = loadBalancerIp ?? '127.0.0.1';
   return {
     apiVersion: 'v1',
     kind: 'Service',
     metadata: { name: `${base}-${suffix}` },
     spec: {
-      type: loadBalancer ? 'LoadBalancer' : 'ClusterIP',
-      clusterIP: '127.0.0.1',
-      clusterIPs: ['127.0.0.1'],
+      type: loadBalancerIp !== undefined ? 'LoadBalancer' : 'ClusterIP',
+      clusterIP: ip,
+      clusterIPs: [ip],
       ports: [{ name: 'postgres', port, protocol: 'TCP', targetPort: 5432 }],
       selector: { 'cnpg.io/cluster': base, ...(role ? { 'cnpg.io/instanceRole': role } : {}) },
     },
-    status: loadBalancer ? { loadBalancer: { ingress: [{ ip: '127.0.0.1' }] } } : { loadBalancer: {} },
+    status: loadBalancerIp !== undefined ? { loadBalancer: { ingress: [{ ip: loadBalancerIp }] } } : { loadBalancer: {} },
   };
 }
 
@@ -35,7 +40,7 @@ export async function publishServices(object: KubeObject, ctx: ReconcileContext,
   await ctx.applyOwned(service(base, 'rw', ports.rw, 'primary'));
   await ctx.applyOwned(service(base, 'ro', ports.ro, 'replica'));
   await ctx.applyOwned(service(base, 'r', ports.r, undefined));
-  if (ports.externalWrite !== undefined) await ctx.applyOwned(service(base, 'external-write', ports.externalWrite, 'primary', true));
+  if (ports.externalWrite !== undefined) await ctx.applyOwned(service(base, 'external-write', ports.externalWrite.port, 'primary', ports.externalWrite.ip));
   else await ctx.deleteOwned('Service', `${base}-external-write`);
 }
 

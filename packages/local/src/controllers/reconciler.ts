@@ -5,6 +5,7 @@
 // and the PostgreSQL engine (controllers/postgres/, real clusters). See README.md next to this file.
 
 import type { Condition, KubeObject, OwnerReference } from '../store/kube-object.js';
+import type { KeyPairPem } from '../tls/certificates.js';
 
 /** The three Hikube datacenters. */
 export const SITES = ['gland', 'lucerne', 'geneva'] as const;
@@ -93,6 +94,8 @@ export interface ReconcilerHost {
   readonly dataDir: string;
   /** Aborted when the server shuts down. */
   readonly signal: AbortSignal;
+  /** Hikube Local's CA (the one in DIR/hikube.env): it signs the PostgreSQL servers' certificates. None: no TLS. */
+  readonly ca?: KeyPairPem | undefined;
   /** Ask for a reconcile of namespace/name (e.g. a health loop saw the primary die). Coalesced. */
   enqueue(namespace: string, name: string, afterMs?: number): void;
   /** All stored Postgres objects (for adoption after a restart). */
@@ -116,6 +119,8 @@ export interface Reconciler {
   siteOperation(operation: 'down' | 'up', site: Site): Promise<void>;
   /** Called once on shutdown, after the signal aborts; leave nothing running. */
   stop(): Promise<void>;
+  /** The extensions a database may enable (the public API's catalog); read once by the caller. */
+  extensionCatalog?(): Promise<readonly string[]>;
 }
 
 /** How a server builds its reconciler; `host` is also passed later to `start`. */

@@ -10,6 +10,7 @@ import { openPrivateSync } from '../files/private-files.js';
 import { PgStartFailedError, PgTimeoutError } from './errors.js';
 import type { PgBinaries } from './pg-binaries.js';
 import { isProcessAlive, killTree } from './process-tree.js';
+import { tlsFilesPresent, tlsSettings, type TlsFiles } from './pg-tls-files.js';
 import { makeOwnedDir, type RunAs } from './run-as.js';
 
 export type StopMode = 'fast' | 'immediate' | 'kill';
@@ -30,6 +31,8 @@ export interface PgInstanceOptions {
   readonly dir: string;
   readonly port: number;
   readonly runAs?: RunAs | undefined;
+  /** The cluster's certificate and key: TLS is on whenever both files exist at start. */
+  readonly tls?: TlsFiles | undefined;
 }
 
 export interface StartOptions {
@@ -63,6 +66,7 @@ export class PgInstance {
   readonly logFile: string;
   readonly port: number;
   readonly runAs: RunAs | undefined;
+  readonly tls: TlsFiles | undefined;
   #child: ChildProcess | undefined;
   #pid: number | undefined;
   #lastExit: ExitInfo | undefined;
@@ -78,6 +82,7 @@ export class PgInstance {
     this.logFile = join(options.dir, 'postgres.log');
     this.port = options.port;
     this.runAs = options.runAs;
+    this.tls = options.tls;
   }
 
   /** Create the instance root and socket directory, owned by the PostgreSQL user. */
@@ -140,6 +145,7 @@ export class PgInstance {
       '-c', 'listen_addresses=127.0.0.1',
       '-c', `unix_socket_directories=${this.socketDir}`,
       '-c', `cluster_name=${this.name}`,
+      ...(tlsFilesPresent(this.tls) ? tlsSettings(this.tls) : []),
     ];
     // owner-only: the log may quote statements; postgres writes it through the inherited fd
     const fd = openPrivateSync(this.logFile, 'a');

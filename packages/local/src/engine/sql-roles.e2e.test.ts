@@ -5,6 +5,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { availableExtensions } from './available-extensions.js';
 import { PgNameRefusedError } from './errors.js';
 import { freePort } from './free-port.js';
 import { DB_MARK, USER_MARK } from './managed-names.js';
@@ -101,5 +102,14 @@ describe('applyRolesAndDatabases refuses names it must not act on, before any ch
     const second = await applyRolesAndDatabases(primary, { users: {}, databases: {} });
     expect(second).toEqual({ createdUsers: [], droppedUsers: ['app', 'viewer'], createdDatabases: [], droppedDatabases: ['shop'] });
     expect(await roleNames()).toEqual(['postgres', REPLICATION_USER]);
+  });
+});
+
+describe('availableExtensions (the public API catalog in engine mode)', () => {
+  it('is what the running server lists in pg_available_extensions', async () => {
+    const rows = await primary.query<{ name: string }>('SELECT name FROM pg_available_extensions');
+    const listed = await availableExtensions(await locatePg(15));
+    expect(listed).toEqual(rows.map((r) => r.name).sort());
+    expect(listed).toContain('pgcrypto');
   });
 });

@@ -1,6 +1,8 @@
 import net from 'node:net';
 
 export interface TcpProxyOptions {
+  /** A loopback address; default 127.0.0.1. */
+  readonly host?: string;
   /** 0 (default) picks a free port. */
   readonly port?: number;
   /** How long a client may wait for a target (during a failover) before it is disconnected. */
@@ -8,7 +10,7 @@ export interface TcpProxyOptions {
 }
 
 /**
- * A TCP forwarder on 127.0.0.1 whose targets can change at run time: the rw, ro and r endpoints
+ * A TCP forwarder on a loopback address (127.0.0.1 unless told) whose targets can change at run time: the rw, ro and r endpoints
  * of a cluster. New connections go round-robin over the targets; when a target is removed its
  * connections are closed (clients reconnect to the new one); while there is no target, or the
  * chosen one refuses, a new client is held until one answers or the wait runs out.
@@ -34,12 +36,17 @@ export class TcpProxy {
     server.on('connection', (client) => proxy.#accept(client));
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
         server.off('error', reject);
         resolve();
       });
     });
     return proxy;
+  }
+
+  get host(): string {
+    const a = this.#server.address();
+    return typeof a === 'object' && a ? a.address : '';
   }
 
   get port(): number {

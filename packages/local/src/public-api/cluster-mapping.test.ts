@@ -2,7 +2,7 @@ import type { PostgresSpec } from '@hikube/sdk';
 import { publicSchemas } from '@hikube/sdk/public';
 import { describe, expect, it } from 'vitest';
 import type { Condition, KubeObject } from '../store/kube-object.js';
-import { clusterView, publicStatus, settingsFromSpec, sizeGb, specFromSettings, type ClusterSettings } from './cluster-mapping.js';
+import { clusterView, externalHost, externalServiceName, publicStatus, settingsFromSpec, sizeGb, specFromSettings, type ClusterSettings } from './cluster-mapping.js';
 
 describe('specFromSettings', () => {
   const cases: { name: string; given: ClusterSettings; base?: PostgresSpec; want: PostgresSpec }[] = [
@@ -152,5 +152,27 @@ describe('clusterView', () => {
     const settings = { version: 'v16', size: 8, replicas: 2, preset: 'medium', external: false, maxConnections: 64, quorum: { minSyncReplicas: 1, maxSyncReplicas: 1 } };
     const read = publicSchemas.clusterSchema.parse(clusterView(stored(specFromSettings(settings)), 'p-1'));
     expect({ version: read.version, size: read.size, replicas: read.replicas, preset: read.preset, external: read.external, maxConnections: read.config.maxConnections, quorum: read.quorum }).toEqual(settings);
+  });
+});
+
+describe('externalHost', () => {
+  const service = (ip: string | undefined, port: number | undefined): KubeObject => ({
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: externalServiceName('shop'), namespace: 'tenant-demo' },
+    spec: { type: 'LoadBalancer', ...(port !== undefined ? { ports: [{ name: 'postgres', port, targetPort: 5432 }] } : {}) },
+    status: { loadBalancer: ip !== undefined ? { ingress: [{ ip }] } : {} },
+  });
+  it.each([
+    { name: 'no Service yet (being created, or not external)', given: undefined, want: '' },
+    { name: 'no ingress address assigned yet', given: service(undefined, 5432), want: '' },
+    { name: 'its own address on 5432: the address alone, as on Hikube', given: service('127.0.0.3', 5432), want: '127.0.0.3' },
+    { name: '5432 was taken: the address and the port', given: service('127.0.0.3', 40123), want: '127.0.0.3:40123' },
+    { name: 'an IPv6 ingress on another port', given: service('::1', 40123), want: '[::1]:40123' },
+  ])('$name', ({ given, want }) => {
+    expect(externalHost(given)).toBe(want);
+  });
+  it('names the Service the platform makes for an external cluster', () => {
+    expect(externalServiceName('shop')).toBe('postgres-shop-external-write');
   });
 });

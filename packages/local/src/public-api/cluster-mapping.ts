@@ -35,6 +35,9 @@ export interface ClusterView {
 
 export type PublicStatus = 'provisioning' | 'ready' | 'error' | 'unknown';
 
+/** The port Hikube serves every cluster on. */
+const POSTGRES_PORT = 5432;
+
 /** The Kubernetes defaults the admission step fills in; a stored spec normally has them already. */
 const specDefaults = { replicas: 2, resourcesPreset: 'micro', size: '10Gi', version: 'v18', external: false } as const;
 
@@ -110,6 +113,25 @@ export function publicStatus(conditions: readonly Condition[] | undefined, gener
 function lastWrite(object: KubeObject): string | undefined {
   const times = (object.metadata.managedFields ?? []).map((entry) => entry.time).filter((time): time is string => time !== undefined);
   return times.sort().at(-1) ?? object.metadata.creationTimestamp;
+}
+
+/** The name of the LoadBalancer Service the platform makes for an external cluster. */
+export function externalServiceName(clusterName: string): string {
+  return `postgres-${clusterName}-external-write`;
+}
+
+/**
+ * The public `host` of an external cluster, read from its LoadBalancer Service as Hikube reads its
+ * public IP: the ingress address, alone when the Service listens on 5432 (what Hikube's guides
+ * and the SDK's connectionString assume), `address:port` when Hikube Local had to take another
+ * port; '' until the address is assigned.
+ */
+export function externalHost(service: KubeObject | undefined): string {
+  const ip = (service?.['status'] as { loadBalancer?: { ingress?: { ip?: string }[] } } | undefined)?.loadBalancer?.ingress?.[0]?.ip;
+  const port = (service?.['spec'] as { ports?: { port?: number }[] } | undefined)?.ports?.[0]?.port;
+  if (ip === undefined || ip === '' || port === undefined) return '';
+  if (port === POSTGRES_PORT) return ip;
+  return ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`;
 }
 
 /** The public view of a stored Postgres object. `host` is the external cluster's address (ignored otherwise). */

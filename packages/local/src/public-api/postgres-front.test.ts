@@ -2,39 +2,21 @@
 // only; no PostgreSQL). The SDK's public client is the caller where it can be; raw requests cover
 // what a client would refuse to send.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPublicClient, PublicForbiddenError, type PublicClient } from '@hikube/sdk/public';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProjectKeys } from '../projects/project-keys.js';
 import { startHikubeLocal, type HikubeLocal } from '../server/start-hikube-local.js';
+import { httpsCall, type HttpsAnswer } from '../testing/https-call.js';
 
 let dir: string;
 let local: HikubeLocal;
 let client: PublicClient;
 let base: string;
 
-interface Answer {
-  status: number;
-  body: Record<string, unknown>;
-}
-
 /** One HTTPS request as curl would send it. */
-function call(method: string, path: string, options: { key?: string; body?: unknown } = {}): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
-    if (options.key !== undefined) headers['x-hikube-api-key'] = options.key;
-    const req = request(`${local.url}${path}`, { method, headers, ca: local.caCertPem }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as Record<string, unknown> }));
-    });
-    req.on('error', reject);
-    req.end(options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body));
-  });
-}
+const call = (method: string, path: string, options: { key?: string; body?: unknown } = {}): Promise<HttpsAnswer> => httpsCall(local, method, path, options);
 
 /** The stored Postgres object, through the Kubernetes API of the same server. */
 async function kubernetesSpec(name: string): Promise<Record<string, unknown>> {
@@ -43,17 +25,8 @@ async function kubernetesSpec(name: string): Promise<Record<string, unknown>> {
   return res['spec'] as Record<string, unknown>;
 }
 
-function fetchKube(path: string, token: string): Promise<Record<string, unknown>> {
-  return new Promise((resolve, reject) => {
-    const req = request(`${local.url}${path}`, { headers: { authorization: `Bearer ${token}` }, ca: local.caCertPem }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve(JSON.parse(text) as Record<string, unknown>));
-    });
-    req.on('error', reject);
-    req.end();
-  });
+async function fetchKube(path: string, token: string): Promise<Record<string, unknown>> {
+  return (await httpsCall(local, 'GET', path, { headers: { authorization: `Bearer ${token}` } })).body;
 }
 
 beforeAll(async () => {
@@ -75,8 +48,15 @@ describe('clusters through the SDK client', () => {
     expect(created.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
     expect(await kubernetesSpec('shop')).toMatchObject({ version: 'v17', size: '20Gi', replicas: 3, resourcesPreset: 'small', external: true, postgresql: { parameters: { max_connections: 150 } }, quorum: { minSyncReplicas: 1, maxSyncReplicas: 1 } });
 
+    // the same finalizer as through kubectl: a delete waits for the platform to remove processes and data
+    const token = local.tenants.find((t) => t.name === 'tenant-demo')?.token ?? '';
+    expect(((await fetchKube('/apis/apps.cozystack.io/v1alpha1/namespaces/tenant-demo/postgreses/shop', token))['metadata'] as { finalizers?: string[] }).finalizers).toEqual(['local.hikube.io/cleanup']);
+
     await local.idle();
-    expect((await client.postgres.clusters.get('shop')).status).toBe('ready');
+    const ready = await client.postgres.clusters.get('shop');
+    expect(ready.status).toBe('ready');
+    // host from the platform's LoadBalancer Service (the deterministic driver publishes 127.0.0.1:5432)
+    expect(ready.host).toBe('127.0.0.1');
     expect((await client.postgres.clusters.list()).map((c) => c.name)).toEqual(['shop']);
 
     // A raw PATCH with only the required fields: external goes false, quorum 0/0, the rest is kept.
@@ -98,7 +78,7 @@ describe('clusters through the SDK client', () => {
     expect(listed.body['totalCount']).toBe('1');
     expect((listed.body['clusters'] as unknown[]).length).toBe(1);
     const deleted = await call('DELETE', `${base}/clusters/strings`, { key: local.publicApi.adminKey });
-    expect(deleted).toEqual({ status: 200, body: {} });
+    expect([deleted.status, deleted.body]).toEqual([200, {}]);
     await local.idle();
   });
 });
@@ -190,7 +170,7 @@ describe('databases and users', () => {
     const db = await client.postgres.databases('app').create({ databaseName: 'shop', extensions: ['pgcrypto'] });
     expect(db.extensions).toEqual(['pgcrypto']);
     const badExtension = await call('PATCH', `${base}/clusters/app/databases/shop`, { key: local.publicApi.adminKey, body: { extensions: ['nope'] } });
-    expect([badExtension.status, badExtension.body['message']]).toEqual([400, 'invalid extensions: "nope" is not in the extensions catalog']);
+    expect([badExtension.status, badExtension.body['message']]).toEqual([400, 'invalid extensions: "nope" is not in the extensions catalog (GET /postgres/v1alpha1/extensions lists it)']);
     expect((await client.postgres.databases('app').get('shop')).extensions).toEqual(['pgcrypto']);
 
     await users.delete('app_user');

@@ -1,25 +1,34 @@
 // The public API's PostgreSQL operations over the same store, admission and controllers as the
 // Kubernetes API: each request is checked (key, then body against the document's schema), mapped
 // onto the tenant's Postgres objects through the mapping modules, and answered in the API's shapes.
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { PostgresSpec } from '@hikube/sdk';
 import type { Admission } from '../api/admission.js';
 import { ApiStatusError } from '../api/status-error.js';
+import { generatedPassword } from '../controllers/generated-password.js';
 import type { ProjectKeys } from '../projects/project-keys.js';
+import { ConflictError } from '../store/errors.js';
 import type { ObjectService } from '../store/object-service.js';
-import type { KubeObject } from '../store/kube-object.js';
-import { POSTGRES } from '../store/resource-types.js';
-import { clusterView, settingsFromSpec, specFromSettings, type ClusterSettings } from './cluster-mapping.js';
-import type { PublicOperationId } from '@hikube/sdk/public';
-import { matchOperation } from './operation-routes.js';
-import { accessDenied, alreadyExists, invalidField, modeSwitch, notFound, PublicApiError, unauthenticated } from './public-error.js';
+import { POSTGRES_FINALIZER } from '../store/finalizers.js';
+import type { Condition, KubeObject } from '../store/kube-object.js';
+import { POSTGRES, SERVICE } from '../store/resource-types.js';
+import { clusterView, externalHost, externalServiceName, publicStatus, settingsFromSpec, specFromSettings, type ClusterSettings } from './cluster-mapping.js';
+import { publicOperations, type PublicOperationId } from '@hikube/sdk/public';
+import type { Authorization, Refusal } from '../projects/project-keys.js';
+import { checkedExtensions, checkedPreset, presets, readOnce } from './catalogs.js';
+import type { FrontFaults } from './front-faults.js';
+import { matchOperation, type MatchedOperation } from './operation-routes.js';
+import { accessDenied, alreadyExists, invalidField, keyCheckUnavailable, modeSwitch, notFound, PublicApiError, unauthenticated, unsupportedContentType } from './public-error.js';
 import { parseBody } from './request-body.js';
+import { untilApplied } from './until-applied.js';
 import { databaseFromSpec, databasesFromSpec, specWithDatabase, specWithoutDatabase, specWithoutUser, specWithUser, userFromSpec, usersFromSpec, type UserConfigInput } from './roles-mapping.js';
 
 export interface FrontRequest {
   method: string;
   path: string;
   apiKey: string | undefined;
+  /** The request's Content-Type header, if any. */
+  contentType?: string | undefined;
   body: () => Promise<string>;
 }
 
@@ -34,35 +43,21 @@ export interface PostgresFrontOptions {
   keys: ProjectKeys;
   /** Diagnostics for unexpected failures; never given a key or a body. */
   log?: (line: string) => void;
+  /** The extensions a database may enable (the driver's catalog); read once, on first use. */
+  extensionCatalog: () => Promise<readonly string[]>;
+  /** Test-only failures (front-faults.ts). */
+  faults?: FrontFaults;
 }
 
-/** The sizes of the `resourcesPreset` values, per instance, as the platform documents them. */
-const presets = [
-  { name: 'nano', cpu: '250m', memory: '128Mi' },
-  { name: 'micro', cpu: '500m', memory: '256Mi' },
-  { name: 'small', cpu: '1', memory: '512Mi' },
-  { name: 'medium', cpu: '1', memory: '1Gi' },
-  { name: 'large', cpu: '2', memory: '2Gi' },
-  { name: 'xlarge', cpu: '4', memory: '4Gi' },
-  { name: '2xlarge', cpu: '8', memory: '8Gi' },
-];
-
-/** Extensions shipped with PostgreSQL's contrib, which every local installation has. */
-const extensions = ['btree_gin', 'btree_gist', 'citext', 'cube', 'fuzzystrmatch', 'hstore', 'intarray', 'ltree', 'pg_stat_statements', 'pg_trgm', 'pgcrypto', 'tablefunc', 'unaccent', 'uuid-ossp'];
-
-const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-
-/** 16 alphanumerics, as the platform generates a user's password. */
-function generatedPassword(): string {
-  let out = '';
-  for (let i = 0; i < 16; i++) out += ALPHANUMERIC[randomInt(ALPHANUMERIC.length)];
-  return out;
-}
 
 const versionRank = (version: string): number => Number(version.replace(/^v/, ''));
 
 export class PostgresFront {
-  constructor(private readonly options: PostgresFrontOptions) {}
+  readonly #extensionCatalog: () => Promise<readonly string[]>;
+
+  constructor(private readonly options: PostgresFrontOptions) {
+    this.#extensionCatalog = readOnce(options.extensionCatalog);
+  }
 
   /** The reply to a request under /postgres/, or undefined when no documented operation has its path. */
   async handle(request: FrontRequest): Promise<FrontReply | undefined> {
@@ -72,16 +67,29 @@ export class PostgresFront {
       if (matched === undefined) return undefined;
       if (matched === 'methodMismatch') throw new PublicApiError(404, undefined, `no ${request.method} operation on ${request.path}`);
       if (request.apiKey === undefined || request.apiKey === '') throw unauthenticated();
-      const checked = this.options.keys.authorize(request.apiKey, matched.params['projectId'], matched.scope);
-      if (!checked.ok) throw accessDenied();
+      const checked = this.#authorize(request.apiKey, matched.params['projectId'], matched.scope, requestId);
+      if (!checked.ok) throw refusalOf(checked.refusal, matched.params['projectId']);
+      this.options.faults?.operation?.(matched.id);
+      if (takesBody(matched.id)) checkContentType(request.contentType);
       const namespace = checked.project.namespace;
       return { status: 200, body: await this.#operation(matched.id, matched.params, namespace, checked.project.id, request.body) };
     } catch (err) {
       if (err instanceof PublicApiError) return { status: err.status, body: err.body(requestId) };
       // A limit of the HTTP layer (e.g. a body too large) keeps its status, in this API's body.
       if (err instanceof ApiStatusError) return { status: err.httpCode, body: new PublicApiError(err.httpCode, undefined, err.message).body(requestId) };
-      this.options.log?.(`public API request ${requestId} failed: ${(err as Error).stack ?? String(err)}`);
+      this.options.log?.(redactKeys(`public API request ${requestId} failed: ${(err as Error).stack ?? String(err)}`, request.apiKey));
       return { status: 500, body: new PublicApiError(500, undefined, 'internal server error').body(requestId) };
+    }
+  }
+
+  /** The key check; a key store that cannot answer is a 503 10004 (retry), not a refusal. */
+  #authorize(apiKey: string, projectId: string | undefined, scope: MatchedScope, requestId: string): Authorization {
+    try {
+      this.options.faults?.keyCheck?.();
+      return this.options.keys.authorize(apiKey, projectId, scope);
+    } catch (err) {
+      this.options.log?.(redactKeys(`public API request ${requestId}: the key could not be checked: ${(err as Error).message}`, apiKey));
+      throw keyCheckUnavailable();
     }
   }
 
@@ -91,13 +99,13 @@ export class PostgresFront {
       case 'PostgresService_ListPostgresPresets':
         return { presets };
       case 'PostgresService_ListExtensions':
-        return { extensions };
+        return { extensions: [...(await this.#extensionCatalog())] };
       case 'PostgresService_ListPostgresClusters': {
-        const clusters = this.options.service.list(POSTGRES, { namespace }).items.map((object) => clusterView(object, projectId));
+        const clusters = this.options.service.list(POSTGRES, { namespace }).items.map((object) => this.#view(object, projectId));
         return { totalCount: String(clusters.length), clusters };
       }
       case 'PostgresService_GetPostgresCluster':
-        return clusterView(this.#cluster(namespace, clusterName), projectId);
+        return this.#view(this.#cluster(namespace, clusterName), projectId);
       case 'PostgresService_CreatePostgresCluster':
         return this.#createCluster(namespace, projectId, await body());
       case 'PostgresService_UpdatePostgresCluster':
@@ -126,13 +134,13 @@ export class PostgresFront {
       case 'PostgresService_CreateDatabase': {
         const input = parseBody<{ databaseName: string; extensions?: string[] }>(await body(), 'DatabaseCreate');
         if (spec.databases?.[input.databaseName]) throw alreadyExists(`database "${input.databaseName}"`);
-        const next = await this.#write(cluster, specWithDatabase(spec, input.databaseName, checkedExtensions(input.extensions ?? [])));
+        const next = await this.#write(cluster, specWithDatabase(spec, input.databaseName, checkedExtensions(input.extensions ?? [], await this.#extensionCatalog())));
         return databaseFromSpec(next, input.databaseName);
       }
       case 'PostgresService_UpdateDatabase': {
         const input = parseBody<{ extensions: string[] }>(await body(), 'DatabaseUpdate');
         if (!spec.databases?.[databaseName]) throw notFound(`database "${databaseName}" of cluster "${clusterName}"`);
-        return databaseFromSpec(await this.#write(cluster, specWithDatabase(spec, databaseName, checkedExtensions(input.extensions))), databaseName);
+        return databaseFromSpec(await this.#write(cluster, specWithDatabase(spec, databaseName, checkedExtensions(input.extensions, await this.#extensionCatalog()))), databaseName);
       }
       case 'PostgresService_DeleteDatabase':
         if (!spec.databases?.[databaseName]) throw notFound(`database "${databaseName}" of cluster "${clusterName}"`);
@@ -148,7 +156,7 @@ export class PostgresFront {
         const input = parseBody<{ username: string; config?: UserConfigInput }>(await body(), 'UserCreate');
         if (spec.users?.[input.username]) throw alreadyExists(`user "${input.username}"`);
         const password = generatedPassword();
-        const next = await this.#write(cluster, specWithUser(spec, input.username, input.config ?? {}, password));
+        const next = await this.#writeApplied(cluster, specWithUser(spec, input.username, input.config ?? {}, password));
         return { ...userFromSpec(next, input.username), password };
       }
       case 'PostgresService_UpdateUser': {
@@ -163,12 +171,19 @@ export class PostgresFront {
       case 'PostgresService_RotateUserPassword': {
         const user = userFromSpec(spec, username) ?? notFoundThrow(`user "${username}" of cluster "${clusterName}"`);
         const password = generatedPassword();
-        await this.#write(cluster, specWithUser(spec, username, { privileges: user.config.privileges, databases: user.config.databases }, password));
+        // at once, as on Hikube: the answer comes when the server refuses the old password
+        await this.#writeApplied(cluster, specWithUser(spec, username, { privileges: user.config.privileges, databases: user.config.databases }, password));
         return { username, password };
       }
       default:
         return unhandled(id);
     }
+  }
+
+  /** The cluster as the API shows it; `host` comes from the platform's LoadBalancer Service, as on Hikube. */
+  #view(object: KubeObject, projectId: string): ReturnType<typeof clusterView> {
+    const service = this.options.service.find(SERVICE, object.metadata.namespace ?? '', externalServiceName(object.metadata.name));
+    return clusterView(object, projectId, externalHost(service));
   }
 
   #cluster(namespace: string, name: string): KubeObject {
@@ -180,8 +195,10 @@ export class PostgresFront {
     if (this.options.service.find(POSTGRES, namespace, input.name)) throw alreadyExists(`cluster "${input.name}"`);
     const settings = settingsOf(input);
     if (settings.preset !== undefined) checkedPreset(settings.preset);
-    const object = this.#admitted({ apiVersion: POSTGRES_API_VERSION, kind: 'Postgres', metadata: { name: input.name, namespace }, spec: specFromSettings(settings) }, undefined);
-    return clusterView(await this.options.service.create(POSTGRES, object), projectId);
+    // The finalizer, as the Kubernetes front adds it: deleting waits until the processes and data are gone.
+    const metadata = { name: input.name, namespace, finalizers: [POSTGRES_FINALIZER] };
+    const object = this.#admitted({ apiVersion: POSTGRES_API_VERSION, kind: 'Postgres', metadata, spec: specFromSettings(settings) }, undefined);
+    return this.#view(await this.options.service.create(POSTGRES, object), projectId);
   }
 
   async #updateCluster(namespace: string, projectId: string, name: string, text: string): Promise<unknown> {
@@ -201,7 +218,7 @@ export class PostgresFront {
     if (versionRank(after.version) < versionRank(before.version)) throw invalidField('version', `a cluster cannot go back from ${before.version} to ${after.version}`);
     if (after.preset !== undefined) checkedPreset(after.preset);
     const spec = specFromSettings(after, (current['spec'] ?? {}) as PostgresSpec);
-    return clusterView(await this.#replaceSpec(current, spec), projectId);
+    return this.#view(await this.#replaceSpec(current, spec), projectId);
   }
 
   /** Writes the spec through admission (as a kubectl apply would); returns the stored spec. */
@@ -209,11 +226,25 @@ export class PostgresFront {
     return ((await this.#replaceSpec(current, spec))['spec'] ?? {}) as PostgresSpec;
   }
 
+  /**
+   * #write, answered once the platform applied it when the cluster is ready: a password returned
+   * works (and a rotated one is refused) on the next connection. A cluster not ready applies it later.
+   */
+  async #writeApplied(current: KubeObject, spec: PostgresSpec): Promise<PostgresSpec> {
+    const wasReady = publicStatus((current['status'] as { conditions?: Condition[] } | undefined)?.conditions, current.metadata.generation) === 'ready';
+    const stored = await this.#replaceSpec(current, spec);
+    const { namespace = '', name } = stored.metadata;
+    if (wasReady) await untilApplied(() => this.options.service.find(POSTGRES, namespace, name), stored.metadata.generation ?? 0);
+    return (stored['spec'] ?? {}) as PostgresSpec;
+  }
+
   async #replaceSpec(current: KubeObject, spec: PostgresSpec): Promise<KubeObject> {
+    await this.options.faults?.beforeWrite?.();
     const object = this.#admitted({ ...current, spec }, current);
     const expectedRv = current.metadata.resourceVersion;
     const { object: stored } = await this.options.service.update(POSTGRES, object, expectedRv !== undefined ? { expectedRv } : {}).catch((err: unknown) => {
-      if (err instanceof ApiStatusError && err.httpCode === 409) throw new PublicApiError(409, 80002, 'the cluster was modified at the same time; read it again and retry');
+      // A write in between (through either API): no code of its own, unlike a name taken (80002).
+      if (err instanceof ConflictError || (err instanceof ApiStatusError && err.httpCode === 409)) throw new PublicApiError(409, undefined, 'the cluster was modified at the same time; read it again and retry');
       throw err;
     });
     return stored;
@@ -232,6 +263,37 @@ export class PostgresFront {
 }
 
 const POSTGRES_API_VERSION = 'apps.cozystack.io/v1alpha1';
+
+type MatchedScope = MatchedOperation['scope'];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * One identical 403 for every refusal, but a project id that cannot be a project's (not a UUID) is
+ * the caller's typo, told as a 400 to a caller whose key is valid: it says nothing about any key.
+ */
+function refusalOf(refusal: Refusal, projectId: string | undefined): PublicApiError {
+  if (refusal === 'other-project' && projectId !== undefined && !UUID.test(projectId)) return invalidField('projectId', `"${projectId}" is not a project id (a UUID)`);
+  return accessDenied();
+}
+
+/** The operations the document gives a request body. */
+function takesBody(id: PublicOperationId): boolean {
+  return publicOperations[id].requestBody !== null;
+}
+
+/** A body in another format than JSON is refused by name; a body without a Content-Type is read as JSON (as curl -d sends it with -H). */
+function checkContentType(contentType: string | undefined): void {
+  if (contentType === undefined || contentType === '') return;
+  const mediaType = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+  if (mediaType !== 'application/json' && !/^application\/[a-z0-9.+-]*\+json$/.test(mediaType)) throw unsupportedContentType(mediaType);
+}
+
+/** A diagnostic line without the request's key, nor anything shaped like a key. */
+function redactKeys(line: string, apiKey: string | undefined): string {
+  const scrubbed = apiKey ? line.replaceAll(apiKey, '<api key>') : line;
+  return scrubbed.replace(/sk_hk_[0-9a-f]{32}_[A-Za-z0-9_-]+/g, '<api key>');
+}
 
 type ClusterOperation =
   | 'PostgresService_ListPostgresPresets'
@@ -263,16 +325,6 @@ function settingsOf(input: ClusterSettings & { config?: { maxConnections?: numbe
     ...(quorum !== undefined ? { quorum } : {}),
     ...(maxConnections !== undefined ? { maxConnections } : {}),
   };
-}
-
-function checkedPreset(preset: string): void {
-  if (preset !== '' && !presets.some((p) => p.name === preset)) throw invalidField('preset', `"${preset}" is not in the presets catalog (${presets.map((p) => p.name).join(', ')})`);
-}
-
-function checkedExtensions(names: readonly string[]): readonly string[] {
-  const unknown = names.find((name) => !extensions.includes(name));
-  if (unknown !== undefined) throw invalidField('extensions', `"${unknown}" is not in the extensions catalog`);
-  return names;
 }
 
 /** The public field a Kubernetes spec path stands for, so a refusal names what the caller sent. */

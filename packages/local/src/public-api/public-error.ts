@@ -25,3 +25,7 @@ export const notFound = (what: string): PublicApiError => new PublicApiError(404
 export const alreadyExists = (what: string): PublicApiError => new PublicApiError(409, 80002, `${what} already exists`);
 export const modeSwitch = (from: number, to: number): PublicApiError =>
   new PublicApiError(400, 80201, `invalid replicas: a cluster cannot switch between 1 and 2-8 replicas after creation (from ${from} to ${to}); create a new cluster`, [{ field: 'replicas' }]);
+/** The key store could not answer: not a refusal, the caller retries (code 10004). */
+export const keyCheckUnavailable = (): PublicApiError => new PublicApiError(503, 10004, 'service unavailable: the API key could not be checked right now; retry with growing delays');
+export const unsupportedContentType = (mediaType: string): PublicApiError =>
+  new PublicApiError(415, undefined, `unsupported Content-Type "${mediaType}": the body must be JSON; send Content-Type: application/json`);

@@ -26,4 +26,19 @@ describe('public API request bodies', () => {
     expect(parseBody('{"databaseName": "shop", "extensions": ["pgcrypto"]}', 'DatabaseCreate')).toEqual({ databaseName: 'shop', extensions: ['pgcrypto'] });
     expect(refusal('{"databaseName": "Bad Name"}').details).toEqual([{ field: 'databaseName' }]);
   });
+
+  it.each([
+    { name: 'a top-level key', given: '{"databaseName": "a", "databaseName": "b"}', schema: 'DatabaseCreate', field: 'databaseName' },
+    { name: 'a key of a PATCH body', given: '{"extensions": ["pgcrypto"], "extensions": []}', schema: 'DatabaseUpdate', field: 'extensions' },
+    { name: 'a nested key of a PATCH body', given: '{"version": "v17", "size": 1, "quorum": {"minSyncReplicas": 1, "minSyncReplicas": 0}}', schema: 'ClusterUpdate', field: 'quorum.minSyncReplicas' },
+  ])('$name given twice: a 400 naming it', ({ given, schema, field }) => {
+    let caught: unknown;
+    try {
+      parseBody(given, schema);
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(PublicApiError);
+    expect([(caught as PublicApiError).status, (caught as PublicApiError).details, (caught as PublicApiError).message]).toEqual([400, [{ field }], `invalid ${field}: the key is given more than once in the body; send it once`]);
+  });
 });

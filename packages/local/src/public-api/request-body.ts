@@ -27,13 +27,17 @@ interface BodySchema {
 /** The body as schema `name` (e.g. `ClusterCreate`) reads it, or a 400 naming the first bad field. */
 export function parseBody<T>(text: string, name: string): T {
   let json: unknown;
+  let duplicates: string[];
   try {
     // bounded before parsing, as on the Kubernetes front: depth and key count (body-limits.ts)
-    scanJson(text);
+    ({ duplicates } = scanJson(text));
     json = text.trim() === '' ? {} : JSON.parse(text);
   } catch (err) {
     throw invalidField('body', err instanceof BodyLimitError ? err.message : 'not valid JSON');
   }
+  // JSON.parse would keep the last of two values silently; the caller meant one of them.
+  const duplicate = duplicates[0];
+  if (duplicate !== undefined) throw invalidField(duplicate, 'the key is given more than once in the body; send it once');
   const schema = publicSchemas[`${name.charAt(0).toLowerCase()}${name.slice(1)}Schema` as SchemaName] as unknown as BodySchema | undefined;
   if (!schema) throw new Error(`the document has no schema ${name}`);
   const parsed = schema.safeParse(numbersFromStrings(json));

@@ -1,8 +1,8 @@
 // Issue 18, secrets at rest: with the engine driver (real PostgreSQL, run as the `postgres` OS
-// user when we are root) and a cluster whose user has a password, no other local user can read
-// a file or list a directory of the data directory, nor of the temp-dir root the engine falls
-// back to when the data directory sits behind a private parent; checked from the modes and as
-// `nobody`.
+// user when we are root) and a cluster whose user has a password (and whose PostgreSQL serves TLS
+// with a key of its own, issue 13), no other local user can read a file or list a directory of the
+// data directory, nor of the temp-dir root the engine falls back to when the data directory sits
+// behind a private parent; checked from the modes and as `nobody`.
 
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -84,5 +84,19 @@ describe.each([
     expect(filesNotOwnerOnly(paths)).toEqual([]);
     // and the roots themselves let no other user in, whatever the directories above them allow
     expect(paths.filter((p) => roots.includes(p.path)).map((p) => ({ root: p.path, others: p.mode & 0o007 }))).toEqual(roots.map((root) => ({ root, others: 0 })));
+  });
+
+  it("keeps PostgreSQL's TLS key and certificate 0600, owned by the PostgreSQL user, in a 0700 directory of their own", async () => {
+    const postgresUid = Number((await run('id', ['-u', 'postgres'])).stdout.trim());
+    const paths = (await Promise.all(roots.map((r) => listPathModes(r)))).flat();
+    const tls = paths.filter((p) => /\/tls(\/server\.(crt|key))?$/.test(p.path)).map((p) => ({ name: p.path.slice(p.path.lastIndexOf('/tls')), mode: p.mode, uid: p.uid }));
+    // PostgreSQL refuses a key file others can read; our rule is stricter: owner-only, as every file here
+    expect(tls).toEqual([
+      { name: '/tls', mode: 0o700, uid: postgresUid },
+      { name: '/tls/server.crt', mode: 0o600, uid: postgresUid },
+      { name: '/tls/server.key', mode: 0o600, uid: postgresUid },
+    ]);
+    const key = paths.find((p) => p.path.endsWith('/tls/server.key'))?.path ?? '';
+    expect(await asNobody(['cat', key])).toBe(false);
   });
 });

@@ -9,9 +9,10 @@ import { Authenticator } from '../api/auth.js';
 import { OpenApiDocuments } from '../api/openapi.js';
 import { badRequest, forbidden } from '../api/status-error.js';
 import { ControllerLoop } from '../controllers/controller-loop.js';
-import { DeterministicReconciler } from '../controllers/deterministic/deterministic-reconciler.js';
+import { DETERMINISTIC_EXTENSIONS, DeterministicReconciler } from '../controllers/deterministic/deterministic-reconciler.js';
 import { builtinSchedulingClasses } from '../controllers/placement.js';
-import { SITES, type Reconciler, type ReconcilerFactory, type Site } from '../controllers/reconciler.js';
+import { createEngineReconciler } from '../controllers/postgres/engine-reconciler.js';
+import { SITES, type Reconciler, type Site } from '../controllers/reconciler.js';
 import { ObjectService } from '../store/object-service.js';
 import { ObjectStore } from '../store/object-store.js';
 import { NAMESPACE, SCHEDULING_CLASS } from '../store/resource-types.js';
@@ -19,8 +20,10 @@ import { writePrivateFileSync } from '../files/private-files.js';
 import { DEFAULT_TENANT, ensurePrivateDataDir, loadOrCreatePki, loadOrCreateTokens, lockDataDir, removeServerInfo, writeServerInfo } from './data-dir.js';
 import { renderKubeconfig } from './kubeconfig.js';
 import { ProjectKeys } from '../projects/project-keys.js';
+import type { FrontFaults } from '../public-api/front-faults.js';
 import { PostgresFront } from '../public-api/postgres-front.js';
-import { startProject, type StartedProject } from '../projects/start-project.js';
+import { startProjects, type StartedProject } from '../projects/start-project.js';
+import { projectNamespaces } from './project-namespaces.js';
 
 export type DriverChoice = 'deterministic' | 'engine' | Reconciler;
 
@@ -33,6 +36,8 @@ export interface StartOptions {
   driver?: DriverChoice;
   /** Tenants (namespaces) to create besides `tenant-demo`. */
   tenants?: string[];
+  /** Public API projects with keys in `DIR/hikube.env` (default 1): `tenant-demo`, then `tenant-demo2`, `tenant-demo3`... */
+  projects?: number;
   /** Version reported on /version (the kubectl dispatcher picks its kubectl from the minor). */
   version?: VersionInfo;
   /** Diagnostics sink; default: nothing. Never receives tokens or request bodies. */
@@ -41,6 +46,8 @@ export interface StartOptions {
   recordServerInfo?: boolean;
   /** The supervisor restarting this server, recorded with the server info for `hikube-local stop`. */
   supervisorPid?: number;
+  /** Test-only failures of the public API front (no command-line flag sets them). */
+  publicApiFaults?: FrontFaults;
 }
 
 export interface TenantCredentials {
@@ -59,6 +66,8 @@ export interface HikubeLocal {
   caCertPem: string;
   /** The public API's project over `tenant-demo`, its `admin` and `read` keys, and `DIR/hikube.env`. */
   publicApi: StartedProject;
+  /** Every project with keys in `DIR/hikube.env` (`--projects N`); the first is `publicApi`. */
+  publicProjects: StartedProject[];
   driver: string;
   /** API requests received since start (all paths). */
   requestCount(): number;
@@ -68,26 +77,10 @@ export interface HikubeLocal {
   stop(): Promise<void>;
 }
 
-const ENGINE_MODULE = '../controllers/postgres/engine-reconciler.js';
-
-async function loadEngine(): Promise<ReconcilerFactory | undefined> {
-  try {
-    const mod = (await import(ENGINE_MODULE)) as { createEngineReconciler?: ReconcilerFactory };
-    return mod.createEngineReconciler;
-  } catch (err) {
-    // Only the engine module itself being absent means "not built in"; a missing dependency of it is a real error.
-    if ((err as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' && /engine-reconciler\.js' imported from/.test(String((err as Error).message))) return undefined;
-    throw err;
-  }
-}
-
 async function chooseReconciler(choice: DriverChoice | undefined): Promise<Reconciler> {
   if (typeof choice === 'object') return choice;
   if (choice === 'deterministic') return new DeterministicReconciler();
-  const engine = await loadEngine();
-  if (engine) return engine();
-  if (choice === 'engine') throw new Error('the PostgreSQL engine driver is not built into this Hikube Local; use --driver deterministic');
-  return new DeterministicReconciler();
+  return createEngineReconciler();
 }
 
 async function listenFrom(api: ApiServer, port: number | undefined): Promise<number> {
@@ -110,8 +103,8 @@ async function ensure(service: ObjectService, objects: { type: typeof NAMESPACE;
 
 export async function startHikubeLocal(options: StartOptions = {}): Promise<HikubeLocal> {
   const dataDir = resolve(options.dataDir ?? '.hikube-local');
+  const tenantNames = [...new Set([...projectNamespaces(options.projects), ...(options.tenants ?? [])])];
   ensurePrivateDataDir(dataDir);
-  const tenantNames = [...new Set([DEFAULT_TENANT, ...(options.tenants ?? [])])];
   const unlock = lockDataDir(dataDir);
   try {
     return await startLocked(dataDir, tenantNames, options, unlock);
@@ -131,7 +124,7 @@ async function startLocked(dataDir: string, tenantNames: string[], options: Star
     ...builtinSchedulingClasses().map((object) => ({ type: SCHEDULING_CLASS, object })),
   ]);
   const reconciler = await chooseReconciler(options.driver);
-  const loop = new ControllerLoop(service, reconciler, { dataDir, ...(options.log ? { log: options.log } : {}) });
+  const loop = new ControllerLoop(service, reconciler, { dataDir, ca: pki.ca, ...(options.log ? { log: options.log } : {}) });
 
   const extraRoutes: ExtraRoute = async (method, path, identity) => {
     const m = /^\/hikube-local\/v1\/sites\/([a-z]+)\/(down|up)$/.exec(path);
@@ -146,7 +139,15 @@ async function startLocked(dataDir: string, tenantNames: string[], options: Star
 
   const keys = ProjectKeys.open(dataDir);
   const admission = new Admission();
-  const front = new PostgresFront({ service, admission, keys, ...(options.log ? { log: options.log } : {}) });
+  const extensionCatalog = async (): Promise<readonly string[]> => (await reconciler.extensionCatalog?.()) ?? DETERMINISTIC_EXTENSIONS;
+  const front = new PostgresFront({
+    service,
+    admission,
+    keys,
+    extensionCatalog,
+    ...(options.log ? { log: options.log } : {}),
+    ...(options.publicApiFaults ? { faults: options.publicApiFaults } : {}),
+  });
   const api = new ApiServer({
     publicFront: (request) => front.handle(request),
     service,
@@ -175,9 +176,10 @@ async function startLocked(dataDir: string, tenantNames: string[], options: Star
   const url = `https://127.0.0.1:${port}`;
   const kubeconfigPath = join(dataDir, 'kubeconfig');
   writePrivateFileSync(kubeconfigPath, renderKubeconfig({ url, caCertPem: pki.ca.certPem, tokens, currentTenant: DEFAULT_TENANT }));
-  // Every tenant is a project of the public API; `tenant-demo`'s keys go to DIR/hikube.env.
+  // Every tenant is a project of the public API; the first `projects` ones get keys in DIR/hikube.env.
   for (const tenant of tenantNames) keys.ensureProject(tenant);
-  const publicApi = startProject(keys, { dataDir, namespace: DEFAULT_TENANT, apiUrl: url, caCertPath: join(dataDir, 'pki', 'ca.crt') });
+  const publicProjects = startProjects(keys, { dataDir, namespaces: projectNamespaces(options.projects), apiUrl: url, caCertPath: join(dataDir, 'pki', 'ca.crt') });
+  const publicApi = publicProjects[0] as StartedProject;
   if (options.recordServerInfo) writeServerInfo(dataDir, { pid: process.pid, url, port, driver: reconciler.name, ...(options.supervisorPid !== undefined ? { supervisorPid: options.supervisorPid } : {}) });
 
   let stopping: Promise<void> | undefined;
@@ -190,6 +192,7 @@ async function startLocked(dataDir: string, tenantNames: string[], options: Star
     tenants: Object.entries(tokens.tenants).map(([name, token]) => ({ name, namespace: name, token })),
     caCertPem: pki.ca.certPem,
     publicApi,
+    publicProjects,
     driver: reconciler.name,
     requestCount: () => api.requestCount,
     idle: () => loop.idle(),

@@ -29,6 +29,7 @@ it('start creates a project per tenant, an admin and a read key, and an owner-on
       HIKUBE_PROJECT_ID: local.publicApi.project.id,
       HIKUBE_CA_CERT: join(dir, 'pki', 'ca.crt'),
       HIKUBE_API_READ_KEY: local.publicApi.readKey,
+      PROJECT_ID: local.publicApi.project.id,
     });
     expect(local.publicApi.project.namespace).toBe('tenant-demo');
     expect(statSync(join(dir, 'hikube.env')).mode & 0o777).toBe(0o600);

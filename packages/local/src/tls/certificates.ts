@@ -1,7 +1,7 @@
 // A local CA and a server certificate for 127.0.0.1/localhost, built with node:crypto and a small
 // DER writer (no native addons, no x509 library): ECDSA P-256 keys, ecdsa-with-SHA256 signatures.
 
-import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign, X509Certificate, type KeyObject } from 'node:crypto';
 
 function len(n: number): Buffer {
   if (n < 0x80) return Buffer.from([n]);
@@ -101,6 +101,8 @@ function newKey(): { privateKey: KeyObject; publicKey: KeyObject } {
   return generateKeyPairSync('ec', { namedCurve: 'P-256' });
 }
 
+const CA_NAME = 'hikube-local-ca';
+
 export interface LocalPki {
   ca: KeyPairPem;
   server: KeyPairPem;
@@ -108,11 +110,11 @@ export interface LocalPki {
 
 export function createLocalPki(days = 3650): LocalPki {
   const caKey = newKey();
-  const caCert = certificate({ subject: 'hikube-local-ca', issuer: 'hikube-local-ca', publicKey: caKey.publicKey, signingKey: caKey.privateKey, ca: true, days });
+  const caCert = certificate({ subject: CA_NAME, issuer: CA_NAME, publicKey: caKey.publicKey, signingKey: caKey.privateKey, ca: true, days });
   const serverKey = newKey();
   const serverCert = certificate({
     subject: 'hikube-local',
-    issuer: 'hikube-local-ca',
+    issuer: CA_NAME,
     publicKey: serverKey.publicKey,
     signingKey: caKey.privateKey,
     ca: false,
@@ -129,4 +131,44 @@ export function keyMatches(certPem: string, keyPem: string): boolean {
   const pub = createPublicKey(certPem).export({ type: 'spki', format: 'der' });
   const fromKey = createPublicKey(createPrivateKey(keyPem)).export({ type: 'spki', format: 'der' });
   return Buffer.compare(pub, fromKey) === 0;
+}
+
+/** The names a server certificate is valid for (its subjectAltName). */
+export interface ServerNames {
+  readonly dnsNames: readonly string[];
+  readonly ipAddresses: readonly string[];
+}
+
+/** A new key and a certificate for `names`, signed by the local CA (e.g. a PostgreSQL cluster's). */
+export function issueServerCertificate(ca: KeyPairPem, subject: string, names: ServerNames, days = 825): KeyPairPem {
+  const key = newKey();
+  const certPem = certificate({
+    subject,
+    issuer: CA_NAME,
+    publicKey: key.publicKey,
+    signingKey: createPrivateKey(ca.keyPem),
+    ca: false,
+    dnsNames: [...names.dnsNames],
+    ipAddresses: [...names.ipAddresses],
+    days,
+  });
+  return { certPem, keyPem: key.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string };
+}
+
+/**
+ * True when `certPem` was signed by `caCertPem`, names exactly `names` and stays valid for at
+ * least `marginDays` more: otherwise it is issued again.
+ */
+export function certificateFits(certPem: string, caCertPem: string, names: ServerNames, now = new Date(), marginDays = 30): boolean {
+  let cert: X509Certificate;
+  try {
+    cert = new X509Certificate(certPem);
+  } catch {
+    return false;
+  }
+  if (!cert.verify(new X509Certificate(caCertPem).publicKey)) return false;
+  if (new Date(cert.validTo).getTime() - now.getTime() < marginDays * 86_400_000) return false;
+  const want = [...names.dnsNames.map((n) => `DNS:${n}`), ...names.ipAddresses.map((ip) => `IP Address:${ip}`)].sort();
+  const have = (cert.subjectAltName ?? '').split(', ').filter((n) => n !== '').sort();
+  return want.length === have.length && want.every((n, i) => n === have[i]);
 }

@@ -1,9 +1,11 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync, chmodSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, chmodSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleProvider } from '../build/bundle-provider.js';
+import { buildSingleExecutable } from '../release/single-executable.js';
+import { hostTarget } from '../release/release-targets.js';
 import { generateCertificate } from '../protocol/certificate.js';
 import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from '../protocol/handshake.js';
 
@@ -79,6 +81,11 @@ async function main(): Promise<void> {
     const bundle = join(work, 'terraform-provider-example.cjs');
     await bundleProvider({ entry: join(here, '..', '..', 'src', 'proof', 'example-provider-main.ts'), outFile: bundle });
     const unbundled = join(here, '..', 'proof', 'example-provider-main.js');
+    // The release form: the same bundle inside a single executable (this machine's Node, as the
+    // release takes the same version from npm), with its main script's code cache embedded.
+    const single = join(work, 'terraform-provider-example-sea');
+    const host = hostTarget();
+    if (host) await buildSingleExecutable({ script: readFileSync(bundle, 'utf8'), nodeExecutable: process.execPath, target: host, outFile: single, workDir: join(work, 'sea'), useCodeCache: true });
     const binDir = join(work, 'bin');
     mkdirSync(binDir);
     const launcher = join(binDir, 'terraform-provider-example');
@@ -99,6 +106,7 @@ async function main(): Promise<void> {
       { name: 'floor: `node -e 0`', runs: 20, run: (ca) => timeUntilExit(process.execPath, ['-e', '0'], envWith(ca)) },
       { name: 'floor: `terraform version`', runs: 20, run: (ca) => timeUntilExit('terraform', ['version'], envWith(ca)) },
       { name: 'provider start to handshake, esbuild bundle, mTLS', runs: 20, target: 150, run: (ca) => timeUntilHandshake(process.execPath, [bundle], plugin(ca)) },
+      ...(host ? [{ name: 'provider start to handshake, single executable (release), mTLS', runs: 20, target: 150, run: (ca: boolean) => timeUntilHandshake(single, [], plugin(ca)) }] : []),
       { name: 'provider start to handshake, unbundled dist, mTLS', runs: 20, run: (ca) => timeUntilHandshake(process.execPath, [unbundled], plugin(ca)) },
       { name: '`terraform plan`, one resource (bundle)', runs: 10, target: 600, run: (ca) => timeUntilExit('terraform', ['plan', '-input=false', '-no-color', '-refresh=true'], envWith(ca, { TF_CLI_CONFIG_FILE: cli }), tfDir) },
     ];

@@ -3,16 +3,20 @@ import type { Logger } from '../protocol/logger.js';
 import type { ProviderDefinition } from './provider.js';
 import { ProviderRuntime } from './runtime.js';
 import { applyResourceChange } from './server-apply-resource-change.js';
+import { closeEphemeralResource } from './server-close-ephemeral-resource.js';
 import { configureProvider } from './server-configure-provider.js';
 import { getMetadata } from './server-get-metadata.js';
 import { getProviderSchema } from './server-get-provider-schema.js';
 import { importResourceState } from './server-import-resource-state.js';
+import { openEphemeralResource } from './server-open-ephemeral-resource.js';
 import { planResourceChange } from './server-plan-resource-change.js';
 import { readDataSource } from './server-read-data-source.js';
 import { readResource } from './server-read-resource.js';
+import { renewEphemeralResource } from './server-renew-ephemeral-resource.js';
 import { stopProvider } from './server-stop-provider.js';
 import { upgradeResourceState } from './server-upgrade-resource-state.js';
 import { validateDataResourceConfig } from './server-validate-data-resource-config.js';
+import { validateEphemeralResourceConfig } from './server-validate-ephemeral-resource-config.js';
 import { validateProviderConfig } from './server-validate-provider-config.js';
 import { validateResourceConfig } from './server-validate-resource-config.js';
 import type { SchemaDef } from './schema.js';
@@ -68,6 +72,10 @@ export function providerService(provider: ProviderDefinition<any, any>, logger: 
     ApplyResourceChange: guard(logger, 'ApplyResourceChange', (req) => applyResourceChange(rt, req)),
     ImportResourceState: guard(logger, 'ImportResourceState', (req) => importResourceState(rt, req)),
     ReadDataSource: guard(logger, 'ReadDataSource', (req) => readDataSource(rt, req)),
+    ValidateEphemeralResourceConfig: guard(logger, 'ValidateEphemeralResourceConfig', (req) => validateEphemeralResourceConfig(rt, req)),
+    OpenEphemeralResource: guard(logger, 'OpenEphemeralResource', (req) => openEphemeralResource(rt, req)),
+    RenewEphemeralResource: guard(logger, 'RenewEphemeralResource', (req) => renewEphemeralResource(rt, req)),
+    CloseEphemeralResource: guard(logger, 'CloseEphemeralResource', (req) => closeEphemeralResource(rt, req)),
     StopProvider: async () => stopProvider(rt),
   };
 }

@@ -1,5 +1,6 @@
 import type { DataSourceDefinition } from './data-source.js';
 import type { Diagnostics } from './diagnostics.js';
+import type { EphemeralResourceDefinition } from './ephemeral-resource.js';
 import type { ResourceDefinition } from './resource.js';
 import type { PlanModelOf, SchemaDef } from './schema.js';
 
@@ -25,16 +26,19 @@ export interface ProviderDefinition<S extends SchemaDef = SchemaDef, P = unknown
   readonly resources?: Readonly<Record<string, ResourceDefinition<any, P>>>;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each data source has its own schema type
   readonly dataSources?: Readonly<Record<string, DataSourceDefinition<any, P>>>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each ephemeral resource has its own schema type
+  readonly ephemeralResources?: Readonly<Record<string, EphemeralResourceDefinition<any, P>>>;
 }
 
 /**
  * Typed constructors bound to a provider-data type, so resources see `req.providerData: P`:
- * `const { resource, dataSource } = definitions<ApiClient>();`
+ * `const { resource, dataSource, ephemeralResource } = definitions<ApiClient>();`
  */
 export function definitions<P>() {
   return {
     resource: <S extends SchemaDef>(def: ResourceDefinition<S, P>): ResourceDefinition<S, P> => def,
     dataSource: <S extends SchemaDef>(def: DataSourceDefinition<S, P>): DataSourceDefinition<S, P> => def,
+    ephemeralResource: <S extends SchemaDef>(def: EphemeralResourceDefinition<S, P>): EphemeralResourceDefinition<S, P> => def,
     provider: <S extends SchemaDef>(def: ProviderDefinition<S, P>): ProviderDefinition<S, P> => def,
   };
 }

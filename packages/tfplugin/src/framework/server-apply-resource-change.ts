@@ -5,7 +5,8 @@ import { privateFromBytes, privateToBytes } from './private-state.js';
 import type { CreateResponse } from './resource.js';
 import { decodeDynamic, encodeDynamic, type ProviderRuntime } from './runtime.js';
 import type { SchemaDef } from './schema.js';
-import { clone, fillBlocks, firstUnknown, nullWriteOnly } from './value-tools.js';
+import { clone, fillBlocks, firstUnknown } from './value-tools.js';
+import { refuseWriteOnlyValues } from './write-only.js';
 
 export async function applyResourceChange(rt: ProviderRuntime, req: ApplyResourceChangeRequest): Promise<ApplyResourceChangeResponse> {
   const { def, type } = rt.resource(req.typeName);
@@ -32,7 +33,7 @@ export async function applyResourceChange(rt: ProviderRuntime, req: ApplyResourc
     return { newState: encodeDynamic(type, prior), diagnostics: diagnosticsToProto(diagnostics) };
   }
   const next = resp.state as CtyValue;
-  nullWriteOnly(def.schema, next);
+  refuseWriteOnlyValues(def.schema, next, diagnostics, `${prior === null ? 'create' : 'update'}() of ${req.typeName}`);
   fillBlocks(def.schema, next);
   const unknownAt = next === null ? undefined : firstUnknown(next);
   if (unknownAt) {

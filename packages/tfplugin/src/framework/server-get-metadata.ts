@@ -7,5 +7,6 @@ export function getMetadata(rt: ProviderRuntime): GetMetadataResponse {
     serverCapabilities: SERVER_CAPABILITIES,
     resources: Object.keys(rt.provider.resources ?? {}).map((typeName) => ({ typeName })),
     dataSources: Object.keys(rt.provider.dataSources ?? {}).map((typeName) => ({ typeName })),
+    ephemeralResources: Object.keys(rt.provider.ephemeralResources ?? {}).map((typeName) => ({ typeName })),
   };
 }

@@ -11,6 +11,7 @@ export function getProviderSchema(rt: ProviderRuntime): GetProviderSchemaRespons
     provider: schemaToProto(rt.provider.schema ?? { attributes: {} }),
     resourceSchemas: map(rt.provider.resources),
     dataSourceSchemas: map(rt.provider.dataSources),
+    ephemeralResourceSchemas: map(rt.provider.ephemeralResources),
     serverCapabilities: SERVER_CAPABILITIES,
   };
 }

@@ -4,7 +4,8 @@ import { privateToBytes } from './private-state.js';
 import type { ImportResponse } from './resource.js';
 import { encodeDynamic, type ProviderRuntime } from './runtime.js';
 import type { SchemaDef } from './schema.js';
-import { emptyObject, fillBlocks, nullWriteOnly } from './value-tools.js';
+import { emptyObject, fillBlocks } from './value-tools.js';
+import { refuseWriteOnlyValues } from './write-only.js';
 
 export async function importResourceState(rt: ProviderRuntime, req: ImportResourceStateRequest): Promise<ImportResourceStateResponse> {
   const { def, type } = rt.resource(req.typeName);
@@ -16,7 +17,7 @@ export async function importResourceState(rt: ProviderRuntime, req: ImportResour
   const resp: ImportResponse<SchemaDef> = { state: emptyObject(def.schema) as never, private: {}, diagnostics };
   await def.importState({ ...rt.context(), id: req.id ?? '' }, resp);
   if (diagnostics.hasErrors()) return { diagnostics: diagnosticsToProto(diagnostics) };
-  nullWriteOnly(def.schema, resp.state as never);
+  refuseWriteOnlyValues(def.schema, resp.state as never, diagnostics, `importState() of ${req.typeName}`);
   fillBlocks(def.schema, resp.state as never);
   return {
     importedResources: [{ typeName: req.typeName ?? '', state: encodeDynamic(type, resp.state as never), private: privateToBytes(resp.private) }],

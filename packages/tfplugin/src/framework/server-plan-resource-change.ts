@@ -7,6 +7,7 @@ import type { ModifyPlanResponse } from './resource.js';
 import { decodeDynamic, encodeDynamic, type ProviderRuntime } from './runtime.js';
 import type { SchemaDef } from './schema.js';
 import { isObj } from './value-tools.js';
+import { refuseWriteOnlyValues } from './write-only.js';
 
 export async function planResourceChange(rt: ProviderRuntime, req: PlanResourceChangeRequest): Promise<PlanResourceChangeResponse> {
   const { def, type } = rt.resource(req.typeName);
@@ -29,6 +30,8 @@ export async function planResourceChange(rt: ProviderRuntime, req: PlanResourceC
     planned = resp.plan as CtyValue;
     requiresReplace = resp.requiresReplace;
   }
+  // The framework nulled what Terraform proposed; a value here came from a plan modifier or modifyPlan().
+  refuseWriteOnlyValues(def.schema, planned, diagnostics, `planning ${req.typeName}`);
   return {
     plannedState: encodeDynamic(type, planned),
     requiresReplace: requiresReplace.map(pathToProto),

@@ -5,7 +5,8 @@ import { privateFromBytes, privateToBytes } from './private-state.js';
 import type { ReadResponse } from './resource.js';
 import { decodeDynamic, encodeDynamic, type ProviderRuntime } from './runtime.js';
 import type { SchemaDef } from './schema.js';
-import { clone, fillBlocks, firstUnknown, nullWriteOnly } from './value-tools.js';
+import { clone, fillBlocks, firstUnknown } from './value-tools.js';
+import { refuseWriteOnlyValues } from './write-only.js';
 
 export async function readResource(rt: ProviderRuntime, req: ReadResourceRequest): Promise<ReadResourceResponse> {
   const { def, type } = rt.resource(req.typeName);
@@ -16,7 +17,7 @@ export async function readResource(rt: ProviderRuntime, req: ReadResourceRequest
   const resp: ReadResponse<SchemaDef> = { state: clone(state) as never, private: priv, diagnostics };
   await def.read({ ...rt.context(), state: state as never, private: priv }, resp);
   const next = resp.state as CtyValue;
-  nullWriteOnly(def.schema, next);
+  refuseWriteOnlyValues(def.schema, next, diagnostics, `read() of ${req.typeName}`);
   fillBlocks(def.schema, next);
   const unknownAt = firstUnknown(next);
   if (unknownAt) {

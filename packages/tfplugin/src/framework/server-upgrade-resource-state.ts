@@ -6,6 +6,7 @@ import type { UpgradeStateResponse } from './resource.js';
 import { encodeDynamic, type ProviderRuntime } from './runtime.js';
 import type { SchemaDef } from './schema.js';
 import { fillBlocks, nullWriteOnly } from './value-tools.js';
+import { refuseWriteOnlyValues } from './write-only.js';
 
 export async function upgradeResourceState(rt: ProviderRuntime, req: UpgradeResourceStateRequest): Promise<UpgradeResourceStateResponse> {
   const { def, type } = rt.resource(req.typeName);
@@ -26,10 +27,11 @@ export async function upgradeResourceState(rt: ProviderRuntime, req: UpgradeReso
     const resp: UpgradeStateResponse<SchemaDef> = { state: null, diagnostics };
     await def.upgradeState({ ...rt.context(), version, rawState: parseJsonLossless(json) as Record<string, unknown> }, resp);
     state = resp.state as CtyValue;
+    refuseWriteOnlyValues(def.schema, state, diagnostics, `upgradeState() of ${req.typeName}`);
   } else {
     state = decodeJsonValue(type, json);
+    nullWriteOnly(def.schema, state);
   }
-  nullWriteOnly(def.schema, state);
   fillBlocks(def.schema, state);
   return { upgradedState: encodeDynamic(type, state), diagnostics: diagnosticsToProto(diagnostics) };
 }

@@ -36,6 +36,14 @@ function nestedBody(a: AttributeDef): SchemaBody | undefined {
   return a.nested ? { attributes: a.nested.attributes } : undefined;
 }
 
+/** Whether any attribute of the body, at any depth (nested attributes, blocks), passes the test. */
+export function someAttribute(body: SchemaBody, test: (a: AttributeDef) => boolean): boolean {
+  return (
+    Object.values(body.attributes).some((a) => test(a) || (a.nested !== undefined && someAttribute({ attributes: a.nested.attributes }, test))) ||
+    Object.values(body.blocks ?? {}).some((b) => someAttribute(b.body, test))
+  );
+}
+
 /** Sets write-only attributes to null everywhere (plans and states must never hold them). */
 export function nullWriteOnly(body: SchemaBody, value: CtyValue): void {
   if (!isObj(value)) return;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   attr,
@@ -7,6 +7,7 @@ import {
   block,
   definitions,
   importById,
+  lengthBetween,
   oneOf,
   requiresReplace,
   schema,
@@ -25,7 +26,7 @@ interface Store {
   readonly dir: string;
 }
 
-const { resource, dataSource, provider } = definitions<Store>();
+const { resource, dataSource, ephemeralResource, provider } = definitions<Store>();
 
 function objectPath(store: Store, kind: string, id: string): string {
   return join(store.dir, `${kind}-${id}.json`);
@@ -78,6 +79,11 @@ export const thingSchema = schema({
 
 type Thing = ModelOf<typeof thingSchema>;
 
+/** The remote side keeps the write-only secret it was sent (as an API keeps a password); state never does. */
+function receiveSecret(store: Store, id: string, secret: string | null): void {
+  if (secret !== null) save(store, 'secret', id, { secret });
+}
+
 export const thing = resource({
   schema: thingSchema,
   async create(req, resp) {
@@ -92,6 +98,7 @@ export const thing = resource({
       endpoint: { host: `${req.config.name}.example.internal`, port: 5432 },
     };
     save(req.providerData, 'thing', id, state);
+    receiveSecret(req.providerData, id, req.config.secret_wo);
     resp.state = state;
     resp.private = { etag: 'e1' };
   },
@@ -112,11 +119,13 @@ export const thing = resource({
       endpoint: req.state.endpoint,
     };
     save(req.providerData, 'thing', state.id as string, state);
+    receiveSecret(req.providerData, state.id as string, req.config.secret_wo);
     resp.state = state;
     resp.private = { etag: `e${state.revision}` };
   },
   async delete(req) {
     rmSync(objectPath(req.providerData, 'thing', req.state.id as string), { force: true });
+    rmSync(objectPath(req.providerData, 'secret', req.state.id as string), { force: true });
   },
   importState: importById('id'),
   upgradeState(req, resp) {
@@ -192,12 +201,65 @@ export const info = dataSource({
   },
 });
 
+interface Token {
+  name: string;
+  value: string;
+  renewals: number;
+  closed: boolean;
+}
+
+/**
+ * Issues a token for the length of one Terraform run: open() records it remotely, renew()
+ * counts, close() revokes it. Close only sees `private`, so the token id travels there.
+ */
+function openTokens(store: Store): string[] {
+  return readdirSync(store.dir)
+    .filter((f) => f.startsWith('token-'))
+    .map((f) => load<Token>(store, 'token', f.slice('token-'.length, -'.json'.length)))
+    .filter((t): t is Token => t !== null && !t.closed)
+    .map((t) => t.value);
+}
+
+export const token = ephemeralResource({
+  schema: schema({
+    attributes: {
+      name: attr.string({ required: true, validators: [lengthBetween(1, 32)] }),
+      renew_after_ms: attr.number({ optional: true, description: 'Ask Terraform to renew after this long.' }),
+      value: attr.string({ computed: true, sensitive: true }),
+      id: attr.string({ computed: true }),
+    },
+  }),
+  open(req, resp) {
+    const id = randomBytes(4).toString('hex');
+    const value = `tok-${randomBytes(12).toString('hex')}`;
+    save(req.providerData, 'token', id, { name: req.config.name as string, value, renewals: 0, closed: false } satisfies Token);
+    resp.result = { ...req.config, value, id };
+    resp.private = { token: id };
+    if (req.config.renew_after_ms !== null) resp.renewAt = new Date(Date.now() + req.config.renew_after_ms);
+  },
+  renew(req, resp) {
+    const id = String(req.private['token']);
+    const current = load<Token>(req.providerData, 'token', id);
+    if (!current || current.closed) {
+      resp.diagnostics.error('Token gone', `token ${id} was revoked before it could be renewed`);
+      return;
+    }
+    save(req.providerData, 'token', id, { ...current, renewals: current.renewals + 1 });
+  },
+  close(req) {
+    const id = String(req.private['token']);
+    const current = load<Token>(req.providerData, 'token', id);
+    if (current) save(req.providerData, 'token', id, { ...current, closed: true });
+  },
+});
+
 export const exampleProvider = provider({
   address: 'registry.terraform.io/hikube/example',
   schema: schema({
     attributes: {
       store_dir: attr.string({ optional: true, description: 'Directory holding the objects (default $EXAMPLE_STORE_DIR).' }),
       api_token: attr.string({ optional: true, sensitive: true }),
+      session_token: attr.string({ optional: true, sensitive: true, description: 'A token from example_token, checked while it is open.' }),
     },
   }),
   configure(req, resp) {
@@ -207,8 +269,14 @@ export const exampleProvider = provider({
       return;
     }
     mkdirSync(dir, { recursive: true });
+    const session = req.config.session_token;
+    if (typeof session === 'string' && !openTokens({ dir }).includes(session)) {
+      resp.diagnostics.error('Invalid session_token', 'session_token is not a token example_token issued and has not closed yet.', ['session_token']);
+      return;
+    }
     resp.providerData = { dir };
   },
   resources: { example_thing: thing, example_buggy: buggy, example_slow: slow },
   dataSources: { example_info: info },
+  ephemeralResources: { example_token: token },
 });

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { it } from 'vitest';
 import { createNodeLauncher, createTempDir, type TempDir } from '@hikube/testkit';
 import { bundleProvider } from '../build/bundle-provider.js';
 
@@ -13,4 +14,20 @@ export async function buildExampleProvider(): Promise<{ dir: TempDir; bundle: st
   await bundleProvider({ entry: srcMain, outFile: bundle });
   const executable = await createNodeLauncher({ dir: join(dir.path, 'bin'), script: bundle, name: 'terraform-provider-example' });
   return { dir, bundle, executable };
+}
+
+/** Steps that share one workspace and run in order; `failed()` tells dispose() to keep it for a look. */
+export function recordingSteps(): { step: (name: string, fn: () => Promise<void>) => void; failed: () => boolean } {
+  let failed = false;
+  const step = (name: string, fn: () => Promise<void>): void => {
+    it(name, async () => {
+      try {
+        await fn();
+      } catch (err) {
+        failed = true;
+        throw err;
+      }
+    });
+  };
+  return { step, failed: () => failed };
 }

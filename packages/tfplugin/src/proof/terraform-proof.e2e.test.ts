@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTempDir, findResourceChange, findStateResource, isUnknownAfter, TerraformWorkspace, type TempDir } from '@hikube/testkit';
 import { providerSchemaJson } from '../framework/schema-json.js';
 import { exampleProvider } from './example-provider.js';
-import { buildExampleProvider } from './proof-helpers.js';
+import { buildExampleProvider, recordingSteps } from './proof-helpers.js';
 
 // Section 3 of issue 5: the example provider, built on the framework and bundled like a real
 // provider, driven by the real terraform binary. Steps share one workspace and run in order.
@@ -80,7 +80,7 @@ afterAll(async () => {
 
 describe('example provider through the real terraform (dev_overrides)', () => {
   let tf: TerraformWorkspace;
-  let failed = false;
+  const { step, failed } = recordingSteps();
   beforeAll(async () => {
     tf = await TerraformWorkspace.create({
       files: { 'main.tf': thingConfig(store.path, 'alpha') },
@@ -90,18 +90,8 @@ describe('example provider through the real terraform (dev_overrides)', () => {
     });
   });
   afterAll(async () => {
-    await tf?.dispose({ failed });
+    await tf?.dispose({ failed: failed() });
   });
-  const step = (name: string, fn: () => Promise<void>): void => {
-    it(name, async () => {
-      try {
-        await fn();
-      } catch (err) {
-        failed = true;
-        throw err;
-      }
-    });
-  };
 
   let thingId = '';
 
@@ -210,6 +200,98 @@ resource "example_thing" "b" {
       expect(line).not.toContain(PASSWORD);
       expect(line).not.toContain(WRITE_ONLY);
     }
+  });
+});
+
+describe('ephemeral resource through the real terraform: a provider block and a write-only argument', () => {
+  let tf: TerraformWorkspace;
+  let tokens: TempDir;
+  const { step, failed } = recordingSteps();
+  // The token feeds a second configuration of the provider (which checks it is open) and a write-only argument.
+  const config = (dir: string): string => `
+terraform {
+  required_providers {
+    example = { source = "hikube/example" }
+  }
+}
+provider "example" {
+  store_dir = "${dir}"
+}
+ephemeral "example_token" "deploy" {
+  name           = "deploy"
+  renew_after_ms = 300
+}
+provider "example" {
+  alias         = "session"
+  store_dir     = "${dir}"
+  session_token = ephemeral.example_token.deploy.value
+}
+resource "example_thing" "w" {
+  provider  = example.session
+  name      = "with-token"
+  secret_wo = ephemeral.example_token.deploy.value
+}
+# Keeps the session provider, and so the token, in use long past the renewal time.
+resource "example_slow" "wait" {
+  provider = example.session
+  delay_ms = 3000
+}
+`;
+  const issued = (): { value: string; closed: boolean; renewals: number }[] =>
+    readdirSync(tokens.path)
+      .filter((f) => f.startsWith('token-'))
+      .map((f) => JSON.parse(readFileSync(join(tokens.path, f), 'utf8')) as { value: string; closed: boolean; renewals: number });
+  const expectNoTokenIn = (text: string | undefined): void => {
+    for (const t of issued()) expect(text).not.toContain(t.value);
+  };
+
+  beforeAll(async () => {
+    tokens = await createTempDir('tfplugin-ephemeral');
+    tf = await TerraformWorkspace.create({
+      files: { 'main.tf': config(tokens.path) },
+      providers: [{ source: 'hikube/example', executable: built.executable, install: 'dev-overrides' }],
+      logLevel: 'OFF',
+    });
+  });
+  afterAll(async () => {
+    await tf?.dispose({ failed: failed() });
+    await tokens?.remove();
+  });
+
+  step('validates and applies; a token in use past renew_at is renewed, every token is closed at the end of its run', async () => {
+    expect((await tf.validate()).validation.valid).toBe(true);
+    const apply = await tf.apply();
+    expect(apply.stdout).toContain('Apply complete! Resources: 2 added');
+    expect(issued().length).toBeGreaterThan(0);
+    expect(issued().some((t) => t.renewals > 0)).toBe(true);
+    expect(issued().every((t) => t.closed)).toBe(true);
+    expectNoTokenIn(apply.stdout);
+  });
+
+  step('the write-only argument carried an issued token; state and show -json hold none', async () => {
+    const values = findStateResource((await tf.state()).values, 'example_thing.w').values as Record<string, unknown>;
+    expect(values).toMatchObject({ name: 'with-token', secret_set: true, secret_wo: null });
+    const received = JSON.parse(readFileSync(join(tokens.path, `secret-${String(values['id'])}.json`), 'utf8')) as { secret: string };
+    expect(issued().map((t) => t.value)).toContain(received.secret);
+    const stateFile = await tf.stateFile();
+    expect(stateFile).toContain('with-token');
+    expectNoTokenIn(stateFile);
+    expectNoTokenIn(JSON.stringify(await tf.state()));
+  });
+
+  step('plans nothing the next time, opening and closing a fresh token, and a saved plan holds none', async () => {
+    const before = issued().length;
+    const { plan, stdout } = await tf.plan({ out: true });
+    expect(stdout).toContain('No changes.');
+    expect(issued().length).toBeGreaterThan(before);
+    expect(issued().every((t) => t.closed)).toBe(true);
+    expectNoTokenIn(JSON.stringify(plan));
+    expectNoTokenIn(await tf.stateFile());
+  });
+
+  step('destroys', async () => {
+    expect((await tf.destroy()).stdout).toContain('Destroy complete! Resources: 2 destroyed');
+    expect(readdirSync(tokens.path).filter((f) => f.startsWith('thing-') || f.startsWith('secret-'))).toEqual([]);
   });
 });
 

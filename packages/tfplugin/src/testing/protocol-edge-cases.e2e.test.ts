@@ -23,7 +23,7 @@ beforeAll(async () => {
   built = await buildExampleProvider();
   store = await createTempDir('tfplugin-edge');
   client = await ProviderClient.launch({ command: [process.execPath, built.bundle], env: { TF_LOG: 'TRACE' } });
-  const configured = await client.call('ConfigureProvider', { terraformVersion: '1.11.4', config: await client.value('provider', { store_dir: store.path, api_token: 'token-never-logged' }) });
+  const configured = await client.call('ConfigureProvider', { terraformVersion: '1.11.4', config: await client.value('provider', { store_dir: store.path, api_token: 'token-never-logged', session_token: null }) });
   expect(configured.diagnostics ?? []).toEqual([]);
 });
 
@@ -199,5 +199,48 @@ describe('RPC edge cases', () => {
       expect(entry['@timestamp']).toMatch(/\.\d{6}Z$/);
       expect(line).not.toContain('token-never-logged');
     }
+  });
+});
+
+describe('ephemeral resources over gRPC with mutual TLS', () => {
+  const tokenFile = (id: string) => JSON.parse(readFileSync(`${store.path}/token-${id}.json`, 'utf8')) as { name: string; value: string; renewals: number; closed: boolean };
+
+  it('lists, validates, opens, renews and closes, handing private data from call to call', async () => {
+    expect(client.handshake.serverCertDer?.length).toBeGreaterThan(100);
+    expect((await client.call('GetMetadata', {})).ephemeralResources).toEqual([{ typeName: 'example_token' }]);
+    const config = await client.value('ephemeral.example_token', { name: 'ci', renew_after_ms: 1000, value: null, id: null });
+    expect((await client.call('ValidateEphemeralResourceConfig', { typeName: 'example_token', config })).diagnostics ?? []).toEqual([]);
+
+    const before = Date.now();
+    const opened = await client.call('OpenEphemeralResource', { typeName: 'example_token', config, clientCapabilities: { writeOnlyAttributesAllowed: true } });
+    expect(opened.diagnostics ?? []).toEqual([]);
+    const result = (await client.decode('ephemeral.example_token', opened.result)) as Record<string, CtyValue>;
+    const id = String(result['id']);
+    expect(result).toMatchObject({ name: 'ci', renew_after_ms: 1000 });
+    expect(result['value']).toMatch(/^tok-[0-9a-f]{24}$/);
+    expect(tokenFile(id)).toEqual({ name: 'ci', value: result['value'], renewals: 0, closed: false });
+    const renewAtMs = (opened.renewAt?.seconds ?? 0) * 1000 + (opened.renewAt?.nanos ?? 0) / 1e6;
+    expect(renewAtMs).toBeGreaterThanOrEqual(before + 1000);
+    expect(renewAtMs).toBeLessThan(Date.now() + 1001);
+    expect(JSON.parse(Buffer.from(opened.private ?? []).toString())).toEqual({ token: id });
+
+    const renewed = await client.call('RenewEphemeralResource', { typeName: 'example_token', private: opened.private ?? Buffer.alloc(0) });
+    expect(renewed.diagnostics ?? []).toEqual([]);
+    expect(tokenFile(id).renewals).toBe(1);
+
+    const closed = await client.call('CloseEphemeralResource', { typeName: 'example_token', private: opened.private ?? Buffer.alloc(0) });
+    expect(closed.diagnostics ?? []).toEqual([]);
+    expect(tokenFile(id).closed).toBe(true);
+    // A renewal after close fails with a diagnostic, not a broken connection.
+    const late = await client.call('RenewEphemeralResource', { typeName: 'example_token', private: opened.private ?? Buffer.alloc(0) });
+    expect(late.diagnostics?.[0]).toMatchObject({ severity: 1, summary: 'Token gone' });
+    expect(client.stderr).not.toContain(String(result['value']));
+  });
+
+  it('reports an invalid ephemeral configuration on its attribute', async () => {
+    const config = await client.value('ephemeral.example_token', { name: '', renew_after_ms: null, value: null, id: null });
+    const res = await client.call('ValidateEphemeralResourceConfig', { typeName: 'example_token', config });
+    expect(res.diagnostics).toHaveLength(1);
+    expect(res.diagnostics?.[0]).toMatchObject({ severity: 1, attribute: { steps: [{ attributeName: 'name' }] } });
   });
 });

@@ -149,10 +149,17 @@ export class ProviderClient {
     return (this.schemaCache ??= await this.call('GetProviderSchema', {}));
   }
 
-  /** The implied object type of a resource (or `data.<name>`, or `provider`) from the served schema. */
+  /** The implied object type of a resource (or `data.<name>`, `ephemeral.<name>`, `provider`) from the served schema. */
   async typeOf(name: string): Promise<CtyType> {
     const s = await this.schema();
-    const schema = name === 'provider' ? s.provider : name.startsWith('data.') ? s.dataSourceSchemas?.[name.slice(5)] : s.resourceSchemas?.[name];
+    const schema =
+      name === 'provider'
+        ? s.provider
+        : name.startsWith('data.')
+          ? s.dataSourceSchemas?.[name.slice(5)]
+          : name.startsWith('ephemeral.')
+            ? s.ephemeralResourceSchemas?.[name.slice(10)]
+            : s.resourceSchemas?.[name];
     if (!schema) throw new Error(`no schema named ${name}`);
     return blockType(schema.block);
   }

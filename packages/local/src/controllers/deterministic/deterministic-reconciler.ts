@@ -3,16 +3,25 @@
 // the rw/ro/r (+external-write) Services and the credentials Secret/TenantSecret. Used by the API
 // conformance tests and by other packages' tests that need a fast, predictable server.
 
-import { randomInt } from 'node:crypto';
 import type { Condition, KubeObject } from '../../store/kube-object.js';
 import { podReadyCondition, postgresCondition } from '../conditions.js';
+import { generatedPassword } from '../generated-password.js';
 import { nodeName, siteOfInstance } from '../placement.js';
 import { publishCredentials, publishServices } from '../published-objects.js';
 import type { FinalizeResult, OwnedObject, Placement, PostgresStatus, ReconcileContext, ReconcileResult, Reconciler, Site } from '../reconciler.js';
 import { specRefusals } from '../spec-refusals.js';
 
 export const CHART_VERSION = '0.18.0';
-const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/**
+ * The extensions catalog without a PostgreSQL to ask: a fixed list, the usual PostgreSQL contrib
+ * extensions plus those Hikube's guides name (`pgaudit`, `postgres_fdw`, `vector`). The engine
+ * driver lists what the installed PostgreSQL offers instead.
+ */
+export const DETERMINISTIC_EXTENSIONS: readonly string[] = [
+  'btree_gin', 'btree_gist', 'citext', 'cube', 'fuzzystrmatch', 'hstore', 'intarray', 'ltree', 'pg_stat_statements', 'pg_trgm',
+  'pgaudit', 'pgcrypto', 'postgres_fdw', 'tablefunc', 'unaccent', 'uuid-ossp', 'vector',
+];
 
 export interface DeterministicOptions {
   /** PostgreSQL majors treated as installed (others give Ready=False, VersionUnavailable). */
@@ -28,12 +37,6 @@ interface PgSpec {
   users?: Record<string, { password?: string } | null>;
 }
 
-function generatedPassword(): string {
-  let out = '';
-  for (let i = 0; i < 16; i++) out += ALPHANUMERIC[randomInt(ALPHANUMERIC.length)];
-  return out;
-}
-
 export class DeterministicReconciler implements Reconciler {
   readonly name = 'deterministic';
   private readonly downSites = new Set<Site>();
@@ -46,6 +49,10 @@ export class DeterministicReconciler implements Reconciler {
   }
 
   async start(): Promise<void> {}
+
+  async extensionCatalog(): Promise<readonly string[]> {
+    return DETERMINISTIC_EXTENSIONS;
+  }
 
   async stop(): Promise<void> {}
 
@@ -86,7 +93,7 @@ export class DeterministicReconciler implements Reconciler {
     }
     const replicas = spec.replicas ?? 2;
     const pods = await this.syncPods(object, ctx, placement, replicas);
-    await publishServices(object, ctx, { rw: this.port, ro: this.port, r: this.port, externalWrite: spec.external === true ? this.port : undefined });
+    await publishServices(object, ctx, { rw: this.port, ro: this.port, r: this.port, externalWrite: spec.external === true ? { ip: '127.0.0.1', port: this.port } : undefined });
     await this.syncCredentials(object, ctx, spec.users ?? {});
     const ready = pods.filter((p) => p.ready).length;
     const primaryUp = pods.some((p) => p.primary && p.ready);

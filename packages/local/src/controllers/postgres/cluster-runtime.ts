@@ -2,12 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { listenExternal } from '../../engine/external-listener.js';
 import { freePort } from '../../engine/free-port.js';
 import { lsnDiff } from '../../engine/lsn.js';
 import { locatePg, type PgBinaries } from '../../engine/pg-binaries.js';
 import { writeInstanceConf, writeParamsConf } from '../../engine/pg-conf.js';
 import { PgInstance } from '../../engine/pg-instance.js';
 import { presentDataEntries } from '../../engine/pg-data-entries.js';
+import type { TlsFiles } from '../../engine/pg-tls-files.js';
 import { InstanceProbe, type InstanceHealth } from '../../engine/pg-probe.js';
 import {
   checkpoint,
@@ -48,6 +50,8 @@ export interface ClusterDesired {
   readonly primarySite?: string | undefined;
   readonly roles: RolesAndDatabases;
   readonly external: boolean;
+  /** The loopback address the external endpoint listens on (port 5432 when it can); default 127.0.0.1. */
+  readonly externalAddress?: string | undefined;
 }
 
 export type ClusterPhase = 'Initializing' | 'Healthy' | 'Scaling' | 'FailingOver' | 'Switchover' | 'Restarting' | 'Degraded';
@@ -74,7 +78,7 @@ export interface ClusterSnapshot {
   readonly primaryReady: boolean;
   readonly instances: readonly InstanceSnapshot[];
   readonly synchronous: SyncDecision;
-  readonly proxies: { readonly rw: number; readonly ro: number; readonly r: number; readonly external?: number | undefined };
+  readonly proxies: { readonly rw: number; readonly ro: number; readonly r: number; readonly external?: number | undefined; readonly externalHost?: string | undefined };
   readonly rolesApplied: boolean;
   readonly lastError: string | undefined;
 }
@@ -93,6 +97,8 @@ export interface ClusterRuntimeOptions {
   /** Where initdb'd templates are cached (shared by clusters). */
   readonly templateRoot: string;
   readonly runAs: RunAs | undefined;
+  /** The cluster's certificate and key, shared by its instances (TLS is on when they exist). */
+  readonly tls?: TlsFiles | undefined;
   readonly profile?: HealthProfile;
   /** The health loop's clock (milliseconds); tests may drive it. */
   readonly now?: () => number;
@@ -140,7 +146,7 @@ export class PgClusterRuntime {
   readonly #members = new Map<number, Member>();
   #binaries: PgBinaries | undefined;
   #primary: number | undefined;
-  #proxies: { rw: TcpProxy; ro: TcpProxy; r: TcpProxy; external: TcpProxy | undefined } | undefined;
+  #proxies: { rw: TcpProxy; ro: TcpProxy; r: TcpProxy; external: TcpProxy | undefined; externalAddress: string | undefined } | undefined;
   #desired: ClusterDesired | undefined;
   #parameters: Record<string, string> = {};
   #sync: SyncDecision = { number: 0, names: [], value: '' };
@@ -215,7 +221,7 @@ export class PgClusterRuntime {
       primaryReady: primary ? this.#readiness(primary).ready : false,
       instances,
       synchronous: this.#sync,
-      proxies: { rw: p?.rw.port ?? 0, ro: p?.ro.port ?? 0, r: p?.r.port ?? 0, external: p?.external?.port },
+      proxies: { rw: p?.rw.port ?? 0, ro: p?.ro.port ?? 0, r: p?.r.port ?? 0, external: p?.external?.port, externalHost: p?.external?.host },
       rolesApplied: this.#rolesKey !== undefined,
       lastError: this.#lastError,
     };
@@ -261,6 +267,13 @@ export class PgClusterRuntime {
   /** Planned switchover to a standby (the most advanced one when not given). */
   switchover(to?: number): Promise<void> {
     return this.#serial(() => this.#switchover(to));
+  }
+
+  /** Running instances reread their configuration, and their TLS files (a new certificate). */
+  reload(): Promise<void> {
+    return this.#serial(async () => {
+      await Promise.all([...this.#members.values()].filter((m) => m.instance.running).map((m) => m.instance.query('SELECT pg_reload_conf()').catch(() => undefined)));
+    });
   }
 
   /** Stop the loop and proxies and shut the instances down cleanly; data stays (restart adopts it). */
@@ -320,7 +333,7 @@ export class PgClusterRuntime {
     await mkdir(this.root, { recursive: true, mode: 0o755 });
     await chmod(this.root, 0o755);
     if (!this.#proxies) await this.#openProxies(undefined);
-    await this.#ensureExternalProxy(desired.external);
+    await this.#ensureExternalProxy(desired.external ? (desired.externalAddress ?? '127.0.0.1') : undefined);
 
     if (this.#members.size === 0) {
       this.#phase = 'Initializing';
@@ -850,7 +863,7 @@ export class PgClusterRuntime {
 
   #addMember(n: number, site: string, port: number, role: 'primary' | 'standby', incarnation = newIncarnation()): Member {
     const name = this.#nameOf(n);
-    const instance = new PgInstance({ name, binaries: this.#bin(), dir: join(this.root, name), port, runAs: this.#opts.runAs });
+    const instance = new PgInstance({ name, binaries: this.#bin(), dir: join(this.root, name), port, runAs: this.#opts.runAs, tls: this.#opts.tls });
     const m: Member = {
       ordinal: n, name, site, instance, probe: new InstanceProbe(instance), incarnation, role,
       health: undefined, dataDirectory: INTACT, failures: 0, failingSince: undefined, notStreamingSince: undefined, siteDown: false, busy: false, needsRejoin: false, leaving: false,
@@ -908,22 +921,23 @@ export class PgClusterRuntime {
       }
       return TcpProxy.listen();
     };
+    const externalAddress = ports?.external ? (ports.externalAddress ?? '127.0.0.1') : undefined;
     this.#proxies = {
       rw: await listen(ports?.rw),
       ro: await listen(ports?.ro),
       r: await listen(ports?.r),
-      external: ports?.external ? await listen(ports.external) : undefined,
+      external: externalAddress !== undefined ? await listenExternal(externalAddress, ports?.external) : undefined,
+      externalAddress,
     };
   }
 
-  async #ensureExternalProxy(external: boolean): Promise<void> {
+  /** The external endpoint on `address` (see external-listener.ts), or none when undefined. */
+  async #ensureExternalProxy(address: string | undefined): Promise<void> {
     const p = this.#proxies;
-    if (!p) return;
-    if (external && !p.external) p.external = await TcpProxy.listen();
-    if (!external && p.external) {
-      await p.external.close();
-      p.external = undefined;
-    }
+    if (!p || p.externalAddress === address) return;
+    await p.external?.close();
+    p.external = address !== undefined ? await listenExternal(address) : undefined;
+    p.externalAddress = address;
   }
 
   async #closeProxies(): Promise<void> {
@@ -938,7 +952,7 @@ export class PgClusterRuntime {
       major: this.#bin().major,
       primary: this.#primary,
       instances: Object.fromEntries([...this.#members.values()].map((m) => [String(m.ordinal), { port: m.instance.port, site: m.site, incarnation: m.incarnation }])),
-      proxies: { rw: p?.rw.port ?? 0, ro: p?.ro.port ?? 0, r: p?.r.port ?? 0, external: p?.external?.port },
+      proxies: { rw: p?.rw.port ?? 0, ro: p?.ro.port ?? 0, r: p?.r.port ?? 0, external: p?.external?.port, externalAddress: p?.externalAddress },
       parameters: this.#parameters,
     });
   }

@@ -13,6 +13,7 @@ import type { KubeObject } from '../../store/kube-object.js';
 import { ObjectService } from '../../store/object-service.js';
 import { ObjectStore } from '../../store/object-store.js';
 import { EVENT, POD, POSTGRES, SCHEDULING_CLASS, SECRET, SERVICE } from '../../store/resource-types.js';
+import { createLocalPki } from '../../tls/certificates.js';
 import { ControllerLoop } from '../controller-loop.js';
 import { builtinSchedulingClasses } from '../placement.js';
 import { EngineReconciler } from './engine-reconciler.js';
@@ -20,9 +21,10 @@ import { EngineReconciler } from './engine-reconciler.js';
 let dir: string;
 let service: ObjectService;
 let loop: ControllerLoop;
+const pki = createLocalPki();
 
 async function startLoop(): Promise<void> {
-  loop = new ControllerLoop(service, new EngineReconciler(), { dataDir: join(dir, 'data') });
+  loop = new ControllerLoop(service, new EngineReconciler(), { dataDir: join(dir, 'data'), ca: pki.ca });
   await loop.start();
 }
 
@@ -88,8 +90,17 @@ async function superuserOn(podName: string): Promise<pg.Client> {
 const servicePort = (name: string): number => ((service.get(SERVICE, 'ns', name)['spec'] as { ports: { port: number }[] }).ports[0]?.port ?? 0);
 const password = (user: string): string => Buffer.from((service.get(SECRET, 'ns', 'postgres-db-credentials')['data'] as Record<string, string>)[user] ?? '', 'base64').toString();
 
-async function query<T extends pg.QueryResultRow>(port: number, user: string, text: string): Promise<T[]> {
-  const c = new pg.Client({ host: '127.0.0.1', port, user, password: password(user), database: 'shop', connectionTimeoutMillis: 5_000 });
+/** A session as a client would open it; `tlsHost`: over TLS to that address, checked against the CA (verify-full). */
+async function query<T extends pg.QueryResultRow>(port: number, user: string, text: string, tlsHost?: string): Promise<T[]> {
+  const c = new pg.Client({
+    host: tlsHost ?? '127.0.0.1',
+    port,
+    user,
+    password: password(user),
+    database: 'shop',
+    connectionTimeoutMillis: 5_000,
+    ssl: tlsHost !== undefined ? { ca: pki.ca.certPem, rejectUnauthorized: true } : false,
+  });
   c.on('error', () => undefined);
   await c.connect();
   try {
@@ -124,10 +135,14 @@ describe('engine driver through the controller loop', () => {
     expect(status('db')).toMatchObject({ currentPrimary: 'postgres-db-1', synchronousStandbys: { number: 1 }, readyInstances: 3 });
     expect(password('app')).toMatch(/^[A-Za-z0-9]{16}$/);
     expect(password('viewer')).toBe('viewer-given-pw');
+    // the external endpoint: its own loopback address, on 5432 unless taken, published on the LoadBalancer
     const ext = service.get(SERVICE, 'ns', 'postgres-db-external-write');
-    expect(ext['status']).toEqual({ loadBalancer: { ingress: [{ ip: '127.0.0.1' }] } });
+    const ip = (ext['status'] as { loadBalancer: { ingress: { ip: string }[] } }).loadBalancer.ingress[0]?.ip ?? '';
+    expect(ip).toMatch(/^127\.0\.0\.(\d+)$/);
+    expect(ip).not.toBe('127.0.0.1');
+    expect((ext['spec'] as { clusterIP: string }).clusterIP).toBe(ip);
     await query(servicePort('postgres-db-rw'), 'app', 'CREATE TABLE t (id int)');
-    await query(servicePort('postgres-db-external-write'), 'app', 'INSERT INTO t VALUES (1)');
+    await query(servicePort('postgres-db-external-write'), 'app', 'INSERT INTO t VALUES (1)', ip);
     const rows = await until('row via ro', async () => {
       const r = await query<{ n: number }>(servicePort('postgres-db-ro'), 'viewer', 'SELECT count(*)::int AS n FROM t');
       return r[0]?.n === 1 ? r : undefined;

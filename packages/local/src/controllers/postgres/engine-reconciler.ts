@@ -2,17 +2,21 @@
 // (PgClusterRuntime). This file only translates between the API objects and the runtime: spec
 // -> desired cluster, runtime snapshot -> status, Pods, Services, Secret and Events.
 
-import { createHash, randomInt } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { chmod, mkdir, readdir, rm, rmdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PgMajorMissingError } from '../../engine/errors.js';
-import { locatePg } from '../../engine/pg-binaries.js';
+import { extensionsOfEveryMajor } from '../../engine/available-extensions.js';
+import { portInUse } from '../../engine/external-listener.js';
+import { listInstalledPg, locatePg } from '../../engine/pg-binaries.js';
+import { tlsFilesIn } from '../../engine/pg-tls-files.js';
 import { makeTraversalOnlyDir, resolveRunAs, shareTraversalWith, type RunAs } from '../../engine/run-as.js';
 import { runCommand } from '../../engine/run-command.js';
 import type { KubeObject } from '../../store/kube-object.js';
 import { CHART_VERSION } from '../deterministic/deterministic-reconciler.js';
 import { podReadyCondition, postgresCondition } from '../conditions.js';
+import { generatedPassword } from '../generated-password.js';
 import { nodeName } from '../placement.js';
 import { publishCredentials, publishServices } from '../published-objects.js';
 import type {
@@ -27,7 +31,9 @@ import type {
   ReconcilerHost,
   Site,
 } from '../reconciler.js';
+import { clusterCertificateNames, ensureClusterCertificate } from './cluster-certificate.js';
 import { PgClusterRuntime, type ClusterDesired, type ClusterSnapshot } from './cluster-runtime.js';
+import { ExternalAddresses } from './external-addresses.js';
 import { profileByName, type HealthProfile } from './health-profile.js';
 import { OPERATOR_PARAMETERS } from './parameter-plan.js';
 import { INCARNATION_ANNOTATION, planPod } from './pod-plan.js';
@@ -35,8 +41,6 @@ import { resourceSettings } from './resources-plan.js';
 import { siteForInstance } from './site-plan.js';
 import { specRefusals } from '../spec-refusals.js';
 import { decideReady, decideWorkloadsReady, type ReadinessFacts } from './status-plan.js';
-
-const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 /** Annotation naming the instance a planned switchover should make primary. */
 export const SWITCHOVER_ANNOTATION = 'local.hikube.io/switchover-to';
@@ -67,13 +71,6 @@ export interface EngineReconcilerOptions {
   readonly profile?: HealthProfile;
 }
 
-function generatedPassword(): string {
-  let out = '';
-  for (let i = 0; i < 16; i++) out += ALPHANUMERIC[randomInt(ALPHANUMERIC.length)];
-  return out;
-}
-
-
 function majorOf(version: string): number | undefined {
   const m = /^v(\d+)$/.exec(version);
   return m?.[1] ? Number(m[1]) : undefined;
@@ -85,6 +82,7 @@ export class EngineReconciler implements Reconciler {
   #host: ReconcilerHost | undefined;
   #runAs: RunAs | undefined;
   #root = '';
+  #addresses: ExternalAddresses | undefined;
   readonly #clusters = new Map<string, Managed>();
   readonly #downSites = new Set<Site>();
 
@@ -92,10 +90,16 @@ export class EngineReconciler implements Reconciler {
     this.#profile = options.profile ?? profileByName(process.env['HIKUBE_LOCAL_FAILOVER_PROFILE']);
   }
 
+  /** What the installed PostgreSQL offers (`pg_available_extensions`), in every installed major. */
+  async extensionCatalog(): Promise<readonly string[]> {
+    return extensionsOfEveryMajor(await listInstalledPg());
+  }
+
   async start(host: ReconcilerHost): Promise<void> {
     this.#host = host;
     this.#runAs = await resolveRunAs();
     this.#root = await this.#chooseRoot(host.dataDir);
+    this.#addresses = await ExternalAddresses.open(join(this.#root, 'external-addresses.json'), (address) => portInUse(address));
     // Objects being deleted are reopened too: finalize must stop their processes.
     for (const object of host.listPostgres()) {
       const managed = this.#managed(object);
@@ -150,6 +154,7 @@ export class EngineReconciler implements Reconciler {
     // never delete data under running postmasters: adopt whatever runs before destroying
     if (!known) await managed.runtime.open().catch(() => false);
     await managed.runtime.destroy();
+    await this.#addresses?.release(this.#clusterDir(object));
     await ctx.event('Normal', 'Deleted', `Instances of postgres-${object.metadata.name} stopped and their data removed`);
     return { done: true };
   }
@@ -192,7 +197,9 @@ export class EngineReconciler implements Reconciler {
       const reason = before.instances.length === 0 ? 'Initializing' : before.instances.length !== Math.max(1, spec.replicas ?? 2) ? 'Scaling' : 'Reconciling';
       await this.#writeStatus(ctx, object, previous, before, placement, reason);
       try {
-        await managed.runtime.ensure(this.#desired(spec, major, placement, passwords));
+        const externalAddress = await this.#externalAddress(object, spec);
+        await this.#ensureCertificate(object, managed, externalAddress);
+        await managed.runtime.ensure({ ...this.#desired(spec, major, placement, passwords), externalAddress });
         managed.ensuredGeneration = generation;
         managed.passwordsKey = passwordsKey;
       } catch (err) {
@@ -208,8 +215,9 @@ export class EngineReconciler implements Reconciler {
     await this.#plannedSwitchover(object, managed, ctx);
     const snapshot = managed.runtime.snapshot();
     await this.#syncPods(object, ctx, snapshot, spec.version ?? 'v18');
-    const { rw, ro, r, external: externalPort } = snapshot.proxies;
-    await publishServices(object, ctx, { rw, ro, r, externalWrite: spec.external === true ? externalPort : undefined });
+    const { rw, ro, r, external: externalPort, externalHost } = snapshot.proxies;
+    const externalWrite = spec.external === true && externalPort !== undefined ? { ip: externalHost ?? '127.0.0.1', port: externalPort } : undefined;
+    await publishServices(object, ctx, { rw, ro, r, externalWrite });
     const latest = (ctx.get()?.['status'] ?? previous) as Partial<PostgresStatus>;
     await this.#writeStatus(ctx, object, latest, snapshot, placement, undefined);
     if (first) await ctx.event('Normal', 'Created', `Cluster postgres-${object.metadata.name} created with ${snapshot.instances.length} instance(s) (scheduling class ${placement.className})`);
@@ -233,6 +241,25 @@ export class EngineReconciler implements Reconciler {
     }
     if (s.primary === want || !target.ready || s.phase !== 'Healthy') return;
     await managed.runtime.switchover(target.ordinal);
+  }
+
+  /** An external cluster's own loopback address (allocated once, kept); a cluster that is not external gives its back. */
+  async #externalAddress(object: KubeObject, spec: PostgresSpec): Promise<string | undefined> {
+    const addresses = this.#addresses;
+    if (!addresses) return undefined;
+    if (spec.external === true) return addresses.allocate(this.#clusterDir(object));
+    await addresses.release(this.#clusterDir(object));
+    return undefined;
+  }
+
+  /** The cluster's certificate covers its names and address; running instances reload a new one. */
+  async #ensureCertificate(object: KubeObject, managed: Managed, externalAddress: string | undefined): Promise<void> {
+    const ca = this.#host?.ca;
+    if (!ca) return;
+    const names = clusterCertificateNames(object.metadata.name, object.metadata.namespace ?? 'default', externalAddress);
+    if (await ensureClusterCertificate(tlsFilesIn(join(managed.runtime.root, 'tls')), ca, `postgres-${object.metadata.name}`, names, this.#runAs)) {
+      await managed.runtime.reload();
+    }
   }
 
   // ---- spec -> desired ---------------------------------------------------------------
@@ -397,16 +424,22 @@ export class EngineReconciler implements Reconciler {
     return `${object.metadata.namespace ?? ''}/${object.metadata.name}`;
   }
 
+  /** The cluster's directory name under `clusters/`; also its key for the external addresses. */
+  #clusterDir(object: KubeObject): string {
+    return `${object.metadata.namespace ?? 'default'}--${object.metadata.name}--${(object.metadata.uid ?? 'nouid').slice(0, 8)}`;
+  }
+
   #managed(object: KubeObject): Managed {
     const key = this.#key(object);
     const existing = this.#clusters.get(key);
     if (existing) return existing;
     const ns = object.metadata.namespace ?? 'default';
     const name = object.metadata.name;
-    const uid = (object.metadata.uid ?? 'nouid').slice(0, 8);
     const host = this.#host;
+    const root = join(this.#root, 'clusters', this.#clusterDir(object));
     const runtime = new PgClusterRuntime({
-      root: join(this.#root, 'clusters', `${ns}--${name}--${uid}`),
+      root,
+      ...(host?.ca ? { tls: tlsFilesIn(join(root, 'tls')) } : {}),
       baseName: `postgres-${name}`,
       templateRoot: join(this.#root, 'templates'),
       runAs: this.#runAs,

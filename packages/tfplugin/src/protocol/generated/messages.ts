@@ -159,6 +159,11 @@ export interface GetMetadataResponse {
   dataSources?: GetMetadataDataSourceMetadata[];
   resources?: GetMetadataResourceMetadata[];
   functions?: GetMetadataFunctionMetadata[];
+  ephemeralResources?: GetMetadataEphemeralMetadata[];
+}
+
+export interface GetMetadataEphemeralMetadata {
+  typeName?: string;
 }
 
 export interface GetMetadataFunctionMetadata {
@@ -187,6 +192,7 @@ export interface GetProviderSchemaResponse {
   providerMeta?: Schema;
   serverCapabilities?: ServerCapabilities;
   functions?: Record<string, Function>;
+  ephemeralResourceSchemas?: Record<string, Schema>;
 }
 
 export interface ValidateProviderConfig {
@@ -368,6 +374,61 @@ export interface ReadDataSourceResponse {
   deferred?: Deferred;
 }
 
+export interface ValidateEphemeralResourceConfig {
+}
+
+export interface ValidateEphemeralResourceConfigRequest {
+  typeName?: string;
+  config?: DynamicValue;
+}
+
+export interface ValidateEphemeralResourceConfigResponse {
+  diagnostics?: Diagnostic[];
+}
+
+export interface OpenEphemeralResource {
+}
+
+export interface OpenEphemeralResourceRequest {
+  typeName?: string;
+  config?: DynamicValue;
+  clientCapabilities?: ClientCapabilities;
+}
+
+export interface OpenEphemeralResourceResponse {
+  diagnostics?: Diagnostic[];
+  renewAt?: Timestamp;
+  result?: DynamicValue;
+  private?: Uint8Array;
+  deferred?: Deferred;
+}
+
+export interface RenewEphemeralResource {
+}
+
+export interface RenewEphemeralResourceRequest {
+  typeName?: string;
+  private?: Uint8Array;
+}
+
+export interface RenewEphemeralResourceResponse {
+  diagnostics?: Diagnostic[];
+  renewAt?: Timestamp;
+  private?: Uint8Array;
+}
+
+export interface CloseEphemeralResource {
+}
+
+export interface CloseEphemeralResourceRequest {
+  typeName?: string;
+  private?: Uint8Array;
+}
+
+export interface CloseEphemeralResourceResponse {
+  diagnostics?: Diagnostic[];
+}
+
 export interface GetFunctions {
 }
 
@@ -390,6 +451,11 @@ export interface CallFunctionRequest {
 export interface CallFunctionResponse {
   result?: DynamicValue;
   error?: FunctionError;
+}
+
+export interface Timestamp {
+  seconds?: number;
+  nanos?: number;
 }
 
 export interface PluginEmpty {
@@ -484,6 +550,10 @@ export interface ProviderService {
   ApplyResourceChange?(request: ApplyResourceChangeRequest): Promise<ApplyResourceChangeResponse>;
   ImportResourceState?(request: ImportResourceStateRequest): Promise<ImportResourceStateResponse>;
   ReadDataSource?(request: ReadDataSourceRequest): Promise<ReadDataSourceResponse>;
+  ValidateEphemeralResourceConfig?(request: ValidateEphemeralResourceConfigRequest): Promise<ValidateEphemeralResourceConfigResponse>;
+  OpenEphemeralResource?(request: OpenEphemeralResourceRequest): Promise<OpenEphemeralResourceResponse>;
+  RenewEphemeralResource?(request: RenewEphemeralResourceRequest): Promise<RenewEphemeralResourceResponse>;
+  CloseEphemeralResource?(request: CloseEphemeralResourceRequest): Promise<CloseEphemeralResourceResponse>;
   GetFunctions?(request: GetFunctionsRequest): Promise<GetFunctionsResponse>;
   CallFunction?(request: CallFunctionRequest): Promise<CallFunctionResponse>;
   StopProvider?(request: StopProviderRequest): Promise<StopProviderResponse>;
