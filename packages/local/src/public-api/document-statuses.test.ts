@@ -332,3 +332,22 @@ describe('answers outside the document use its error body too', () => {
     expect((await send('PostgresService_GetDatabase', { key: admin() })).body).toEqual(before.body);
   });
 });
+
+describe('a write of the platform between the front\'s read and its write', () => {
+  it('is not a conflict: the request applies to the latest object (a status write while a cluster provisions)', async () => {
+    const statusPath = '/apis/apps.cozystack.io/v1alpha1/namespaces/tenant-demo/postgreses/base/status';
+    faults.beforeWrite = async () => {
+      delete faults.beforeWrite;
+      const written = await call('PATCH', statusPath, { body: { status: { version: `platform-${Date.now()}` } }, contentType: 'application/merge-patch+json', headers: { authorization: `Bearer ${local.adminToken}` } });
+      expect(written.status).toBe(200);
+    };
+    try {
+      const databaseName = fresh('dbp');
+      const answer = await send('PostgresService_CreateDatabase', { key: admin(), body: { databaseName } });
+      expect({ status: answer.status, databaseName: answer.body['databaseName'] }).toEqual({ status: 200, databaseName });
+      expect(faults.beforeWrite).toBeUndefined();
+    } finally {
+      delete faults.beforeWrite;
+    }
+  });
+});

@@ -2,6 +2,7 @@
 // Kubernetes API: each request is checked (key, then body against the document's schema), mapped
 // onto the tenant's Postgres objects through the mapping modules, and answered in the API's shapes.
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import type { PostgresSpec } from '@hikube/sdk';
 import type { Admission } from '../api/admission.js';
 import { ApiStatusError } from '../api/status-error.js';
@@ -240,14 +241,23 @@ export class PostgresFront {
 
   async #replaceSpec(current: KubeObject, spec: PostgresSpec): Promise<KubeObject> {
     await this.options.faults?.beforeWrite?.();
-    const object = this.#admitted({ ...current, spec }, current);
-    const expectedRv = current.metadata.resourceVersion;
-    const { object: stored } = await this.options.service.update(POSTGRES, object, expectedRv !== undefined ? { expectedRv } : {}).catch((err: unknown) => {
-      // A write in between (through either API): no code of its own, unlike a name taken (80002).
-      if (err instanceof ConflictError || (err instanceof ApiStatusError && err.httpCode === 409)) throw new PublicApiError(409, undefined, 'the cluster was modified at the same time; read it again and retry');
-      throw err;
-    });
-    return stored;
+    for (let attempt = 1; ; attempt += 1) {
+      const object = this.#admitted({ ...current, spec }, current);
+      const expectedRv = current.metadata.resourceVersion;
+      try {
+        return (await this.options.service.update(POSTGRES, object, expectedRv !== undefined ? { expectedRv } : {})).object;
+      } catch (err) {
+        if (!(err instanceof ConflictError || (err instanceof ApiStatusError && err.httpCode === 409))) throw err;
+        // The platform's own writes (status, while a cluster provisions) move the resourceVersion
+        // without touching what the request was based on: apply it to the latest object. Any other
+        // write in between (through either API) has no code of its own, unlike a name taken (80002).
+        const latest = this.options.service.find(POSTGRES, current.metadata.namespace ?? '', current.metadata.name);
+        if (latest === undefined || attempt >= maxPlatformRetries || !sameRequestBasis(current, latest)) {
+          throw new PublicApiError(409, undefined, 'the cluster was modified at the same time; read it again and retry');
+        }
+        current = latest;
+      }
+    }
   }
 
   /** The object as admission defaults it; a refusal becomes a 400 naming the public field. */
@@ -263,6 +273,20 @@ export class PostgresFront {
 }
 
 const POSTGRES_API_VERSION = 'apps.cozystack.io/v1alpha1';
+
+/** How many times a write is re-applied after the platform's own writes got in between. */
+const maxPlatformRetries = 5;
+
+/** Whether only the platform wrote between the two reads: spec, labels, annotations and deletion unchanged. */
+function sameRequestBasis(read: KubeObject, latest: KubeObject): boolean {
+  const basis = (object: KubeObject) => ({
+    spec: object['spec'],
+    labels: object.metadata.labels,
+    annotations: object.metadata.annotations,
+    deletionTimestamp: object.metadata.deletionTimestamp,
+  });
+  return isDeepStrictEqual(basis(read), basis(latest));
+}
 
 type MatchedScope = MatchedOperation['scope'];
 
