@@ -1,4 +1,4 @@
-// The benchmark's API server, in its own process so it does not share the clients' event loop.
+// The benchmark's API server (the Kubernetes API's Postgres objects and the public API's clusters), in its own process so it does not share the clients' event loop.
 // Every response (status line, headers and body) is serialised once at start-up and written as one
 // buffer; requests are parsed only as far as their path. node:http costs about as much CPU per
 // request as the clients being measured, which would make the server the bottleneck at c=16.
@@ -21,6 +21,15 @@ for (let index = 0; index < count; index += 1) {
   });
 }
 
+// The same 500 clusters as Hikube's public API shows them: int64 values as strings.
+const projectId = '01928f6e-7b2c-7d4e-9a10-3f5b6c7d8e9f';
+const publicBase = `/postgres/v1alpha1/projects/${projectId}/clusters`;
+const clusters = items.map((item, index) => ({
+  id: item.metadata.uid, projectId, name: item.metadata.name.replace('-', ''), createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:01:00Z',
+  version: 'v17', replicas: '3', external: true, size: '20', preset: 'small', config: { maxConnections: '100' },
+  quorum: { minSyncReplicas: '1', maxSyncReplicas: '1' }, host: `203.0.113.${index % 250}`, status: 'ready',
+}));
+
 function response(statusLine, value, close) {
   const body = Buffer.from(JSON.stringify(value));
   const head = `HTTP/1.1 ${statusLine}\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\nconnection: ${close ? 'close' : 'keep-alive'}\r\nkeep-alive: timeout=60\r\n\r\n`;
@@ -33,6 +42,8 @@ const notFoundBody = { kind: 'Status', apiVersion: 'v1', status: 'Failure', reas
 for (const close of [false, true]) {
   for (const item of items) answers.set(`${close}${base}/${item.metadata.name}`, response('200 OK', item, close));
   answers.set(`${close}${base}`, response('200 OK', { apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'PostgresList', metadata: { resourceVersion: '5000' }, items }, close));
+  for (const cluster of clusters) answers.set(`${close}${publicBase}/${cluster.name}`, response('200 OK', cluster, close));
+  answers.set(`${close}${publicBase}`, response('200 OK', { totalCount: String(clusters.length), clusters }, close));
   answers.set(`${close}404`, response('404 Not Found', notFoundBody, close));
 }
 
@@ -59,7 +70,7 @@ const server = createServer({ noDelay: true }, (socket) => {
   socket.on('error', () => socket.destroy());
 });
 server.listen(0, '127.0.0.1', () => {
-  process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${server.address().port}` })}\n`);
+  process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${server.address().port}`, projectId })}\n`);
 });
 const commands = createInterface({ input: process.stdin });
 commands.on('line', (line) => {

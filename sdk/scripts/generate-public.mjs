@@ -7,6 +7,8 @@
 //                authority on what it stored). Unknown fields pass through both forms, because
 //                the API is a preview and grows. Where a schema is used both ways, the response
 //                form owns the plain name and the request form is `<name>InputSchema`.
+//   readers.ts   one plain function per response schema, read exactly as its zod response form
+//                but faster (generate-public-readers.mjs), for the client's hot path
 //   rules.ts     the operations table and the document's `x-hikube-*` rules
 //   document.ts  the parsed document as an object
 // generate.mjs calls renderPublic(); run alone, `--check` exits 1 when a committed file differs.
@@ -15,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { ReaderWriter } from './generate-public-readers.mjs';
 import { dependencyOrder, refName } from './schema-graph.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -279,6 +282,7 @@ export async function renderPublic() {
   return {
     'public/openapi.ts': await renderTypes(document),
     'public/zod.ts': new ZodWriter(document, used).render(),
+    'public/readers.ts': new ReaderWriter(document.components.schemas, dependencyOrder(document.components.schemas, refsOf).filter((name) => used.response.has(name)), banner).render(),
     'public/rules.ts': renderRules(document),
     'public/document.ts': renderDocument(document),
   };

@@ -8,7 +8,7 @@ describe('@hikube/sdk/public', () => {
       'AbortError', 'ApiKey', 'ConfigError', 'HikubeError', 'NetworkError',
       'PublicAlreadyExistsError', 'PublicApiError', 'PublicBadRequestError', 'PublicBadResponseError', 'PublicConflictError',
       'PublicForbiddenError', 'PublicNotFoundError', 'PublicServerError', 'PublicUnauthorizedError', 'PublicUnavailableError',
-      'ValidationError', 'WaitFailedError', 'WaitTimeoutError',
+      'TimeoutError', 'ValidationError', 'WaitFailedError', 'WaitTimeoutError',
       'clusterUpdateIssues', 'connectionString', 'createPublicClient', 'publicBodyIssues', 'defaultPublicApiUrl', 'postgresPort', 'publicExtensions', 'publicOperations', 'publicSchemas',
     ].sort());
   });

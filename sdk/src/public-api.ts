@@ -21,7 +21,7 @@ export {
   PublicUnavailableError,
 } from './public/public-errors.js';
 export type { paths as PublicPaths, components as PublicComponents, operations as PublicOperations } from './generated/public/openapi.js';
-export { AbortError, ConfigError, HikubeError, NetworkError, ValidationError } from './errors.js';
+export { AbortError, ConfigError, HikubeError, NetworkError, TimeoutError, ValidationError } from './errors.js';
 export { WaitFailedError, WaitTimeoutError } from './waiters/poll-until.js';
 export type {
   Cluster,

@@ -36,6 +36,7 @@ describe('README snippets', () => {
       mustShow: [
         'examples/terraform/production.tf',
         'dev-overrides',
+        'examples/sdk-node/src/public-quick-start.ts',
         'examples/sdk-node/src/quick-start.ts',
         'examples/cdktf-typescript/src/quick-start.ts',
         'examples/cdktf-languages/python/main.py',

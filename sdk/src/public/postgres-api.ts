@@ -2,21 +2,10 @@ import type { z } from 'zod';
 import { NetworkError, TimeoutError, ValidationError } from '../errors.js';
 import {
   clusterCreateSchema,
-  clusterListSchema,
-  clusterSchema,
   clusterUpdateSchema,
   databaseCreateSchema,
-  databaseListSchema,
-  databaseSchema,
   databaseUpdateSchema,
-  deletedSchema,
-  extensionListSchema,
-  passwordRotatedSchema,
-  presetListSchema,
-  userCreatedSchema,
   userCreateSchema,
-  userListSchema,
-  userSchema,
   userUpdateSchema,
   type Cluster,
   type ClusterCreate,
@@ -29,6 +18,19 @@ import {
   type UserCreated,
   type UserDatabaseRoleInput,
 } from '../generated/public/zod.js';
+import {
+  readCluster,
+  readClusterList,
+  readDatabase,
+  readDatabaseList,
+  readDeleted,
+  readExtensionList,
+  readPasswordRotated,
+  readPresetList,
+  readUser,
+  readUserCreated,
+  readUserList,
+} from '../generated/public/readers.js';
 import { fromZodIssues } from '../validation/validation-issue.js';
 import { clusterUpdateBody, clusterUpdateIssues, extensionsAfter, userUpdateBody, type ClusterChange, type UserChange } from './complete-update.js';
 import { changedSinceRead } from './public-errors.js';
@@ -137,16 +139,16 @@ export function postgresApi(http: PublicHttp): PostgresApi {
   const clusters: ClustersApi = {
     async list(options = {}) {
       const resource = `the clusters of ${inProject()}`;
-      return (await http.call({ operationId: 'PostgresService_ListPostgresClusters', resource, signal: options.signal }, clusterListSchema)).clusters;
+      return (await http.call({ operationId: 'PostgresService_ListPostgresClusters', resource, signal: options.signal }, readClusterList)).clusters;
     },
     get(name, options = {}) {
-      return http.call({ operationId: 'PostgresService_GetPostgresCluster', params: { name }, resource: `cluster "${name}"`, signal: options.signal }, clusterSchema);
+      return http.call({ operationId: 'PostgresService_GetPostgresCluster', params: { name }, resource: `cluster "${name}"`, signal: options.signal }, readCluster);
     },
     async create(cluster, options = {}) {
       const resource = `cluster "${String(cluster.name)}"`;
       const body = checked(clusterCreateSchema, cluster, resource);
       try {
-        return await http.call({ operationId: 'PostgresService_CreatePostgresCluster', body, resource, signal: options.signal }, clusterSchema);
+        return await http.call({ operationId: 'PostgresService_CreatePostgresCluster', body, resource, signal: options.signal }, readCluster);
       } catch (error) {
         const asked = (found: Cluster) =>
           found.version === body.version && found.size === body.size && (body.replicas === undefined || found.replicas === body.replicas);
@@ -162,7 +164,7 @@ export function postgresApi(http: PublicHttp): PostgresApi {
       const body = checked(clusterUpdateSchema, clusterUpdateBody(current, change), resource);
       const issues = clusterUpdateIssues(current, body);
       if (issues.length > 0) throw new ValidationError(resource, issues);
-      return http.call({ operationId: 'PostgresService_UpdatePostgresCluster', params: { name }, body, resource, signal: options.signal }, clusterSchema);
+      return http.call({ operationId: 'PostgresService_UpdatePostgresCluster', params: { name }, body, resource, signal: options.signal }, readCluster);
     },
     waitUntilReady(name, options = {}) {
       return waitUntilReady(clusters, name, options);
@@ -171,7 +173,7 @@ export function postgresApi(http: PublicHttp): PostgresApi {
       return waitUntilDeleted(clusters, name, options);
     },
     async delete(name, options = {}) {
-      await http.call({ operationId: 'PostgresService_DeletePostgresCluster', params: { name }, resource: `cluster "${name}"`, signal: options.signal }, deletedSchema);
+      await http.call({ operationId: 'PostgresService_DeletePostgresCluster', params: { name }, resource: `cluster "${name}"`, signal: options.signal }, readDeleted);
     },
   };
 
@@ -181,16 +183,16 @@ export function postgresApi(http: PublicHttp): PostgresApi {
     const api: DatabasesApi = {
       async list(options = {}) {
         const call = { operationId: 'PostgresService_ListDatabases', params: { clusterName }, resource: `the databases of cluster "${clusterName}"`, signal: options.signal } as const;
-        return (await http.call(call, databaseListSchema)).databases;
+        return (await http.call(call, readDatabaseList)).databases;
       },
       get(databaseName, options = {}) {
-        return http.call({ operationId: 'PostgresService_GetDatabase', params: { clusterName, databaseName }, resource: of(databaseName), signal: options.signal }, databaseSchema);
+        return http.call({ operationId: 'PostgresService_GetDatabase', params: { clusterName, databaseName }, resource: of(databaseName), signal: options.signal }, readDatabase);
       },
       async create(database, options = {}) {
         const resource = of(String(database.databaseName));
         const body = checked(databaseCreateSchema, database, resource);
         try {
-          return await http.call({ operationId: 'PostgresService_CreateDatabase', params: { clusterName }, body, resource, signal: options.signal }, databaseSchema);
+          return await http.call({ operationId: 'PostgresService_CreateDatabase', params: { clusterName }, body, resource, signal: options.signal }, readDatabase);
         } catch (error) {
           const asked = (found: Database) => (body.extensions ?? []).every((name) => found.extensions.includes(name));
           return recoverLostCreate(error, () => api.get(body.databaseName, options), asked);
@@ -199,7 +201,7 @@ export function postgresApi(http: PublicHttp): PostgresApi {
       async setExtensions(databaseName, extensions, options = {}) {
         const body = checked(databaseUpdateSchema, { extensions }, of(databaseName));
         const call = { operationId: 'PostgresService_UpdateDatabase', params: { clusterName, databaseName }, body, resource: of(databaseName), signal: options.signal } as const;
-        return http.call(call, databaseSchema);
+        return http.call(call, readDatabase);
       },
       async addExtensions(databaseName, extensions, options = {}) {
         const current = await api.get(databaseName, options);
@@ -210,7 +212,7 @@ export function postgresApi(http: PublicHttp): PostgresApi {
         return api.setExtensions(databaseName, extensionsAfter(current.extensions, [], extensions), options);
       },
       async delete(databaseName, options = {}) {
-        await http.call({ operationId: 'PostgresService_DeleteDatabase', params: { clusterName, databaseName }, resource: of(databaseName), signal: options.signal }, deletedSchema);
+        await http.call({ operationId: 'PostgresService_DeleteDatabase', params: { clusterName, databaseName }, resource: of(databaseName), signal: options.signal }, readDeleted);
       },
     };
     return api;
@@ -221,20 +223,20 @@ export function postgresApi(http: PublicHttp): PostgresApi {
     const api: UsersApi = {
       async list(options = {}) {
         const call = { operationId: 'PostgresService_ListUsers', params: { clusterName }, resource: `the users of cluster "${clusterName}"`, signal: options.signal } as const;
-        return (await http.call(call, userListSchema)).users;
+        return (await http.call(call, readUserList)).users;
       },
       get(username, options = {}) {
-        return http.call({ operationId: 'PostgresService_GetUser', params: { clusterName, username }, resource: of(username), signal: options.signal }, userSchema);
+        return http.call({ operationId: 'PostgresService_GetUser', params: { clusterName, username }, resource: of(username), signal: options.signal }, readUser);
       },
       async create(user, options = {}) {
         const resource = of(String(user.username));
         const body = checked(userCreateSchema, user, resource);
-        return http.call({ operationId: 'PostgresService_CreateUser', params: { clusterName }, body, resource, signal: options.signal }, userCreatedSchema);
+        return http.call({ operationId: 'PostgresService_CreateUser', params: { clusterName }, body, resource, signal: options.signal }, readUserCreated);
       },
       async update(username, change, options = {}) {
         const current = await api.get(username, options);
         const body = checked(userUpdateSchema, userUpdateBody(current, change), of(username));
-        return http.call({ operationId: 'PostgresService_UpdateUser', params: { clusterName, username }, body, resource: of(username), signal: options.signal }, userSchema);
+        return http.call({ operationId: 'PostgresService_UpdateUser', params: { clusterName, username }, body, resource: of(username), signal: options.signal }, readUser);
       },
       grant(username, databaseName, role, options = {}) {
         return api.update(username, { databases: { [databaseName]: { role } } }, options);
@@ -243,10 +245,10 @@ export function postgresApi(http: PublicHttp): PostgresApi {
         return api.update(username, { databases: { [databaseName]: { role: '' } } }, options);
       },
       async delete(username, options = {}) {
-        await http.call({ operationId: 'PostgresService_DeleteUser', params: { clusterName, username }, resource: of(username), signal: options.signal }, deletedSchema);
+        await http.call({ operationId: 'PostgresService_DeleteUser', params: { clusterName, username }, resource: of(username), signal: options.signal }, readDeleted);
       },
       rotatePassword(username, options = {}) {
-        return http.call({ operationId: 'PostgresService_RotateUserPassword', params: { clusterName, username }, resource: of(username), signal: options.signal }, passwordRotatedSchema);
+        return http.call({ operationId: 'PostgresService_RotateUserPassword', params: { clusterName, username }, resource: of(username), signal: options.signal }, readPasswordRotated);
       },
     };
     return api;
@@ -257,10 +259,10 @@ export function postgresApi(http: PublicHttp): PostgresApi {
     databases,
     users,
     async presets(options = {}) {
-      return (await http.call({ operationId: 'PostgresService_ListPostgresPresets', resource: 'the presets catalog', signal: options.signal }, presetListSchema)).presets;
+      return (await http.call({ operationId: 'PostgresService_ListPostgresPresets', resource: 'the presets catalog', signal: options.signal }, readPresetList)).presets;
     },
     async extensions(options = {}) {
-      return (await http.call({ operationId: 'PostgresService_ListExtensions', resource: 'the extensions catalog', signal: options.signal }, extensionListSchema)).extensions;
+      return (await http.call({ operationId: 'PostgresService_ListExtensions', resource: 'the extensions catalog', signal: options.signal }, readExtensionList)).extensions;
     },
   };
 }

@@ -1,3 +1,5 @@
-// Subpath `@hikube/sdk/testing`: the SDK's contract suite (needs vitest) and the in-test API server.
+// Subpath `@hikube/sdk/testing`: the contract suites of both clients (they need vitest) and the in-test Kubernetes API server.
 export { runSdkContractSuite, type ContractSuiteOptions } from './contract-suite.js';
 export { TestApiServer, startTestApiServer, mergePatch, type Fault, type KubeObject, type SeenRequest, type TestApiServerOptions } from './test-api-server.js';
+// The public client's contract suite: run it against any server of Hikube's public API.
+export { runPublicContractSuite, type PublicContractConnection, type PublicContractSuiteOptions } from './public-contract-suite.js';

@@ -2,6 +2,7 @@
 // Kubernetes API: each request is checked (key, then body against the document's schema), mapped
 // onto the tenant's Postgres objects through the mapping modules, and answered in the API's shapes.
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import type { PostgresSpec } from '@hikube/sdk';
 import type { Admission } from '../api/admission.js';
 import { ApiStatusError } from '../api/status-error.js';
@@ -50,22 +51,6 @@ export interface PostgresFrontOptions {
 }
 
 
-/** How many times an operation is tried when its write keeps meeting a change made since its read. */
-const WRITE_ATTEMPTS = 4;
-
-/** The cluster changed between the operation's read and its write. */
-class WriteConflict extends PublicApiError {
-  constructor() {
-    super(409, undefined, 'the cluster was modified at the same time; read it again and retry');
-  }
-}
-
-/** The request body read once, whatever the number of attempts. */
-function once(read: () => Promise<string>): () => Promise<string> {
-  let text: Promise<string> | undefined;
-  return () => (text ??= read());
-}
-
 const versionRank = (version: string): number => Number(version.replace(/^v/, ''));
 
 export class PostgresFront {
@@ -88,7 +73,7 @@ export class PostgresFront {
       this.options.faults?.operation?.(matched.id);
       if (takesBody(matched.id)) checkContentType(request.contentType);
       const namespace = checked.project.namespace;
-      return { status: 200, body: await this.#operationRetried(matched.id, matched.params, namespace, checked.project.id, once(request.body)) };
+      return { status: 200, body: await this.#operation(matched.id, matched.params, namespace, checked.project.id, request.body) };
     } catch (err) {
       if (err instanceof PublicApiError) return { status: err.status, body: err.body(requestId) };
       // A limit of the HTTP layer (e.g. a body too large) keeps its status, in this API's body.
@@ -106,22 +91,6 @@ export class PostgresFront {
     } catch (err) {
       this.options.log?.(redactKeys(`public API request ${requestId}: the key could not be checked: ${(err as Error).message}`, apiKey));
       throw keyCheckUnavailable();
-    }
-  }
-
-  /**
-   * The operation, run again from a fresh read when its write met a change made since that read
-   * (the platform's controllers write the same object: status, finalizers). The public API has no
-   * concurrency token, so such a conflict is ours to absorb, not the caller's; only a cluster
-   * changed on every attempt gets the 409.
-   */
-  async #operationRetried(id: PublicOperationId, params: Record<string, string>, namespace: string, projectId: string, body: () => Promise<string>): Promise<unknown> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.#operation(id, params, namespace, projectId, body);
-      } catch (err) {
-        if (!(err instanceof WriteConflict) || attempt >= WRITE_ATTEMPTS) throw err;
-      }
     }
   }
 
@@ -272,14 +241,23 @@ export class PostgresFront {
 
   async #replaceSpec(current: KubeObject, spec: PostgresSpec): Promise<KubeObject> {
     await this.options.faults?.beforeWrite?.();
-    const object = this.#admitted({ ...current, spec }, current);
-    const expectedRv = current.metadata.resourceVersion;
-    const { object: stored } = await this.options.service.update(POSTGRES, object, expectedRv !== undefined ? { expectedRv } : {}).catch((err: unknown) => {
-      // A write in between (through either API): no code of its own, unlike a name taken (80002).
-      if (err instanceof ConflictError || (err instanceof ApiStatusError && err.httpCode === 409)) throw new WriteConflict();
-      throw err;
-    });
-    return stored;
+    for (let attempt = 1; ; attempt += 1) {
+      const object = this.#admitted({ ...current, spec }, current);
+      const expectedRv = current.metadata.resourceVersion;
+      try {
+        return (await this.options.service.update(POSTGRES, object, expectedRv !== undefined ? { expectedRv } : {})).object;
+      } catch (err) {
+        if (!(err instanceof ConflictError || (err instanceof ApiStatusError && err.httpCode === 409))) throw err;
+        // The platform's own writes (status, while a cluster provisions) move the resourceVersion
+        // without touching what the request was based on: apply it to the latest object. Any other
+        // write in between (through either API) has no code of its own, unlike a name taken (80002).
+        const latest = this.options.service.find(POSTGRES, current.metadata.namespace ?? '', current.metadata.name);
+        if (latest === undefined || attempt >= maxPlatformRetries || !sameRequestBasis(current, latest)) {
+          throw new PublicApiError(409, undefined, 'the cluster was modified at the same time; read it again and retry');
+        }
+        current = latest;
+      }
+    }
   }
 
   /** The object as admission defaults it; a refusal becomes a 400 naming the public field. */
@@ -295,6 +273,20 @@ export class PostgresFront {
 }
 
 const POSTGRES_API_VERSION = 'apps.cozystack.io/v1alpha1';
+
+/** How many times a write is re-applied after the platform's own writes got in between. */
+const maxPlatformRetries = 5;
+
+/** Whether only the platform wrote between the two reads: spec, labels, annotations and deletion unchanged. */
+function sameRequestBasis(read: KubeObject, latest: KubeObject): boolean {
+  const basis = (object: KubeObject) => ({
+    spec: object['spec'],
+    labels: object.metadata.labels,
+    annotations: object.metadata.annotations,
+    deletionTimestamp: object.metadata.deletionTimestamp,
+  });
+  return isDeepStrictEqual(basis(read), basis(latest));
+}
 
 type MatchedScope = MatchedOperation['scope'];
 
