@@ -2,7 +2,7 @@
 // explicit settings win, then HIKUBE_* variables, then the kubeconfig (KUBECONFIG or ~/.kube/config).
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { ClientOptions } from '@hikube/sdk';
+import type { ClientOptions } from '@hikube/sdk/kubernetes';
 
 export interface ProviderSettings {
   kubeconfig_path: string | null;

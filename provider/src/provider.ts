@@ -1,6 +1,6 @@
 // The provider: configuration -> SDK client -> ClusterApi, and the registry of resources and data
 // sources. The only module that builds an SDK client.
-import { createClient, type HikubeClient } from '@hikube/sdk';
+import { createClient, type HikubeClient } from '@hikube/sdk/kubernetes';
 import { createPublicClient, defaultPublicApiUrl } from '@hikube/sdk/public';
 import { attr, definitions, isUnknown, schema, type Diagnostics } from '@hikube/tfplugin';
 import { chooseBackend } from './backend-selection.js';

@@ -1,6 +1,6 @@
 // ClusterApi over the SDK client. The clients come from provider.ts (one per namespace, since an
 // SDK client is bound to its namespace); this file only translates calls and "not found".
-import { NotFoundError, type HikubeClient, type Postgres, type SchedulingClass } from '@hikube/sdk';
+import { NotFoundError, type HikubeClient, type Postgres, type SchedulingClass } from '@hikube/sdk/kubernetes';
 import type { ClusterApi, ClusterObservation, WaitOptions } from './resources/postgres-cluster/cluster-api.js';
 import type { MergePatch } from './resources/postgres-cluster/merge-patch.js';
 import type { EndpointModel } from './resources/postgres-cluster/model.js';

@@ -1,4 +1,4 @@
-// The main entry of @hikube/sdk. Today it is the Kubernetes client, also served as
-// `@hikube/sdk/kubernetes`; Hikube's public API is `@hikube/sdk/public` and will take this entry's
-// place. Other subpaths: `@hikube/sdk/openapi` (the documents), `@hikube/sdk/testing`.
-export * from './kubernetes.js';
+// The main entry of @hikube/sdk: the client of Hikube's public REST API, what Hikube customers
+// have (also served as `@hikube/sdk/public`). The Kubernetes client of self-hosted Cozystack is
+// `@hikube/sdk/kubernetes`. Other subpaths: `@hikube/sdk/openapi` (the documents), `@hikube/sdk/testing`.
+export * from './public-api.js';

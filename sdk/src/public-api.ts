@@ -1,5 +1,4 @@
-// Subpath `@hikube/sdk/public`: the client of Hikube's public REST API (preview). It will become
-// the main entry's surface; until then it lives here so the Kubernetes client's entry is unchanged.
+// Subpath `@hikube/sdk/public`, and the main entry: the client of Hikube's public REST API (preview).
 export { createPublicClient, type PublicClient } from './public/public-client.js';
 export { defaultPublicApiUrl, ApiKey, type PublicClientOptions } from './public/public-config.js';
 export type { CallOptions, ClustersApi, DatabasesApi, PostgresApi, UpdateOptions, UsersApi } from './public/postgres-api.js';

@@ -1,7 +1,7 @@
 // How the example is configured: flags, then environment variables, then defaults. Bad input is
 // refused here, naming the flag, before the service sends anything.
 import { parseArgs } from 'node:util';
-import { postgresSpecSchema, validatePostgresName, type Endpoint, type PostgresSpec } from '@hikube/sdk';
+import { postgresSpecSchema, validatePostgresName, type Endpoint, type PostgresSpec } from '@hikube/sdk/kubernetes';
 
 export interface ExampleOptions {
   /** The `Postgres` to create or reuse. */

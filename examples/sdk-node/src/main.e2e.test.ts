@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { startHikubeLocal, type HikubeLocal } from '@hikube/local';
-import { createClient, NotFoundError, type HikubeClient, type PostgresSpec } from '@hikube/sdk';
+import { createClient, NotFoundError, type HikubeClient, type PostgresSpec } from '@hikube/sdk/kubernetes';
 import { createTempDir, ProcessTracker, type TempDir } from '@hikube/testkit';
 import { Client } from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';

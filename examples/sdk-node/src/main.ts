@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
-import { AlreadyExistsError, createClient, type Endpoint, type PostgresInstance } from '@hikube/sdk';
+import { AlreadyExistsError, createClient, type Endpoint, type PostgresInstance } from '@hikube/sdk/kubernetes';
 import { Client } from 'pg';
 import { parseOptions, UsageError, type ExampleOptions } from './example-options.js';
 

@@ -1,4 +1,4 @@
-import { connectionString, createPublicClient, type Cluster, type ClusterCreate } from '@hikube/sdk/public';
+import { connectionString, createPublicClient, type Cluster, type ClusterCreate } from '@hikube/sdk';
 import { Client } from 'pg';
 
 export interface PublicQuickStartResult {

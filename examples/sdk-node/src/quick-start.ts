@@ -1,4 +1,4 @@
-import { createClient, type PostgresSpec } from '@hikube/sdk';
+import { createClient, type PostgresSpec } from '@hikube/sdk/kubernetes';
 
 /** A replicated cluster from Node: create, wait, see where it runs, get a connection string. */
 export async function quickStart(name: string, version: PostgresSpec['version'] = 'v18'): Promise<string> {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { filesNotOwnerOnly, listPathModes, openToOthers } from '@hikube/local';
-import { createClient } from '@hikube/sdk';
+import { createClient } from '@hikube/sdk/kubernetes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hikubeLocalStatus, stopHikubeLocal } from './main-job/hikube-local-process.js';
 import { runMainJob } from './main-job/main-job.js';

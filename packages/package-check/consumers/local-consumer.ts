@@ -1,6 +1,6 @@
 // Starts the installed Hikube Local and drives it with the installed SDK, through both APIs.
 import { startHikubeLocal } from '@hikube/local';
-import { createClient } from '@hikube/sdk';
+import { createClient } from '@hikube/sdk/kubernetes';
 import { createPublicClient } from '@hikube/sdk/public';
 
 const dataDir = process.argv[2];

@@ -1,7 +1,7 @@
 // Uses the installed @hikube/sdk through its published entry points only, as an application
 // would; prints what it saw as JSON for the test to check.
-import { validatePostgres } from '@hikube/sdk';
-import { ConfigError, createPublicClient } from '@hikube/sdk/public';
+import { validatePostgres } from '@hikube/sdk/kubernetes';
+import { ConfigError, createPublicClient } from '@hikube/sdk';
 import { publicOpenapiDocument } from '@hikube/sdk/openapi';
 
 const issues = validatePostgres({ apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'Postgres', metadata: { name: 'Bad_Name' }, spec: { replicas: 0 } });

@@ -1,4 +1,4 @@
-import type { SchedulingClass } from '@hikube/sdk';
+import type { SchedulingClass } from '@hikube/sdk/kubernetes';
 import { createLogger, Diagnostics } from '@hikube/tfplugin';
 import { describe, expect, it } from 'vitest';
 import { MemoryClusterApi } from '../resources/postgres-cluster/memory-cluster-api.js';

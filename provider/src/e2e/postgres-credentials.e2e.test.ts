@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createClient, type HikubeClient } from '@hikube/sdk';
+import { createClient, type HikubeClient } from '@hikube/sdk/kubernetes';
 import { findStateResource, type TerraformWorkspace } from '@hikube/testkit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../build/build-executable.js';

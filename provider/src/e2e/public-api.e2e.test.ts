@@ -3,7 +3,7 @@
 // documented examples are what runs: a 3-replica quorum cluster, a database and a user.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createClient, type HikubeClient } from '@hikube/sdk';
+import { createClient, type HikubeClient } from '@hikube/sdk/kubernetes';
 import { createPublicClient, type PublicClient } from '@hikube/sdk/public';
 import type { PublicRequestEntry } from '@hikube/local';
 import { findResourceChange, findStateResource, type TerraformWorkspace } from '@hikube/testkit';

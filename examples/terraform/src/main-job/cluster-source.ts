@@ -1,5 +1,5 @@
 // Reads what the report shows through the SDK, as any Hikube user's code would.
-import { NotFoundError, type HikubeClient } from '@hikube/sdk';
+import { NotFoundError, type HikubeClient } from '@hikube/sdk/kubernetes';
 import { clusterViewFrom, type ClusterView } from './cluster-report.js';
 
 /** The cluster names examples/terraform creates (production.tf, development.tf). */

@@ -4,7 +4,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import type { HikubeClient } from '@hikube/sdk';
+import type { HikubeClient } from '@hikube/sdk/kubernetes';
 import { renderCluster } from './cluster-report.js';
 import { readClusterView } from './cluster-source.js';
 import { MainJobError } from './main-job-errors.js';

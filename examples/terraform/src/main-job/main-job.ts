@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createClient, type HikubeClient } from '@hikube/sdk';
+import { createClient, type HikubeClient } from '@hikube/sdk/kubernetes';
 import { renderCluster } from './cluster-report.js';
 import { DEVELOPMENT_CLUSTER, PRODUCTION_CLUSTER, readClusterView, shortStatus } from './cluster-source.js';
 import { runFailoverDemo } from './failover-demo.js';

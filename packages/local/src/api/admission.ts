@@ -2,7 +2,7 @@
 // come from the SDK's policy, the one source of truth), the platform's immutable storageClass,
 // SchedulingClass shape, and unknown-field handling per `fieldValidation`.
 
-import { applyPostgresDefaults, applySchedulingClassDefaults, validatePostgres, validateSchedulingClass } from '@hikube/sdk';
+import { applyPostgresDefaults, applySchedulingClassDefaults, validatePostgres, validateSchedulingClass } from '@hikube/sdk/kubernetes';
 import type { KubeObject } from '../store/kube-object.js';
 import type { ResourceType } from '../store/resource-types.js';
 import { badRequest, invalid, type StatusCause } from './status-error.js';

@@ -3,7 +3,7 @@
 // server's request counter proves it); what passes the SDK also passes the server, since both
 // validate with the same rules.
 
-import { createClient, type HikubeClient } from '@hikube/sdk';
+import { createClient, type HikubeClient } from '@hikube/sdk/kubernetes';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

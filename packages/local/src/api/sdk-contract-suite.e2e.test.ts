@@ -23,7 +23,7 @@ afterAll(async () => {
 
 runSdkContractSuite({
   client: async () => {
-    const { createClient } = await import('@hikube/sdk');
+    const { createClient } = await import('@hikube/sdk/kubernetes');
     return createClient({ kubeconfig: local.kubeconfigPath });
   },
   schedulingClasses: 'readOnly',

@@ -1,7 +1,7 @@
 // The engine acts only on what the API's rules allow. An object stored before a rule existed (or
 // written around admission) is checked again with the same rules, the SDK's, before anything is
 // done; the status then says which field is refused instead of claiming it was applied.
-import { validatePostgres } from '@hikube/sdk';
+import { validatePostgres } from '@hikube/sdk/kubernetes';
 
 export interface SpecRefusal {
   readonly path: string;

@@ -1,6 +1,6 @@
 // The public API's cluster is a view of the Kubernetes `Postgres` object the store keeps: one
 // platform, two fronts. This module is the whole translation between them, both ways, as data.
-import type { PostgresSpec } from '@hikube/sdk';
+import type { PostgresSpec } from '@hikube/sdk/kubernetes';
 import type { Condition, KubeObject } from '../store/kube-object.js';
 
 /** What the public API configures on a cluster; an absent field is left to the platform's default. */

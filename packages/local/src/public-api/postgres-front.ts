@@ -3,7 +3,7 @@
 // onto the tenant's Postgres objects through the mapping modules, and answered in the API's shapes.
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import type { PostgresSpec } from '@hikube/sdk';
+import type { PostgresSpec } from '@hikube/sdk/kubernetes';
 import type { Admission } from '../api/admission.js';
 import { ApiStatusError } from '../api/status-error.js';
 import { generatedPassword } from '../controllers/generated-password.js';

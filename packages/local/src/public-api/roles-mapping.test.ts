@@ -1,4 +1,4 @@
-import type { PostgresSpec } from '@hikube/sdk';
+import type { PostgresSpec } from '@hikube/sdk/kubernetes';
 import { publicSchemas } from '@hikube/sdk/public';
 import { describe, expect, it } from 'vitest';
 import {

@@ -1,6 +1,6 @@
 // Users and databases of the public API are the `spec.users` and `spec.databases` maps of the same
 // Postgres object: a user's role map is read from, and written to, each database's role lists.
-import type { PostgresSpec } from '@hikube/sdk';
+import type { PostgresSpec } from '@hikube/sdk/kubernetes';
 
 export type DatabaseRole = 'admin' | 'readonly' | '';
 

@@ -10,7 +10,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmdirSync, rmSync } f
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { createClient, type HikubeClient } from '@hikube/sdk';
+import { createClient, type HikubeClient } from '@hikube/sdk/kubernetes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filesNotOwnerOnly, listPathModes, openToOthers } from '../files/path-modes.js';
 import { startHikubeLocal, type HikubeLocal } from './start-hikube-local.js';

@@ -1,6 +1,6 @@
 // Test helper: a configuration with everything unset, overridden per case.
 import { emptyArgs, type PostgresClusterArgs, type UserModel } from './model.js';
-import { applyPostgresDefaults } from '@hikube/sdk';
+import { applyPostgresDefaults } from '@hikube/sdk/kubernetes';
 import type { PostgresSpec } from './postgres-spec.js';
 
 export function argsWith(overrides: Partial<PostgresClusterArgs>): PostgresClusterArgs {

@@ -1,6 +1,6 @@
 // What the resource needs from the platform, in its own terms. provider.ts implements it over the
 // SDK client; unit tests use an in-memory one. Nothing here knows about HTTP.
-import type { Postgres, SchedulingClass } from '@hikube/sdk';
+import type { Postgres, SchedulingClass } from '@hikube/sdk/kubernetes';
 import type { MergePatch } from './merge-patch.js';
 import type { EndpointsModel, WaitFor } from './model.js';
 import type { ObservedInstance } from './outputs.js';

@@ -1,4 +1,4 @@
-import type { SchedulingClass } from '@hikube/sdk';
+import type { SchedulingClass } from '@hikube/sdk/kubernetes';
 import { describe, expect, it } from 'vitest';
 import { argsWith, user } from './args-fixture.js';
 import { createCluster, deleteCluster, importCluster, planCluster, planDestroy, readCluster, updateCluster, type PlanResult } from './cluster-operations.js';

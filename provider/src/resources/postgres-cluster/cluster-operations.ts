@@ -1,6 +1,6 @@
 // The life cycle of one cluster, free of any plugin framework: plan, create, read, update, delete
 // and import over a ClusterApi. Every outcome is a model plus issues; nothing throws to the caller.
-import { applyPostgresDefaults, validatePostgres, type Postgres } from '@hikube/sdk';
+import { applyPostgresDefaults, validatePostgres, type Postgres } from '@hikube/sdk/kubernetes';
 import type { ClusterApi } from './cluster-api.js';
 import { fromObject } from './from-object.js';
 import { buildUpdatePatch } from './merge-patch.js';

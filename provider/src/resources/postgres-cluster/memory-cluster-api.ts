@@ -1,7 +1,7 @@
 // Test helper: an in-memory ClusterApi that behaves like the platform where the resource cares
 // (defaults filled on write, merge patches, generated passwords, one pod per replica), with knobs
 // for failures, and a count of every call so tests can prove no request was made.
-import { applyPostgresDefaults, type Postgres, type SchedulingClass } from '@hikube/sdk';
+import { applyPostgresDefaults, type Postgres, type SchedulingClass } from '@hikube/sdk/kubernetes';
 import type { ClusterApi, ClusterObservation, WaitOptions } from './cluster-api.js';
 import type { MergePatch } from './merge-patch.js';
 

@@ -1,6 +1,6 @@
 // The API types come from the SDK (generated from the OpenAPI document); these aliases name the
 // parts this resource maps.
-import type { Postgres, PostgresBackup, PostgresDatabase, PostgresSpec, PostgresUser } from '@hikube/sdk';
+import type { Postgres, PostgresBackup, PostgresDatabase, PostgresSpec, PostgresUser } from '@hikube/sdk/kubernetes';
 
 export type { PostgresSpec };
 export type PostgresUserSpec = PostgresUser;

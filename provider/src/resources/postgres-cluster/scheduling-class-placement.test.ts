@@ -1,4 +1,4 @@
-import { validateSchedulingClass, type SchedulingClass } from '@hikube/sdk';
+import { validateSchedulingClass, type SchedulingClass } from '@hikube/sdk/kubernetes';
 import { describe, expect, it } from 'vitest';
 import { knownZones, placementOf, placementsOf, schedulingClassFor } from './scheduling-class-placement.js';
 

@@ -1,5 +1,5 @@
 // SchedulingClass objects seen as placements, and the object created for a new placement.
-import type { SchedulingClass } from '@hikube/sdk';
+import type { SchedulingClass } from '@hikube/sdk/kubernetes';
 import type { PlacementClass } from './zone-placement.js';
 
 const zoneKey = 'topology.kubernetes.io/zone';

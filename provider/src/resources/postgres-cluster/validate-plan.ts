@@ -1,6 +1,6 @@
 // Everything checked at plan time, before any request: how the arguments combine, every API rule
 // (through the SDK's validatePostgres, mapped to attribute paths), and what the change would do.
-import { validatePostgres } from '@hikube/sdk';
+import { validatePostgres } from '@hikube/sdk/kubernetes';
 import { checkConfig } from './config-rules.js';
 import type { PostgresClusterArgs } from './model.js';
 import { checkDestructiveChanges, checkReplacement, checkStorageShrink, checkVersionDowngrade, replacementPaths, restartWarnings } from './plan-changes.js';

@@ -1,4 +1,4 @@
-import { operatorManagedPostgresParameters } from '@hikube/sdk';
+import { operatorManagedPostgresParameters } from '@hikube/sdk/kubernetes';
 
 /** Parameters the operator owns (the API document's list); the API refuses them in a spec. */
 export const OPERATOR_PARAMETERS: ReadonlySet<string> = new Set(operatorManagedPostgresParameters);
