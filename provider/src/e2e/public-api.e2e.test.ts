@@ -3,8 +3,7 @@
 // documented examples are what runs: a 3-replica quorum cluster, a database and a user.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createClient, type HikubeClient } from '@hikube/sdk/kubernetes';
-import { createPublicClient, type PublicClient } from '@hikube/sdk/public';
+import { connectionString, createPublicClient, type PublicClient } from '@hikube/sdk/public';
 import type { PublicRequestEntry } from '@hikube/local';
 import { findResourceChange, findStateResource, type TerraformWorkspace } from '@hikube/testkit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -37,7 +36,6 @@ describe('the provider on Hikube\'s public API, with real PostgreSQL (engine dri
   let harness: Harness;
   let tf: TerraformWorkspace;
   let api: PublicClient;
-  let kube: HikubeClient;
   let failed = false;
   let password = '';
 
@@ -49,18 +47,20 @@ describe('the provider on Hikube\'s public API, with real PostgreSQL (engine dri
   }
   const mutating = (entries: PublicRequestEntry[]) => entries.filter((entry) => entry.mutating).map((entry) => `${entry.method} ${entry.operationId ?? entry.path}`);
 
-  /** The primary's address through the Kubernetes side of Hikube Local (the public `host` is not assigned there yet). */
+  /**
+   * How a customer connects: the cluster's own `host` (port 5432) over TLS, the certificate
+   * verified against Hikube Local's CA (HIKUBE_CA_CERT). Failovers keep the same address.
+   */
   async function primaryUri(user: string, secret: string, database: string): Promise<string> {
-    const rw = (await kube.postgres.endpoints('orders')).rw;
-    if (rw === undefined) throw new Error('no rw endpoint');
-    return `postgresql://${user}:${encodeURIComponent(secret)}@${rw.host}:${rw.port}/${database}`;
+    const cluster = await api.postgres.clusters.get('orders');
+    const caFile = join(harness.local.dataDir, 'pki', 'ca.crt');
+    return connectionString(cluster, { user, password: secret, database }).replace('sslmode=require', `sslmode=verify-full&sslrootcert=${encodeURIComponent(caFile)}`);
   }
 
   beforeAll(async () => {
     harness = await startHarness('engine');
     const local = harness.local;
     api = createPublicClient({ baseUrl: local.url, apiKey: local.publicApi.adminKey, projectId: local.publicApi.project.id, ca: local.caCertPem, env: {} });
-    kube = createClient({ kubeconfig: [local.kubeconfigPath] });
     tf = await harness.workspace(files(), { api: 'public' });
     await tf.init();
   });
@@ -69,7 +69,6 @@ describe('the provider on Hikube\'s public API, with real PostgreSQL (engine dri
   });
   afterAll(async () => {
     await api?.close();
-    await kube?.close();
     await harness?.stop(failed);
   });
 
@@ -127,8 +126,13 @@ describe('the provider on Hikube\'s public API, with real PostgreSQL (engine dri
     expect(readFileSync(applied.logFile ?? '', 'utf8')).not.toContain(secret);
     expect(readFileSync(applied.logFile ?? '', 'utf8')).not.toContain(password);
 
-    // The platform's generated password logs in on the real PostgreSQL, into the database with its extension.
+    // The platform's generated password logs in on the real PostgreSQL, through the cluster's own
+    // address with TLS (the same `host` as in state), into the database with its extension.
+    const host = (await api.postgres.clusters.get('orders')).host;
+    expect(host).toMatch(/^127\.0\.0\.\d+/);
+    expect(findStateResource(state.values!, 'hikube_postgres_cluster.orders').values).toMatchObject({ host });
     const uri = await primaryUri('app', password, 'shop');
+    expect(await psql(uri, 'SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()')).toBe('t');
     expect(await psql(uri, 'SELECT current_user')).toBe('app');
     expect(await psql(uri, "SELECT extname FROM pg_extension WHERE extname = 'pgcrypto'")).toBe('pgcrypto');
   });
