@@ -1,8 +1,10 @@
 // jsii assembly, the four language packages, and a synthesized stack for each binding set.
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { consumerProject } from '@hikube/package-check/consumer-lock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { BINDING_SETS, PACKAGE_ROOT } from '../scripts/binding-sets.mjs';
@@ -123,5 +125,43 @@ describe('synthesis', () => {
   it('cdktf bindings cannot be used in a cdktn stack', () => {
     const cdktfBindings = require(PACKAGE_ROOT);
     expect(() => synthesize(require('cdktn'), cdktfBindings, join(work, 'synth-mixed'))).toThrow(/_resetResolveDiscoveredProviderFeatureUsage/);
+  });
+});
+
+describe('the npm tarballs, installed offline into an empty CommonJS project', () => {
+  const repositoryRoot = join(PACKAGE_ROOT, '..', '..');
+  let project;
+
+  beforeAll(async () => {
+    project = join(work, 'consumer');
+    await mkdir(project);
+    const packed = [];
+    for (const set of BINDING_SETS) {
+      const [tarball] = await withExtension(join(work, 'dist', set.name, 'js'), '.tgz');
+      const manifest = JSON.parse((await runCommand('tar', ['-xOzf', tarball, 'package/package.json'])).stdout);
+      const file = basename(tarball);
+      await copyFile(tarball, join(project, file));
+      const integrity = `sha512-${createHash('sha512').update(await readFile(tarball)).digest('base64')}`;
+      packed.push({ name: manifest.name, version: manifest.version, file, integrity, dependencies: manifest.dependencies ?? {}, peerDependencies: manifest.peerDependencies ?? {} });
+    }
+    // The peers (cdktf, cdktn, constructs) come at the repository's versions, from npm's cache.
+    const lock = JSON.parse(await readFile(join(repositoryRoot, 'package-lock.json'), 'utf8'));
+    const consumer = consumerProject(lock, packed, ['@types/node']);
+    await writeFile(join(project, 'package.json'), `${JSON.stringify({ ...consumer.manifest, type: 'commonjs' }, null, 2)}\n`);
+    await writeFile(join(project, 'package-lock.json'), `${JSON.stringify(consumer.lock, null, 2)}\n`);
+    await runCommand('npm', ['ci', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: project });
+    await copyFile(join(PACKAGE_ROOT, 'test', 'consumer', 'bindings-consumer.ts'), join(project, 'bindings-consumer.ts'));
+    const tsconfig = { compilerOptions: { target: 'es2022', module: 'commonjs', moduleResolution: 'node10', strict: true, types: ['node'], outDir: 'out', skipLibCheck: false }, files: ['bindings-consumer.ts'] };
+    await writeFile(join(project, 'tsconfig.json'), `${JSON.stringify(tsconfig, null, 2)}\n`);
+  });
+
+  it('type-checks a consumer of both sets with tsc (strict, no skipLibCheck), and its synthesis holds the cluster', async () => {
+    await runCommand(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: project });
+    await mkdir(join(project, 'synth'));
+    await runCommand(process.execPath, [join('out', 'bindings-consumer.js'), join(project, 'synth')], { cwd: project });
+    for (const set of BINDING_SETS) {
+      const synthesized = JSON.parse(await readFile(join(project, 'synth', set.name, 'stacks', 'consumer', 'cdk.tf.json'), 'utf8'));
+      expect(Object.values(synthesized.resource.hikube_postgres_cluster)).toEqual([expect.objectContaining({ name: 'orders', replicas: 3, sync_mode: 'quorum', min_sync_replicas: 1, max_sync_replicas: 1 })]);
+    }
   });
 });

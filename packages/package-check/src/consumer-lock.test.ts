@@ -53,3 +53,12 @@ describe('registryTarball', () => {
     expect(registryTarball(given[0] as string, given[1] as string)).toBe(want);
   });
 });
+
+describe('consumerProject with peers', () => {
+  it('installs a tarball peer from the repository, and leaves an optional one out', () => {
+    const withPeers = { ...lib, peerDependencies: { pg: '^8.0.0', vitest: '>=3' }, peerDependenciesMeta: { vitest: { optional: true } }, dependencies: {} };
+    const { lock } = consumerProject(repository, [withPeers]);
+    expect(lock.packages['node_modules/pg']?.version).toBe('8.5.0');
+    expect(Object.keys(lock.packages)).not.toContain('node_modules/vitest');
+  });
+});

@@ -26,6 +26,9 @@ export interface PackedPackage {
   readonly file: string;
   readonly integrity: string;
   readonly dependencies: Readonly<Record<string, string>>;
+  /** Installed with it, as npm does (unless marked optional in peerDependenciesMeta). */
+  readonly peerDependencies?: Readonly<Record<string, string>>;
+  readonly peerDependenciesMeta?: Readonly<Record<string, { optional?: boolean }>>;
 }
 
 export interface ConsumerProject {
@@ -34,7 +37,7 @@ export interface ConsumerProject {
 }
 
 /** Fields of a lock entry that describe the package itself, not where the repository used it. */
-const KEPT_FIELDS = ['version', 'resolved', 'integrity', 'license', 'dependencies', 'optionalDependencies', 'peerDependencies', 'peerDependenciesMeta', 'bin', 'engines', 'os', 'cpu', 'hasInstallScript', 'optional'];
+const KEPT_FIELDS = ['version', 'resolved', 'integrity', 'license', 'dependencies', 'optionalDependencies', 'peerDependencies', 'peerDependenciesMeta', 'bin', 'engines', 'os', 'cpu', 'hasInstallScript', 'optional', 'bundleDependencies', 'inBundle'];
 
 /**
  * The package's own fields, with its registry tarball URL: npm 11 leaves `resolved` out of
@@ -43,7 +46,8 @@ const KEPT_FIELDS = ['version', 'resolved', 'integrity', 'license', 'dependencie
  */
 function packageFields(name: string, entry: LockEntry): LockEntry {
   const fields = Object.fromEntries(Object.entries(entry).filter(([key]) => KEPT_FIELDS.includes(key))) as LockEntry;
-  if (fields.resolved === undefined && fields.version !== undefined) fields.resolved = registryTarball(name, fields.version);
+  // A bundled package comes inside its parent's tarball, not from the registry.
+  if (fields.resolved === undefined && fields.version !== undefined && fields.inBundle !== true) fields.resolved = registryTarball(name, fields.version);
   return fields;
 }
 
@@ -51,6 +55,18 @@ function packageFields(name: string, entry: LockEntry): LockEntry {
 export function registryTarball(name: string, version: string): string {
   const bare = name.startsWith('@') ? name.slice(name.indexOf('/') + 1) : name;
   return `https://registry.npmjs.org/${name}/-/${bare}-${version}.tgz`;
+}
+
+/** The lock entry of one of our tarballs. */
+function ownEntry(own: PackedPackage): LockEntry {
+  return {
+    version: own.version,
+    resolved: `file:${own.file}`,
+    integrity: own.integrity,
+    dependencies: { ...own.dependencies },
+    ...(own.peerDependencies ? { peerDependencies: { ...own.peerDependencies } } : {}),
+    ...(own.peerDependenciesMeta ? { peerDependenciesMeta: { ...own.peerDependenciesMeta } } : {}),
+  };
 }
 
 /** Node's lookup from a package at `from` (a lock path, '' for the root): nearest node_modules first. */
@@ -65,7 +81,13 @@ function resolveInRepository(lock: RepositoryLock, from: string, name: string): 
   }
 }
 
+/** What the package needs from outside its own tarball (bundled dependencies travel inside it). */
 function requiredNames(entry: LockEntry): string[] {
+  const bundled = new Set(Array.isArray(entry['bundleDependencies']) ? (entry['bundleDependencies'] as string[]) : []);
+  return requiredOrBundled(entry).filter((name) => !bundled.has(name));
+}
+
+function requiredOrBundled(entry: LockEntry): string[] {
   const optionalPeers = new Set(Object.entries(entry.peerDependenciesMeta ?? {}).filter(([, meta]) => meta.optional).map(([name]) => name));
   const peers = Object.keys(entry.peerDependencies ?? {}).filter((name) => !optionalPeers.has(name));
   return [...new Set([...Object.keys(entry.dependencies ?? {}), ...Object.keys(entry.optionalDependencies ?? {}), ...peers])];
@@ -83,7 +105,7 @@ export function consumerProject(lock: RepositoryLock, packed: readonly PackedPac
   /** Places the package `name` (the repository's copy at `repoPath`) needed by the consumer package at `parent`. */
   const place = (name: string, repoPath: string | undefined, parent: string): void => {
     const own = byName.get(name);
-    const entry: LockEntry | undefined = own ? { version: own.version, resolved: `file:${own.file}`, integrity: own.integrity, dependencies: { ...own.dependencies } } : repoPath ? packageFields(name, lock.packages[repoPath] as LockEntry) : undefined;
+    const entry: LockEntry | undefined = own ? ownEntry(own) : repoPath ? packageFields(name, lock.packages[repoPath] as LockEntry) : undefined;
     if (!entry) throw new Error(`${name}: not in the repository's package-lock.json; run npm install at the root`);
     const top = `node_modules/${name}`;
     const existing = packages[top];
@@ -95,6 +117,14 @@ export function consumerProject(lock: RepositoryLock, packed: readonly PackedPac
       if (packages[at]) return;
     }
     packages[at] = entry;
+    // The lock lists a bundle's contents too, flagged inBundle, under the package that carries them.
+    if (repoPath !== undefined) {
+      for (const [path, bundled] of Object.entries(lock.packages)) {
+        if (bundled.inBundle === true && path.startsWith(`${repoPath}/node_modules/`)) {
+          packages[`${at}${path.slice(repoPath.length)}`] = packageFields(path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length), bundled);
+        }
+      }
+    }
     // A workspace package's own dependencies sit under its folder in the repository (sdk/node_modules/...).
     const lookupFrom = own ? (lock.packages[`node_modules/${name}`]?.resolved ?? '') : (repoPath ?? '');
     for (const dependency of requiredNames(entry)) {

@@ -51,7 +51,15 @@ describe('an empty project that installs the tarballs offline', () => {
     project = join(work, 'project');
     await mkdir(project, { recursive: true });
     const lock = JSON.parse(await readFile(join(repositoryRoot, 'package-lock.json'), 'utf8')) as RepositoryLock;
-    const tarballs = [...packed.values()].map((p) => ({ name: p.name, version: p.version, file: p.file, integrity: p.integrity, dependencies: (p.manifest['dependencies'] ?? {}) as Record<string, string> }));
+    const tarballs = [...packed.values()].map((p) => ({
+      name: p.name,
+      version: p.version,
+      file: p.file,
+      integrity: p.integrity,
+      dependencies: (p.manifest['dependencies'] ?? {}) as Record<string, string>,
+      peerDependencies: (p.manifest['peerDependencies'] ?? {}) as Record<string, string>,
+      peerDependenciesMeta: (p.manifest['peerDependenciesMeta'] ?? {}) as Record<string, { optional?: boolean }>,
+    }));
     for (const p of tarballs) await copyFile(join(work, p.file), join(project, p.file));
     const { manifest, lock: consumerLock } = consumerProject(lock, tarballs, ['@types/node']);
     await writeFile(join(project, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
