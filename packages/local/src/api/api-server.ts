@@ -14,7 +14,7 @@ import { BODY_LIMITS } from './body-limits.js';
 import { readBody } from './request-body.js';
 import { parseRequestTarget, parseResourcePath, type RequestTarget, type ResourcePath } from './request-path.js';
 import { ResourceHandlers, isWatch, targetOf, verbOf, type Reply } from './resource-handlers.js';
-import { ApiStatusError, forbidden, methodNotAllowed, notFoundPath, toApiError, tooManyRequests } from './status-error.js';
+import { ApiStatusError, badRequest, forbidden, methodNotAllowed, notFoundPath, toApiError, tooManyRequests } from './status-error.js';
 import { wantsTable } from './table.js';
 import { WatchRegistry, serveWatch, type WatchSink } from './watch-stream.js';
 import type { KubeObject } from '../store/kube-object.js';
@@ -86,7 +86,7 @@ export class ApiServer {
     });
     // TLS handshakes that fail (a client without our CA) must not crash the server.
     server.on('tlsClientError', () => undefined);
-    server.on('clientError', (_err: Error, socket: Socket) => socket.destroy());
+    server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => answerUnparsable(err, socket));
     if (this.options.tls) server.on('sessionError', () => undefined);
     this.server = server;
     await new Promise<void>((resolve, reject) => {
@@ -272,6 +272,23 @@ function endUnreadRequest(res: Res, headers: Record<string, string | string[]>):
   const h = req.headers;
   const hasBody = (h['content-length'] !== undefined && h['content-length'] !== '0') || h['transfer-encoding'] !== undefined;
   if (hasBody) headers['connection'] = 'close';
+}
+
+/**
+ * A request HTTP/1.1 cannot parse (a method Node's parser does not know, a malformed header or
+ * chunk) gets a 400 Status and the connection closes, as a Kubernetes client expects an answer;
+ * nothing was routed and nothing is read after it. Only when no answer is under way on the
+ * socket: Node's own default makes the same check on the same internal field.
+ */
+function answerUnparsable(err: NodeJS.ErrnoException, socket: Socket): void {
+  const inFlight = (socket as unknown as { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (!err.code?.startsWith('HPE_') || !socket.writable || inFlight?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  const body = JSON.stringify(badRequest(`the request is not valid HTTP/1.1 (${err.code})`).toStatus());
+  socket.end(`HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  socket.once('finish', () => socket.destroy());
 }
 
 function combine(a: ((o: KubeObject) => boolean) | undefined, b: (o: KubeObject) => boolean): (o: KubeObject) => boolean {

@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpsRequest } from 'node:https';
 import { connect, type ClientHttp2Session } from 'node:http2';
+import { connect as tlsConnect } from 'node:tls';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -193,6 +194,29 @@ describe.each(protocols)('over $protocol', ({ send }) => {
     expect((await send({ method: 'GET', path: `${P}/keep` })).status).toBe(200);
   });
 });
+
+it.each([
+  { name: 'a method HTTP/1.1 does not know', request: `BREW ${P}/keep HTTP/1.1\r\nhost: a\r\ncontent-length: 1\r\n\r\nx` },
+  { name: 'a header line without a colon', request: `GET ${P}/keep HTTP/1.1\r\nhost: a\r\nbroken\r\n\r\n` },
+])('answers 400 to $name (the property suite found a reset instead) and keeps serving', async ({ request }) => {
+  const answer = await rawTls(request);
+  expect(answer).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+  expect(answer).toMatch(/connection: close/i);
+  expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toMatchObject({ kind: 'Status', reason: 'BadRequest', code: 400 });
+  expect((await http1({ method: 'GET', path: `${P}/keep` })).status).toBe(200);
+});
+
+/** Bytes over TLS (HTTP/1.1 by ALPN), as written: what Node's HTTP client would refuse to send. */
+function rawTls(text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = tlsConnect({ host: '127.0.0.1', port: Number(new URL(base).port), ca, ALPNProtocols: ['http/1.1'] }, () => socket.end(text));
+    let out = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (d: string) => (out += d));
+    socket.on('close', () => resolve(out));
+    socket.on('error', reject);
+  });
+}
 
 it('logs nothing for refused bodies: they are client errors, not server faults', () => {
   expect(logged).toEqual([]);
