@@ -28,7 +28,7 @@ export interface VersionInfo {
   gitVersion: string;
 }
 
-/** A front served beside the Kubernetes API; undefined when no operation has the path. */
+/** A front served beside the Kubernetes API, answering every path under its prefix (undefined passes the request on). */
 export type PublicFront = (request: { method: string; path: string; apiKey: string | undefined; body: () => Promise<string> }) => Promise<Reply | undefined>;
 
 /** Extra routes under /hikube-local/ (admin only), e.g. site operations. */

@@ -64,12 +64,16 @@ const versionRank = (version: string): number => Number(version.replace(/^v/, ''
 export class PostgresFront {
   constructor(private readonly options: PostgresFrontOptions) {}
 
-  /** The reply to a request under /postgres/, or undefined when no documented operation has its path. */
-  async handle(request: FrontRequest): Promise<FrontReply | undefined> {
+  /**
+   * The reply to a request under /postgres/. A path no documented operation has is a 404 in this
+   * API's body: the Kubernetes front has nothing there, and its 401 for a missing bearer token
+   * told a caller with a good API key the wrong thing.
+   */
+  async handle(request: FrontRequest): Promise<FrontReply> {
     const requestId = randomUUID().replaceAll('-', '');
     try {
       const matched = matchOperation(request.method, request.path);
-      if (matched === undefined) return undefined;
+      if (matched === undefined) throw new PublicApiError(404, undefined, `no operation has the path ${request.path.slice(0, 200)}`);
       if (matched === 'methodMismatch') throw new PublicApiError(404, undefined, `no ${request.method} operation on ${request.path}`);
       if (request.apiKey === undefined || request.apiKey === '') throw unauthenticated();
       const checked = this.options.keys.authorize(request.apiKey, matched.params['projectId'], matched.scope);
