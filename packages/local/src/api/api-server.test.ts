@@ -112,6 +112,23 @@ describe('Status errors', () => {
     expect(r.headers.get('warning')).toBe('299 - "unknown field \\"spec.bogus\\""');
   });
 
+  it.each([
+    { validation: 'Warn', warning: ['extra', 'metadata.extra', 'spec.users.alice.x', 'spec.users["a.b"].y', 'spec.bogus'].map((f) => `299 - ${JSON.stringify(`unknown field "${f}"`)}`).join(', ') },
+    { validation: 'Ignore', warning: null },
+  ])('drops unknown fields under fieldValidation=$validation, as kube-apiserver prunes them (the property suite found them stored)', async ({ validation, warning }) => {
+    const name = `pruned-${validation.toLowerCase()}`;
+    const body = { ...pg(name, { users: { alice: { x: 1 }, 'a.b': { y: true, replication: true } }, bogus: { z: 1 } }), extra: 1, metadata: { name, extra: 2 } };
+    const r = await call({ method: 'POST', path: `${P}?fieldValidation=${validation}`, body });
+    expect(r.status).toBe(201);
+    expect(r.headers.get('warning')).toBe(warning);
+    const stored = (await call({ path: `${P}/${name}` })).json;
+    expect(stored['spec']).toMatchObject({ users: { alice: {}, 'a.b': { replication: true } } });
+    expect(stored['spec']).not.toHaveProperty('bogus');
+    expect((stored['spec'] as { users: Record<string, unknown> }).users).toEqual({ alice: {}, 'a.b': { replication: true } });
+    expect(stored).not.toHaveProperty('extra');
+    expect(stored['metadata']).not.toHaveProperty('extra');
+  });
+
   it('429 when too many requests are in flight', async () => {
     const busy = await startServer({ maxInFlight: 0 });
     try {
