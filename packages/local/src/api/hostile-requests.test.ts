@@ -3,7 +3,6 @@
 
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpsRequest } from 'node:https';
-import { connect, type ClientHttp2Session } from 'node:http2';
 import { connect as tlsConnect } from 'node:tls';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ObjectService } from '../store/object-service.js';
 import { ObjectStore } from '../store/object-store.js';
 import { NAMESPACE, POSTGRES } from '../store/resource-types.js';
+import { RawHttpsClient } from '../testing/raw-https-client.js';
 import { runCurl } from '../testing/run-curl.js';
 import { createLocalPki } from '../tls/certificates.js';
 import { Admission } from './admission.js';
@@ -84,33 +84,14 @@ function http1(a: Ask): Promise<Answer> {
   });
 }
 
-let session: ClientHttp2Session | undefined;
-function http2(a: Ask): Promise<Answer> {
-  session ??= connect(base, { ca });
-  const s = session;
-  return new Promise((resolve, reject) => {
-    const stream = s.request({ ':method': a.method, ':path': a.path, authorization: `Bearer ${a.token ?? TENANT}`, 'content-type': a.contentType ?? 'application/json' });
-    let status = 0;
-    let headers: Answer['headers'] = {};
-    let text = '';
-    stream.setEncoding('utf8');
-    stream.on('response', (h) => {
-      status = Number(h[':status']);
-      headers = h;
-    });
-    stream.on('data', (d: string) => (text += d));
-    // The answer is complete at 'end'. Node's client does not emit 'close' on a stream the server
-    // reset while a body was still going out, so the client closes its side itself.
-    stream.on('end', () => {
-      resolve(toAnswer(status, text, headers));
-      stream.close();
-    });
-    stream.on('close', () => reject(new Error(`stream closed without an answer (code ${stream.rstCode ?? '?'})`)));
-    stream.on('error', () => undefined);
-    stream.end(a.body);
-  });
+let h2: RawHttpsClient | undefined;
+async function http2(a: Ask): Promise<Answer> {
+  h2 ??= new RawHttpsClient(base, ca);
+  const headers = { authorization: `Bearer ${a.token ?? TENANT}`, 'content-type': a.contentType ?? 'application/json' };
+  const r = await h2.send({ method: a.method, path: a.path, headers, protocol: 'http2', ...(a.body !== undefined ? { body: a.body } : {}) });
+  return toAnswer(r.status, r.text, r.headers);
 }
-afterAll(() => session?.close());
+afterAll(() => h2?.close());
 
 const protocols = [
   { protocol: 'HTTP/1.1', send: http1 },
