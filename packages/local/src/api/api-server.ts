@@ -149,7 +149,9 @@ export class ApiServer {
           const reply = await this.handlers.handle({ method, path, query: url.query, headers: req.headers, body }, verb);
           return this.send(res, reply);
         } catch (err) {
-          throw toApiError(err, targetOf(path.type, path.name ?? ''));
+          const apiErr = toApiError(err, targetOf(path.type, path.name ?? ''));
+          if (apiErr.httpCode === 500) this.options.log?.(`internal error on ${method} ${pathname}: ${(err as Error).stack ?? String(err)}`);
+          throw apiErr;
         } finally {
           this.inFlight--;
         }
@@ -235,7 +237,7 @@ export class ApiServer {
 
   private send(res: Res, reply: Reply): void {
     const headers: Record<string, string | string[]> = {};
-    if (reply.warnings?.length) headers['warning'] = reply.warnings.map((w) => `299 - ${JSON.stringify(w)}`);
+    if (reply.warnings?.length) headers['warning'] = reply.warnings.map((w) => `299 - ${warningText(w)}`);
     const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
     this.sendRaw(res, reply.status, text, reply.contentType ?? 'application/json', headers);
   }
@@ -289,6 +291,15 @@ function answerUnparsable(err: NodeJS.ErrnoException, socket: Socket): void {
   const body = JSON.stringify(badRequest(`the request is not valid HTTP/1.1 (${err.code})`).toStatus());
   socket.end(`HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
   socket.once('finish', () => socket.destroy());
+}
+
+/**
+ * A warning as the quoted text of a Warning header. A header holds only Latin-1, and a warning
+ * may quote a field name the client sent in any script: beyond ASCII, characters are escaped
+ * (`\uXXXX`) so that an unknown field named in Chinese warns instead of failing the request.
+ */
+function warningText(warning: string): string {
+  return JSON.stringify(warning).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function combine(a: ((o: KubeObject) => boolean) | undefined, b: (o: KubeObject) => boolean): (o: KubeObject) => boolean {
