@@ -14,7 +14,7 @@ import type { PublicOperationId } from '@hikube/sdk/public';
 import { matchOperation } from './operation-routes.js';
 import { accessDenied, alreadyExists, invalidField, modeSwitch, notFound, PublicApiError, unauthenticated } from './public-error.js';
 import { parseBody } from './request-body.js';
-import { databaseFromSpec, databasesFromSpec, specWithDatabase, specWithoutDatabase, specWithoutUser, specWithUser, userFromSpec, usersFromSpec, type UserConfigInput } from './roles-mapping.js';
+import { databaseFromSpec, databaseOf, databasesFromSpec, specWithDatabase, specWithoutDatabase, specWithoutUser, specWithUser, userFromSpec, usersFromSpec, userOf, type UserConfigInput } from './roles-mapping.js';
 
 export interface FrontRequest {
   method: string;
@@ -129,17 +129,17 @@ export class PostgresFront {
         return databaseFromSpec(spec, databaseName) ?? notFoundThrow(`database "${databaseName}" of cluster "${clusterName}"`);
       case 'PostgresService_CreateDatabase': {
         const input = parseBody<{ databaseName: string; extensions?: string[] }>(await body(), 'DatabaseCreate');
-        if (spec.databases?.[input.databaseName]) throw alreadyExists(`database "${input.databaseName}"`);
+        if (databaseOf(spec, input.databaseName)) throw alreadyExists(`database "${input.databaseName}"`);
         const next = await this.#write(cluster, specWithDatabase(spec, input.databaseName, checkedExtensions(input.extensions ?? [])));
         return databaseFromSpec(next, input.databaseName);
       }
       case 'PostgresService_UpdateDatabase': {
         const input = parseBody<{ extensions: string[] }>(await body(), 'DatabaseUpdate');
-        if (!spec.databases?.[databaseName]) throw notFound(`database "${databaseName}" of cluster "${clusterName}"`);
+        if (!databaseOf(spec, databaseName)) throw notFound(`database "${databaseName}" of cluster "${clusterName}"`);
         return databaseFromSpec(await this.#write(cluster, specWithDatabase(spec, databaseName, checkedExtensions(input.extensions))), databaseName);
       }
       case 'PostgresService_DeleteDatabase':
-        if (!spec.databases?.[databaseName]) throw notFound(`database "${databaseName}" of cluster "${clusterName}"`);
+        if (!databaseOf(spec, databaseName)) throw notFound(`database "${databaseName}" of cluster "${clusterName}"`);
         await this.#write(cluster, specWithoutDatabase(spec, databaseName));
         return {};
       case 'PostgresService_ListUsers': {
@@ -150,18 +150,18 @@ export class PostgresFront {
         return userFromSpec(spec, username) ?? notFoundThrow(`user "${username}" of cluster "${clusterName}"`);
       case 'PostgresService_CreateUser': {
         const input = parseBody<{ username: string; config?: UserConfigInput }>(await body(), 'UserCreate');
-        if (spec.users?.[input.username]) throw alreadyExists(`user "${input.username}"`);
+        if (userOf(spec, input.username)) throw alreadyExists(`user "${input.username}"`);
         const password = generatedPassword();
         const next = await this.#write(cluster, specWithUser(spec, input.username, input.config ?? {}, password));
         return { ...userFromSpec(next, input.username), password };
       }
       case 'PostgresService_UpdateUser': {
         const input = parseBody<{ config: UserConfigInput }>(await body(), 'UserUpdate');
-        if (!spec.users?.[username]) throw notFound(`user "${username}" of cluster "${clusterName}"`);
+        if (!userOf(spec, username)) throw notFound(`user "${username}" of cluster "${clusterName}"`);
         return userFromSpec(await this.#write(cluster, specWithUser(spec, username, input.config)), username);
       }
       case 'PostgresService_DeleteUser':
-        if (!spec.users?.[username]) throw notFound(`user "${username}" of cluster "${clusterName}"`);
+        if (!userOf(spec, username)) throw notFound(`user "${username}" of cluster "${clusterName}"`);
         await this.#write(cluster, specWithoutUser(spec, username));
         return {};
       case 'PostgresService_RotateUserPassword': {
