@@ -45,13 +45,15 @@ let tenantToken: string;
 let otherTenantToken: string;
 let otherProjectId: string;
 let otherProjectKey: string;
+/** The server's diagnostics: an internal error on any request is a failure of the property. */
+const logged: string[] = [];
 
 const admin = (): string => local.adminToken;
 const ownProject = (): string => local.publicApi.project.id;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'hl-hostile-'));
-  local = await startHikubeLocal({ dataDir, port: 0, driver: 'deterministic', tenants: [OTHER_NAMESPACE] });
+  local = await startHikubeLocal({ dataDir, port: 0, driver: 'deterministic', tenants: [OTHER_NAMESPACE], log: (line) => logged.push(line) });
   client = new RawHttpsClient(local.url, local.caCertPem);
   tenantToken = local.tenants.find((t) => t.namespace === TENANT_NAMESPACE)?.token ?? '';
   otherTenantToken = local.tenants.find((t) => t.namespace === OTHER_NAMESPACE)?.token ?? '';
@@ -122,6 +124,7 @@ async function settledState(): Promise<StoredState> {
 /** What holds after every request, whatever it was: the server answers, and what is stored is sound. */
 async function expectSoundServer(where: string): Promise<StoredState> {
   expect((await client.send({ method: 'GET', path: '/readyz' })).status, `server down after ${where}`).toBe(200);
+  expect(logged.filter((line) => /internal error|failed/.test(line)), `logged after ${where}`).toEqual([]);
   const state = await settledState();
   for (const p of state.postgres) {
     const object = { apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'Postgres', metadata: { name: p.name, namespace: p.namespace }, spec: p.spec };

@@ -58,9 +58,22 @@ afterAll(async () => {
   if (parent) rmSync(parent, { recursive: true, force: true });
 });
 
+/** Waits until the controller reports `generation` applied (Ready, observedGeneration reached). */
+async function appliedGeneration(generation: number): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    await local.idle();
+    const status = (await client.postgres.get(NAME)).status;
+    const ready = status?.conditions?.find((c) => c.type === 'Ready');
+    if ((status?.observedGeneration ?? 0) >= generation && ready?.status === 'True') return;
+    if (Date.now() > deadline) throw new Error(`generation ${generation} not applied: ${JSON.stringify(ready)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** Names the rules allow but PostgreSQL must quote: case, dots, hyphens, the longest allowed. */
-const userName = fc.constantFrom('app', 'Upper', 'a.b', 'x-y', 'u_1', 'u'.repeat(63), '9lives');
-const databaseName = fc.constantFrom('shop', 'a.b', 'x-y', 'D2', 'd'.repeat(54));
+const userName = fc.constantFrom('app', 'Upper', 'a.b', 'x-y', 'u_1', 'u'.repeat(63), '9lives', 'constructor', 'toString');
+const databaseName = fc.constantFrom('shop', 'a.b', 'x-y', 'D2', 'd'.repeat(54), 'constructor', 'valueOf');
 /** Parameters with values PostgreSQL takes (a refused value is the pinned case below). */
 const parameters = fc
   .uniqueArray(fc.constantFrom(['work_mem', fc.constantFrom('8MB', '64kB', 4096)], ['statement_timeout', fc.constantFrom(0, '5s', 250)], ['log_min_duration_statement', fc.constantFrom(-1, '1s')], ['idle_in_transaction_session_timeout', fc.constantFrom(0, '10s')]), { maxLength: 3, selector: ([name]) => name })
@@ -81,13 +94,12 @@ it('creates in PostgreSQL exactly the roles and settings the object asks for, no
       await client.postgres.patch(NAME, {
         spec: {
           users: { ...removed(previous.users, users), ...Object.fromEntries(users.map((u) => [u, {}])) },
-          databases: { ...removed(previous.databases, databases), ...Object.fromEntries(databases.map((d) => [d, { roles: users.length ? { admin: [users[0] as string] } : {} }])) },
+          databases: { ...removed(previous.databases, databases), ...Object.fromEntries(databases.map((d) => [d, { roles: { admin: users.slice(0, 1) } }])) },
           postgresql: { parameters: { ...removed(previous.parameters, Object.keys(parameters)), ...parameters } },
         },
       });
       previous = { users, databases, parameters: Object.keys(parameters) };
-      await local.idle();
-      await client.postgres.waitForReady(NAME, { timeout: 60_000 });
+      await appliedGeneration((await client.postgres.get(NAME)).metadata.generation ?? 0);
       const roles = [...platformRoles, PROBE.user, ...users, ...databases.flatMap((d) => [`${d}_admin`, `${d}_readonly`])].sort();
       expect(await rolesNow()).toEqual([...new Set(roles)].sort());
       const settings = await fileSettingsNow();
