@@ -47,8 +47,8 @@ const database = fc.oneof(
 /** Mostly `valid`, sometimes `hostile`: requests must get past the first check to probe the next ones. */
 const mostly = <T, U>(valid: fc.Arbitrary<T>, hostile: fc.Arbitrary<U>, odds = 5): fc.Arbitrary<T | U> => fc.oneof({ weight: odds, arbitrary: valid }, { weight: 1, arbitrary: hostile });
 
-const validUserName = fc.constantFrom('app', 'alice', 'bob', 'u_1', 'reader');
-const validDatabaseName = fc.constantFrom('app', 'shop', 'blog-2', 'db.x');
+const validUserName = fc.constantFrom('app', 'alice', 'bob', 'u_1', 'reader', 'constructor');
+const validDatabaseName = fc.constantFrom('app', 'shop', 'blog-2', 'db.x', 'valueOf');
 const validParameters = fc.dictionary(fc.constantFrom('work_mem', 'log_statement', 'max_connections', 'auto_explain.log_min_duration', 'statement_timeout'), fc.constantFrom<unknown>('64MB', 'all', 200, '5s', 0), { maxKeys: 3 });
 
 /** A spec the document accepts, or nearly: names, users, databases and parameters a tenant would write. */

@@ -37,8 +37,8 @@ const clusterName = fc.oneof(
   { weight: 1, arbitrary: fc.stringMatching(/^[a-z0-9]{3,16}$/) },
   { weight: 1, arbitrary: hostileName },
 );
-const username = fc.oneof({ weight: 3, arbitrary: fc.constant(PUBLIC_FIXTURE.user) }, { weight: 3, arbitrary: fc.constantFrom('bob', 'carol', '_u1') }, { weight: 1, arbitrary: hostileName });
-const databaseName = fc.oneof({ weight: 3, arbitrary: fc.constant(PUBLIC_FIXTURE.database) }, { weight: 3, arbitrary: fc.constantFrom('blog', 'app-2') }, { weight: 1, arbitrary: hostileName });
+const username = fc.oneof({ weight: 3, arbitrary: fc.constant(PUBLIC_FIXTURE.user) }, { weight: 3, arbitrary: fc.constantFrom('bob', 'carol', '_u1', 'constructor') }, { weight: 1, arbitrary: hostileName });
+const databaseName = fc.oneof({ weight: 3, arbitrary: fc.constant(PUBLIC_FIXTURE.database) }, { weight: 3, arbitrary: fc.constantFrom('blog', 'app-2', 'constructor') }, { weight: 1, arbitrary: hostileName });
 const extensions = fc.array(fc.oneof(fc.constantFrom('pg_trgm', 'hstore', 'uuid-ossp', 'plpython3u'), hostileName), { maxLength: 3 });
 
 const clusterSettings = {
