@@ -5,6 +5,7 @@
 import { applyPostgresDefaults, applySchedulingClassDefaults, validatePostgres, validateSchedulingClass } from '@hikube/sdk/kubernetes';
 import type { KubeObject } from '../store/kube-object.js';
 import type { ResourceType } from '../store/resource-types.js';
+import { removeField } from './prune-unknown.js';
 import { badRequest, invalid, type StatusCause } from './status-error.js';
 
 export interface PolicyIssue {
@@ -46,14 +47,16 @@ function nameCauses(type: ResourceType, name: string): StatusCause[] {
   return [];
 }
 
-/** Unknown fields outside `spec` (the schema inside spec is the policy's job). */
-export function unknownFields(type: ResourceType, obj: KubeObject): string[] {
+/** Unknown top-level fields (the schema inside spec is the policy's job). */
+function unknownTopLevel(type: ResourceType, obj: KubeObject): string[] {
   const top = TOP_LEVEL[type.kind];
-  const out: string[] = [];
-  if (top) for (const k of Object.keys(obj)) if (!top.has(k)) out.push(k);
-  for (const k of Object.keys(obj.metadata)) if (!METADATA.has(k)) out.push(`metadata.${k}`);
-  return out;
+  return top ? Object.keys(obj).filter((k) => !top.has(k)) : [];
 }
+
+function unknownMetadata(obj: KubeObject): string[] {
+  return Object.keys(obj.metadata).filter((k) => !METADATA.has(k));
+}
+
 
 export interface AdmissionResult {
   object: KubeObject;
@@ -71,7 +74,10 @@ export class Admission {
     const policy = this.policies[type.kind];
     // The policy checks names of its kind itself (e.g. Postgres: DNS-1035, at most 44 characters).
     if (!old && !policy) causes.push(...nameCauses(type, obj.metadata.name));
-    const unknown = unknownFields(type, obj);
+    const topLevelUnknown = unknownTopLevel(type, obj);
+    const metadataUnknown = unknownMetadata(obj);
+    const specUnknown: string[] = [];
+    const unknown = [...topLevelUnknown, ...metadataUnknown.map((k) => `metadata.${k}`)];
     if (policy) {
       const spec = typeof obj['spec'] === 'object' && obj['spec'] !== null ? (obj['spec'] as Record<string, unknown>) : {};
       obj['spec'] = policy.applyDefaults(structuredClone(spec));
@@ -79,6 +85,7 @@ export class Admission {
         if (old && issue.path === 'metadata.name') continue; // names are checked when created
         if (issue.rule === 'additionalProperties') {
           unknown.push(issue.path);
+          specUnknown.push(issue.path);
           continue;
         }
         causes.push({ reason: reasonFor(issue.rule), field: issue.path, message: issue.message });
@@ -95,6 +102,10 @@ export class Admission {
       throw badRequest(unknown.length === 1 ? `strict decoding error: unknown field "${unknown[0] as string}"` : `strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(', ')}`);
     }
     if (fieldValidation === 'Warn') for (const f of unknown) warnings.push(`unknown field "${f}"`);
+    // Warned about or ignored, an unknown field is still dropped, as kube-apiserver prunes it.
+    for (const key of topLevelUnknown) delete obj[key];
+    for (const key of metadataUnknown) delete (obj.metadata as Record<string, unknown>)[key];
+    for (const path of specUnknown) removeField(obj, path);
     if (causes.length) throw invalid(target, causes);
     return { object: obj, warnings };
   }

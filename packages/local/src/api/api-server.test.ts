@@ -112,6 +112,50 @@ describe('Status errors', () => {
     expect(r.headers.get('warning')).toBe('299 - "unknown field \\"spec.bogus\\""');
   });
 
+  it.each([
+    { validation: 'Warn', warning: ['extra', 'metadata.extra', 'spec.users.alice.x', 'spec.users["a.b"].y', 'spec.bogus'].map((f) => `299 - ${JSON.stringify(`unknown field "${f}"`)}`).join(', ') },
+    { validation: 'Ignore', warning: null },
+  ])('drops unknown fields under fieldValidation=$validation, as kube-apiserver prunes them (the property suite found them stored)', async ({ validation, warning }) => {
+    const name = `pruned-${validation.toLowerCase()}`;
+    const body = { ...pg(name, { users: { alice: { x: 1 }, 'a.b': { y: true, replication: true } }, bogus: { z: 1 } }), extra: 1, metadata: { name, extra: 2 } };
+    const r = await call({ method: 'POST', path: `${P}?fieldValidation=${validation}`, body });
+    expect(r.status).toBe(201);
+    expect(r.headers.get('warning')).toBe(warning);
+    const stored = (await call({ path: `${P}/${name}` })).json;
+    expect(stored['spec']).toMatchObject({ users: { alice: {}, 'a.b': { replication: true } } });
+    expect(stored['spec']).not.toHaveProperty('bogus');
+    expect((stored['spec'] as { users: Record<string, unknown> }).users).toEqual({ alice: {}, 'a.b': { replication: true } });
+    expect(stored).not.toHaveProperty('extra');
+    expect(stored['metadata']).not.toHaveProperty('extra');
+  });
+
+  it('warns about an unknown field named in any script, in an ASCII header (the property suite found a 500)', async () => {
+    const r = await call({ method: 'POST', path: `${P}?fieldValidation=Warn`, body: pg('scripts', { users: { app: { 字段: 1, '\u{58977}': 2 } } }) });
+    expect(r.status).toBe(201);
+    const header = r.headers.get('warning') ?? '';
+    expect(header).toMatch(/^[\x20-\x7e]+$/);
+    const texts = header.split(', 299 - ').map((w) => JSON.parse(w.replace(/^299 - /, '')) as string);
+    expect(texts).toEqual(['unknown field "spec.users.app["字段"]"', 'unknown field "spec.users.app["\u{58977}"]"']);
+  });
+
+  it('logs the stack of an unexpected failure inside a resource handler, and answers 500', async () => {
+    const logged: string[] = [];
+    const failing = new Admission({ Postgres: { validate: () => { throw new Error('policy exploded'); }, applyDefaults: (spec) => spec } });
+    const store = await ObjectStore.open({});
+    const service = new ObjectService(store);
+    await service.create(NAMESPACE, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-a' } });
+    const s = new ApiServer({ service, authenticator: new Authenticator({ admin: ADMIN, tenants: { 'team-a': TENANT } }), admission: failing, openapi: new OpenApiDocuments(), log: (line) => logged.push(line) });
+    const root = `http://127.0.0.1:${await s.listen(0)}`;
+    try {
+      const r = await call({ method: 'POST', path: P, body: pg('boom') }, root);
+      expect(r.status).toBe(500);
+      expect(r.json).toMatchObject({ reason: 'InternalError', message: 'an error on the server has prevented the request from succeeding' });
+      expect(logged).toEqual([expect.stringMatching(/^internal error on POST \/apis\/apps\.cozystack\.io\/v1alpha1\/namespaces\/team-a\/postgreses: Error: policy exploded\n\s+at /)]);
+    } finally {
+      await s.close();
+    }
+  });
+
   it('429 when too many requests are in flight', async () => {
     const busy = await startServer({ maxInFlight: 0 });
     try {

@@ -14,7 +14,7 @@ import { BODY_LIMITS } from './body-limits.js';
 import { readBody } from './request-body.js';
 import { parseRequestTarget, parseResourcePath, type RequestTarget, type ResourcePath } from './request-path.js';
 import { ResourceHandlers, isWatch, targetOf, verbOf, type Reply } from './resource-handlers.js';
-import { ApiStatusError, forbidden, methodNotAllowed, notFoundPath, toApiError, tooManyRequests } from './status-error.js';
+import { ApiStatusError, badRequest, forbidden, methodNotAllowed, notFoundPath, toApiError, tooManyRequests } from './status-error.js';
 import { wantsTable } from './table.js';
 import { WatchRegistry, serveWatch, type WatchSink } from './watch-stream.js';
 import type { KubeObject } from '../store/kube-object.js';
@@ -28,7 +28,7 @@ export interface VersionInfo {
   gitVersion: string;
 }
 
-/** A front served beside the Kubernetes API; undefined when no operation has the path. */
+/** A front served beside the Kubernetes API, answering every path under its prefix (undefined passes the request on). */
 export type PublicFront = (request: { method: string; path: string; apiKey: string | undefined; contentType: string | undefined; body: () => Promise<string> }) => Promise<Reply | undefined>;
 
 /** Extra routes under /hikube-local/ (admin only), e.g. site operations. */
@@ -86,7 +86,7 @@ export class ApiServer {
     });
     // TLS handshakes that fail (a client without our CA) must not crash the server.
     server.on('tlsClientError', () => undefined);
-    server.on('clientError', (_err: Error, socket: Socket) => socket.destroy());
+    server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => answerUnparsable(err, socket));
     if (this.options.tls) server.on('sessionError', () => undefined);
     this.server = server;
     await new Promise<void>((resolve, reject) => {
@@ -149,7 +149,9 @@ export class ApiServer {
           const reply = await this.handlers.handle({ method, path, query: url.query, headers: req.headers, body }, verb);
           return this.send(res, reply);
         } catch (err) {
-          throw toApiError(err, targetOf(path.type, path.name ?? ''));
+          const apiErr = toApiError(err, targetOf(path.type, path.name ?? ''));
+          if (apiErr.httpCode === 500) this.options.log?.(`internal error on ${method} ${pathname}: ${(err as Error).stack ?? String(err)}`);
+          throw apiErr;
         } finally {
           this.inFlight--;
         }
@@ -235,7 +237,7 @@ export class ApiServer {
 
   private send(res: Res, reply: Reply): void {
     const headers: Record<string, string | string[]> = {};
-    if (reply.warnings?.length) headers['warning'] = reply.warnings.map((w) => `299 - ${JSON.stringify(w)}`);
+    if (reply.warnings?.length) headers['warning'] = reply.warnings.map((w) => `299 - ${warningText(w)}`);
     const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
     this.sendRaw(res, reply.status, text, reply.contentType ?? 'application/json', headers);
   }
@@ -272,6 +274,32 @@ function endUnreadRequest(res: Res, headers: Record<string, string | string[]>):
   const h = req.headers;
   const hasBody = (h['content-length'] !== undefined && h['content-length'] !== '0') || h['transfer-encoding'] !== undefined;
   if (hasBody) headers['connection'] = 'close';
+}
+
+/**
+ * A request HTTP/1.1 cannot parse (a method Node's parser does not know, a malformed header or
+ * chunk) gets a 400 Status and the connection closes, as a Kubernetes client expects an answer;
+ * nothing was routed and nothing is read after it. Only when no answer is under way on the
+ * socket: Node's own default makes the same check on the same internal field.
+ */
+function answerUnparsable(err: NodeJS.ErrnoException, socket: Socket): void {
+  const inFlight = (socket as unknown as { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (!err.code?.startsWith('HPE_') || !socket.writable || inFlight?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  const body = JSON.stringify(badRequest(`the request is not valid HTTP/1.1 (${err.code})`).toStatus());
+  socket.end(`HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  socket.once('finish', () => socket.destroy());
+}
+
+/**
+ * A warning as the quoted text of a Warning header. A header holds only Latin-1, and a warning
+ * may quote a field name the client sent in any script: beyond ASCII, characters are escaped
+ * (`\uXXXX`) so that an unknown field named in Chinese warns instead of failing the request.
+ */
+function warningText(warning: string): string {
+  return JSON.stringify(warning).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function combine(a: ((o: KubeObject) => boolean) | undefined, b: (o: KubeObject) => boolean): (o: KubeObject) => boolean {

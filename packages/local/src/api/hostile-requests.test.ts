@@ -3,13 +3,14 @@
 
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpsRequest } from 'node:https';
-import { connect, type ClientHttp2Session } from 'node:http2';
+import { connect as tlsConnect } from 'node:tls';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ObjectService } from '../store/object-service.js';
 import { ObjectStore } from '../store/object-store.js';
 import { NAMESPACE, POSTGRES } from '../store/resource-types.js';
+import { RawHttpsClient } from '../testing/raw-https-client.js';
 import { runCurl } from '../testing/run-curl.js';
 import { createLocalPki } from '../tls/certificates.js';
 import { Admission } from './admission.js';
@@ -83,33 +84,14 @@ function http1(a: Ask): Promise<Answer> {
   });
 }
 
-let session: ClientHttp2Session | undefined;
-function http2(a: Ask): Promise<Answer> {
-  session ??= connect(base, { ca });
-  const s = session;
-  return new Promise((resolve, reject) => {
-    const stream = s.request({ ':method': a.method, ':path': a.path, authorization: `Bearer ${a.token ?? TENANT}`, 'content-type': a.contentType ?? 'application/json' });
-    let status = 0;
-    let headers: Answer['headers'] = {};
-    let text = '';
-    stream.setEncoding('utf8');
-    stream.on('response', (h) => {
-      status = Number(h[':status']);
-      headers = h;
-    });
-    stream.on('data', (d: string) => (text += d));
-    // The answer is complete at 'end'. Node's client does not emit 'close' on a stream the server
-    // reset while a body was still going out, so the client closes its side itself.
-    stream.on('end', () => {
-      resolve(toAnswer(status, text, headers));
-      stream.close();
-    });
-    stream.on('close', () => reject(new Error(`stream closed without an answer (code ${stream.rstCode ?? '?'})`)));
-    stream.on('error', () => undefined);
-    stream.end(a.body);
-  });
+let h2: RawHttpsClient | undefined;
+async function http2(a: Ask): Promise<Answer> {
+  h2 ??= new RawHttpsClient(base, ca);
+  const headers = { authorization: `Bearer ${a.token ?? TENANT}`, 'content-type': a.contentType ?? 'application/json' };
+  const r = await h2.send({ method: a.method, path: a.path, headers, protocol: 'http2', ...(a.body !== undefined ? { body: a.body } : {}) });
+  return toAnswer(r.status, r.text, r.headers);
 }
-afterAll(() => session?.close());
+afterAll(() => h2?.close());
 
 const protocols = [
   { protocol: 'HTTP/1.1', send: http1 },
@@ -193,6 +175,29 @@ describe.each(protocols)('over $protocol', ({ send }) => {
     expect((await send({ method: 'GET', path: `${P}/keep` })).status).toBe(200);
   });
 });
+
+it.each([
+  { name: 'a method HTTP/1.1 does not know', request: `BREW ${P}/keep HTTP/1.1\r\nhost: a\r\ncontent-length: 1\r\n\r\nx` },
+  { name: 'a header line without a colon', request: `GET ${P}/keep HTTP/1.1\r\nhost: a\r\nbroken\r\n\r\n` },
+])('answers 400 to $name (the property suite found a reset instead) and keeps serving', async ({ request }) => {
+  const answer = await rawTls(request);
+  expect(answer).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+  expect(answer).toMatch(/connection: close/i);
+  expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toMatchObject({ kind: 'Status', reason: 'BadRequest', code: 400 });
+  expect((await http1({ method: 'GET', path: `${P}/keep` })).status).toBe(200);
+});
+
+/** Bytes over TLS (HTTP/1.1 by ALPN), as written: what Node's HTTP client would refuse to send. */
+function rawTls(text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = tlsConnect({ host: '127.0.0.1', port: Number(new URL(base).port), ca, ALPNProtocols: ['http/1.1'] }, () => socket.end(text));
+    let out = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (d: string) => (out += d));
+    socket.on('close', () => resolve(out));
+    socket.on('error', reject);
+  });
+}
 
 it('logs nothing for refused bodies: they are client errors, not server faults', () => {
   expect(logged).toEqual([]);

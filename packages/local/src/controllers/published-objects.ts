@@ -44,6 +44,15 @@ export async function publishServices(object: KubeObject, ctx: ReconcileContext,
   else await ctx.deleteOwned('Service', `${base}-external-write`);
 }
 
+/**
+ * The base64 password a credentials Secret's `data` already holds for `user`. Own entries only:
+ * a user named `constructor` or `toString` has none until one is published, not a function.
+ */
+export function publishedPassword(data: Readonly<Record<string, string>>, user: string): string | undefined {
+  const value = Object.hasOwn(data, user) ? data[user] : undefined;
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
 /** Applies `postgres-<name>-credentials` (user -> base64 password) as a Secret and a TenantSecret. */
 export async function publishCredentials(object: KubeObject, ctx: ReconcileContext, data: Record<string, string>): Promise<void> {
   const name = `postgres-${object.metadata.name}-credentials`;

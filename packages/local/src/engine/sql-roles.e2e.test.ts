@@ -103,6 +103,15 @@ describe('applyRolesAndDatabases refuses names it must not act on, before any ch
     expect(second).toEqual({ createdUsers: [], droppedUsers: ['app', 'viewer'], createdDatabases: [], droppedDatabases: ['shop'] });
     expect(await roleNames()).toEqual(['postgres', REPLICATION_USER]);
   });
+
+  it('drops a database named like a property of every object (valueOf) once the spec no longer has it (found by the property suite)', async () => {
+    const databases = { valueOf: { admins: ['app'], readonly: [], extensions: [] }, constructor: { admins: [], readonly: ['app'], extensions: [] } };
+    const first = await applyRolesAndDatabases(primary, { users: { app: { password: 'app-1' } }, databases });
+    expect(first.createdDatabases.sort()).toEqual(['constructor', 'valueOf']);
+    const second = await applyRolesAndDatabases(primary, { users: {}, databases: {} });
+    expect(second).toEqual({ createdUsers: [], droppedUsers: ['app'], createdDatabases: [], droppedDatabases: expect.arrayContaining(['constructor', 'valueOf']) as string[] });
+    expect(await roleNames()).toEqual(['postgres', REPLICATION_USER]);
+  });
 });
 
 describe('availableExtensions (the public API catalog in engine mode)', () => {

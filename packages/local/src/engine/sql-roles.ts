@@ -152,7 +152,8 @@ export async function applyRolesAndDatabases(primary: PgInstance, want: RolesAnd
     // databases no longer wanted
     for (const [db, row] of dbs) {
       // a template or the maintenance database marked by an older engine is never dropped
-      if (row['mark'] !== DB_MARK || db in want.databases || row['datistemplate'] === true || db === MAINTENANCE_DB) continue;
+      // own entries only: a database named valueOf or constructor is not wanted by every map
+      if (row['mark'] !== DB_MARK || Object.hasOwn(want.databases, db) || row['datistemplate'] === true || db === MAINTENANCE_DB) continue;
       const roles = databaseRoleNames(db);
       await run(c, `dropping database ${db}`, `DROP DATABASE IF EXISTS ${quoteIdent(db)} WITH (FORCE)`);
       for (const r of [roles.admin, roles.readonly]) await run(c, `dropping role ${r}`, `DROP ROLE IF EXISTS ${quoteIdent(r)}`);

@@ -85,6 +85,17 @@ describe('clusters through the SDK client', () => {
 });
 
 describe('authentication and refusals', () => {
+  it.each([
+    { name: 'a segment after an operation path', path: () => `${base}/clusters/app/users/x/y` },
+    { name: 'an unknown collection', path: () => `${base}/backups` },
+    { name: 'an unknown version', path: () => '/postgres/v2/extensions' },
+  ])('answers 404 in the API body to $name, even with a good key (the property suite found a Kubernetes 401)', async ({ path }) => {
+    const answer = await call('GET', path(), { key: local.publicApi.adminKey });
+    expect(answer.status).toBe(404);
+    expect(answer.body).toMatchObject({ message: expect.stringMatching(/^no operation has the path \/postgres\//), details: [] });
+    expect(answer.body['requestId']).toMatch(/^[0-9a-f]{32}$/);
+  });
+
   it('answers 401 10001 without a key', async () => {
     const answer = await call('GET', `${base}/clusters`);
     expect(answer.status).toBe(401);

@@ -22,7 +22,7 @@ import { matchOperation, type MatchedOperation } from './operation-routes.js';
 import { accessDenied, alreadyExists, invalidField, keyCheckUnavailable, modeSwitch, notFound, PublicApiError, unauthenticated, unsupportedContentType } from './public-error.js';
 import { parseBody } from './request-body.js';
 import { untilApplied } from './until-applied.js';
-import { databaseFromSpec, databasesFromSpec, specWithDatabase, specWithoutDatabase, specWithoutUser, specWithUser, userFromSpec, usersFromSpec, type UserConfigInput } from './roles-mapping.js';
+import { databaseFromSpec, databaseOf, databasesFromSpec, specWithDatabase, specWithoutDatabase, specWithoutUser, specWithUser, userFromSpec, usersFromSpec, userOf, type UserConfigInput } from './roles-mapping.js';
 
 export interface FrontRequest {
   method: string;
@@ -60,12 +60,16 @@ export class PostgresFront {
     this.#extensionCatalog = readOnce(options.extensionCatalog);
   }
 
-  /** The reply to a request under /postgres/, or undefined when no documented operation has its path. */
-  async handle(request: FrontRequest): Promise<FrontReply | undefined> {
+  /**
+   * The reply to a request under /postgres/. A path no documented operation has is a 404 in this
+   * API's body: the Kubernetes front has nothing there, and its 401 for a missing bearer token
+   * told a caller with a good API key the wrong thing.
+   */
+  async handle(request: FrontRequest): Promise<FrontReply> {
     const requestId = randomUUID().replaceAll('-', '');
     try {
       const matched = matchOperation(request.method, request.path);
-      if (matched === undefined) return undefined;
+      if (matched === undefined) throw new PublicApiError(404, undefined, `no operation has the path ${request.path.slice(0, 200)}`);
       if (matched === 'methodMismatch') throw new PublicApiError(404, undefined, `no ${request.method} operation on ${request.path}`);
       if (request.apiKey === undefined || request.apiKey === '') throw unauthenticated();
       const checked = this.#authorize(request.apiKey, matched.params['projectId'], matched.scope, requestId);
@@ -134,17 +138,17 @@ export class PostgresFront {
         return databaseFromSpec(spec, databaseName) ?? notFoundThrow(`database "${databaseName}" of cluster "${clusterName}"`);
       case 'PostgresService_CreateDatabase': {
         const input = parseBody<{ databaseName: string; extensions?: string[] }>(await body(), 'DatabaseCreate');
-        if (spec.databases?.[input.databaseName]) throw alreadyExists(`database "${input.databaseName}"`);
+        if (databaseOf(spec, input.databaseName)) throw alreadyExists(`database "${input.databaseName}"`);
         const next = await this.#write(cluster, specWithDatabase(spec, input.databaseName, checkedExtensions(input.extensions ?? [], await this.#extensionCatalog())));
         return databaseFromSpec(next, input.databaseName);
       }
       case 'PostgresService_UpdateDatabase': {
         const input = parseBody<{ extensions: string[] }>(await body(), 'DatabaseUpdate');
-        if (!spec.databases?.[databaseName]) throw notFound(`database "${databaseName}" of cluster "${clusterName}"`);
+        if (!databaseOf(spec, databaseName)) throw notFound(`database "${databaseName}" of cluster "${clusterName}"`);
         return databaseFromSpec(await this.#write(cluster, specWithDatabase(spec, databaseName, checkedExtensions(input.extensions, await this.#extensionCatalog()))), databaseName);
       }
       case 'PostgresService_DeleteDatabase':
-        if (!spec.databases?.[databaseName]) throw notFound(`database "${databaseName}" of cluster "${clusterName}"`);
+        if (!databaseOf(spec, databaseName)) throw notFound(`database "${databaseName}" of cluster "${clusterName}"`);
         await this.#write(cluster, specWithoutDatabase(spec, databaseName));
         return {};
       case 'PostgresService_ListUsers': {
@@ -155,18 +159,18 @@ export class PostgresFront {
         return userFromSpec(spec, username) ?? notFoundThrow(`user "${username}" of cluster "${clusterName}"`);
       case 'PostgresService_CreateUser': {
         const input = parseBody<{ username: string; config?: UserConfigInput }>(await body(), 'UserCreate');
-        if (spec.users?.[input.username]) throw alreadyExists(`user "${input.username}"`);
+        if (userOf(spec, input.username)) throw alreadyExists(`user "${input.username}"`);
         const password = generatedPassword();
         const next = await this.#writeApplied(cluster, specWithUser(spec, input.username, input.config ?? {}, password));
         return { ...userFromSpec(next, input.username), password };
       }
       case 'PostgresService_UpdateUser': {
         const input = parseBody<{ config: UserConfigInput }>(await body(), 'UserUpdate');
-        if (!spec.users?.[username]) throw notFound(`user "${username}" of cluster "${clusterName}"`);
+        if (!userOf(spec, username)) throw notFound(`user "${username}" of cluster "${clusterName}"`);
         return userFromSpec(await this.#write(cluster, specWithUser(spec, username, input.config)), username);
       }
       case 'PostgresService_DeleteUser':
-        if (!spec.users?.[username]) throw notFound(`user "${username}" of cluster "${clusterName}"`);
+        if (!userOf(spec, username)) throw notFound(`user "${username}" of cluster "${clusterName}"`);
         await this.#write(cluster, specWithoutUser(spec, username));
         return {};
       case 'PostgresService_RotateUserPassword': {

@@ -3,6 +3,7 @@ import { publicSchemas } from '@hikube/sdk/public';
 import { describe, expect, it } from 'vitest';
 import {
   databaseFromSpec,
+  databaseOf,
   databasesFromSpec,
   specWithDatabase,
   specWithoutDatabase,
@@ -10,6 +11,7 @@ import {
   specWithUser,
   userFromSpec,
   usersFromSpec,
+  userOf,
   type UserConfigInput,
 } from './roles-mapping.js';
 
@@ -125,5 +127,20 @@ describe('removing and setting', () => {
 
   it('a removed database is gone and the others stay', () => {
     expect(Object.keys(specWithoutDatabase(shop, 'logs').databases ?? {})).toEqual(['shop']);
+  });
+});
+
+describe('names that are properties of every object (the property suite found "toString" updated into existence)', () => {
+  const spec: PostgresSpec = { users: { app: {} }, databases: { shop: { roles: { admin: ['app'] } } } };
+  it.each(['toString', 'constructor', 'hasOwnProperty', '__proto__', 'valueOf'])('%s is neither a user nor a database of a spec without it', (name) => {
+    expect(userOf(spec, name)).toBeUndefined();
+    expect(databaseOf(spec, name)).toBeUndefined();
+    expect(userFromSpec(spec, name)).toBeUndefined();
+    expect(databaseFromSpec(spec, name)).toBeUndefined();
+  });
+
+  it('a database created under such a name starts empty, like any other', () => {
+    expect(specWithDatabase(spec, 'constructor', ['hstore']).databases?.['constructor']).toEqual({ roles: { admin: [], readonly: [] }, extensions: ['hstore'] });
+    expect(specWithUser(spec, 'app', { databases: { constructor: { role: 'readonly' as const } } }).databases?.['constructor']).toEqual({ roles: { admin: [], readonly: ['app'] }, extensions: [] });
   });
 });

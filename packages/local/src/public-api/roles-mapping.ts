@@ -28,9 +28,25 @@ export interface UserConfigInput {
 }
 
 type Databases = NonNullable<PostgresSpec['databases']>;
+type Users = NonNullable<PostgresSpec['users']>;
+
+/** An entry of a name map, own properties only: a name such as `toString` or `constructor` is not there. */
+function own<T>(map: Readonly<Record<string, T>> | undefined, name: string): T | undefined {
+  return map !== undefined && Object.hasOwn(map, name) ? map[name] : undefined;
+}
+
+/** The user of the spec named `username`, if it declares one. */
+export function userOf(spec: PostgresSpec, username: string): Users[string] | undefined {
+  return own(spec.users, username);
+}
+
+/** The database of the spec named `databaseName`, if it declares one. */
+export function databaseOf(spec: PostgresSpec, databaseName: string): Databases[string] | undefined {
+  return own(spec.databases, databaseName);
+}
 
 function roleOf(spec: PostgresSpec, database: string, username: string): DatabaseRole {
-  const roles = spec.databases?.[database]?.roles;
+  const roles = databaseOf(spec, database)?.roles;
   if (roles?.admin?.includes(username)) return 'admin';
   if (roles?.readonly?.includes(username)) return 'readonly';
   return '';
@@ -43,7 +59,7 @@ export function usersFromSpec(spec: PostgresSpec): UserView[] {
 
 /** One user of the spec, or undefined when there is none by that name. */
 export function userFromSpec(spec: PostgresSpec, username: string): UserView | undefined {
-  const user = spec.users?.[username];
+  const user = userOf(spec, username);
   if (!user) return undefined;
   const databases: Record<string, { role: DatabaseRole }> = {};
   for (const database of Object.keys(spec.databases ?? {}).sort()) {
@@ -59,7 +75,7 @@ export function databasesFromSpec(spec: PostgresSpec): DatabaseView[] {
 }
 
 export function databaseFromSpec(spec: PostgresSpec, databaseName: string): DatabaseView | undefined {
-  const database = spec.databases?.[databaseName];
+  const database = databaseOf(spec, databaseName);
   if (!database) return undefined;
   return {
     databaseName,
@@ -85,12 +101,12 @@ function withoutRoles(databases: Databases, username: string): Databases {
  * is created. `password` is kept from the stored user unless a new one is given.
  */
 export function specWithUser(spec: PostgresSpec, username: string, config: UserConfigInput, password?: string): PostgresSpec {
-  const previous = spec.users?.[username] ?? {};
+  const previous = userOf(spec, username) ?? {};
   const kept = password ?? previous.password;
   const user = { ...previous, replication: config.privileges?.replication ?? false, ...(kept !== undefined ? { password: kept } : {}) };
   const databases = withoutRoles(spec.databases ?? {}, username);
   for (const [name, { role }] of Object.entries(config.databases ?? {})) {
-    const database = databases[name] ?? { roles: { admin: [], readonly: [] }, extensions: [] };
+    const database = own(databases, name) ?? { roles: { admin: [], readonly: [] }, extensions: [] };
     const roles = { admin: [...(database.roles?.admin ?? [])], readonly: [...(database.roles?.readonly ?? [])] };
     if (role === 'admin' || role === 'readonly') roles[role].push(username);
     databases[name] = { ...database, roles };
@@ -106,7 +122,7 @@ export function specWithoutUser(spec: PostgresSpec, username: string): PostgresS
 
 /** The spec with `databaseName`'s extension list replaced (the database is created when missing). */
 export function specWithDatabase(spec: PostgresSpec, databaseName: string, extensions: readonly string[]): PostgresSpec {
-  const database = spec.databases?.[databaseName] ?? { roles: { admin: [], readonly: [] } };
+  const database = databaseOf(spec, databaseName) ?? { roles: { admin: [], readonly: [] } };
   return { ...spec, databases: { ...spec.databases, [databaseName]: { ...database, extensions: [...extensions] } } };
 }
 

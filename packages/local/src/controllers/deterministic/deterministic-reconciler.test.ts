@@ -91,6 +91,15 @@ describe('deterministic driver', () => {
     expect(service.get(TENANT_SECRET, 'ns', 'postgres-b-credentials')['data']).toEqual(service.get(SECRET, 'ns', 'postgres-b-credentials')['data']);
   });
 
+  it('publishes a password for users named like properties of every object (the property suite found the engine failing on "constructor")', async () => {
+    await createPg('proto', { replicas: 1, users: { constructor: {}, toString: {}, valueOf: { password: 'given' } } });
+    const secret = service.get(SECRET, 'ns', 'postgres-proto-credentials')['data'] as Record<string, string>;
+    expect(Object.keys(secret).sort()).toEqual(['constructor', 'toString', 'valueOf']);
+    for (const user of ['constructor', 'toString']) expect(Buffer.from(secret[user] as string, 'base64').toString()).toMatch(/^[A-Za-z0-9]{16}$/);
+    expect(Buffer.from(secret['valueOf'] as string, 'base64').toString()).toBe('given');
+    expect(ready('proto')['Ready']).toBe('True/ReconciliationSucceeded');
+  });
+
   it.each([
     { name: 'an unavailable major', spec: { version: 'v13' }, want: 'False/VersionUnavailable' },
     { name: 'a missing scheduling class', spec: { schedulingClass: 'mars' }, want: 'False/SchedulingClassNotFound' },

@@ -7,7 +7,7 @@ import type { Condition, KubeObject } from '../../store/kube-object.js';
 import { podReadyCondition, postgresCondition } from '../conditions.js';
 import { generatedPassword } from '../generated-password.js';
 import { nodeName, siteOfInstance } from '../placement.js';
-import { publishCredentials, publishServices } from '../published-objects.js';
+import { publishCredentials, publishedPassword, publishServices } from '../published-objects.js';
 import type { FinalizeResult, OwnedObject, Placement, PostgresStatus, ReconcileContext, ReconcileResult, Reconciler, Site } from '../reconciler.js';
 import { specRefusals } from '../spec-refusals.js';
 
@@ -180,7 +180,7 @@ export class DeterministicReconciler implements Reconciler {
     const data: Record<string, string> = {};
     for (const [user, config] of Object.entries(users)) {
       const given = config?.password;
-      data[user] = given ? Buffer.from(given).toString('base64') : (oldData[user] ?? Buffer.from(generatedPassword()).toString('base64'));
+      data[user] = given ? Buffer.from(given).toString('base64') : (publishedPassword(oldData, user) ?? Buffer.from(generatedPassword()).toString('base64'));
     }
     await publishCredentials(object, ctx, data);
   }

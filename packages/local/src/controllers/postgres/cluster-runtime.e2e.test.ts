@@ -225,6 +225,17 @@ describe('a replicated cluster on real PostgreSQL', () => {
     await until('healthy after lowering', healthy);
   });
 
+  it('refuses a parameter value PostgreSQL would not start with, before any instance reads it (issue 18, found by the property suite)', async () => {
+    const { rw } = runtime.snapshot().proxies;
+    await expect(runtime.ensure(base({ replicas: 2, parameters: { max_connections: '65', work_mem: '7MB', statement_timeout: '3MB' } }))).rejects.toThrow(
+      /PostgreSQL refuses the value of statement_timeout = "3MB" \(.+\); fix spec\.postgresql\.parameters/,
+    );
+    expect(await sql(rw, "SELECT current_setting('statement_timeout') AS v")).toEqual([{ v: '0' }]);
+    // the previous file is back: a later change goes through
+    await runtime.ensure(base({ replicas: 2, parameters: { max_connections: '65', work_mem: '7MB', statement_timeout: '7s' } }));
+    expect(await sql(rw, "SELECT current_setting('statement_timeout') AS v")).toEqual([{ v: '7s' }]);
+  });
+
   it('drops a removed user and database; a new user can log in', async () => {
     const { rw } = runtime.snapshot().proxies;
     await runtime.ensure(base({

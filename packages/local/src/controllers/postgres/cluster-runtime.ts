@@ -7,6 +7,7 @@ import { freePort } from '../../engine/free-port.js';
 import { lsnDiff } from '../../engine/lsn.js';
 import { locatePg, type PgBinaries } from '../../engine/pg-binaries.js';
 import { writeInstanceConf, writeParamsConf } from '../../engine/pg-conf.js';
+import { parameterValueProblem, type SettingShape } from './parameter-values.js';
 import { PgInstance } from '../../engine/pg-instance.js';
 import { presentDataEntries } from '../../engine/pg-data-entries.js';
 import type { TlsFiles } from '../../engine/pg-tls-files.js';
@@ -458,6 +459,15 @@ export class PgClusterRuntime {
     if (plan.rejected.length > 0) {
       throw new Error(`unknown or read-only PostgreSQL parameter(s): ${plan.rejected.join(', ')}; remove them from spec.postgresql.parameters`);
     }
+    // A value PostgreSQL refuses (statement_timeout "3MB") is skipped by a reload but stops the
+    // next start with FATAL: refuse it before writing anything.
+    const shapes = await primary.instance.query<SettingShape & { name: string }>('SELECT name, vartype, unit, enumvals, min_val, max_val FROM pg_settings WHERE name = ANY($1)', [[...plan.reload, ...plan.restart]]);
+    const refused = shapes.flatMap((shape) => {
+      const value = next[shape.name];
+      const problem = value === undefined ? undefined : parameterValueProblem(shape, value);
+      return problem === undefined ? [] : [`${shape.name} = ${JSON.stringify(value)} (PostgreSQL takes ${problem})`];
+    });
+    if (refused.length > 0) throw new Error(`PostgreSQL refuses the value of ${refused.join(', ')}; fix spec.postgresql.parameters`);
     for (const m of this.#members.values()) await writeParamsConf(m.instance.dataDir, next, this.#opts.runAs);
     this.#parameters = { ...next };
     await this.#save();

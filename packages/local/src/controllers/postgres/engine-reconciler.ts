@@ -18,7 +18,7 @@ import { CHART_VERSION } from '../deterministic/deterministic-reconciler.js';
 import { podReadyCondition, postgresCondition } from '../conditions.js';
 import { generatedPassword } from '../generated-password.js';
 import { nodeName } from '../placement.js';
-import { publishCredentials, publishServices } from '../published-objects.js';
+import { publishCredentials, publishedPassword, publishServices } from '../published-objects.js';
 import type {
   FinalizeResult,
   OwnedObject,
@@ -299,7 +299,8 @@ export class EngineReconciler implements Reconciler {
     const out: Record<string, string> = {};
     for (const [user, cfg] of Object.entries(spec.users ?? {})) {
       const given = cfg?.password;
-      const kept = old[user] ? Buffer.from(old[user], 'base64').toString('utf8') : undefined;
+      const published = publishedPassword(old, user);
+      const kept = published !== undefined ? Buffer.from(published, 'base64').toString('utf8') : undefined;
       out[user] = given ?? kept ?? generatedPassword();
     }
     return out;
