@@ -59,7 +59,7 @@ describe('the main job (npm start)', () => {
     const host = /^ {2}host (127\.0\.0\.\d+), port 5432, TLS \(sslmode=require\)$/m.exec(out)?.[1];
     expect(host).toBeDefined();
     expect(host).not.toBe('127.0.0.1');
-    expect(out).toMatch(/npm run down +(terraform|tofu) destroy \(both examples\), then stop Hikube Local/);
+    expect(out).toMatch(/npm run down +(terraform|tofu) destroy \(each example applied\), then stop Hikube Local/);
     const psqlLine = out.split('\n').find((l) => l.includes('PGPASSWORD=')) ?? '';
     expect(psqlLine).toMatch(new RegExp(`^ {2}PGPASSWORD="\\$\\(TF_CLI_CONFIG_FILE=\\S+ (terraform|tofu) -chdir=${dataDir}/terraform/public-api output -raw app_password\\)" psql "host=${host?.replaceAll('.', '\\.')} port=5432 user=app dbname=shop sslmode=require"$`));
 

@@ -74,7 +74,13 @@ async function applyExample(ctx: MainJobContext, tool: IacTool, workdir: Terrafo
     if (applied.exitCode === 0) await session.settle();
     return applied;
   };
-  const run = await whileRunning(applyAndSettle(), 500, async () => progress.update(await session.progress()));
+  let run: TerraformRun;
+  try {
+    run = await whileRunning(applyAndSettle(), 500, async () => progress.update(await session.progress()));
+  } catch (err) {
+    progress.finish(false, 'the cluster did not settle after apply');
+    throw err;
+  }
   if (run.exitCode !== 0) {
     progress.finish(false, `failed (exit ${run.exitCode})`);
     throw new MainJobError('HIKUBE_MAIN_JOB_APPLY', `${tool.name} apply failed. Its last lines:\n${tail(run)}\nFull log: ${run.logFile}`);
@@ -95,7 +101,7 @@ async function printReport(ctx: MainJobContext, session: WorkspaceSession, workd
   const width = failover.length + 3;
   line(ctx.out, 'The clusters keep running. Next:');
   line(ctx.out, `  ${failover.padEnd(width)}kill the primary (kill -9), watch the promotion, check the rows survived`);
-  line(ctx.out, `  ${'npm run down'.padEnd(width)}${tool.name} destroy (both examples), then stop Hikube Local and remove ${dataDir}`);
+  line(ctx.out, `  ${'npm run down'.padEnd(width)}${tool.name} destroy (each example applied), then stop Hikube Local and remove ${dataDir}`);
 }
 
 async function prerequisites(ctx: MainJobContext): Promise<{ tool: IacTool; major: string }> {
