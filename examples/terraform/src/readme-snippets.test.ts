@@ -34,6 +34,7 @@ describe('README snippets', () => {
     {
       readme: join(repoRoot, 'README.md'),
       mustShow: [
+        'examples/terraform/public-api/store.tf',
         'examples/terraform/production.tf',
         'dev-overrides',
         'examples/sdk-node/src/public-quick-start.ts',
@@ -45,7 +46,7 @@ describe('README snippets', () => {
         'examples/cdktf-languages/go/main.go',
       ],
     },
-    { readme: join(exampleDir, 'README.md'), mustShow: ['dev-overrides'] },
+    { readme: join(exampleDir, 'README.md'), mustShow: ['dev-overrides', 'examples/terraform/public-api/versions.tf'] },
   ])('$readme shows the example files and the CLI configuration as they are', async ({ readme, mustShow }) => {
     const blocks = sourceBlocks(await readFile(readme, 'utf8'));
     expect(blocks.map((b) => b.source)).toEqual(expect.arrayContaining(mustShow));

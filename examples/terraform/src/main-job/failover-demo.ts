@@ -1,6 +1,8 @@
-// Self-healing, shown: rows written through rw, the primary's postmaster killed with SIGKILL (as a
-// crash would), the time until a write through the same rw endpoint succeeds again, the standby
-// that was promoted, and the rows written before the kill read back.
+// Self-healing, shown: rows written through the endpoint the example's user connects to (rw on
+// Cozystack, the cluster's host:5432 with TLS on the public API), the primary's postmaster killed
+// with SIGKILL (as a crash would), the time until a write through the same endpoint succeeds again,
+// the standby that was promoted, and the rows written before the kill read back. The primary is
+// found through the Kubernetes side of the platform, as its operator would.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import pg from 'pg';
@@ -10,6 +12,7 @@ import { readClusterView } from './cluster-source.js';
 import { MainJobError } from './main-job-errors.js';
 import { findPostmasterPid } from './postmaster-pid.js';
 import { seconds, startProgress, type Output } from './progress-display.js';
+import type { WriteTarget } from './workspace-session.js';
 
 const run = promisify(execFile);
 
@@ -19,6 +22,8 @@ export interface FailoverDemoOptions {
   dataDir: string;
   cluster: string;
   kubeconfigPath: string;
+  /** Where the rows are written, as the example's user connects. */
+  target: WriteTarget;
   /** How long to wait for the first write after the kill. */
   timeoutMs?: number;
 }
@@ -31,16 +36,9 @@ export interface FailoverResult {
   rowsFound: number;
 }
 
-interface Target {
-  host: string;
-  port: number;
-  user: string;
-  password: string;
-  database: string;
-}
-
-async function withClient<T>(target: Target, use: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ ...target, connectionTimeoutMillis: 3_000, query_timeout: 5_000 });
+async function withClient<T>(target: WriteTarget, use: (client: pg.Client) => Promise<T>): Promise<T> {
+  const { host, port, user, password, database, ca } = target;
+  const client = new pg.Client({ host, port, user, password, database, ...(ca === undefined ? {} : { ssl: { ca } }), connectionTimeoutMillis: 3_000, query_timeout: 5_000 });
   client.on('error', () => undefined); // a backend killed under us ends the session; the caller retries
   await client.connect();
   try {
@@ -55,7 +53,7 @@ function pause(ms: number): Promise<void> {
 }
 
 export async function runFailoverDemo(options: FailoverDemoOptions): Promise<FailoverResult> {
-  const { out, client, cluster } = options;
+  const { out, client, cluster, target } = options;
   const write = (text = ''): void => out.write(`${text}\n`);
   const object = await client.postgres.get(cluster);
   const status = (object as { status?: { currentPrimary?: string } }).status;
@@ -63,12 +61,7 @@ export async function runFailoverDemo(options: FailoverDemoOptions): Promise<Fai
   const primary = status?.currentPrimary ?? before?.primary;
   if (!before || primary === undefined) throw new MainJobError('HIKUBE_MAIN_JOB_FAILOVER', `cluster ${cluster} has no primary to kill`);
   const zone = before.instances.find((i) => i.name === primary)?.zone ?? '?';
-  const [credentials, endpoints] = await Promise.all([client.postgres.credentials(cluster), client.postgres.endpoints(cluster)]);
-  const password = credentials['app'];
-  if (password === undefined) throw new MainJobError('HIKUBE_MAIN_JOB_FAILOVER', `cluster ${cluster} has no credentials for user app`);
-  const target: Target = { host: endpoints.rw.host, port: endpoints.rw.port, user: 'app', password, database: 'shop' };
-
-  write(`Failover demo on ${cluster}: writes go through rw ${target.host}:${target.port} as app`);
+  write(`Failover demo on ${cluster}: writes go through ${target.label} as ${target.user}`);
   const marker = new Date().toISOString();
   const ids = await withClient(target, async (c) => {
     await c.query('CREATE TABLE IF NOT EXISTS failover_demo (id bigserial PRIMARY KEY, note text NOT NULL, written_at timestamptz NOT NULL DEFAULT now())');
@@ -94,13 +87,13 @@ export async function runFailoverDemo(options: FailoverDemoOptions): Promise<Fai
   }
 
   const progress = startProgress(out, 'failover');
-  progress.update('waiting for a write through rw to succeed');
+  progress.update(`waiting for a write through ${target.label} to succeed`);
   const deadline = killedAt + (options.timeoutMs ?? 120_000);
   let resumedAt: number | undefined;
   while (resumedAt === undefined) {
     if (Date.now() > deadline) {
       progress.finish(false, 'no write succeeded in time');
-      throw new MainJobError('HIKUBE_MAIN_JOB_FAILOVER', `no write through rw succeeded within ${seconds(deadline - killedAt)} of the kill; see ${options.dataDir}/hikube-local.log`);
+      throw new MainJobError('HIKUBE_MAIN_JOB_FAILOVER', `no write through ${target.label} succeeded within ${seconds(deadline - killedAt)} of the kill; see ${options.dataDir}/hikube-local.log`);
     }
     try {
       await withClient(target, (c) => c.query("INSERT INTO failover_demo (note) VALUES ('first write after the kill')"));
@@ -117,13 +110,13 @@ export async function runFailoverDemo(options: FailoverDemoOptions): Promise<Fai
   }
   const promoted = after?.primary ?? '?';
   const promotedZone = after?.instances.find((i) => i.name === promoted)?.zone ?? '?';
-  progress.finish(true, `${promoted} (${promotedZone}) promoted; first write through rw ${seconds(writeResumedMs)} after the kill`);
+  progress.finish(true, `${promoted} (${promotedZone}) promoted; first write through ${target.label} ${seconds(writeResumedMs)} after the kill`);
 
   const rowsFound = await withClient(target, async (c) => {
     const found = await c.query<{ n: string }>('SELECT count(*) AS n FROM failover_demo WHERE id = ANY($1::bigint[])', [ids]);
     return Number(found.rows[0]?.n ?? 0);
   });
-  write(`${rowsFound === ids.length ? '✓' : '✗'} rows written before the kill: ${rowsFound} of ${ids.length} read back through rw from the new primary`);
+  write(`${rowsFound === ids.length ? '✓' : '✗'} rows written before the kill: ${rowsFound} of ${ids.length} read back through ${target.label} from the new primary`);
 
   // The old primary comes back as a standby (pg_rewind or a fresh clone): show the healed cluster.
   const healing = startProgress(out, 'healing');

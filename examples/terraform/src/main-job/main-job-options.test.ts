@@ -2,13 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { defaultDataDir, parseMainJobArgs } from './main-job-options.js';
 
 describe('parseMainJobArgs', () => {
-  const cases: { given: string; argv: string[]; env?: Record<string, string>; want: { command: string; dataDir: string } }[] = [
-    { given: 'no arguments', argv: [], want: { command: 'start', dataDir: '/tmp/hikube-local-1000' } },
-    { given: '--failover', argv: ['--failover'], want: { command: 'failover', dataDir: '/tmp/hikube-local-1000' } },
-    { given: '--down', argv: ['--down'], want: { command: 'down', dataDir: '/tmp/hikube-local-1000' } },
-    { given: '--data-dir', argv: ['--down', '--data-dir', '/tmp/hl'], want: { command: 'down', dataDir: '/tmp/hl' } },
-    { given: 'HIKUBE_LOCAL_DATA_DIR', argv: [], env: { HIKUBE_LOCAL_DATA_DIR: '/var/tmp/hl' }, want: { command: 'start', dataDir: '/var/tmp/hl' } },
-    { given: '--data-dir wins over the environment', argv: ['--data-dir', '/tmp/a'], env: { HIKUBE_LOCAL_DATA_DIR: '/tmp/b' }, want: { command: 'start', dataDir: '/tmp/a' } },
+  const cases: { given: string; argv: string[]; env?: Record<string, string>; want: { command: string; workspace: string; dataDir: string } }[] = [
+    { given: 'no arguments', argv: [], want: { command: 'start', workspace: 'public-api', dataDir: '/tmp/hikube-local-1000' } },
+    { given: '--failover', argv: ['--failover'], want: { command: 'failover', workspace: 'public-api', dataDir: '/tmp/hikube-local-1000' } },
+    { given: '--down', argv: ['--down'], want: { command: 'down', workspace: 'public-api', dataDir: '/tmp/hikube-local-1000' } },
+    { given: '--data-dir', argv: ['--down', '--data-dir', '/tmp/hl'], want: { command: 'down', workspace: 'public-api', dataDir: '/tmp/hl' } },
+    { given: '--cozystack', argv: ['--cozystack'], want: { command: 'start', workspace: 'cozystack', dataDir: '/tmp/hikube-local-1000' } },
+    { given: '--failover --cozystack', argv: ['--failover', '--cozystack'], want: { command: 'failover', workspace: 'cozystack', dataDir: '/tmp/hikube-local-1000' } },
+    { given: 'HIKUBE_LOCAL_DATA_DIR', argv: [], env: { HIKUBE_LOCAL_DATA_DIR: '/var/tmp/hl' }, want: { command: 'start', workspace: 'public-api', dataDir: '/var/tmp/hl' } },
+    { given: '--data-dir wins over the environment', argv: ['--data-dir', '/tmp/a'], env: { HIKUBE_LOCAL_DATA_DIR: '/tmp/b' }, want: { command: 'start', workspace: 'public-api', dataDir: '/tmp/a' } },
   ];
   it.each(cases)('$given', ({ argv, env, want }) => {
     expect(parseMainJobArgs(argv, env ?? {}, 1000)).toEqual(want);

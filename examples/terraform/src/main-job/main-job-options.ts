@@ -3,8 +3,13 @@ import { MainJobInputError } from './main-job-errors.js';
 
 export type MainJobCommand = 'start' | 'failover' | 'down';
 
+/** Which example: Hikube's public API (what a Hikube customer has) or the Cozystack Kubernetes API. */
+export type ExampleWorkspaceName = 'public-api' | 'cozystack';
+
 export interface MainJobOptions {
   command: MainJobCommand;
+  /** `down` tears down both workspaces whatever this says. */
+  workspace: ExampleWorkspaceName;
   /** Hikube Local's data directory; the Terraform working directory lives inside it. */
   dataDir: string;
 }
@@ -23,9 +28,10 @@ export function defaultDataDir(uid: number | undefined): string {
   return `/tmp/hikube-local-${uid ?? 'user'}`;
 }
 
-/** `[--failover | --down] [--data-dir DIR]`; HIKUBE_LOCAL_DATA_DIR also names the data dir. */
+/** `[--failover | --down] [--cozystack] [--data-dir DIR]`; HIKUBE_LOCAL_DATA_DIR also names the data dir. */
 export function parseMainJobArgs(argv: readonly string[], env: NodeJS.ProcessEnv, uid: number | undefined): MainJobOptions {
   let command: MainJobCommand = 'start';
+  let workspace: ExampleWorkspaceName = 'public-api';
   let dataDir = env['HIKUBE_LOCAL_DATA_DIR'] || defaultDataDir(uid);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -33,12 +39,14 @@ export function parseMainJobArgs(argv: readonly string[], env: NodeJS.ProcessEnv
       const wanted: MainJobCommand = arg === '--failover' ? 'failover' : 'down';
       if (command !== 'start' && command !== wanted) throw new MainJobInputError(arg, 'use either --failover or --down, not both');
       command = wanted;
+    } else if (arg === '--cozystack') {
+      workspace = 'cozystack';
     } else if (arg === '--data-dir') {
       const value = argv[++i];
       if (value === undefined || value === '') throw new MainJobInputError('--data-dir', 'needs a directory, e.g. --data-dir /tmp/hikube-local');
       dataDir = value;
     } else {
-      throw new MainJobInputError(String(arg), 'unknown argument; use npm start [-- --failover | --down] [--data-dir DIR]');
+      throw new MainJobInputError(String(arg), 'unknown argument; use npm start [-- --failover | --down] [--cozystack] [--data-dir DIR]');
     }
   }
   if (!isAbsolute(dataDir)) dataDir = join(process.cwd(), dataDir);
@@ -50,5 +58,5 @@ export function parseMainJobArgs(argv: readonly string[], env: NodeJS.ProcessEnv
         `Use a directory of at most ${room} bytes (HIKUBE_LOCAL_DATA_DIR or --data-dir), e.g. ${defaultDataDir(undefined)}`,
     );
   }
-  return { command, dataDir };
+  return { command, workspace, dataDir };
 }

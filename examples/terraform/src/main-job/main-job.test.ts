@@ -9,7 +9,7 @@ describe('runMainJob without terraform or tofu', () => {
     const dataDir = join(tmpdir(), `mj-none-${process.pid}`);
     let printed = '';
     const out = { write: (text: string) => void (printed += text), isTTY: false };
-    await expect(runMainJob({ command, dataDir }, { out, path: '/nonexistent' })).rejects.toMatchObject({
+    await expect(runMainJob({ command, workspace: 'public-api', dataDir }, { out, path: '/nonexistent' })).rejects.toMatchObject({
       code: 'HIKUBE_MAIN_JOB_NO_TERRAFORM',
       message: expect.stringMatching(/neither `terraform` nor `tofu` was found/),
     });

@@ -2,18 +2,19 @@
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createClient, type HikubeClient } from '@hikube/sdk/kubernetes';
-import { renderCluster } from './cluster-report.js';
-import { DEVELOPMENT_CLUSTER, PRODUCTION_CLUSTER, readClusterView, shortStatus } from './cluster-source.js';
+import { createClient } from '@hikube/sdk/kubernetes';
+import { openCozystackSession } from './cozystack-session.js';
 import { runFailoverDemo } from './failover-demo.js';
 import { findIacTool, type IacTool } from './find-iac-tool.js';
 import { ensureHikubeLocal, hikubeLocalStatus, stopHikubeLocal, type RunningHikubeLocal } from './hikube-local-process.js';
 import { MainJobError } from './main-job-errors.js';
-import type { MainJobOptions } from './main-job-options.js';
+import type { ExampleWorkspaceName, MainJobOptions } from './main-job-options.js';
 import { installedPostgresMajor } from './postgres-major.js';
 import { startProgress, type Output } from './progress-display.js';
-import { exampleDir, providerBinDir } from './repo-paths.js';
+import { openPublicApiSession } from './public-api-session.js';
+import { providerBinDir } from './repo-paths.js';
 import { parseApplySummary, prepareWorkdir, type TerraformRun, type TerraformWorkdir } from './terraform-workdir.js';
+import type { WorkspaceSession } from './workspace-session.js';
 
 export interface MainJobContext {
   out: Output;
@@ -65,45 +66,42 @@ async function startLocal(ctx: MainJobContext, dataDir: string): Promise<Running
   }
 }
 
-async function applyExample(ctx: MainJobContext, tool: IacTool, workdir: TerraformWorkdir, client: HikubeClient, major: string): Promise<void> {
+async function applyExample(ctx: MainJobContext, tool: IacTool, workdir: TerraformWorkdir, session: WorkspaceSession, major: string): Promise<void> {
   const progress = startProgress(ctx.out, `${tool.name} apply`);
   progress.update('planning');
-  const run = await whileRunning(
-    workdir.run(['apply', '-auto-approve', `-var=postgres_version=${major}`, '-var=deletion_protection=false'], 'apply'),
-    500,
-    async () => progress.update((await Promise.all([PRODUCTION_CLUSTER, DEVELOPMENT_CLUSTER].map((name) => shortStatus(client, name)))).join(' · ')),
-  );
+  const applyAndSettle = async (): Promise<TerraformRun> => {
+    const applied = await workdir.run(['apply', '-auto-approve', ...variables(major)], 'apply');
+    if (applied.exitCode === 0) await session.settle();
+    return applied;
+  };
+  let run: TerraformRun;
+  try {
+    run = await whileRunning(applyAndSettle(), 500, async () => progress.update(await session.progress()));
+  } catch (err) {
+    progress.finish(false, 'the cluster did not settle after apply');
+    throw err;
+  }
   if (run.exitCode !== 0) {
     progress.finish(false, `failed (exit ${run.exitCode})`);
     throw new MainJobError('HIKUBE_MAIN_JOB_APPLY', `${tool.name} apply failed. Its last lines:\n${tail(run)}\nFull log: ${run.logFile}`);
   }
   const summary = parseApplySummary(run.output);
   if (summary && summary.added + summary.changed + summary.destroyed === 0) {
-    progress.finish(true, 'no changes: the clusters already match examples/terraform (a second npm start is a no-op)');
+    progress.finish(true, `no changes: the clusters already match ${session.label} (a second npm start is a no-op)`);
   } else {
     progress.finish(true, summary ? `${summary.added} added, ${summary.changed} changed, ${summary.destroyed} destroyed` : 'done');
   }
 }
 
-async function printReport(ctx: MainJobContext, client: HikubeClient, local: RunningHikubeLocal, workdir: TerraformWorkdir, tool: IacTool, dataDir: string): Promise<void> {
+async function printReport(ctx: MainJobContext, session: WorkspaceSession, workdir: TerraformWorkdir, tool: IacTool, dataDir: string): Promise<void> {
   line(ctx.out);
-  let rw = '';
-  for (const name of [PRODUCTION_CLUSTER, DEVELOPMENT_CLUSTER]) {
-    const view = await readClusterView(client, name);
-    if (!view) throw new MainJobError('HIKUBE_MAIN_JOB_REPORT', `cluster ${name} is not on the server after apply; see ${workdir.dir}/apply.log`);
-    for (const text of renderCluster(view)) line(ctx.out, text);
-    line(ctx.out);
-    if (name === PRODUCTION_CLUSTER && view.endpoints.rw) rw = `-h ${view.endpoints.rw.host} -p ${view.endpoints.rw.port}`;
-  }
-  const tfrc = join(workdir.dir, 'dev-overrides.tfrc');
-  line(ctx.out, 'Connect with psql (the password is read from the cluster\'s credentials Secret, never printed):');
-  line(ctx.out, `  export KUBECONFIG=${local.kubeconfigPath}`);
-  line(ctx.out, `  PGPASSWORD="$(kubectl get secret postgres-${PRODUCTION_CLUSTER}-credentials -o jsonpath='{.data.app}' | base64 -d)" psql ${rw} -U app shop`);
-  line(ctx.out, `  or the URI from Terraform: (cd ${workdir.dir} && TF_CLI_CONFIG_FILE=${tfrc} ${tool.name} output -raw orders_app_uri)`);
+  for (const text of await session.report(workdir, tool)) line(ctx.out, text);
   line(ctx.out);
+  const failover = `npm run failover${session.name === 'cozystack' ? ' -- --cozystack' : ''}`;
+  const width = failover.length + 3;
   line(ctx.out, 'The clusters keep running. Next:');
-  line(ctx.out, '  npm run failover   kill the primary (kill -9), watch the promotion, check the rows survived');
-  line(ctx.out, `  npm run down       ${tool.name} destroy, then stop Hikube Local and remove ${dataDir}`);
+  line(ctx.out, `  ${failover.padEnd(width)}kill the primary (kill -9), watch the promotion, check the rows survived`);
+  line(ctx.out, `  ${'npm run down'.padEnd(width)}${tool.name} destroy (each example applied), then stop Hikube Local and remove ${dataDir}`);
 }
 
 async function prerequisites(ctx: MainJobContext): Promise<{ tool: IacTool; major: string }> {
@@ -114,37 +112,70 @@ async function prerequisites(ctx: MainJobContext): Promise<{ tool: IacTool; majo
   return { tool, major };
 }
 
-async function start(ctx: MainJobContext, options: MainJobOptions, then?: (local: RunningHikubeLocal, client: HikubeClient) => Promise<void>): Promise<void> {
+/** The variables both examples declare: the installed major, and no deletion protection on a local server. */
+function variables(major: string): string[] {
+  return [`-var=postgres_version=${major}`, '-var=deletion_protection=false'];
+}
+
+async function openSession(workspace: ExampleWorkspaceName, dataDir: string): Promise<WorkspaceSession> {
+  return workspace === 'cozystack' ? openCozystackSession(join(dataDir, 'kubeconfig')) : openPublicApiSession(dataDir);
+}
+
+function workdirFor(session: WorkspaceSession, dataDir: string, tool: IacTool): Promise<TerraformWorkdir> {
+  return prepareWorkdir({ dataDir, workspace: session.name, exampleDir: session.exampleDir, providerDir: providerBinDir, env: session.terraformEnv, tool });
+}
+
+async function start(ctx: MainJobContext, options: MainJobOptions, failover: boolean): Promise<void> {
   const { tool, major } = await prerequisites(ctx);
-  line(ctx.out, `Applying examples/terraform with ${tool.name} (${tool.path}) on Hikube Local, PostgreSQL ${major} (this machine's pg_config)`);
+  const label = options.workspace === 'cozystack' ? 'examples/terraform (the Cozystack Kubernetes API)' : 'examples/terraform/public-api (Hikube\'s public API)';
+  line(ctx.out, `Applying ${label} with ${tool.name} (${tool.path}) on Hikube Local, PostgreSQL ${major} (this machine's pg_config)`);
   const local = await startLocal(ctx, options.dataDir);
-  const client = createClient({ kubeconfig: local.kubeconfigPath });
+  const session = await openSession(options.workspace, options.dataDir);
   try {
-    const workdir = await prepareWorkdir({ dataDir: options.dataDir, exampleDir, providerDir: providerBinDir, kubeconfigPath: local.kubeconfigPath, tool });
-    await applyExample(ctx, tool, workdir, client, major);
-    await printReport(ctx, client, local, workdir, tool, options.dataDir);
-    if (then) await then(local, client);
+    const workdir = await workdirFor(session, options.dataDir, tool);
+    await applyExample(ctx, tool, workdir, session, major);
+    await printReport(ctx, session, workdir, tool, options.dataDir);
+    if (failover) {
+      line(ctx.out);
+      const kube = createClient({ kubeconfig: local.kubeconfigPath });
+      try {
+        const target = await session.failoverTarget(workdir);
+        await runFailoverDemo({ out: ctx.out, client: kube, dataDir: options.dataDir, cluster: session.failoverCluster, kubeconfigPath: local.kubeconfigPath, target });
+      } finally {
+        await kube.close();
+      }
+    }
   } finally {
-    await client.close();
+    await session.close();
   }
 }
 
-async function down(ctx: MainJobContext, options: MainJobOptions): Promise<void> {
-  const running = await hikubeLocalStatus(options.dataDir);
-  if (running && existsSync(join(options.dataDir, 'terraform', 'terraform.tfstate'))) {
-    const tool = await findIacTool(ctx.path);
-    providerExecutableOrThrow();
-    const major = await installedPostgresMajor().catch(() => 'v18');
-    const kubeconfigPath = join(options.dataDir, 'kubeconfig');
-    const workdir = await prepareWorkdir({ dataDir: options.dataDir, exampleDir, providerDir: providerBinDir, kubeconfigPath, tool });
+async function destroyWorkspace(ctx: MainJobContext, workspace: ExampleWorkspaceName, dataDir: string): Promise<void> {
+  const tool = await findIacTool(ctx.path);
+  providerExecutableOrThrow();
+  const major = await installedPostgresMajor().catch(() => 'v18');
+  const session = await openSession(workspace, dataDir);
+  try {
+    const workdir = await workdirFor(session, dataDir, tool);
     const progress = startProgress(ctx.out, `${tool.name} destroy`);
-    progress.update('deleting the clusters');
-    const run = await workdir.run(['destroy', '-auto-approve', `-var=postgres_version=${major}`, '-var=deletion_protection=false'], 'destroy');
+    progress.update(`deleting what ${session.label} created`);
+    const run = await workdir.run(['destroy', '-auto-approve', ...variables(major)], 'destroy');
     if (run.exitCode !== 0) {
       progress.finish(false, `failed (exit ${run.exitCode})`);
       throw new MainJobError('HIKUBE_MAIN_JOB_DESTROY', `${tool.name} destroy failed; Hikube Local is left running. Its last lines:\n${tail(run)}\nFull log: ${run.logFile}`);
     }
-    progress.finish(true, /Resources: (\d+) destroyed/.exec(run.output)?.[0] ?? 'done');
+    progress.finish(true, `${session.label}: ${/Resources: (\d+) destroyed/.exec(run.output)?.[0] ?? 'done'}`);
+  } finally {
+    await session.close();
+  }
+}
+
+async function down(ctx: MainJobContext, options: MainJobOptions): Promise<void> {
+  if (await hikubeLocalStatus(options.dataDir)) {
+    // Both examples, whichever was applied: each workspace with a state is destroyed through Terraform.
+    for (const workspace of ['public-api', 'cozystack'] as const) {
+      if (existsSync(join(options.dataDir, 'terraform', workspace, 'terraform.tfstate'))) await destroyWorkspace(ctx, workspace, options.dataDir);
+    }
   }
   const progress = startProgress(ctx.out, 'Hikube Local');
   progress.update('stopping');
@@ -156,11 +187,5 @@ async function down(ctx: MainJobContext, options: MainJobOptions): Promise<void>
 
 export async function runMainJob(options: MainJobOptions, ctx: MainJobContext): Promise<void> {
   if (options.command === 'down') return down(ctx, options);
-  if (options.command === 'failover') {
-    return start(ctx, options, async (local, client) => {
-      line(ctx.out);
-      await runFailoverDemo({ out: ctx.out, client, dataDir: options.dataDir, cluster: PRODUCTION_CLUSTER, kubeconfigPath: local.kubeconfigPath });
-    });
-  }
-  return start(ctx, options);
+  return start(ctx, options, options.command === 'failover');
 }

@@ -2,12 +2,15 @@
 // configuration with dev_overrides for the provider built from this repository, and the state.
 // It lives in Hikube Local's data dir, next to the clusters its state describes, and like the rest
 // of it is owner-only: the state holds the clusters' passwords.
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { createWriteStream, rmSync } from 'node:fs';
 import { chmod, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { IacTool } from './find-iac-tool.js';
 import { MainJobError } from './main-job-errors.js';
+
+const execFileAsync = promisify(execFile);
 
 export const PROVIDER_SOURCE = 'hikube/hikube';
 
@@ -36,7 +39,11 @@ export interface TerraformRun {
 
 export interface TerraformWorkdir {
   dir: string;
+  /** The CLI configuration file (dev_overrides) the runs use. */
+  cliConfig: string;
   run(args: readonly string[], logName: string): Promise<TerraformRun>;
+  /** `output -raw <name>`, never logged: sensitive outputs (passwords) go to the caller only. */
+  outputRaw(name: string): Promise<string>;
 }
 
 /** `Apply complete! Resources: 2 added, 0 changed, 0 destroyed.` -> counts; undefined when absent. */
@@ -46,10 +53,27 @@ export function parseApplySummary(output: string): { added: number; changed: num
   return { added: Number(match[1]), changed: Number(match[2]), destroyed: Number(match[3]) };
 }
 
-export async function prepareWorkdir(options: { dataDir: string; exampleDir: string; providerDir: string; kubeconfigPath: string; tool: IacTool }): Promise<TerraformWorkdir> {
-  const dir = join(options.dataDir, 'terraform');
+/** The process environment without the HIKUBE_* settings of the user's own Hikube: the runs target Hikube Local only. */
+function withoutHikubeSettings(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('HIKUBE_') || name === 'HIKUBE_LOCAL_DATA_DIR'));
+}
+
+export interface WorkdirOptions {
+  dataDir: string;
+  /** The workspace's name: its directory under `<dataDir>/terraform/`. */
+  workspace: string;
+  exampleDir: string;
+  providerDir: string;
+  /** What the provider reads for this workspace: HIKUBE_* for the public API, KUBECONFIG for Cozystack. */
+  env: Readonly<Record<string, string>>;
+  tool: IacTool;
+}
+
+export async function prepareWorkdir(options: WorkdirOptions): Promise<TerraformWorkdir> {
+  const dir = join(options.dataDir, 'terraform', options.workspace);
   await mkdir(dir, { recursive: true, mode: 0o700 });
   await chmod(dir, 0o700);
+  await chmod(join(options.dataDir, 'terraform'), 0o700);
   // The example is the source of truth: replace the copies every run, keep state and logs.
   const cliConfig = join(dir, 'dev-overrides.tfrc');
   for (const name of await readdir(dir)) if (name.endsWith('.tf') || join(dir, name) === cliConfig) await rm(join(dir, name));
@@ -58,15 +82,24 @@ export async function prepareWorkdir(options: { dataDir: string; exampleDir: str
   }
   await writeFile(cliConfig, renderDevOverrides(options.providerDir), { mode: 0o600 });
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...withoutHikubeSettings(process.env),
+    ...options.env,
     TF_CLI_CONFIG_FILE: cliConfig,
-    KUBECONFIG: options.kubeconfigPath,
     TF_IN_AUTOMATION: '1',
     TF_INPUT: '0',
     CHECKPOINT_DISABLE: '1',
   };
   return {
     dir,
+    cliConfig,
+    async outputRaw(name) {
+      try {
+        const { stdout } = await execFileAsync(options.tool.path, ['output', '-no-color', '-raw', name], { cwd: dir, env, timeout: 60_000 });
+        return stdout;
+      } catch (err) {
+        throw new MainJobError('HIKUBE_MAIN_JOB_TERRAFORM', `${options.tool.name} output -raw ${name} failed in ${dir}: ${(err as { stderr?: string }).stderr?.trim() ?? String(err)}`, { cause: err });
+      }
+    },
     run(args, logName) {
       const logFile = join(dir, `${logName}.log`);
       return new Promise((resolve, reject) => {
