@@ -159,6 +159,19 @@ describe.each(protocols)('over $protocol', ({ send }) => {
     expect(ignore.headers['warning']).toBeUndefined();
   });
 
+  it('reports duplicate keys in a merge patch the same way, and a refused patch changes nothing (row 11)', async () => {
+    const before = (await send({ method: 'GET', path: `${P}/keep` })).json;
+    const body = '{"spec":{"replicas":2,"replicas":4}}';
+    const patch = (query: string) => send({ method: 'PATCH', path: `${P}/keep?${query}`, body, contentType: 'application/merge-patch+json' });
+    const strict = await patch('fieldValidation=Strict');
+    expect(strict.status).toBe(400);
+    expect(strict.json).toMatchObject({ reason: 'BadRequest', message: 'strict decoding error: duplicate field "spec.replicas"' });
+    expect((await send({ method: 'GET', path: `${P}/keep` })).json).toEqual(before);
+    const warn = await patch('fieldValidation=Warn&dryRun=All');
+    expect(warn.status).toBe(200);
+    expect(warn.headers['warning']).toBe('299 - "duplicate field \\"spec.replicas\\""');
+  });
+
   it.each([
     { name: 'a body over the size limit', size: BODY_LIMITS.maxBytes + 512 * 1024 },
     { name: 'a body over twice the size limit (reset once the answer is out)', size: 2 * BODY_LIMITS.maxBytes + 1024 * 1024 },

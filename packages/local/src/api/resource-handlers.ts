@@ -12,7 +12,7 @@ import type { Admission, FieldValidation } from './admission.js';
 import { applyConfig, recordUpdate } from './field-manager.js';
 import { jsonPatch, mergePatch } from './json-patches.js';
 import type { ResourcePath } from './request-path.js';
-import { parseJson, parseJsonBody, parseYamlOrJson, parseYamlOrJsonBody, requireObject, type ParsedJson } from './request-body.js';
+import { parseJsonBody, parseYamlOrJson, parseYamlOrJsonBody, requireObject, type ParsedJson } from './request-body.js';
 import { parseFieldSelector, parseLabelSelector } from './selectors.js';
 import { ApiStatusError, badRequest, conflictApply, methodNotAllowed, notFoundPath, unsupportedMediaType, type Target } from './status-error.js';
 import { TABLE_CONTENT_TYPE, toTable, wantsTable } from './table.js';
@@ -290,7 +290,11 @@ export class ResourceHandlers {
     if (contentType !== 'application/merge-patch+json' && contentType !== 'application/json-patch+json') {
       throw unsupportedMediaType(`the body of the request was in an unknown format - accepted media types include: ${PATCH_TYPES}`);
     }
-    const body = parseJson(await req.body());
+    const parsed = parseJsonBody(await req.body());
+    // A merge patch is decoded as an object, so a key given twice is refused under Strict as on a
+    // create; a JSON Patch is a list of operations, each naming its path, so it has nothing to check.
+    const warnings = contentType === 'application/merge-patch+json' ? duplicateFieldWarnings(parsed.duplicates, fieldValidationOf(req.query)) : [];
+    const body = parsed.value;
     const current = this.service.get(type, this.ns(req.path), name as string);
     const patched = contentType === 'application/merge-patch+json' ? mergePatch(current, requireObject(body, 'a merge patch')) : jsonPatch(current, body);
     const next = this.checkShape(req.path, requireObject(patched, 'the patched object'));
@@ -298,7 +302,7 @@ export class ResourceHandlers {
     const expectedRv = next.metadata.resourceVersion;
     // A client that rewrites managedFields itself (kubectl's CSA->SSA migration) gets them stored verbatim.
     const ownFields = JSON.stringify(next.metadata.managedFields ?? null) !== JSON.stringify(current.metadata.managedFields ?? null);
-    return this.write(req, current, next, expectedRv, status, !ownFields && !status);
+    return this.write(req, current, next, expectedRv, status, !ownFields && !status, warnings);
   }
 
   private async apply(req: ResourceRequest, status: boolean): Promise<Reply> {
