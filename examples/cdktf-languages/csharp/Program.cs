@@ -1,7 +1,10 @@
-// Quick start: one production-like cluster in a CDKTF app, in C#.
+// Quick start: one production-like cluster, a database and an application user in a CDKTF app,
+// on Hikube's public API, in C#.
 using System.Collections.Generic;
 using HashiCorp.Cdktf;
 using Hikube.Cdktf.Providers.Hikube.PostgresCluster;
+using Hikube.Cdktf.Providers.Hikube.PostgresDatabase;
+using Hikube.Cdktf.Providers.Hikube.PostgresUser;
 using Hikube.Cdktf.Providers.Hikube.Provider;
 
 namespace Orders
@@ -12,30 +15,37 @@ namespace Orders
         {
             var app = new App();
             var stack = new TerraformStack(app, "production");
-            // The connection comes from HIKUBE_* variables or KUBECONFIG, as with kubectl.
+            // The project and its key come from HIKUBE_PROJECT_ID and HIKUBE_API_KEY.
             new HikubeProvider(stack, "hikube", new HikubeProviderConfig());
             var orders = new PostgresCluster(stack, "orders", new PostgresClusterConfig
             {
                 Name = "orders",
-                Replicas = 3, // one instance in each datacenter
+                Version = "v17",
+                Replicas = 3,
+                StorageSize = "10Gi",
                 SyncMode = "quorum", // a commit waits for one synchronous standby
                 MinSyncReplicas = 1,
                 MaxSyncReplicas = 1,
-                Zones = new[] { "gland", "lucerne", "geneva" },
-                Users = new Dictionary<string, PostgresClusterUsers>
-                {
-                    ["app"] = new PostgresClusterUsers(),
-                    ["reporting"] = new PostgresClusterUsers(),
-                },
-                Databases = new Dictionary<string, PostgresClusterDatabases>
-                {
-                    ["orders"] = new PostgresClusterDatabases { Admin = new[] { "app" }, Readonly = new[] { "reporting" } },
-                },
+                External = true, // reachable from outside on its own host, port 5432, with TLS
             });
-            new TerraformOutput(stack, "rw_host", new TerraformOutputConfig { Value = orders.Endpoints.Rw.Host });
-            new TerraformOutput(stack, "app_uri_rw", new TerraformOutputConfig
+            var shop = new PostgresDatabase(stack, "shop", new PostgresDatabaseConfig
             {
-                Value = Fn.LookupNested(orders.ConnectionUris, new[] { "app", "rw" }),
+                Cluster = orders.Name,
+                Name = "shop",
+                Extensions = new[] { "pgcrypto" },
+            });
+            // The platform generates the password.
+            var appUser = new PostgresUser(stack, "app", new PostgresUserConfig
+            {
+                Cluster = orders.Name,
+                Name = "app",
+                Databases = new Dictionary<string, string> { ["shop"] = "admin" },
+                DependsOn = new[] { shop },
+            });
+            new TerraformOutput(stack, "host", new TerraformOutputConfig { Value = orders.Host });
+            new TerraformOutput(stack, "app_password", new TerraformOutputConfig
+            {
+                Value = appUser.Password,
                 Sensitive = true,
             });
             app.Synth();

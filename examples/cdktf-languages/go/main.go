@@ -1,38 +1,48 @@
-// Quick start: one production-like cluster in a CDKTF app, in Go.
+// Quick start: one production-like cluster, a database and an application user in a CDKTF app,
+// on Hikube's public API, in Go.
 package main
 
 import (
 	jsii "github.com/aws/jsii-runtime-go"
 	"github.com/hashicorp/terraform-cdk-go/cdktf"
 	"github.com/hikube/cdktf-provider-hikube-go/hikube/postgrescluster"
+	"github.com/hikube/cdktf-provider-hikube-go/hikube/postgresdatabase"
+	"github.com/hikube/cdktf-provider-hikube-go/hikube/postgresuser"
 	"github.com/hikube/cdktf-provider-hikube-go/hikube/provider"
 )
 
 func main() {
 	app := cdktf.NewApp(nil)
 	stack := cdktf.NewTerraformStack(app, jsii.String("production"))
-	// The connection comes from HIKUBE_* variables or KUBECONFIG, as with kubectl.
+	// The project and its key come from HIKUBE_PROJECT_ID and HIKUBE_API_KEY.
 	provider.NewHikubeProvider(stack, jsii.String("hikube"), &provider.HikubeProviderConfig{})
 	orders := postgrescluster.NewPostgresCluster(stack, jsii.String("orders"), &postgrescluster.PostgresClusterConfig{
 		Name:            jsii.String("orders"),
-		Replicas:        jsii.Number(3),        // one instance in each datacenter
+		Version:         jsii.String("v17"),
+		Replicas:        jsii.Number(3),
+		StorageSize:     jsii.String("10Gi"),
 		SyncMode:        jsii.String("quorum"), // a commit waits for one synchronous standby
 		MinSyncReplicas: jsii.Number(1),
 		MaxSyncReplicas: jsii.Number(1),
-		Zones:           jsii.Strings("gland", "lucerne", "geneva"),
-		Users: map[string]*postgrescluster.PostgresClusterUsers{
-			"app":       {},
-			"reporting": {},
-		},
-		Databases: map[string]*postgrescluster.PostgresClusterDatabases{
-			"orders": {Admin: jsii.Strings("app"), Readonly: jsii.Strings("reporting")},
-		},
+		External:        jsii.Bool(true), // reachable from outside on its own host, port 5432, with TLS
 	})
-	cdktf.NewTerraformOutput(stack, jsii.String("rw_host"), &cdktf.TerraformOutputConfig{
-		Value: orders.Endpoints().Rw().Host(),
+	shop := postgresdatabase.NewPostgresDatabase(stack, jsii.String("shop"), &postgresdatabase.PostgresDatabaseConfig{
+		Cluster:    orders.Name(),
+		Name:       jsii.String("shop"),
+		Extensions: jsii.Strings("pgcrypto"),
 	})
-	cdktf.NewTerraformOutput(stack, jsii.String("app_uri_rw"), &cdktf.TerraformOutputConfig{
-		Value:     cdktf.Fn_LookupNested(orders.ConnectionUris(), &[]interface{}{jsii.String("app"), jsii.String("rw")}),
+	// The platform generates the password.
+	appUser := postgresuser.NewPostgresUser(stack, jsii.String("app"), &postgresuser.PostgresUserConfig{
+		Cluster:   orders.Name(),
+		Name:      jsii.String("app"),
+		Databases: &map[string]*string{"shop": jsii.String("admin")},
+		DependsOn: &[]cdktf.ITerraformDependable{shop},
+	})
+	cdktf.NewTerraformOutput(stack, jsii.String("host"), &cdktf.TerraformOutputConfig{
+		Value: orders.Host(),
+	})
+	cdktf.NewTerraformOutput(stack, jsii.String("app_password"), &cdktf.TerraformOutputConfig{
+		Value:     appUser.Password(),
 		Sensitive: jsii.Bool(true),
 	})
 	app.Synth()

@@ -1,11 +1,11 @@
-// Quick start: one production-like cluster in a CDKTF app, in Java.
+// Quick start: one production-like cluster, a database and an application user in a CDKTF app,
+// on Hikube's public API, in Java.
 import com.hashicorp.cdktf.App;
-import com.hashicorp.cdktf.Fn;
 import com.hashicorp.cdktf.TerraformOutput;
 import com.hashicorp.cdktf.TerraformStack;
 import io.hikube.cdktf.providers.hikube.postgres_cluster.PostgresCluster;
-import io.hikube.cdktf.providers.hikube.postgres_cluster.PostgresClusterDatabases;
-import io.hikube.cdktf.providers.hikube.postgres_cluster.PostgresClusterUsers;
+import io.hikube.cdktf.providers.hikube.postgres_database.PostgresDatabase;
+import io.hikube.cdktf.providers.hikube.postgres_user.PostgresUser;
 import io.hikube.cdktf.providers.hikube.provider.HikubeProvider;
 import java.util.List;
 import java.util.Map;
@@ -14,26 +14,35 @@ public class Main {
     public static void main(String[] args) {
         App app = new App();
         TerraformStack stack = new TerraformStack(app, "production");
-        // The connection comes from HIKUBE_* variables or KUBECONFIG, as with kubectl.
+        // The project and its key come from HIKUBE_PROJECT_ID and HIKUBE_API_KEY.
         HikubeProvider.Builder.create(stack, "hikube").build();
         PostgresCluster orders = PostgresCluster.Builder.create(stack, "orders")
                 .name("orders")
-                .replicas(3) // one instance in each datacenter
+                .version("v17")
+                .replicas(3)
+                .storageSize("10Gi")
                 .syncMode("quorum") // a commit waits for one synchronous standby
                 .minSyncReplicas(1)
                 .maxSyncReplicas(1)
-                .zones(List.of("gland", "lucerne", "geneva"))
-                .users(Map.of(
-                        "app", PostgresClusterUsers.builder().build(),
-                        "reporting", PostgresClusterUsers.builder().build()))
-                .databases(Map.of(
-                        "orders", PostgresClusterDatabases.builder().admin(List.of("app")).readonly(List.of("reporting")).build()))
+                .external(true) // reachable from outside on its own host, port 5432, with TLS
                 .build();
-        TerraformOutput.Builder.create(stack, "rw_host")
-                .value(orders.getEndpoints().getRw().getHost())
+        PostgresDatabase shop = PostgresDatabase.Builder.create(stack, "shop")
+                .cluster(orders.getName())
+                .name("shop")
+                .extensions(List.of("pgcrypto"))
                 .build();
-        TerraformOutput.Builder.create(stack, "app_uri_rw")
-                .value(Fn.lookupNested(orders.getConnectionUris(), List.of("app", "rw")))
+        // The platform generates the password.
+        PostgresUser appUser = PostgresUser.Builder.create(stack, "app")
+                .cluster(orders.getName())
+                .name("app")
+                .databases(Map.of("shop", "admin"))
+                .dependsOn(List.of(shop))
+                .build();
+        TerraformOutput.Builder.create(stack, "host")
+                .value(orders.getHost())
+                .build();
+        TerraformOutput.Builder.create(stack, "app_password")
+                .value(appUser.getPassword())
                 .sensitive(true)
                 .build();
         app.synth();

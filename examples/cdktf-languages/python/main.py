@@ -1,28 +1,40 @@
-# Quick start: one production-like cluster in a CDKTF app, in Python.
-from cdktf import App, Fn, TerraformOutput, TerraformStack
-from hikube_cdktf_provider_hikube import postgres_cluster, provider
+# Quick start: one production-like cluster, a database and an application user in a CDKTF app,
+# on Hikube's public API, in Python.
+from cdktf import App, TerraformOutput, TerraformStack
+from hikube_cdktf_provider_hikube import postgres_cluster, postgres_database, postgres_user, provider
 
 app = App()
 stack = TerraformStack(app, "production")
-# The connection comes from HIKUBE_* variables or KUBECONFIG, as with kubectl.
+# The project and its key come from HIKUBE_PROJECT_ID and HIKUBE_API_KEY.
 provider.HikubeProvider(stack, "hikube")
 orders = postgres_cluster.PostgresCluster(
     stack,
     "orders",
     name="orders",
-    replicas=3,  # one instance in each datacenter
+    version="v17",
+    replicas=3,
+    storage_size="10Gi",
     sync_mode="quorum",  # a commit waits for one synchronous standby
     min_sync_replicas=1,
     max_sync_replicas=1,
-    zones=["gland", "lucerne", "geneva"],
-    users={
-        "app": postgres_cluster.PostgresClusterUsers(),
-        "reporting": postgres_cluster.PostgresClusterUsers(),
-    },
-    databases={
-        "orders": postgres_cluster.PostgresClusterDatabases(admin=["app"], readonly=["reporting"]),
-    },
+    external=True,  # reachable from outside on its own host, port 5432, with TLS
 )
-TerraformOutput(stack, "rw_host", value=orders.endpoints.rw.host)
-TerraformOutput(stack, "app_uri_rw", value=Fn.lookup_nested(orders.connection_uris, ["app", "rw"]), sensitive=True)
+shop = postgres_database.PostgresDatabase(
+    stack,
+    "shop",
+    cluster=orders.name,
+    name="shop",
+    extensions=["pgcrypto"],
+)
+# The platform generates the password.
+app_user = postgres_user.PostgresUser(
+    stack,
+    "app",
+    cluster=orders.name,
+    name="app",
+    databases={"shop": "admin"},
+    depends_on=[shop],
+)
+TerraformOutput(stack, "host", value=orders.host)
+TerraformOutput(stack, "app_password", value=app_user.password, sensitive=True)
 app.synth()

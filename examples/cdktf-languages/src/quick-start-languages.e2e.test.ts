@@ -63,13 +63,13 @@ describe('Python: python/main.py', () => {
   it('would fail on a misspelt argument, an unknown attribute or module', async () => {
     const program = await mistaken(PROGRAMS.python, [
       ['sync_mode=', 'syncmode='],
-      ['orders.endpoints.rw.host', 'orders.endpoints.rw.hostname'],
-      ['postgres_cluster.PostgresClusterDatabases', 'postgresCluster.PostgresClusterDatabases'],
+      ['orders.host', 'orders.hostname'],
+      ['postgres_database.PostgresDatabase(', 'postgresDatabase.PostgresDatabase('],
     ]);
     const errors = await checkPython(program, sources, dirname(program));
     expect(errors).toEqual([
       expect.stringMatching(/No parameter named "syncmode"/),
-      expect.stringMatching(/"postgresCluster" is not defined/),
+      expect.stringMatching(/"postgresDatabase" is not defined/),
       expect.stringMatching(/Cannot access attribute "hostname"/),
     ]);
   });
@@ -105,13 +105,13 @@ describe('Go: go/main.go', () => {
   it('would fail on an unknown field, a value of the wrong type or an unknown method', async () => {
     const program = await mistaken(PROGRAMS.go, [
       ['SyncMode: ', 'Syncmode: '],
-      ['"app":       {},', '"app":       "x",'],
-      ['.Rw().Host()', '.Rw().Hostname()'],
+      ['"shop": jsii.String("admin")', '"shop": "admin"'],
+      ['orders.Host()', 'orders.Hostname()'],
     ]);
     const { errors } = await checkGo(program, sources, goTypecheck);
     expect(errors).toEqual([
       expect.stringMatching(/unknown field Syncmode/),
-      expect.stringMatching(/cannot use "x" .* as \*postgrescluster\.PostgresClusterUsers value/),
+      expect.stringMatching(/cannot use "admin" .* as \*string value/),
       expect.stringMatching(/Hostname undefined/),
     ]);
   });
@@ -135,16 +135,16 @@ describe('C#: csharp/Program.cs', () => {
     const program = await readFile(await mistaken(PROGRAMS.csharp, [
       ['using Hikube.Cdktf.Providers.Hikube.Provider;', 'using Hikube.Cdktf.Providers.Hikube.Providers;'],
       ['SyncMode = ', 'Syncmode = '],
-      ['new PostgresClusterUsers()', 'new PostgresClusterUser()'],
-      ['orders.Endpoints.Rw.Host', 'orders.Endpoints.Rw.Hostname'],
+      ['new PostgresUserConfig', 'new PostgresUsersConfig'],
+      ['orders.Host', 'orders.Hostname'],
     ]), 'utf8');
     expect(checkCsharpNames(program, csharp)).toEqual([
       'using Hikube.Cdktf.Providers.Hikube.Providers: no such namespace in the generated code',
       expect.stringMatching(/type HikubeProvider is not in the imported namespaces/),
       expect.stringMatching(/type HikubeProviderConfig is not in the imported namespaces/),
       expect.stringMatching(/PostgresClusterConfig has no property Syncmode/),
-      expect.stringMatching(/type PostgresClusterUser is not in the imported namespaces/),
-      expect.stringMatching(/PostgresClusterEndpointsRwOutputReference has no member Hostname/),
+      expect.stringMatching(/type PostgresUsersConfig is not in the imported namespaces/),
+      expect.stringMatching(/PostgresCluster has no member Hostname/),
     ]);
   });
 });

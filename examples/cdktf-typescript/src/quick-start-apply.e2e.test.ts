@@ -1,5 +1,7 @@
 // The README's quick start run as a user would: `cdktf synth`, then `terraform init` and `apply`
-// in the synthesized stack against Hikube Local, with the real terraform.
+// in the synthesized stack with the real terraform, against Hikube Local's public API with the
+// environment `source DIR/hikube.env` gives (HIKUBE_API, HIKUBE_CA_CERT, HIKUBE_PROJECT_ID,
+// HIKUBE_API_KEY).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findStateResource } from '@hikube/testkit';
 import { stackOnLocal, type StackOnLocal } from './stack-on-local.js';
@@ -9,7 +11,7 @@ let stack: StackOnLocal | undefined;
 let failed = false;
 
 beforeAll(async () => {
-  stack = await stackOnLocal('cdktf-quick-start-apply', async (appDir) => (await synthesizeQuickStart(appDir)).file);
+  stack = await stackOnLocal('cdktf-quick-start-apply', async (appDir) => (await synthesizeQuickStart(appDir)).file, 'public');
 });
 
 afterAll(async () => {
@@ -17,21 +19,25 @@ afterAll(async () => {
 });
 
 describe('the quick start applied to Hikube Local', () => {
-  it('creates the cluster; its outputs are the rw host and a sensitive URI for app; the next plan is empty', { timeout: 600_000 }, async () => {
+  it('creates the cluster, database and user through the public API; outputs the host and a sensitive password; the next plan is empty', { timeout: 600_000 }, async () => {
     try {
       if (!stack) throw new Error('the workspace was not created');
-      const { workspace } = stack;
+      const { workspace, local } = stack;
       await workspace.init();
       await workspace.apply();
-      const cluster = findStateResource((await workspace.state()).values, 'hikube_postgres_cluster.orders');
-      expect(cluster.values).toMatchObject({ name: 'orders', replicas: 3, sync_mode: 'quorum' });
-      // zones is a set: Terraform keeps it sorted.
-      expect(cluster.values['zones']).toEqual(['geneva', 'gland', 'lucerne']);
+      const mutating = local.publicApiRequests().filter((entry) => entry.mutating).map((entry) => `${entry.method} ${entry.operationId ?? entry.path}`);
+      expect(mutating).toEqual(['POST PostgresService_CreatePostgresCluster', 'POST PostgresService_CreateDatabase', 'POST PostgresService_CreateUser']);
+      const state = (await workspace.state()).values;
+      expect(findStateResource(state, 'hikube_postgres_cluster.orders').values).toMatchObject({ name: 'orders', version: 'v17', replicas: 3, storage_size: '10Gi', sync_mode: 'quorum', min_sync_replicas: 1, max_sync_replicas: 1, external: true });
+      expect(findStateResource(state, 'hikube_postgres_database.shop').values).toMatchObject({ cluster: 'orders', name: 'shop', extensions: ['pgcrypto'] });
+      const user = findStateResource(state, 'hikube_postgres_user.app').values;
+      expect(user).toMatchObject({ cluster: 'orders', name: 'app', databases: { shop: 'admin' } });
       const outputs = await workspace.output();
-      expect(String(outputs['rw_host']?.value)).toBeTruthy();
-      expect(outputs['rw_host']?.sensitive).toBe(false);
-      expect(outputs['app_uri_rw']?.sensitive).toBe(true);
-      expect(String(outputs['app_uri_rw']?.value)).toMatch(/^postgres(ql)?:\/\/app:[^@]+@/);
+      expect(outputs['host']?.sensitive).toBe(false);
+      expect(String(outputs['host']?.value)).toBeTruthy();
+      expect(outputs['app_password']?.sensitive).toBe(true);
+      expect(String(outputs['app_password']?.value)).toBe(String(user['password']));
+      expect(String(user['password']).length).toBeGreaterThanOrEqual(16);
       expect((await workspace.plan()).changes).toBe(false);
     } catch (error) {
       failed = true;

@@ -17,26 +17,46 @@ afterAll(async () => {
   await temp?.remove();
 });
 
+/** One resource of the stack without CDKTF's `//` metadata; the test fails when it is not the only one of its type. */
+function onlyResource(type: keyof SynthesizedStack['resource'], name: string): Record<string, unknown> {
+  const resources = synthesized.stack.resource[type] ?? {};
+  expect(Object.keys(resources)).toEqual([name]);
+  const { '//': _metadata, ...values } = resources[name] ?? {};
+  return values;
+}
+
 describe('the quick start', () => {
-  it('declares three instances over the three zones with one synchronous standby, two users and a database', () => {
-    const { '//': _metadata, ...orders } = synthesized.stack.resource.hikube_postgres_cluster['orders'] ?? {};
-    expect(Object.keys(synthesized.stack.resource.hikube_postgres_cluster)).toEqual(['orders']);
-    expect(orders).toEqual({
+  it('declares, on the public API, three instances with one synchronous standby, reachable from outside', () => {
+    expect(onlyResource('hikube_postgres_cluster', 'orders')).toEqual({
       name: 'orders',
+      version: 'v17',
       replicas: 3,
+      storage_size: '10Gi',
       sync_mode: 'quorum',
       min_sync_replicas: 1,
       max_sync_replicas: 1,
-      zones: ['gland', 'lucerne', 'geneva'],
-      users: { app: {}, reporting: {} },
-      databases: { orders: { admin: ['app'], readonly: ['reporting'] } },
+      external: true,
     });
   });
 
-  it('outputs the rw host in clear and the app URI as a sensitive value', () => {
+  it('declares a database with pgcrypto and a user with admin on it, made after the database', () => {
+    expect(onlyResource('hikube_postgres_database', 'shop')).toEqual({
+      cluster: '${hikube_postgres_cluster.orders.name}',
+      name: 'shop',
+      extensions: ['pgcrypto'],
+    });
+    expect(onlyResource('hikube_postgres_user', 'app')).toEqual({
+      cluster: '${hikube_postgres_cluster.orders.name}',
+      name: 'app',
+      databases: { shop: 'admin' },
+      depends_on: ['hikube_postgres_database.shop'],
+    });
+  });
+
+  it("outputs the cluster's host in clear and the user's password as a sensitive value", () => {
     expect(synthesized.stack.output).toEqual({
-      rw_host: { value: '${hikube_postgres_cluster.orders.endpoints.rw.host}' },
-      app_uri_rw: { value: '${hikube_postgres_cluster.orders.connection_uris.app.rw}', sensitive: true },
+      host: { value: '${hikube_postgres_cluster.orders.host}' },
+      app_password: { value: '${hikube_postgres_user.app.password}', sensitive: true },
     });
   });
 

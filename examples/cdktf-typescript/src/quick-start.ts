@@ -1,22 +1,35 @@
-// Quick start: one production-like cluster in a CDKTF app. examples/cdktf-languages holds the same
-// app in Python, Java, C# and Go; a test checks that they set the same values as this one.
-import { App, Fn, TerraformOutput, TerraformStack } from 'cdktf';
-import { postgresCluster, provider } from '@hikube/cdktf-provider-hikube';
+// Quick start: one production-like cluster, a database and an application user in a CDKTF app,
+// on Hikube's public API. examples/cdktf-languages holds the same app in Python, Java, C# and Go;
+// a test checks that they set the same values as this one.
+import { App, TerraformOutput, TerraformStack } from 'cdktf';
+import { postgresCluster, postgresDatabase, postgresUser, provider } from '@hikube/cdktf-provider-hikube';
 
 const app = new App();
 const stack = new TerraformStack(app, 'production');
-// The connection comes from HIKUBE_* variables or KUBECONFIG, as with kubectl.
+// The project and its key come from HIKUBE_PROJECT_ID and HIKUBE_API_KEY.
 new provider.HikubeProvider(stack, 'hikube', {});
 const orders = new postgresCluster.PostgresCluster(stack, 'orders', {
   name: 'orders',
-  replicas: 3, // one instance in each datacenter
+  version: 'v17',
+  replicas: 3,
+  storageSize: '10Gi',
   syncMode: 'quorum', // a commit waits for one synchronous standby
   minSyncReplicas: 1,
   maxSyncReplicas: 1,
-  zones: ['gland', 'lucerne', 'geneva'],
-  users: { app: {}, reporting: {} },
-  databases: { orders: { admin: ['app'], readonly: ['reporting'] } },
+  external: true, // reachable from outside on its own host, port 5432, with TLS
 });
-new TerraformOutput(stack, 'rw_host', { value: orders.endpoints.rw.host });
-new TerraformOutput(stack, 'app_uri_rw', { value: Fn.lookupNested(orders.connectionUris, ['app', 'rw']), sensitive: true });
+const shop = new postgresDatabase.PostgresDatabase(stack, 'shop', {
+  cluster: orders.name,
+  name: 'shop',
+  extensions: ['pgcrypto'],
+});
+// The platform generates the password.
+const appUser = new postgresUser.PostgresUser(stack, 'app', {
+  cluster: orders.name,
+  name: 'app',
+  databases: { shop: 'admin' },
+  dependsOn: [shop],
+});
+new TerraformOutput(stack, 'host', { value: orders.host });
+new TerraformOutput(stack, 'app_password', { value: appUser.password, sensitive: true });
 app.synth();

@@ -11,9 +11,12 @@ const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const STACK_NAMES = ['production', 'development'] as const;
 export type StackName = (typeof STACK_NAMES)[number];
 
+type Resources = Record<string, Record<string, unknown>>;
+
 export interface SynthesizedStack {
   terraform: { required_providers: Record<string, { source: string }>; backend: Record<string, unknown> };
-  resource: { hikube_postgres_cluster: Record<string, Record<string, unknown>> };
+  /** The quick start alone declares databases and users (public API resources). */
+  resource: { hikube_postgres_cluster: Resources; hikube_postgres_database?: Resources; hikube_postgres_user?: Resources };
   output: Record<string, { value: string; sensitive?: boolean }>;
 }
 

@@ -3,6 +3,8 @@ export { startHikubeLocal, type HikubeLocal, type StartOptions, type DriverChoic
 export type { PublicRequestEntry } from './public-api/request-log.js';
 export { renderKubeconfig } from './server/kubeconfig.js';
 export { DEFAULT_TENANT } from './server/data-dir.js';
+// What `source DIR/hikube.env` gives a shell: the public API's address, CA and project keys.
+export { readHikubeEnv } from './projects/hikube-env.js';
 export { createLocalPki, type LocalPki } from './tls/certificates.js';
 export { DeterministicReconciler, type DeterministicOptions } from './controllers/deterministic/deterministic-reconciler.js';
 export {
