@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseApiKey } from './api-key.js';
 import { ProjectKeys, type Refusal } from './project-keys.js';
 
 let dir: string;
@@ -29,7 +30,7 @@ describe('ProjectKeys', () => {
     const project = keys.ensureProject('tenant-demo');
     const { text } = keys.createKey(project.id, 'admin');
     const file = join(dir, 'projects.json');
-    const secret = text.slice(text.lastIndexOf('_') + 1);
+    const secret = parseApiKey(text)?.secret ?? text;
     expect(readFileSync(file, 'utf8')).not.toContain(secret);
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });

@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
+import { parseApiKey } from '../projects/api-key.js';
 import { readHikubeEnv } from '../projects/hikube-env.js';
 import { ProjectKeys } from '../projects/project-keys.js';
 import { startHikubeLocal } from './start-hikube-local.js';
@@ -34,7 +35,8 @@ it('start creates a project per tenant, an admin and a read key, and an owner-on
     expect(local.publicApi.project.namespace).toBe('tenant-demo');
     expect(statSync(join(dir, 'hikube.env')).mode & 0o777).toBe(0o600);
     expect(readFileSync(env?.HIKUBE_CA_CERT ?? '', 'utf8')).toBe(local.caCertPem);
-    const secrets = [local.publicApi.adminKey, local.publicApi.readKey].map((key) => key.slice(key.lastIndexOf('_') + 1));
+    // The whole secret part: base64url may itself hold a `_`, so not the text after the last one.
+    const secrets = [local.publicApi.adminKey, local.publicApi.readKey].map((key) => parseApiKey(key)?.secret ?? key);
     for (const file of filesUnder(dir).filter((f) => !f.endsWith('hikube.env'))) {
       const text = readFileSync(file, 'latin1');
       for (const secret of secrets) expect(text.includes(secret), file).toBe(false);
