@@ -8,7 +8,7 @@ import { cloneStandbyData, followPrimary, rewindAndStart, stopForHandover } from
 import { promote } from '../../engine/pg-replication.js';
 import { newIncarnation, type ClusterCore, type Member } from './cluster-core.js';
 import { electFailoverCandidate } from './failover-candidate.js';
-import { alreadyPromoted, failoverObservations } from './health-rules.js';
+import { alreadyPromoted, failoverObservations, primaryRecovered } from './health-rules.js';
 import { decideRepair } from './instance-repair.js';
 import { claimed, demoted, inspected, promoted, recloned, reincarnated, rejoined, rejoinNeeded, repairFacts } from './instance-state.js';
 import { decideSynchronousStandbys } from './sync-quorum.js';
@@ -77,7 +77,7 @@ export async function failover(c: ClusterCore, reason: string): Promise<void> {
   const old = c.primaryMember();
   if (!old || c.closed) return;
   const h = await old.probe.probe(c.profile.probeTimeoutMs);
-  if (old.instance.running && h.reachable && !h.inRecovery && !old.state.siteDown && old.state.dataDirectory.intact) return; // it recovered
+  if (primaryRecovered(c.view(old), h)) return;
   c.phase = 'FailingOver';
   c.changed();
   c.event('Warning', 'FailingOver', `Primary ${old.name} is unavailable (${reason}); electing a new primary`);

@@ -3,6 +3,7 @@ import type { InstanceHealth } from '../../engine/pg-probe.js';
 import { FAST_PROFILE } from './health-profile.js';
 import {
   alreadyPromoted,
+  primaryRecovered,
   decideHealthActions,
   failoverObservations,
   proxyRoutes,
@@ -124,6 +125,17 @@ describe('where the endpoints point', () => {
     },
     { name: 'a fenced standby loses its sessions', given: [view(1), view(2, { needsRejoin: true })], want: { rw: [5401], ready: [5402], live: [] } },
   ])('$name', ({ given, want }) => expect(proxyRoutes(given[0], given)).toEqual(want));
+});
+
+describe('calling a failover off when the primary is looked at again', () => {
+  it.each([
+    { name: 'it writes again: called off', given: { primary: view(1), health: writing }, want: true },
+    { name: 'still no answer', given: { primary: view(1), health: { reachable: false, error: 'timeout' } as InstanceHealth }, want: false },
+    { name: 'its process is gone', given: { primary: view(1, {}, false), health: writing }, want: false },
+    { name: 'its site is down', given: { primary: view(1, { siteDown: true }), health: writing }, want: false },
+    { name: 'its data directory is damaged', given: { primary: view(1, { dataDirectory: damaged }), health: writing }, want: false },
+    { name: 'it answers in recovery', given: { primary: view(1), health: streaming }, want: false },
+  ])('$name', ({ given, want }) => expect(primaryRecovered(given.primary, given.health)).toBe(want));
 });
 
 describe('standbys offered to the election', () => {

@@ -3,6 +3,7 @@
 // quorum, which standby may be promoted, where the endpoints point, and what to heal.
 
 import type { ProxyRoutes } from '../../engine/cluster-proxies.js';
+import type { InstanceHealth } from '../../engine/pg-probe.js';
 import type { StandbyObservation } from './failover-candidate.js';
 import type { HealthProfile } from './health-profile.js';
 import { decideRepair, type Repair } from './instance-repair.js';
@@ -68,6 +69,11 @@ export function failoverObservations(instances: readonly InstanceView[], synchro
       synchronous: synchronousNames.includes(name),
       preferredSite: primarySite === site,
     }));
+}
+
+/** A failover is called off when the primary, looked at again with `h`, serves on an intact directory. */
+export function primaryRecovered(primary: InstanceView, h: InstanceHealth): boolean {
+  return primary.running && h.reachable && !h.inRecovery && !primary.state.siteDown && primary.state.dataDirectory.intact;
 }
 
 /** A standby out of recovery although it was never made primary: promoted by an interrupted failover. */
