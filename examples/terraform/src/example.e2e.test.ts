@@ -3,10 +3,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchHikubeLocal, type LaunchedHikubeLocal } from '@hikube/local/testing';
+import { providerBinDir } from '@hikube/main-job';
 import { findResourceChange, TerraformWorkspace } from '@hikube/testkit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readExampleFiles } from './example-files.js';
-import { providerBinDir } from './main-job/repo-paths.js';
 
 describe('examples/terraform', () => {
   let local: LaunchedHikubeLocal;
