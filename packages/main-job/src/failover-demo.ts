@@ -65,10 +65,13 @@ export async function runFailoverDemo(options: FailoverDemoOptions): Promise<Fai
   const zone = before.instances.find((i) => i.name === primary)?.zone ?? '?';
   write(`Failover demo on ${cluster}: writes go through ${target.label} as ${target.user}`);
   const marker = new Date().toISOString();
-  const ids = await withClient(target, async (c) => {
+  const { ids, primaryStarted } = await withClient(target, async (c) => {
     await c.query('CREATE TABLE IF NOT EXISTS failover_demo (id bigserial PRIMARY KEY, note text NOT NULL, written_at timestamptz NOT NULL DEFAULT now())');
-    const inserted = await c.query<{ id: string }>("INSERT INTO failover_demo (note) SELECT 'before the kill, run ' || $1 || ' #' || n FROM generate_series(1, 100) AS n RETURNING id", [marker]);
-    return inserted.rows.map((r) => r.id);
+    const inserted = await c.query<{ id: string; started: string }>(
+      "INSERT INTO failover_demo (note) SELECT 'before the kill, run ' || $1 || ' #' || n FROM generate_series(1, 100) AS n RETURNING id, pg_postmaster_start_time()::text AS started",
+      [marker],
+    );
+    return { ids: inserted.rows.map((r) => r.id), primaryStarted: inserted.rows[0]?.started };
   });
   write(`✓ wrote ${ids.length} rows (committed: confirmed by the synchronous standby quorum)`);
 
@@ -90,12 +93,14 @@ export async function runFailoverDemo(options: FailoverDemoOptions): Promise<Fai
       progress.finish(false, 'no write succeeded in time');
       throw new MainJobError('HIKUBE_MAIN_JOB_FAILOVER', `no write through ${target.label} succeeded within ${seconds(deadline - killedAt)} of the kill; see ${options.dataDir}/hikube-local.log`);
     }
-    try {
-      await withClient(target, (c) => c.query("INSERT INTO failover_demo (note) VALUES ('first write after the kill')"));
-      resumedAt = Date.now();
-    } catch {
-      await pause(100);
-    }
+    // The platform kills the postmaster after it has answered the deletion: a write the old
+    // primary still took (same postmaster start time) is not the first write after the kill.
+    const landedOn = await withClient(target, async (c) => {
+      const landed = await c.query<{ started: string }>("INSERT INTO failover_demo (note) VALUES ('first write after the kill') RETURNING pg_postmaster_start_time()::text AS started");
+      return landed.rows[0]?.started;
+    }).catch(() => primaryStarted);
+    if (landedOn !== primaryStarted) resumedAt = Date.now();
+    else await pause(100);
   }
   const writeResumedMs = resumedAt - killedAt;
   let after = await readClusterView(client, cluster);
