@@ -28,9 +28,14 @@ function fromApi(cluster: string, user: User, kept: Pick<UserValues, 'password' 
   return { id: childId(cluster, user.username), cluster, name: user.username, replication: user.config.privileges.replication, databases, ...kept };
 }
 
-/** Whether the plan rotates the password: the trigger moved to a new value. */
+/**
+ * Whether the plan rotates the password: the trigger moved from one value to another, or was set
+ * on a user with no password in state. Its first value on a user whose password is known (an
+ * import on the Kubernetes API) is only recorded, so an import plans no change.
+ */
 export function rotates(prior: UserValues | null, planned: UserValues): boolean {
-  return prior !== null && planned.password_version !== null && planned.password_version !== prior.password_version;
+  if (prior === null || planned.password_version === null || planned.password_version === prior.password_version) return false;
+  return prior.password_version !== null || prior.password === null;
 }
 
 export function checkUserPlan(input: { config: UserValues; prior: UserValues | null; known: { name: boolean; databases: boolean; replication: boolean } }): PlanIssue[] {
@@ -48,17 +53,20 @@ export function checkUserPlan(input: { config: UserValues; prior: UserValues | n
     // The API reads "" as no role: leaving the database out says that, without a diff after apply.
     if (role === '') issues.push(error(attr('databases', { key: database }), 'Empty role', `databases["${database}"] is "": use "admin" or "readonly", or leave the database out to give no role on it.`, ['databases']));
   }
-  if (rotates(prior, config)) {
-    issues.push(
-      warning(
-        attr('password_version'),
-        'Password rotation',
-        `password_version goes from ${prior?.password_version ?? 'unset'} to ${config.password_version}: apply rotates the password of user ${config.name}; the old password stops working at once, so clients using it are cut off until they get the new one.`,
-        ['password_version'],
-      ),
-    );
-  }
+  const rotation = rotationWarning(prior, config);
+  if (rotation !== null) issues.push(rotation);
   return issues;
+}
+
+/** The plan's word on a rotation: the old password stops working at once. */
+export function rotationWarning(prior: UserValues | null, config: UserValues): PlanIssue | null {
+  if (!rotates(prior, config)) return null;
+  return warning(
+    attr('password_version'),
+    'Password rotation',
+    `password_version goes from ${prior?.password_version ?? 'unset'} to ${config.password_version}: apply rotates the password of user ${config.name}; the old password stops working at once, so clients using it are cut off until they get the new one.`,
+    ['password_version'],
+  );
 }
 
 export interface UserResult {
