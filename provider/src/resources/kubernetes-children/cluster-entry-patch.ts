@@ -22,16 +22,18 @@ const attempts = 5;
 
 const resourceOf: Record<InlineMap, string> = { users: 'hikube_postgres_user', databases: 'hikube_postgres_database' };
 
-/** The refusal when the cluster resource manages `map` inline; null when it does not (or the object does not say). */
-export function inlineConflict(object: PostgresObject, map: InlineMap, cluster: string): PlanIssue | null {
+/**
+ * What to say when the cluster resource manages `map` inline; null when it does not (or the object
+ * does not say). Creating an entry there is refused; an entry that already exists only gets a
+ * warning, so that it can still be changed back or destroyed.
+ */
+export function inlineConflict(object: PostgresObject, map: InlineMap, cluster: string, creating: boolean): PlanIssue | null {
   if (!(declaredInlineMaps(object)?.has(map) ?? false)) return null;
-  return error(
-    attr('cluster'),
-    `Cluster manages its ${map} inline`,
-    `The hikube_postgres_cluster "${cluster}" sets ${map} inline, and an inline map would remove what ${resourceOf[map]} adds. ` +
-      `Declare this entry in the cluster's ${map} map, or remove ${map} from the cluster (and apply) to manage every entry with ${resourceOf[map]}.`,
-    ['cluster'],
-  );
+  const resource = resourceOf[map];
+  const fix = `Declare this entry in the cluster's ${map} map, or remove ${map} from the cluster (and apply) to manage every entry with ${resource}.`;
+  const detail = `The hikube_postgres_cluster "${cluster}" sets ${map} inline, and the two would manage the same map. ${fix}`;
+  const issue = error(attr('cluster'), `Cluster manages its ${map} inline`, detail, ['cluster']);
+  return creating ? issue : { ...issue, severity: 'warning' };
 }
 
 export function clusterNotFound(namespace: string, cluster: string): PlanIssue {
@@ -42,13 +44,15 @@ export function clusterNotFound(namespace: string, cluster: string): PlanIssue {
 export type PatchOutcome = { object: PostgresObject; changed: boolean } | { issue: PlanIssue; clusterMissing?: true };
 
 /**
- * Reads the cluster, builds the spec patch from what it holds (an issue refuses, undefined means
- * nothing to change) and sends it with the resourceVersion it was built from; a conflict re-reads.
+ * Reads the cluster, builds the patch (`spec`, `metadata.annotations`) from what it holds (an issue
+ * refuses, undefined means nothing to change) and sends it with the resourceVersion it was built
+ * from; a conflict re-reads.
  */
 export async function patchClusterEntry(
   context: KubernetesChildContext,
   cluster: string,
-  map: InlineMap,
+  /** The map of a new entry, refused when the cluster manages it inline; null for a change to an existing one. */
+  creating: InlineMap | null,
   build: (object: PostgresObject) => MergePatch | undefined | PlanIssue,
 ): Promise<PatchOutcome> {
   const { api, namespace, signal } = context;
@@ -56,14 +60,15 @@ export async function patchClusterEntry(
   for (let attempt = 0; attempt < attempts; attempt += 1) {
     const object = await api.get(namespace, cluster, signal);
     if (object === null) return { issue: clusterNotFound(namespace, cluster), clusterMissing: true };
-    const conflict = inlineConflict(object, map, cluster);
+    const conflict = creating === null ? null : inlineConflict(object, creating, cluster, true);
     if (conflict !== null) return { issue: conflict };
-    const spec = build(object);
-    if (spec !== undefined && 'severity' in spec) return { issue: spec as PlanIssue };
-    if (spec === undefined) return { object, changed: false };
+    const patch = build(object);
+    if (patch !== undefined && 'severity' in patch) return { issue: patch as PlanIssue };
+    if (patch === undefined) return { object, changed: false };
     const resourceVersion = object.metadata.resourceVersion;
+    const metadata = { ...(patch['metadata'] as MergePatch | undefined), ...(resourceVersion === undefined ? {} : { resourceVersion }) };
     try {
-      const patched = await api.patch(namespace, cluster, { ...(resourceVersion === undefined ? {} : { metadata: { resourceVersion } }), spec }, signal);
+      const patched = await api.patch(namespace, cluster, { ...patch, metadata }, signal);
       return { object: patched, changed: true };
     } catch (cause) {
       lastCause = cause;

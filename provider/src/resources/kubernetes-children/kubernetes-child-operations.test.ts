@@ -56,6 +56,9 @@ describe('hikube_postgres_user and hikube_postgres_database on the Kubernetes AP
     expect(password).toMatch(/^[A-Za-z0-9]{24}$/);
     expect(rotated.state?.password).toBe(password);
     expect(rotated.state?.password_version).toBe(2);
+    // The version rides on the cluster object, so an import plans no rotation.
+    expect((await api.get(namespace, 'orders'))?.metadata.annotations?.['password-version.hikube.cloud/app']).toBe('2');
+    expect((await importKubernetesUser(context, 'orders/app')).state).toMatchObject({ password, password_version: 2 });
   });
 
   it('re-reads and keeps the other writer\'s grant when the cluster changes between read and patch', async () => {
@@ -67,6 +70,7 @@ describe('hikube_postgres_user and hikube_postgres_database on the Kubernetes AP
   it('removes only its own entry; a key removed elsewhere leaves the state; import reads both', async () => {
     const created = (await createKubernetesUser(context, user())).state!;
     expect(await deleteKubernetesUser(context, created)).toEqual([]);
+    expect((await api.get(namespace, 'orders'))?.metadata.annotations).not.toHaveProperty('password-version.hikube.cloud/app');
     expect(await spec()).toMatchObject({ users: { bi: {} }, databases: { shop: { roles: { admin: ['bi'] } } } });
     expect((await spec()).users).not.toHaveProperty('app');
     expect((await readKubernetesUser(context, created)).state).toBeNull();
@@ -89,13 +93,16 @@ describe('hikube_postgres_user and hikube_postgres_database on the Kubernetes AP
 });
 
 describe('plan checks on the Kubernetes API', () => {
-  it('refuses, at the attribute, a bad role, a reserved name and a cluster whose configuration manages the map inline', () => {
+  it('refuses, at the attribute, a bad role, a reserved name and a new entry on a cluster whose configuration manages the map inline', () => {
     const issues = checkKubernetesUserPlan({ config: user({ name: 'postgres', databases: { shop: 'owner' } }), prior: null, known, object: cluster('users,databases') });
     expect(issues.map((issue) => formatPath(issue.path)).sort()).toEqual(['cluster', 'databases["shop"]', 'name']);
+    // An entry that already exists is only warned about, so that it can still be destroyed.
+    const existing = checkKubernetesUserPlan({ config: user(), prior: user(), known, object: cluster('users') });
+    expect(existing.map((issue) => [issue.severity, issue.summary])).toEqual([['warning', 'Cluster manages its users inline']]);
     expect(checkKubernetesUserPlan({ config: user(), prior: null, known, object: cluster('databases') })).toEqual([]);
     // An object that does not say (made by kubectl or an older provider) cannot be judged.
     expect(checkKubernetesUserPlan({ config: user(), prior: null, known, object: cluster(null, { users: { app: {} } }) })).toEqual([]);
-    const database = checkKubernetesDatabasePlan({ config: { id: null, cluster: 'orders', name: 'shop', extensions: ['bad name'] }, known: { name: true, extensions: true, cluster: true }, object: cluster('databases') });
+    const database = checkKubernetesDatabasePlan({ config: { id: null, cluster: 'orders', name: 'shop', extensions: ['bad name'] }, creating: true, known: { name: true, extensions: true, cluster: true }, object: cluster('databases') });
     expect(database.map((issue) => formatPath(issue.path)).sort()).toEqual(['cluster', 'extensions']);
   });
 

@@ -13,6 +13,8 @@ import type { DatabaseResult, DatabaseValues } from './database-operations.js';
 
 export function checkKubernetesDatabasePlan(input: {
   config: DatabaseValues;
+  /** Whether the plan creates the database (a cluster managing databases inline refuses that). */
+  creating: boolean;
   known: { name: boolean; extensions: boolean; cluster: boolean };
   /** The cluster as it stands; null when it does not exist yet (then create checks again). */
   object: PostgresObject | null;
@@ -27,7 +29,7 @@ export function checkKubernetesDatabasePlan(input: {
     }
   }
   if (object !== null && known.cluster && config.cluster !== null) {
-    const conflict = inlineConflict(object, 'databases', config.cluster);
+    const conflict = inlineConflict(object, 'databases', config.cluster, input.creating);
     if (conflict !== null) issues.push(conflict);
   }
   return issues;
@@ -58,7 +60,7 @@ export async function createKubernetesDatabase(context: KubernetesChildContext, 
       if (databaseEntryOf(object.spec ?? {}, name) !== null) {
         return error(attr('name'), 'Database already exists', `Cluster ${cluster} already has a database "${name}" (a user granted a role on it creates it too): import it (terraform import <address> ${id}).`, ['name']);
       }
-      return databaseSpecPatch(name, { extensions: planned.extensions ?? [] });
+      return { spec: databaseSpecPatch(name, { extensions: planned.extensions ?? [] }) };
     });
     if ('issue' in outcome) return { state: null, issues: [outcome.issue] };
   } catch (cause) {
@@ -74,9 +76,9 @@ export async function updateKubernetesDatabase(context: KubernetesChildContext, 
   let changed = false;
   try {
     const wanted = [...new Set(planned.extensions ?? prior.extensions ?? [])].sort();
-    const outcome = await patchClusterEntry(context, cluster, 'databases', (object) => {
+    const outcome = await patchClusterEntry(context, cluster, null, (object) => {
       const current = databaseEntryOf(object.spec ?? {}, name);
-      return current !== null && JSON.stringify(current.extensions) === JSON.stringify(wanted) ? undefined : databaseSpecPatch(name, { extensions: wanted });
+      return current !== null && JSON.stringify(current.extensions) === JSON.stringify(wanted) ? undefined : { spec: databaseSpecPatch(name, { extensions: wanted }) };
     });
     if ('issue' in outcome) return { state: prior, issues: [outcome.issue] };
     changed = outcome.changed;
@@ -102,7 +104,7 @@ export async function deleteKubernetesDatabase(context: KubernetesChildContext, 
   const cluster = prior.cluster ?? '';
   const name = prior.name ?? '';
   try {
-    const outcome = await patchClusterEntry(context, cluster, 'databases', (object) => (databaseEntryOf(object.spec ?? {}, name) === null ? undefined : databaseSpecPatch(name, null)));
+    const outcome = await patchClusterEntry(context, cluster, null, (object) => (databaseEntryOf(object.spec ?? {}, name) === null ? undefined : { spec: databaseSpecPatch(name, null) }));
     if ('issue' in outcome) return outcome.clusterMissing === true ? [] : [outcome.issue];
     if (!outcome.changed) return [];
   } catch (cause) {

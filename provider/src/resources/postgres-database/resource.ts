@@ -33,7 +33,7 @@ export const postgresDatabaseResource = childResource({
     async plan(object, req, resp) {
       const raw = req.config as Record<string, unknown>;
       const known = { name: !isUnknown(raw['name']), extensions: !isUnknown(raw['extensions']) && values(raw).extensions !== null, cluster: !isUnknown(raw['cluster']) };
-      reportIssues(resp.diagnostics, checkKubernetesDatabasePlan({ config: values(raw), known, object }));
+      reportIssues(resp.diagnostics, checkKubernetesDatabasePlan({ config: values(raw), creating: req.state === null, known, object }));
     },
     create: createKubernetesDatabase,
     read: readKubernetesDatabase,

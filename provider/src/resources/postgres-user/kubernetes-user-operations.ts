@@ -2,11 +2,13 @@
 // of its cluster's Postgres object and its own name in the databases' role lists (see
 // child-entries). The platform keeps every password in the credentials Secret, which is readable
 // here: `password` comes from it, even after an import; a rotation sets a new password in
-// `spec.users.<name>.password`, the one way the platform takes a new password.
+// `spec.users.<name>.password`, the one way the platform takes a new password. `password_version`
+// is kept in an annotation of the cluster object (one key per user), so an import gets it back.
 import { randomBytes } from 'node:crypto';
 import { validatePostgresSpecPatch } from '@hikube/sdk/kubernetes';
 import { userEntryOf, userSpecPatch, type DatabaseRole, type UserEntry } from '../kubernetes-children/child-entries.js';
 import { inlineConflict, patchClusterEntry, waitApplied, type KubernetesChildContext } from '../kubernetes-children/cluster-entry-patch.js';
+import type { MergePatch } from '../postgres-cluster/merge-patch.js';
 import { attr, error, type PlanIssue } from '../postgres-cluster/plan-issue.js';
 import type { PostgresObject } from '../postgres-cluster/postgres-spec.js';
 import { childId, parseChildId } from '../public-api/child-id.js';
@@ -43,12 +45,33 @@ export function checkKubernetesUserPlan(input: KubernetesUserPlanInput): PlanIss
     }
   }
   if (object !== null && known.cluster && config.cluster !== null) {
-    const conflict = inlineConflict(object, 'users', config.cluster);
+    const conflict = inlineConflict(object, 'users', config.cluster, prior === null);
     if (conflict !== null) issues.push(conflict);
   }
   const rotation = rotationWarning(prior, config);
   if (rotation !== null) issues.push(rotation);
   return issues;
+}
+
+/** The annotation that keeps a user's password_version; null when the name cannot be an annotation name. */
+export function passwordVersionAnnotation(user: string): string | null {
+  return /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/.test(user) ? `password-version.hikube.cloud/${user}` : null;
+}
+
+function recordedVersion(object: PostgresObject, user: string): number | null {
+  const key = passwordVersionAnnotation(user);
+  const text = key === null ? undefined : object.metadata.annotations?.[key];
+  return text === undefined || !/^-?\d+(\.\d+)?$/.test(text) ? null : Number(text);
+}
+
+/** The whole patch: the user's spec entry and grants, and its password_version annotation when that changes. */
+export function userPatch(object: PostgresObject, name: string, desired: UserEntry | null, options: { password?: string; version: number | null }): MergePatch | undefined {
+  const spec = userSpecPatch({ spec: object.spec ?? {}, name, desired, ...(options.password === undefined ? {} : { password: options.password }) });
+  const key = passwordVersionAnnotation(name);
+  const version = desired === null ? null : options.version;
+  const annotation = key === null || recordedVersion(object, name) === version ? undefined : { [key]: version === null ? null : String(version) };
+  if (spec === undefined && annotation === undefined) return undefined;
+  return { ...(spec === undefined ? {} : { spec }), ...(annotation === undefined ? {} : { metadata: { annotations: annotation } }) };
 }
 
 /** 24 letters and digits, like the platform's own generated passwords but longer. */
@@ -66,9 +89,10 @@ export function newPassword(): string {
 async function observedUser(context: KubernetesChildContext, cluster: string, name: string, kept: Pick<UserValues, 'password' | 'password_version'>): Promise<UserValues | null> {
   const object = await context.api.get(context.namespace, cluster, context.signal);
   const entry = object === null ? null : userEntryOf(object.spec ?? {}, name);
-  if (entry === null) return null;
+  if (object === null || entry === null) return null;
   const credentials = (await context.api.observe(context.namespace, cluster, context.signal)).credentials;
-  return { id: childId(cluster, name), cluster, name, replication: entry.replication, databases: entry.databases, password: credentials?.[name] ?? kept.password, password_version: kept.password_version };
+  const password_version = recordedVersion(object, name) ?? kept.password_version;
+  return { id: childId(cluster, name), cluster, name, replication: entry.replication, databases: entry.databases, password: credentials?.[name] ?? kept.password, password_version };
 }
 
 async function finish(context: KubernetesChildContext, cluster: string, name: string, kept: Pick<UserValues, 'password' | 'password_version'>, fallback: UserValues | null, issues: PlanIssue[]): Promise<UserResult> {
@@ -87,7 +111,7 @@ export async function createKubernetesUser(context: KubernetesChildContext, plan
   try {
     const outcome = await patchClusterEntry(context, cluster, 'users', (object) => {
       if (userEntryOf(object.spec ?? {}, name) !== null) return error(attr('name'), 'User already exists', `Cluster ${cluster} already has a user "${name}": import it (terraform import <address> ${id}) instead of creating it.`, ['name']);
-      return userSpecPatch({ spec: object.spec ?? {}, name, desired: desiredEntry(planned) });
+      return userPatch(object, name, desiredEntry(planned), { version: planned.password_version });
     });
     if ('issue' in outcome) return { state: null, issues: [outcome.issue] };
   } catch (cause) {
@@ -105,8 +129,8 @@ export async function updateKubernetesUser(context: KubernetesChildContext, prio
   const password = rotates(prior, planned) ? newPassword() : undefined;
   let changed = false;
   try {
-    const outcome = await patchClusterEntry(context, cluster, 'users', (object) =>
-      userSpecPatch({ spec: object.spec ?? {}, name, desired: desiredEntry(planned), ...(password === undefined ? {} : { password }) }),
+    const outcome = await patchClusterEntry(context, cluster, null, (object) =>
+      userPatch(object, name, desiredEntry(planned), { version: planned.password_version, ...(password === undefined ? {} : { password }) }),
     );
     if ('issue' in outcome) return { state: prior, issues: [outcome.issue] };
     changed = outcome.changed;
@@ -133,7 +157,7 @@ export async function deleteKubernetesUser(context: KubernetesChildContext, prio
   const cluster = prior.cluster ?? '';
   const name = prior.name ?? '';
   try {
-    const outcome = await patchClusterEntry(context, cluster, 'users', (object) => userSpecPatch({ spec: object.spec ?? {}, name, desired: null }));
+    const outcome = await patchClusterEntry(context, cluster, null, (object) => userPatch(object, name, null, { version: null }));
     // A cluster already gone took the user with it.
     if ('issue' in outcome) return outcome.clusterMissing === true ? [] : [outcome.issue];
     if (!outcome.changed) return [];

@@ -28,14 +28,9 @@ function fromApi(cluster: string, user: User, kept: Pick<UserValues, 'password' 
   return { id: childId(cluster, user.username), cluster, name: user.username, replication: user.config.privileges.replication, databases, ...kept };
 }
 
-/**
- * Whether the plan rotates the password: the trigger moved from one value to another, or was set
- * on a user with no password in state. Its first value on a user whose password is known (an
- * import on the Kubernetes API) is only recorded, so an import plans no change.
- */
+/** Whether the plan rotates the password: the trigger moved to a new value. */
 export function rotates(prior: UserValues | null, planned: UserValues): boolean {
-  if (prior === null || planned.password_version === null || planned.password_version === prior.password_version) return false;
-  return prior.password_version !== null || prior.password === null;
+  return prior !== null && planned.password_version !== null && planned.password_version !== prior.password_version;
 }
 
 export function checkUserPlan(input: { config: UserValues; prior: UserValues | null; known: { name: boolean; databases: boolean; replication: boolean } }): PlanIssue[] {
