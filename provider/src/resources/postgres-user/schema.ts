@@ -33,7 +33,7 @@ export const postgresUserSchema = schema({
         'Role by database: `admin` or `readonly`. Sent whole on every change (the public API replaces the map; on the Kubernetes API the user\'s name leaves the lists of the databases left out): a database left out loses the user\'s role. ' +
         'A database named here that does not exist is created by the platform; prefer a `hikube_postgres_database` and a reference to it (which also destroys the user first).',
     }),
-    password_version: attr.number({ optional: true, markdownDescription: 'Change it (e.g. increase it) to rotate the password in place; the old password stops working at once. Setting it the first time on an imported user rotates too, so the state gets a password.' }),
+    password_version: attr.number({ optional: true, markdownDescription: 'Change it (e.g. increase it) to rotate the password in place; the old password stops working at once. Setting it the first time on an imported user rotates too, so the state gets a password (on the Kubernetes API an import reads the version back from the cluster object, so only a user made outside Terraform rotates).' }),
     password: attr.string({ computed: true, sensitive: true, planModifiers: [useStateForUnknown()], markdownDescription: 'The password. Public API: from the creation or the last rotation; null after an import until rotated. Kubernetes API: read from the credentials Secret.' }),
   },
 });

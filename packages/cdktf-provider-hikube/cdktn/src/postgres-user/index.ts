@@ -32,7 +32,7 @@ export interface PostgresUserConfig extends cdktn.TerraformMetaArguments {
   */
   readonly databases?: { [key: string]: string };
   /**
-  * Change it (e.g. increase it) to rotate the password in place; the old password stops working at once. Setting it the first time on an imported user rotates too, so the state gets a password.
+  * Change it (e.g. increase it) to rotate the password in place; the old password stops working at once. Setting it the first time on an imported user rotates too, so the state gets a password (on the Kubernetes API an import reads the version back from the cluster object, so only a user made outside Terraform rotates).
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_user#password_version PostgresUser#password_version}
   */
