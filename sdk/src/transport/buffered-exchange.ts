@@ -57,10 +57,19 @@ class BufferedExchange implements Interruptible {
     else this.#interruptedBy = reason;
   }
 
-  // May be called again when undici retries a request that failed at the head of a pipeline.
+  // Called again when undici sends the request anew (it failed at the head of a pipeline): what
+  // the earlier attempt received, if anything, is not part of the answer.
   onConnect(abort: (error?: Error) => void): void {
-    if (this.#interruptedBy) abort(this.#interruptedBy);
-    else this.#abort = abort;
+    if (this.#interruptedBy) {
+      abort(this.#interruptedBy);
+      return;
+    }
+    this.#abort = abort;
+    this.#statusCode = 0;
+    if (this.#chunks.length > 0) {
+      this.#chunks = [];
+      this.#length = 0;
+    }
   }
 
   onHeaders(statusCode: number): boolean {
