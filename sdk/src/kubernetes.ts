@@ -74,6 +74,7 @@ export {
   reservedPostgresDatabasePrefixes,
   postgresNamePrefix,
 } from './validation/validate-postgres.js';
+export { postgresSpecWarnings } from './validation/postgres-warnings.js';
 export { validateSchedulingClass, validateSchedulingClassName } from './validation/validate-scheduling-class.js';
 export {
   applyPostgresDefaults,

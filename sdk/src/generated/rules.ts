@@ -13,7 +13,7 @@ export const defaultsTrees = {
             "default": {}
           },
           "resourcesPreset": {
-            "default": "micro"
+            "default": "t1.micro"
           },
           "size": {
             "default": "10Gi"
@@ -38,7 +38,7 @@ export const defaultsTrees = {
             "properties": {
               "parameters": {
                 "default": {
-                  "max_connections": 100
+                  "max_connections": "100"
                 }
               }
             }
@@ -66,8 +66,51 @@ export const defaultsTrees = {
               "enabled": {
                 "default": false
               },
+              "useSystemBucket": {
+                "default": false
+              },
+              "schedule": {
+                "default": ""
+              },
               "retentionPolicy": {
                 "default": "30d"
+              },
+              "destinationPath": {
+                "default": "s3://bucket/path/to/folder/"
+              },
+              "endpointURL": {
+                "default": "http://minio-gateway-service:9000"
+              },
+              "s3AccessKey": {
+                "default": ""
+              },
+              "s3SecretKey": {
+                "default": ""
+              },
+              "s3CredentialsSecret": {
+                "default": {},
+                "properties": {
+                  "name": {
+                    "default": ""
+                  },
+                  "accessKeyIDKey": {
+                    "default": ""
+                  },
+                  "secretAccessKeyKey": {
+                    "default": ""
+                  }
+                }
+              },
+              "endpointCA": {
+                "default": {},
+                "properties": {
+                  "name": {
+                    "default": ""
+                  },
+                  "key": {
+                    "default": ""
+                  }
+                }
               }
             }
           },
@@ -82,6 +125,9 @@ export const defaultsTrees = {
               },
               "recoveryTime": {
                 "default": ""
+              },
+              "serverName": {
+                "default": ""
               }
             }
           }
@@ -95,8 +141,51 @@ export const defaultsTrees = {
       "enabled": {
         "default": false
       },
+      "useSystemBucket": {
+        "default": false
+      },
+      "schedule": {
+        "default": ""
+      },
       "retentionPolicy": {
         "default": "30d"
+      },
+      "destinationPath": {
+        "default": "s3://bucket/path/to/folder/"
+      },
+      "endpointURL": {
+        "default": "http://minio-gateway-service:9000"
+      },
+      "s3AccessKey": {
+        "default": ""
+      },
+      "s3SecretKey": {
+        "default": ""
+      },
+      "s3CredentialsSecret": {
+        "default": {},
+        "properties": {
+          "name": {
+            "default": ""
+          },
+          "accessKeyIDKey": {
+            "default": ""
+          },
+          "secretAccessKeyKey": {
+            "default": ""
+          }
+        }
+      },
+      "endpointCA": {
+        "default": {},
+        "properties": {
+          "name": {
+            "default": ""
+          },
+          "key": {
+            "default": ""
+          }
+        }
       }
     }
   },
@@ -110,6 +199,20 @@ export const defaultsTrees = {
         "default": ""
       },
       "recoveryTime": {
+        "default": ""
+      },
+      "serverName": {
+        "default": ""
+      }
+    }
+  },
+  "PostgresEndpointCA": {
+    "default": {},
+    "properties": {
+      "name": {
+        "default": ""
+      },
+      "key": {
         "default": ""
       }
     }
@@ -125,12 +228,26 @@ export const defaultsTrees = {
       }
     }
   },
+  "PostgresS3CredentialsSecret": {
+    "default": {},
+    "properties": {
+      "name": {
+        "default": ""
+      },
+      "accessKeyIDKey": {
+        "default": ""
+      },
+      "secretAccessKeyKey": {
+        "default": ""
+      }
+    }
+  },
   "PostgresServerConfig": {
     "default": {},
     "properties": {
       "parameters": {
         "default": {
-          "max_connections": 100
+          "max_connections": "100"
         }
       }
     }
@@ -144,7 +261,7 @@ export const defaultsTrees = {
         "default": {}
       },
       "resourcesPreset": {
-        "default": "micro"
+        "default": "t1.micro"
       },
       "size": {
         "default": "10Gi"
@@ -169,7 +286,7 @@ export const defaultsTrees = {
         "properties": {
           "parameters": {
             "default": {
-              "max_connections": 100
+              "max_connections": "100"
             }
           }
         }
@@ -197,8 +314,51 @@ export const defaultsTrees = {
           "enabled": {
             "default": false
           },
+          "useSystemBucket": {
+            "default": false
+          },
+          "schedule": {
+            "default": ""
+          },
           "retentionPolicy": {
             "default": "30d"
+          },
+          "destinationPath": {
+            "default": "s3://bucket/path/to/folder/"
+          },
+          "endpointURL": {
+            "default": "http://minio-gateway-service:9000"
+          },
+          "s3AccessKey": {
+            "default": ""
+          },
+          "s3SecretKey": {
+            "default": ""
+          },
+          "s3CredentialsSecret": {
+            "default": {},
+            "properties": {
+              "name": {
+                "default": ""
+              },
+              "accessKeyIDKey": {
+                "default": ""
+              },
+              "secretAccessKeyKey": {
+                "default": ""
+              }
+            }
+          },
+          "endpointCA": {
+            "default": {},
+            "properties": {
+              "name": {
+                "default": ""
+              },
+              "key": {
+                "default": ""
+              }
+            }
           }
         }
       },
@@ -212,6 +372,9 @@ export const defaultsTrees = {
             "default": ""
           },
           "recoveryTime": {
+            "default": ""
+          },
+          "serverName": {
             "default": ""
           }
         }
@@ -308,11 +471,11 @@ export const hikubeExtensions = {
       "recovery_end_command",
       "ssl_passphrase_command",
       "dynamic_library_path",
-      "extension_control_path",
-      "jit_provider",
       "local_preload_libraries",
       "session_preload_libraries",
       "shared_preload_libraries",
+      "extension_control_path",
+      "jit_provider",
       "config_file",
       "data_directory",
       "hba_file",

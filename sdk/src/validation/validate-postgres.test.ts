@@ -85,7 +85,13 @@ const cases: { name: string; given: unknown; want: { path: string; rule: string 
   { name: 'shared_preload_libraries', given: postgres({ postgresql: { parameters: { shared_preload_libraries: 'x' } } }), want: [{ path: 'spec.postgresql.parameters.shared_preload_libraries', rule: 'blockedParameter' }] },
   { name: 'operator-managed parameter', given: postgres({ postgresql: { parameters: { wal_level: 'minimal' } } }), want: [{ path: 'spec.postgresql.parameters.wal_level', rule: 'operatorManagedParameter' }] },
   // issue 18 row 7: the API took these and the engine refused them (or wrote them) later
-  { name: 'blocked parameter in mixed case', given: postgres({ postgresql: { parameters: { Archive_Command: 'sh' } } }), want: [{ path: 'spec.postgresql.parameters.Archive_Command', rule: 'propertyNames' }, { path: 'spec.postgresql.parameters.Archive_Command', rule: 'blockedParameter' }] },
+  { name: 'blocked parameter in mixed case', given: postgres({ postgresql: { parameters: { Archive_Command: 'sh' } } }), want: [{ path: 'spec.postgresql.parameters.Archive_Command', rule: 'blockedParameter' }] },
+  // The chart lowercases a name before its check; PostgreSQL ignores the case of parameter names.
+  { name: 'parameter in upper case', given: postgres({ postgresql: { parameters: { MAX_CONNECTIONS: '200' } } }), want: [] },
+  { name: 'recovery time as the chart example writes it', given: postgres({ bootstrap: { enabled: true, oldName: 'old', recoveryTime: '2020-11-26 15:22:00.00000+00' } }), want: [] },
+  { name: 'recovery time in RFC 3339', given: postgres({ bootstrap: { enabled: true, oldName: 'old', recoveryTime: '2026-01-02T03:04:05.5+02:00' } }), want: [] },
+  { name: 'recovery time without a zone', given: postgres({ bootstrap: { enabled: true, oldName: 'old', recoveryTime: '2026-01-02T03:04:05' } }), want: [] },
+  { name: 'backup fields the platform fills in', given: postgres({ backup: { enabled: true, useSystemBucket: true, s3CredentialsSecret: { name: 's3', accessKeyIDKey: '', secretAccessKeyKey: '' }, endpointCA: { name: 'ca', key: '' } }, bootstrap: { enabled: false, oldName: '', serverName: '' } }), want: [] },
   { name: 'parameter name with =', given: postgres({ postgresql: { parameters: { 'work_mem = 1': '8MB' } } }), want: [{ path: 'spec.postgresql.parameters["work_mem = 1"]', rule: 'propertyNames' }] },
   { name: 'parameter name with a newline', given: postgres({ postgresql: { parameters: { 'work_mem\nport': '8MB' } } }), want: [{ path: 'spec.postgresql.parameters["work_mem\\nport"]', rule: 'propertyNames' }] },
   { name: 'custom parameter with a dot', given: postgres({ postgresql: { parameters: { 'auto_explain.log_min_duration': '1s' } } }), want: [] },

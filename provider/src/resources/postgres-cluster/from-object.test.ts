@@ -43,7 +43,7 @@ describe('fromObject on import (no prior state)', () => {
       minSyncReplicas: 1,
       maxSyncReplicas: 1,
       schedulingClass: '',
-      resourcesPreset: 'micro',
+      resourcesPreset: 't1.micro',
       storageSize: '10Gi',
       storageClass: '',
       external: false,
