@@ -10,7 +10,7 @@ const kubernetesSurface = [
   'UnauthorizedError', 'ValidationError', 'WaitFailedError', 'WaitTimeoutError',
   'applyPostgresDefaults', 'applySchedulingClassDefaults', 'blockedPostgresParameters', 'conditionSchema', 'createClient', 'createIdAnnotation',
   'eventListSchema', 'eventSchema', 'failedCondition', 'instanceRoleLabel', 'isTerminalReason', 'kubeStatusSchema', 'objectMetaSchema',
-  'operatorManagedPostgresParameters', 'podListSchema', 'podSchema', 'postgresListSchema', 'postgresNamePrefix', 'postgresNameSchema', 'postgresSpecWarnings',
+  'operatorManagedPostgresParameters', 'podListSchema', 'podSchema', 'postgresListSchema', 'postgresNamePrefix', 'postgresNameSchema', 'postgresPresetSizes', 'postgresSpecWarnings',
   'postgresSchema', 'postgresSpecSchema', 'postgresStatusSchema', 'reservedPostgresDatabasePrefixes', 'reservedPostgresDatabases',
   'reservedPostgresUserPrefixes', 'reservedPostgresUsers', 'schedulingClassListSchema', 'schedulingClassSchema', 'schedulingClassSpecSchema',
   'secretSchema', 'serviceListSchema', 'serviceSchema', 'tenantSecretSchema', 'validatePostgres', 'validatePostgresName',

@@ -73,6 +73,7 @@ export {
   reservedPostgresDatabases,
   reservedPostgresDatabasePrefixes,
   postgresNamePrefix,
+  postgresPresetSizes,
 } from './validation/validate-postgres.js';
 export { postgresSpecWarnings } from './validation/postgres-warnings.js';
 export { validateSchedulingClass, validateSchedulingClassName } from './validation/validate-scheduling-class.js';

@@ -543,6 +543,198 @@ export const hikubeExtensions = {
       "pg_failover_slots.standby_slot_names"
     ]
   },
+  "PostgresSpec.resourcesPreset": {
+    "x-hikube-preset-sizes": {
+      "nano": {
+        "cpu": "250m",
+        "memory": "128Mi"
+      },
+      "micro": {
+        "cpu": "500m",
+        "memory": "256Mi"
+      },
+      "small": {
+        "cpu": "1",
+        "memory": "512Mi"
+      },
+      "medium": {
+        "cpu": "1",
+        "memory": "1Gi"
+      },
+      "large": {
+        "cpu": "2",
+        "memory": "2Gi"
+      },
+      "xlarge": {
+        "cpu": "4",
+        "memory": "4Gi"
+      },
+      "2xlarge": {
+        "cpu": "8",
+        "memory": "8Gi"
+      },
+      "t1.nano": {
+        "cpu": "250m",
+        "memory": "128Mi"
+      },
+      "t1.micro": {
+        "cpu": "500m",
+        "memory": "256Mi"
+      },
+      "t1.small": {
+        "cpu": "1",
+        "memory": "512Mi"
+      },
+      "t1.medium": {
+        "cpu": "2",
+        "memory": "1Gi"
+      },
+      "t1.large": {
+        "cpu": "4",
+        "memory": "2Gi"
+      },
+      "t1.xlarge": {
+        "cpu": "8",
+        "memory": "4Gi"
+      },
+      "t1.2xlarge": {
+        "cpu": "16",
+        "memory": "8Gi"
+      },
+      "t1.4xlarge": {
+        "cpu": "32",
+        "memory": "16Gi"
+      },
+      "c1.nano": {
+        "cpu": "250m",
+        "memory": "256Mi"
+      },
+      "c1.micro": {
+        "cpu": "500m",
+        "memory": "512Mi"
+      },
+      "c1.small": {
+        "cpu": "1",
+        "memory": "1Gi"
+      },
+      "c1.medium": {
+        "cpu": "2",
+        "memory": "2Gi"
+      },
+      "c1.large": {
+        "cpu": "4",
+        "memory": "4Gi"
+      },
+      "c1.xlarge": {
+        "cpu": "8",
+        "memory": "8Gi"
+      },
+      "c1.2xlarge": {
+        "cpu": "16",
+        "memory": "16Gi"
+      },
+      "c1.4xlarge": {
+        "cpu": "32",
+        "memory": "32Gi"
+      },
+      "s1.nano": {
+        "cpu": "250m",
+        "memory": "512Mi"
+      },
+      "s1.micro": {
+        "cpu": "500m",
+        "memory": "1Gi"
+      },
+      "s1.small": {
+        "cpu": "1",
+        "memory": "2Gi"
+      },
+      "s1.medium": {
+        "cpu": "2",
+        "memory": "4Gi"
+      },
+      "s1.large": {
+        "cpu": "4",
+        "memory": "8Gi"
+      },
+      "s1.xlarge": {
+        "cpu": "8",
+        "memory": "16Gi"
+      },
+      "s1.2xlarge": {
+        "cpu": "16",
+        "memory": "32Gi"
+      },
+      "s1.4xlarge": {
+        "cpu": "32",
+        "memory": "64Gi"
+      },
+      "u1.nano": {
+        "cpu": "250m",
+        "memory": "1Gi"
+      },
+      "u1.micro": {
+        "cpu": "500m",
+        "memory": "2Gi"
+      },
+      "u1.small": {
+        "cpu": "1",
+        "memory": "4Gi"
+      },
+      "u1.medium": {
+        "cpu": "2",
+        "memory": "8Gi"
+      },
+      "u1.large": {
+        "cpu": "4",
+        "memory": "16Gi"
+      },
+      "u1.xlarge": {
+        "cpu": "8",
+        "memory": "32Gi"
+      },
+      "u1.2xlarge": {
+        "cpu": "16",
+        "memory": "64Gi"
+      },
+      "u1.4xlarge": {
+        "cpu": "32",
+        "memory": "128Gi"
+      },
+      "m1.nano": {
+        "cpu": "250m",
+        "memory": "2Gi"
+      },
+      "m1.micro": {
+        "cpu": "500m",
+        "memory": "4Gi"
+      },
+      "m1.small": {
+        "cpu": "1",
+        "memory": "8Gi"
+      },
+      "m1.medium": {
+        "cpu": "2",
+        "memory": "16Gi"
+      },
+      "m1.large": {
+        "cpu": "4",
+        "memory": "32Gi"
+      },
+      "m1.xlarge": {
+        "cpu": "8",
+        "memory": "64Gi"
+      },
+      "m1.2xlarge": {
+        "cpu": "16",
+        "memory": "128Gi"
+      },
+      "m1.4xlarge": {
+        "cpu": "32",
+        "memory": "256Gi"
+      }
+    }
+  },
   "PostgresSpec.storageClass": {
     "x-hikube-immutable": true
   },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isValidPostgresName, validatePostgres, validatePostgresName } from './validate-postgres.js';
+import { postgresSpecSchema } from '../generated/zod.js';
+import { isValidPostgresName, postgresPresetSizes, validatePostgres, validatePostgresName } from './validate-postgres.js';
 
 function postgres(spec: Record<string, unknown>, name = 'orders'): Record<string, unknown> {
   return { apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'Postgres', metadata: { name }, spec };
@@ -165,5 +166,23 @@ describe('validatePostgresName', () => {
     expect(validatePostgresName(given).map((issue) => issue.rule)).toEqual(want);
     // The fast path every call takes must agree with the full check.
     expect(isValidPostgresName(given)).toBe(want.length === 0);
+  });
+});
+
+describe('postgresPresetSizes', () => {
+  it('sizes every preset the schema accepts, and only those', () => {
+    const accepted = postgresSpecSchema.shape.resourcesPreset.unwrap().options;
+    expect(Object.keys(postgresPresetSizes).sort()).toEqual([...accepted].sort());
+  });
+
+  it.each([
+    { given: 't1.micro', want: { cpu: '500m', memory: '256Mi' } },
+    { given: 'c1.small', want: { cpu: '1', memory: '1Gi' } },
+    { given: 's1.large', want: { cpu: '4', memory: '8Gi' } },
+    { given: 'u1.nano', want: { cpu: '250m', memory: '1Gi' } },
+    { given: 'm1.4xlarge', want: { cpu: '32', memory: '256Gi' } },
+    { given: 'medium', want: { cpu: '1', memory: '1Gi' } },
+  ])('$given is $want.cpu CPU and $want.memory', ({ given, want }) => {
+    expect(postgresPresetSizes[given]).toEqual(want);
   });
 });
