@@ -968,6 +968,11 @@ export class DataHikubePostgresCluster extends cdktf.TerraformDataSource {
     return this.getBooleanAttribute('external');
   }
 
+  // tls_enabled - computed: true, optional: false, required: false
+  public get tlsEnabled() {
+    return this.getBooleanAttribute('tls_enabled');
+  }
+
   // max_connections - computed: true, optional: false, required: false
   public get maxConnections() {
     return this.getNumberAttribute('max_connections');

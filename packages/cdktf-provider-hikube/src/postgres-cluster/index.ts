@@ -104,6 +104,12 @@ export interface PostgresClusterConfig extends cdktf.TerraformMetaArguments {
   */
   readonly external?: boolean | cdktf.IResolvable;
   /**
+  * Add the external hostname to the server certificate's names (`spec.tls.enabled`); unset = only with `external = true`. TLS itself is always on. Cozystack Kubernetes API only: refused at plan on the public API.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_cluster#tls_enabled PostgresCluster#tls_enabled}
+  */
+  readonly tlsEnabled?: boolean | cdktf.IResolvable;
+  /**
   * Public API: the most concurrent connections (`config.maxConnections`, 1 to 10000); the platform's default when unset. On the Kubernetes API set `parameters = { max_connections = "..." }` instead.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_cluster#max_connections PostgresCluster#max_connections}
@@ -1724,6 +1730,7 @@ export class PostgresCluster extends cdktf.TerraformResource {
     this._storageSize = config.storageSize;
     this._storageClass = config.storageClass;
     this._external = config.external;
+    this._tlsEnabled = config.tlsEnabled;
     this._maxConnections = config.maxConnections;
     this._parameters = config.parameters;
     this._users.internalValue = config.users;
@@ -1998,6 +2005,22 @@ export class PostgresCluster extends cdktf.TerraformResource {
     return this._external;
   }
 
+  // tls_enabled - computed: false, optional: true, required: false
+  private _tlsEnabled?: boolean | cdktf.IResolvable; 
+  public get tlsEnabled() {
+    return this.getBooleanAttribute('tls_enabled');
+  }
+  public set tlsEnabled(value: boolean | cdktf.IResolvable) {
+    this._tlsEnabled = value;
+  }
+  public resetTlsEnabled() {
+    this._tlsEnabled = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get tlsEnabledInput() {
+    return this._tlsEnabled;
+  }
+
   // max_connections - computed: true, optional: true, required: false
   private _maxConnections?: number; 
   public get maxConnections() {
@@ -2239,6 +2262,7 @@ export class PostgresCluster extends cdktf.TerraformResource {
       storage_size: cdktf.stringToTerraform(this._storageSize),
       storage_class: cdktf.stringToTerraform(this._storageClass),
       external: cdktf.booleanToTerraform(this._external),
+      tls_enabled: cdktf.booleanToTerraform(this._tlsEnabled),
       max_connections: cdktf.numberToTerraform(this._maxConnections),
       parameters: cdktf.hashMapper(cdktf.stringToTerraform)(this._parameters),
       users: cdktf.hashMapper(postgresClusterUsersToTerraform)(this._users.internalValue),
@@ -2346,6 +2370,12 @@ export class PostgresCluster extends cdktf.TerraformResource {
       },
       external: {
         value: cdktf.booleanToHclTerraform(this._external),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
+      },
+      tls_enabled: {
+        value: cdktf.booleanToHclTerraform(this._tlsEnabled),
         isBlock: false,
         type: "simple",
         storageClassType: "boolean",

@@ -19,6 +19,8 @@ describe('fromObject keeps the prior spelling of equivalent values', () => {
     { name: 'quantity 10240Mi reads as 10Gi', given: { size: '10240Mi' }, want: { storageSize: '10Gi' } },
     { name: 'preset t1.micro reads as micro', given: { resourcesPreset: 't1.micro' }, want: { resourcesPreset: 'micro' } },
     { name: 'a real size change is drift', given: { size: '20Gi' }, want: { storageSize: '20Gi' } },
+    { name: 'tls as the platform defaults it reads as unset', given: { tls: {} }, want: { tlsEnabled: null } },
+    { name: 'tls.enabled reads as tls_enabled', given: { tls: { enabled: true } }, want: { tlsEnabled: true } },
     { name: 'integer parameter reads as its string', given: { postgresql: { parameters: { max_connections: 100, work_mem: '4MB' } } }, want: { parameters: { max_connections: '100', work_mem: '4MB' } } },
     {
       name: 'six-field schedule reads as the configured five fields',

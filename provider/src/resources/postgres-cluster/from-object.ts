@@ -145,6 +145,7 @@ export function fromObject(object: PostgresObject, context: ReadContext): Postgr
     storageSize: keepIfEquivalent(prior?.storageSize, size, quantitiesEqual),
     storageClass: spec.storageClass ?? null,
     external: spec.external ?? null,
+    tlsEnabled: spec.tls?.enabled ?? null,
     maxConnections: null,
     parameters: readParameters(spec, context),
     users: readUsers(spec, context),

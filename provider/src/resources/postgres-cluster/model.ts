@@ -85,6 +85,8 @@ export interface PostgresClusterArgs {
   storageSize: string | null;
   storageClass: string | null;
   external: boolean | null;
+  /** Cozystack API `spec.tls.enabled`: the external hostname in the server certificate; null = when external. */
+  tlsEnabled: boolean | null;
   /** Public API: `config.maxConnections`. */
   maxConnections: number | null;
   parameters: Record<string, string> | null;
@@ -135,6 +137,7 @@ export const emptyArgs: Readonly<PostgresClusterArgs> = Object.freeze({
   storageSize: null,
   storageClass: null,
   external: null,
+  tlsEnabled: null,
   maxConnections: null,
   parameters: null,
   users: null,

@@ -60,6 +60,7 @@ export const postgresClusterSchema = schema({
     storage_size: attr.string({ optional: true, computed: true, markdownDescription: 'Volume size per instance (`10Gi`); equal quantities (`10Gi`, `10240Mi`) are the same. Grows in place; shrinking is refused at plan. On the public API, whole GiB from 1 to 4096 (`10Gi`; `10G` does not convert exactly and is refused), needed at creation.' }),
     storage_class: attr.string({ optional: true, computed: true, markdownDescription: 'Storage class of the volumes: `local`, `replicated` or `replicated-async`; empty is the platform default. Changing it replaces the cluster.' }),
     external: attr.bool({ optional: true, computed: true, markdownDescription: 'Publish the primary through a LoadBalancer (`endpoints.external`; on the public API, `host`).' }),
+    tls_enabled: attr.bool({ optional: true, markdownDescription: 'Add the external hostname to the server certificate\'s names (`spec.tls.enabled`); unset = only with `external = true`. TLS itself is always on. Cozystack Kubernetes API only: refused at plan on the public API.' }),
     max_connections: attr.number({
       optional: true,
       computed: true,

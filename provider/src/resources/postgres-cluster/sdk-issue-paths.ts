@@ -30,6 +30,7 @@ const backupFields: Record<string, string> = {
 };
 
 const bootstrapFields: Record<string, string> = { oldName: 'source_cluster', recoveryTime: 'recovery_time' };
+const tlsFields: Record<string, string> = { enabled: 'tls_enabled' };
 
 /**
  * Split an SDK path: dotted identifiers, `[0]` indices and `["a.b"]` for keys that are not plain
@@ -85,6 +86,8 @@ export function terraformPathFor(path: SdkIssue['path'], config: PostgresCluster
       const name = second === undefined ? undefined : backupFields[second];
       return name === undefined ? field('backup') : attr('backup', { attribute: name });
     }
+    case 'tls':
+      return second === undefined || tlsFields[second] === undefined ? field('tls_enabled') : field(tlsFields[second]);
     case 'bootstrap': {
       const name = second === undefined ? undefined : bootstrapFields[second];
       return name === undefined ? field('restore') : attr('restore', { attribute: name });

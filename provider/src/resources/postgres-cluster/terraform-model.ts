@@ -65,6 +65,7 @@ export function argsFromTerraform(value: TerraformPlan | TerraformState): { args
     storageSize: known('storage_size'),
     storageClass: known('storage_class'),
     external: known('external'),
+    tlsEnabled: known('tls_enabled'),
     maxConnections: known('max_connections'),
     parameters: known('parameters'),
     users:
@@ -150,6 +151,7 @@ export function modelToTerraform(model: PostgresClusterModel): TerraformState {
     storage_size: model.storageSize,
     storage_class: model.storageClass,
     external: model.external,
+    tls_enabled: model.tlsEnabled,
     max_connections: model.maxConnections,
     parameters: model.parameters,
     users:

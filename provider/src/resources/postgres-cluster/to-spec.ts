@@ -80,6 +80,7 @@ export function toSpec(args: PostgresClusterArgs, options: ToSpecOptions = {}): 
   const includeWriteOnly = options.includeWriteOnlyPasswords ?? false;
   if (args.users !== null) spec.users = mapValues(args.users, (user) => userSpec(user, includeWriteOnly));
   if (args.databases !== null) spec.databases = mapValues(args.databases, databaseSpec);
+  if (args.tlsEnabled !== null) spec.tls = { enabled: args.tlsEnabled };
   if (args.backup !== null) spec.backup = backupSpec(args.backup);
   if (args.restore !== null && args.restore.sourceCluster !== null) {
     spec.bootstrap = { enabled: true, oldName: args.restore.sourceCluster };

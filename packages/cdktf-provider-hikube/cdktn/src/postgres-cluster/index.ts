@@ -104,6 +104,12 @@ export interface PostgresClusterConfig extends cdktn.TerraformMetaArguments {
   */
   readonly external?: boolean | cdktn.IResolvable;
   /**
+  * Add the external hostname to the server certificate's names (`spec.tls.enabled`); unset = only with `external = true`. TLS itself is always on. Cozystack Kubernetes API only: refused at plan on the public API.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_cluster#tls_enabled PostgresCluster#tls_enabled}
+  */
+  readonly tlsEnabled?: boolean | cdktn.IResolvable;
+  /**
   * Public API: the most concurrent connections (`config.maxConnections`, 1 to 10000); the platform's default when unset. On the Kubernetes API set `parameters = { max_connections = "..." }` instead.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_cluster#max_connections PostgresCluster#max_connections}
@@ -1727,6 +1733,7 @@ export class PostgresCluster extends cdktn.TerraformResource {
     this._storageSize = config.storageSize;
     this._storageClass = config.storageClass;
     this._external = config.external;
+    this._tlsEnabled = config.tlsEnabled;
     this._maxConnections = config.maxConnections;
     this._parameters = config.parameters;
     this._users.internalValue = config.users;
@@ -2001,6 +2008,22 @@ export class PostgresCluster extends cdktn.TerraformResource {
     return this._external;
   }
 
+  // tls_enabled - computed: false, optional: true, required: false
+  private _tlsEnabled?: boolean | cdktn.IResolvable; 
+  public get tlsEnabled() {
+    return this.getBooleanAttribute('tls_enabled');
+  }
+  public set tlsEnabled(value: boolean | cdktn.IResolvable) {
+    this._tlsEnabled = value;
+  }
+  public resetTlsEnabled() {
+    this._tlsEnabled = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get tlsEnabledInput() {
+    return this._tlsEnabled;
+  }
+
   // max_connections - computed: true, optional: true, required: false
   private _maxConnections?: number; 
   public get maxConnections() {
@@ -2242,6 +2265,7 @@ export class PostgresCluster extends cdktn.TerraformResource {
       storage_size: cdktn.stringToTerraform(this._storageSize),
       storage_class: cdktn.stringToTerraform(this._storageClass),
       external: cdktn.booleanToTerraform(this._external),
+      tls_enabled: cdktn.booleanToTerraform(this._tlsEnabled),
       max_connections: cdktn.numberToTerraform(this._maxConnections),
       parameters: cdktn.hashMapper(cdktn.stringToTerraform)(this._parameters),
       users: cdktn.hashMapper(postgresClusterUsersToTerraform)(this._users.internalValue),
@@ -2349,6 +2373,12 @@ export class PostgresCluster extends cdktn.TerraformResource {
       },
       external: {
         value: cdktn.booleanToHclTerraform(this._external),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
+      },
+      tls_enabled: {
+        value: cdktn.booleanToHclTerraform(this._tlsEnabled),
         isBlock: false,
         type: "simple",
         storageClassType: "boolean",
