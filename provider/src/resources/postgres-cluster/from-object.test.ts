@@ -63,7 +63,7 @@ describe('fromObject on import (no prior state)', () => {
       object({ bootstrap: { enabled: true, oldName: 'old', recoveryTime: '' }, backup: { ...platformDefaults.backup, enabled: true, schedule: '0 30 1 * * *' } }),
       context(null),
     );
-    expect(read.restore).toEqual({ sourceCluster: 'old', recoveryTime: null });
+    expect(read.restore).toEqual({ sourceCluster: 'old', recoveryTime: null, serverName: null });
     expect(read.backup).toMatchObject({ enabled: true, schedule: '30 1 * * *', retentionPolicy: null });
   });
 });

@@ -27,9 +27,12 @@ const backupFields: Record<string, string> = {
   endpointURL: 'endpoint_url',
   s3AccessKey: 's3_access_key',
   s3SecretKey: 's3_secret_key',
+  useSystemBucket: 'use_system_bucket',
+  s3CredentialsSecret: 's3_credentials_secret',
+  endpointCA: 'endpoint_ca_secret',
 };
 
-const bootstrapFields: Record<string, string> = { oldName: 'source_cluster', recoveryTime: 'recovery_time' };
+const bootstrapFields: Record<string, string> = { oldName: 'source_cluster', recoveryTime: 'recovery_time', serverName: 'server_name' };
 const tlsFields: Record<string, string> = { enabled: 'tls_enabled' };
 
 /**
