@@ -5,6 +5,7 @@ import { attemptsOf } from '../transport/http-transport.js';
 import { isValidPostgresName, validatePostgres, validatePostgresName, validatePostgresSpecPatch } from '../validation/validate-postgres.js';
 import { createOnce } from './create-once.js';
 import { ServerFieldMemory } from './server-fields.js';
+import { CapabilitiesReader, type PostgresCapabilities } from './platform-capabilities.js';
 import { postgresSpecWarnings } from '../validation/postgres-warnings.js';
 import { listAll, listPages, type ListOptions } from './list-pages.js';
 import { PodsResource } from './pods.js';
@@ -89,6 +90,7 @@ export class PostgresResource {
   readonly #base: string;
   /** What reads returned, so an update keeps the fields this SDK does not know. */
   readonly #serverFields = new ServerFieldMemory();
+  readonly #capabilities: CapabilitiesReader;
 
   constructor(transport: HttpTransport, namespace: string) {
     this.transport = transport;
@@ -98,6 +100,12 @@ export class PostgresResource {
     this.#services = new ServicesResource(transport, namespace);
     this.#pods = new PodsResource(transport, namespace);
     this.#events = new EventsResource(transport, namespace);
+    this.#capabilities = new CapabilitiesReader(transport);
+  }
+
+  /** The spec fields this platform has, from its published OpenAPI document (read once per client). */
+  capabilities(options: CallOptions = {}): Promise<PostgresCapabilities> {
+    return this.#capabilities.read(options);
   }
 
   #path(name?: string): string {
