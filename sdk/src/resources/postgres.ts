@@ -232,7 +232,15 @@ export class PostgresResource {
     const { name, ...rest } = options;
     if (name !== undefined) this.#checkName(name);
     const fieldSelector = name !== undefined ? `metadata.name=${name}` : rest.fieldSelector;
-    return watchObjects<Postgres>(this.transport, this.#path(), this.#ref(name), { ...rest, ...(fieldSelector !== undefined ? { fieldSelector } : {}) });
+    return this.#remembered(watchObjects<Postgres>(this.transport, this.#path(), this.#ref(name), { ...rest, ...(fieldSelector !== undefined ? { fieldSelector } : {}) }));
+  }
+
+  // What a watch reports is a read too: an update built from it keeps the fields the SDK does not know.
+  async *#remembered(events: AsyncGenerator<WatchEvent<Postgres>>): AsyncGenerator<WatchEvent<Postgres>> {
+    for await (const event of events) {
+      if (event.type !== 'DELETED') this.#serverFields.remember(event.object);
+      yield event;
+    }
   }
 
   /** User -> password, from `postgres-<name>-credentials` (TenantSecret first, then Secret). */

@@ -76,6 +76,22 @@ describe('fields this SDK does not know', () => {
     expect((again.spec as Record<string, unknown>)['schedulingHints']).toEqual({ rack: 'b' });
   });
 
+  it('are remembered from a watch too', async () => {
+    server.put('postgreses', withNewerFields({ ...plain!.object, metadata: { ...plain!.object.metadata, name: 'watched' } }));
+    const controller = new AbortController();
+    let seen: Postgres | undefined;
+    for await (const event of postgres.watch({ name: 'watched', signal: controller.signal })) {
+      seen = event.object;
+      controller.abort();
+      break;
+    }
+    const { schedulingHints: _hints, ...known } = seen?.spec as Record<string, unknown>;
+    const backup = { ...(known['backup'] as Record<string, unknown>) };
+    delete backup['compression'];
+    const updated = await postgres.update({ ...(seen as Postgres), spec: { ...known, backup, replicas: 3 } as NonNullable<Postgres['spec']> });
+    expect((updated.spec as Record<string, unknown>)['schedulingHints']).toEqual({ rack: 'b' });
+  });
+
   it('stay refused when the caller adds one (a typo), naming it, before anything is sent', async () => {
     server.put('postgreses', object);
     const read = await postgres.get('newer');
