@@ -1,6 +1,6 @@
 // ClusterApi over the SDK client. The clients come from provider.ts (one per namespace, since an
 // SDK client is bound to its namespace); this file only translates calls and "not found".
-import { NotFoundError, type HikubeClient, type Postgres, type SchedulingClass } from '@hikube/sdk/kubernetes';
+import { NotFoundError, type HikubeClient, type Postgres, type PostgresCapabilities, type SchedulingClass } from '@hikube/sdk/kubernetes';
 import type { ClusterApi, ClusterObservation, WaitOptions } from './resources/postgres-cluster/cluster-api.js';
 import type { MergePatch } from './resources/postgres-cluster/merge-patch.js';
 import type { EndpointModel } from './resources/postgres-cluster/model.js';
@@ -74,6 +74,12 @@ export class SdkClusterApi implements ClusterApi {
 
   canCreateSchedulingClasses(signal: AbortSignal): Promise<boolean> {
     return this.clientFor(null).schedulingClasses.canCreate({ signal });
+  }
+
+  // A server that publishes no usable document (or none at all) is not a reason to refuse a plan.
+  async specCapabilities(signal: AbortSignal): Promise<PostgresCapabilities | null> {
+    const capabilities = await this.clientFor(null).postgres.capabilities({ signal }).catch(() => null);
+    return capabilities !== null && capabilities.fields.size > 0 ? capabilities : null;
   }
 
   async createSchedulingClass(object: SchedulingClass, signal: AbortSignal): Promise<void> {

@@ -73,7 +73,9 @@ export {
   reservedPostgresDatabases,
   reservedPostgresDatabasePrefixes,
   postgresNamePrefix,
+  postgresPresetSizes,
 } from './validation/validate-postgres.js';
+export { postgresSpecWarnings } from './validation/postgres-warnings.js';
 export { validateSchedulingClass, validateSchedulingClassName } from './validation/validate-scheduling-class.js';
 export {
   applyPostgresDefaults,
@@ -120,6 +122,7 @@ export {
   type PostgresInstance,
   type PostgresPatch,
 } from './resources/postgres.js';
+export { capabilitiesFromDocument, type PostgresCapabilities } from './resources/platform-capabilities.js';
 export type { SchedulingClassesResource, SchedulingClassInput } from './resources/scheduling-classes.js';
 export { WaitFailedError, WaitTimeoutError } from './waiters/poll-until.js';
 export { failedCondition, isTerminalReason, type ReadinessLevel, type WaitForReadyOptions, type WaitProgress } from './waiters/postgres-ready.js';

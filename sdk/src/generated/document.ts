@@ -1272,8 +1272,8 @@ export const openapiDocument = {
           },
           "resourcesPreset": {
             "type": "string",
-            "description": "Sizing preset used when `resources` is not set: nano 250m/128Mi, micro 500m/256Mi,\nsmall 1/512Mi, medium 1/1Gi, large 2/2Gi, xlarge 4/4Gi, 2xlarge 8/8Gi. Newer platforms\nalso accept the `t1.`, `c1.`, `s1.`, `u1.` and `m1.` instance classes.\n",
-            "default": "micro",
+            "description": "Sizing preset used when `resources` is not set, `<series>.<size>`. Sizes set the CPU:\nnano 250m, micro 500m, small 1, medium 2, large 4, xlarge 8, 2xlarge 16, 4xlarge 32.\nThe series sets memory per CPU: `t1.` 512Mi, `c1.` 1Gi, `s1.` 2Gi, `u1.` 4Gi, `m1.` 8Gi\n(`t1.micro` = 500m/256Mi, `m1.small` = 1/8Gi). The legacy names without a series are\ndeprecated aliases: nano 250m/128Mi, micro 500m/256Mi, small 1/512Mi, medium 1/1Gi,\nlarge 2/2Gi, xlarge 4/4Gi, 2xlarge 8/8Gi.\n",
+            "default": "t1.micro",
             "enum": [
               "nano",
               "micro",
@@ -1322,7 +1322,197 @@ export const openapiDocument = {
               "m1.xlarge",
               "m1.2xlarge",
               "m1.4xlarge"
-            ]
+            ],
+            "x-hikube-preset-sizes": {
+              "nano": {
+                "cpu": "250m",
+                "memory": "128Mi"
+              },
+              "micro": {
+                "cpu": "500m",
+                "memory": "256Mi"
+              },
+              "small": {
+                "cpu": "1",
+                "memory": "512Mi"
+              },
+              "medium": {
+                "cpu": "1",
+                "memory": "1Gi"
+              },
+              "large": {
+                "cpu": "2",
+                "memory": "2Gi"
+              },
+              "xlarge": {
+                "cpu": "4",
+                "memory": "4Gi"
+              },
+              "2xlarge": {
+                "cpu": "8",
+                "memory": "8Gi"
+              },
+              "t1.nano": {
+                "cpu": "250m",
+                "memory": "128Mi"
+              },
+              "t1.micro": {
+                "cpu": "500m",
+                "memory": "256Mi"
+              },
+              "t1.small": {
+                "cpu": "1",
+                "memory": "512Mi"
+              },
+              "t1.medium": {
+                "cpu": "2",
+                "memory": "1Gi"
+              },
+              "t1.large": {
+                "cpu": "4",
+                "memory": "2Gi"
+              },
+              "t1.xlarge": {
+                "cpu": "8",
+                "memory": "4Gi"
+              },
+              "t1.2xlarge": {
+                "cpu": "16",
+                "memory": "8Gi"
+              },
+              "t1.4xlarge": {
+                "cpu": "32",
+                "memory": "16Gi"
+              },
+              "c1.nano": {
+                "cpu": "250m",
+                "memory": "256Mi"
+              },
+              "c1.micro": {
+                "cpu": "500m",
+                "memory": "512Mi"
+              },
+              "c1.small": {
+                "cpu": "1",
+                "memory": "1Gi"
+              },
+              "c1.medium": {
+                "cpu": "2",
+                "memory": "2Gi"
+              },
+              "c1.large": {
+                "cpu": "4",
+                "memory": "4Gi"
+              },
+              "c1.xlarge": {
+                "cpu": "8",
+                "memory": "8Gi"
+              },
+              "c1.2xlarge": {
+                "cpu": "16",
+                "memory": "16Gi"
+              },
+              "c1.4xlarge": {
+                "cpu": "32",
+                "memory": "32Gi"
+              },
+              "s1.nano": {
+                "cpu": "250m",
+                "memory": "512Mi"
+              },
+              "s1.micro": {
+                "cpu": "500m",
+                "memory": "1Gi"
+              },
+              "s1.small": {
+                "cpu": "1",
+                "memory": "2Gi"
+              },
+              "s1.medium": {
+                "cpu": "2",
+                "memory": "4Gi"
+              },
+              "s1.large": {
+                "cpu": "4",
+                "memory": "8Gi"
+              },
+              "s1.xlarge": {
+                "cpu": "8",
+                "memory": "16Gi"
+              },
+              "s1.2xlarge": {
+                "cpu": "16",
+                "memory": "32Gi"
+              },
+              "s1.4xlarge": {
+                "cpu": "32",
+                "memory": "64Gi"
+              },
+              "u1.nano": {
+                "cpu": "250m",
+                "memory": "1Gi"
+              },
+              "u1.micro": {
+                "cpu": "500m",
+                "memory": "2Gi"
+              },
+              "u1.small": {
+                "cpu": "1",
+                "memory": "4Gi"
+              },
+              "u1.medium": {
+                "cpu": "2",
+                "memory": "8Gi"
+              },
+              "u1.large": {
+                "cpu": "4",
+                "memory": "16Gi"
+              },
+              "u1.xlarge": {
+                "cpu": "8",
+                "memory": "32Gi"
+              },
+              "u1.2xlarge": {
+                "cpu": "16",
+                "memory": "64Gi"
+              },
+              "u1.4xlarge": {
+                "cpu": "32",
+                "memory": "128Gi"
+              },
+              "m1.nano": {
+                "cpu": "250m",
+                "memory": "2Gi"
+              },
+              "m1.micro": {
+                "cpu": "500m",
+                "memory": "4Gi"
+              },
+              "m1.small": {
+                "cpu": "1",
+                "memory": "8Gi"
+              },
+              "m1.medium": {
+                "cpu": "2",
+                "memory": "16Gi"
+              },
+              "m1.large": {
+                "cpu": "4",
+                "memory": "32Gi"
+              },
+              "m1.xlarge": {
+                "cpu": "8",
+                "memory": "64Gi"
+              },
+              "m1.2xlarge": {
+                "cpu": "16",
+                "memory": "128Gi"
+              },
+              "m1.4xlarge": {
+                "cpu": "32",
+                "memory": "256Gi"
+              }
+            }
           },
           "size": {
             "$ref": "#/components/schemas/Quantity",
@@ -1445,7 +1635,7 @@ export const openapiDocument = {
         "properties": {
           "enabled": {
             "type": "boolean",
-            "description": "Add the external hostname to the server certificate's names. Unset = only when `external` is true."
+            "description": "Add the external hostname to the server certificate's names (TLS itself is always on). Unset = only when `external` is true."
           }
         }
       },
@@ -1459,12 +1649,12 @@ export const openapiDocument = {
             "type": "object",
             "description": "postgresql.conf parameters; values are strings or integers. Parameters that can run\ncode or reach the server's files are blocked, and CloudNativePG manages a few itself.\n",
             "default": {
-              "max_connections": 100
+              "max_connections": "100"
             },
             "propertyNames": {
               "type": "string",
-              "description": "A parameter name as PostgreSQL spells it: lowercase letters, digits and `_`, not starting with a digit; a custom setting adds dotted parts (`auto_explain.log_min_duration`).",
-              "pattern": "^[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)*$",
+              "description": "A parameter name: letters, digits and `_`, not starting with a digit; a custom setting adds dotted parts (`auto_explain.log_min_duration`). PostgreSQL and the blocked lists ignore case.",
+              "pattern": "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$",
               "maxLength": 63
             },
             "additionalProperties": {
@@ -1486,11 +1676,11 @@ export const openapiDocument = {
               "recovery_end_command",
               "ssl_passphrase_command",
               "dynamic_library_path",
-              "extension_control_path",
-              "jit_provider",
               "local_preload_libraries",
               "session_preload_libraries",
               "shared_preload_libraries",
+              "extension_control_path",
+              "jit_provider",
               "config_file",
               "data_directory",
               "hba_file",
@@ -1638,18 +1828,24 @@ export const openapiDocument = {
       },
       "PostgresBackup": {
         "type": "object",
-        "description": "S3 (barman) backups and WAL archiving.",
+        "description": "S3 (barman-cloud) backups and WAL archiving. The platform fills every field on read (chart\nvalues.yaml defaults, including the placeholders of the deprecated per-tenant S3 fields).\n",
         "additionalProperties": false,
         "default": {},
         "properties": {
           "enabled": {
             "type": "boolean",
-            "description": "Take scheduled backups and archive WAL.",
+            "description": "Take backups and archive WAL.",
+            "default": false
+          },
+          "useSystemBucket": {
+            "type": "boolean",
+            "description": "Back up to the platform's system bucket through its default BackupClass instead of the\nper-tenant S3 fields below; WAL archiving starts with the first backup job.\n",
             "default": false
           },
           "schedule": {
             "type": "string",
-            "description": "Cron schedule with seconds (CloudNativePG 6-field format), e.g. `0 2 * * * *`."
+            "description": "Cron schedule with seconds (CloudNativePG 6-field format), e.g. `0 2 * * * *`; empty = no chart-managed schedule.",
+            "default": ""
           },
           "retentionPolicy": {
             "type": "string",
@@ -1659,21 +1855,72 @@ export const openapiDocument = {
           },
           "destinationPath": {
             "type": "string",
-            "description": "S3 path, e.g. `s3://bucket/path/to/folder/`."
+            "description": "Deprecated per-tenant S3 path, e.g. `s3://bucket/path/to/folder/`.",
+            "default": "s3://bucket/path/to/folder/"
           },
           "endpointURL": {
             "type": "string",
-            "description": "S3 endpoint URL."
+            "description": "Deprecated per-tenant S3 endpoint URL.",
+            "default": "http://minio-gateway-service:9000"
           },
           "s3AccessKey": {
             "type": "string",
-            "description": "S3 access key id.",
+            "description": "Deprecated S3 access key id; empty = none.",
+            "default": "",
             "writeOnly": true
           },
           "s3SecretKey": {
             "type": "string",
-            "description": "S3 secret key.",
+            "description": "Deprecated S3 secret key; empty = none.",
+            "default": "",
             "writeOnly": true
+          },
+          "s3CredentialsSecret": {
+            "$ref": "#/components/schemas/PostgresS3CredentialsSecret"
+          },
+          "endpointCA": {
+            "$ref": "#/components/schemas/PostgresEndpointCA"
+          }
+        }
+      },
+      "PostgresS3CredentialsSecret": {
+        "type": "object",
+        "description": "An existing Secret of the namespace holding the S3 keys, used instead of `s3AccessKey`/`s3SecretKey` when `name` is set.",
+        "additionalProperties": false,
+        "default": {},
+        "properties": {
+          "name": {
+            "type": "string",
+            "description": "Name of the Secret; empty = the platform makes one from `s3AccessKey`/`s3SecretKey`.",
+            "default": ""
+          },
+          "accessKeyIDKey": {
+            "type": "string",
+            "description": "Key of the access key id in the Secret; empty = `AWS_ACCESS_KEY_ID`.",
+            "default": ""
+          },
+          "secretAccessKeyKey": {
+            "type": "string",
+            "description": "Key of the secret key in the Secret; empty = `AWS_SECRET_ACCESS_KEY`.",
+            "default": ""
+          }
+        }
+      },
+      "PostgresEndpointCA": {
+        "type": "object",
+        "description": "An existing Secret of the namespace holding the CA bundle (PEM) that signs the S3 endpoint's certificate, for backups and restores.",
+        "additionalProperties": false,
+        "default": {},
+        "properties": {
+          "name": {
+            "type": "string",
+            "description": "Name of the Secret; empty = the system trust store.",
+            "default": ""
+          },
+          "key": {
+            "type": "string",
+            "description": "Key of the bundle in the Secret; empty = `ca.crt`.",
+            "default": ""
           }
         }
       },
@@ -1695,9 +1942,14 @@ export const openapiDocument = {
           },
           "recoveryTime": {
             "type": "string",
-            "description": "Target time in RFC 3339 (e.g. `2026-01-02T03:04:05Z`); empty = the latest available.",
+            "description": "Target time as CloudNativePG parses it: `2026-01-02 03:04:05[.ffffff][+hh[:mm]]`,\nRFC 3339 (`2026-01-02T03:04:05Z`, `2026-01-02T03:04:05.123+02:00`) or\n`2026-01-02T03:04:05` without a zone; empty = the latest available.\n",
             "default": "",
-            "pattern": "^$|^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$"
+            "pattern": "^$|^[0-9]{4}-[0-9]{2}-[0-9]{2}( [0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([+-][0-9]{2}(:[0-9]{2})?)?|T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})?)$"
+          },
+          "serverName": {
+            "type": "string",
+            "description": "S3 path prefix the old cluster wrote its backups under; empty = `oldName`.",
+            "default": ""
           }
         }
       },

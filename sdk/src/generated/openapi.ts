@@ -384,10 +384,13 @@ export interface components {
             replicas?: number;
             resources?: components["schemas"]["PostgresResources"];
             /**
-             * @description Sizing preset used when `resources` is not set: nano 250m/128Mi, micro 500m/256Mi,
-             *     small 1/512Mi, medium 1/1Gi, large 2/2Gi, xlarge 4/4Gi, 2xlarge 8/8Gi. Newer platforms
-             *     also accept the `t1.`, `c1.`, `s1.`, `u1.` and `m1.` instance classes.
-             * @default micro
+             * @description Sizing preset used when `resources` is not set, `<series>.<size>`. Sizes set the CPU:
+             *     nano 250m, micro 500m, small 1, medium 2, large 4, xlarge 8, 2xlarge 16, 4xlarge 32.
+             *     The series sets memory per CPU: `t1.` 512Mi, `c1.` 1Gi, `s1.` 2Gi, `u1.` 4Gi, `m1.` 8Gi
+             *     (`t1.micro` = 500m/256Mi, `m1.small` = 1/8Gi). The legacy names without a series are
+             *     deprecated aliases: nano 250m/128Mi, micro 500m/256Mi, small 1/512Mi, medium 1/1Gi,
+             *     large 2/2Gi, xlarge 4/4Gi, 2xlarge 8/8Gi.
+             * @default t1.micro
              * @enum {string}
              */
             resourcesPreset?: "nano" | "micro" | "small" | "medium" | "large" | "xlarge" | "2xlarge" | "t1.nano" | "t1.micro" | "t1.small" | "t1.medium" | "t1.large" | "t1.xlarge" | "t1.2xlarge" | "t1.4xlarge" | "c1.nano" | "c1.micro" | "c1.small" | "c1.medium" | "c1.large" | "c1.xlarge" | "c1.2xlarge" | "c1.4xlarge" | "s1.nano" | "s1.micro" | "s1.small" | "s1.medium" | "s1.large" | "s1.xlarge" | "s1.2xlarge" | "s1.4xlarge" | "u1.nano" | "u1.micro" | "u1.small" | "u1.medium" | "u1.large" | "u1.xlarge" | "u1.2xlarge" | "u1.4xlarge" | "m1.nano" | "m1.micro" | "m1.small" | "m1.medium" | "m1.large" | "m1.xlarge" | "m1.2xlarge" | "m1.4xlarge";
@@ -452,7 +455,7 @@ export interface components {
         };
         /** @default {} */
         PostgresTls: {
-            /** @description Add the external hostname to the server certificate's names. Unset = only when `external` is true. */
+            /** @description Add the external hostname to the server certificate's names (TLS itself is always on). Unset = only when `external` is true. */
             enabled?: boolean;
         };
         /**
@@ -464,7 +467,7 @@ export interface components {
              * @description postgresql.conf parameters; values are strings or integers. Parameters that can run
              *     code or reach the server's files are blocked, and CloudNativePG manages a few itself.
              * @default {
-             *       "max_connections": 100
+             *       "max_connections": "100"
              *     }
              */
             parameters?: {
@@ -507,30 +510,91 @@ export interface components {
             readonly?: string[];
         };
         /**
-         * @description S3 (barman) backups and WAL archiving.
+         * @description S3 (barman-cloud) backups and WAL archiving. The platform fills every field on read (chart
+         *     values.yaml defaults, including the placeholders of the deprecated per-tenant S3 fields).
          * @default {}
          */
         PostgresBackup: {
             /**
-             * @description Take scheduled backups and archive WAL.
+             * @description Take backups and archive WAL.
              * @default false
              */
             enabled?: boolean;
-            /** @description Cron schedule with seconds (CloudNativePG 6-field format), e.g. `0 2 * * * *`. */
+            /**
+             * @description Back up to the platform's system bucket through its default BackupClass instead of the
+             *     per-tenant S3 fields below; WAL archiving starts with the first backup job.
+             * @default false
+             */
+            useSystemBucket?: boolean;
+            /**
+             * @description Cron schedule with seconds (CloudNativePG 6-field format), e.g. `0 2 * * * *`; empty = no chart-managed schedule.
+             * @default
+             */
             schedule?: string;
             /**
              * @description How long backups are kept, a number of days, weeks or months, e.g. `30d`, `4w`, `6m`.
              * @default 30d
              */
             retentionPolicy?: string;
-            /** @description S3 path, e.g. `s3://bucket/path/to/folder/`. */
+            /**
+             * @description Deprecated per-tenant S3 path, e.g. `s3://bucket/path/to/folder/`.
+             * @default s3://bucket/path/to/folder/
+             */
             destinationPath?: string;
-            /** @description S3 endpoint URL. */
+            /**
+             * @description Deprecated per-tenant S3 endpoint URL.
+             * @default http://minio-gateway-service:9000
+             */
             endpointURL?: string;
-            /** @description S3 access key id. */
+            /**
+             * @description Deprecated S3 access key id; empty = none.
+             * @default
+             */
             s3AccessKey?: string;
-            /** @description S3 secret key. */
+            /**
+             * @description Deprecated S3 secret key; empty = none.
+             * @default
+             */
             s3SecretKey?: string;
+            s3CredentialsSecret?: components["schemas"]["PostgresS3CredentialsSecret"];
+            endpointCA?: components["schemas"]["PostgresEndpointCA"];
+        };
+        /**
+         * @description An existing Secret of the namespace holding the S3 keys, used instead of `s3AccessKey`/`s3SecretKey` when `name` is set.
+         * @default {}
+         */
+        PostgresS3CredentialsSecret: {
+            /**
+             * @description Name of the Secret; empty = the platform makes one from `s3AccessKey`/`s3SecretKey`.
+             * @default
+             */
+            name?: string;
+            /**
+             * @description Key of the access key id in the Secret; empty = `AWS_ACCESS_KEY_ID`.
+             * @default
+             */
+            accessKeyIDKey?: string;
+            /**
+             * @description Key of the secret key in the Secret; empty = `AWS_SECRET_ACCESS_KEY`.
+             * @default
+             */
+            secretAccessKeyKey?: string;
+        };
+        /**
+         * @description An existing Secret of the namespace holding the CA bundle (PEM) that signs the S3 endpoint's certificate, for backups and restores.
+         * @default {}
+         */
+        PostgresEndpointCA: {
+            /**
+             * @description Name of the Secret; empty = the system trust store.
+             * @default
+             */
+            name?: string;
+            /**
+             * @description Key of the bundle in the Secret; empty = `ca.crt`.
+             * @default
+             */
+            key?: string;
         };
         /**
          * @description Restore (point in time) into a NEW cluster, with a different name, from the backups of `oldName`.
@@ -548,10 +612,17 @@ export interface components {
              */
             oldName?: string;
             /**
-             * @description Target time in RFC 3339 (e.g. `2026-01-02T03:04:05Z`); empty = the latest available.
+             * @description Target time as CloudNativePG parses it: `2026-01-02 03:04:05[.ffffff][+hh[:mm]]`,
+             *     RFC 3339 (`2026-01-02T03:04:05Z`, `2026-01-02T03:04:05.123+02:00`) or
+             *     `2026-01-02T03:04:05` without a zone; empty = the latest available.
              * @default
              */
             recoveryTime?: string;
+            /**
+             * @description S3 path prefix the old cluster wrote its backups under; empty = `oldName`.
+             * @default
+             */
+            serverName?: string;
         };
         /**
          * @description Cluster-scoped placement class (`cozystack.io/v1alpha1`). A Postgres names one in

@@ -13,7 +13,7 @@ export const defaultsTrees = {
             "default": {}
           },
           "resourcesPreset": {
-            "default": "micro"
+            "default": "t1.micro"
           },
           "size": {
             "default": "10Gi"
@@ -38,7 +38,7 @@ export const defaultsTrees = {
             "properties": {
               "parameters": {
                 "default": {
-                  "max_connections": 100
+                  "max_connections": "100"
                 }
               }
             }
@@ -66,8 +66,51 @@ export const defaultsTrees = {
               "enabled": {
                 "default": false
               },
+              "useSystemBucket": {
+                "default": false
+              },
+              "schedule": {
+                "default": ""
+              },
               "retentionPolicy": {
                 "default": "30d"
+              },
+              "destinationPath": {
+                "default": "s3://bucket/path/to/folder/"
+              },
+              "endpointURL": {
+                "default": "http://minio-gateway-service:9000"
+              },
+              "s3AccessKey": {
+                "default": ""
+              },
+              "s3SecretKey": {
+                "default": ""
+              },
+              "s3CredentialsSecret": {
+                "default": {},
+                "properties": {
+                  "name": {
+                    "default": ""
+                  },
+                  "accessKeyIDKey": {
+                    "default": ""
+                  },
+                  "secretAccessKeyKey": {
+                    "default": ""
+                  }
+                }
+              },
+              "endpointCA": {
+                "default": {},
+                "properties": {
+                  "name": {
+                    "default": ""
+                  },
+                  "key": {
+                    "default": ""
+                  }
+                }
               }
             }
           },
@@ -82,6 +125,9 @@ export const defaultsTrees = {
               },
               "recoveryTime": {
                 "default": ""
+              },
+              "serverName": {
+                "default": ""
               }
             }
           }
@@ -95,8 +141,51 @@ export const defaultsTrees = {
       "enabled": {
         "default": false
       },
+      "useSystemBucket": {
+        "default": false
+      },
+      "schedule": {
+        "default": ""
+      },
       "retentionPolicy": {
         "default": "30d"
+      },
+      "destinationPath": {
+        "default": "s3://bucket/path/to/folder/"
+      },
+      "endpointURL": {
+        "default": "http://minio-gateway-service:9000"
+      },
+      "s3AccessKey": {
+        "default": ""
+      },
+      "s3SecretKey": {
+        "default": ""
+      },
+      "s3CredentialsSecret": {
+        "default": {},
+        "properties": {
+          "name": {
+            "default": ""
+          },
+          "accessKeyIDKey": {
+            "default": ""
+          },
+          "secretAccessKeyKey": {
+            "default": ""
+          }
+        }
+      },
+      "endpointCA": {
+        "default": {},
+        "properties": {
+          "name": {
+            "default": ""
+          },
+          "key": {
+            "default": ""
+          }
+        }
       }
     }
   },
@@ -110,6 +199,20 @@ export const defaultsTrees = {
         "default": ""
       },
       "recoveryTime": {
+        "default": ""
+      },
+      "serverName": {
+        "default": ""
+      }
+    }
+  },
+  "PostgresEndpointCA": {
+    "default": {},
+    "properties": {
+      "name": {
+        "default": ""
+      },
+      "key": {
         "default": ""
       }
     }
@@ -125,12 +228,26 @@ export const defaultsTrees = {
       }
     }
   },
+  "PostgresS3CredentialsSecret": {
+    "default": {},
+    "properties": {
+      "name": {
+        "default": ""
+      },
+      "accessKeyIDKey": {
+        "default": ""
+      },
+      "secretAccessKeyKey": {
+        "default": ""
+      }
+    }
+  },
   "PostgresServerConfig": {
     "default": {},
     "properties": {
       "parameters": {
         "default": {
-          "max_connections": 100
+          "max_connections": "100"
         }
       }
     }
@@ -144,7 +261,7 @@ export const defaultsTrees = {
         "default": {}
       },
       "resourcesPreset": {
-        "default": "micro"
+        "default": "t1.micro"
       },
       "size": {
         "default": "10Gi"
@@ -169,7 +286,7 @@ export const defaultsTrees = {
         "properties": {
           "parameters": {
             "default": {
-              "max_connections": 100
+              "max_connections": "100"
             }
           }
         }
@@ -197,8 +314,51 @@ export const defaultsTrees = {
           "enabled": {
             "default": false
           },
+          "useSystemBucket": {
+            "default": false
+          },
+          "schedule": {
+            "default": ""
+          },
           "retentionPolicy": {
             "default": "30d"
+          },
+          "destinationPath": {
+            "default": "s3://bucket/path/to/folder/"
+          },
+          "endpointURL": {
+            "default": "http://minio-gateway-service:9000"
+          },
+          "s3AccessKey": {
+            "default": ""
+          },
+          "s3SecretKey": {
+            "default": ""
+          },
+          "s3CredentialsSecret": {
+            "default": {},
+            "properties": {
+              "name": {
+                "default": ""
+              },
+              "accessKeyIDKey": {
+                "default": ""
+              },
+              "secretAccessKeyKey": {
+                "default": ""
+              }
+            }
+          },
+          "endpointCA": {
+            "default": {},
+            "properties": {
+              "name": {
+                "default": ""
+              },
+              "key": {
+                "default": ""
+              }
+            }
           }
         }
       },
@@ -212,6 +372,9 @@ export const defaultsTrees = {
             "default": ""
           },
           "recoveryTime": {
+            "default": ""
+          },
+          "serverName": {
             "default": ""
           }
         }
@@ -308,11 +471,11 @@ export const hikubeExtensions = {
       "recovery_end_command",
       "ssl_passphrase_command",
       "dynamic_library_path",
-      "extension_control_path",
-      "jit_provider",
       "local_preload_libraries",
       "session_preload_libraries",
       "shared_preload_libraries",
+      "extension_control_path",
+      "jit_provider",
       "config_file",
       "data_directory",
       "hba_file",
@@ -379,6 +542,198 @@ export const hikubeExtensions = {
       "pg_failover_slots.primary_dsn",
       "pg_failover_slots.standby_slot_names"
     ]
+  },
+  "PostgresSpec.resourcesPreset": {
+    "x-hikube-preset-sizes": {
+      "nano": {
+        "cpu": "250m",
+        "memory": "128Mi"
+      },
+      "micro": {
+        "cpu": "500m",
+        "memory": "256Mi"
+      },
+      "small": {
+        "cpu": "1",
+        "memory": "512Mi"
+      },
+      "medium": {
+        "cpu": "1",
+        "memory": "1Gi"
+      },
+      "large": {
+        "cpu": "2",
+        "memory": "2Gi"
+      },
+      "xlarge": {
+        "cpu": "4",
+        "memory": "4Gi"
+      },
+      "2xlarge": {
+        "cpu": "8",
+        "memory": "8Gi"
+      },
+      "t1.nano": {
+        "cpu": "250m",
+        "memory": "128Mi"
+      },
+      "t1.micro": {
+        "cpu": "500m",
+        "memory": "256Mi"
+      },
+      "t1.small": {
+        "cpu": "1",
+        "memory": "512Mi"
+      },
+      "t1.medium": {
+        "cpu": "2",
+        "memory": "1Gi"
+      },
+      "t1.large": {
+        "cpu": "4",
+        "memory": "2Gi"
+      },
+      "t1.xlarge": {
+        "cpu": "8",
+        "memory": "4Gi"
+      },
+      "t1.2xlarge": {
+        "cpu": "16",
+        "memory": "8Gi"
+      },
+      "t1.4xlarge": {
+        "cpu": "32",
+        "memory": "16Gi"
+      },
+      "c1.nano": {
+        "cpu": "250m",
+        "memory": "256Mi"
+      },
+      "c1.micro": {
+        "cpu": "500m",
+        "memory": "512Mi"
+      },
+      "c1.small": {
+        "cpu": "1",
+        "memory": "1Gi"
+      },
+      "c1.medium": {
+        "cpu": "2",
+        "memory": "2Gi"
+      },
+      "c1.large": {
+        "cpu": "4",
+        "memory": "4Gi"
+      },
+      "c1.xlarge": {
+        "cpu": "8",
+        "memory": "8Gi"
+      },
+      "c1.2xlarge": {
+        "cpu": "16",
+        "memory": "16Gi"
+      },
+      "c1.4xlarge": {
+        "cpu": "32",
+        "memory": "32Gi"
+      },
+      "s1.nano": {
+        "cpu": "250m",
+        "memory": "512Mi"
+      },
+      "s1.micro": {
+        "cpu": "500m",
+        "memory": "1Gi"
+      },
+      "s1.small": {
+        "cpu": "1",
+        "memory": "2Gi"
+      },
+      "s1.medium": {
+        "cpu": "2",
+        "memory": "4Gi"
+      },
+      "s1.large": {
+        "cpu": "4",
+        "memory": "8Gi"
+      },
+      "s1.xlarge": {
+        "cpu": "8",
+        "memory": "16Gi"
+      },
+      "s1.2xlarge": {
+        "cpu": "16",
+        "memory": "32Gi"
+      },
+      "s1.4xlarge": {
+        "cpu": "32",
+        "memory": "64Gi"
+      },
+      "u1.nano": {
+        "cpu": "250m",
+        "memory": "1Gi"
+      },
+      "u1.micro": {
+        "cpu": "500m",
+        "memory": "2Gi"
+      },
+      "u1.small": {
+        "cpu": "1",
+        "memory": "4Gi"
+      },
+      "u1.medium": {
+        "cpu": "2",
+        "memory": "8Gi"
+      },
+      "u1.large": {
+        "cpu": "4",
+        "memory": "16Gi"
+      },
+      "u1.xlarge": {
+        "cpu": "8",
+        "memory": "32Gi"
+      },
+      "u1.2xlarge": {
+        "cpu": "16",
+        "memory": "64Gi"
+      },
+      "u1.4xlarge": {
+        "cpu": "32",
+        "memory": "128Gi"
+      },
+      "m1.nano": {
+        "cpu": "250m",
+        "memory": "2Gi"
+      },
+      "m1.micro": {
+        "cpu": "500m",
+        "memory": "4Gi"
+      },
+      "m1.small": {
+        "cpu": "1",
+        "memory": "8Gi"
+      },
+      "m1.medium": {
+        "cpu": "2",
+        "memory": "16Gi"
+      },
+      "m1.large": {
+        "cpu": "4",
+        "memory": "32Gi"
+      },
+      "m1.xlarge": {
+        "cpu": "8",
+        "memory": "64Gi"
+      },
+      "m1.2xlarge": {
+        "cpu": "16",
+        "memory": "128Gi"
+      },
+      "m1.4xlarge": {
+        "cpu": "32",
+        "memory": "256Gi"
+      }
+    }
   },
   "PostgresSpec.storageClass": {
     "x-hikube-immutable": true

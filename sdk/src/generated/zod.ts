@@ -134,22 +134,39 @@ export const podListSchema = z.object({
   "items": z.array(podSchema),
 });
 
-/** S3 (barman) backups and WAL archiving. */
+/** An existing Secret of the namespace holding the CA bundle (PEM) that signs the S3 endpoint's certificate, for backups and restores. */
+export const postgresEndpointCASchema = z.strictObject({
+  "name": z.string().exactOptional(),
+  "key": z.string().exactOptional(),
+});
+
+/** An existing Secret of the namespace holding the S3 keys, used instead of `s3AccessKey`/`s3SecretKey` when `name` is set. */
+export const postgresS3CredentialsSecretSchema = z.strictObject({
+  "name": z.string().exactOptional(),
+  "accessKeyIDKey": z.string().exactOptional(),
+  "secretAccessKeyKey": z.string().exactOptional(),
+});
+
+/** S3 (barman-cloud) backups and WAL archiving. The platform fills every field on read (chart */
 export const postgresBackupSchema = z.strictObject({
   "enabled": z.boolean().exactOptional(),
+  "useSystemBucket": z.boolean().exactOptional(),
   "schedule": z.string().exactOptional(),
   "retentionPolicy": z.string().regex(new RegExp("^[1-9][0-9]*[dwm]$"), { error: "How long backups are kept, a number of days, weeks or months, e.g. `30d`, `4w`, `6m`." }).exactOptional(),
   "destinationPath": z.string().exactOptional(),
   "endpointURL": z.string().exactOptional(),
   "s3AccessKey": z.string().exactOptional(),
   "s3SecretKey": z.string().exactOptional(),
+  "s3CredentialsSecret": postgresS3CredentialsSecretSchema.exactOptional(),
+  "endpointCA": postgresEndpointCASchema.exactOptional(),
 });
 
 /** Restore (point in time) into a NEW cluster, with a different name, from the backups of `oldName`. */
 export const postgresBootstrapSchema = z.strictObject({
   "enabled": z.boolean().exactOptional(),
   "oldName": z.string().exactOptional(),
-  "recoveryTime": z.string().regex(new RegExp("^$|^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$"), { error: "Target time in RFC 3339 (e.g. `2026-01-02T03:04:05Z`); empty = the latest available." }).exactOptional(),
+  "recoveryTime": z.string().regex(new RegExp("^$|^[0-9]{4}-[0-9]{2}-[0-9]{2}( [0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([+-][0-9]{2}(:[0-9]{2})?)?|T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})?)$"), { error: "Target time as CloudNativePG parses it: `2026-01-02 03:04:05[.ffffff][+hh[:mm]]`,\nRFC 3339 (`2026-01-02T03:04:05Z`, `2026-01-02T03:04:05.123+02:00`) or\n`2026-01-02T03:04:05` without a zone; empty = the latest available." }).exactOptional(),
+  "serverName": z.string().exactOptional(),
 });
 
 /** Users granted the database's roles; every name must be a key of `spec.users`. */
@@ -180,7 +197,7 @@ export const postgresResourcesSchema = z.strictObject({
 
 /** PostgreSQL server configuration. */
 export const postgresServerConfigSchema = z.strictObject({
-  "parameters": z.record(z.string().max(63).regex(new RegExp("^[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)*$"), { error: "A parameter name as PostgreSQL spells it: lowercase letters, digits and `_`, not starting with a digit; a custom setting adds dotted parts (`auto_explain.log_min_duration`)." }), z.union([z.number().int(), z.string().regex(new RegExp("^[^\\x00-\\x1F\\x7F]*$"), { error: "A value without control characters (newline, tab, NUL...), since it is written into postgresql.conf." })])).exactOptional(),
+  "parameters": z.record(z.string().max(63).regex(new RegExp("^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$"), { error: "A parameter name: letters, digits and `_`, not starting with a digit; a custom setting adds dotted parts (`auto_explain.log_min_duration`). PostgreSQL and the blocked lists ignore case." }), z.union([z.number().int(), z.string().regex(new RegExp("^[^\\x00-\\x1F\\x7F]*$"), { error: "A value without control characters (newline, tab, NUL...), since it is written into postgresql.conf." })])).exactOptional(),
 });
 
 export const postgresTlsSchema = z.strictObject({

@@ -4,6 +4,9 @@ import type { CallOptions, HttpTransport } from '../transport/http-transport.js'
 import { attemptsOf } from '../transport/http-transport.js';
 import { isValidPostgresName, validatePostgres, validatePostgresName, validatePostgresSpecPatch } from '../validation/validate-postgres.js';
 import { createOnce } from './create-once.js';
+import { ServerFieldMemory } from './server-fields.js';
+import { CapabilitiesReader, type PostgresCapabilities } from './platform-capabilities.js';
+import { postgresSpecWarnings } from '../validation/postgres-warnings.js';
 import { listAll, listPages, type ListOptions } from './list-pages.js';
 import { PodsResource } from './pods.js';
 import { SecretReader } from './secrets.js';
@@ -85,6 +88,9 @@ export class PostgresResource {
   readonly #pods: PodsResource;
   readonly #events: EventsResource;
   readonly #base: string;
+  /** What reads returned, so an update keeps the fields this SDK does not know. */
+  readonly #serverFields = new ServerFieldMemory();
+  readonly #capabilities: CapabilitiesReader;
 
   constructor(transport: HttpTransport, namespace: string) {
     this.transport = transport;
@@ -94,6 +100,12 @@ export class PostgresResource {
     this.#services = new ServicesResource(transport, namespace);
     this.#pods = new PodsResource(transport, namespace);
     this.#events = new EventsResource(transport, namespace);
+    this.#capabilities = new CapabilitiesReader(transport);
+  }
+
+  /** The spec fields this platform has, from its published OpenAPI document (read once per client). */
+  capabilities(options: CallOptions = {}): Promise<PostgresCapabilities> {
+    return this.#capabilities.read(options);
   }
 
   #path(name?: string): string {
@@ -110,16 +122,23 @@ export class PostgresResource {
     if (issues.length > 0) throw new ValidationError(`the Postgres name ${JSON.stringify(name)}`, issues);
   }
 
-  #complete(object: PostgresInput): Postgres {
+  // `allowed`: unknown fields the server itself returned (see server-fields.ts); any other unknown field is refused.
+  #complete(object: PostgresInput, allowed: ReadonlySet<string> = new Set()): Postgres {
     const full = { ...object, apiVersion: object.apiVersion ?? apiVersion, kind: object.kind ?? kind, metadata: { ...object.metadata, namespace: object.metadata.namespace ?? this.namespace } } as Postgres;
-    const issues = validatePostgres(full);
+    const issues = validatePostgres(full).filter((issue) => !(issue.rule === 'additionalProperties' && allowed.has(issue.path)));
     if (issues.length > 0) throw new ValidationError(describeResource(this.#ref(object.metadata.name)), issues);
     if (full.metadata.namespace !== this.namespace) {
       throw new ValidationError(describeResource(this.#ref(object.metadata.name)), [
         { path: 'metadata.namespace', rule: 'namespace', message: `metadata.namespace "${full.metadata.namespace}" differs from the client's namespace "${this.namespace}": create a client for that namespace` },
       ]);
     }
+    this.#warn(full.spec, object.metadata.name);
     return full;
+  }
+
+  // Through the log hook: the request still goes, since the platform accepts it.
+  #warn(spec: unknown, name: string | undefined): void {
+    for (const warning of postgresSpecWarnings(spec)) this.transport.log({ type: 'warning', resource: describeResource(this.#ref(name)), path: warning.path, message: warning.message });
   }
 
   /** Pages of the list (each page one request; `limit` sets the page size). */
@@ -129,7 +148,7 @@ export class PostgresResource {
 
   /** Every Postgres of the namespace, following pages. */
   async listAll(options: ListOptions = {}): Promise<Postgres[]> {
-    return (await listAll<Postgres>(this.transport, this.#path(), this.#ref(), options)).items;
+    return (await listAll<Postgres>(this.transport, this.#path(), this.#ref(), options)).items.map((item) => this.#serverFields.remember(item));
   }
 
   // Not async: returning the transport's promise from an async function costs extra turns per call.
@@ -140,7 +159,9 @@ export class PostgresResource {
       return Promise.reject(error as Error);
     }
     // A valid name (checked above) needs no URL encoding.
-    return this.transport.request<Postgres>({ method: 'GET', path: `${this.#base}/${name}`, retry: 'idempotent', resource: this.#ref(name), signal: options.signal, timeout: options.timeout, expectName: name });
+    return this.transport
+      .request<Postgres>({ method: 'GET', path: `${this.#base}/${name}`, retry: 'idempotent', resource: this.#ref(name), signal: options.signal, timeout: options.timeout, expectName: name })
+      .then((object) => this.#serverFields.remember(object));
   }
 
   /** Creates the object after validating it; a retried create whose first response was lost resolves to the created object. */
@@ -150,16 +171,21 @@ export class PostgresResource {
     return createOnce(this.transport, this.#path(), full, this.#ref(name), () => this.get(name, options), options);
   }
 
-  /** Replaces the object; `metadata.resourceVersion` is required and a stale one fails with ConflictError. */
+  /**
+   * Replaces the object; `metadata.resourceVersion` is required and a stale one fails with ConflictError.
+   * Fields the platform returned that this SDK does not know are sent back as read (see server-fields.ts).
+   */
   async update(object: PostgresInput, options: CallOptions = {}): Promise<Postgres> {
-    const full = this.#complete(object);
+    const restored = this.#serverFields.restore(object);
+    const full = this.#complete(restored.object, restored.allowed);
     const name = full.metadata.name ?? '';
     if (!full.metadata.resourceVersion) {
       throw new ValidationError(describeResource(this.#ref(name)), [
         { path: 'metadata.resourceVersion', rule: 'required', message: 'metadata.resourceVersion is required for update (optimistic concurrency): get the object, change it, then update it; or use patch' },
       ]);
     }
-    return this.transport.request<Postgres>({ method: 'PUT', path: this.#path(name), body: full, retry: 'responses', resource: this.#ref(name), ...options });
+    const updated = await this.transport.request<Postgres>({ method: 'PUT', path: this.#path(name), body: full, retry: 'responses', resource: this.#ref(name), ...options });
+    return this.#serverFields.remember(updated);
   }
 
   /** JSON merge patch; the fields it sets are validated first. */
@@ -168,6 +194,7 @@ export class PostgresResource {
     if (patch.spec !== undefined && patch.spec !== null) {
       const issues = validatePostgresSpecPatch(stripNulls(patch.spec));
       if (issues.length > 0) throw new ValidationError(`the patch of ${describeResource(this.#ref(name))}`, issues);
+      this.#warn(patch.spec, name);
     }
     return this.transport.request<Postgres>({
       method: 'PATCH',
@@ -205,7 +232,15 @@ export class PostgresResource {
     const { name, ...rest } = options;
     if (name !== undefined) this.#checkName(name);
     const fieldSelector = name !== undefined ? `metadata.name=${name}` : rest.fieldSelector;
-    return watchObjects<Postgres>(this.transport, this.#path(), this.#ref(name), { ...rest, ...(fieldSelector !== undefined ? { fieldSelector } : {}) });
+    return this.#remembered(watchObjects<Postgres>(this.transport, this.#path(), this.#ref(name), { ...rest, ...(fieldSelector !== undefined ? { fieldSelector } : {}) }));
+  }
+
+  // What a watch reports is a read too: an update built from it keeps the fields the SDK does not know.
+  async *#remembered(events: AsyncGenerator<WatchEvent<Postgres>>): AsyncGenerator<WatchEvent<Postgres>> {
+    for await (const event of events) {
+      if (event.type !== 'DELETED') this.#serverFields.remember(event.object);
+      yield event;
+    }
   }
 
   /** User -> password, from `postgres-<name>-credentials` (TenantSecret first, then Secret). */

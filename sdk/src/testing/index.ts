@@ -3,3 +3,5 @@ export { runSdkContractSuite, type ContractSuiteOptions } from './contract-suite
 export { TestApiServer, startTestApiServer, mergePatch, type Fault, type KubeObject, type SeenRequest, type TestApiServerOptions } from './test-api-server.js';
 // The public client's contract suite: run it against any server of Hikube's public API.
 export { runPublicContractSuite, type PublicContractConnection, type PublicContractSuiteOptions } from './public-contract-suite.js';
+// Postgres objects exactly as the current Cozystack returns them, with the source of each field.
+export { cozystackFixtures, cozystackDefaultSpec, type CozystackFixture } from './cozystack-fixtures.js';

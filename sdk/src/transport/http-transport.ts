@@ -6,7 +6,7 @@ import { Call, DeadlineReached, Deadlines } from './call-deadline.js';
 import { backoffDelay, defaultRetryPolicy, parseRetryAfter, sleep, type RetryPolicy } from './backoff.js';
 import { TokenFileReader, type Connection } from './connection.js';
 import { parseJsonBody, SPLIT_THRESHOLD_BYTES } from './json-body.js';
-import { redactHeaders, scrub, secretValues, type Logger } from './log-event.js';
+import { redactHeaders, scrub, secretValues, type LogEvent, type Logger } from './log-event.js';
 
 /**
  * Which failures a call may retry:
@@ -88,6 +88,11 @@ export class HttpTransport {
     this.#connections = options.connections ?? 16;
     this.#userAgent = options.userAgent ?? 'hikube-sdk/0.1';
     this.#tokenFile = this.connection.auth.kind === 'tokenFile' ? new TokenFileReader(this.connection.auth.path) : undefined;
+  }
+
+  /** Hands an event to the caller's log hook (resources report warnings through it). */
+  log(event: LogEvent): void {
+    this.#logger?.(event);
   }
 
   async close(): Promise<void> {

@@ -4,7 +4,9 @@ export type LogEvent =
   | { type: 'response'; method: string; path: string; attempt: number; statusCode: number; durationMs: number }
   | { type: 'retry'; method: string; path: string; attempt: number; delayMs: number; reason: string }
   | { type: 'error'; method: string; path: string; attempt: number; code: string; message: string }
-  | { type: 'credential'; source: 'exec' | 'tokenFile'; message: string };
+  | { type: 'credential'; source: 'exec' | 'tokenFile'; message: string }
+  /** Sent anyway: the platform accepts it, but will likely not do what was meant. */
+  | { type: 'warning'; resource: string; path: string; message: string };
 
 export type Logger = (event: LogEvent) => void;
 

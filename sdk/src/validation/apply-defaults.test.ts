@@ -2,22 +2,34 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { openapiDocument } from '../openapi.js';
 import { applyPostgresDefaults, applySchedulingClassDefaults } from './apply-defaults.js';
 
+// The chart's values.yaml (cozystack packages/apps/postgres, v1.6.2), as the API fills it in.
 const platformDefaults = {
   replicas: 2,
   resources: {},
-  resourcesPreset: 'micro',
+  resourcesPreset: 't1.micro',
   size: '10Gi',
   storageClass: '',
   external: false,
   schedulingClass: '',
   version: 'v18',
   tls: {},
-  postgresql: { parameters: { max_connections: 100 } },
+  postgresql: { parameters: { max_connections: '100' } },
   quorum: { minSyncReplicas: 0, maxSyncReplicas: 0 },
   users: {},
   databases: {},
-  backup: { enabled: false, retentionPolicy: '30d' },
-  bootstrap: { enabled: false, oldName: '', recoveryTime: '' },
+  backup: {
+    enabled: false,
+    useSystemBucket: false,
+    schedule: '',
+    retentionPolicy: '30d',
+    destinationPath: 's3://bucket/path/to/folder/',
+    endpointURL: 'http://minio-gateway-service:9000',
+    s3AccessKey: '',
+    s3SecretKey: '',
+    s3CredentialsSecret: { name: '', accessKeyIDKey: '', secretAccessKeyKey: '' },
+    endpointCA: { name: '', key: '' },
+  },
+  bootstrap: { enabled: false, oldName: '', recoveryTime: '', serverName: '' },
 };
 
 describe('applyPostgresDefaults', () => {
@@ -32,7 +44,7 @@ describe('applyPostgresDefaults', () => {
         replicas: 3,
         quorum: { minSyncReplicas: 0, maxSyncReplicas: 1 },
         postgresql: { parameters: { work_mem: '8MB' } },
-        backup: { enabled: true, retentionPolicy: '30d' },
+        backup: { ...platformDefaults.backup, enabled: true },
       },
     },
     { name: 'false and empty strings are values', given: { external: false, storageClass: 'local' }, want: { ...platformDefaults, storageClass: 'local' } },

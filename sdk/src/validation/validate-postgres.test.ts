@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isValidPostgresName, validatePostgres, validatePostgresName } from './validate-postgres.js';
+import { postgresSpecSchema } from '../generated/zod.js';
+import { isValidPostgresName, postgresPresetSizes, validatePostgres, validatePostgresName } from './validate-postgres.js';
 
 function postgres(spec: Record<string, unknown>, name = 'orders'): Record<string, unknown> {
   return { apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'Postgres', metadata: { name }, spec };
@@ -85,7 +86,13 @@ const cases: { name: string; given: unknown; want: { path: string; rule: string 
   { name: 'shared_preload_libraries', given: postgres({ postgresql: { parameters: { shared_preload_libraries: 'x' } } }), want: [{ path: 'spec.postgresql.parameters.shared_preload_libraries', rule: 'blockedParameter' }] },
   { name: 'operator-managed parameter', given: postgres({ postgresql: { parameters: { wal_level: 'minimal' } } }), want: [{ path: 'spec.postgresql.parameters.wal_level', rule: 'operatorManagedParameter' }] },
   // issue 18 row 7: the API took these and the engine refused them (or wrote them) later
-  { name: 'blocked parameter in mixed case', given: postgres({ postgresql: { parameters: { Archive_Command: 'sh' } } }), want: [{ path: 'spec.postgresql.parameters.Archive_Command', rule: 'propertyNames' }, { path: 'spec.postgresql.parameters.Archive_Command', rule: 'blockedParameter' }] },
+  { name: 'blocked parameter in mixed case', given: postgres({ postgresql: { parameters: { Archive_Command: 'sh' } } }), want: [{ path: 'spec.postgresql.parameters.Archive_Command', rule: 'blockedParameter' }] },
+  // The chart lowercases a name before its check; PostgreSQL ignores the case of parameter names.
+  { name: 'parameter in upper case', given: postgres({ postgresql: { parameters: { MAX_CONNECTIONS: '200' } } }), want: [] },
+  { name: 'recovery time as the chart example writes it', given: postgres({ bootstrap: { enabled: true, oldName: 'old', recoveryTime: '2020-11-26 15:22:00.00000+00' } }), want: [] },
+  { name: 'recovery time in RFC 3339', given: postgres({ bootstrap: { enabled: true, oldName: 'old', recoveryTime: '2026-01-02T03:04:05.5+02:00' } }), want: [] },
+  { name: 'recovery time without a zone', given: postgres({ bootstrap: { enabled: true, oldName: 'old', recoveryTime: '2026-01-02T03:04:05' } }), want: [] },
+  { name: 'backup fields the platform fills in', given: postgres({ backup: { enabled: true, useSystemBucket: true, s3CredentialsSecret: { name: 's3', accessKeyIDKey: '', secretAccessKeyKey: '' }, endpointCA: { name: 'ca', key: '' } }, bootstrap: { enabled: false, oldName: '', serverName: '' } }), want: [] },
   { name: 'parameter name with =', given: postgres({ postgresql: { parameters: { 'work_mem = 1': '8MB' } } }), want: [{ path: 'spec.postgresql.parameters["work_mem = 1"]', rule: 'propertyNames' }] },
   { name: 'parameter name with a newline', given: postgres({ postgresql: { parameters: { 'work_mem\nport': '8MB' } } }), want: [{ path: 'spec.postgresql.parameters["work_mem\\nport"]', rule: 'propertyNames' }] },
   { name: 'custom parameter with a dot', given: postgres({ postgresql: { parameters: { 'auto_explain.log_min_duration': '1s' } } }), want: [] },
@@ -159,5 +166,23 @@ describe('validatePostgresName', () => {
     expect(validatePostgresName(given).map((issue) => issue.rule)).toEqual(want);
     // The fast path every call takes must agree with the full check.
     expect(isValidPostgresName(given)).toBe(want.length === 0);
+  });
+});
+
+describe('postgresPresetSizes', () => {
+  it('sizes every preset the schema accepts, and only those', () => {
+    const accepted = postgresSpecSchema.shape.resourcesPreset.unwrap().options;
+    expect(Object.keys(postgresPresetSizes).sort()).toEqual([...accepted].sort());
+  });
+
+  it.each([
+    { given: 't1.micro', want: { cpu: '500m', memory: '256Mi' } },
+    { given: 'c1.small', want: { cpu: '1', memory: '1Gi' } },
+    { given: 's1.large', want: { cpu: '4', memory: '8Gi' } },
+    { given: 'u1.nano', want: { cpu: '250m', memory: '1Gi' } },
+    { given: 'm1.4xlarge', want: { cpu: '32', memory: '256Gi' } },
+    { given: 'medium', want: { cpu: '1', memory: '1Gi' } },
+  ])('$given is $want.cpu CPU and $want.memory', ({ given, want }) => {
+    expect(postgresPresetSizes[given]).toEqual(want);
   });
 });

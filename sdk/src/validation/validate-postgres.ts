@@ -18,6 +18,8 @@ export const reservedPostgresDatabases: readonly string[] = databaseRules['x-hik
 export const reservedPostgresUserPrefixes: readonly string[] = userRules['x-hikube-reserved-prefixes'];
 /** Database name prefixes refused because the database's roles (`<db>_admin`) would carry them. */
 export const reservedPostgresDatabasePrefixes: readonly string[] = databaseRules['x-hikube-reserved-prefixes'];
+/** CPU and memory per instance of each `resourcesPreset` value, as the platform's chart sizes them. */
+export const postgresPresetSizes: Readonly<Record<string, { readonly cpu: string; readonly memory: string }>> = hikubeExtensions['PostgresSpec.resourcesPreset']['x-hikube-preset-sizes'];
 /** What the platform puts in front of a Postgres name (`postgres-<name>`). */
 export const postgresNamePrefix: string = hikubeExtensions.PostgresName['x-hikube-prefix'];
 

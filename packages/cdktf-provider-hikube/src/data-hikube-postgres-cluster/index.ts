@@ -269,6 +269,21 @@ export class DataHikubePostgresClusterBackupOutputReference extends cdktf.Comple
   public get s3SecretKey() {
     return this.getStringAttribute('s3_secret_key');
   }
+
+  // use_system_bucket - computed: true, optional: false, required: false
+  public get useSystemBucket() {
+    return this.getBooleanAttribute('use_system_bucket');
+  }
+
+  // s3_credentials_secret - computed: true, optional: false, required: false
+  public get s3CredentialsSecret() {
+    return this.getStringAttribute('s3_credentials_secret');
+  }
+
+  // endpoint_ca_secret - computed: true, optional: false, required: false
+  public get endpointCaSecret() {
+    return this.getStringAttribute('endpoint_ca_secret');
+  }
 }
 export interface DataHikubePostgresClusterRestore {
 }
@@ -327,6 +342,11 @@ export class DataHikubePostgresClusterRestoreOutputReference extends cdktf.Compl
   // recovery_time - computed: true, optional: false, required: false
   public get recoveryTime() {
     return this.getStringAttribute('recovery_time');
+  }
+
+  // server_name - computed: true, optional: false, required: false
+  public get serverName() {
+    return this.getStringAttribute('server_name');
   }
 }
 export interface DataHikubePostgresClusterInstances {
@@ -966,6 +986,11 @@ export class DataHikubePostgresCluster extends cdktf.TerraformDataSource {
   // external - computed: true, optional: false, required: false
   public get external() {
     return this.getBooleanAttribute('external');
+  }
+
+  // tls_enabled - computed: true, optional: false, required: false
+  public get tlsEnabled() {
+    return this.getBooleanAttribute('tls_enabled');
   }
 
   // max_connections - computed: true, optional: false, required: false

@@ -104,6 +104,12 @@ export interface PostgresClusterConfig extends cdktf.TerraformMetaArguments {
   */
   readonly external?: boolean | cdktf.IResolvable;
   /**
+  * Add the external hostname to the server certificate's names (`spec.tls.enabled`); unset = only with `external = true`. TLS itself is always on. Cozystack Kubernetes API only: refused at plan on the public API.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_cluster#tls_enabled PostgresCluster#tls_enabled}
+  */
+  readonly tlsEnabled?: boolean | cdktf.IResolvable;
+  /**
   * Public API: the most concurrent connections (`config.maxConnections`, 1 to 10000); the platform's default when unset. On the Kubernetes API set `parameters = { max_connections = "..." }` instead.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_cluster#max_connections PostgresCluster#max_connections}
@@ -614,6 +620,24 @@ export interface PostgresClusterBackup {
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_cluster#s3_secret_key PostgresCluster#s3_secret_key}
   */
   readonly s3SecretKey?: string;
+  /**
+  * Back up to the platform's system bucket through its default BackupClass instead of the S3 settings here; WAL archiving starts with the first backup job. Not with `restore`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_cluster#use_system_bucket PostgresCluster#use_system_bucket}
+  */
+  readonly useSystemBucket?: boolean | cdktf.IResolvable;
+  /**
+  * Name of an existing Secret of the namespace holding the S3 keys (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`), instead of `s3_access_key`/`s3_secret_key`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_cluster#s3_credentials_secret PostgresCluster#s3_credentials_secret}
+  */
+  readonly s3CredentialsSecret?: string;
+  /**
+  * Name of an existing Secret of the namespace holding the CA bundle (`ca.crt`) of a self-signed S3 endpoint, for backups and restores.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_cluster#endpoint_ca_secret PostgresCluster#endpoint_ca_secret}
+  */
+  readonly endpointCaSecret?: string;
 }
 
 export function postgresClusterBackupToTerraform(struct?: PostgresClusterBackup | cdktf.IResolvable): any {
@@ -629,6 +653,9 @@ export function postgresClusterBackupToTerraform(struct?: PostgresClusterBackup 
     endpoint_url: cdktf.stringToTerraform(struct!.endpointUrl),
     s3_access_key: cdktf.stringToTerraform(struct!.s3AccessKey),
     s3_secret_key: cdktf.stringToTerraform(struct!.s3SecretKey),
+    use_system_bucket: cdktf.booleanToTerraform(struct!.useSystemBucket),
+    s3_credentials_secret: cdktf.stringToTerraform(struct!.s3CredentialsSecret),
+    endpoint_ca_secret: cdktf.stringToTerraform(struct!.endpointCaSecret),
   }
 }
 
@@ -677,6 +704,24 @@ export function postgresClusterBackupToHclTerraform(struct?: PostgresClusterBack
     },
     s3_secret_key: {
       value: cdktf.stringToHclTerraform(struct!.s3SecretKey),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    use_system_bucket: {
+      value: cdktf.booleanToHclTerraform(struct!.useSystemBucket),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "boolean",
+    },
+    s3_credentials_secret: {
+      value: cdktf.stringToHclTerraform(struct!.s3CredentialsSecret),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    endpoint_ca_secret: {
+      value: cdktf.stringToHclTerraform(struct!.endpointCaSecret),
       isBlock: false,
       type: "simple",
       storageClassType: "string",
@@ -733,6 +778,18 @@ export class PostgresClusterBackupOutputReference extends cdktf.ComplexObject {
       hasAnyValues = true;
       internalValueResult.s3SecretKey = this._s3SecretKey;
     }
+    if (this._useSystemBucket !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.useSystemBucket = this._useSystemBucket;
+    }
+    if (this._s3CredentialsSecret !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.s3CredentialsSecret = this._s3CredentialsSecret;
+    }
+    if (this._endpointCaSecret !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.endpointCaSecret = this._endpointCaSecret;
+    }
     return hasAnyValues ? internalValueResult : undefined;
   }
 
@@ -747,6 +804,9 @@ export class PostgresClusterBackupOutputReference extends cdktf.ComplexObject {
       this._endpointUrl = undefined;
       this._s3AccessKey = undefined;
       this._s3SecretKey = undefined;
+      this._useSystemBucket = undefined;
+      this._s3CredentialsSecret = undefined;
+      this._endpointCaSecret = undefined;
     }
     else if (cdktf.Tokenization.isResolvable(value)) {
       this.isEmptyObject = false;
@@ -762,6 +822,9 @@ export class PostgresClusterBackupOutputReference extends cdktf.ComplexObject {
       this._endpointUrl = value.endpointUrl;
       this._s3AccessKey = value.s3AccessKey;
       this._s3SecretKey = value.s3SecretKey;
+      this._useSystemBucket = value.useSystemBucket;
+      this._s3CredentialsSecret = value.s3CredentialsSecret;
+      this._endpointCaSecret = value.endpointCaSecret;
     }
   }
 
@@ -876,6 +939,54 @@ export class PostgresClusterBackupOutputReference extends cdktf.ComplexObject {
   public get s3SecretKeyInput() {
     return this._s3SecretKey;
   }
+
+  // use_system_bucket - computed: false, optional: true, required: false
+  private _useSystemBucket?: boolean | cdktf.IResolvable; 
+  public get useSystemBucket() {
+    return this.getBooleanAttribute('use_system_bucket');
+  }
+  public set useSystemBucket(value: boolean | cdktf.IResolvable) {
+    this._useSystemBucket = value;
+  }
+  public resetUseSystemBucket() {
+    this._useSystemBucket = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get useSystemBucketInput() {
+    return this._useSystemBucket;
+  }
+
+  // s3_credentials_secret - computed: false, optional: true, required: false
+  private _s3CredentialsSecret?: string; 
+  public get s3CredentialsSecret() {
+    return this.getStringAttribute('s3_credentials_secret');
+  }
+  public set s3CredentialsSecret(value: string) {
+    this._s3CredentialsSecret = value;
+  }
+  public resetS3CredentialsSecret() {
+    this._s3CredentialsSecret = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get s3CredentialsSecretInput() {
+    return this._s3CredentialsSecret;
+  }
+
+  // endpoint_ca_secret - computed: false, optional: true, required: false
+  private _endpointCaSecret?: string; 
+  public get endpointCaSecret() {
+    return this.getStringAttribute('endpoint_ca_secret');
+  }
+  public set endpointCaSecret(value: string) {
+    this._endpointCaSecret = value;
+  }
+  public resetEndpointCaSecret() {
+    this._endpointCaSecret = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get endpointCaSecretInput() {
+    return this._endpointCaSecret;
+  }
 }
 export interface PostgresClusterRestore {
   /**
@@ -885,11 +996,17 @@ export interface PostgresClusterRestore {
   */
   readonly sourceCluster: string;
   /**
-  * Point in time (RFC 3339); latest when unset.
+  * Point in time: `2026-01-02 03:04:05[.ffffff][+hh[:mm]]`, RFC 3339, or `2026-01-02T03:04:05` without a zone; latest when unset.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_cluster#recovery_time PostgresCluster#recovery_time}
   */
   readonly recoveryTime?: string;
+  /**
+  * S3 path prefix the source cluster wrote its backups under, when it differs from `source_cluster`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_cluster#server_name PostgresCluster#server_name}
+  */
+  readonly serverName?: string;
 }
 
 export function postgresClusterRestoreToTerraform(struct?: PostgresClusterRestore | cdktf.IResolvable): any {
@@ -900,6 +1017,7 @@ export function postgresClusterRestoreToTerraform(struct?: PostgresClusterRestor
   return {
     source_cluster: cdktf.stringToTerraform(struct!.sourceCluster),
     recovery_time: cdktf.stringToTerraform(struct!.recoveryTime),
+    server_name: cdktf.stringToTerraform(struct!.serverName),
   }
 }
 
@@ -918,6 +1036,12 @@ export function postgresClusterRestoreToHclTerraform(struct?: PostgresClusterRes
     },
     recovery_time: {
       value: cdktf.stringToHclTerraform(struct!.recoveryTime),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    server_name: {
+      value: cdktf.stringToHclTerraform(struct!.serverName),
       isBlock: false,
       type: "simple",
       storageClassType: "string",
@@ -954,6 +1078,10 @@ export class PostgresClusterRestoreOutputReference extends cdktf.ComplexObject {
       hasAnyValues = true;
       internalValueResult.recoveryTime = this._recoveryTime;
     }
+    if (this._serverName !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.serverName = this._serverName;
+    }
     return hasAnyValues ? internalValueResult : undefined;
   }
 
@@ -963,6 +1091,7 @@ export class PostgresClusterRestoreOutputReference extends cdktf.ComplexObject {
       this.resolvableValue = undefined;
       this._sourceCluster = undefined;
       this._recoveryTime = undefined;
+      this._serverName = undefined;
     }
     else if (cdktf.Tokenization.isResolvable(value)) {
       this.isEmptyObject = false;
@@ -973,6 +1102,7 @@ export class PostgresClusterRestoreOutputReference extends cdktf.ComplexObject {
       this.resolvableValue = undefined;
       this._sourceCluster = value.sourceCluster;
       this._recoveryTime = value.recoveryTime;
+      this._serverName = value.serverName;
     }
   }
 
@@ -1003,6 +1133,22 @@ export class PostgresClusterRestoreOutputReference extends cdktf.ComplexObject {
   // Temporarily expose input value. Use with caution.
   public get recoveryTimeInput() {
     return this._recoveryTime;
+  }
+
+  // server_name - computed: false, optional: true, required: false
+  private _serverName?: string; 
+  public get serverName() {
+    return this.getStringAttribute('server_name');
+  }
+  public set serverName(value: string) {
+    this._serverName = value;
+  }
+  public resetServerName() {
+    this._serverName = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get serverNameInput() {
+    return this._serverName;
   }
 }
 export interface PostgresClusterInstances {
@@ -1724,6 +1870,7 @@ export class PostgresCluster extends cdktf.TerraformResource {
     this._storageSize = config.storageSize;
     this._storageClass = config.storageClass;
     this._external = config.external;
+    this._tlsEnabled = config.tlsEnabled;
     this._maxConnections = config.maxConnections;
     this._parameters = config.parameters;
     this._users.internalValue = config.users;
@@ -1998,6 +2145,22 @@ export class PostgresCluster extends cdktf.TerraformResource {
     return this._external;
   }
 
+  // tls_enabled - computed: false, optional: true, required: false
+  private _tlsEnabled?: boolean | cdktf.IResolvable; 
+  public get tlsEnabled() {
+    return this.getBooleanAttribute('tls_enabled');
+  }
+  public set tlsEnabled(value: boolean | cdktf.IResolvable) {
+    this._tlsEnabled = value;
+  }
+  public resetTlsEnabled() {
+    this._tlsEnabled = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get tlsEnabledInput() {
+    return this._tlsEnabled;
+  }
+
   // max_connections - computed: true, optional: true, required: false
   private _maxConnections?: number; 
   public get maxConnections() {
@@ -2239,6 +2402,7 @@ export class PostgresCluster extends cdktf.TerraformResource {
       storage_size: cdktf.stringToTerraform(this._storageSize),
       storage_class: cdktf.stringToTerraform(this._storageClass),
       external: cdktf.booleanToTerraform(this._external),
+      tls_enabled: cdktf.booleanToTerraform(this._tlsEnabled),
       max_connections: cdktf.numberToTerraform(this._maxConnections),
       parameters: cdktf.hashMapper(cdktf.stringToTerraform)(this._parameters),
       users: cdktf.hashMapper(postgresClusterUsersToTerraform)(this._users.internalValue),
@@ -2346,6 +2510,12 @@ export class PostgresCluster extends cdktf.TerraformResource {
       },
       external: {
         value: cdktf.booleanToHclTerraform(this._external),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
+      },
+      tls_enabled: {
+        value: cdktf.booleanToHclTerraform(this._tlsEnabled),
         isBlock: false,
         type: "simple",
         storageClassType: "boolean",

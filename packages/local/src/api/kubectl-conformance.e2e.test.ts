@@ -71,7 +71,7 @@ describe('kubectl against Hikube Local', () => {
   it('returns the defaulted spec and the platform status in -o yaml', async () => {
     const r = await kubectl('get', 'postgres', 'dev', '-o', 'yaml');
     const obj = parse(r.stdout) as { metadata: Record<string, unknown>; spec: Record<string, unknown>; status: { conditions: { type: string; status: string; observedGeneration: number }[]; observedGeneration: number } };
-    expect(obj.spec).toMatchObject({ replicas: 1, version: 'v18', storageClass: '', external: false, postgresql: { parameters: { max_connections: 100 } } });
+    expect(obj.spec).toMatchObject({ replicas: 1, version: 'v18', storageClass: '', external: false, postgresql: { parameters: { max_connections: '100' } } });
     expect(obj.metadata).toMatchObject({ generation: 1, namespace: 'tenant-demo' });
     expect(obj.metadata['uid']).toMatch(/^[0-9a-f-]{36}$/);
     expect(obj.status.conditions.map((c) => [c.type, c.status, c.observedGeneration])).toEqual([

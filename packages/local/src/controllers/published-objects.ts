@@ -17,30 +17,53 @@ export interface EndpointPorts {
   externalWrite: { ip: string; port: number } | undefined;
 }
 
-function service(base: string, suffix: string, port: number, role: 'primary' | 'replica' | undefined, loadBalancerIp?: string): OwnedObject {
+// Selectors and labels as CloudNativePG writes its rw/ro/r Services (pkg/specs/services.go) and as
+// the chart writes external-write (packages/apps/postgres/templates/external-svc.yaml): `-r` takes
+// every instance by `cnpg.io/podRole`, the external Service the primary by the older `role` label.
+const endpointSelectors: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  rw: { 'cnpg.io/instanceRole': 'primary' },
+  ro: { 'cnpg.io/instanceRole': 'replica' },
+  r: { 'cnpg.io/podRole': 'instance' },
+  'external-write': { role: 'primary' },
+};
+
+function operatorLabels(base: string): Record<string, string> {
+  return {
+    'cnpg.io/cluster': base,
+    'app.kubernetes.io/name': 'postgresql',
+    'app.kubernetes.io/instance': base,
+    'app.kubernetes.io/component': 'database',
+    'app.kubernetes.io/managed-by': 'cloudnative-pg',
+  };
+}
+
+/** One endpoint Service; `loadBalancerIp` makes it the external LoadBalancer. */
+export function endpointService(base: string, suffix: keyof typeof endpointSelectors & string, port: number, loadBalancerIp?: string): OwnedObject {
   const ip = loadBalancerIp ?? '127.0.0.1';
+  const external = loadBalancerIp !== undefined;
   return {
     apiVersion: 'v1',
     kind: 'Service',
-    metadata: { name: `${base}-${suffix}` },
+    metadata: { name: `${base}-${suffix}`, ...(external ? {} : { labels: operatorLabels(base) }) },
     spec: {
-      type: loadBalancerIp !== undefined ? 'LoadBalancer' : 'ClusterIP',
+      type: external ? 'LoadBalancer' : 'ClusterIP',
+      ...(external ? { externalTrafficPolicy: 'Local' } : {}),
       clusterIP: ip,
       clusterIPs: [ip],
       ports: [{ name: 'postgres', port, protocol: 'TCP', targetPort: 5432 }],
-      selector: { 'cnpg.io/cluster': base, ...(role ? { 'cnpg.io/instanceRole': role } : {}) },
+      selector: { 'cnpg.io/cluster': base, ...endpointSelectors[suffix] },
     },
-    status: loadBalancerIp !== undefined ? { loadBalancer: { ingress: [{ ip: loadBalancerIp }] } } : { loadBalancer: {} },
+    status: external ? { loadBalancer: { ingress: [{ ip: loadBalancerIp }] } } : { loadBalancer: {} },
   };
 }
 
 /** Applies the endpoint Services of `object`, and removes external-write when it is not wanted. */
 export async function publishServices(object: KubeObject, ctx: ReconcileContext, ports: EndpointPorts): Promise<void> {
   const base = `postgres-${object.metadata.name}`;
-  await ctx.applyOwned(service(base, 'rw', ports.rw, 'primary'));
-  await ctx.applyOwned(service(base, 'ro', ports.ro, 'replica'));
-  await ctx.applyOwned(service(base, 'r', ports.r, undefined));
-  if (ports.externalWrite !== undefined) await ctx.applyOwned(service(base, 'external-write', ports.externalWrite.port, 'primary', ports.externalWrite.ip));
+  await ctx.applyOwned(endpointService(base, 'rw', ports.rw));
+  await ctx.applyOwned(endpointService(base, 'ro', ports.ro));
+  await ctx.applyOwned(endpointService(base, 'r', ports.r));
+  if (ports.externalWrite !== undefined) await ctx.applyOwned(endpointService(base, 'external-write', ports.externalWrite.port, ports.externalWrite.ip));
   else await ctx.deleteOwned('Service', `${base}-external-write`);
 }
 

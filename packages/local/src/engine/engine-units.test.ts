@@ -4,7 +4,7 @@ import { lsnDiff, parseLsn } from './lsn.js';
 import { PgConfValueError } from './errors.js';
 import { renderConf, renderInstanceConf } from './pg-conf.js';
 import { scramVerifier, verifierMatches } from './scram-verifier.js';
-import { quoteIdent, quoteLiteral } from './sql-roles.js';
+import { createExtensionStatement, quoteIdent, quoteLiteral } from './sql-roles.js';
 import { slotNameFor } from './pg-replication.js';
 import { TcpProxy } from './tcp-proxy.js';
 import { socketDirFor } from './pg-instance.js';
@@ -74,6 +74,17 @@ describe('names and quoting', () => {
   it('quotes identifiers and literals', () => {
     expect(quoteIdent('we"ird')).toBe('"we""ird"');
     expect(quoteLiteral("o'hara")).toBe("'o''hara'");
+  });
+
+  // As the chart's init script writes them: unquoted, so `uuid-ossp` fails and `HStore` means hstore.
+  it.each([
+    { given: 'pg_trgm', want: 'CREATE EXTENSION IF NOT EXISTS pg_trgm' },
+    { given: 'uuid-ossp', want: 'CREATE EXTENSION IF NOT EXISTS uuid-ossp' },
+    { given: 'HStore', want: 'CREATE EXTENSION IF NOT EXISTS HStore' },
+  ])('creates extension $given unquoted', ({ given, want }) => expect(createExtensionStatement(given)).toBe(want));
+
+  it.each(['x; DROP TABLE t', 'a b', '"q"', ''])('refuses the extension name %j', (given) => {
+    expect(() => createExtensionStatement(given)).toThrow(/letters, digits and -._/);
   });
 });
 

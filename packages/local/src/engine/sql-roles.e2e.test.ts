@@ -114,6 +114,28 @@ describe('applyRolesAndDatabases refuses names it must not act on, before any ch
   });
 });
 
+// The platform's chart creates extensions unquoted (packages/apps/postgres/templates/init-script.yaml).
+describe('extensions, created as the platform creates them', () => {
+  afterAll(async () => {
+    await applyRolesAndDatabases(primary, { users: {}, databases: {} });
+  });
+
+  it('a name in another case is folded to lowercase: HStore creates hstore', async () => {
+    await applyRolesAndDatabases(primary, { users: {}, databases: { ext: { admins: [], readonly: [], extensions: ['HStore'] } } });
+    const client = await primary.connect('ext');
+    try {
+      expect((await client.query<{ extname: string }>("SELECT extname FROM pg_extension WHERE extname <> 'plpgsql'")).rows).toEqual([{ extname: 'hstore' }]);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('uuid-ossp fails as a syntax error, as it does on the platform', async () => {
+    const error = await applyRolesAndDatabases(primary, { users: {}, databases: { ext: { admins: [], readonly: [], extensions: ['uuid-ossp'] } } }).catch((caught: unknown) => caught);
+    expect(String(error)).toMatch(/creating extension uuid-ossp in ext.*syntax error/s);
+  });
+});
+
 describe('availableExtensions (the public API catalog in engine mode)', () => {
   it('is what the running server lists in pg_available_extensions', async () => {
     const rows = await primary.query<{ name: string }>('SELECT name FROM pg_available_extensions');

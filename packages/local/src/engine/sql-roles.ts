@@ -38,6 +38,17 @@ export function quoteLiteral(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
 }
 
+// The platform's chart writes the name unquoted into its setup script, so PostgreSQL folds it to
+// lowercase and refuses `uuid-ossp` as a syntax error; Hikube Local does the same. Names are limited
+// to the API's extension characters first, so nothing else can reach the statement.
+const extensionNameCharacters = /^[A-Za-z0-9._-]+$/;
+
+/** `CREATE EXTENSION` for `name` written as the platform writes it: unquoted. */
+export function createExtensionStatement(name: string): string {
+  if (!extensionNameCharacters.test(name)) throw new Error(`extension name ${JSON.stringify(name)} has characters outside letters, digits and -._`);
+  return `CREATE EXTENSION IF NOT EXISTS ${name}`;
+}
+
 async function run(client: pg.Client, action: string, text: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
   try {
     return (await client.query(text, params)).rows as Record<string, unknown>[];
@@ -176,7 +187,7 @@ export async function applyRolesAndDatabases(primary: PgInstance, want: RolesAnd
         await run(c, `default privileges in ${db}`, `ALTER DEFAULT PRIVILEGES FOR ROLE ${quoteIdent(owner)} IN SCHEMA public GRANT SELECT ON TABLES TO ${ro}`);
         await run(c, `default privileges in ${db}`, `ALTER DEFAULT PRIVILEGES FOR ROLE ${quoteIdent(owner)} IN SCHEMA public GRANT SELECT ON SEQUENCES TO ${ro}`);
       }
-      for (const ext of spec.extensions) await run(c, `creating extension ${ext} in ${db}`, `CREATE EXTENSION IF NOT EXISTS ${quoteIdent(ext)}`);
+      for (const ext of spec.extensions) await run(c, `creating extension ${ext} in ${db}`, createExtensionStatement(ext));
     });
   }
 

@@ -1,5 +1,6 @@
 // The two catalogs of the public API: presets (the platform's `resourcesPreset` sizes) and the
 // extensions a database may enable, which come from the driver (what PostgreSQL offers).
+import { postgresPresetSizes } from '@hikube/sdk/kubernetes';
 import { invalidField } from './public-error.js';
 
 export interface Preset {
@@ -8,16 +9,8 @@ export interface Preset {
   memory: string;
 }
 
-/** The sizes of the `resourcesPreset` values, per instance, as the platform documents them. */
-export const presets: readonly Preset[] = [
-  { name: 'nano', cpu: '250m', memory: '128Mi' },
-  { name: 'micro', cpu: '500m', memory: '256Mi' },
-  { name: 'small', cpu: '1', memory: '512Mi' },
-  { name: 'medium', cpu: '1', memory: '1Gi' },
-  { name: 'large', cpu: '2', memory: '2Gi' },
-  { name: 'xlarge', cpu: '4', memory: '4Gi' },
-  { name: '2xlarge', cpu: '8', memory: '8Gi' },
-];
+/** The sizes of the `resourcesPreset` values, per instance: the SDK document's copy of the chart's table. */
+export const presets: readonly Preset[] = Object.entries(postgresPresetSizes).map(([name, size]) => ({ name, cpu: size.cpu, memory: size.memory }));
 
 export function checkedPreset(preset: string): void {
   if (preset !== '' && !presets.some((p) => p.name === preset)) throw invalidField('preset', `"${preset}" is not in the presets catalog (${presets.map((p) => p.name).join(', ')})`);

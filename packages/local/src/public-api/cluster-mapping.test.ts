@@ -45,7 +45,7 @@ describe('settingsFromSpec', () => {
     {
       name: 'an empty spec reads as the Kubernetes defaults',
       given: {},
-      want: { version: 'v18', size: 10, replicas: 2, preset: 'micro', external: false, maxConnections: 0, quorum: { minSyncReplicas: 0, maxSyncReplicas: 0 } },
+      want: { version: 'v18', size: 10, replicas: 2, preset: 't1.micro', external: false, maxConnections: 0, quorum: { minSyncReplicas: 0, maxSyncReplicas: 0 } },
     },
     {
       name: 'every mapped field',

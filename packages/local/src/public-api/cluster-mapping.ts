@@ -39,7 +39,7 @@ export type PublicStatus = 'provisioning' | 'ready' | 'error' | 'unknown';
 const POSTGRES_PORT = 5432;
 
 /** The Kubernetes defaults the admission step fills in; a stored spec normally has them already. */
-const specDefaults = { replicas: 2, resourcesPreset: 'micro', size: '10Gi', version: 'v18', external: false } as const;
+const specDefaults = { replicas: 2, resourcesPreset: 't1.micro', size: '10Gi', version: 'v18', external: false } as const;
 
 /** Ready=False reasons that no waiting will fix: the cluster is in error until its spec changes. */
 const failureReasons: ReadonlySet<string> = new Set(['InvalidSpec', 'VersionUnavailable', 'SchedulingClassNotFound', 'PrimaryUnavailable']);

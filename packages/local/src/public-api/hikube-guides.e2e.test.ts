@@ -97,8 +97,11 @@ describe("Hikube's PostgreSQL guides, run as published", () => {
     expect(ran.statuses).toEqual([200, 200]);
     expect(jsonValues(ran.stdout)).toEqual([{ totalCount: '0', clusters: [] }]);
     const presetLines = ran.stdout.slice(ran.stdout.indexOf('}') + 1).trim().split('\n');
-    expect(presetLines.map((line) => line.split('\t')[0])).toEqual(['nano', 'micro', 'small', 'medium', 'large', 'xlarge', '2xlarge']);
+    // The documented names first, then the platform's current series (t1. ... m1.), which it also accepts.
+    expect(presetLines.slice(0, 7).map((line) => line.split('\t')[0])).toEqual(['nano', 'micro', 'small', 'medium', 'large', 'xlarge', '2xlarge']);
     expect(presetLines[2]).toBe('small\t1\t512Mi');
+    expect(presetLines).toContain('c1.small\t1\t1Gi');
+    expect(presetLines).toHaveLength(47);
   });
 
   it('quick start, step 2: the cluster demopg, then the database myapp', async () => {

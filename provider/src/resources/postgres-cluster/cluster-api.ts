@@ -1,6 +1,6 @@
 // What the resource needs from the platform, in its own terms. provider.ts implements it over the
 // SDK client; unit tests use an in-memory one. Nothing here knows about HTTP.
-import type { Postgres, SchedulingClass } from '@hikube/sdk/kubernetes';
+import type { Postgres, PostgresCapabilities, SchedulingClass } from '@hikube/sdk/kubernetes';
 import type { MergePatch } from './merge-patch.js';
 import type { EndpointsModel, WaitFor } from './model.js';
 import type { ObservedInstance } from './outputs.js';
@@ -36,4 +36,6 @@ export interface ClusterApi {
   /** Whether these credentials may create SchedulingClasses (asked only when one is needed). */
   canCreateSchedulingClasses(signal: AbortSignal): Promise<boolean>;
   createSchedulingClass(object: SchedulingClass, signal: AbortSignal): Promise<void>;
+  /** The spec fields the platform publishes in its OpenAPI document; null when it publishes none we can read. */
+  specCapabilities(signal: AbortSignal): Promise<PostgresCapabilities | null>;
 }

@@ -14,6 +14,7 @@ import { issuesFromSdk } from './sdk-issue-paths.js';
 import { placementsOf, schedulingClassFor } from './scheduling-class-placement.js';
 import { toSpec } from './to-spec.js';
 import { checkPlan } from './validate-plan.js';
+import { fieldsMissingOnPlatform } from './platform-fields.js';
 import { resolvePlacement } from './zone-placement.js';
 
 export const defaultTimeoutsMs = { create: 20 * 60_000, update: 20 * 60_000, delete: 10 * 60_000 } as const;
@@ -122,6 +123,11 @@ export async function planCluster(input: PlanInput): Promise<PlanResult> {
   // An invalid configuration is refused before any request; placement is looked up only after.
   const offline = plan(null, null);
   if (offline.issues.some((issue) => issue.severity === 'error')) return offline;
+  // Asked only when the plan sends a spec: a Terraform-only change makes no request.
+  const sendsSpec = prior === null || JSON.stringify(toSpec(offline.planned)) !== JSON.stringify(toSpec(prior));
+  const capabilities = sendsSpec ? await input.api.specCapabilities(input.signal) : null;
+  const missing = capabilities === null ? [] : withoutUnknownInputs(fieldsMissingOnPlatform(toSpec(config), capabilities, config), unknownAttributes);
+  if (missing.length > 0) return { ...offline, issues: [...missing, ...offline.issues] };
   const placement = await planPlacement(config, unknownAttributes, input.api, input.signal);
   const result = plan(placement.resolved, placement.zones);
   return { ...result, issues: [...withoutUnknownInputs(placement.issues, unknownAttributes), ...result.issues] };

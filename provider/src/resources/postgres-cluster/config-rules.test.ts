@@ -24,6 +24,9 @@ describe('checkConfig rejects', () => {
     { name: 'four-field schedule', given: { backup: { ...backup, schedule: '0 2 * *' } }, want: { path: 'backup.schedule', message: /5 fields/ } },
     { name: 'restore into its own name', given: { restore: { sourceCluster: 'orders', recoveryTime: null }, backup }, want: { path: 'restore.source_cluster', message: /different name/ } },
     { name: 'restore without backup settings', given: { restore: { sourceCluster: 'old', recoveryTime: null } }, want: { path: 'restore', message: /set the backup block/ } },
+    // The chart's own refusals (cozystack packages/apps/postgres/templates/db.yaml)
+    { name: 'restore with storage but no credentials', given: { restore: { sourceCluster: 'old', recoveryTime: null }, backup: { ...backup, s3AccessKey: null, s3SecretKey: null } }, want: { path: 'restore', message: /s3_credentials_secret/ } },
+    { name: 'restore from the system bucket', given: { restore: { sourceCluster: 'old', recoveryTime: null }, backup: { ...backup, useSystemBucket: true } }, want: { path: 'backup.use_system_bucket', message: /RestoreJob/ } },
   ];
   it.each(cases)('$name', ({ given, want }) => {
     const issues = checkConfig(argsWith(given));
@@ -40,6 +43,7 @@ describe('checkConfig accepts', () => {
     { name: 'the production shape', given: { replicas: 3, syncMode: 'quorum', maxSyncReplicas: 1, zones: ['gland', 'lucerne', 'geneva'], primaryZone: 'gland', resourcesPreset: 'u1.small' } },
     { name: 'explicit resources', given: { cpu: '2', memory: '4Gi' } },
     { name: 'write-only password', given: { users: { app: user({ passwordWo: 'x', passwordWoVersion: 1 }) } } },
+    { name: 'restore with the keys in an existing Secret', given: { restore: { sourceCluster: 'old', recoveryTime: '2020-11-26 15:22:00.00000+00', serverName: 'orders-prefix' }, backup: { ...backup, s3AccessKey: null, s3SecretKey: null, s3CredentialsSecret: 'orders-s3' } } },
     { name: 'restore with backup settings', given: { restore: { sourceCluster: 'old', recoveryTime: '2026-11-01T00:00:00Z' }, backup: { ...backup, schedule: '0 2 * * *' } } },
   ];
   it.each(cases)('$name', ({ given }) => {

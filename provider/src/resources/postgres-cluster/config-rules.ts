@@ -92,8 +92,15 @@ function checkRestore(config: PostgresClusterArgs): PlanIssue[] {
   } else if (config.name !== null && restore.sourceCluster === config.name) {
     issues.push(error(attr('restore', { attribute: 'source_cluster' }), 'Restore into the same name', `restore creates a new cluster from the backups of "${restore.sourceCluster}": give this cluster a different name.`, ['restore', 'name']));
   }
-  if (config.backup === null) {
-    issues.push(error(attr('restore'), 'Restore needs backup settings', 'restore reads the source cluster\'s backups from object storage: set the backup block (destination_path, endpoint_url, s3_access_key, s3_secret_key) pointing at them.', ['restore', 'backup']));
+  // The chart refuses to render a restore without S3 credentials, or from the system bucket
+  // (cozystack packages/apps/postgres/templates/db.yaml): say so at plan rather than as a failed release.
+  const backup = config.backup;
+  const hasKeys = backup !== null && ((backup.s3AccessKey ?? '') !== '' && (backup.s3SecretKey ?? '') !== '');
+  const hasSecret = backup !== null && (backup.s3CredentialsSecret ?? '') !== '';
+  if (backup?.useSystemBucket === true) {
+    issues.push(error(attr('backup', { attribute: 'use_system_bucket' }), 'Restore not from the system bucket', 'The platform cannot restore through restore from the system bucket (use_system_bucket = true): restore from a bucket of your own (destination_path, endpoint_url and its credentials), or use the platform\'s RestoreJob.', ['restore', 'backup']));
+  } else if (!hasKeys && !hasSecret) {
+    issues.push(error(attr('restore'), 'Restore needs backup settings', 'restore reads the source cluster\'s backups from object storage: set the backup block (destination_path, endpoint_url, and s3_access_key with s3_secret_key or s3_credentials_secret) pointing at them.', ['restore', 'backup']));
   }
   return issues;
 }

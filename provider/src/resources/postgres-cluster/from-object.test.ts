@@ -20,6 +20,8 @@ describe('fromObject keeps the prior spelling of equivalent values', () => {
     { name: 'quantity 10240Mi reads as 10Gi', given: { size: '10240Mi' }, want: { storageSize: '10Gi' } },
     { name: 'preset t1.micro reads as micro', given: { resourcesPreset: 't1.micro' }, want: { resourcesPreset: 'micro' } },
     { name: 'a real size change is drift', given: { size: '20Gi' }, want: { storageSize: '20Gi' } },
+    { name: 'tls as the platform defaults it reads as unset', given: { tls: {} }, want: { tlsEnabled: null } },
+    { name: 'tls.enabled reads as tls_enabled', given: { tls: { enabled: true } }, want: { tlsEnabled: true } },
     { name: 'integer parameter reads as its string', given: { postgresql: { parameters: { max_connections: 100, work_mem: '4MB' } } }, want: { parameters: { max_connections: '100', work_mem: '4MB' } } },
     {
       name: 'six-field schedule reads as the configured five fields',
@@ -44,7 +46,7 @@ describe('fromObject on import (no prior state)', () => {
       minSyncReplicas: 1,
       maxSyncReplicas: 1,
       schedulingClass: '',
-      resourcesPreset: 'micro',
+      resourcesPreset: 't1.micro',
       storageSize: '10Gi',
       storageClass: '',
       external: false,
@@ -62,7 +64,7 @@ describe('fromObject on import (no prior state)', () => {
       object({ bootstrap: { enabled: true, oldName: 'old', recoveryTime: '' }, backup: { ...platformDefaults.backup, enabled: true, schedule: '0 30 1 * * *' } }),
       context(null),
     );
-    expect(read.restore).toEqual({ sourceCluster: 'old', recoveryTime: null });
+    expect(read.restore).toEqual({ sourceCluster: 'old', recoveryTime: null, serverName: null });
     expect(read.backup).toMatchObject({ enabled: true, schedule: '30 1 * * *', retentionPolicy: null });
   });
 });

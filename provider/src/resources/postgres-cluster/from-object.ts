@@ -94,6 +94,12 @@ function readDatabases(spec: PostgresSpec, context: ReadContext, object: Postgre
   return result;
 }
 
+// The platform fills an empty name in: shown only when set, or when Terraform set it before.
+function secretName(server: string | undefined, prior: string | null | undefined): string | null {
+  if (server === undefined) return null;
+  return server !== '' || (prior !== null && prior !== undefined) ? server : null;
+}
+
 function readBackup(spec: PostgresSpec, context: ReadContext): BackupModel | null {
   const server: PostgresBackupSpec = spec.backup ?? {};
   const defaults: PostgresBackupSpec = context.platformDefaults.backup ?? {};
@@ -115,6 +121,9 @@ function readBackup(spec: PostgresSpec, context: ReadContext): BackupModel | nul
     endpointUrl: field('endpointURL', prior?.endpointUrl),
     s3AccessKey: field('s3AccessKey', prior?.s3AccessKey),
     s3SecretKey: field('s3SecretKey', prior?.s3SecretKey),
+    useSystemBucket: field('useSystemBucket', prior?.useSystemBucket),
+    s3CredentialsSecret: secretName(server.s3CredentialsSecret?.name, prior?.s3CredentialsSecret),
+    endpointCaSecret: secretName(server.endpointCA?.name, prior?.endpointCaSecret),
   };
   const allNull = Object.values(backup).every((value) => value === null);
   return allNull && prior === null ? null : backup;
@@ -125,7 +134,7 @@ function readRestore(spec: PostgresSpec, context: ReadContext): RestoreModel | n
   if (context.prior !== null) return context.prior.restore;
   const bootstrap = spec.bootstrap;
   if (bootstrap?.enabled !== true) return null;
-  return { sourceCluster: bootstrap.oldName ?? null, recoveryTime: bootstrap.recoveryTime ? bootstrap.recoveryTime : null };
+  return { sourceCluster: bootstrap.oldName ?? null, recoveryTime: bootstrap.recoveryTime ? bootstrap.recoveryTime : null, serverName: bootstrap.serverName ? bootstrap.serverName : null };
 }
 
 function placementOf(name: string | undefined, context: ReadContext): PlacementClass | undefined {
@@ -159,6 +168,7 @@ export function fromObject(object: PostgresObject, context: ReadContext): Postgr
     storageSize: keepIfEquivalent(prior?.storageSize, size, quantitiesEqual),
     storageClass: spec.storageClass ?? null,
     external: spec.external ?? null,
+    tlsEnabled: spec.tls?.enabled ?? null,
     maxConnections: null,
     parameters: readParameters(spec, context),
     users: readUsers(spec, context, object),

@@ -1,7 +1,7 @@
 // Test helper: an in-memory ClusterApi that behaves like the platform where the resource cares
 // (defaults filled on write, merge patches, generated passwords, one pod per replica), with knobs
 // for failures, and a count of every call so tests can prove no request was made.
-import { applyPostgresDefaults, type Postgres, type SchedulingClass } from '@hikube/sdk/kubernetes';
+import { applyPostgresDefaults, type Postgres, type PostgresCapabilities, type SchedulingClass } from '@hikube/sdk/kubernetes';
 import type { ClusterApi, ClusterObservation, WaitOptions } from './cluster-api.js';
 import type { MergePatch } from './merge-patch.js';
 
@@ -34,6 +34,8 @@ export class MemoryClusterApi implements ClusterApi {
   /** Set to make waitForReady fail like a timeout. */
   failWait: string | null = null;
   canCreateClasses = true;
+  /** What the platform's published document declares; null = it publishes none. */
+  capabilities: PostgresCapabilities | null = null;
   /** Rewrites the platform applies on every write (e.g. legacy preset names). */
   rewrite: (object: Postgres) => Postgres = (object) => object;
   /** Runs once, just before the next patch is applied (a concurrent writer, say). */
@@ -145,5 +147,10 @@ export class MemoryClusterApi implements ClusterApi {
   async createSchedulingClass(object: SchedulingClass): Promise<void> {
     this.calls.push(`create schedulingclass ${object.metadata.name}`);
     this.classes.push(structuredClone(object));
+  }
+
+  async specCapabilities(): Promise<PostgresCapabilities | null> {
+    this.calls.push('specCapabilities');
+    return this.capabilities;
   }
 }

@@ -28,11 +28,19 @@ export interface BackupModel {
   endpointUrl: string | null;
   s3AccessKey: string | null;
   s3SecretKey: string | null;
+  // Optional in code (absent = null): fields of the current chart, set by the Terraform codec.
+  useSystemBucket?: boolean | null;
+  /** Name of an existing Secret with the S3 keys (`backup.s3CredentialsSecret.name`). */
+  s3CredentialsSecret?: string | null;
+  /** Name of an existing Secret with the S3 endpoint's CA bundle (`backup.endpointCA.name`). */
+  endpointCaSecret?: string | null;
 }
 
 export interface RestoreModel {
   sourceCluster: string | null;
   recoveryTime: string | null;
+  /** S3 path prefix of the source's backups (`bootstrap.serverName`); absent = null = the source's name. */
+  serverName?: string | null;
 }
 
 export interface TimeoutsModel {
@@ -85,6 +93,8 @@ export interface PostgresClusterArgs {
   storageSize: string | null;
   storageClass: string | null;
   external: boolean | null;
+  /** Cozystack API `spec.tls.enabled`: the external hostname in the server certificate; null = when external. */
+  tlsEnabled: boolean | null;
   /** Public API: `config.maxConnections`. */
   maxConnections: number | null;
   parameters: Record<string, string> | null;
@@ -135,6 +145,7 @@ export const emptyArgs: Readonly<PostgresClusterArgs> = Object.freeze({
   storageSize: null,
   storageClass: null,
   external: null,
+  tlsEnabled: null,
   maxConnections: null,
   parameters: null,
   users: null,

@@ -19,7 +19,7 @@ describe('planArgs on create', () => {
       syncMode: 'async',
       minSyncReplicas: 0,
       maxSyncReplicas: 0,
-      resourcesPreset: 'micro',
+      resourcesPreset: 't1.micro',
       storageSize: '10Gi',
       storageClass: '',
       external: false,

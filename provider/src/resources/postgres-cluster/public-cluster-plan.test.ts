@@ -29,6 +29,7 @@ describe('planPublicCluster: refused at plan, at the attribute', () => {
     { name: 'zones', given: { zones: ['gland'] }, at: 'zones', says: /Cozystack Kubernetes API; Hikube's public API has no such field/ },
     { name: 'a scheduling class', given: { schedulingClass: 'spread' }, at: 'scheduling_class', says: /public API has no such field/ },
     { name: 'a storage class', given: { storageClass: 'local' }, at: 'storage_class', says: /replica count decides/ },
+    { name: 'tls_enabled', given: { tlsEnabled: true }, at: 'tls_enabled', says: /Cozystack Kubernetes API.*certificate's hosts.*configure the provider for the Kubernetes API/ },
     { name: 'cpu and memory', given: { cpu: '1', memory: '1Gi', resourcesPreset: null }, at: 'cpu', says: /use resources_preset/ },
     { name: 'inline users', given: { users: {} }, at: 'users', says: /hikube_postgres_user/ },
     { name: 'backups', given: { backup: { enabled: true, schedule: null, retentionPolicy: null, destinationPath: null, endpointUrl: null, s3AccessKey: null, s3SecretKey: null } }, at: 'backup', says: /not offered/ },

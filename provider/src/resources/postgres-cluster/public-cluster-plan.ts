@@ -16,6 +16,7 @@ const kubernetesOnly: Partial<Record<keyof PostgresClusterArgs, [attribute: stri
   primaryZone: ['primary_zone', 'the public API does not place instances'],
   schedulingClass: ['scheduling_class', 'the public API does not place instances'],
   storageClass: ['storage_class', 'the replica count decides the replication'],
+  tlsEnabled: ['tls_enabled', 'the public API does not name the certificate\'s hosts'],
   cpu: ['cpu', 'use resources_preset (see data.hikube_postgres_presets)'],
   memory: ['memory', 'use resources_preset (see data.hikube_postgres_presets)'],
   backup: ['backup', 'backups are not offered through the public API'],

@@ -60,6 +60,7 @@ export const postgresClusterSchema = schema({
     storage_size: attr.string({ optional: true, computed: true, markdownDescription: 'Volume size per instance (`10Gi`); equal quantities (`10Gi`, `10240Mi`) are the same. Grows in place; shrinking is refused at plan. On the public API, whole GiB from 1 to 4096 (`10Gi`; `10G` does not convert exactly and is refused), needed at creation.' }),
     storage_class: attr.string({ optional: true, computed: true, markdownDescription: 'Storage class of the volumes: `local`, `replicated` or `replicated-async`; empty is the platform default. Changing it replaces the cluster.' }),
     external: attr.bool({ optional: true, computed: true, markdownDescription: 'Publish the primary through a LoadBalancer (`endpoints.external`; on the public API, `host`).' }),
+    tls_enabled: attr.bool({ optional: true, markdownDescription: 'Add the external hostname to the server certificate\'s names (`spec.tls.enabled`); unset = only with `external = true`. TLS itself is always on. Cozystack Kubernetes API only: refused at plan on the public API.' }),
     max_connections: attr.number({
       optional: true,
       computed: true,
@@ -107,13 +108,17 @@ export const postgresClusterSchema = schema({
         endpoint_url: attr.string({ optional: true, markdownDescription: 'S3 endpoint URL.' }),
         s3_access_key: attr.string({ optional: true, sensitive: true, markdownDescription: 'S3 access key.' }),
         s3_secret_key: attr.string({ optional: true, sensitive: true, markdownDescription: 'S3 secret key.' }),
+        use_system_bucket: attr.bool({ optional: true, markdownDescription: 'Back up to the platform\'s system bucket through its default BackupClass instead of the S3 settings here; WAL archiving starts with the first backup job. Not with `restore`.' }),
+        s3_credentials_secret: attr.string({ optional: true, markdownDescription: 'Name of an existing Secret of the namespace holding the S3 keys (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`), instead of `s3_access_key`/`s3_secret_key`.' }),
+        endpoint_ca_secret: attr.string({ optional: true, markdownDescription: 'Name of an existing Secret of the namespace holding the CA bundle (`ca.crt`) of a self-signed S3 endpoint, for backups and restores.' }),
       },
       { optional: true, markdownDescription: 'Backups to S3-compatible object storage (barman).' },
     ),
     restore: attr.singleNested(
       {
         source_cluster: attr.string({ required: true, markdownDescription: 'Name of the cluster whose backups are restored (read from `backup`\'s storage).' }),
-        recovery_time: attr.string({ optional: true, markdownDescription: 'Point in time (RFC 3339); latest when unset.' }),
+        recovery_time: attr.string({ optional: true, markdownDescription: 'Point in time: `2026-01-02 03:04:05[.ffffff][+hh[:mm]]`, RFC 3339, or `2026-01-02T03:04:05` without a zone; latest when unset.' }),
+        server_name: attr.string({ optional: true, markdownDescription: 'S3 path prefix the source cluster wrote its backups under, when it differs from `source_cluster`.' }),
       },
       { optional: true, markdownDescription: 'Create this cluster from another cluster\'s backups (point-in-time recovery). Only at creation: changing it replaces the cluster.' },
     ),

@@ -27,9 +27,13 @@ const backupFields: Record<string, string> = {
   endpointURL: 'endpoint_url',
   s3AccessKey: 's3_access_key',
   s3SecretKey: 's3_secret_key',
+  useSystemBucket: 'use_system_bucket',
+  s3CredentialsSecret: 's3_credentials_secret',
+  endpointCA: 'endpoint_ca_secret',
 };
 
-const bootstrapFields: Record<string, string> = { oldName: 'source_cluster', recoveryTime: 'recovery_time' };
+const bootstrapFields: Record<string, string> = { oldName: 'source_cluster', recoveryTime: 'recovery_time', serverName: 'server_name' };
+const tlsFields: Record<string, string> = { enabled: 'tls_enabled' };
 
 /**
  * Split an SDK path: dotted identifiers, `[0]` indices and `["a.b"]` for keys that are not plain
@@ -85,6 +89,8 @@ export function terraformPathFor(path: SdkIssue['path'], config: PostgresCluster
       const name = second === undefined ? undefined : backupFields[second];
       return name === undefined ? field('backup') : attr('backup', { attribute: name });
     }
+    case 'tls':
+      return second === undefined || tlsFields[second] === undefined ? field('tls_enabled') : field(tlsFields[second]);
     case 'bootstrap': {
       const name = second === undefined ? undefined : bootstrapFields[second];
       return name === undefined ? field('restore') : attr('restore', { attribute: name });

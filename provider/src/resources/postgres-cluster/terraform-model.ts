@@ -45,8 +45,8 @@ export function argsFromTerraform(value: TerraformPlan | TerraformState): { args
   };
   const users = known<Record<string, ({ password: string | null; password_wo: string | null; password_wo_version: number | null; replication: boolean | null })>>('users');
   const databases = known<Record<string, { admin: string[] | null; readonly: string[] | null; extensions: string[] | null }>>('databases');
-  const backup = known<{ enabled: boolean | null; schedule: string | null; retention_policy: string | null; destination_path: string | null; endpoint_url: string | null; s3_access_key: string | null; s3_secret_key: string | null }>('backup');
-  const restore = known<{ source_cluster: string | null; recovery_time: string | null }>('restore');
+  const backup = known<{ enabled: boolean | null; schedule: string | null; retention_policy: string | null; destination_path: string | null; endpoint_url: string | null; s3_access_key: string | null; s3_secret_key: string | null; use_system_bucket?: boolean | null; s3_credentials_secret?: string | null; endpoint_ca_secret?: string | null }>('backup');
+  const restore = known<{ source_cluster: string | null; recovery_time: string | null; server_name?: string | null }>('restore');
   const timeouts = known<{ create: string | null; update: string | null; delete: string | null }>('timeouts');
   const args: PostgresClusterArgs = {
     name: known('name'),
@@ -65,6 +65,7 @@ export function argsFromTerraform(value: TerraformPlan | TerraformState): { args
     storageSize: known('storage_size'),
     storageClass: known('storage_class'),
     external: known('external'),
+    tlsEnabled: known('tls_enabled'),
     maxConnections: known('max_connections'),
     parameters: known('parameters'),
     users:
@@ -88,8 +89,11 @@ export function argsFromTerraform(value: TerraformPlan | TerraformState): { args
             endpointUrl: backup.endpoint_url,
             s3AccessKey: backup.s3_access_key,
             s3SecretKey: backup.s3_secret_key,
+            useSystemBucket: backup.use_system_bucket ?? null,
+            s3CredentialsSecret: backup.s3_credentials_secret ?? null,
+            endpointCaSecret: backup.endpoint_ca_secret ?? null,
           },
-    restore: restore === null ? null : { sourceCluster: restore.source_cluster, recoveryTime: restore.recovery_time },
+    restore: restore === null ? null : { sourceCluster: restore.source_cluster, recoveryTime: restore.recovery_time, serverName: restore.server_name ?? null },
     deletionProtection: known('deletion_protection'),
     allowDestructiveChanges: known('allow_destructive_changes'),
     waitFor: known<WaitFor>('wait_for'),
@@ -150,6 +154,7 @@ export function modelToTerraform(model: PostgresClusterModel): TerraformState {
     storage_size: model.storageSize,
     storage_class: model.storageClass,
     external: model.external,
+    tls_enabled: model.tlsEnabled,
     max_connections: model.maxConnections,
     parameters: model.parameters,
     users:
@@ -168,8 +173,11 @@ export function modelToTerraform(model: PostgresClusterModel): TerraformState {
             endpoint_url: backup.endpointUrl,
             s3_access_key: backup.s3AccessKey,
             s3_secret_key: backup.s3SecretKey,
+            use_system_bucket: backup.useSystemBucket ?? null,
+            s3_credentials_secret: backup.s3CredentialsSecret ?? null,
+            endpoint_ca_secret: backup.endpointCaSecret ?? null,
           },
-    restore: model.restore === null ? null : { source_cluster: model.restore.sourceCluster, recovery_time: model.restore.recoveryTime },
+    restore: model.restore === null ? null : { source_cluster: model.restore.sourceCluster, recovery_time: model.restore.recoveryTime, server_name: model.restore.serverName ?? null },
     deletion_protection: model.deletionProtection,
     allow_destructive_changes: model.allowDestructiveChanges,
     wait_for: model.waitFor,

@@ -18,6 +18,7 @@ describe('toSpec', () => {
       given: argsWith({ cpu: '1', memory: '2Gi', storageSize: '20Gi', storageClass: 'replicated', external: true, version: 'v17' }),
       want: { version: 'v17', resources: { cpu: '1', memory: '2Gi' }, size: '20Gi', storageClass: 'replicated', external: true },
     },
+    { name: 'tls_enabled is spec.tls.enabled', given: argsWith({ tlsEnabled: false }), want: { tls: { enabled: false } } },
     {
       name: 'zones resolve to a class that wins over scheduling_class',
       given: argsWith({ schedulingClass: 'old', zones: ['gland'] }),

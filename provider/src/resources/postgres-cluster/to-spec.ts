@@ -49,6 +49,10 @@ function backupSpec(backup: BackupModel): PostgresBackupSpec {
   if (backup.endpointUrl !== null) spec.endpointURL = backup.endpointUrl;
   if (backup.s3AccessKey !== null) spec.s3AccessKey = backup.s3AccessKey;
   if (backup.s3SecretKey !== null) spec.s3SecretKey = backup.s3SecretKey;
+  if (backup.useSystemBucket !== null && backup.useSystemBucket !== undefined) spec.useSystemBucket = backup.useSystemBucket;
+  // Only the name: a merge patch leaves the keys the platform filled in alone.
+  if (backup.s3CredentialsSecret !== null && backup.s3CredentialsSecret !== undefined) spec.s3CredentialsSecret = { name: backup.s3CredentialsSecret };
+  if (backup.endpointCaSecret !== null && backup.endpointCaSecret !== undefined) spec.endpointCA = { name: backup.endpointCaSecret };
   return spec;
 }
 
@@ -80,10 +84,12 @@ export function toSpec(args: PostgresClusterArgs, options: ToSpecOptions = {}): 
   const includeWriteOnly = options.includeWriteOnlyPasswords ?? false;
   if (args.users !== null) spec.users = mapValues(args.users, (user) => userSpec(user, includeWriteOnly));
   if (args.databases !== null) spec.databases = mapValues(args.databases, databaseSpec);
+  if (args.tlsEnabled !== null) spec.tls = { enabled: args.tlsEnabled };
   if (args.backup !== null) spec.backup = backupSpec(args.backup);
   if (args.restore !== null && args.restore.sourceCluster !== null) {
     spec.bootstrap = { enabled: true, oldName: args.restore.sourceCluster };
     if (args.restore.recoveryTime !== null) spec.bootstrap.recoveryTime = args.restore.recoveryTime;
+    if (args.restore.serverName !== null && args.restore.serverName !== undefined) spec.bootstrap.serverName = args.restore.serverName;
   }
   return spec;
 }

@@ -104,6 +104,12 @@ export interface PostgresClusterConfig extends cdktn.TerraformMetaArguments {
   */
   readonly external?: boolean | cdktn.IResolvable;
   /**
+  * Add the external hostname to the server certificate's names (`spec.tls.enabled`); unset = only with `external = true`. TLS itself is always on. Cozystack Kubernetes API only: refused at plan on the public API.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_cluster#tls_enabled PostgresCluster#tls_enabled}
+  */
+  readonly tlsEnabled?: boolean | cdktn.IResolvable;
+  /**
   * Public API: the most concurrent connections (`config.maxConnections`, 1 to 10000); the platform's default when unset. On the Kubernetes API set `parameters = { max_connections = "..." }` instead.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_cluster#max_connections PostgresCluster#max_connections}
@@ -617,6 +623,24 @@ export interface PostgresClusterBackup {
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_cluster#s3_secret_key PostgresCluster#s3_secret_key}
   */
   readonly s3SecretKey?: string;
+  /**
+  * Back up to the platform's system bucket through its default BackupClass instead of the S3 settings here; WAL archiving starts with the first backup job. Not with `restore`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_cluster#use_system_bucket PostgresCluster#use_system_bucket}
+  */
+  readonly useSystemBucket?: boolean | cdktn.IResolvable;
+  /**
+  * Name of an existing Secret of the namespace holding the S3 keys (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`), instead of `s3_access_key`/`s3_secret_key`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_cluster#s3_credentials_secret PostgresCluster#s3_credentials_secret}
+  */
+  readonly s3CredentialsSecret?: string;
+  /**
+  * Name of an existing Secret of the namespace holding the CA bundle (`ca.crt`) of a self-signed S3 endpoint, for backups and restores.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_cluster#endpoint_ca_secret PostgresCluster#endpoint_ca_secret}
+  */
+  readonly endpointCaSecret?: string;
 }
 
 export function postgresClusterBackupToTerraform(struct?: PostgresClusterBackup | cdktn.IResolvable): any {
@@ -632,6 +656,9 @@ export function postgresClusterBackupToTerraform(struct?: PostgresClusterBackup 
     endpoint_url: cdktn.stringToTerraform(struct!.endpointUrl),
     s3_access_key: cdktn.stringToTerraform(struct!.s3AccessKey),
     s3_secret_key: cdktn.stringToTerraform(struct!.s3SecretKey),
+    use_system_bucket: cdktn.booleanToTerraform(struct!.useSystemBucket),
+    s3_credentials_secret: cdktn.stringToTerraform(struct!.s3CredentialsSecret),
+    endpoint_ca_secret: cdktn.stringToTerraform(struct!.endpointCaSecret),
   }
 }
 
@@ -680,6 +707,24 @@ export function postgresClusterBackupToHclTerraform(struct?: PostgresClusterBack
     },
     s3_secret_key: {
       value: cdktn.stringToHclTerraform(struct!.s3SecretKey),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    use_system_bucket: {
+      value: cdktn.booleanToHclTerraform(struct!.useSystemBucket),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "boolean",
+    },
+    s3_credentials_secret: {
+      value: cdktn.stringToHclTerraform(struct!.s3CredentialsSecret),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    endpoint_ca_secret: {
+      value: cdktn.stringToHclTerraform(struct!.endpointCaSecret),
       isBlock: false,
       type: "simple",
       storageClassType: "string",
@@ -736,6 +781,18 @@ export class PostgresClusterBackupOutputReference extends cdktn.ComplexObject {
       hasAnyValues = true;
       internalValueResult.s3SecretKey = this._s3SecretKey;
     }
+    if (this._useSystemBucket !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.useSystemBucket = this._useSystemBucket;
+    }
+    if (this._s3CredentialsSecret !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.s3CredentialsSecret = this._s3CredentialsSecret;
+    }
+    if (this._endpointCaSecret !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.endpointCaSecret = this._endpointCaSecret;
+    }
     return hasAnyValues ? internalValueResult : undefined;
   }
 
@@ -750,6 +807,9 @@ export class PostgresClusterBackupOutputReference extends cdktn.ComplexObject {
       this._endpointUrl = undefined;
       this._s3AccessKey = undefined;
       this._s3SecretKey = undefined;
+      this._useSystemBucket = undefined;
+      this._s3CredentialsSecret = undefined;
+      this._endpointCaSecret = undefined;
     }
     else if (cdktn.Tokenization.isResolvable(value)) {
       this.isEmptyObject = false;
@@ -765,6 +825,9 @@ export class PostgresClusterBackupOutputReference extends cdktn.ComplexObject {
       this._endpointUrl = value.endpointUrl;
       this._s3AccessKey = value.s3AccessKey;
       this._s3SecretKey = value.s3SecretKey;
+      this._useSystemBucket = value.useSystemBucket;
+      this._s3CredentialsSecret = value.s3CredentialsSecret;
+      this._endpointCaSecret = value.endpointCaSecret;
     }
   }
 
@@ -879,6 +942,54 @@ export class PostgresClusterBackupOutputReference extends cdktn.ComplexObject {
   public get s3SecretKeyInput() {
     return this._s3SecretKey;
   }
+
+  // use_system_bucket - computed: false, optional: true, required: false
+  private _useSystemBucket?: boolean | cdktn.IResolvable; 
+  public get useSystemBucket() {
+    return this.getBooleanAttribute('use_system_bucket');
+  }
+  public set useSystemBucket(value: boolean | cdktn.IResolvable) {
+    this._useSystemBucket = value;
+  }
+  public resetUseSystemBucket() {
+    this._useSystemBucket = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get useSystemBucketInput() {
+    return this._useSystemBucket;
+  }
+
+  // s3_credentials_secret - computed: false, optional: true, required: false
+  private _s3CredentialsSecret?: string; 
+  public get s3CredentialsSecret() {
+    return this.getStringAttribute('s3_credentials_secret');
+  }
+  public set s3CredentialsSecret(value: string) {
+    this._s3CredentialsSecret = value;
+  }
+  public resetS3CredentialsSecret() {
+    this._s3CredentialsSecret = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get s3CredentialsSecretInput() {
+    return this._s3CredentialsSecret;
+  }
+
+  // endpoint_ca_secret - computed: false, optional: true, required: false
+  private _endpointCaSecret?: string; 
+  public get endpointCaSecret() {
+    return this.getStringAttribute('endpoint_ca_secret');
+  }
+  public set endpointCaSecret(value: string) {
+    this._endpointCaSecret = value;
+  }
+  public resetEndpointCaSecret() {
+    this._endpointCaSecret = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get endpointCaSecretInput() {
+    return this._endpointCaSecret;
+  }
 }
 export interface PostgresClusterRestore {
   /**
@@ -888,11 +999,17 @@ export interface PostgresClusterRestore {
   */
   readonly sourceCluster: string;
   /**
-  * Point in time (RFC 3339); latest when unset.
+  * Point in time: `2026-01-02 03:04:05[.ffffff][+hh[:mm]]`, RFC 3339, or `2026-01-02T03:04:05` without a zone; latest when unset.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_cluster#recovery_time PostgresCluster#recovery_time}
   */
   readonly recoveryTime?: string;
+  /**
+  * S3 path prefix the source cluster wrote its backups under, when it differs from `source_cluster`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_cluster#server_name PostgresCluster#server_name}
+  */
+  readonly serverName?: string;
 }
 
 export function postgresClusterRestoreToTerraform(struct?: PostgresClusterRestore | cdktn.IResolvable): any {
@@ -903,6 +1020,7 @@ export function postgresClusterRestoreToTerraform(struct?: PostgresClusterRestor
   return {
     source_cluster: cdktn.stringToTerraform(struct!.sourceCluster),
     recovery_time: cdktn.stringToTerraform(struct!.recoveryTime),
+    server_name: cdktn.stringToTerraform(struct!.serverName),
   }
 }
 
@@ -921,6 +1039,12 @@ export function postgresClusterRestoreToHclTerraform(struct?: PostgresClusterRes
     },
     recovery_time: {
       value: cdktn.stringToHclTerraform(struct!.recoveryTime),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    server_name: {
+      value: cdktn.stringToHclTerraform(struct!.serverName),
       isBlock: false,
       type: "simple",
       storageClassType: "string",
@@ -957,6 +1081,10 @@ export class PostgresClusterRestoreOutputReference extends cdktn.ComplexObject {
       hasAnyValues = true;
       internalValueResult.recoveryTime = this._recoveryTime;
     }
+    if (this._serverName !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.serverName = this._serverName;
+    }
     return hasAnyValues ? internalValueResult : undefined;
   }
 
@@ -966,6 +1094,7 @@ export class PostgresClusterRestoreOutputReference extends cdktn.ComplexObject {
       this.resolvableValue = undefined;
       this._sourceCluster = undefined;
       this._recoveryTime = undefined;
+      this._serverName = undefined;
     }
     else if (cdktn.Tokenization.isResolvable(value)) {
       this.isEmptyObject = false;
@@ -976,6 +1105,7 @@ export class PostgresClusterRestoreOutputReference extends cdktn.ComplexObject {
       this.resolvableValue = undefined;
       this._sourceCluster = value.sourceCluster;
       this._recoveryTime = value.recoveryTime;
+      this._serverName = value.serverName;
     }
   }
 
@@ -1006,6 +1136,22 @@ export class PostgresClusterRestoreOutputReference extends cdktn.ComplexObject {
   // Temporarily expose input value. Use with caution.
   public get recoveryTimeInput() {
     return this._recoveryTime;
+  }
+
+  // server_name - computed: false, optional: true, required: false
+  private _serverName?: string; 
+  public get serverName() {
+    return this.getStringAttribute('server_name');
+  }
+  public set serverName(value: string) {
+    this._serverName = value;
+  }
+  public resetServerName() {
+    this._serverName = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get serverNameInput() {
+    return this._serverName;
   }
 }
 export interface PostgresClusterInstances {
@@ -1727,6 +1873,7 @@ export class PostgresCluster extends cdktn.TerraformResource {
     this._storageSize = config.storageSize;
     this._storageClass = config.storageClass;
     this._external = config.external;
+    this._tlsEnabled = config.tlsEnabled;
     this._maxConnections = config.maxConnections;
     this._parameters = config.parameters;
     this._users.internalValue = config.users;
@@ -2001,6 +2148,22 @@ export class PostgresCluster extends cdktn.TerraformResource {
     return this._external;
   }
 
+  // tls_enabled - computed: false, optional: true, required: false
+  private _tlsEnabled?: boolean | cdktn.IResolvable; 
+  public get tlsEnabled() {
+    return this.getBooleanAttribute('tls_enabled');
+  }
+  public set tlsEnabled(value: boolean | cdktn.IResolvable) {
+    this._tlsEnabled = value;
+  }
+  public resetTlsEnabled() {
+    this._tlsEnabled = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get tlsEnabledInput() {
+    return this._tlsEnabled;
+  }
+
   // max_connections - computed: true, optional: true, required: false
   private _maxConnections?: number; 
   public get maxConnections() {
@@ -2242,6 +2405,7 @@ export class PostgresCluster extends cdktn.TerraformResource {
       storage_size: cdktn.stringToTerraform(this._storageSize),
       storage_class: cdktn.stringToTerraform(this._storageClass),
       external: cdktn.booleanToTerraform(this._external),
+      tls_enabled: cdktn.booleanToTerraform(this._tlsEnabled),
       max_connections: cdktn.numberToTerraform(this._maxConnections),
       parameters: cdktn.hashMapper(cdktn.stringToTerraform)(this._parameters),
       users: cdktn.hashMapper(postgresClusterUsersToTerraform)(this._users.internalValue),
@@ -2349,6 +2513,12 @@ export class PostgresCluster extends cdktn.TerraformResource {
       },
       external: {
         value: cdktn.booleanToHclTerraform(this._external),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
+      },
+      tls_enabled: {
+        value: cdktn.booleanToHclTerraform(this._tlsEnabled),
         isBlock: false,
         type: "simple",
         storageClassType: "boolean",

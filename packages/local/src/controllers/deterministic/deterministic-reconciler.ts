@@ -155,6 +155,7 @@ export class DeterministicReconciler implements Reconciler {
             'cnpg.io/cluster': base,
             'cnpg.io/instanceName': name,
             'cnpg.io/instanceRole': primary ? 'primary' : 'replica',
+            'cnpg.io/podRole': 'instance',
             role: primary ? 'primary' : 'replica',
             'topology.kubernetes.io/zone': site,
           },

@@ -97,9 +97,14 @@ describe('parameters', () => {
 
 describe('resources', () => {
   it.each([
-    { name: 'default preset micro', resources: undefined, preset: undefined, want: '64MB' },
+    { name: 'default preset t1.micro', resources: undefined, preset: undefined, want: '64MB' },
     { name: 'preset large', resources: undefined, preset: 'large', want: '512MB' },
-    { name: 'prefixed class', resources: undefined, preset: 'u1.medium', want: '256MB' },
+    // The chart's table (cozy-lib _resourcepresets.tpl): a series sets memory per CPU.
+    { name: 't1.medium is 1Gi', resources: undefined, preset: 't1.medium', want: '256MB' },
+    { name: 'c1.small is 1Gi, not small\'s 512Mi', resources: undefined, preset: 'c1.small', want: '256MB' },
+    { name: 's1.micro is 1Gi', resources: undefined, preset: 's1.micro', want: '256MB' },
+    { name: 'u1.nano is 1Gi', resources: undefined, preset: 'u1.nano', want: '256MB' },
+    { name: 'm1.nano is 2Gi', resources: undefined, preset: 'm1.nano', want: '512MB' },
     { name: 'explicit memory wins', resources: { memory: '2Gi' }, preset: 'nano', want: '512MB' },
     { name: 'tiny floor', resources: { memory: '32Mi' }, preset: undefined, want: '16MB' },
   ])('$name', ({ resources, preset, want }) => {

@@ -1,7 +1,10 @@
-/** Memory per preset (Hikube's table); cpu is recorded, not enforced: local processes share the host. */
-const PRESET_MEMORY_MI: Readonly<Record<string, number>> = {
-  nano: 128, micro: 256, small: 512, medium: 1024, large: 2048, xlarge: 4096, '2xlarge': 8192,
-};
+import { totalmem } from 'node:os';
+import { postgresPresetSizes } from '@hikube/sdk/kubernetes';
+
+// Preset sizes come from the SDK's document (the chart's table): `c1.small` is 1 CPU and 1Gi, not
+// `small`'s 512Mi. CPU is recorded, not enforced: local processes share the host.
+const defaultPreset = 't1.micro';
+const hostMemoryMi = totalmem() / (1024 * 1024);
 
 function memoryMi(quantity: string | number | undefined): number | undefined {
   if (quantity === undefined) return undefined;
@@ -23,8 +26,10 @@ export interface ResourceSettings {
 /** shared_buffers = 1/4 of the memory (at least 16MB), the usual rule; explicit parameters still win. */
 export function resourceSettings(resources: { cpu?: string | number; memory?: string | number } | undefined, preset: string | undefined): ResourceSettings {
   const explicit = resources?.memory !== undefined;
-  const presetName = preset?.replace(/^[a-z]\d\./, '');
-  const mi = explicit ? memoryMi(resources?.memory) : PRESET_MEMORY_MI[presetName ?? 'micro'];
+  const size = postgresPresetSizes[preset ?? defaultPreset];
+  const asked = memoryMi(explicit ? resources?.memory : size?.memory);
+  // A local process shares the host: a large preset (m1.4xlarge is 256Gi) is sized to the host at most.
+  const mi = asked === undefined ? undefined : Math.min(asked, hostMemoryMi);
   const parameters: Record<string, string> = {};
   if (mi !== undefined) parameters['shared_buffers'] = `${Math.max(16, Math.floor(mi / 4))}MB`;
   return {

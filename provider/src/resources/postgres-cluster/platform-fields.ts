@@ -1,0 +1,41 @@
+// Attributes the platform at hand does not have. Fields came in different Cozystack releases
+// (`version`, `tls`, `backup.useSystemBucket`, ...); the platform's published OpenAPI document says
+// which it has (the SDK reads it). A configuration that would send a field the platform lacks is
+// refused at plan, at the attribute, rather than failing later or being silently dropped.
+import type { PostgresCapabilities } from '@hikube/sdk/kubernetes';
+import type { PostgresClusterArgs } from './model.js';
+import type { PlanIssue } from './plan-issue.js';
+import type { PostgresSpec } from './postgres-spec.js';
+import { issuesFromSdk } from './sdk-issue-paths.js';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// Spec paths down to the second level: the depth at which releases added fields. Maps of names
+// (users, databases, parameters) have open values, so their keys are not fields.
+function sentPaths(spec: PostgresSpec): string[] {
+  const paths: string[] = [];
+  for (const [key, value] of Object.entries(spec)) {
+    paths.push(key);
+    if (isRecord(value) && key !== 'users' && key !== 'databases') {
+      for (const nested of Object.keys(value)) if (!(key === 'postgresql' && nested !== 'parameters')) paths.push(`${key}.${nested}`);
+    }
+  }
+  return paths;
+}
+
+/** One error per spec field the configuration sends and the platform does not declare. */
+export function fieldsMissingOnPlatform(spec: PostgresSpec, capabilities: PostgresCapabilities, config: PostgresClusterArgs): PlanIssue[] {
+  const missing = sentPaths(spec).filter((path) => !capabilities.has(path));
+  // A missing parent explains its children: report `tls`, not also `tls.enabled`.
+  const reported = missing.filter((path) => !missing.includes(path.split('.')[0] ?? '') || !path.includes('.'));
+  return issuesFromSdk(
+    reported.map((path) => ({
+      path: `spec.${path}`,
+      rule: 'platformField',
+      message: `This platform has no field spec.${path} (its published OpenAPI document for apps.cozystack.io/v1alpha1 does not declare it: an older Cozystack release). Remove the attribute, or upgrade the platform.`,
+    })),
+    config,
+  );
+}
