@@ -15,7 +15,13 @@ let postgres: PostgresResource;
 
 beforeAll(async () => {
   server = await startTestApiServer({
-    platform: { readyAfterMs: 60, failWhen: (object) => (object.metadata.name?.startsWith('broken') ? 'quota exceeded: 64 CPU requested, 8 allowed' : undefined) },
+    platform: {
+      readyAfterMs: 60,
+      failWhen: (object) => {
+        if (object.metadata.name?.startsWith('broken')) return 'quota exceeded: 64 CPU requested, 8 allowed';
+        return (object['spec'] as { replicas?: number } | undefined)?.replicas === 9 ? 'quota exceeded: 9 instances requested, 4 allowed' : undefined;
+      },
+    },
   });
   transport = new HttpTransport({ connection: resolveConnection({ kubeconfig: false, server: server.url, namespace: ns }) });
   postgres = new PostgresResource(transport, ns);
@@ -98,6 +104,29 @@ describe('waitForPostgresReady', () => {
     expect(error).toMatchObject({ code: 'HIKUBE_WAIT_FAILED', lastObserved: { metadata: { name: 'broken-one' } } });
     expect((error as Error).message).toContain('InstallFailed');
     expect((error as Error).message).toContain('quota exceeded: 64 CPU requested, 8 allowed');
+  });
+
+  it('after an update, does not return on the Ready=True left from before it', async () => {
+    await postgres.create({ metadata: { name: 'resized' }, spec: { replicas: 1 } });
+    const before = await waitForPostgresReady(postgres, 'resized', { level: 'released', timeout: 20_000 });
+    expect(before.status?.conditions?.find((c) => c.type === 'Ready')).toMatchObject({ reason: 'InstallSucceeded', message: expect.stringContaining('.v1 with chart') });
+    const written = await postgres.patch('resized', { spec: { replicas: 2 } });
+    // The write's answer still carries the old Ready=True, as the aggregated API's does.
+    expect(written.status?.conditions?.find((c) => c.type === 'Ready')?.status).toBe('True');
+    const progress: string[] = [];
+    const after = await waitForPostgresReady(postgres, 'resized', { level: 'released', since: written, timeout: 20_000, onProgress: (step) => progress.push(step.reason) });
+    expect(after.status?.conditions?.find((c) => c.type === 'Ready')).toMatchObject({ status: 'True', reason: 'UpgradeSucceeded', message: expect.stringContaining('.v2 with chart') });
+    expect(progress[0]).toMatch(/has not started applying the change yet|Ready is Unknown/);
+    expect(after.status?.conditions?.some((c) => 'observedGeneration' in c)).toBe(false);
+  });
+
+  it('after an update the platform refuses, fails with the Helm reason, not the old Ready', async () => {
+    await postgres.create({ metadata: { name: 'to-break' }, spec: { replicas: 1 } });
+    await waitForPostgresReady(postgres, 'to-break', { level: 'released', timeout: 20_000 });
+    const written = await postgres.patch('to-break', { spec: { replicas: 9 } });
+    const error = await waitForPostgresReady(postgres, 'to-break', { level: 'released', since: written, timeout: 20_000 }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(WaitFailedError);
+    expect((error as Error).message).toContain('Ready=False (UpgradeFailed): Helm upgrade failed for release tenant-a/postgres-to-break with chart postgres@0.18.0: quota exceeded');
   });
 
   it('times out with what it saw last', async () => {

@@ -121,6 +121,15 @@ describe('update', () => {
     if (result.state) expect(changes(await plan(api, scaled, result.state), result.state)).toEqual([]);
   });
 
+  it('waits past the Ready the patch answer still carries (the platform has no observedGeneration)', async () => {
+    const { api, state } = await created();
+    expect(api.waitedSince).toEqual([undefined]);
+    await apply(api, { ...production, replicas: 5 }, state);
+    const since = api.waitedSince.at(-1);
+    expect(since?.spec?.replicas).toBe(5);
+    expect(since?.status?.conditions?.find((c) => c.type === 'Ready')?.message).toContain('.v1 with chart');
+  });
+
   it('changes Terraform-side settings without a request to the platform', async () => {
     const { api, state } = await created();
     api.calls.length = 0;

@@ -199,11 +199,11 @@ function identity(planned: PostgresClusterArgs): { namespace: string; name: stri
   return { namespace: planned.namespace, name: planned.name };
 }
 
-async function waitAndRead(input: ApplyInput, namespace: string, name: string, verb: string): Promise<ApplyResult> {
+async function waitAndRead(input: ApplyInput, namespace: string, name: string, verb: string, written?: Postgres): Promise<ApplyResult> {
   const issues: PlanIssue[] = [];
   const level = input.planned.waitFor ?? 'all_instances';
   try {
-    await input.api.waitForReady(namespace, name, { level, timeoutMs: input.timeoutMs, signal: input.signal, onProgress: input.onProgress });
+    await input.api.waitForReady(namespace, name, { level, timeoutMs: input.timeoutMs, signal: input.signal, onProgress: input.onProgress, ...(written ? { since: written } : {}) });
   } catch (cause) {
     // The cluster exists: keep it in state (Terraform taints a failed create) and say why.
     issues.push(apiError(`Cluster ${clusterId(namespace, name)} ${verb} but is not ready`, cause));
@@ -249,13 +249,15 @@ export async function updateCluster(input: ApplyInput & { prior: PostgresCluster
   const after = objectFor(input.planned, id.namespace, id.name, input.writeOnlyPasswords);
   const invalid = issuesFromSdk(validatePostgres(after), input.planned);
   if (invalid.length > 0) return { state: input.prior, issues: invalid };
+  let written: Postgres;
   try {
-    await input.api.patch(id.namespace, id.name, patch, input.signal);
+    written = await input.api.patch(id.namespace, id.name, patch, input.signal);
   } catch (cause) {
     return { state: input.prior, issues: [apiError(`Cannot update cluster ${clusterId(id.namespace, id.name)}`, cause)] };
   }
   input.onProgress(`updated ${clusterId(id.namespace, id.name)}; waiting for ${input.planned.waitFor ?? 'all_instances'}`);
-  const result = await waitAndRead(input, id.namespace, id.name, 'was updated');
+  // The answer to the patch carries the Ready from before it: the wait must see a newer one.
+  const result = await waitAndRead(input, id.namespace, id.name, 'was updated', written);
   return { state: result.state ?? input.prior, issues: result.issues };
 }
 
