@@ -6,7 +6,8 @@ import { startTestApiServer, type TestApiServer } from '../testing/test-api-serv
 import { resolveConnection } from '../transport/connection.js';
 import { HttpTransport } from '../transport/http-transport.js';
 import { WaitFailedError, WaitTimeoutError } from './poll-until.js';
-import { isTerminalReason, waitForPostgresDeleted, waitForPostgresReady, type WaitProgress } from './postgres-ready.js';
+import type { Condition, Postgres } from '../generated/types.js';
+import { failedCondition, isTerminalReason, waitForPostgresDeleted, waitForPostgresReady, type WaitProgress } from './postgres-ready.js';
 
 const ns = 'tenant-a';
 let server: TestApiServer;
@@ -152,6 +153,19 @@ describe('waitForPostgresReady', () => {
 
   it('reports a missing object at once', async () => {
     await expect(waitForPostgresReady(postgres, 'never-created', { timeout: 60_000 })).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe('failedCondition', () => {
+  const at = (conditions: Condition[]): Postgres => ({ apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'Postgres', metadata: { name: 'x' }, status: { conditions } });
+  const c = (type: string, status: Condition['status'], reason: string): Condition => ({ type, status, reason, message: '', lastTransitionTime: '2026-12-03T00:00:00Z' });
+  it.each([
+    { name: 'an upgrade failed', given: [c('Ready', 'False', 'UpgradeFailed'), c('Released', 'False', 'UpgradeFailed')], want: 'Ready' },
+    { name: 'the release fixing it runs: Released still holds the old failure', given: [c('Ready', 'Unknown', 'Progressing'), c('Released', 'False', 'UpgradeFailed')], want: undefined },
+    { name: 'released', given: [c('Ready', 'True', 'UpgradeSucceeded'), c('Released', 'True', 'UpgradeSucceeded')], want: undefined },
+    { name: 'no pod ready is not a failure of the release', given: [c('Ready', 'True', 'InstallSucceeded'), c('WorkloadsReady', 'False', 'WorkloadMonitorCheck')], want: undefined },
+  ])('$name', ({ given, want }) => {
+    expect(failedCondition(at(given))?.type).toBe(want);
   });
 });
 

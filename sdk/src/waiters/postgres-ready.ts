@@ -49,8 +49,13 @@ export function isTerminalReason(reason: string | undefined): boolean {
   return reason !== undefined && (terminalReasons.has(reason) || terminalReasonSuffix.test(reason));
 }
 
-/** A condition that says the platform gave up, rather than "not yet". */
+/**
+ * A condition that says the platform gave up, rather than "not yet". While `Ready` is Unknown a
+ * release is running (helm-controller's Progressing) and `Released` still holds the last result,
+ * possibly the failure this release is fixing: nothing has failed yet.
+ */
 export function failedCondition(postgres: Postgres): Condition | undefined {
+  if (readyCondition(postgres)?.status === 'Unknown') return undefined;
   return postgres.status?.conditions?.find(
     (condition) => (condition.status === 'False' && isTerminalReason(condition.reason)) || ((condition.type === 'Failed' || condition.type === 'Stalled') && condition.status === 'True'),
   );
