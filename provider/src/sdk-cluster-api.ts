@@ -41,6 +41,7 @@ export class SdkClusterApi implements ClusterApi {
       level: levels[options.level],
       timeout: options.timeoutMs,
       signal: options.signal,
+      ...(options.since ? { since: options.since } : {}),
       onProgress: (progress) => {
         const instances = progress.instances;
         const ready = instances === undefined ? '' : ` (${instances.filter((instance) => instance.ready).length}/${instances.length} instances ready)`;

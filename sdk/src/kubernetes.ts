@@ -125,4 +125,5 @@ export {
 export { capabilitiesFromDocument, type PostgresCapabilities } from './resources/platform-capabilities.js';
 export type { SchedulingClassesResource, SchedulingClassInput } from './resources/scheduling-classes.js';
 export { WaitFailedError, WaitTimeoutError } from './waiters/poll-until.js';
+export { isNewerCondition, readyCondition } from './waiters/ready-since.js';
 export { failedCondition, isTerminalReason, type ReadinessLevel, type WaitForReadyOptions, type WaitProgress } from './waiters/postgres-ready.js';

@@ -8,7 +8,7 @@ const orders = {
   metadata: { name: 'orders', namespace: 'tenant-demo', uid: 'c4c6ec43-0000' },
   spec: { version: 'v15', replicas: 3 },
   status: {
-    conditions: [{ type: 'Ready', status: 'True', reason: 'ReconciliationSucceeded' }],
+    conditions: [{ type: 'Ready', status: 'True', reason: 'InstallSucceeded' }],
     currentPrimary: 'postgres-orders-1',
     synchronousStandbys: { number: 1, names: ['postgres-orders-2', 'postgres-orders-3'] },
     instancesStatus: [

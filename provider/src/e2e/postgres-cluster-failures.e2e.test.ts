@@ -1,6 +1,7 @@
 // A cluster the platform cannot bring up: apply stops as soon as the platform reports a terminal
-// reason (not at the timeout), names it, and the cluster stays in state, tainted, so the next apply
-// replaces it.
+// reason (helm-controller's InstallFailed/UpgradeFailed, not at the timeout), names it, and the
+// cluster stays in state, tainted, so the next apply replaces it. An update the platform refuses
+// fails the apply too: the wait does not end on the Ready=True left from before the change.
 import { DeterministicReconciler } from '@hikube/local';
 import { findStateResource } from '@hikube/testkit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +10,7 @@ import { startHarness, type Harness } from './harness.js';
 describe('hikube_postgres_cluster when the platform fails', () => {
   let harness: Harness;
   let failed = false;
-  const platform = new DeterministicReconciler({ availableVersions: ['v18'] });
+  const platform = new DeterministicReconciler({ availableVersions: ['v16', 'v18'] });
   beforeAll(async () => {
     harness = await startHarness(platform);
   });
@@ -29,12 +30,26 @@ describe('hikube_postgres_cluster when the platform fails', () => {
     expect(result.exitCode).toBe(1);
     const text = result.stderr.replace(/\s+/g, ' ');
     expect(text).toMatch(/Cluster tenant-demo\/old was created but is not ready/);
-    // The 10-minute timeout is never reached: the terminal VersionUnavailable reason ends the wait.
-    expect(text).toMatch(/Ready=False \(VersionUnavailable\): PostgreSQL 13 is not available/);
+    // The 10-minute timeout is never reached: the terminal InstallFailed reason ends the wait.
+    expect(text).toMatch(/Ready=False \(InstallFailed\): Helm install failed for release tenant-demo\/postgres-old with chart postgres@0\.18\.0: PostgreSQL 13 is not available/);
     expect(text).not.toMatch(/did not happen within/);
     const resource = findStateResource((await tf.state()).values, 'hikube_postgres_cluster.old') as unknown as { tainted?: boolean; values: Record<string, unknown> };
     expect(resource.tainted).toBe(true);
     expect(resource.values['id']).toBe('tenant-demo/old');
+    await tf.destroy();
+  });
+
+  it('fails an update the platform refuses with its reason, not on the Ready left from before it', async () => {
+    const config = (version: string) => `resource "hikube_postgres_cluster" "up" {\n  name     = "up"\n  version  = "${version}"\n  replicas = 1\n  wait_for = "released"\n}\n`;
+    const tf = await harness.workspace({ 'main.tf': config('v16') });
+    await tf.init();
+    expect((await tf.apply({ check: false })).exitCode).toBe(0);
+    await tf.writeFiles({ 'main.tf': config('v17') });
+    const result = await tf.apply({ check: false });
+    expect(result.exitCode).toBe(1);
+    const text = result.stderr.replace(/\s+/g, ' ');
+    expect(text).toMatch(/Cluster tenant-demo\/up was updated but is not ready/);
+    expect(text).toMatch(/Ready=False \(UpgradeFailed\): Helm upgrade failed for release tenant-demo\/postgres-up with chart postgres@0\.18\.0: PostgreSQL 17 is not available/);
     await tf.destroy();
   });
 

@@ -1246,13 +1246,10 @@ export const openapiDocument = {
           },
           "conditions": {
             "type": "array",
-            "description": "`Ready` is the condition users wait on; a `False` status with a failure reason reports why.",
+            "description": "`Ready` and `Released` are the HelmRelease's (reasons `InstallSucceeded`, `UpgradeFailed`...; `Unknown`/`Progressing` while a release runs), `WorkloadsReady` is True while at least one pod is ready. No observedGeneration: right after a write `Ready` is still the one from before it.",
             "items": {
               "$ref": "#/components/schemas/Condition"
             }
-          },
-          "observedGeneration": {
-            "type": "integer"
           }
         }
       },

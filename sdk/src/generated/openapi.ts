@@ -371,9 +371,8 @@ export interface components {
         PostgresStatus: {
             /** @description Chart version that rendered the cluster, e.g. `0.18.0`. */
             version?: string;
-            /** @description `Ready` is the condition users wait on; a `False` status with a failure reason reports why. */
+            /** @description `Ready` and `Released` are the HelmRelease's (reasons `InstallSucceeded`, `UpgradeFailed`...; `Unknown`/`Progressing` while a release runs), `WorkloadsReady` is True while at least one pod is ready. No observedGeneration: right after a write `Ready` is still the one from before it. */
             conditions?: components["schemas"]["Condition"][];
-            observedGeneration?: number;
         };
         /** @description Desired state of a managed PostgreSQL cluster. */
         PostgresSpec: {

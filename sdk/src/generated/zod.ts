@@ -232,7 +232,6 @@ export const postgresSpecSchema = z.strictObject({
 export const postgresStatusSchema = z.object({
   "version": z.string().exactOptional(),
   "conditions": z.array(conditionSchema).exactOptional(),
-  "observedGeneration": z.number().int().exactOptional(),
 });
 
 /** A managed PostgreSQL cluster. The platform turns it into the CloudNativePG cluster `postgres-<name>`. */

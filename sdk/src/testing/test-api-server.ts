@@ -92,6 +92,8 @@ export class TestApiServer {
   readonly #watchers = new Set<Watcher>();
   readonly #sockets = new Set<Socket>();
   readonly #timers = new Set<NodeJS.Timeout>();
+  /** Helm release revision per Postgres (namespace/name): it grows with every successful release. */
+  readonly #revisions = new Map<string, number>();
   #faults: (Fault & { left: number })[] = [];
   readonly #dropping = new WeakSet<ServerResponse>();
   #rv = 100;
@@ -496,20 +498,32 @@ export class TestApiServer {
     if (!platform) return;
     const name = postgres.metadata.name ?? '';
     const namespace = postgres.metadata.namespace;
-    const generation = postgres.metadata.generation;
-    const setReady = (status: 'True' | 'False', reason: string, message: string) => {
+    // As Cozystack reports it: Ready and Released from the HelmRelease (helm-controller's reasons,
+    // the release revision in the success message), WorkloadsReady, no observedGeneration.
+    const key = `${namespace ?? ''}/${name}`;
+    const revision = this.#revisions.get(key) ?? 0;
+    const action = revision === 0 ? 'install' : 'upgrade';
+    const Action = revision === 0 ? 'Install' : 'Upgrade';
+    const release = `${namespace ?? ''}/postgres-${name}`;
+    const setStatus = (ready: { status: 'True' | 'False' | 'Unknown'; reason: string; message: string }, released: boolean) => {
       const current = this.read('postgreses', namespace, name);
       if (!current) return;
+      const time = new Date().toISOString();
+      const before = ((current['status'] as { conditions?: { type: string }[] } | undefined)?.conditions ?? []).filter((c) => c.type === 'Released');
       this.put('postgreses', {
         ...current,
-        status: { version: '0.18.0', conditions: [{ type: 'Ready', status, reason, message, observedGeneration: generation, lastTransitionTime: new Date().toISOString() }] },
+        status: {
+          version: '0.18.0',
+          conditions: [{ type: 'Ready', ...ready, lastTransitionTime: time }, ...(released ? [{ type: 'Released', ...ready, lastTransitionTime: time }] : before)],
+        },
       });
     };
-    setReady('False', 'Progressing', 'creating the cluster');
     const failure = platform.failWhen?.(postgres);
+    // The release starts a moment after the write: until then Ready is the one from before it.
+    this.#later(Math.min(10, platform.readyAfterMs / 3), () => setStatus({ status: 'Unknown', reason: 'Progressing', message: `Running '${action}' action with timeout of 5m0s` }, false));
     this.#later(platform.readyAfterMs, () => {
       if (failure) {
-        setReady('False', 'InstallFailed', failure);
+        setStatus({ status: 'False', reason: `${Action}Failed`, message: `Helm ${action} failed for release ${release} with chart postgres@0.18.0: ${failure}` }, true);
         return;
       }
       const spec = postgres.spec ?? {};
@@ -544,7 +558,8 @@ export class TestApiServer {
           status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] },
         });
       }
-      setReady('True', 'ReconciliationSucceeded', 'the cluster is ready');
+      this.#revisions.set(key, revision + 1);
+      setStatus({ status: 'True', reason: `${Action}Succeeded`, message: `Helm ${action} succeeded for release ${release}.v${revision + 1} with chart postgres@0.18.0` }, true);
       this.put('events', { apiVersion: 'v1', kind: 'Event', metadata: { name: `${name}.${this.#rv}`, namespace }, involvedObject: { kind: 'Postgres', name, namespace }, reason: 'Ready', message: 'the cluster is ready', type: 'Normal' });
     });
   }
@@ -553,6 +568,7 @@ export class TestApiServer {
     if (!this.#options.platform) return;
     const name = postgres.metadata.name ?? '';
     const namespace = postgres.metadata.namespace;
+    this.#revisions.delete(`${namespace ?? ''}/${name}`);
     for (const suffix of ['rw', 'ro', 'r', 'external-write']) this.remove('services', namespace, `postgres-${name}-${suffix}`);
     this.remove('tenantsecrets', namespace, `postgres-${name}-credentials`);
     for (const pod of [...this.#store('pods').values()]) {

@@ -6,7 +6,8 @@ import { startTestApiServer, type TestApiServer } from '../testing/test-api-serv
 import { resolveConnection } from '../transport/connection.js';
 import { HttpTransport } from '../transport/http-transport.js';
 import { WaitFailedError, WaitTimeoutError } from './poll-until.js';
-import { isTerminalReason, waitForPostgresDeleted, waitForPostgresReady, type WaitProgress } from './postgres-ready.js';
+import type { Condition, Postgres } from '../generated/types.js';
+import { failedCondition, isTerminalReason, waitForPostgresDeleted, waitForPostgresReady, type WaitProgress } from './postgres-ready.js';
 
 const ns = 'tenant-a';
 let server: TestApiServer;
@@ -15,7 +16,13 @@ let postgres: PostgresResource;
 
 beforeAll(async () => {
   server = await startTestApiServer({
-    platform: { readyAfterMs: 60, failWhen: (object) => (object.metadata.name?.startsWith('broken') ? 'quota exceeded: 64 CPU requested, 8 allowed' : undefined) },
+    platform: {
+      readyAfterMs: 60,
+      failWhen: (object) => {
+        if (object.metadata.name?.startsWith('broken')) return 'quota exceeded: 64 CPU requested, 8 allowed';
+        return (object['spec'] as { replicas?: number } | undefined)?.replicas === 9 ? 'quota exceeded: 9 instances requested, 4 allowed' : undefined;
+      },
+    },
   });
   transport = new HttpTransport({ connection: resolveConnection({ kubeconfig: false, server: server.url, namespace: ns }) });
   postgres = new PostgresResource(transport, ns);
@@ -100,6 +107,29 @@ describe('waitForPostgresReady', () => {
     expect((error as Error).message).toContain('quota exceeded: 64 CPU requested, 8 allowed');
   });
 
+  it('after an update, does not return on the Ready=True left from before it', async () => {
+    await postgres.create({ metadata: { name: 'resized' }, spec: { replicas: 1 } });
+    const before = await waitForPostgresReady(postgres, 'resized', { level: 'released', timeout: 20_000 });
+    expect(before.status?.conditions?.find((c) => c.type === 'Ready')).toMatchObject({ reason: 'InstallSucceeded', message: expect.stringContaining('.v1 with chart') });
+    const written = await postgres.patch('resized', { spec: { replicas: 2 } });
+    // The write's answer still carries the old Ready=True, as the aggregated API's does.
+    expect(written.status?.conditions?.find((c) => c.type === 'Ready')?.status).toBe('True');
+    const progress: string[] = [];
+    const after = await waitForPostgresReady(postgres, 'resized', { level: 'released', since: written, timeout: 20_000, onProgress: (step) => progress.push(step.reason) });
+    expect(after.status?.conditions?.find((c) => c.type === 'Ready')).toMatchObject({ status: 'True', reason: 'UpgradeSucceeded', message: expect.stringContaining('.v2 with chart') });
+    expect(progress[0]).toMatch(/has not started applying the change yet|Ready is Unknown/);
+    expect(after.status?.conditions?.some((c) => 'observedGeneration' in c)).toBe(false);
+  });
+
+  it('after an update the platform refuses, fails with the Helm reason, not the old Ready', async () => {
+    await postgres.create({ metadata: { name: 'to-break' }, spec: { replicas: 1 } });
+    await waitForPostgresReady(postgres, 'to-break', { level: 'released', timeout: 20_000 });
+    const written = await postgres.patch('to-break', { spec: { replicas: 9 } });
+    const error = await waitForPostgresReady(postgres, 'to-break', { level: 'released', since: written, timeout: 20_000 }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(WaitFailedError);
+    expect((error as Error).message).toContain('Ready=False (UpgradeFailed): Helm upgrade failed for release tenant-a/postgres-to-break with chart postgres@0.18.0: quota exceeded');
+  });
+
   it('times out with what it saw last', async () => {
     server.put('postgreses', { apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'Postgres', metadata: { name: 'stuck', namespace: ns }, spec: {}, status: { conditions: [{ type: 'Ready', status: 'Unknown', reason: 'Pending' }] } });
     const error = await waitForPostgresReady(postgres, 'stuck', { timeout: 1_500 }).catch((caught: unknown) => caught);
@@ -123,6 +153,19 @@ describe('waitForPostgresReady', () => {
 
   it('reports a missing object at once', async () => {
     await expect(waitForPostgresReady(postgres, 'never-created', { timeout: 60_000 })).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe('failedCondition', () => {
+  const at = (conditions: Condition[]): Postgres => ({ apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'Postgres', metadata: { name: 'x' }, status: { conditions } });
+  const c = (type: string, status: Condition['status'], reason: string): Condition => ({ type, status, reason, message: '', lastTransitionTime: '2026-12-03T00:00:00Z' });
+  it.each([
+    { name: 'an upgrade failed', given: [c('Ready', 'False', 'UpgradeFailed'), c('Released', 'False', 'UpgradeFailed')], want: 'Ready' },
+    { name: 'the release fixing it runs: Released still holds the old failure', given: [c('Ready', 'Unknown', 'Progressing'), c('Released', 'False', 'UpgradeFailed')], want: undefined },
+    { name: 'released', given: [c('Ready', 'True', 'UpgradeSucceeded'), c('Released', 'True', 'UpgradeSucceeded')], want: undefined },
+    { name: 'no pod ready is not a failure of the release', given: [c('Ready', 'True', 'InstallSucceeded'), c('WorkloadsReady', 'False', 'WorkloadMonitorCheck')], want: undefined },
+  ])('$name', ({ given, want }) => {
+    expect(failedCondition(at(given))?.type).toBe(want);
   });
 });
 

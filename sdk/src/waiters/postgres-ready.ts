@@ -4,6 +4,7 @@ import type { PostgresInstance, PostgresResource } from '../resources/postgres.j
 import type { CallOptions } from '../transport/http-transport.js';
 import { applyPostgresDefaults } from '../validation/apply-defaults.js';
 import { pollUntil, WaitFailedError, type Verdict } from './poll-until.js';
+import { isNewerCondition, readyCondition } from './ready-since.js';
 
 /**
  * How ready:
@@ -28,6 +29,13 @@ export interface WaitForReadyOptions {
   timeout?: number;
   signal?: AbortSignal;
   onProgress?: (progress: WaitProgress) => void;
+  /**
+   * The Postgres as read before the change you wait for, or as the write returned it. The platform
+   * has no observedGeneration, and its Ready stays as it was until the release of the change
+   * starts: with `since`, a Ready (or a failure) equal to the one `since` carries does not count.
+   * Leave it out after a write that changed nothing (no release follows it).
+   */
+  since?: Postgres;
 }
 
 // Terminal reasons end in a verdict (Flux's InstallFailed, UpgradeFailed, RetriesExceeded; an
@@ -41,8 +49,13 @@ export function isTerminalReason(reason: string | undefined): boolean {
   return reason !== undefined && (terminalReasons.has(reason) || terminalReasonSuffix.test(reason));
 }
 
-/** A condition that says the platform gave up, rather than "not yet". */
+/**
+ * A condition that says the platform gave up, rather than "not yet". While `Ready` is Unknown a
+ * release is running (helm-controller's Progressing) and `Released` still holds the last result,
+ * possibly the failure this release is fixing: nothing has failed yet.
+ */
 export function failedCondition(postgres: Postgres): Condition | undefined {
+  if (readyCondition(postgres)?.status === 'Unknown') return undefined;
   return postgres.status?.conditions?.find(
     (condition) => (condition.status === 'False' && isTerminalReason(condition.reason)) || ((condition.type === 'Failed' || condition.type === 'Stalled') && condition.status === 'True'),
   );
@@ -66,6 +79,9 @@ export function waitForPostgresReady(resource: PostgresResource, name: string, o
   const level = options.level ?? 'allInstances';
   const what = `Postgres "${name}" in namespace "${resource.namespace}" to be ready (${level})`;
   const call = (remaining: number, signal: AbortSignal): CallOptions => ({ timeout: Math.min(remaining, 30_000), signal });
+  const stale = options.since === undefined ? undefined : readyCondition(options.since);
+  // Once Ready moved away from the stale one, every later state belongs to the change.
+  let moved = stale === undefined;
 
   async function check(remaining: number, signal: AbortSignal): Promise<Verdict<Postgres> & { observed?: unknown }> {
     const postgres = await resource.get(name, call(remaining, signal));
@@ -74,6 +90,9 @@ export function waitForPostgresReady(resource: PostgresResource, name: string, o
       options.onProgress?.({ level, reason, conditions, ...(instances ? { instances } : {}) });
       return { state: 'retry' as const, reason, observed: postgres };
     };
+    const ready = readyCondition(postgres);
+    moved ||= isNewerCondition(stale, ready);
+    if (!moved) return report(`the platform has not started applying the change yet (Ready is still ${stale?.status ?? 'not reported'}${stale?.reason ? `, ${stale.reason}` : ''})`);
     const failed = failedCondition(postgres);
     if (failed) {
       return {
@@ -82,10 +101,7 @@ export function waitForPostgresReady(resource: PostgresResource, name: string, o
         observed: postgres,
       };
     }
-    const ready = conditions.find((condition) => condition.type === 'Ready');
-    const generation = postgres.metadata.generation;
     if (ready?.status !== 'True') return report(`Ready is ${ready?.status ?? 'not reported'}${ready?.message ? `: ${ready.message}` : ''}`);
-    if (generation !== undefined && ready.observedGeneration !== undefined && ready.observedGeneration < generation) return report('the platform has not yet seen the latest spec');
     if (level === 'released') return { state: 'success', value: postgres };
     const instances = await resource.instances(name, call(remaining, signal));
     if (level === 'primary') {

@@ -1,6 +1,8 @@
-// Admission for writes through the API: object names, the Postgres spec (defaults and validation
-// come from the SDK's policy, the one source of truth), the platform's immutable storageClass,
-// SchedulingClass shape, and unknown-field handling per `fieldValidation`.
+// Admission for writes through the API: object names, the Postgres spec defaults (from the SDK's
+// policy, the one source of truth), the platform's immutable storageClass, SchedulingClass shape,
+// and unknown-field handling per `fieldValidation`. A Postgres spec is not validated here: like
+// Cozystack's aggregated API (which checks the name only), the write is stored and the release
+// fails later (Ready=False, InstallFailed/UpgradeFailed; see controllers/release-status.ts).
 
 import { applyPostgresDefaults, applySchedulingClassDefaults, validatePostgres, validateSchedulingClass } from '@hikube/sdk/kubernetes';
 import type { KubeObject } from '../store/kube-object.js';
@@ -18,11 +20,13 @@ export interface PolicyIssue {
 export interface KindPolicy {
   validate(object: unknown): PolicyIssue[];
   applyDefaults(spec: Record<string, unknown>): Record<string, unknown>;
+  /** Only the name and unknown fields are refused at write; the spec's rules are left to the release. */
+  readonly namesOnly?: boolean;
 }
 
 /** The SDK's policies: the one source of truth for the Postgres and SchedulingClass schemas. */
 export const SDK_POLICIES: Readonly<Record<string, KindPolicy>> = {
-  Postgres: { validate: validatePostgres, applyDefaults: (spec) => applyPostgresDefaults(spec) as Record<string, unknown> },
+  Postgres: { validate: validatePostgres, applyDefaults: (spec) => applyPostgresDefaults(spec) as Record<string, unknown>, namesOnly: true },
   SchedulingClass: { validate: validateSchedulingClass, applyDefaults: (spec) => applySchedulingClassDefaults(spec) as Record<string, unknown> },
 };
 
@@ -88,6 +92,7 @@ export class Admission {
           specUnknown.push(issue.path);
           continue;
         }
+        if (policy.namesOnly && !issue.path.startsWith('metadata.')) continue;
         causes.push({ reason: reasonFor(issue.rule), field: issue.path, message: issue.message });
       }
     }

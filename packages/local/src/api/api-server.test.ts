@@ -97,13 +97,16 @@ describe('Status errors', () => {
     if (message) expect(r.json['message']).toMatch(message);
   });
 
-  it('422 Invalid carries one cause per bad field', async () => {
-    const r = await call({ method: 'POST', path: P, body: pg('bad', { replicas: 'three', version: 'v9', users: { postgres: {} } }) });
+  it('422 Invalid names the bad name; the spec is left to the release, as the aggregated API does', async () => {
+    const r = await call({ method: 'POST', path: P, body: pg('Bad', { replicas: 'three', version: 'v9', users: { postgres: {} } }) });
     expect(r.status).toBe(422);
     expect(r.json['reason']).toBe('Invalid');
     const causes = (r.json['details'] as { causes: { field: string; reason: string }[] }).causes;
-    expect(causes.map((c) => c.field).sort()).toEqual(['spec.replicas', 'spec.users.postgres', 'spec.version']);
-    expect(r.json['message']).toMatch(/^Postgres\.apps\.cozystack\.io "bad" is invalid: /);
+    expect(causes.map((c) => c.field)).toEqual(['metadata.name']);
+    expect(r.json['message']).toMatch(/^Postgres\.apps\.cozystack\.io "Bad" is invalid: /);
+    const stored = await call({ method: 'POST', path: P, body: pg('bad', { replicas: 'three', version: 'v9', users: { postgres: {} } }) });
+    expect(stored.status).toBe(201);
+    expect(stored.json['spec']).toMatchObject({ replicas: 'three', version: 'v9', users: { postgres: {} } });
   });
 
   it('warns instead of failing for unknown fields with fieldValidation=Warn', async () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { KubeObject } from '../store/kube-object.js';
-import { podReadyCondition, postgresCondition } from './conditions.js';
-import type { PostgresStatus } from './reconciler.js';
+import type { Condition } from '../store/kube-object.js';
+import { podReadyCondition, timedCondition } from './conditions.js';
 
 const EARLIER = '2026-12-01T10:00:00Z';
 
@@ -34,18 +34,17 @@ describe('podReadyCondition', () => {
   });
 });
 
-describe('postgresCondition', () => {
-  it('keeps the time while the status holds and moves it when the status changes', () => {
-    const previous: Partial<PostgresStatus> = { conditions: [{ type: 'Ready', status: 'True', reason: 'ReconciliationSucceeded', message: '', lastTransitionTime: EARLIER }] };
-    expect(postgresCondition(previous, 'Ready', true, 'ReconciliationSucceeded', 'ready', 3)).toEqual({
+describe('timedCondition', () => {
+  it('keeps the time while the status holds, moves it when the status changes, and sets no observedGeneration', () => {
+    const previous: Condition[] = [{ type: 'Ready', status: 'True', reason: 'InstallSucceeded', message: '', lastTransitionTime: EARLIER }];
+    expect(timedCondition(previous, 'Ready', { status: 'True', reason: 'UpgradeSucceeded', message: 'ready' })).toEqual({
       type: 'Ready',
       status: 'True',
-      reason: 'ReconciliationSucceeded',
+      reason: 'UpgradeSucceeded',
       message: 'ready',
       lastTransitionTime: EARLIER,
-      observedGeneration: 3,
     });
-    expect(postgresCondition(previous, 'Ready', false, 'Degraded', 'one instance down', 3).lastTransitionTime).toBe('2026-12-02T08:30:15Z');
-    expect(postgresCondition(previous, 'WorkloadsReady', true, 'Ready', '', 3).lastTransitionTime).toBe('2026-12-02T08:30:15Z');
+    expect(timedCondition(previous, 'Ready', { status: 'Unknown', reason: 'Progressing', message: '' }).lastTransitionTime).toBe('2026-12-02T08:30:15Z');
+    expect(timedCondition(previous, 'WorkloadsReady', { status: 'True', reason: 'WorkloadMonitorCheck', message: '' }).lastTransitionTime).toBe('2026-12-02T08:30:15Z');
   });
 });

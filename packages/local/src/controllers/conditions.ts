@@ -1,7 +1,6 @@
 // Conditions as Kubernetes keeps them: lastTransitionTime moves only when the status changes, so a
 // reader can tell how long a cluster or an instance has been (un)ready.
 import type { Condition, KubeObject } from '../store/kube-object.js';
-import type { PostgresStatus } from './reconciler.js';
 
 interface TimedCondition {
   type: string;
@@ -19,11 +18,10 @@ function transitionTime(before: TimedCondition | undefined, status: string): str
   return before?.status === status && before.lastTransitionTime ? before.lastTransitionTime : now();
 }
 
-/** A condition of the Postgres status, given the status it replaces. */
-export function postgresCondition(previous: Partial<PostgresStatus>, type: string, ok: boolean, reason: string, message: string, generation: number): Condition {
-  const status = ok ? 'True' : 'False';
-  const before = previous.conditions?.find((c) => c.type === type);
-  return { type, status, reason, message, lastTransitionTime: transitionTime(before, status), observedGeneration: generation };
+/** A condition of the Postgres status, given the conditions it replaces (no observedGeneration: the platform sets none). */
+export function timedCondition(previous: readonly Condition[], type: string, decided: Pick<Condition, 'status' | 'reason' | 'message'>): Condition {
+  const before = previous.find((c) => c.type === type);
+  return { type, status: decided.status, reason: decided.reason, message: decided.message, lastTransitionTime: transitionTime(before, decided.status) };
 }
 
 /** An instance pod's Ready condition, given the pod it replaces (if any). */

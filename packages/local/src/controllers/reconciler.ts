@@ -24,8 +24,8 @@ export type OwnedKind = 'Pod' | 'Service' | 'Secret' | 'TenantSecret' | 'Event';
 export interface PostgresStatus {
   /** Chart version the platform reports, e.g. `0.18.0`. */
   version?: string;
+  /** Ready and Released (the Helm release), WorkloadsReady (pods); no observedGeneration, as on the platform. */
   conditions: Condition[];
-  observedGeneration?: number;
   /** Optional detail Hikube does not publish; clients must not depend on it. */
   [extra: string]: unknown;
 }

@@ -41,8 +41,8 @@ const POSTGRES_PORT = 5432;
 /** The Kubernetes defaults the admission step fills in; a stored spec normally has them already. */
 const specDefaults = { replicas: 2, resourcesPreset: 't1.micro', size: '10Gi', version: 'v18', external: false } as const;
 
-/** Ready=False reasons that no waiting will fix: the cluster is in error until its spec changes. */
-const failureReasons: ReadonlySet<string> = new Set(['InvalidSpec', 'VersionUnavailable', 'SchedulingClassNotFound', 'PrimaryUnavailable']);
+/** Ready=False reasons of a failed Helm action (InstallFailed, UpgradeFailed...): in error until the spec changes. */
+const failureReason = /Failed$/;
 
 const binaryUnits: Record<string, number> = { '': 1, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, k: 1e3, K: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15 };
 
@@ -96,17 +96,16 @@ export function settingsFromSpec(spec: PostgresSpec): Required<ClusterSettings> 
 }
 
 /**
- * The public status from the platform's conditions: ready once Ready is True for the current
- * generation, error when Ready is False for a reason that waiting will not fix, otherwise
- * provisioning (being created, or a change being applied).
+ * The public status from the platform's conditions (the release's Ready; the platform reports no
+ * observedGeneration): ready when Ready is True, error when a release failed, provisioning while
+ * one runs (Ready Unknown, Progressing) or before the first status.
  */
-export function publicStatus(conditions: readonly Condition[] | undefined, generation: number | undefined): PublicStatus {
+export function publicStatus(conditions: readonly Condition[] | undefined): PublicStatus {
   const ready = conditions?.find((c) => c.type === 'Ready');
   if (!ready) return 'provisioning';
-  const current = ready.observedGeneration === undefined || generation === undefined || ready.observedGeneration >= generation;
-  if (ready.status === 'Unknown') return 'unknown';
-  if (ready.status === 'True') return current ? 'ready' : 'provisioning';
-  return failureReasons.has(ready.reason) && current ? 'error' : 'provisioning';
+  if (ready.status === 'Unknown') return ready.reason === 'Progressing' ? 'provisioning' : 'unknown';
+  if (ready.status === 'True') return 'ready';
+  return failureReason.test(ready.reason) ? 'error' : 'provisioning';
 }
 
 /** The last time the object was written, as the managed fields record it, else its creation time. */
@@ -154,6 +153,6 @@ export function clusterView(object: KubeObject, projectId: string, host = ''): C
     config: { maxConnections: String(settings.maxConnections) },
     quorum: { minSyncReplicas: String(settings.quorum.minSyncReplicas), maxSyncReplicas: String(settings.quorum.maxSyncReplicas) },
     host: settings.external ? host : '',
-    status: publicStatus(conditions, object.metadata.generation),
+    status: publicStatus(conditions),
   };
 }

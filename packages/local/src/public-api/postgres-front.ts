@@ -236,10 +236,13 @@ export class PostgresFront {
    * works (and a rotated one is refused) on the next connection. A cluster not ready applies it later.
    */
   async #writeApplied(current: KubeObject, spec: PostgresSpec): Promise<PostgresSpec> {
-    const wasReady = publicStatus((current['status'] as { conditions?: Condition[] } | undefined)?.conditions, current.metadata.generation) === 'ready';
+    const wasReady = publicStatus((current['status'] as { conditions?: Condition[] } | undefined)?.conditions) === 'ready';
     const stored = await this.#replaceSpec(current, spec);
     const { namespace = '', name } = stored.metadata;
-    if (wasReady) await untilApplied(() => this.options.service.find(POSTGRES, namespace, name), stored.metadata.generation ?? 0);
+    const readyAsWritten = (stored['status'] as { conditions?: Condition[] } | undefined)?.conditions?.find((c) => c.type === 'Ready');
+    // A write that changed nothing starts no release: nothing to wait for.
+    const changed = stored.metadata.generation !== current.metadata.generation;
+    if (wasReady && changed) await untilApplied(() => this.options.service.find(POSTGRES, namespace, name), readyAsWritten);
     return (stored['spec'] ?? {}) as PostgresSpec;
   }
 

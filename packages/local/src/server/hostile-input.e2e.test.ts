@@ -2,8 +2,10 @@
 // (deterministic driver, real HTTPS on 127.0.0.1, HTTP/1.1 and HTTP/2). For every generated
 // request: the server stays up; the answer is a documented status in the front's error body;
 // a refused (or dry-run, or read) request changes nothing stored; what an accepted request
-// stores is valid by the document, asks for no role, database or setting the request did not
-// name, and publishes credentials for exactly the declared users. Fixed seed and bounded runs
+// stores asks for no role, database or setting the request did not name; a stored spec valid by
+// the document is released and publishes credentials for exactly the declared users, an invalid
+// one (the Kubernetes front checks only the name, as Cozystack's aggregated API) fails its
+// release with Helm's reason and publishes nothing. Fixed seed and bounded runs
 // in CI; HIKUBE_PROPERTY_SEED / HIKUBE_PROPERTY_RUNS for a longer hunt (README).
 
 import { createRequire } from 'node:module';
@@ -128,8 +130,13 @@ async function expectSoundServer(where: string): Promise<StoredState> {
   const state = await settledState();
   for (const p of state.postgres) {
     const object = { apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'Postgres', metadata: { name: p.name, namespace: p.namespace }, spec: p.spec };
-    expect(validatePostgres(object), `stored ${p.namespace}/${p.name} is invalid after ${where}`).toEqual([]);
-    expect(p.readyReason, `${p.namespace}/${p.name} accepted, then refused by the controller, after ${where}`).toBe('ReconciliationSucceeded');
+    if (validatePostgres(object).length > 0) {
+      // Stored as sent; the release refuses it and acts on nothing (an earlier release keeps running).
+      expect(p.readyReason, `${p.namespace}/${p.name} is invalid but not refused by its release, after ${where}`).toMatch(/^(Install|Upgrade)Failed$/);
+      if (p.readyReason === 'InstallFailed') expect(state.credentials.get(`${p.namespace}/postgres-${p.name}-credentials`), `credentials of a refused ${p.namespace}/${p.name}`).toBeUndefined();
+      continue;
+    }
+    expect(p.readyReason, `${p.namespace}/${p.name} accepted, then refused by the controller, after ${where}`).toMatch(/^(Install|Upgrade)Succeeded$/);
     const users = state.credentials.get(`${p.namespace}/postgres-${p.name}-credentials`);
     expect(users, `credentials of ${p.namespace}/${p.name} after ${where}`).toEqual(keysAt(p.spec, 'users'));
   }

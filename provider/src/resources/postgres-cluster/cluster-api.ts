@@ -11,6 +11,11 @@ export interface WaitOptions {
   signal: AbortSignal;
   /** Progress lines such as "2/3 instances ready". */
   onProgress: (message: string) => void;
+  /**
+   * The object as the write being waited for returned it. The platform has no observedGeneration:
+   * its Ready still says what it said before the write, and must not end the wait.
+   */
+  since?: Postgres;
 }
 
 export interface ClusterObservation {

@@ -122,6 +122,24 @@ describe('update', () => {
     if (result.state) expect(changes(await plan(api, scaled, result.state), result.state)).toEqual([]);
   });
 
+  it('waits past the Ready the patch answer still carries (the platform has no observedGeneration)', async () => {
+    const { api, state } = await created();
+    expect(api.waitedSince).toEqual([undefined]);
+    await apply(api, { ...production, replicas: 5 }, state);
+    const since = api.waitedSince.at(-1);
+    expect(since?.spec?.replicas).toBe(5);
+    expect(since?.status?.conditions?.find((c) => c.type === 'Ready')?.message).toContain('.v1 with chart');
+  });
+
+  it('does not wait for a newer Ready after a patch that left the spec as the platform had it (no release follows)', async () => {
+    const { api, state } = await created();
+    api.patchOutside('tenant-demo', 'orders', { spec: { replicas: 5 } });
+    const result = await apply(api, { ...production, replicas: 5 }, state);
+    expect(result.issues).toEqual([]);
+    expect(api.calls.filter((call) => call.startsWith('patch'))).toEqual(['patch tenant-demo/orders {"spec":{"replicas":5}}']);
+    expect(api.waitedSince.at(-1)).toBeUndefined();
+  });
+
   it('changes Terraform-side settings without a request to the platform', async () => {
     const { api, state } = await created();
     api.calls.length = 0;

@@ -1,5 +1,6 @@
 // The life cycle of one cluster, free of any plugin framework: plan, create, read, update, delete
 // and import over a ClusterApi. Every outcome is a model plus issues; nothing throws to the caller.
+import { isDeepStrictEqual } from 'node:util';
 import { applyPostgresDefaults, validatePostgres, type Postgres } from '@hikube/sdk/kubernetes';
 import type { ClusterApi } from './cluster-api.js';
 import { fromObject } from './from-object.js';
@@ -206,11 +207,11 @@ function identity(planned: PostgresClusterArgs): { namespace: string; name: stri
   return { namespace: planned.namespace, name: planned.name };
 }
 
-async function waitAndRead(input: ApplyInput, namespace: string, name: string, verb: string): Promise<ApplyResult> {
+async function waitAndRead(input: ApplyInput, namespace: string, name: string, verb: string, written?: Postgres): Promise<ApplyResult> {
   const issues: PlanIssue[] = [];
   const level = input.planned.waitFor ?? 'all_instances';
   try {
-    await input.api.waitForReady(namespace, name, { level, timeoutMs: input.timeoutMs, signal: input.signal, onProgress: input.onProgress });
+    await input.api.waitForReady(namespace, name, { level, timeoutMs: input.timeoutMs, signal: input.signal, onProgress: input.onProgress, ...(written ? { since: written } : {}) });
   } catch (cause) {
     // The cluster exists: keep it in state (Terraform taints a failed create) and say why.
     issues.push(apiError(`Cluster ${clusterId(namespace, name)} ${verb} but is not ready`, cause));
@@ -256,14 +257,20 @@ export async function updateCluster(input: ApplyInput & { prior: PostgresCluster
   const after = objectFor(input.planned, id.namespace, id.name, input.writeOnlyPasswords);
   const invalid = issuesFromSdk(validatePostgres(after), input.planned);
   if (invalid.length > 0) return { state: input.prior, issues: invalid };
+  let before: Postgres | null;
+  let written: Postgres;
   try {
+    before = await input.api.get(id.namespace, id.name, input.signal);
     // The annotation rides along with every change, so clusters made before it get it too.
-    await input.api.patch(id.namespace, id.name, { ...patch, metadata: { annotations: { [inlineMapsAnnotation]: inlineMapsValue(input.planned) } } }, input.signal);
+    written = await input.api.patch(id.namespace, id.name, { ...patch, metadata: { annotations: { [inlineMapsAnnotation]: inlineMapsValue(input.planned) } } }, input.signal);
   } catch (cause) {
     return { state: input.prior, issues: [apiError(`Cannot update cluster ${clusterId(id.namespace, id.name)}`, cause)] };
   }
   input.onProgress(`updated ${clusterId(id.namespace, id.name)}; waiting for ${input.planned.waitFor ?? 'all_instances'}`);
-  const result = await waitAndRead(input, id.namespace, id.name, 'was updated');
+  // The answer to the patch carries the Ready from before it: the wait must see a newer one. A
+  // patch that left the spec as it was (the platform already had it) starts no release to wait for.
+  const released = before === null || !isDeepStrictEqual(before.spec, written.spec);
+  const result = await waitAndRead(input, id.namespace, id.name, 'was updated', released ? written : undefined);
   return { state: result.state ?? input.prior, issues: result.issues };
 }
 

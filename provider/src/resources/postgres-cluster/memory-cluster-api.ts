@@ -50,11 +50,15 @@ export class MemoryClusterApi implements ClusterApi {
     return `${namespace}/${name}`;
   }
 
+  /** The object each waitForReady was told to outwait (`since`), in call order. */
+  readonly waitedSince: (Postgres | undefined)[] = [];
+
+  // As the platform answers a write: the status stays what it was until the release runs.
   private store(object: Postgres): Postgres {
     const spec = applyPostgresDefaults(object.spec ?? {});
     this.#version += 1;
     const metadata = { ...object.metadata, resourceVersion: String(this.#version) };
-    const stored = this.rewrite({ ...object, metadata, spec, status: { version: '0.18.0', conditions: [{ type: 'Ready', status: 'False', reason: 'Reconciling', message: '' }] } });
+    const stored = this.rewrite({ ...object, metadata, spec, ...(object.status ? { status: object.status } : {}) });
     this.objects.set(this.key(object.metadata.namespace ?? '', object.metadata.name ?? ''), stored);
     return structuredClone(stored);
   }
@@ -104,10 +108,13 @@ export class MemoryClusterApi implements ClusterApi {
 
   async waitForReady(namespace: string, name: string, options: WaitOptions): Promise<Postgres> {
     this.calls.push(`wait ${namespace}/${name} ${options.level}`);
+    this.waitedSince.push(options.since);
     if (this.failWait !== null) throw new MemoryApiError('Timeout', this.failWait);
     const found = this.objects.get(this.key(namespace, name));
     if (found === undefined) throw new MemoryApiError('NotFound', `postgres ${name} not found`);
-    found.status = { version: '0.18.0', conditions: [{ type: 'Ready', status: 'True', reason: 'Ready', message: '' }] };
+    const revision = this.waitedSince.length;
+    const message = `Helm upgrade succeeded for release ${namespace}/postgres-${name}.v${revision} with chart postgres@0.18.0`;
+    found.status = { version: '0.18.0', conditions: [{ type: 'Ready', status: 'True', reason: 'UpgradeSucceeded', message }, { type: 'Released', status: 'True', reason: 'UpgradeSucceeded', message }] };
     options.onProgress(`${found.spec?.replicas ?? 0}/${found.spec?.replicas ?? 0} instances ready`);
     return structuredClone(found);
   }

@@ -37,11 +37,11 @@ const ready = (name: string): Record<string, string> => {
 };
 
 describe('deterministic driver', () => {
-  it('refuses a spec stored around admission and publishes nothing for it (issue 18: status never says applied)', async () => {
+  it('fails the install of a spec the chart refuses, as Helm words it, and publishes nothing for it (issue 18: status never says applied)', async () => {
     await createPg('bad', { users: { streaming_replica: {} }, databases: { template0: {} } });
-    expect(ready('bad')).toEqual({ Ready: 'False/InvalidSpec', WorkloadsReady: 'False/InvalidSpec' });
+    expect(ready('bad')).toEqual({ Ready: 'False/InstallFailed', Released: 'False/InstallFailed', WorkloadsReady: 'Unknown/Pending' });
     const message = (service.get(POSTGRES, 'ns', 'bad')['status'] as { conditions: { message: string }[] }).conditions[0]?.message;
-    expect(message).toMatch(/spec\.users\.streaming_replica: .*; spec\.databases\.template0: /);
+    expect(message).toMatch(/^Helm install failed for release ns\/postgres-bad with chart postgres@0\.18\.0: values don't meet the specifications of the schema\(s\) in the following chart\(s\):\npostgres:\n- at '\/users\/streaming_replica': .*\n- at '\/databases\/template0': /);
     expect(pods()).toEqual([]);
     expect(service.list(SECRET, { namespace: 'ns' }).items).toEqual([]);
   });
@@ -76,7 +76,7 @@ describe('deterministic driver', () => {
   it.each(placements)('places instances: $name', async ({ spec, want }) => {
     await createPg('a', spec);
     expect(placement()).toEqual(want);
-    expect(ready('a')).toEqual({ Ready: 'True/ReconciliationSucceeded', WorkloadsReady: 'True/WorkloadsReady' });
+    expect(ready('a')).toEqual({ Ready: 'True/InstallSucceeded', Released: 'True/InstallSucceeded', WorkloadsReady: 'True/WorkloadMonitorCheck' });
   });
 
   it('publishes services and keeps generated passwords across reconciles', async () => {
@@ -97,15 +97,16 @@ describe('deterministic driver', () => {
     expect(Object.keys(secret).sort()).toEqual(['constructor', 'toString', 'valueOf']);
     for (const user of ['constructor', 'toString']) expect(Buffer.from(secret[user] as string, 'base64').toString()).toMatch(/^[A-Za-z0-9]{16}$/);
     expect(Buffer.from(secret['valueOf'] as string, 'base64').toString()).toBe('given');
-    expect(ready('proto')['Ready']).toBe('True/ReconciliationSucceeded');
+    expect(ready('proto')['Ready']).toBe('True/InstallSucceeded');
   });
 
   it.each([
-    { name: 'an unavailable major', spec: { version: 'v13' }, want: 'False/VersionUnavailable' },
-    { name: 'a missing scheduling class', spec: { schedulingClass: 'mars' }, want: 'False/SchedulingClassNotFound' },
-  ])('reports $name as Ready=False with the cause', async ({ spec, want }) => {
+    { name: 'an unavailable major', spec: { version: 'v13' }, cause: /PostgreSQL 13 is not available on this platform/ },
+    { name: 'a missing scheduling class', spec: { schedulingClass: 'mars' }, cause: /SchedulingClass "mars" does not exist/ },
+  ])('reports $name as a failed install with the cause', async ({ spec, cause }) => {
     await createPg('c', spec);
-    expect(ready('c')['Ready']).toBe(want);
+    expect(ready('c')['Ready']).toBe('False/InstallFailed');
+    expect((service.get(POSTGRES, 'ns', 'c')['status'] as { conditions: { type: string; message: string }[] }).conditions.find((c) => c.type === 'Ready')?.message).toMatch(cause);
     expect(service.list(EVENT, { namespace: 'ns' }).items.some((e) => e['type'] === 'Warning')).toBe(true);
   });
 
@@ -124,7 +125,39 @@ describe('deterministic driver', () => {
     // Ready moved for the downed instance only; the others keep the time they became ready.
     expect(service.get(POD, 'ns', 'postgres-d-1')['status']).toMatchObject({ conditions: [{ type: 'Ready', status: 'False', reason: 'SiteDown' }] });
     expect(readySince('postgres-d-2')).toBe(lucerneSince);
-    expect(ready('d')).toEqual({ Ready: 'True/ReconciliationSucceeded', WorkloadsReady: 'False/Degraded' });
+    // A failover is no release: Ready stays as the install left it.
+    expect(ready('d')).toEqual({ Ready: 'True/InstallSucceeded', Released: 'True/InstallSucceeded', WorkloadsReady: 'True/WorkloadMonitorCheck' });
+    await loop.siteOperation('down', 'lucerne');
+    await loop.siteOperation('down', 'geneva');
+    await loop.idle();
+    expect(ready('d')).toEqual({ Ready: 'True/InstallSucceeded', Released: 'True/InstallSucceeded', WorkloadsReady: 'False/WorkloadMonitorCheck' });
+  });
+
+  it('runs an upgrade per spec change: Progressing, then the next revision; a refused change fails the upgrade and the pods keep running', async () => {
+    await createPg('u', { replicas: 1 });
+    const conditions = () => (service.get(POSTGRES, 'ns', 'u')['status'] as { conditions: { type: string; status: string; reason: string; message: string }[] }).conditions;
+    const seen: string[] = [];
+    const unwatch = service.store.watch(undefined, (event) => {
+      if (event.object.kind !== 'Postgres') return;
+      const readyNow = ((event.object['status'] as { conditions?: { type: string; status: string; reason: string }[] } | undefined)?.conditions ?? []).find((c) => c.type === 'Ready');
+      if (readyNow) seen.push(`${readyNow.status}/${readyNow.reason}`);
+    });
+    try {
+      await service.update(POSTGRES, { ...service.get(POSTGRES, 'ns', 'u'), spec: { replicas: 2 } });
+      await loop.idle();
+      expect(conditions().find((c) => c.type === 'Ready')?.message).toBe('Helm upgrade succeeded for release ns/postgres-u.v2 with chart postgres@0.18.0');
+      expect(seen).toContain('Unknown/Progressing');
+      expect(pods()).toHaveLength(2);
+      await service.update(POSTGRES, { ...service.get(POSTGRES, 'ns', 'u'), spec: { replicas: 2, users: { streaming_replica: {} } } });
+      await loop.idle();
+      expect(ready('u')).toEqual({ Ready: 'False/UpgradeFailed', Released: 'False/UpgradeFailed', WorkloadsReady: 'True/WorkloadMonitorCheck' });
+      expect(conditions().find((c) => c.type === 'Ready')?.message).toMatch(/^Helm upgrade failed for release ns\/postgres-u with chart postgres@0\.18\.0: values don't meet .*\n- at '\/users\/streaming_replica': /s);
+      expect(pods()).toHaveLength(2);
+      expect(service.get(POSTGRES, 'ns', 'u')['status']).not.toHaveProperty('observedGeneration');
+      expect(conditions().every((c) => !('observedGeneration' in c))).toBe(true);
+    } finally {
+      unwatch();
+    }
   });
 
   it('aggregates repeated events into one with a count', async () => {

@@ -3,15 +3,16 @@
 // the rw/ro/r (+external-write) Services and the credentials Secret/TenantSecret. Used by the API
 // conformance tests and by other packages' tests that need a fast, predictable server.
 
-import type { Condition, KubeObject } from '../../store/kube-object.js';
-import { podReadyCondition, postgresCondition } from '../conditions.js';
+import type { KubeObject } from '../../store/kube-object.js';
+import { podReadyCondition } from '../conditions.js';
 import { generatedPassword } from '../generated-password.js';
 import { nodeName, siteOfInstance } from '../placement.js';
 import { publishCredentials, publishedPassword, publishServices } from '../published-objects.js';
 import type { FinalizeResult, OwnedObject, Placement, PostgresStatus, ReconcileContext, ReconcileResult, Reconciler, Site } from '../reconciler.js';
+import { actionOf, CHART_VERSION, ReleaseBook, releasePending, releaseStatus, schemaFailure, type WorkloadCount } from '../release-status.js';
 import { specRefusals } from '../spec-refusals.js';
 
-export const CHART_VERSION = '0.18.0';
+export { CHART_VERSION };
 
 /**
  * The extensions catalog without a PostgreSQL to ask: a fixed list, the usual PostgreSQL contrib
@@ -42,6 +43,7 @@ export class DeterministicReconciler implements Reconciler {
   private readonly downSites = new Set<Site>();
   private readonly versions: Set<string>;
   private readonly port: number;
+  private readonly releases = new ReleaseBook();
 
   constructor(options: DeterministicOptions = {}) {
     this.versions = new Set(options.availableVersions ?? ['v13', 'v14', 'v15', 'v16', 'v17', 'v18']);
@@ -67,62 +69,79 @@ export class DeterministicReconciler implements Reconciler {
 
   async finalize(object: KubeObject, ctx: ReconcileContext): Promise<FinalizeResult> {
     await ctx.event('Normal', 'Deleting', `Removing the instances of postgres-${object.metadata.name}`);
+    this.releases.forget(object);
     return { done: true };
   }
 
   async reconcile(object: KubeObject, ctx: ReconcileContext): Promise<ReconcileResult> {
     const spec = (object['spec'] ?? {}) as PgSpec;
-    const generation = object.metadata.generation ?? 1;
     const previous = (object['status'] ?? {}) as Partial<PostgresStatus>;
     const first = !previous.conditions?.length;
+    const record = this.releases.recordOf(object);
+    const action = actionOf(record);
+    // A release runs only for a new generation, as helm-controller upgrades only on a changed spec.
+    if (!releasePending(object, record)) {
+      const placement = ctx.placement();
+      const pods = placement && this.versions.has(spec.version ?? 'v18') ? await this.syncPods(object, ctx, placement, spec.replicas ?? 2) : undefined;
+      await ctx.writeStatus({ ...releaseStatus(object, previous, undefined, pods ? this.workloads(pods) : this.podCount(ctx)), ...(pods ? this.detail(pods) : {}) });
+      return {};
+    }
     const refusals = specRefusals(object);
     if (refusals.length > 0) {
-      await this.writeFailure(ctx, object, previous, 'InvalidSpec', refusals.map((r) => `${r.path}: ${r.message}`).join('; '));
+      await this.writeFailure(ctx, object, previous, action, schemaFailure(refusals));
       return {};
     }
     const placement = ctx.placement();
     const className = (object['spec'] as { schedulingClass?: string } | undefined)?.schedulingClass || 'spread';
     if (!placement) {
-      await this.writeFailure(ctx, object, previous, 'SchedulingClassNotFound', `SchedulingClass "${className}" does not exist: create it or set spec.schedulingClass to one of the built-in classes (spread, gland, lucerne, geneva, primary-<site>)`);
+      await this.writeFailure(ctx, object, previous, action, `SchedulingClass "${className}" does not exist: create it or set spec.schedulingClass to one of the built-in classes (spread, gland, lucerne, geneva, primary-<site>)`);
       return { requeueAfterMs: 5000 };
     }
     const version = spec.version ?? 'v18';
     if (!this.versions.has(version)) {
-      await this.writeFailure(ctx, object, previous, 'VersionUnavailable', `PostgreSQL ${version.slice(1)} is not available on this platform; available: ${[...this.versions].sort().join(', ')}`);
+      await this.writeFailure(ctx, object, previous, action, `PostgreSQL ${version.slice(1)} is not available on this platform; available: ${[...this.versions].sort().join(', ')}`);
       return {};
     }
+    await ctx.writeStatus(releaseStatus(object, previous, { state: 'progressing', action }, this.podCount(ctx)));
     const replicas = spec.replicas ?? 2;
     const pods = await this.syncPods(object, ctx, placement, replicas);
     await publishServices(object, ctx, { rw: this.port, ro: this.port, r: this.port, externalWrite: spec.external === true ? { ip: '127.0.0.1', port: this.port } : undefined });
     await this.syncCredentials(object, ctx, spec.users ?? {});
-    const ready = pods.filter((p) => p.ready).length;
+    // Helm waits for the primary: with every site it may use down, the release stays in progress.
     const primaryUp = pods.some((p) => p.primary && p.ready);
-    const conditions: Condition[] = [
-      postgresCondition(previous, 'Ready', primaryUp, primaryUp ? 'ReconciliationSucceeded' : 'PrimaryUnavailable', primaryUp ? 'Release reconciliation succeeded' : 'No instance can run the primary: every site it may use is down', generation),
-      postgresCondition(previous, 'WorkloadsReady', ready === replicas, ready === replicas ? 'WorkloadsReady' : 'Degraded', `${ready}/${replicas} instances ready`, generation),
-    ];
-    const primary = pods.find((p) => p.primary)?.name;
-    await ctx.writeStatus({
-      version: CHART_VERSION,
-      conditions,
-      observedGeneration: generation,
-      instances: replicas,
-      readyInstances: ready,
-      ...(primary ? { currentPrimary: primary } : {}),
-    });
+    const latest = (ctx.get()?.['status'] ?? previous) as Partial<PostgresStatus>;
+    if (primaryUp) {
+      record.revision += 1;
+      record.releasedGeneration = object.metadata.generation ?? 1;
+    }
+    await ctx.writeStatus({ ...releaseStatus(object, latest, primaryUp ? { state: 'succeeded', action, revision: record.revision } : { state: 'progressing', action }, this.workloads(pods)), ...this.detail(pods) });
     if (first) await ctx.event('Normal', 'Created', `Cluster postgres-${object.metadata.name} created with ${replicas} instance(s) (scheduling class ${placement.className})`);
-    return {};
+    return primaryUp ? {} : { requeueAfterMs: 5000 };
   }
 
-  private async writeFailure(ctx: ReconcileContext, object: KubeObject, previous: Partial<PostgresStatus>, reason: string, message: string): Promise<void> {
-    const generation = object.metadata.generation ?? 1;
+  /** Optional detail Hikube does not publish (the engine writes the same); clients must not depend on it. */
+  private detail(pods: readonly { name: string; primary: boolean; ready: boolean }[]): Record<string, unknown> {
+    const primary = pods.find((p) => p.primary)?.name;
+    return { instances: pods.length, readyInstances: pods.filter((p) => p.ready).length, ...(primary ? { currentPrimary: primary } : {}) };
+  }
+
+  private workloads(pods: readonly { ready: boolean }[]): WorkloadCount {
+    return { pods: pods.length, ready: pods.filter((p) => p.ready).length };
+  }
+
+  /** The pods already published, for a status written before or without a sync. */
+  private podCount(ctx: ReconcileContext): WorkloadCount {
+    const pods = ctx.listOwned('Pod');
+    const ready = pods.filter((p) => (p['status'] as { conditions?: { type: string; status: string }[] } | undefined)?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'));
+    return { pods: pods.length, ready: ready.length };
+  }
+
+  private async writeFailure(ctx: ReconcileContext, object: KubeObject, previous: Partial<PostgresStatus>, action: 'install' | 'upgrade', error: string): Promise<void> {
     const before = previous.conditions?.find((c) => c.type === 'Ready');
-    await ctx.writeStatus({
-      version: CHART_VERSION,
-      conditions: [postgresCondition(previous, 'Ready', false, reason, message, generation), postgresCondition(previous, 'WorkloadsReady', false, reason, message, generation)],
-      observedGeneration: generation,
-    });
-    if (before?.reason !== reason) await ctx.event('Warning', reason, message);
+    const status = releaseStatus(object, previous, { state: 'failed', action, error }, this.podCount(ctx));
+    await ctx.writeStatus(status);
+    const ready = status.conditions.find((c) => c.type === 'Ready');
+    if (ready && (before?.reason !== ready.reason || before.message !== ready.message)) await ctx.event('Warning', ready.reason, ready.message);
   }
 
   private async syncPods(object: KubeObject, ctx: ReconcileContext, placement: Placement, replicas: number): Promise<{ name: string; primary: boolean; ready: boolean }[]> {

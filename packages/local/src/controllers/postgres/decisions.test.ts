@@ -5,7 +5,7 @@ import { resourceSettings } from './resources-plan.js';
 import { planScale } from './scale-plan.js';
 import { siteForInstance } from './site-plan.js';
 import { decideSynchronousStandbys } from './sync-quorum.js';
-import { decideReady, decideWorkloadsReady, type ReadinessFacts } from './status-plan.js';
+import { releaseDone, type ReadinessFacts } from './status-plan.js';
 import { CNPG_PROFILE, FAST_PROFILE, profileByName } from './health-profile.js';
 import { LAG_REFRESH_INTERVAL_MS, lagBucket, lagNeedsRefresh } from './lag-refresh.js';
 import { planPod } from './pod-plan.js';
@@ -112,27 +112,17 @@ describe('resources', () => {
   });
 });
 
-describe('status conditions', () => {
-  const healthy: ReadinessFacts = {
-    phase: 'Healthy', primary: 'pg-1', primaryReady: true, rolesApplied: true,
-    instances: 3, readyInstances: 3, desiredReplicas: 3, lastError: undefined,
-  };
+describe('a release action is done when Helm would stop waiting', () => {
+  const healthy: ReadinessFacts = { phase: 'Healthy', primary: 'pg-1', primaryReady: true, rolesApplied: true, instances: 3, readyInstances: 3, applying: false };
   it.each([
-    { name: 'serving', given: healthy, want: ['True', 'ReconciliationSucceeded', 'True', 'WorkloadsReady'] },
-    { name: 'a standby down keeps Ready', given: { ...healthy, phase: 'Degraded' as const, readyInstances: 2 }, want: ['True', 'ReconciliationSucceeded', 'False', 'Degraded'] },
-    { name: 'creating', given: { ...healthy, primaryReady: false, instances: 0, readyInstances: 0, phase: 'Initializing' as const }, want: ['False', 'Initializing', 'False', 'Degraded'] },
-    { name: 'scaling', given: { ...healthy, applying: 'Scaling' as const, desiredReplicas: 5 }, want: ['False', 'Scaling', 'True', 'WorkloadsReady'] },
-    { name: 'failing over', given: { ...healthy, phase: 'FailingOver' as const, primaryReady: false, readyInstances: 2 }, want: ['False', 'FailingOver', 'False', 'Degraded'] },
-    { name: 'no primary', given: { ...healthy, phase: 'Degraded' as const, primaryReady: false, readyInstances: 0 }, want: ['False', 'Degraded', 'False', 'Degraded'] },
-    { name: 'users not applied yet', given: { ...healthy, rolesApplied: false }, want: ['False', 'Degraded', 'True', 'WorkloadsReady'] },
-  ])('$name', ({ given, want }) => {
-    const r = decideReady(given);
-    const w = decideWorkloadsReady(given);
-    expect([r.ok ? 'True' : 'False', r.reason, w.ok ? 'True' : 'False', w.reason]).toEqual(want);
-  });
-
-  it('names the target size while scaling', () => {
-    expect(decideReady({ ...healthy, applying: 'Scaling', desiredReplicas: 5 }).message).toBe('Scaling to 5 instance(s)');
+    { name: 'serving', given: healthy, want: true },
+    { name: 'a standby down does not hold the release', given: { ...healthy, phase: 'Degraded' as const, readyInstances: 2 }, want: true },
+    { name: 'creating', given: { ...healthy, primaryReady: false, instances: 0, readyInstances: 0, phase: 'Initializing' as const }, want: false },
+    { name: 'still applying the new spec', given: { ...healthy, applying: true }, want: false },
+    { name: 'failing over while the release runs', given: { ...healthy, phase: 'FailingOver' as const, primaryReady: false, readyInstances: 2 }, want: false },
+    { name: 'users not applied yet', given: { ...healthy, rolesApplied: false }, want: false },
+  ])('$name: $want', ({ given, want }) => {
+    expect(releaseDone(given)).toBe(want);
   });
 });
 

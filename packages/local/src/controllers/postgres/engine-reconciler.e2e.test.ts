@@ -45,6 +45,7 @@ const conditions = (name: string): Record<string, string> => {
   const status = (service.find(POSTGRES, 'ns', name)?.['status'] ?? {}) as { conditions?: { type: string; status: string; reason: string }[] };
   return Object.fromEntries((status.conditions ?? []).map((c) => [c.type, `${c.status}/${c.reason}`]));
 };
+const readyCondition = (name: string): unknown => ((service.find(POSTGRES, 'ns', name)?.['status'] ?? {}) as { conditions?: { type: string }[] }).conditions?.find((c) => c.type === 'Ready');
 const status = (name: string): Record<string, unknown> => (service.find(POSTGRES, 'ns', name)?.['status'] ?? {}) as Record<string, unknown>;
 
 async function until<T>(what: string, fn: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
@@ -125,7 +126,8 @@ describe('engine driver through the controller loop', () => {
         databases: { shop: { roles: { admin: ['app'], readonly: ['viewer'] } } },
       },
     });
-    await until('Ready', () => conditions('db')['Ready'] === 'True/ReconciliationSucceeded' && conditions('db')['WorkloadsReady'] === 'True/WorkloadsReady');
+    await until('Ready', () => conditions('db')['Ready'] === 'True/InstallSucceeded' && conditions('db')['WorkloadsReady'] === 'True/WorkloadMonitorCheck');
+    expect(conditions('db')['Released']).toBe('True/InstallSucceeded');
     const pods = service.list(POD, { namespace: 'ns' }).items;
     expect(pods.map((p: KubeObject) => [p.metadata.name, (p['spec'] as { nodeName: string }).nodeName.slice(0, 3), p.metadata.labels?.['topology.kubernetes.io/zone'], p.metadata.labels?.['cnpg.io/instanceRole']])).toEqual([
       ['postgres-db-1', 'gld', 'gland', 'primary'],
@@ -175,11 +177,15 @@ describe('engine driver through the controller loop', () => {
 
   it('kubectl delete pod of the primary fails over; rw keeps its port', async () => {
     const rw = servicePort('postgres-db-rw');
+    const readyBefore = readyCondition('db');
     await service.delete(POD, 'ns', 'postgres-db-1');
-    await until('a new primary', () => status('db')['currentPrimary'] !== 'postgres-db-1' && conditions('db')['Ready'] === 'True/ReconciliationSucceeded');
+    await until('a new primary', () => status('db')['currentPrimary'] !== 'postgres-db-1');
+    // A failover is no Helm release: Ready is the very condition the install left.
+    expect(readyCondition('db')).toEqual(readyBefore);
     await query(rw, 'app', 'INSERT INTO t VALUES (2)');
     expect(servicePort('postgres-db-rw')).toBe(rw);
-    await until('all pods ready again', () => conditions('db')['WorkloadsReady'] === 'True/WorkloadsReady');
+    await until('all pods ready again', podsReady);
+    expect(conditions('db')['WorkloadsReady']).toBe('True/WorkloadMonitorCheck');
     const events = service.list(EVENT, { namespace: 'ns' }).items.map((e) => e['reason']);
     expect(events).toEqual(expect.arrayContaining(['InstanceKilled', 'FailingOver', 'FailoverCompleted']));
     // the deleted pod is a new one (as on Kubernetes); the others changed role and readiness in place
@@ -195,7 +201,7 @@ describe('engine driver through the controller loop', () => {
   it('switches over on request (annotation) and records resources', async () => {
     const pgObj = service.get(POSTGRES, 'ns', 'db');
     await service.update(POSTGRES, { ...pgObj, metadata: { ...pgObj.metadata, annotations: { 'local.hikube.io/switchover-to': 'postgres-db-1' } } });
-    await until('postgres-db-1 primary again', () => status('db')['currentPrimary'] === 'postgres-db-1' && conditions('db')['Ready'] === 'True/ReconciliationSucceeded');
+    await until('postgres-db-1 primary again', () => status('db')['currentPrimary'] === 'postgres-db-1' && conditions('db')['Ready'] === 'True/InstallSucceeded');
     await query(servicePort('postgres-db-rw'), 'app', 'INSERT INTO t VALUES (3)');
     expect(status('db')['resources']).toEqual({ applied: { shared_buffers: '64MB' }, recordedOnly: {} });
     const events = service.list(EVENT, { namespace: 'ns' }).items.map((e) => e['reason']);
@@ -216,7 +222,7 @@ describe('engine driver through the controller loop', () => {
     const readySince = podReadySince();
     process.kill(pid, 'SIGKILL');
     await rm(join(instanceDir, 'data', 'global'), { recursive: true, force: true });
-    await until('a new pod for the re-cloned instance', () => podIds()[standby.name] !== ids[standby.name] && podsReady() && conditions('db')['WorkloadsReady'] === 'True/WorkloadsReady');
+    await until('a new pod for the re-cloned instance', () => podIds()[standby.name] !== ids[standby.name] && podsReady() && conditions('db')['WorkloadsReady'] === 'True/WorkloadMonitorCheck');
     const after = podIds();
     expect({ ...after, [standby.name]: '' }).toEqual({ ...ids, [standby.name]: '' });
     // The others stayed ready: their Ready conditions keep the time they became ready.
@@ -232,18 +238,21 @@ describe('engine driver through the controller loop', () => {
       metadata: { name: 'old', namespace: 'ns', finalizers: [POSTGRES_FINALIZER] },
       spec: { replicas: 1, version: 'v13' },
     });
-    const c = await until('VersionUnavailable', () => {
+    const c = await until('InstallFailed', () => {
       const s = (service.find(POSTGRES, 'ns', 'old')?.['status'] ?? {}) as { conditions?: { type: string; status: string; reason: string; message: string }[] };
-      return s.conditions?.find((x) => x.type === 'Ready' && x.reason === 'VersionUnavailable');
+      return s.conditions?.find((x) => x.type === 'Ready' && x.reason === 'InstallFailed');
     });
     expect(c.message).toMatch(/PostgreSQL 13 is not installed on this machine \(installed: 15\)/);
     await service.delete(POSTGRES, 'ns', 'old');
   });
 
   it('adopts the cluster after a restart of the loop, data intact', async () => {
+    const readyBefore = readyCondition('db');
     await loop.stop();
     await startLoop();
-    await until('Ready after restart', () => conditions('db')['Ready'] === 'True/ReconciliationSucceeded' && conditions('db')['WorkloadsReady'] === 'True/WorkloadsReady');
+    await until('Ready after restart', () => conditions('db')['Ready'] === 'True/InstallSucceeded' && conditions('db')['WorkloadsReady'] === 'True/WorkloadMonitorCheck');
+    // Adoption is no release either: the revision and the time stay.
+    expect(readyCondition('db')).toEqual(readyBefore);
     const rows = await query<{ n: number }>(servicePort('postgres-db-rw'), 'app', 'SELECT count(*)::int AS n FROM t');
     expect(rows).toEqual([{ n: 3 }]);
     expect(podIds()).toEqual(ids);

@@ -51,15 +51,18 @@ function recordingContext(object: KubeObject) {
 }
 
 describe('the engine driver on a refused spec', () => {
-  it('acts on nothing and says why in Ready, naming the field (issue 18: status never says applied)', async () => {
+  it('acts on nothing and fails the install, naming the field (issue 18: status never says applied)', async () => {
     const object = stored({ users: { app: {}, streaming_replica: {} } });
     const { ctx, statuses, events, touched } = recordingContext(object);
     const result = await new EngineReconciler().reconcile(object, ctx);
     expect(result).toEqual({});
     expect(touched).toEqual([]);
     const ready = statuses.at(-1)?.conditions.find((c) => c.type === 'Ready');
-    expect(ready).toMatchObject({ status: 'False', reason: 'InvalidSpec', observedGeneration: 3 });
-    expect(ready?.message).toMatch(/spec\.users\.streaming_replica: .*may not declare "streaming_replica"/);
-    expect(events).toEqual(['Warning InvalidSpec']);
+    // As the platform: the install fails with Helm's reason and wording, no observedGeneration.
+    expect(ready).toMatchObject({ status: 'False', reason: 'InstallFailed' });
+    expect(ready).not.toHaveProperty('observedGeneration');
+    expect(ready?.message).toMatch(/^Helm install failed for release .*postgres-orders with chart postgres@0\.18\.0: values don't meet .*\n- at '\/users\/streaming_replica': .*may not declare "streaming_replica"/s);
+    expect(statuses.at(-1)?.conditions.find((c) => c.type === 'Released')).toMatchObject({ status: 'False', reason: 'InstallFailed' });
+    expect(events).toEqual(['Warning InstallFailed']);
   });
 });

@@ -12,8 +12,7 @@ import { listInstalledPg, locatePg } from '../../engine/pg-binaries.js';
 import { tlsFilesIn } from '../../engine/pg-tls-files.js';
 import { resolveRunAs, type RunAs } from '../../engine/run-as.js';
 import type { KubeObject } from '../../store/kube-object.js';
-import { CHART_VERSION } from '../deterministic/deterministic-reconciler.js';
-import { podReadyCondition, postgresCondition } from '../conditions.js';
+import { podReadyCondition } from '../conditions.js';
 import { nodeName } from '../placement.js';
 import { publishCredentials, publishServices } from '../published-objects.js';
 import type {
@@ -36,7 +35,8 @@ import { profileByName, type HealthProfile } from './health-profile.js';
 import { INCARNATION_ANNOTATION, planPod } from './pod-plan.js';
 import { resourceSettings } from './resources-plan.js';
 import { specRefusals } from '../spec-refusals.js';
-import { decideReady, decideWorkloadsReady, type ReadinessFacts } from './status-plan.js';
+import { actionOf, ReleaseBook, releasePending, releaseStatus, schemaFailure, type ReleaseOutcome } from '../release-status.js';
+import { releaseDone } from './status-plan.js';
 
 /** Annotation naming the instance a planned switchover should make primary. */
 export const SWITCHOVER_ANNOTATION = 'local.hikube.io/switchover-to';
@@ -62,6 +62,7 @@ export class EngineReconciler implements Reconciler {
   #root = '';
   #addresses: ExternalAddresses | undefined;
   readonly #clusters = new Map<string, Managed>();
+  readonly #releases = new ReleaseBook();
   readonly #downSites = new Set<Site>();
 
   constructor(options: EngineReconcilerOptions = {}) {
@@ -115,6 +116,7 @@ export class EngineReconciler implements Reconciler {
     const known = this.#clusters.get(key);
     const managed = known ?? this.#managed(object);
     this.#clusters.delete(key);
+    this.#releases.forget(object);
     // never delete data under running postmasters: adopt whatever runs before destroying
     if (!known) await managed.runtime.open().catch(() => false);
     await managed.runtime.destroy();
@@ -129,26 +131,26 @@ export class EngineReconciler implements Reconciler {
     const previous = (object['status'] ?? {}) as Partial<PostgresStatus>;
     const refusals = specRefusals(object);
     if (refusals.length > 0) {
-      await this.#writeFailure(ctx, object, previous, 'InvalidSpec', refusals.map((r) => `${r.path}: ${r.message}`).join('; '));
+      await this.#writeFailure(ctx, object, previous, schemaFailure(refusals));
       return {};
     }
     const placement = ctx.placement();
     const className = (object['spec'] as { schedulingClass?: string } | undefined)?.schedulingClass || 'spread';
     if (!placement) {
-      await this.#writeFailure(ctx, object, previous, 'SchedulingClassNotFound', `SchedulingClass "${className}" does not exist: create it or set spec.schedulingClass to one of the built-in classes (spread, gland, lucerne, geneva, primary-<site>)`);
+      await this.#writeFailure(ctx, object, previous, `SchedulingClass "${className}" does not exist: create it or set spec.schedulingClass to one of the built-in classes (spread, gland, lucerne, geneva, primary-<site>)`);
       return { requeueAfterMs: 5_000 };
     }
     const version = spec.version ?? 'v18';
     const major = majorOf(version);
     if (major === undefined) {
-      await this.#writeFailure(ctx, object, previous, 'VersionUnavailable', `spec.version "${version}" is not a PostgreSQL major such as v15`);
+      await this.#writeFailure(ctx, object, previous, `spec.version "${version}" is not a PostgreSQL major such as v15`);
       return {};
     }
     try {
       await locatePg(major);
     } catch (err) {
       if (!(err instanceof PgMajorMissingError)) throw err;
-      await this.#writeFailure(ctx, object, previous, 'VersionUnavailable', err.message);
+      await this.#writeFailure(ctx, object, previous, err.message);
       return {};
     }
 
@@ -158,8 +160,7 @@ export class EngineReconciler implements Reconciler {
     const first = !previous.conditions?.length;
     if (managed.ensuredGeneration !== generation || managed.passwordsKey !== passwordsKey) {
       const before = managed.runtime.snapshot();
-      const reason = before.instances.length === 0 ? 'Initializing' : before.instances.length !== Math.max(1, spec.replicas ?? 2) ? 'Scaling' : 'Reconciling';
-      await this.#writeStatus(ctx, object, previous, before, placement, reason);
+      await this.#writeStatus(ctx, object, previous, before, placement, true);
       try {
         const externalAddress = await this.#externalAddress(object, spec);
         await this.#ensureCertificate(object, managed, externalAddress);
@@ -170,7 +171,7 @@ export class EngineReconciler implements Reconciler {
         managed.ensuredGeneration = undefined;
         const message = err instanceof Error ? err.message : String(err);
         const code = (err as { code?: string }).code;
-        await this.#writeFailure(ctx, object, (ctx.get()?.['status'] ?? previous) as Partial<PostgresStatus>, code === 'HIKUBE_PG_START_FAILED' ? 'InstanceStartFailed' : 'ReconcileFailed', message);
+        await this.#writeFailure(ctx, object, (ctx.get()?.['status'] ?? previous) as Partial<PostgresStatus>, code === 'HIKUBE_PG_START_FAILED' ? `an instance did not start: ${message}` : message);
         await this.#flushEvents(managed, ctx);
         return { requeueAfterMs: 5_000 };
       }
@@ -183,7 +184,7 @@ export class EngineReconciler implements Reconciler {
     const externalWrite = spec.external === true && externalPort !== undefined ? { ip: externalHost ?? '127.0.0.1', port: externalPort } : undefined;
     await publishServices(object, ctx, { rw, ro, r, externalWrite });
     const latest = (ctx.get()?.['status'] ?? previous) as Partial<PostgresStatus>;
-    await this.#writeStatus(ctx, object, latest, snapshot, placement, undefined);
+    await this.#writeStatus(ctx, object, latest, snapshot, placement, false);
     if (first) await ctx.event('Normal', 'Created', `Cluster postgres-${object.metadata.name} created with ${snapshot.instances.length} instance(s) (scheduling class ${placement.className})`);
     await this.#flushEvents(managed, ctx);
     // Lag and readiness drift slowly; topology changes arrive through onChange -> enqueue.
@@ -228,31 +229,23 @@ export class EngineReconciler implements Reconciler {
 
   // ---- snapshot -> API objects -------------------------------------------------------
 
-  async #writeStatus(ctx: ReconcileContext, object: KubeObject, previous: Partial<PostgresStatus>, s: ClusterSnapshot, placement: Placement, forcedReason: 'Initializing' | 'Scaling' | 'Reconciling' | undefined): Promise<void> {
-    const generation = object.metadata.generation ?? 1;
+  async #writeStatus(ctx: ReconcileContext, object: KubeObject, previous: Partial<PostgresStatus>, s: ClusterSnapshot, placement: Placement, applying: boolean): Promise<void> {
     const want = s.instances.length;
     const ready = s.instances.filter((i) => i.ready).length;
-    const facts: ReadinessFacts = {
-      phase: s.phase,
-      primary: s.primary,
-      primaryReady: s.primaryReady,
-      rolesApplied: s.rolesApplied,
-      instances: want,
-      readyInstances: ready,
-      desiredReplicas: Math.max(1, (object['spec'] as PostgresSpec | undefined)?.replicas ?? 2),
-      lastError: s.lastError,
-      applying: forcedReason,
-    };
-    const r = decideReady(facts);
-    const w = decideWorkloadsReady(facts);
-    const conditions = [
-      postgresCondition(previous, 'Ready', r.ok, r.reason, r.message, generation),
-      postgresCondition(previous, 'WorkloadsReady', w.ok, w.reason, w.message, generation),
-    ];
+    const record = this.#releases.recordOf(object);
+    let outcome: ReleaseOutcome | undefined;
+    if (releasePending(object, record)) {
+      const action = actionOf(record);
+      if (releaseDone({ phase: s.phase, primary: s.primary, primaryReady: s.primaryReady, rolesApplied: s.rolesApplied, instances: want, readyInstances: ready, applying })) {
+        record.revision += 1;
+        record.releasedGeneration = object.metadata.generation ?? 1;
+        outcome = { state: 'succeeded', action, revision: record.revision };
+      } else {
+        outcome = { state: 'progressing', action };
+      }
+    }
     await ctx.writeStatus({
-      version: CHART_VERSION,
-      conditions,
-      observedGeneration: generation,
+      ...releaseStatus(object, previous, outcome, { pods: want, ready }),
       // Optional detail Hikube does not publish; clients must not depend on it.
       instances: want,
       readyInstances: ready,
@@ -279,15 +272,14 @@ export class EngineReconciler implements Reconciler {
     return { applied: r.parameters, recordedOnly: r.recorded };
   }
 
-  async #writeFailure(ctx: ReconcileContext, object: KubeObject, previous: Partial<PostgresStatus>, reason: string, message: string): Promise<void> {
-    const generation = object.metadata.generation ?? 1;
+  /** A release action that failed: Ready and Released False with Helm's reason; the pods keep running. */
+  async #writeFailure(ctx: ReconcileContext, object: KubeObject, previous: Partial<PostgresStatus>, error: string): Promise<void> {
     const before = previous.conditions?.find((c) => c.type === 'Ready');
-    await ctx.writeStatus({
-      version: CHART_VERSION,
-      conditions: [postgresCondition(previous, 'Ready', false, reason, message, generation), postgresCondition(previous, 'WorkloadsReady', false, reason, message, generation)],
-      observedGeneration: generation,
-    });
-    if (before?.reason !== reason || before.message !== message) await ctx.event('Warning', reason, message);
+    const instances = this.#clusters.get(this.#key(object))?.runtime.snapshot().instances ?? [];
+    const status = releaseStatus(object, previous, { state: 'failed', action: actionOf(this.#releases.recordOf(object)), error }, { pods: instances.length, ready: instances.filter((i) => i.ready).length });
+    await ctx.writeStatus(status);
+    const ready = status.conditions.find((c) => c.type === 'Ready');
+    if (ready && (before?.reason !== ready.reason || before.message !== ready.message)) await ctx.event('Warning', ready.reason, ready.message);
   }
 
   async #syncPods(object: KubeObject, ctx: ReconcileContext, s: ClusterSnapshot, version: string): Promise<void> {
@@ -310,6 +302,7 @@ export class EngineReconciler implements Reconciler {
             'cnpg.io/cluster': base,
             'cnpg.io/instanceName': i.name,
             'cnpg.io/instanceRole': primary ? 'primary' : 'replica',
+            'cnpg.io/podRole': 'instance',
             role: primary ? 'primary' : 'replica',
             'topology.kubernetes.io/zone': i.site,
           },
