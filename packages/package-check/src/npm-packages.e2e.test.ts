@@ -17,7 +17,7 @@ const run = promisify(execFile);
 const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const consumersDir = fileURLToPath(new URL('../consumers/', import.meta.url));
 const tsc = createRequire(join(repositoryRoot, 'package.json')).resolve('typescript/bin/tsc');
-const PUBLISHED = ['@hikube/sdk', '@hikube/local', '@hikube/tfplugin'];
+const PUBLISHED = ['@hikube/binary-writers', '@hikube/sdk', '@hikube/local', '@hikube/tfplugin'];
 
 let work: string;
 const packed = new Map<string, PackedTarball>();

@@ -3,7 +3,8 @@ import { Dynamic, ExactNumber, inferType, numberText, parseNumber, Unknown, unkn
 
 // Type-directed MessagePack for DynamicValue (Terraform's object-wire-format): a small reader
 // and writer of our own, because a generic library would guess int/float, map/object and
-// null/unknown where cty decides them by type.
+// null/unknown where cty decides them by type (and @msgpack/msgpack adds 84 ms per launch:
+// packages/binary-writers/README.md "Performance notes").
 
 export class ValueDecodeError extends Error {
   readonly code = 'TFPLUGIN_VALUE_DECODE';
