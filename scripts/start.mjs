@@ -1,11 +1,11 @@
 // npm start | npm run failover | npm run down. `npm ci` builds nothing, so this builds what the
 // main job runs first (tsc -b for the solution, then the provider executable; both incremental),
-// then hands over to examples/terraform/src/main-job.
+// then hands over to the main job's public entry, @hikube/main-job (packages/main-job).
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { clearInterval, setInterval } from 'node:timers';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const tty = process.stdout.isTTY === true;
@@ -48,8 +48,8 @@ function newestJs(dirs) {
 }
 
 const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-// The solution, plus the main job's own project in case the solution does not list it.
-if (!(await step('build: tsc -b (incremental; the first run takes a minute or two)', [tsc, '-b', '.', 'examples/terraform']))) process.exit(1);
+// The solution lists every project, the main job's included.
+if (!(await step('build: tsc -b (incremental; the first run takes a minute or two)', [tsc, '-b', '.']))) process.exit(1);
 
 const executable = join(root, 'provider', 'dist', 'bin', 'terraform-provider-hikube');
 const inputs = newestJs([join(root, 'provider', 'dist'), join(root, 'packages', 'tfplugin', 'dist'), join(root, 'packages', 'binary-writers', 'dist'), join(root, 'sdk', 'dist')]);
@@ -57,5 +57,6 @@ if (!existsSync(executable) || statSync(executable).mtimeMs < inputs) {
   if (!(await step('build: the provider executable (provider/dist/bin)', [join(root, 'provider', 'dist-dev', 'build', 'build-executable.js')]))) process.exit(1);
 }
 
-const { runCli } = await import(pathToFileURL(join(root, 'examples', 'terraform', 'dist', 'main-job', 'cli.js')).href);
+// Imported only now: the package's entry exists once the build above has run.
+const { runCli } = await import('@hikube/main-job');
 process.exitCode = await runCli(process.argv.slice(2));

@@ -1,11 +1,13 @@
 // get and list of 500 Postgres objects at concurrency 1 and 16, side by side: @hikube/sdk,
 // @kubernetes/client-node's CustomObjectsApi (1.x) and a bare undici Pool.request (the floor); then
 // get and list of 500 clusters of Hikube's public API: @hikube/sdk/public against the same floor.
-// Prints requests/s, p50 and p99 per client, the ratios to client-node and to the floor, and how busy
-// the client and the server process were (percent of one core), so a row where the server is the
-// bottleneck shows as such. Run: npm run bench -w @hikube/sdk (BENCH_APIS=public for one table).
+// Prints requests/s, p50 and p99 per client, the ratios to client-node and to the floor (round by
+// round, against the floor run next to it), CPU time per call, and how busy the client and the
+// server process were (percent of one core), so a row where the server is the bottleneck shows as
+// such. Run: npm run bench -w @hikube/sdk (BENCH_APIS=public for one table, BENCH_ROUNDS=n).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { availableParallelism, loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { Pool } from 'undici';
@@ -18,7 +20,7 @@ const namespace = 'bench';
 const group = 'apps.cozystack.io';
 const version = 'v1alpha1';
 const plural = 'postgreses';
-const rounds = Number(process.env.BENCH_ROUNDS ?? '7');
+const rounds = Number(process.env.BENCH_ROUNDS ?? '9');
 const apis = (process.env.BENCH_APIS ?? 'kubernetes,public').split(',');
 
 const serverProcess = spawn(process.execPath, [fileURLToPath(new URL('./server.mjs', import.meta.url)), String(objects)], { stdio: ['pipe', 'pipe', 'inherit'] });
@@ -97,9 +99,14 @@ const checks = {
   public: (op, index, result) => (op === 'get' ? result?.name === publicName(index) : result?.length === objects),
 };
 
+// Between runs, when node runs with --expose-gc (npm run bench does): each run starts on a collected
+// heap instead of paying for the garbage the previous client left.
+const collectGarbage = globalThis.gc ?? (() => {});
+
 async function run(op, call, check, total, concurrency) {
   const latencies = new Float64Array(total);
   let next = 0;
+  collectGarbage();
   const serverBefore = await serverCpuMs();
   const clientBefore = process.cpuUsage();
   const started = process.hrtime.bigint();
@@ -116,54 +123,76 @@ async function run(op, call, check, total, concurrency) {
   const client = process.cpuUsage(clientBefore);
   const serverMs = (await serverCpuMs()) - serverBefore;
   const sorted = [...latencies].sort((a, b) => a - b);
+  const clientCpu = (client.user + client.system) / 1e4 / seconds;
+  const rps = total / seconds;
   return {
-    rps: total / seconds,
+    rps,
     p50: sorted[Math.floor(total * 0.5)],
     p99: sorted[Math.min(total - 1, Math.floor(total * 0.99))],
-    clientCpu: (client.user + client.system) / 1e4 / seconds,
+    clientCpu,
+    cpuPerCall: (clientCpu * 1e4) / rps,
     serverCpu: serverMs / 10 / seconds,
   };
 }
 
+// Each round is long enough to outlast a garbage collection or two (a list takes 1-3 ms).
 const scenarios = [
-  { op: 'get', concurrency: 1, total: 800, warmup: 300 },
-  { op: 'get', concurrency: 16, total: 2400, warmup: 300 },
-  { op: 'list 500', concurrency: 1, total: 30, warmup: 10 },
-  { op: 'list 500', concurrency: 16, total: 96, warmup: 16 },
+  { op: 'get', concurrency: 1, total: 2000, warmup: 1000 },
+  { op: 'get', concurrency: 16, total: 4000, warmup: 1000 },
+  { op: 'list 500', concurrency: 1, total: 100, warmup: 30 },
+  { op: 'list 500', concurrency: 16, total: 160, warmup: 48 },
 ];
 
-/** The rows of one API's table: every scenario, rounds interleaved, best round per client. */
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const percent = (ratio) => `${(ratio * 100).toFixed(0)}%`;
+
+/**
+ * The rows of one API's table: every scenario, rounds interleaved, each figure the median of its
+ * rounds. A client's ratios to the floor are taken round by round (the floor ran next to it, under
+ * the same load), then their median is reported with their range.
+ */
 async function measure(clients, check) {
   const rows = [];
   const floorRps = {};
+  const labels = Object.keys(clients);
   for (const scenario of scenarios) {
-    const samples = Object.fromEntries(Object.keys(clients).map((label) => [label, []]));
+    const samples = Object.fromEntries(labels.map((label) => [label, []]));
     const op = scenario.op === 'get' ? 'get' : 'list';
-    for (const [, client] of Object.entries(clients)) await run(op, client[op], check, scenario.warmup, scenario.concurrency);
-    // Rounds interleave the clients so a noisy moment on the shared machine hits them alike.
+    for (const label of labels) await run(op, clients[label][op], check, scenario.warmup, scenario.concurrency);
+    // Rounds interleave the clients so a noisy moment on the shared machine hits them alike, and
+    // every other round reverses their order, so none always runs first or after the same one.
     for (let round = 0; round < rounds; round += 1) {
-      for (const [label, client] of Object.entries(clients)) samples[label].push(await run(op, client[op], check, scenario.total, scenario.concurrency));
+      for (const label of round % 2 === 0 ? labels : [...labels].reverse()) {
+        samples[label].push(await run(op, clients[label][op], check, scenario.total, scenario.concurrency));
+      }
     }
-    const results = {};
-    // Best round: on a shared machine the other jobs only ever slow a round down, so the fastest
-    // round is the closest to what the client itself costs.
-    for (const [label, list] of Object.entries(samples)) results[label] = list.sort((a, b) => b.rps - a.rps)[0];
-    const floor = results[floorLabel];
-    const theirs = results[clientNodeLabel];
-    floorRps[`${scenario.op} c=${scenario.concurrency}`] = floor.rps;
-    for (const [label, result] of Object.entries(results)) {
+    const floor = samples[floorLabel];
+    const theirs = samples[clientNodeLabel];
+    const key = `${scenario.op} c=${scenario.concurrency}`;
+    floorRps[key] = median(floor.map((result) => result.rps));
+    for (const label of labels) {
+      const list = samples[label];
+      const of = (field) => median(list.map((result) => result[field]));
+      const ratios = list.map((result, round) => result.rps / floor[round].rps);
+      const cpuRatios = list.map((result, round) => result.cpuPerCall / floor[round].cpuPerCall);
       rows.push({
-        operation: `${scenario.op} c=${scenario.concurrency}`,
+        operation: key,
         client: label,
-        'req/s': Math.round(result.rps),
-        'p50 ms': result.p50.toFixed(3),
-        'p99 ms': result.p99.toFixed(3),
-        ...(theirs ? { 'vs client-node': `${(result.rps / theirs.rps).toFixed(2)}x` } : {}),
-        'vs floor': `${((result.rps / floor.rps) * 100).toFixed(0)}%`,
-        'client CPU': `${result.clientCpu.toFixed(0)}%`,
+        'req/s': Math.round(of('rps')),
+        'p50 ms': of('p50').toFixed(3),
+        'p99 ms': of('p99').toFixed(3),
+        ...(theirs ? { 'vs client-node': `${median(list.map((result, round) => result.rps / theirs[round].rps)).toFixed(2)}x` } : {}),
+        'vs floor': percent(median(ratios)),
+        'vs floor, rounds': `${percent(Math.min(...ratios))}-${percent(Math.max(...ratios))}`,
+        'client CPU': `${of('clientCpu').toFixed(0)}%`,
         // CPU time per call: steadier than req/s when other jobs take the cores.
-        'client CPU us/req': ((result.clientCpu * 1e4) / result.rps).toFixed(0),
-        'server CPU': `${result.serverCpu.toFixed(0)}%`,
+        'client CPU us/req': of('cpuPerCall').toFixed(0),
+        'CPU/req vs floor': `${median(cpuRatios) >= 1 ? '+' : ''}${((median(cpuRatios) - 1) * 100).toFixed(0)}%`,
+        'server CPU': `${of('serverCpu').toFixed(0)}%`,
       });
     }
   }
@@ -182,10 +211,13 @@ function printTable(title, { rows, floorRps }) {
   for (const op of ['get', 'list 500']) console.log(`floor ${op}: c=16 / c=1 = ${(floorRps[`${op} c=16`] / floorRps[`${op} c=1`]).toFixed(2)}x`);
 }
 
-console.log(`Node ${process.version}, ${objects} objects, best of ${rounds} interleaved rounds; the server runs in its own process and answers from pre-serialised bytes.`);
-console.log('CPU columns: percent of one core used by the benchmark process (the client) and by the server process during the best round.');
+const load = () => loadavg().map((value) => value.toFixed(1)).join(' ');
+console.log(`Node ${process.version}, ${availableParallelism()} cores, load average ${load()} at the start; ${objects} objects, median of ${rounds} interleaved rounds${globalThis.gc ? ', heap collected before each run' : ''}.`);
+console.log('The server runs in its own process and answers from pre-serialised bytes. CPU columns: percent of one core used by the benchmark process (the client) and by the server process.');
 if (apis.includes('kubernetes')) printTable('Kubernetes API (apps.cozystack.io Postgres objects):', await measure(kubernetesClients, checks.kubernetes));
 if (apis.includes('public')) printTable("Hikube's public API (PostgreSQL clusters, int64 values as strings):", await measure(publicClients, checks.public));
+
+console.log(`\nload average ${load()} at the end`);
 
 await sdk.close();
 await hikube.close();

@@ -3,7 +3,8 @@
 // absent fields as their default, unknown fields kept) at a fraction of its cost: a list of 500
 // clusters through zod costs several times its JSON.parse. The readers convert the freshly parsed
 // answer where it lies instead of copying it. A test holds every reader to its zod schema on
-// valid, mutated and malformed answers.
+// valid, mutated and malformed answers. An error's path is built only on the way out of a failed
+// read, so a valid answer costs no string building.
 import { refName } from './schema-graph.mjs';
 
 const lit = (value) => JSON.stringify(value);
@@ -16,22 +17,25 @@ export class ReaderWriter {
     this.banner = banner;
   }
 
-  /** An expression reading `value` (a defined, non-null value) at `path`.`key` with `schema`. */
-  read(schema, value, path, key) {
-    if (schema.$ref) return `read${refName(schema.$ref)}(${value}, at(${path}, ${key}))`;
+  /**
+   * An expression reading `value` (a defined, non-null value) with `schema`. `key` names the value
+   * in an error (a scalar fails with it; a nested reader's error gets it from the caller's catch).
+   */
+  read(schema, value, key) {
+    if (schema.$ref) return `read${refName(schema.$ref)}(${value})`;
     if (Object.keys(schema).filter((k) => k !== 'description').length === 0) return value;
     switch (schema.type) {
       case 'string':
-        return `str(${value}, ${path}, ${key})`;
+        return `str(${value}, ${key})`;
       case 'boolean':
-        return `bool(${value}, ${path}, ${key})`;
+        return `bool(${value}, ${key})`;
       case 'integer':
-        return `${schema.format === 'int64' ? 'int64' : 'int'}(${value}, ${path}, ${key})`;
+        return `${schema.format === 'int64' ? 'int64' : 'int'}(${value}, ${key})`;
       case 'array':
-        return `list(${value}, at(${path}, ${key}), (item, itemPath, index) => ${this.read(schema.items, 'item', 'itemPath', 'index')})`;
+        return `list(${value}, ${this.item(schema.items)})`;
       case 'object':
         if (Object.keys(schema.properties ?? {}).length === 0 && schema.additionalProperties) {
-          return `record(${value}, at(${path}, ${key}), (item, itemPath, name) => ${this.read(schema.additionalProperties, 'item', 'itemPath', 'name')})`;
+          return `record(${value}, ${this.item(schema.additionalProperties)})`;
         }
         throw new Error(`inline object schemas are not read: give it a name in components.schemas (${lit(schema)})`);
       default:
@@ -39,18 +43,32 @@ export class ReaderWriter {
     }
   }
 
+  /** The function reading one item of a list or record (whose loop puts the index or name in an error's path). */
+  item(schema) {
+    if (schema.$ref) return `read${refName(schema.$ref)}`;
+    return `(item: unknown) => ${this.read(schema, 'item', "''")}`;
+  }
+
+  /** Whether reading with `schema` calls another reader, whose error needs the key put in front of its path. */
+  nests(schema) {
+    return Boolean(schema.$ref) || schema.type === 'array' || schema.type === 'object';
+  }
+
   /** The statement that sets one property of `out` from `input`. */
   property(name, property, required) {
     const key = lit(name);
-    const read = this.read(property, 'v', 'path', key);
-    if (required) return `  v = out[${key}]; if (v === undefined) missing(path, ${key}); out[${key}] = ${read};`;
-    if (property.default !== undefined) {
+    const read = this.read(property, 'v', key);
+    let statement;
+    if (required) statement = `if (v === undefined) missing(${key}); out[${key}] = ${read};`;
+    else if (property.default !== undefined) {
       const isObject = property.$ref || property.type === 'object';
       // As zod's prefault: an object default is read like a value, so its own defaults fill in.
-      const fallback = isObject ? this.read(property, lit(property.default), 'path', key) : lit(property.default);
-      return `  v = out[${key}]; out[${key}] = v === undefined ? ${fallback} : ${read};`;
-    }
-    return `  v = out[${key}]; if (v !== undefined) out[${key}] = ${read};`;
+      const fallback = isObject ? this.read(property, lit(property.default), key) : lit(property.default);
+      statement = `out[${key}] = v === undefined ? ${fallback} : ${read};`;
+    } else statement = `if (v !== undefined) out[${key}] = ${read};`;
+    // The path of a nested error is built here, on the way out, so a valid answer builds none.
+    if (this.nests(property)) return `  v = out[${key}];\n  try {\n    ${statement}\n  } catch (error) {\n    throw within(error, ${key});\n  }`;
+    return `  v = out[${key}]; ${statement}`;
   }
 
   reader(name) {
@@ -59,8 +77,8 @@ export class ReaderWriter {
     const required = new Set(schema.required ?? []);
     const summary = schema.description ? `/** ${schema.description.trim().split('\n')[0]} */\n` : '';
     return [
-      `${summary}export function read${name}(value: unknown, path = ''): ${name} {`,
-      '  const out = withoutNulls(object(value, path));',
+      `${summary}export function read${name}(value: unknown): ${name} {`,
+      '  const out = withoutNulls(object(value));',
       ...(Object.keys(properties).length > 0 ? ['  let v: unknown;'] : []),
       ...Object.entries(properties).map(([field, property]) => this.property(field, property, required.has(field))),
       `  return out as unknown as ${name};`,
@@ -78,29 +96,75 @@ export class ReaderWriter {
       '',
       '/** An answer that is not the documented shape; `path` names the field, as a zod issue path would. */',
       'export class ResponseShapeError extends Error {',
-      '  constructor(readonly path: string, expected: string) {',
-      "    super(`${path === '' ? '(the body)' : path}: expected ${expected}`);",
+      '  #path: string;',
+      '  readonly expected: string;',
+      '',
+      '  constructor(path: string, expected: string) {',
+      '    super(describeShape(path, expected));',
+      '    this.#path = path;',
+      '    this.expected = expected;',
+      '  }',
+      '',
+      "  /** The field that is wrong: `clusters.1.replicas`, or '' for the body itself. */",
+      '  get path(): string {',
+      '    return this.#path;',
+      '  }',
+      '',
+      '  /** Puts the key of the value holding the wrong field in front of the path, as the error leaves that value. */',
+      '  within(key: string | number): this {',
+      "    this.#path = this.#path === '' ? String(key) : `${key}.${this.#path}`;",
+      '    this.message = describeShape(this.#path, this.expected);',
+      '    return this;',
       '  }',
       '}',
       '',
-      "const at = (path: string, key: string | number): string => (path === '' ? String(key) : `${path}.${key}`);",
-      'const fail = (path: string, key: string | number, expected: string): never => {',
-      '  throw new ResponseShapeError(at(path, key), expected);',
-      '};',
-      "const missing = (path: string, key: string): never => fail(path, key, 'a value');",
-      'const digits = /^-?[0-9]+$/;',
+      "const describeShape = (path: string, expected: string): string => `${path === '' ? '(the body)' : path}: expected ${expected}`;",
       '',
-      "const str = (v: unknown, path: string, key: string | number): string => (typeof v === 'string' ? v : fail(path, key, 'a string'));",
-      "const bool = (v: unknown, path: string, key: string | number): boolean => (typeof v === 'boolean' ? v : fail(path, key, 'a boolean'));",
-      "const int = (v: unknown, path: string, key: string | number): number => (Number.isSafeInteger(v) ? (v as number) : fail(path, key, 'an integer'));",
-      '/** The API writes 64-bit integers as JSON strings; either form reads as a number. */',
-      'function int64(v: unknown, path: string, key: string | number): number {',
-      "  if (typeof v === 'number') return Number.isSafeInteger(v) ? v : fail(path, key, 'an integer or a string of digits');",
-      "  return typeof v === 'string' && digits.test(v) ? Number(v) : fail(path, key, 'an integer or a string of digits');",
+      '/** The error to rethrow from a nested read: a shape error gets `key` in front of its path. */',
+      'function within(error: unknown, key: string | number): unknown {',
+      '  return error instanceof ResponseShapeError ? error.within(key) : error;',
       '}',
       '',
-      'function object(value: unknown, path: string): Record<string, unknown> {',
-      "  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new ResponseShapeError(path, 'an object');",
+      "const fail = (key: string | number, expected: string): never => {",
+      '  throw new ResponseShapeError(String(key), expected);',
+      '};',
+      "const missing = (key: string): never => fail(key, 'a value');",
+      '',
+      "const str = (v: unknown, key: string | number): string => (typeof v === 'string' ? v : fail(key, 'a string'));",
+      "const bool = (v: unknown, key: string | number): boolean => (typeof v === 'boolean' ? v : fail(key, 'a boolean'));",
+      "const int = (v: unknown, key: string | number): number => (Number.isSafeInteger(v) ? (v as number) : fail(key, 'an integer'));",
+      '/** The API writes 64-bit integers as JSON strings; either form reads as a number. */',
+      'function int64(v: unknown, key: string | number): number {',
+      "  if (typeof v === 'number') {",
+      '    if (Number.isSafeInteger(v)) return v;',
+      "  } else if (typeof v === 'string') {",
+      '    const n = digitsValue(v);',
+      '    if (n === n) return n;',
+      '  }',
+      "  return fail(key, 'an integer or a string of digits');",
+      '}',
+      '',
+      '/**',
+      ' * The number a string of decimal digits (after an optional minus) stands for, else NaN: as',
+      ' * /^-?[0-9]+$/ then Number() read it, at a fraction of their cost (a list has thousands of them).',
+      ' */',
+      'function digitsValue(text: string): number {',
+      '  const negative = text.charCodeAt(0) === 45;',
+      '  const first = negative ? 1 : 0;',
+      '  if (text.length === first) return Number.NaN;',
+      '  let n = 0;',
+      '  for (let i = first; i < text.length; i += 1) {',
+      '    const digit = text.charCodeAt(i) - 48;',
+      '    if (digit < 0 || digit > 9) return Number.NaN;',
+      '    n = n * 10 + digit;',
+      '  }',
+      '  // Up to 15 digits the sum is exact; longer strings round as Number() rounds them.',
+      '  if (text.length - first > 15) return Number(text);',
+      '  return negative ? -n : n;',
+      '}',
+      '',
+      'function object(value: unknown): Record<string, unknown> {',
+      "  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new ResponseShapeError('', 'an object');",
       '  return value as Record<string, unknown>;',
       '}',
       '',
@@ -110,15 +174,25 @@ export class ReaderWriter {
       '  return input;',
       '}',
       '',
-      'function list<T>(value: unknown, path: string, item: (value: unknown, path: string, index: number) => T): T[] {',
-      "  if (!Array.isArray(value)) throw new ResponseShapeError(path, 'an array');",
-      '  for (let i = 0; i < value.length; i += 1) value[i] = item(value[i], path, i);',
+      'function list<T>(value: unknown, item: (value: unknown) => T): T[] {',
+      "  if (!Array.isArray(value)) throw new ResponseShapeError('', 'an array');",
+      '  let i = 0;',
+      '  try {',
+      '    for (; i < value.length; i += 1) value[i] = item(value[i]);',
+      '  } catch (error) {',
+      '    throw within(error, i);',
+      '  }',
       '  return value as T[];',
       '}',
       '',
-      'function record<T>(value: unknown, path: string, item: (value: unknown, path: string, name: string) => T): Record<string, T> {',
-      '  const input = object(value, path);',
-      '  for (const name in input) input[name] = item(input[name], path, name);',
+      'function record<T>(value: unknown, item: (value: unknown) => T): Record<string, T> {',
+      '  const input = object(value);',
+      "  let name = '';",
+      '  try {',
+      '    for (name in input) input[name] = item(input[name]);',
+      '  } catch (error) {',
+      '    throw within(error, name);',
+      '  }',
       '  return input as Record<string, T>;',
       '}',
       '',

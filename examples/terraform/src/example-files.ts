@@ -1,7 +1,7 @@
-// The example's .tf files, as the tests and the main job read them: the files are the source of truth.
+// The example's .tf files, as the tests read them (and the main job applies them): the files are the source of truth.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { exampleDir } from './main-job/repo-paths.js';
+import { exampleDir } from '@hikube/main-job';
 
 export async function readExampleFiles(): Promise<Record<string, string>> {
   const files: Record<string, string> = {};

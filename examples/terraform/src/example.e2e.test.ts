@@ -2,10 +2,11 @@
 // repository through dev_overrides (no init), Hikube Local's deterministic driver (fast).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { findResourceChange, launchHikubeLocal, TerraformWorkspace, type LaunchedHikubeLocal } from '@hikube/testkit';
+import { launchHikubeLocal, type LaunchedHikubeLocal } from '@hikube/local/testing';
+import { providerBinDir } from '@hikube/main-job';
+import { findResourceChange, TerraformWorkspace } from '@hikube/testkit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readExampleFiles } from './example-files.js';
-import { providerBinDir } from './main-job/repo-paths.js';
 
 describe('examples/terraform', () => {
   let local: LaunchedHikubeLocal;

@@ -4,8 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exampleDir, repoRoot } from './main-job/repo-paths.js';
-import { renderDevOverrides } from './main-job/terraform-workdir.js';
+import { exampleDir, renderDevOverrides, repoRoot } from '@hikube/main-job';
 
 interface SourceBlock {
   source: string;

@@ -12,8 +12,6 @@ export { freePort, freePorts } from './free-port.js';
 export { expectGolden, updateGoldenRequested } from './golden.js';
 export { Kubectl, maskSecretArgs } from './kubectl/kubectl-runner.js';
 export type { ApplyManifestOptions, KubectlOptions, KubectlProcess, KubectlResult, KubectlRunOptions } from './kubectl/kubectl-runner.js';
-export { launchHikubeLocal } from './local/hikube-local-launcher.js';
-export type { LaunchHikubeLocalOptions, LaunchedHikubeLocal } from './local/hikube-local-launcher.js';
 export { ProcessTracker } from './process-tracker.js';
 export type { ProcessExit, RunOptions, RunResult, SpawnOptions, TrackedProcess } from './process-tracker.js';
 export { createTempDir, keepTempOnFailure } from './temp-dir.js';

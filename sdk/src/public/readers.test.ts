@@ -86,15 +86,27 @@ describe('generated readers read every answer as the zod response schemas do', (
       { given: { clusters: [{ quorum: { minSyncReplicas: true } }] }, want: 'clusters.0.quorum.minSyncReplicas' },
       { given: { clusters: 'none' }, want: 'clusters' },
       { given: 'none', want: '' },
+      { read: publicReaders.UserList, given: { users: [{ username: 'a' }, { config: { databases: { shop: { role: 7 } } } }] }, want: 'users.1.config.databases.shop.role' },
+      { read: publicReaders.DatabaseList, given: { databases: [{ roles: { readonly: ['app', 3] } }] }, want: 'databases.0.roles.readonly.1' },
+      { read: publicReaders.ExtensionList, given: { extensions: ['pgcrypto', null] }, want: 'extensions.1' },
     ];
-    for (const { given, want } of cases) {
-      const error = verdict(() => publicReaders.ClusterList(given), undefined);
-      expect(error).toEqual({ ok: false });
+    for (const { read = publicReaders.ClusterList, given, want } of cases) {
+      let caught: unknown;
       try {
-        publicReaders.ClusterList(given);
-      } catch (caught) {
-        expect((caught as ResponseShapeError).path).toBe(want);
+        read(given);
+      } catch (error) {
+        caught = error;
       }
+      expect(caught).toBeInstanceOf(ResponseShapeError);
+      expect((caught as ResponseShapeError).path).toBe(want);
+      expect((caught as ResponseShapeError).message).toBe(`${want === '' ? '(the body)' : want}: expected ${(caught as ResponseShapeError).expected}`);
+    }
+  });
+
+  it('reads strings of digits as zod does, long ones included', () => {
+    const cases = ['0', '-0', '007', '-42', '9007199254740991', '123456789012345', '1234567890123456', '-99999999999999999999', '-', '', '+1', '1e3', ' 1', '1 ', '0x10', '1.0', '١'];
+    for (const given of cases) {
+      expect(verdict(publicReaders.Cluster, { replicas: given }), given).toEqual(zodVerdict('Cluster', { replicas: given }));
     }
   });
 

@@ -52,19 +52,27 @@ export class Deadlines {
   }
 }
 
+/** An attempt that can be ended from outside (by its call's deadline or its caller's signal). */
+export interface Interruptible {
+  interrupt(reason: DeadlineReached): void;
+}
+
 /**
  * One call's deadline and abort wiring. The deadline and the caller's signal both abort through one
  * EventEmitter, which undici accepts as a signal (an AbortController per call costs ~10 us, more than
- * the rest of the client). A class rather than closures: this runs on every call.
+ * the rest of the client), made only when a transport asks for it; a transport that dispatches its
+ * own handler sets `attempt` instead. A class rather than closures: this runs on every call.
  */
 export class Call {
-  readonly abort = new EventEmitter();
   readonly timeout: number;
   readonly deadline: number;
   timedOut = false;
   fired = false;
+  /** The attempt in flight, interrupted once if the call is aborted or reaches its deadline. */
+  attempt: Interruptible | undefined;
   readonly #signal: AbortSignal | undefined;
   readonly #deadlines: Deadlines;
+  #abort: EventEmitter | undefined;
   #onAbort: (() => void) | undefined;
   /** Rejects the attempt the call is waiting for, if any. */
   #rejectWait: ((error: unknown) => void) | undefined;
@@ -81,13 +89,22 @@ export class Call {
     if (timeout > 0) deadlines.add(this);
   }
 
+  /** The EventEmitter to hand undici as the attempt's signal. */
+  get abort(): EventEmitter {
+    this.#abort ??= new EventEmitter();
+    return this.#abort;
+  }
+
   fire(): void {
     if (this.fired) return;
     this.fired = true;
-    this.abort.emit('abort');
+    this.#abort?.emit('abort');
     const reject = this.#rejectWait;
     this.#rejectWait = undefined;
     reject?.(new DeadlineReached());
+    const attempt = this.attempt;
+    this.attempt = undefined;
+    attempt?.interrupt(new DeadlineReached());
   }
 
   /**

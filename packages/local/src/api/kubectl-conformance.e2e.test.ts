@@ -7,19 +7,20 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Kubectl } from '@hikube/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runCli } from '../cli/run-cli.js';
 import { startHikubeLocal, type HikubeLocal } from '../server/start-hikube-local.js';
-import { runKubectl, startKubectl, type KubectlEnv } from '../testing/run-kubectl.js';
 
 const manifests = fileURLToPath(new URL('../../testdata/manifests/', import.meta.url));
 const manifest = (name: string): string => join(manifests, name);
 
 let dir: string;
 let local: HikubeLocal;
-let env: KubectlEnv;
-const kubectl = (...args: string[]) => runKubectl(env, args);
+let runner: Kubectl;
+// Failures are results here: several cases assert kubectl's own error output.
+const kubectl = (...args: string[]) => runner.run(args, { check: false });
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hikube-local-kubectl-'));
@@ -29,10 +30,11 @@ beforeAll(async () => {
   expect(code).toBe(0);
   const kubeconfig = join(dir, 'kubeconfig');
   writeFileSync(kubeconfig, text, { mode: 0o600 });
-  env = { kubeconfig, home: join(dir, 'home') };
+  runner = await Kubectl.create({ kubeconfig });
 });
 
 afterAll(async () => {
+  await runner?.dispose();
   await local?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
@@ -114,7 +116,7 @@ describe('kubectl against Hikube Local', () => {
   it('merge-patches, reports no-op patches, and bumps generation once', async () => {
     expect((await kubectl('patch', 'pg', 'dev', '--type=merge', '-p', '{"spec":{"replicas":2}}')).stdout).toBe('postgres.apps.cozystack.io/dev patched\n');
     expect((await kubectl('patch', 'pg', 'dev', '--type=merge', '-p', '{"spec":{"replicas":2}}')).stdout).toBe('postgres.apps.cozystack.io/dev patched (no change)\n');
-    expect((await kubectl('wait', '--for=condition=Ready', 'pg/dev', '--timeout=30s')).code).toBe(0);
+    expect((await kubectl('wait', '--for=condition=Ready', 'pg/dev', '--timeout=30s')).exitCode).toBe(0);
     const r = await kubectl('get', 'pg', 'dev', '-o', 'jsonpath={.metadata.generation} {.status.observedGeneration} {.status.readyInstances}');
     expect(r.stdout).toBe('2 2 2');
     const json = await kubectl('patch', 'pg', 'dev', '--type=json', '-p', '[{"op":"replace","path":"/spec/replicas","value":1}]');
@@ -124,10 +126,10 @@ describe('kubectl against Hikube Local', () => {
   });
 
   it('reports a server-side apply conflict and resolves it with --force-conflicts', async () => {
-    expect((await kubectl('apply', '--server-side', '-f', manifest('production.yaml'))).code).toBe(0);
+    expect((await kubectl('apply', '--server-side', '-f', manifest('production.yaml'))).exitCode).toBe(0);
     await kubectl('patch', 'pg', 'production', '--type=merge', '-p', '{"spec":{"replicas":5}}');
     const conflict = await kubectl('apply', '--server-side', '-f', manifest('production.yaml'));
-    expect(conflict.code).not.toBe(0);
+    expect(conflict.exitCode).not.toBe(0);
     expect(conflict.stderr).toContain('Apply failed with 1 conflict: conflict with "kubectl-patch" using apps.cozystack.io/v1alpha1: .spec.replicas');
     const forced = await kubectl('apply', '--server-side', '--force-conflicts', '-f', manifest('production.yaml'));
     expect(forced.stdout).toBe('postgres.apps.cozystack.io/production serverside-applied\n');
@@ -144,11 +146,11 @@ describe('kubectl against Hikube Local', () => {
     expect(ssa.stderr).toBe('');
     expect(ssa.stdout).toBe('postgres.apps.cozystack.io/upgraded serverside-applied\n');
     expect((await kubectl('get', 'pg', 'upgraded', '-o', 'jsonpath={.spec.replicas}')).stdout).toBe('2');
-    expect((await kubectl('delete', 'pg', 'upgraded')).code).toBe(0);
+    expect((await kubectl('delete', 'pg', 'upgraded')).exitCode).toBe(0);
   });
 
   it('streams changes to kubectl get -w', async () => {
-    const watch = startKubectl(env, ['get', 'pg', 'quickstart', '-w', '--output-watch-events']);
+    const watch = runner.start(['get', 'pg', 'quickstart', '-w', '--output-watch-events']);
     try {
       await watch.waitFor('quickstart');
       await kubectl('label', 'pg', 'quickstart', 'team=payments');
@@ -182,7 +184,7 @@ describe('kubectl against Hikube Local', () => {
     const file = join(dir, 'invalid.yaml');
     writeFileSync(file, `apiVersion: apps.cozystack.io/v1alpha1\nkind: Postgres\n${yaml}\n`);
     const r = await kubectl('apply', '-f', file);
-    expect(r.code).not.toBe(0);
+    expect(r.exitCode).not.toBe(0);
     expect(r.stderr).toMatch(want);
   });
 
@@ -199,7 +201,7 @@ describe('kubectl against Hikube Local', () => {
   ];
   it.each(tenancy)('enforces tenancy: $name', async ({ args, want }) => {
     const r = await kubectl(...args);
-    expect(r.code).not.toBe(0);
+    expect(r.exitCode).not.toBe(0);
     expect(r.stderr).toMatch(want);
   });
 

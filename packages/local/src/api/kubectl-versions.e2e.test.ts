@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Kubectl } from '@hikube/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startHikubeLocal } from '../server/start-hikube-local.js';
-import { runKubectl } from '../testing/run-kubectl.js';
 
 const quickStart = fileURLToPath(new URL('../../testdata/manifests/quick-start.yaml', import.meta.url));
 const dirs: string[] = [];
@@ -21,13 +21,13 @@ describe.each(['27', '28', '33'])('kubectl 1.%s', (minor) => {
     const dir = mkdtempSync(join(tmpdir(), `hikube-local-kubectl-1.${minor}-`));
     dirs.push(dir);
     const local = await startHikubeLocal({ dataDir: join(dir, 'data'), port: 0, driver: 'deterministic', version: { major: '1', minor, gitVersion: `v1.${minor}.0-hikube-local` } });
-    const env = { kubeconfig: local.kubeconfigPath, home: join(dir, 'home') };
-    const kubectl = (...args: string[]) => runKubectl(env, args);
+    const runner = await Kubectl.create({ kubeconfig: local.kubeconfigPath });
+    const kubectl = (...args: string[]) => runner.run(args);
     try {
       const version = await kubectl('version', '-o', 'json');
       expect((JSON.parse(version.stdout) as { clientVersion: { minor: string } }).clientVersion.minor).toBe(minor);
       expect((await kubectl('apply', '-f', quickStart)).stdout).toBe('postgres.apps.cozystack.io/quickstart created\n');
-      expect((await kubectl('wait', '--for=condition=Ready', 'pg/quickstart', '--timeout=30s')).code).toBe(0);
+      expect((await kubectl('wait', '--for=condition=Ready', 'pg/quickstart', '--timeout=30s')).exitCode).toBe(0);
       expect((await kubectl('get', 'pg')).stdout).toMatch(/^NAME\s+READY\s+AGE\s+VERSION\nquickstart\s+True\s+\S+\s+0\.18\.0\n$/);
       const patched = join(dir, 'ssa.yaml');
       writeFileSync(patched, 'apiVersion: apps.cozystack.io/v1alpha1\nkind: Postgres\nmetadata:\n  name: quickstart\nspec:\n  replicas: 2\n');
@@ -36,6 +36,7 @@ describe.each(['27', '28', '33'])('kubectl 1.%s', (minor) => {
       expect((await kubectl('patch', 'pg', 'quickstart', '--type=merge', '-p', '{"spec":{"replicas":1}}')).stdout).toBe('postgres.apps.cozystack.io/quickstart patched\n');
       expect((await kubectl('delete', 'pg', 'quickstart')).stdout).toBe('postgres.apps.cozystack.io "quickstart" deleted\n');
     } finally {
+      await runner.dispose();
       await local.stop();
     }
   });

@@ -4,10 +4,10 @@
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '@hikube/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { availableExtensions } from './available-extensions.js';
 import { PgNameRefusedError } from './errors.js';
-import { freePort } from './free-port.js';
 import { DB_MARK, USER_MARK } from './managed-names.js';
 import { locatePg } from './pg-binaries.js';
 import { writeInstanceConf, writeParamsConf } from './pg-conf.js';

@@ -33,7 +33,7 @@ export interface StartOptions {
   dataDir?: string;
   /** TCP port on 127.0.0.1. Default: 6443 or the next free one; 0 picks any free port. */
   port?: number;
-  /** `deterministic` (no processes), `engine` (real PostgreSQL), or a Reconciler. Default: engine when built, else deterministic. */
+  /** `deterministic` (no processes), `engine` (real PostgreSQL), or a Reconciler. Default: engine. */
   driver?: DriverChoice;
   /** Tenants (namespaces) to create besides `tenant-demo`. */
   tenants?: string[];

@@ -116,7 +116,8 @@ describe('update', () => {
     const scaled = { ...production, replicas: 5 };
     const result = await apply(api, scaled, state);
     expect(result.issues).toEqual([]);
-    expect(api.calls.filter((call) => call.startsWith('patch'))).toEqual(['patch tenant-demo/orders {"spec":{"replicas":5}}']);
+    // The annotation that says which maps the cluster manages inline rides along (see inline-maps).
+    expect(api.calls.filter((call) => call.startsWith('patch'))).toEqual(['patch tenant-demo/orders {"spec":{"replicas":5},"metadata":{"annotations":{"hikube.cloud/terraform-inline-maps":"users,databases"}}}']);
     expect(result.state?.instances).toHaveLength(5);
     if (result.state) expect(changes(await plan(api, scaled, result.state), result.state)).toEqual([]);
   });

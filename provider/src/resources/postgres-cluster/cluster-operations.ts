@@ -3,6 +3,7 @@
 import { applyPostgresDefaults, validatePostgres, type Postgres } from '@hikube/sdk/kubernetes';
 import type { ClusterApi } from './cluster-api.js';
 import { fromObject } from './from-object.js';
+import { inlineMapsAnnotation, inlineMapsValue } from './inline-maps.js';
 import { buildUpdatePatch } from './merge-patch.js';
 import { clusterId, computedOf, parseClusterId, type PostgresClusterArgs, type PostgresClusterComputed, type PostgresClusterModel } from './model.js';
 import { computeOutputs } from './outputs.js';
@@ -178,7 +179,7 @@ function objectFor(args: PostgresClusterArgs, namespace: string, name: string, p
   return {
     apiVersion: 'apps.cozystack.io/v1alpha1',
     kind: 'Postgres',
-    metadata: { name, namespace },
+    metadata: { name, namespace, annotations: { [inlineMapsAnnotation]: inlineMapsValue(args) } },
     spec: toSpec(withWriteOnly(args, passwords), { includeWriteOnlyPasswords: true }),
   };
 }
@@ -250,7 +251,8 @@ export async function updateCluster(input: ApplyInput & { prior: PostgresCluster
   const invalid = issuesFromSdk(validatePostgres(after), input.planned);
   if (invalid.length > 0) return { state: input.prior, issues: invalid };
   try {
-    await input.api.patch(id.namespace, id.name, patch, input.signal);
+    // The annotation rides along with every change, so clusters made before it get it too.
+    await input.api.patch(id.namespace, id.name, { ...patch, metadata: { annotations: { [inlineMapsAnnotation]: inlineMapsValue(input.planned) } } }, input.signal);
   } catch (cause) {
     return { state: input.prior, issues: [apiError(`Cannot update cluster ${clusterId(id.namespace, id.name)}`, cause)] };
   }

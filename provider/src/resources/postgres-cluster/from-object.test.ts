@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { argsWith, platformDefaults, user } from './args-fixture.js';
 import { fromObject, type ReadContext } from './from-object.js';
+import { inlineMapsAnnotation } from './inline-maps.js';
 import type { PostgresClusterArgs } from './model.js';
 import type { PostgresObject, PostgresSpec } from './postgres-spec.js';
 import { toSpec } from './to-spec.js';
 
-function object(spec: PostgresSpec): PostgresObject {
-  return { metadata: { name: 'orders', namespace: 'tenant-demo' }, spec: { ...platformDefaults, ...spec }, status: { version: '0.18.0', conditions: [] } };
+function object(spec: PostgresSpec, annotations?: Record<string, string>): PostgresObject {
+  return { metadata: { name: 'orders', namespace: 'tenant-demo', ...(annotations === undefined ? {} : { annotations }) }, spec: { ...platformDefaults, ...spec }, status: { version: '0.18.0', conditions: [] } };
 }
 
 function context(prior: PostgresClusterArgs | null, credentials: Record<string, string> | null = null): ReadContext {
@@ -96,5 +97,22 @@ describe('fromObject users', () => {
   ];
   it.each(cases)('$name', ({ given, want }) => {
     expect(fromObject(object(given.spec), context(given.prior, given.credentials)).users).toEqual(want);
+  });
+});
+
+describe('fromObject reads only the users and databases the cluster manages', () => {
+  // `ci` and `logs` were added by hikube_postgres_user/_database (or kubectl): not the cluster's.
+  const shared: PostgresSpec = { users: { app: {}, ci: {} }, databases: { shop: { roles: { admin: ['app'] } }, logs: { roles: { readonly: ['ci'] } } } };
+  const inline = argsWith({ users: { app: user() }, databases: { shop: { admin: ['app'], readonly: null, extensions: null } } });
+  const cases: { name: string; given: { prior: PostgresClusterArgs | null; annotation?: string }; want: Pick<PostgresClusterArgs, 'users' | 'databases'> }[] = [
+    { name: 'inline maps: the keys of the prior state only', given: { prior: inline }, want: { users: { app: user() }, databases: { shop: { admin: ['app'], readonly: null, extensions: null } } } },
+    { name: 'no inline maps: none, whatever the object holds', given: { prior: argsWith({}) }, want: { users: null, databases: null } },
+    { name: 'import of a cluster whose configuration has no inline maps', given: { prior: null, annotation: 'none' }, want: { users: null, databases: null } },
+    { name: 'import of a cluster with inline users only', given: { prior: null, annotation: 'users' }, want: { users: { app: user(), ci: user() }, databases: null } },
+  ];
+  it.each(cases)('$name', ({ given, want }) => {
+    const annotations = given.annotation === undefined ? undefined : { [inlineMapsAnnotation]: given.annotation };
+    const read = fromObject(object(shared, annotations), context(given.prior));
+    expect({ users: read.users, databases: read.databases }).toEqual(want);
   });
 });

@@ -6,6 +6,7 @@ import { presetsEqual } from '../../normalize/preset-names.js';
 import { quantitiesEqual } from '../../normalize/quantity.js';
 import type { BackupModel, DatabaseModel, PostgresClusterArgs, RestoreModel, UserModel } from './model.js';
 import type { PostgresBackupSpec, PostgresObject, PostgresSpec } from './postgres-spec.js';
+import { declaredInlineMaps, type InlineMap } from './inline-maps.js';
 import type { PlacementClass } from './zone-placement.js';
 
 export interface ReadContext {
@@ -48,10 +49,23 @@ function readParameters(spec: PostgresSpec, context: ReadContext): Record<string
   return Object.keys(result).length === 0 && prior === null ? null : result;
 }
 
-function readUsers(spec: PostgresSpec, context: ReadContext): Record<string, UserModel> | null {
+/**
+ * The entries of `spec.users` or `spec.databases` this resource manages: the keys of the prior
+ * state (keys added by hikube_postgres_user/_database or kubectl are not its to show or remove),
+ * or on import every key when the object says the map is managed inline (or says nothing).
+ */
+function managedEntries<T>(map: InlineMap, entries: Record<string, T> | undefined, prior: Record<string, unknown> | null, context: ReadContext, object: PostgresObject): [string, T][] | null {
+  const all = Object.entries(entries ?? {});
+  if (context.prior !== null) return prior === null ? null : all.filter(([name]) => name in prior);
+  const declared = declaredInlineMaps(object);
+  if (declared !== null && !declared.has(map)) return null;
+  return all.length === 0 ? null : all;
+}
+
+function readUsers(spec: PostgresSpec, context: ReadContext, object: PostgresObject): Record<string, UserModel> | null {
   const prior = context.prior?.users ?? null;
-  const entries = Object.entries(spec.users ?? {});
-  if (entries.length === 0 && prior === null) return null;
+  const entries = managedEntries('users', spec.users, prior, context, object);
+  if (entries === null) return null;
   const result: Record<string, UserModel> = {};
   for (const [name, user] of entries) {
     const before = prior?.[name];
@@ -64,10 +78,10 @@ function readUsers(spec: PostgresSpec, context: ReadContext): Record<string, Use
   return result;
 }
 
-function readDatabases(spec: PostgresSpec, context: ReadContext): Record<string, DatabaseModel> | null {
+function readDatabases(spec: PostgresSpec, context: ReadContext, object: PostgresObject): Record<string, DatabaseModel> | null {
   const prior = context.prior?.databases ?? null;
-  const entries = Object.entries(spec.databases ?? {});
-  if (entries.length === 0 && prior === null) return null;
+  const entries = managedEntries('databases', spec.databases, prior, context, object);
+  if (entries === null) return null;
   const result: Record<string, DatabaseModel> = {};
   for (const [name, database] of entries) {
     const before = prior?.[name];
@@ -147,8 +161,8 @@ export function fromObject(object: PostgresObject, context: ReadContext): Postgr
     external: spec.external ?? null,
     maxConnections: null,
     parameters: readParameters(spec, context),
-    users: readUsers(spec, context),
-    databases: readDatabases(spec, context),
+    users: readUsers(spec, context, object),
+    databases: readDatabases(spec, context, object),
     backup: readBackup(spec, context),
     restore: readRestore(spec, context),
     deletionProtection: prior?.deletionProtection ?? providerDefaults.deletionProtection,

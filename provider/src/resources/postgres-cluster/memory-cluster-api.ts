@@ -36,6 +36,9 @@ export class MemoryClusterApi implements ClusterApi {
   canCreateClasses = true;
   /** Rewrites the platform applies on every write (e.g. legacy preset names). */
   rewrite: (object: Postgres) => Postgres = (object) => object;
+  /** Runs once, just before the next patch is applied (a concurrent writer, say). */
+  beforeNextPatch: (() => void) | null = null;
+  #version = 0;
 
   constructor(classes: SchedulingClass[] = []) {
     this.classes.push(...classes);
@@ -47,7 +50,9 @@ export class MemoryClusterApi implements ClusterApi {
 
   private store(object: Postgres): Postgres {
     const spec = applyPostgresDefaults(object.spec ?? {});
-    const stored = this.rewrite({ ...object, spec, status: { version: '0.18.0', conditions: [{ type: 'Ready', status: 'False', reason: 'Reconciling', message: '' }] } });
+    this.#version += 1;
+    const metadata = { ...object.metadata, resourceVersion: String(this.#version) };
+    const stored = this.rewrite({ ...object, metadata, spec, status: { version: '0.18.0', conditions: [{ type: 'Ready', status: 'False', reason: 'Reconciling', message: '' }] } });
     this.objects.set(this.key(object.metadata.namespace ?? '', object.metadata.name ?? ''), stored);
     return structuredClone(stored);
   }
@@ -75,15 +80,24 @@ export class MemoryClusterApi implements ClusterApi {
 
   async patch(namespace: string, name: string, patch: MergePatch): Promise<Postgres> {
     this.calls.push(`patch ${namespace}/${name} ${JSON.stringify(patch)}`);
+    const concurrent = this.beforeNextPatch;
+    this.beforeNextPatch = null;
+    concurrent?.();
     const found = this.objects.get(this.key(namespace, name));
     if (found === undefined) throw new MemoryApiError('NotFound', `postgres ${name} not found`);
+    // A resourceVersion in the patch is a precondition, as on a Kubernetes API server.
+    const wanted = (patch['metadata'] as { resourceVersion?: string } | undefined)?.resourceVersion;
+    if (wanted !== undefined && wanted !== found.metadata.resourceVersion) throw new MemoryApiError('Conflict', `postgres ${name} was modified; re-read it`);
     return this.store(applyMergePatch(found, patch) as Postgres);
   }
 
   /** A change made outside Terraform (kubectl patch). */
   patchOutside(namespace: string, name: string, patch: MergePatch): void {
     const found = this.objects.get(this.key(namespace, name));
-    if (found !== undefined) this.objects.set(this.key(namespace, name), applyMergePatch(found, patch) as Postgres);
+    if (found === undefined) return;
+    this.#version += 1;
+    const patched = applyMergePatch(found, patch) as Postgres;
+    this.objects.set(this.key(namespace, name), { ...patched, metadata: { ...patched.metadata, resourceVersion: String(this.#version) } });
   }
 
   async waitForReady(namespace: string, name: string, options: WaitOptions): Promise<Postgres> {

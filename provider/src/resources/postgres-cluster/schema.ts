@@ -78,7 +78,12 @@ export const postgresClusterSchema = schema({
         password_wo_version: attr.number({ optional: true, markdownDescription: 'Increase it to send `password_wo` again (Terraform cannot compare write-only values).' }),
         replication: attr.bool({ optional: true, markdownDescription: 'Grant the `REPLICATION` attribute.' }),
       },
-      { optional: true, markdownDescription: 'Users by name. Removing one drops it (its objects are reassigned to `postgres`): refused unless `allow_destructive_changes`.' },
+      {
+        optional: true,
+        markdownDescription:
+          'Users by name (Kubernetes API). Removing one drops it (its objects are reassigned to `postgres`): refused unless `allow_destructive_changes`. ' +
+          'Setting this map (even `{}`) manages users inline: `hikube_postgres_user` then refuses to add users to this cluster. Users this map does not name (made by `hikube_postgres_user` or kubectl) are neither read back nor removed.',
+      },
     ),
     databases: attr.mapNested(
       {
@@ -86,7 +91,12 @@ export const postgresClusterSchema = schema({
         readonly: attr.set(types.string, { optional: true, markdownDescription: 'Users granted `<db>_readonly` (connect, usage, select).' }),
         extensions: attr.set(types.string, { optional: true, markdownDescription: 'Extensions created in the database.' }),
       },
-      { optional: true, markdownDescription: 'Databases by name. Removing one runs `DROP DATABASE`: refused unless `allow_destructive_changes`.' },
+      {
+        optional: true,
+        markdownDescription:
+          'Databases by name (Kubernetes API). Removing one runs `DROP DATABASE`: refused unless `allow_destructive_changes`. ' +
+          'Setting this map (even `{}`) manages databases inline: `hikube_postgres_database` then refuses to add databases to this cluster. Databases this map does not name are neither read back nor removed.',
+      },
     ),
     backup: attr.singleNested(
       {

@@ -3,6 +3,7 @@ import { isUnknown } from '@hikube/tfplugin';
 import { reportIssues } from '../../report-issues.js';
 import { childResource } from '../public-api/child-resource.js';
 import { checkDatabasePlan, createDatabase, deleteDatabase, importDatabase, readDatabase, updateDatabase, type DatabaseValues } from './database-operations.js';
+import { checkKubernetesDatabasePlan, createKubernetesDatabase, deleteKubernetesDatabase, importKubernetesDatabase, readKubernetesDatabase, updateKubernetesDatabase } from './kubernetes-database-operations.js';
 import { postgresDatabaseSchema } from './schema.js';
 
 function values(raw: unknown): DatabaseValues {
@@ -14,7 +15,6 @@ function values(raw: unknown): DatabaseValues {
 
 export const postgresDatabaseResource = childResource({
   typeName: 'hikube_postgres_database',
-  inline: 'databases',
   schema: postgresDatabaseSchema,
   values,
   async plan(data, req, resp) {
@@ -29,4 +29,16 @@ export const postgresDatabaseResource = childResource({
   update: updateDatabase,
   delete: deleteDatabase,
   importState: importDatabase,
+  kubernetes: {
+    async plan(object, req, resp) {
+      const raw = req.config as Record<string, unknown>;
+      const known = { name: !isUnknown(raw['name']), extensions: !isUnknown(raw['extensions']) && values(raw).extensions !== null, cluster: !isUnknown(raw['cluster']) };
+      reportIssues(resp.diagnostics, checkKubernetesDatabasePlan({ config: values(raw), creating: req.state === null, known, object }));
+    },
+    create: createKubernetesDatabase,
+    read: readKubernetesDatabase,
+    update: updateKubernetesDatabase,
+    delete: deleteKubernetesDatabase,
+    importState: importKubernetesDatabase,
+  },
 });

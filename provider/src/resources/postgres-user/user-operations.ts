@@ -48,17 +48,20 @@ export function checkUserPlan(input: { config: UserValues; prior: UserValues | n
     // The API reads "" as no role: leaving the database out says that, without a diff after apply.
     if (role === '') issues.push(error(attr('databases', { key: database }), 'Empty role', `databases["${database}"] is "": use "admin" or "readonly", or leave the database out to give no role on it.`, ['databases']));
   }
-  if (rotates(prior, config)) {
-    issues.push(
-      warning(
-        attr('password_version'),
-        'Password rotation',
-        `password_version goes from ${prior?.password_version ?? 'unset'} to ${config.password_version}: apply rotates the password of user ${config.name}; the old password stops working at once, so clients using it are cut off until they get the new one.`,
-        ['password_version'],
-      ),
-    );
-  }
+  const rotation = rotationWarning(prior, config);
+  if (rotation !== null) issues.push(rotation);
   return issues;
+}
+
+/** The plan's word on a rotation: the old password stops working at once. */
+export function rotationWarning(prior: UserValues | null, config: UserValues): PlanIssue | null {
+  if (!rotates(prior, config)) return null;
+  return warning(
+    attr('password_version'),
+    'Password rotation',
+    `password_version goes from ${prior?.password_version ?? 'unset'} to ${config.password_version}: apply rotates the password of user ${config.name}; the old password stops working at once, so clients using it are cut off until they get the new one.`,
+    ['password_version'],
+  );
 }
 
 export interface UserResult {

@@ -1,4 +1,4 @@
-// Resources that exist only on Hikube's public API, and what they say on the Kubernetes API.
+// Data sources that exist only on Hikube's public API, and what they say on the Kubernetes API.
 import type { ProviderData, PublicProviderData } from '../../provider-data.js';
 import { error, type PlanIssue } from '../postgres-cluster/plan-issue.js';
 

@@ -116,13 +116,13 @@ export interface PostgresClusterConfig extends cdktn.TerraformMetaArguments {
   */
   readonly parameters?: { [key: string]: string };
   /**
-  * Users by name. Removing one drops it (its objects are reassigned to `postgres`): refused unless `allow_destructive_changes`.
+  * Users by name (Kubernetes API). Removing one drops it (its objects are reassigned to `postgres`): refused unless `allow_destructive_changes`. Setting this map (even `{}`) manages users inline: `hikube_postgres_user` then refuses to add users to this cluster. Users this map does not name (made by `hikube_postgres_user` or kubectl) are neither read back nor removed.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_cluster#users PostgresCluster#users}
   */
   readonly users?: { [key: string]: PostgresClusterUsers } | cdktn.IResolvable;
   /**
-  * Databases by name. Removing one runs `DROP DATABASE`: refused unless `allow_destructive_changes`.
+  * Databases by name (Kubernetes API). Removing one runs `DROP DATABASE`: refused unless `allow_destructive_changes`. Setting this map (even `{}`) manages databases inline: `hikube_postgres_database` then refuses to add databases to this cluster. Databases this map does not name are neither read back nor removed.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_cluster#databases PostgresCluster#databases}
   */

@@ -20,7 +20,7 @@ export interface PostgresDatabaseConfig extends cdktn.TerraformMetaArguments {
   */
   readonly name: string;
   /**
-  * Extensions enabled in the database, checked at plan against the extensions catalog (`data.hikube_postgres_extensions`). Sent whole on every change (the API replaces the list). Set `[]` to remove them all.
+  * Extensions enabled in the database; on the public API checked at plan against the extensions catalog (`data.hikube_postgres_extensions`). Sent whole on every change (the API replaces the list). Set `[]` to remove them all.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_database#extensions PostgresDatabase#extensions}
   */

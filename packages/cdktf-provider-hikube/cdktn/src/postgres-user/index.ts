@@ -26,13 +26,13 @@ export interface PostgresUserConfig extends cdktn.TerraformMetaArguments {
   */
   readonly replication?: boolean | cdktn.IResolvable;
   /**
-  * Role by database: `admin` or `readonly`. Sent whole on every change (the API replaces the map): a database left out loses the user's role. A database named here that does not exist is created by the platform; prefer a `hikube_postgres_database` and a reference to it.
+  * Role by database: `admin` or `readonly`. Sent whole on every change (the public API replaces the map; on the Kubernetes API the user's name leaves the lists of the databases left out): a database left out loses the user's role. A database named here that does not exist is created by the platform; prefer a `hikube_postgres_database` and a reference to it (which also destroys the user first).
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_user#databases PostgresUser#databases}
   */
   readonly databases?: { [key: string]: string };
   /**
-  * Change it (e.g. increase it) to rotate the password in place; the old password stops working at once. Setting it the first time on an imported user rotates too, so the state gets a password.
+  * Change it (e.g. increase it) to rotate the password in place; the old password stops working at once. Setting it the first time on an imported user rotates too, so the state gets a password (on the Kubernetes API an import reads the version back from the cluster object, so only a user made outside Terraform rotates).
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_user#password_version PostgresUser#password_version}
   */

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
-import { freePort } from '../../engine/free-port.js';
+import { freePort } from '@hikube/testkit';
 import { locatePg } from '../../engine/pg-binaries.js';
 import { writeInstanceConf } from '../../engine/pg-conf.js';
 import { PgInstance } from '../../engine/pg-instance.js';

@@ -7,16 +7,17 @@ import { chmod, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Kubectl } from '@hikube/testkit';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/run-cli.js';
 import { startHikubeLocal, type HikubeLocal } from '../../server/start-hikube-local.js';
-import { runKubectl, type KubectlEnv } from '../../testing/run-kubectl.js';
 
 let dir: string;
 let local: HikubeLocal;
-let env: KubectlEnv;
-const kubectl = (...args: string[]) => runKubectl(env, args);
+let kubeconfig: string;
+let runner: Kubectl;
+const kubectl = (...args: string[]) => runner.run(args, { check: false });
 
 const MANIFEST = `apiVersion: apps.cozystack.io/v1alpha1
 kind: Postgres
@@ -40,12 +41,12 @@ async function start(): Promise<void> {
   local = await startHikubeLocal({ dataDir: join(dir, 'data'), port: 0, driver: 'engine', recordServerInfo: true, ...(process.env['HIKUBE_DEBUG'] ? { log: (l: string) => console.log(l) } : {}) });
   let text = '';
   await runCli(['kubeconfig', '--data-dir', local.dataDir], { stdout: (s) => (text += s), stderr: () => undefined });
-  await writeFile(env.kubeconfig, text, { mode: 0o600 });
+  await writeFile(kubeconfig, text, { mode: 0o600 });
 }
 
 async function jsonOf<T>(...args: string[]): Promise<T> {
   const r = await kubectl(...args, '-o', 'json');
-  if (r.code !== 0) throw new Error(`kubectl ${args.join(' ')}: ${r.stderr}`);
+  if (r.exitCode !== 0) throw new Error(`kubectl ${args.join(' ')}: ${r.stderr}`);
   return JSON.parse(r.stdout) as T;
 }
 
@@ -96,18 +97,20 @@ async function write(value: number): Promise<void> {
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'hikube-engine-kubectl-'));
   await chmod(dir, 0o755);
-  env = { kubeconfig: join(dir, 'kubeconfig'), home: join(dir, 'home') };
+  kubeconfig = join(dir, 'kubeconfig');
   await start();
+  runner = await Kubectl.create({ kubeconfig });
 });
 
 afterAll(async () => {
+  await runner?.dispose();
   await local?.stop();
   await rm(dir, { recursive: true, force: true });
 });
 
 describe('kubectl against Hikube Local with real PostgreSQL', () => {
   it('applies a Postgres and waits until it is Ready; pods are spread over the sites', async () => {
-    const applied = await runKubectl(env, ['apply', '-f', '-'], MANIFEST);
+    const applied = await runner.apply(MANIFEST);
     expect(applied.stdout).toBe('postgres.apps.cozystack.io/shop created\n');
     const waited = await kubectl('wait', '--for=condition=Ready', 'postgres/shop', '--timeout=120s');
     expect(waited.stderr).toBe('');
@@ -124,7 +127,7 @@ describe('kubectl against Hikube Local with real PostgreSQL', () => {
   it('kubectl delete pod of the primary moves rw to a standby', async () => {
     const before = await primaryPod();
     const del = await kubectl('delete', 'pod', before ?? '');
-    expect(del.code).toBe(0);
+    expect(del.exitCode).toBe(0);
     const after = await until('another primary', async () => {
       const p = await primaryPod();
       return p && p !== before ? p : undefined;
@@ -169,7 +172,7 @@ describe('kubectl against Hikube Local with real PostgreSQL', () => {
 
   it('kubectl delete postgres removes processes and data', async () => {
     const del = await kubectl('delete', 'postgres', 'shop', '--timeout=60s');
-    expect(del.code).toBe(0);
+    expect(del.exitCode).toBe(0);
     expect(await readdir(join(local.dataDir, 'engine', 'clusters')).catch(() => [])).toEqual([]);
   });
 });

@@ -3,22 +3,19 @@
 // -> desired cluster, runtime snapshot -> status, Pods, Services, Secret and Events.
 
 import { createHash } from 'node:crypto';
-import { chmod, mkdir, readdir, rm, rmdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { PgMajorMissingError } from '../../engine/errors.js';
 import { extensionsOfEveryMajor } from '../../engine/available-extensions.js';
+import { chooseEngineRoot, releaseFallbackRoot } from '../../engine/engine-root.js';
 import { portInUse } from '../../engine/external-listener.js';
 import { listInstalledPg, locatePg } from '../../engine/pg-binaries.js';
 import { tlsFilesIn } from '../../engine/pg-tls-files.js';
-import { makeTraversalOnlyDir, resolveRunAs, shareTraversalWith, type RunAs } from '../../engine/run-as.js';
-import { runCommand } from '../../engine/run-command.js';
+import { resolveRunAs, type RunAs } from '../../engine/run-as.js';
 import type { KubeObject } from '../../store/kube-object.js';
 import { CHART_VERSION } from '../deterministic/deterministic-reconciler.js';
 import { podReadyCondition, postgresCondition } from '../conditions.js';
-import { generatedPassword } from '../generated-password.js';
 import { nodeName } from '../placement.js';
-import { publishCredentials, publishedPassword, publishServices } from '../published-objects.js';
+import { publishCredentials, publishServices } from '../published-objects.js';
 import type {
   FinalizeResult,
   OwnedObject,
@@ -32,31 +29,17 @@ import type {
   Site,
 } from '../reconciler.js';
 import { clusterCertificateNames, ensureClusterCertificate } from './cluster-certificate.js';
-import { PgClusterRuntime, type ClusterDesired, type ClusterSnapshot } from './cluster-runtime.js';
+import { PgClusterRuntime, type ClusterSnapshot } from './cluster-runtime.js';
+import { clusterPasswords, desiredCluster, majorOf, type PostgresSpec } from './desired-cluster.js';
 import { ExternalAddresses } from './external-addresses.js';
 import { profileByName, type HealthProfile } from './health-profile.js';
-import { OPERATOR_PARAMETERS } from './parameter-plan.js';
 import { INCARNATION_ANNOTATION, planPod } from './pod-plan.js';
 import { resourceSettings } from './resources-plan.js';
-import { siteForInstance } from './site-plan.js';
 import { specRefusals } from '../spec-refusals.js';
 import { decideReady, decideWorkloadsReady, type ReadinessFacts } from './status-plan.js';
 
 /** Annotation naming the instance a planned switchover should make primary. */
 export const SWITCHOVER_ANNOTATION = 'local.hikube.io/switchover-to';
-
-/** The fields of a Postgres spec the engine reads. */
-interface PostgresSpec {
-  replicas?: number;
-  version?: string;
-  external?: boolean;
-  resources?: { cpu?: string | number; memory?: string | number };
-  resourcesPreset?: string;
-  postgresql?: { parameters?: Record<string, string | number> };
-  quorum?: { minSyncReplicas?: number; maxSyncReplicas?: number };
-  users?: Record<string, { password?: string; replication?: boolean } | null>;
-  databases?: Record<string, { roles?: { admin?: string[]; readonly?: string[] }; extensions?: string[] } | null>;
-}
 
 interface Managed {
   readonly runtime: PgClusterRuntime;
@@ -69,11 +52,6 @@ interface Managed {
 export interface EngineReconcilerOptions {
   /** Detection profile: `fast` (default) or `cloudnative-pg`. Env HIKUBE_LOCAL_FAILOVER_PROFILE. */
   readonly profile?: HealthProfile;
-}
-
-function majorOf(version: string): number | undefined {
-  const m = /^v(\d+)$/.exec(version);
-  return m?.[1] ? Number(m[1]) : undefined;
 }
 
 export class EngineReconciler implements Reconciler {
@@ -98,7 +76,7 @@ export class EngineReconciler implements Reconciler {
   async start(host: ReconcilerHost): Promise<void> {
     this.#host = host;
     this.#runAs = await resolveRunAs();
-    this.#root = await this.#chooseRoot(host.dataDir);
+    this.#root = await chooseEngineRoot(host.dataDir, this.#runAs);
     this.#addresses = await ExternalAddresses.open(join(this.#root, 'external-addresses.json'), (address) => portInUse(address));
     // Objects being deleted are reopened too: finalize must stop their processes.
     for (const object of host.listPostgres()) {
@@ -115,21 +93,7 @@ export class EngineReconciler implements Reconciler {
     const all = [...this.#clusters.values()];
     this.#clusters.clear();
     await Promise.all(all.map((m) => m.runtime.close()));
-    await this.#releaseFallbackRoot();
-  }
-
-  /**
-   * A root in the temp dir (see #chooseRoot) that holds no cluster any more is removed at stop,
-   * with its template cache: removing the data directory must not leave anything behind there.
-   */
-  async #releaseFallbackRoot(): Promise<void> {
-    const dataDir = this.#host?.dataDir;
-    if (!dataDir || this.#root === '' || this.#root === join(dataDir, 'engine')) return;
-    const clusters = await readdir(join(this.#root, 'clusters')).catch(() => []);
-    if (clusters.length > 0) return;
-    await rm(this.#root, { recursive: true, force: true });
-    // the shared parent goes too once no other data directory uses it (rmdir refuses otherwise)
-    await rmdir(dirname(this.#root)).catch(() => undefined);
+    await releaseFallbackRoot(this.#host?.dataDir, this.#root);
   }
 
   async siteOperation(operation: 'down' | 'up', site: Site): Promise<void> {
@@ -188,7 +152,7 @@ export class EngineReconciler implements Reconciler {
       return {};
     }
 
-    const passwords = this.#passwords(object, ctx, spec);
+    const passwords = clusterPasswords(object, ctx, spec);
     const passwordsKey = createHash('sha256').update(JSON.stringify(passwords)).digest('hex');
     const managed = this.#clusters.get(this.#key(object)) ?? this.#managed(object);
     const first = !previous.conditions?.length;
@@ -199,7 +163,7 @@ export class EngineReconciler implements Reconciler {
       try {
         const externalAddress = await this.#externalAddress(object, spec);
         await this.#ensureCertificate(object, managed, externalAddress);
-        await managed.runtime.ensure({ ...this.#desired(spec, major, placement, passwords), externalAddress });
+        await managed.runtime.ensure({ ...desiredCluster(spec, major, placement, passwords), externalAddress });
         managed.ensuredGeneration = generation;
         managed.passwordsKey = passwordsKey;
       } catch (err) {
@@ -260,50 +224,6 @@ export class EngineReconciler implements Reconciler {
     if (await ensureClusterCertificate(tlsFilesIn(join(managed.runtime.root, 'tls')), ca, `postgres-${object.metadata.name}`, names, this.#runAs)) {
       await managed.runtime.reload();
     }
-  }
-
-  // ---- spec -> desired ---------------------------------------------------------------
-
-  #desired(spec: PostgresSpec, major: number, placement: Placement, passwords: Record<string, string>): ClusterDesired {
-    const params: Record<string, string> = { ...resourceSettings(spec.resources, spec.resourcesPreset).parameters };
-    for (const [k, v] of Object.entries(spec.postgresql?.parameters ?? { max_connections: 100 })) {
-      if (!OPERATOR_PARAMETERS.has(k.toLowerCase())) params[k] = String(v);
-    }
-    const databases: ClusterDesired['roles']['databases'] = Object.fromEntries(
-      Object.entries(spec.databases ?? {}).map(([db, d]) => [
-        db,
-        { admins: d?.roles?.admin ?? [], readonly: d?.roles?.readonly ?? [], extensions: d?.extensions ?? [] },
-      ]),
-    );
-    return {
-      major,
-      replicas: Math.max(1, spec.replicas ?? 2),
-      quorum: { minSyncReplicas: spec.quorum?.minSyncReplicas ?? 0, maxSyncReplicas: spec.quorum?.maxSyncReplicas ?? 0 },
-      parameters: params,
-      siteOf: (n) => siteForInstance(placement, n),
-      primarySite: placement.primarySite,
-      roles: {
-        users: Object.fromEntries(
-          Object.entries(spec.users ?? {}).map(([u, cfg]) => [u, { password: passwords[u] ?? '', replication: cfg?.replication === true }]),
-        ),
-        databases,
-      },
-      external: spec.external === true,
-    };
-  }
-
-  /** Given password, else the one already in the Secret, else a new one (kept across reconciles). */
-  #passwords(object: KubeObject, ctx: ReconcileContext, spec: PostgresSpec): Record<string, string> {
-    const secret = ctx.listOwned('Secret').find((s) => s.metadata.name === `postgres-${object.metadata.name}-credentials`);
-    const old = (secret?.['data'] ?? {}) as Record<string, string>;
-    const out: Record<string, string> = {};
-    for (const [user, cfg] of Object.entries(spec.users ?? {})) {
-      const given = cfg?.password;
-      const published = publishedPassword(old, user);
-      const kept = published !== undefined ? Buffer.from(published, 'base64').toString('utf8') : undefined;
-      out[user] = given ?? kept ?? generatedPassword();
-    }
-    return out;
   }
 
   // ---- snapshot -> API objects -------------------------------------------------------
@@ -453,29 +373,6 @@ export class EngineReconciler implements Reconciler {
     return managed;
   }
 
-  /**
-   * Instances live under the data directory when the PostgreSQL user can reach it. When we run
-   * as root and the data directory sits behind a private (0700) parent, they go to a directory
-   * under the system temp dir keyed by the data directory instead. Either way the directories on
-   * the path let the PostgreSQL user's group through and nobody else in.
-   */
-  async #chooseRoot(dataDir: string): Promise<string> {
-    const preferred = join(dataDir, 'engine');
-    await mkdir(preferred, { recursive: true, mode: 0o700 });
-    if (!this.#runAs) {
-      await chmod(preferred, 0o700);
-      return preferred;
-    }
-    await shareTraversalWith(dataDir, this.#runAs);
-    await shareTraversalWith(preferred, this.#runAs);
-    const reachable = await runCommand('test', ['-x', preferred], { runAs: this.#runAs }).then(() => true, () => false);
-    if (reachable) return preferred;
-    const shared = join(tmpdir(), 'hikube-local-engine');
-    const fallback = join(shared, createHash('sha256').update(dataDir).digest('hex').slice(0, 16));
-    await makeTraversalOnlyDir(shared, this.#runAs);
-    await makeTraversalOnlyDir(fallback, this.#runAs);
-    return fallback;
-  }
 }
 
 export const createEngineReconciler: ReconcilerFactory = () => new EngineReconciler();

@@ -16,8 +16,14 @@ export const IAC_TOOL_MISSING_MESSAGE = [
   '  OpenTofu:  https://opentofu.org/docs/intro/install/ (a single binary; `tofu` on PATH is enough)',
 ].join('\n');
 
-async function executableIn(dirs: readonly string[], name: string): Promise<string | undefined> {
-  for (const dir of dirs) {
+export const KUBECTL_MISSING_MESSAGE = [
+  'npm run failover deletes the primary\'s pod with kubectl, and `kubectl` was not found on PATH.',
+  'Install it (https://kubernetes.io/docs/tasks/tools/), then run npm run failover again.',
+].join('\n');
+
+/** The first executable `name` in PATH's directories. */
+async function onPath(pathEnv: string | undefined, name: string): Promise<string | undefined> {
+  for (const dir of (pathEnv ?? '').split(delimiter).filter((entry) => entry !== '')) {
     const candidate = join(dir, name);
     if (await access(candidate, constants.X_OK).then(() => true, () => false)) return candidate;
   }
@@ -26,10 +32,16 @@ async function executableIn(dirs: readonly string[], name: string): Promise<stri
 
 /** `terraform` first (what the provider is tested with), then `tofu`. */
 export async function findIacTool(pathEnv: string | undefined): Promise<IacTool> {
-  const dirs = (pathEnv ?? '').split(delimiter).filter((dir) => dir !== '');
   for (const name of ['terraform', 'tofu'] as const) {
-    const path = await executableIn(dirs, name);
+    const path = await onPath(pathEnv, name);
     if (path !== undefined) return { name, path };
   }
   throw new MainJobError('HIKUBE_MAIN_JOB_NO_TERRAFORM', IAC_TOOL_MISSING_MESSAGE);
+}
+
+/** `kubectl`, which the failover demo uses to delete the primary's pod. */
+export async function findKubectl(pathEnv: string | undefined): Promise<string> {
+  const path = await onPath(pathEnv, 'kubectl');
+  if (path === undefined) throw new MainJobError('HIKUBE_MAIN_JOB_NO_KUBECTL', KUBECTL_MISSING_MESSAGE);
+  return path;
 }

@@ -1,4 +1,4 @@
-// Entry of `npm start` (scripts/start.mjs builds, then calls runCli). Exit code 1 on failure, with
+// `npm start`'s command line (scripts/start.mjs builds, then calls runCli). Exit code 1 on failure, with
 // one clear message and no stack for the failures it knows.
 import { MainJobError } from './main-job-errors.js';
 import { runMainJob } from './main-job.js';

@@ -1,8 +1,9 @@
 // Self-healing, shown: rows written through the endpoint the example's user connects to (rw on
-// Cozystack, the cluster's host:5432 with TLS on the public API), the primary's postmaster killed
-// with SIGKILL (as a crash would), the time until a write through the same endpoint succeeds again,
-// the standby that was promoted, and the rows written before the kill read back. The primary is
-// found through the Kubernetes side of the platform, as its operator would.
+// Cozystack, the cluster's host:5432 with TLS on the public API), the primary's pod deleted through
+// the Kubernetes API with kubectl (Hikube Local kills its postmaster with SIGKILL, as a crash
+// would), the time until a write through the same endpoint succeeds again, the standby that was
+// promoted, and the rows written before the kill read back. The primary is found through the
+// Kubernetes side of the platform, as its operator would.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import pg from 'pg';
@@ -10,7 +11,6 @@ import type { HikubeClient } from '@hikube/sdk/kubernetes';
 import { renderCluster } from './cluster-report.js';
 import { readClusterView } from './cluster-source.js';
 import { MainJobError } from './main-job-errors.js';
-import { findPostmasterPid } from './postmaster-pid.js';
 import { seconds, startProgress, type Output } from './progress-display.js';
 import type { WriteTarget } from './workspace-session.js';
 
@@ -22,6 +22,8 @@ export interface FailoverDemoOptions {
   dataDir: string;
   cluster: string;
   kubeconfigPath: string;
+  /** The kubectl that deletes the primary's pod. */
+  kubectl: string;
   /** Where the rows are written, as the example's user connects. */
   target: WriteTarget;
   /** How long to wait for the first write after the kill. */
@@ -63,28 +65,24 @@ export async function runFailoverDemo(options: FailoverDemoOptions): Promise<Fai
   const zone = before.instances.find((i) => i.name === primary)?.zone ?? '?';
   write(`Failover demo on ${cluster}: writes go through ${target.label} as ${target.user}`);
   const marker = new Date().toISOString();
-  const ids = await withClient(target, async (c) => {
+  const { ids, primaryStarted } = await withClient(target, async (c) => {
     await c.query('CREATE TABLE IF NOT EXISTS failover_demo (id bigserial PRIMARY KEY, note text NOT NULL, written_at timestamptz NOT NULL DEFAULT now())');
-    const inserted = await c.query<{ id: string }>("INSERT INTO failover_demo (note) SELECT 'before the kill, run ' || $1 || ' #' || n FROM generate_series(1, 100) AS n RETURNING id", [marker]);
-    return inserted.rows.map((r) => r.id);
+    const inserted = await c.query<{ id: string; started: string }>(
+      "INSERT INTO failover_demo (note) SELECT 'before the kill, run ' || $1 || ' #' || n FROM generate_series(1, 100) AS n RETURNING id, pg_postmaster_start_time()::text AS started",
+      [marker],
+    );
+    return { ids: inserted.rows.map((r) => r.id), primaryStarted: inserted.rows[0]?.started };
   });
   write(`✓ wrote ${ids.length} rows (committed: confirmed by the synchronous standby quorum)`);
 
-  const pid = await findPostmasterPid(options.dataDir, {
-    namespace: object.metadata?.namespace ?? 'tenant-demo',
-    cluster,
-    uid: object.metadata?.uid ?? '',
-    instance: primary,
-  });
-  const killedAt = Date.now();
-  if (pid !== undefined) {
-    write(`↯ killing the primary ${primary} (${zone}): kill -9 ${pid} (its postmaster)`);
-    process.kill(pid, 'SIGKILL');
-  } else {
-    // Not the engine's layout (another driver, another machine): the platform's own way to lose a pod.
-    write(`↯ killing the primary ${primary} (${zone}): kubectl delete pod ${primary} (its postmaster PID was not found)`);
-    await run('kubectl', ['delete', 'pod', primary, '--wait=false'], { env: { ...process.env, KUBECONFIG: options.kubeconfigPath } });
+  const namespace = object.metadata?.namespace ?? 'tenant-demo';
+  write(`↯ killing the primary ${primary} (${zone}): kubectl delete pod ${primary} (the platform kills its postmaster with SIGKILL)`);
+  try {
+    await run(options.kubectl, ['--kubeconfig', options.kubeconfigPath, '--namespace', namespace, 'delete', 'pod', primary, '--wait=false'], { timeout: 60_000 });
+  } catch (err) {
+    throw new MainJobError('HIKUBE_MAIN_JOB_FAILOVER', `kubectl delete pod ${primary} failed: ${(err as { stderr?: string }).stderr?.trim() || String(err)}`, { cause: err });
   }
+  const killedAt = Date.now();
 
   const progress = startProgress(out, 'failover');
   progress.update(`waiting for a write through ${target.label} to succeed`);
@@ -95,12 +93,14 @@ export async function runFailoverDemo(options: FailoverDemoOptions): Promise<Fai
       progress.finish(false, 'no write succeeded in time');
       throw new MainJobError('HIKUBE_MAIN_JOB_FAILOVER', `no write through ${target.label} succeeded within ${seconds(deadline - killedAt)} of the kill; see ${options.dataDir}/hikube-local.log`);
     }
-    try {
-      await withClient(target, (c) => c.query("INSERT INTO failover_demo (note) VALUES ('first write after the kill')"));
-      resumedAt = Date.now();
-    } catch {
-      await pause(100);
-    }
+    // The platform kills the postmaster after it has answered the deletion: a write the old
+    // primary still took (same postmaster start time) is not the first write after the kill.
+    const landedOn = await withClient(target, async (c) => {
+      const landed = await c.query<{ started: string }>("INSERT INTO failover_demo (note) VALUES ('first write after the kill') RETURNING pg_postmaster_start_time()::text AS started");
+      return landed.rows[0]?.started;
+    }).catch(() => primaryStarted);
+    if (landedOn !== primaryStarted) resumedAt = Date.now();
+    else await pause(100);
   }
   const writeResumedMs = resumedAt - killedAt;
   let after = await readClusterView(client, cluster);

@@ -1,11 +1,11 @@
+// `@hikube/local/testing`: Hikube Local started inside a test, with the test kit's temp dirs and
+// kubectl runner. It lives here, not in the test kit, so the kit stays below Hikube Local.
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 
-import { startHikubeLocal, type HikubeLocal, type StartOptions, type TenantCredentials } from '@hikube/local';
+import { createTempDir, Kubectl, TestkitInputError, type KubectlOptions } from '@hikube/testkit';
 
-import { TestkitInputError } from '../errors.js';
-import { Kubectl, type KubectlOptions } from '../kubectl/kubectl-runner.js';
-import { createTempDir } from '../temp-dir.js';
+import { startHikubeLocal, type HikubeLocal, type StartOptions, type TenantCredentials } from '../server/start-hikube-local.js';
 
 export interface LaunchHikubeLocalOptions {
   /**

@@ -1,13 +1,33 @@
 // Hikube Local as a background server of its own (`hikube-local start --detach`), so the clusters
 // keep running after npm start returns and a second run finds them.
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { MainJobError } from './main-job-errors.js';
-import { hikubeLocalCli } from './repo-paths.js';
 
 const run = promisify(execFile);
+
+/** The `hikube-local` command as @hikube/local declares it (its package.json `bin`), wherever the package is installed. */
+function hikubeLocalCliPath(): string {
+  let entry: string;
+  try {
+    entry = createRequire(import.meta.url).resolve('@hikube/local');
+  } catch (err) {
+    throw new MainJobError('HIKUBE_MAIN_JOB_NOT_BUILT', `@hikube/local is not built: run npm start (it builds first) or npx tsc -b`, { cause: err });
+  }
+  let dir = dirname(entry);
+  for (;;) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest)) {
+      const { name, bin } = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string; bin?: Record<string, string> };
+      if (name === '@hikube/local' && bin?.['hikube-local'] !== undefined) return join(dir, bin['hikube-local']);
+    }
+    if (dirname(dir) === dir) throw new MainJobError('HIKUBE_MAIN_JOB_NOT_BUILT', '@hikube/local declares no hikube-local command: run npm ci');
+    dir = dirname(dir);
+  }
+}
 
 export interface RunningHikubeLocal {
   url: string;
@@ -26,6 +46,7 @@ export function parseStatusLine(line: string): { url: string; pid: number; drive
 }
 
 async function cli(args: readonly string[], timeoutMs: number): Promise<{ ok: boolean; stdout: string; stderr: string }> {
+  const hikubeLocalCli = hikubeLocalCliPath();
   if (!existsSync(hikubeLocalCli)) {
     throw new MainJobError('HIKUBE_MAIN_JOB_NOT_BUILT', `${hikubeLocalCli} is missing: run npm start (it builds first) or npx tsc -b`);
   }

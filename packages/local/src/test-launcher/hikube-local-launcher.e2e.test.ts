@@ -1,9 +1,9 @@
 import { access, readFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 
+import { TestkitInputError } from '@hikube/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { TestkitInputError } from '../errors.js';
 import { launchHikubeLocal, type LaunchedHikubeLocal } from './hikube-local-launcher.js';
 
 const DEV_POSTGRES = `

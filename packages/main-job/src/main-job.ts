@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createClient } from '@hikube/sdk/kubernetes';
 import { openCozystackSession } from './cozystack-session.js';
 import { runFailoverDemo } from './failover-demo.js';
-import { findIacTool, type IacTool } from './find-iac-tool.js';
+import { findIacTool, findKubectl, type IacTool } from './find-iac-tool.js';
 import { ensureHikubeLocal, hikubeLocalStatus, stopHikubeLocal, type RunningHikubeLocal } from './hikube-local-process.js';
 import { MainJobError } from './main-job-errors.js';
 import type { ExampleWorkspaceName, MainJobOptions } from './main-job-options.js';
@@ -100,16 +100,17 @@ async function printReport(ctx: MainJobContext, session: WorkspaceSession, workd
   const failover = `npm run failover${session.name === 'cozystack' ? ' -- --cozystack' : ''}`;
   const width = failover.length + 3;
   line(ctx.out, 'The clusters keep running. Next:');
-  line(ctx.out, `  ${failover.padEnd(width)}kill the primary (kill -9), watch the promotion, check the rows survived`);
+  line(ctx.out, `  ${failover.padEnd(width)}kill the primary (kubectl delete pod), watch the promotion, check the rows survived`);
   line(ctx.out, `  ${'npm run down'.padEnd(width)}${tool.name} destroy (each example applied), then stop Hikube Local and remove ${dataDir}`);
 }
 
-async function prerequisites(ctx: MainJobContext): Promise<{ tool: IacTool; major: string }> {
+async function prerequisites(ctx: MainJobContext, failover: boolean): Promise<{ tool: IacTool; major: string; kubectl: string | undefined }> {
   // Everything that can be missing is checked before anything starts.
   const tool = await findIacTool(ctx.path);
+  const kubectl = failover ? await findKubectl(ctx.path) : undefined;
   const major = await installedPostgresMajor();
   providerExecutableOrThrow();
-  return { tool, major };
+  return { tool, major, kubectl };
 }
 
 /** The variables both examples declare: the installed major, and no deletion protection on a local server. */
@@ -126,7 +127,7 @@ function workdirFor(session: WorkspaceSession, dataDir: string, tool: IacTool): 
 }
 
 async function start(ctx: MainJobContext, options: MainJobOptions, failover: boolean): Promise<void> {
-  const { tool, major } = await prerequisites(ctx);
+  const { tool, major, kubectl } = await prerequisites(ctx, failover);
   const label = options.workspace === 'cozystack' ? 'examples/terraform (the Cozystack Kubernetes API)' : 'examples/terraform/public-api (Hikube\'s public API)';
   line(ctx.out, `Applying ${label} with ${tool.name} (${tool.path}) on Hikube Local, PostgreSQL ${major} (this machine's pg_config)`);
   const local = await startLocal(ctx, options.dataDir);
@@ -135,12 +136,12 @@ async function start(ctx: MainJobContext, options: MainJobOptions, failover: boo
     const workdir = await workdirFor(session, options.dataDir, tool);
     await applyExample(ctx, tool, workdir, session, major);
     await printReport(ctx, session, workdir, tool, options.dataDir);
-    if (failover) {
+    if (kubectl !== undefined) {
       line(ctx.out);
       const kube = createClient({ kubeconfig: local.kubeconfigPath });
       try {
         const target = await session.failoverTarget(workdir);
-        await runFailoverDemo({ out: ctx.out, client: kube, dataDir: options.dataDir, cluster: session.failoverCluster, kubeconfigPath: local.kubeconfigPath, target });
+        await runFailoverDemo({ out: ctx.out, client: kube, dataDir: options.dataDir, cluster: session.failoverCluster, kubeconfigPath: local.kubeconfigPath, kubectl, target });
       } finally {
         await kube.close();
       }
