@@ -17,7 +17,7 @@ function forbid(files, patterns) {
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', '**/src/generated/**', '**/.hikube-local/**', '**/*.d.ts', 'packages/cdktf-provider-hikube/**'],
+    ignores: ['**/dist/**', '**/dist-dev/**', '**/node_modules/**', '**/src/generated/**', '**/.hikube-local/**', '**/*.d.ts', 'packages/cdktf-provider-hikube/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

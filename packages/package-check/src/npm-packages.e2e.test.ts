@@ -11,12 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consumerProject, type RepositoryLock } from './consumer-lock.js';
 import { packWorkspace, tarballContents, type PackedTarball } from './npm-pack.js';
 import { ALWAYS_SHIPPED, entryPoints, reachableFiles } from './reachable-files.js';
+import { testArtifacts } from './test-artifacts.js';
 
 const run = promisify(execFile);
 const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const consumersDir = fileURLToPath(new URL('../consumers/', import.meta.url));
 const tsc = createRequire(join(repositoryRoot, 'package.json')).resolve('typescript/bin/tsc');
-const PUBLISHED = ['@hikube/sdk', '@hikube/local', '@hikube/tfplugin'];
+const PUBLISHED = ['@hikube/binary-writers', '@hikube/sdk', '@hikube/local', '@hikube/tfplugin'];
 
 let work: string;
 const packed = new Map<string, PackedTarball>();
@@ -32,6 +33,10 @@ afterAll(async () => {
 });
 
 describe.each(PUBLISHED)('the %s tarball', (name) => {
+  it('holds no test, benchmark or fixture, by name (the published build leaves them out of dist/)', () => {
+    expect(testArtifacts((packed.get(name) as PackedTarball).files)).toEqual([]);
+  });
+
   it('holds only what its entry points reach (no tests, benchmarks, fixtures or source maps)', async () => {
     const tarball = packed.get(name) as PackedTarball;
     const contents = await tarballContents(join(work, tarball.file), tarball.files, join(work, `x-${tarball.file}`));

@@ -2,25 +2,16 @@
 // 1.28 probe server-side field validation here (not in v3): they look for a PATCH operation tagged
 // with the kind's x-kubernetes-group-version-kind that declares a `fieldValidation` query
 // parameter. Without it their default `--validate=strict` fails. Field numbers follow
-// gnostic's openapiv2/OpenAPIv2.proto.
+// gnostic's openapiv2/OpenAPIv2.proto. Written by hand with the shared varint writer: one
+// 2 KB document does not justify loading protobufjs (see packages/binary-writers/README.md).
 
+import { varint } from '@hikube/binary-writers';
 import { RESOURCE_TYPES } from '../store/resource-types.js';
 
 /** What kubectl asks for in Accept. */
 export const OPENAPI_V2_PROTOBUF = 'application/com.github.proto-openapi.spec.v2@v1.0+protobuf';
 /** What we answer: Go's mime parser rejects the '@' form in a Content-Type. */
 export const OPENAPI_V2_PROTOBUF_RESPONSE = 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf';
-
-function varint(n: number): Buffer {
-  const out: number[] = [];
-  let v = n;
-  while (v > 0x7f) {
-    out.push((v & 0x7f) | 0x80);
-    v = Math.floor(v / 128);
-  }
-  out.push(v);
-  return Buffer.from(out);
-}
 
 /** A length-delimited field (wire type 2): strings and embedded messages. */
 function field(num: number, value: string | Buffer): Buffer {

@@ -46,10 +46,6 @@ export function parseJsonBody(text: string): ParsedJson {
   }
 }
 
-export function parseJson(text: string): unknown {
-  return parseJsonBody(text).value;
-}
-
 /** `application/yaml` and `application/apply-patch+yaml` bodies: kubectl sends JSON, other clients real YAML. */
 export function parseYamlOrJsonBody(text: string): ParsedJson {
   const trimmed = text.trimStart();

@@ -4,7 +4,7 @@ import { lsnDiff, parseLsn } from './lsn.js';
 import { PgConfValueError } from './errors.js';
 import { renderConf, renderInstanceConf } from './pg-conf.js';
 import { scramVerifier, verifierMatches } from './scram-verifier.js';
-import { createExtensionStatement, quoteIdent, quoteLiteral } from './sql-roles.js';
+import { createExtensionStatement } from './sql-roles.js';
 import { slotNameFor } from './pg-replication.js';
 import { TcpProxy } from './tcp-proxy.js';
 import { socketDirFor } from './pg-instance.js';
@@ -65,16 +65,12 @@ describe('managed configuration files', () => {
   });
 });
 
-describe('names and quoting', () => {
+describe('names', () => {
   it.each([
     { given: 'postgres-demo-2', want: 'hikube_postgres_demo_2' },
     { given: 'Pg.One', want: 'hikube_pg_one' },
   ])('slot name for $given', ({ given, want }) => expect(slotNameFor(given)).toBe(want));
 
-  it('quotes identifiers and literals', () => {
-    expect(quoteIdent('we"ird')).toBe('"we""ird"');
-    expect(quoteLiteral("o'hara")).toBe("'o''hara'");
-  });
 
   // As the chart's init script writes them: unquoted, so `uuid-ossp` fails and `HStore` means hstore.
   it.each([

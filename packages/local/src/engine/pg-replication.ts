@@ -56,11 +56,6 @@ export async function dropSlot(primary: PgInstance, slot: string): Promise<void>
   );
 }
 
-export async function listSlots(primary: PgInstance): Promise<string[]> {
-  const rows = await sql(primary, 'listing replication slots', `SELECT slot_name FROM pg_replication_slots WHERE slot_type = 'physical'`);
-  return rows.map((r) => String(r['slot_name']));
-}
-
 /** Mark a data directory as a standby of `upstream` (standby.signal and the managed instance conf). */
 export async function configureAsStandby(standby: PgInstance, upstream: PgInstance, slot: string | undefined): Promise<void> {
   const signal = join(standby.dataDir, 'standby.signal');

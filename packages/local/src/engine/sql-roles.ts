@@ -1,4 +1,4 @@
-import type pg from 'pg';
+import pg from 'pg';
 import { PgNameRefusedError, PgSqlError } from './errors.js';
 import { databaseRoleNames, DB_MARK, GROUP_MARK, nameRefusals, USER_MARK, type Catalog } from './managed-names.js';
 import type { PgInstance } from './pg-instance.js';
@@ -30,13 +30,8 @@ export interface ApplyReport {
   readonly droppedDatabases: string[];
 }
 
-export function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
-
-export function quoteLiteral(value: string): string {
-  return `'${value.replace(/'/g, "''")}'`;
-}
+// Quoting through pg's own escaping: one implementation of SQL quoting, the driver's.
+const { escapeIdentifier: quoteIdent, escapeLiteral: quoteLiteral } = pg;
 
 // The platform's chart writes the name unquoted into its setup script, so PostgreSQL folds it to
 // lowercase and refuses `uuid-ossp` as a syntax error; Hikube Local does the same. Names are limited

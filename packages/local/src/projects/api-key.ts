@@ -7,7 +7,6 @@ export type Scope = (typeof scopes)[number];
 
 export const validities = ['1d', '7d', '30d', '90d', '180d', '365d'] as const;
 export type Validity = (typeof validities)[number];
-export const defaultValidity: Validity = '90d';
 
 const keyPattern = /^sk_hk_([0-9a-f]{32})_([A-Za-z0-9_-]{43})$/;
 

@@ -20,8 +20,6 @@ export const ctyMap = (element: CtyType): CtyType => ({ kind: 'map', element });
 export const ctyObject = (attributes: Record<string, CtyType>): CtyType => ({ kind: 'object', attributes });
 export const ctyTuple = (elements: CtyType[]): CtyType => ({ kind: 'tuple', elements });
 
-export type CtyTypeJson = string | [string, unknown] | [string, unknown, string[]];
-
 /** The JSON form Terraform expects in Schema.Attribute.type, e.g. `"string"` or `["list","number"]`. */
 export function typeToJson(type: CtyType): unknown {
   switch (type.kind) {
@@ -72,8 +70,4 @@ export function typeFromJson(json: unknown): CtyType {
 
 export function typeEquals(a: CtyType, b: CtyType): boolean {
   return JSON.stringify(typeToJson(a)) === JSON.stringify(typeToJson(b));
-}
-
-export function typeToString(type: CtyType): string {
-  return JSON.stringify(typeToJson(type));
 }

@@ -94,18 +94,6 @@ export function valueEquals(a: CtyValue, b: CtyValue): boolean {
   return false;
 }
 
-/** Set equality ignores element order. */
-export function setEquals(a: readonly CtyValue[], b: readonly CtyValue[]): boolean {
-  if (a.length !== b.length) return false;
-  const used = new Set<number>();
-  return a.every((x) => {
-    const i = b.findIndex((y, j) => !used.has(j) && valueEquals(x, y));
-    if (i < 0) return false;
-    used.add(i);
-    return true;
-  });
-}
-
 export function isNumber(v: unknown): v is CtyNumber {
   return typeof v === 'number' || typeof v === 'bigint' || v instanceof ExactNumber;
 }

@@ -1,9 +1,10 @@
 import { typeFromJson, typeToJson, type CtyType } from './cty-type.js';
-import { Dynamic, ExactNumber, inferType, numberText, parseNumber, Unknown, unknown, type CtyNumber, type CtyValue, type Refinements } from './cty-value.js';
+import { Dynamic, ExactNumber, inferType, parseNumber, Unknown, unknown, type CtyNumber, type CtyValue, type Refinements } from './cty-value.js';
 
 // Type-directed MessagePack for DynamicValue (Terraform's object-wire-format): a small reader
 // and writer of our own, because a generic library would guess int/float, map/object and
-// null/unknown where cty decides them by type.
+// null/unknown where cty decides them by type (and @msgpack/msgpack adds 84 ms per launch:
+// packages/binary-writers/README.md "Performance notes").
 
 export class ValueDecodeError extends Error {
   readonly code = 'TFPLUGIN_VALUE_DECODE';
@@ -367,4 +368,3 @@ export function encodeMsgpack(type: CtyType, value: CtyValue): Buffer {
   return w.finish();
 }
 
-export { numberText };

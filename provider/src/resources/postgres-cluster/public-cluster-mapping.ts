@@ -1,7 +1,7 @@
 // hikube_postgres_cluster <-> the public API's cluster, both ways. Reading back keeps the prior
 // spelling of equal values (`10Gi`/`10240Mi`, `micro`/`t1.micro`, `"200"`/200 in parameters), so a
 // spelling the API prefers, an int64 sent as a string or an omitted zero never shows as a change.
-import type { Cluster, ClusterCreate } from '@hikube/sdk/public';
+import type { Cluster } from '@hikube/sdk/public';
 import { presetsEqual } from '../../normalize/preset-names.js';
 import { parseQuantity, quantitiesEqual } from '../../normalize/quantity.js';
 import { emptyArgs, type PostgresClusterArgs, type PostgresClusterComputed, type PostgresClusterModel } from './model.js';
@@ -67,8 +67,6 @@ export function createBody(planned: PostgresClusterArgs, preset: string | null):
   if (quorum !== null) body['quorum'] = quorum;
   return body;
 }
-
-export type CreateBody = ClusterCreate;
 
 /** Keep the prior text when it means the same as the API's value. */
 function same<T>(prior: T | null | undefined, value: T, equal: (a: T, b: T) => boolean): T {

@@ -9,10 +9,8 @@ import { generatedPassword } from '../generated-password.js';
 import { nodeName, siteOfInstance } from '../placement.js';
 import { publishCredentials, publishedPassword, publishServices } from '../published-objects.js';
 import type { FinalizeResult, OwnedObject, Placement, PostgresStatus, ReconcileContext, ReconcileResult, Reconciler, Site } from '../reconciler.js';
-import { actionOf, CHART_VERSION, ReleaseBook, releasePending, releaseStatus, schemaFailure, type WorkloadCount } from '../release-status.js';
+import { actionOf, ReleaseBook, releasePending, releaseStatus, schemaFailure, type WorkloadCount } from '../release-status.js';
 import { specRefusals } from '../spec-refusals.js';
-
-export { CHART_VERSION };
 
 /**
  * The extensions catalog without a PostgreSQL to ask: a fixed list, the usual PostgreSQL contrib

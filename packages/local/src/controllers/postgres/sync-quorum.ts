@@ -1,3 +1,5 @@
+import pg from 'pg';
+
 /**
  * synchronous_standby_names from the legacy quorum fields, the way CloudNativePG computes them
  * for `minSyncReplicas`/`maxSyncReplicas` (Cozystack renders `quorum.*` into exactly those):
@@ -26,5 +28,5 @@ export function decideSynchronousStandbys(quorum: QuorumSpec, readyStandbys: rea
   if (ready < quorum.minSyncReplicas) n = ready;
   const names = [...readyStandbys].sort();
   if (n <= 0 || names.length === 0) return { number: 0, names: [], value: '' };
-  return { number: n, names, value: `ANY ${n} (${names.map((s) => `"${s.replace(/"/g, '""')}"`).join(', ')})` };
+  return { number: n, names, value: `ANY ${n} (${names.map((s) => pg.escapeIdentifier(s)).join(', ')})` };
 }
