@@ -6,7 +6,7 @@
 import type { Condition, KubeObject } from '../../store/kube-object.js';
 import { podReadyCondition, postgresCondition } from '../conditions.js';
 import { generatedPassword } from '../generated-password.js';
-import { nodeName, siteOfInstance } from '../placement.js';
+import { nodeOfInstance, siteOfInstance } from '../placement.js';
 import { publishCredentials, publishedPassword, publishServices } from '../published-objects.js';
 import type { FinalizeResult, OwnedObject, Placement, PostgresStatus, ReconcileContext, ReconcileResult, Reconciler, Site } from '../reconciler.js';
 import { specRefusals } from '../spec-refusals.js';
@@ -81,9 +81,13 @@ export class DeterministicReconciler implements Reconciler {
       return {};
     }
     const placement = ctx.placement();
-    const className = (object['spec'] as { schedulingClass?: string } | undefined)?.schedulingClass || 'spread';
+    const className = (object['spec'] as { schedulingClass?: string } | undefined)?.schedulingClass ?? '';
     if (!placement) {
-      await this.writeFailure(ctx, object, previous, 'SchedulingClassNotFound', `SchedulingClass "${className}" does not exist: create it or set spec.schedulingClass to one of the built-in classes (spread, gland, lucerne, geneva, primary-<site>)`);
+      await this.writeFailure(ctx, object, previous, 'SchedulingClassNotFound', `SchedulingClass "${className}" does not exist: ask an administrator to create it, or set spec.schedulingClass to an existing class (built in: spread, gland, lucerne, geneva, gland-lucerne, gland-geneva, lucerne-geneva)`);
+      return { requeueAfterMs: 5000 };
+    }
+    if (placement.unschedulable !== undefined) {
+      await this.writeFailure(ctx, object, previous, 'Unschedulable', `${placement.unschedulable} (scheduling class ${placement.className ?? 'none'})`);
       return { requeueAfterMs: 5000 };
     }
     const version = spec.version ?? 'v18';
@@ -110,7 +114,7 @@ export class DeterministicReconciler implements Reconciler {
       readyInstances: ready,
       ...(primary ? { currentPrimary: primary } : {}),
     });
-    if (first) await ctx.event('Normal', 'Created', `Cluster postgres-${object.metadata.name} created with ${replicas} instance(s) (scheduling class ${placement.className})`);
+    if (first) await ctx.event('Normal', 'Created', `Cluster postgres-${object.metadata.name} created with ${replicas} instance(s) (scheduling class ${placement.className ?? 'none'})`);
     return {};
   }
 
@@ -156,10 +160,9 @@ export class DeterministicReconciler implements Reconciler {
             'cnpg.io/instanceName': name,
             'cnpg.io/instanceRole': primary ? 'primary' : 'replica',
             role: primary ? 'primary' : 'replica',
-            'topology.kubernetes.io/zone': site,
           },
         },
-        spec: { nodeName: nodeName(site, i + 1), containers: [{ name: 'postgres', image: `ghcr.io/cloudnative-pg/postgresql:${((object['spec'] as PgSpec | undefined)?.version ?? 'v18').slice(1)}` }] },
+        spec: { nodeName: nodeOfInstance(placement, site, i + 1), containers: [{ name: 'postgres', image: `ghcr.io/cloudnative-pg/postgresql:${((object['spec'] as PgSpec | undefined)?.version ?? 'v18').slice(1)}` }] },
         status: {
           phase: ready ? 'Running' : 'Failed',
           podIP: '127.0.0.1',

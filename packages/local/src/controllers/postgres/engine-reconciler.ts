@@ -17,7 +17,7 @@ import type { KubeObject } from '../../store/kube-object.js';
 import { CHART_VERSION } from '../deterministic/deterministic-reconciler.js';
 import { podReadyCondition, postgresCondition } from '../conditions.js';
 import { generatedPassword } from '../generated-password.js';
-import { nodeName } from '../placement.js';
+import { nodeOfInstance, siteOfInstance } from '../placement.js';
 import { publishCredentials, publishedPassword, publishServices } from '../published-objects.js';
 import type {
   FinalizeResult,
@@ -38,7 +38,6 @@ import { profileByName, type HealthProfile } from './health-profile.js';
 import { OPERATOR_PARAMETERS } from './parameter-plan.js';
 import { INCARNATION_ANNOTATION, planPod } from './pod-plan.js';
 import { resourceSettings } from './resources-plan.js';
-import { siteForInstance } from './site-plan.js';
 import { specRefusals } from '../spec-refusals.js';
 import { decideReady, decideWorkloadsReady, type ReadinessFacts } from './status-plan.js';
 
@@ -169,9 +168,13 @@ export class EngineReconciler implements Reconciler {
       return {};
     }
     const placement = ctx.placement();
-    const className = (object['spec'] as { schedulingClass?: string } | undefined)?.schedulingClass || 'spread';
+    const className = (object['spec'] as { schedulingClass?: string } | undefined)?.schedulingClass ?? '';
     if (!placement) {
-      await this.#writeFailure(ctx, object, previous, 'SchedulingClassNotFound', `SchedulingClass "${className}" does not exist: create it or set spec.schedulingClass to one of the built-in classes (spread, gland, lucerne, geneva, primary-<site>)`);
+      await this.#writeFailure(ctx, object, previous, 'SchedulingClassNotFound', `SchedulingClass "${className}" does not exist: ask an administrator to create it, or set spec.schedulingClass to an existing class (built in: spread, gland, lucerne, geneva, gland-lucerne, gland-geneva, lucerne-geneva)`);
+      return { requeueAfterMs: 5_000 };
+    }
+    if (placement.unschedulable !== undefined) {
+      await this.#writeFailure(ctx, object, previous, 'Unschedulable', `${placement.unschedulable} (scheduling class ${placement.className ?? 'none'})`);
       return { requeueAfterMs: 5_000 };
     }
     const version = spec.version ?? 'v18';
@@ -214,13 +217,13 @@ export class EngineReconciler implements Reconciler {
     }
     await this.#plannedSwitchover(object, managed, ctx);
     const snapshot = managed.runtime.snapshot();
-    await this.#syncPods(object, ctx, snapshot, spec.version ?? 'v18');
+    await this.#syncPods(object, ctx, snapshot, spec.version ?? 'v18', placement);
     const { rw, ro, r, external: externalPort, externalHost } = snapshot.proxies;
     const externalWrite = spec.external === true && externalPort !== undefined ? { ip: externalHost ?? '127.0.0.1', port: externalPort } : undefined;
     await publishServices(object, ctx, { rw, ro, r, externalWrite });
     const latest = (ctx.get()?.['status'] ?? previous) as Partial<PostgresStatus>;
     await this.#writeStatus(ctx, object, latest, snapshot, placement, undefined);
-    if (first) await ctx.event('Normal', 'Created', `Cluster postgres-${object.metadata.name} created with ${snapshot.instances.length} instance(s) (scheduling class ${placement.className})`);
+    if (first) await ctx.event('Normal', 'Created', `Cluster postgres-${object.metadata.name} created with ${snapshot.instances.length} instance(s) (scheduling class ${placement.className ?? 'none'})`);
     await this.#flushEvents(managed, ctx);
     // Lag and readiness drift slowly; topology changes arrive through onChange -> enqueue.
     return { requeueAfterMs: 15_000 };
@@ -280,8 +283,7 @@ export class EngineReconciler implements Reconciler {
       replicas: Math.max(1, spec.replicas ?? 2),
       quorum: { minSyncReplicas: spec.quorum?.minSyncReplicas ?? 0, maxSyncReplicas: spec.quorum?.maxSyncReplicas ?? 0 },
       parameters: params,
-      siteOf: (n) => siteForInstance(placement, n),
-      primarySite: placement.primarySite,
+      siteOf: (n) => siteOfInstance(placement, n),
       roles: {
         users: Object.fromEntries(
           Object.entries(spec.users ?? {}).map(([u, cfg]) => [u, { password: passwords[u] ?? '', replication: cfg?.replication === true }]),
@@ -347,7 +349,7 @@ export class EngineReconciler implements Reconciler {
         reason: i.reason,
         ...(i.lagBytes !== undefined ? { lagBytes: i.lagBytes } : {}),
       })),
-      schedulingClass: placement.className,
+      ...(placement.className !== undefined ? { schedulingClass: placement.className } : {}),
       resources: this.#resourcesStatus(object),
     });
   }
@@ -370,7 +372,7 @@ export class EngineReconciler implements Reconciler {
     if (before?.reason !== reason || before.message !== message) await ctx.event('Warning', reason, message);
   }
 
-  async #syncPods(object: KubeObject, ctx: ReconcileContext, s: ClusterSnapshot, version: string): Promise<void> {
+  async #syncPods(object: KubeObject, ctx: ReconcileContext, s: ClusterSnapshot, version: string, placement: Placement): Promise<void> {
     const base = `postgres-${object.metadata.name}`;
     const names = new Set(s.instances.map((i) => i.name));
     const existing = new Map(ctx.listOwned('Pod').map((p) => [p.metadata.name, p]));
@@ -391,12 +393,11 @@ export class EngineReconciler implements Reconciler {
             'cnpg.io/instanceName': i.name,
             'cnpg.io/instanceRole': primary ? 'primary' : 'replica',
             role: primary ? 'primary' : 'replica',
-            'topology.kubernetes.io/zone': i.site,
           },
           annotations: { 'local.hikube.io/port': String(i.port), [INCARNATION_ANNOTATION]: i.incarnation },
         },
         spec: {
-          nodeName: nodeName(i.site as Site, i.ordinal),
+          nodeName: nodeOfInstance(placement, i.site, i.ordinal),
           containers: [{ name: 'postgres', image: `ghcr.io/cloudnative-pg/postgresql:${version.slice(1)}` }],
         },
         status: {
