@@ -71,12 +71,4 @@ export class SdkClusterApi implements ClusterApi {
   listSchedulingClasses(signal: AbortSignal): Promise<SchedulingClass[]> {
     return this.clientFor(null).schedulingClasses.listAll({ signal });
   }
-
-  canCreateSchedulingClasses(signal: AbortSignal): Promise<boolean> {
-    return this.clientFor(null).schedulingClasses.canCreate({ signal });
-  }
-
-  async createSchedulingClass(object: SchedulingClass, signal: AbortSignal): Promise<void> {
-    await this.clientFor(null).schedulingClasses.create(object, { signal });
-  }
 }
