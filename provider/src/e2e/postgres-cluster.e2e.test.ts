@@ -136,7 +136,9 @@ describe('hikube_postgres_cluster with the real terraform against Hikube Local',
 
     await tf.destroy({ vars });
     expect((await tf.state()).values).toBeUndefined();
-  });
+    // About fifteen terraform runs in one life cycle: the first run of the suite on a busy
+    // machine (cold caches, load 10 on 2 cores) crossed the 60 s default.
+  }, 180_000);
 
   it.each(['validate', 'plan'] as const)('rejects every invalid configuration at %s, naming the attribute, with no API request', async (stage) => {
     const cases = invalidCases.filter((entry) => entry.stage === stage);
