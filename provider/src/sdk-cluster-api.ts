@@ -73,17 +73,9 @@ export class SdkClusterApi implements ClusterApi {
     return this.clientFor(null).schedulingClasses.listAll({ signal });
   }
 
-  canCreateSchedulingClasses(signal: AbortSignal): Promise<boolean> {
-    return this.clientFor(null).schedulingClasses.canCreate({ signal });
-  }
-
   // A server that publishes no usable document (or none at all) is not a reason to refuse a plan.
   async specCapabilities(signal: AbortSignal): Promise<PostgresCapabilities | null> {
     const capabilities = await this.clientFor(null).postgres.capabilities({ signal }).catch(() => null);
     return capabilities !== null && capabilities.fields.size > 0 ? capabilities : null;
-  }
-
-  async createSchedulingClass(object: SchedulingClass, signal: AbortSignal): Promise<void> {
-    await this.clientFor(null).schedulingClasses.create(object, { signal });
   }
 }

@@ -14,7 +14,9 @@ const kubernetesSurface = [
   'postgresSchema', 'postgresSpecSchema', 'postgresStatusSchema', 'readyCondition', 'reservedPostgresDatabasePrefixes', 'reservedPostgresDatabases',
   'reservedPostgresUserPrefixes', 'reservedPostgresUsers', 'schedulingClassListSchema', 'schedulingClassSchema', 'schedulingClassSpecSchema',
   'secretSchema', 'serviceListSchema', 'serviceSchema', 'tenantSecretSchema', 'validatePostgres', 'validatePostgresName',
-  'validatePostgresSpecPatch', 'validateSchedulingClass', 'validateSchedulingClassName', 'watchEventSchema', 'zoneLabel',
+  'validatePostgresSpecPatch', 'validateSchedulingClass', 'validateSchedulingClassName', 'watchEventSchema',
+  'hikubeNodePrefixes', 'labelSelectorMatches', 'nodeFitsSchedulingClass', 'nodeKeysOfSchedulingClass', 'nodePreferenceScore', 'nodeTermMatches',
+  'zoneOfNode', 'zoneTopologyKey', 'zonesNamedBySchedulingClass', 'zonesOfSchedulingClass',
 ];
 
 describe('@hikube/sdk/kubernetes', () => {

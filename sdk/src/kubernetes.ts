@@ -27,9 +27,17 @@ export type {
   Quantity,
   SchedulingClass,
   SchedulingClassList,
-  SchedulingClassPrimary,
   SchedulingClassSpec,
-  SchedulingClassSpread,
+  NodeAffinity,
+  NodeSelectorRequirement,
+  NodeSelectorTerm,
+  PreferredSchedulingTerm,
+  LabelSelector,
+  LabelSelectorRequirement,
+  PodAffinity,
+  PodAffinityTerm,
+  WeightedPodAffinityTerm,
+  TopologySpreadConstraint,
   Secret,
   Service,
   ServiceList,
@@ -113,7 +121,6 @@ export type { WatchEvent as ObjectWatchEvent, WatchOptions } from './resources/w
 export { createIdAnnotation } from './resources/create-once.js';
 export {
   instanceRoleLabel,
-  zoneLabel,
   type ConnectionStringOptions,
   type Endpoint,
   type MergePatch,
@@ -124,6 +131,18 @@ export {
 } from './resources/postgres.js';
 export { capabilitiesFromDocument, type PostgresCapabilities } from './resources/platform-capabilities.js';
 export type { SchedulingClassesResource, SchedulingClassInput } from './resources/scheduling-classes.js';
+export { hikubeNodePrefixes, zoneOfNode } from './placement/node-zone.js';
+export {
+  labelSelectorMatches,
+  nodeFitsSchedulingClass,
+  nodeKeysOfSchedulingClass,
+  nodePreferenceScore,
+  nodeTermMatches,
+  zoneTopologyKey,
+  zonesNamedBySchedulingClass,
+  zonesOfSchedulingClass,
+  type NodeView,
+} from './placement/node-affinity.js';
 export { WaitFailedError, WaitTimeoutError } from './waiters/poll-until.js';
 export { isNewerCondition, readyCondition } from './waiters/ready-since.js';
 export { failedCondition, isTerminalReason, type ReadinessLevel, type WaitForReadyOptions, type WaitProgress } from './waiters/postgres-ready.js';

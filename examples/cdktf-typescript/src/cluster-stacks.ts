@@ -43,7 +43,6 @@ export class ProductionStack extends TerraformStack {
       minSyncReplicas: 1,
       maxSyncReplicas: 1,
       zones: HIKUBE_ZONES,
-      primaryZone: 'gland',
       resourcesPreset: 'small',
       storageSize: '10Gi',
       users: {

@@ -1,6 +1,7 @@
 import type { SchedulingClass } from '@hikube/sdk/kubernetes';
 import { createLogger, Diagnostics } from '@hikube/tfplugin';
 import { describe, expect, it } from 'vitest';
+import { pinnedClass, schedulingClass, spreadClass, zonesClass } from '../resources/postgres-cluster/class-fixture.js';
 import { MemoryClusterApi } from '../resources/postgres-cluster/memory-cluster-api.js';
 import { postgresClusterDataSource } from './postgres-cluster.js';
 import { postgresClustersDataSource } from './postgres-clusters.js';
@@ -10,11 +11,7 @@ const signal = new AbortController().signal;
 const logger = createLogger({ level: 'off' });
 
 async function platform(): Promise<MemoryClusterApi> {
-  const classes: SchedulingClass[] = [
-    { apiVersion: 'cozystack.io/v1alpha1', kind: 'SchedulingClass', metadata: { name: 'gland' }, spec: { zones: ['gland'] } },
-    { apiVersion: 'cozystack.io/v1alpha1', kind: 'SchedulingClass', metadata: { name: 'lucerne' }, spec: { zones: ['lucerne'], primary: { zone: 'lucerne', required: true } } },
-    { apiVersion: 'cozystack.io/v1alpha1', kind: 'SchedulingClass', metadata: { name: 'spread' }, spec: {} },
-  ];
+  const classes: SchedulingClass[] = [pinnedClass('gland', 'gland'), zonesClass('lucerne', ['lucerne'], false), spreadClass('spread'), schedulingClass('gpu', { nodeSelector: { gpu: 'true' } })];
   const api = new MemoryClusterApi(classes);
   for (const [name, team] of [['orders', 'payments'], ['ledger', 'payments'], ['search', 'web']] as const) {
     await api.create({ apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'Postgres', metadata: { name, namespace: 'tenant-demo', labels: { team } }, spec: { replicas: 2, users: { app: {} } } });
@@ -41,12 +38,18 @@ describe('data sources', () => {
     expect(resp.state['namespace']).toBe('tenant-demo');
   });
 
-  it('hikube_scheduling_classes: a class without zones spreads over all of them', async () => {
+  it('hikube_scheduling_classes: each class with the zones its constraints allow and its spec', async () => {
     const resp = await read(schedulingClassesDataSource, await platform(), { classes: null });
     expect(resp.state['classes']).toEqual([
-      { name: 'gland', zones: ['gland'], primary_zone: null, primary_required: false },
-      { name: 'lucerne', zones: ['lucerne'], primary_zone: 'lucerne', primary_required: true },
-      { name: 'spread', zones: ['gland', 'lucerne'], primary_zone: null, primary_required: false },
+      { name: 'gland', zones: ['gland'], spreads_over_zones: false, spec_json: '{"nodeSelector":{"topology.kubernetes.io/zone":"gland"}}' },
+      { name: 'gpu', zones: null, spreads_over_zones: false, spec_json: '{"nodeSelector":{"gpu":"true"}}' },
+      {
+        name: 'lucerne',
+        zones: ['lucerne'],
+        spreads_over_zones: false,
+        spec_json: '{"nodeAffinity":{"requiredDuringSchedulingIgnoredDuringExecution":{"nodeSelectorTerms":[{"matchExpressions":[{"key":"topology.kubernetes.io/zone","operator":"In","values":["lucerne"]}]}]}}}',
+      },
+      { name: 'spread', zones: ['gland', 'lucerne'], spreads_over_zones: true, spec_json: '{"topologySpreadConstraints":[{"maxSkew":1,"topologyKey":"topology.kubernetes.io/zone","whenUnsatisfiable":"DoNotSchedule"}]}' },
     ]);
   });
 

@@ -1,19 +1,25 @@
-// data "hikube_scheduling_classes": the placement classes, with the zones each one uses.
+// data "hikube_scheduling_classes": the placement classes as the platform stores them, with the
+// zones each one's real constraints allow.
 import { attr, definitions, schema, types } from '@hikube/tfplugin';
 import type { ProviderData } from '../provider-data.js';
 import { reportIssues } from '../report-issues.js';
 import { error } from '../resources/postgres-cluster/plan-issue.js';
-import { knownZones } from '../resources/postgres-cluster/scheduling-class-placement.js';
+import { knownZones, placementOf } from '../resources/postgres-cluster/scheduling-class-placement.js';
 
 export const schedulingClassesDataSchema = schema({
-  markdownDescription: 'Lists the SchedulingClasses that place clusters, with the zones (datacenters) each spreads over and the zone it prefers for the primary.',
+  markdownDescription:
+    'Lists the SchedulingClasses (`cozystack.io/v1alpha1`) that can place clusters, with the zones each allows. Tenants may only read classes; ' +
+    'a tenant\'s default is the class its namespace names in the label `scheduler.cozystack.io/scheduling-class`.',
   attributes: {
     classes: attr.listNested(
       {
         name: attr.string({ computed: true, markdownDescription: 'Class name, for `scheduling_class`.' }),
-        zones: attr.list(types.string, { computed: true, markdownDescription: 'Zones the instances may run in (all zones when the class lists none).' }),
-        primary_zone: attr.string({ computed: true, markdownDescription: 'Zone preferred for the primary, if any.' }),
-        primary_required: attr.bool({ computed: true, markdownDescription: 'Whether the primary must run in `primary_zone`.' }),
+        zones: attr.list(types.string, {
+          computed: true,
+          markdownDescription: 'Zones its node selector and required node affinity allow (every zone a class names, when it constrains none); null when it also selects nodes by another label or by name.',
+        }),
+        spreads_over_zones: attr.bool({ computed: true, markdownDescription: 'Whether it spreads instances over zones (a topology spread constraint or a required pod anti-affinity on `topology.kubernetes.io/zone`).' }),
+        spec_json: attr.string({ computed: true, markdownDescription: 'The class\'s `spec` as JSON: `nodeSelector`, `nodeAffinity`, `podAffinity`, `podAntiAffinity`, `topologySpreadConstraints`.' }),
       },
       { computed: true, markdownDescription: 'Classes, by name.' },
     ),
@@ -35,12 +41,15 @@ export const schedulingClassesDataSource = dataSource({
       const items = await data.api.listSchedulingClasses(req.signal);
       const all = knownZones(items);
       const classes = items
-        .map((item) => ({
-          name: item.metadata.name ?? null,
-          zones: item.spec?.zones && item.spec.zones.length > 0 ? [...item.spec.zones].sort() : all,
-          primary_zone: item.spec?.primary?.zone ?? null,
-          primary_required: item.spec?.primary?.required ?? false,
-        }))
+        .map((item) => {
+          const placement = placementOf(item, all);
+          return {
+            name: item.metadata.name ?? null,
+            zones: placement === null ? null : [...placement.zones],
+            spreads_over_zones: placement?.spreadsOverZones ?? false,
+            spec_json: JSON.stringify(item.spec ?? {}),
+          };
+        })
         .sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''));
       resp.state = { classes };
     } catch (cause) {

@@ -326,7 +326,7 @@ export const openapiDocument = {
         "tags": [
           "scheduling"
         ],
-        "summary": "Create a scheduling class (platform administrators; tenants usually only read them).",
+        "summary": "Create a scheduling class (platform administrators only; a tenant gets 403 Forbidden).",
         "parameters": [
           {
             "$ref": "#/components/parameters/dryRun"
@@ -1529,7 +1529,7 @@ export const openapiDocument = {
           },
           "schedulingClass": {
             "type": "string",
-            "description": "Name of a cluster-scoped SchedulingClass that places the instances; empty = the tenant default (spread over the three datacenters).",
+            "description": "Name of a SchedulingClass for this cluster alone; empty = the class its namespace names\n(label `scheduler.cozystack.io/scheduling-class`), else the platform's own spread. No\nCozystack release up to v1.6.2 has this field in the Postgres schema: send it only to a\nplatform whose published schema lists it.\n",
             "default": "",
             "maxLength": 63
           },
@@ -1952,7 +1952,7 @@ export const openapiDocument = {
       },
       "SchedulingClass": {
         "type": "object",
-        "description": "Cluster-scoped placement class (`cozystack.io/v1alpha1`). A Postgres names one in\n`spec.schedulingClass`; the platform turns it into node selectors, topology spread\nconstraints and affinities on the cluster's pods.\n",
+        "description": "Cluster-scoped placement class (`cozystack.io/v1alpha1`, from `cozystack-scheduler`).\nPlatform administrators write them; tenants may only get, list and watch. A tenant's\nclass is the one its namespace names in the label `scheduler.cozystack.io/scheduling-class`\n(set from the Tenant's `spec.schedulingClass`, inherited by child tenants).\n",
         "required": [
           "apiVersion",
           "kind",
@@ -2010,74 +2010,297 @@ export const openapiDocument = {
       },
       "SchedulingClassSpec": {
         "type": "object",
+        "description": "What a class adds to the pods of every application placed with it. The fields are the\nKubernetes pod scheduling types; `cozystack-scheduler` applies them. An affinity term or a\nspread constraint without `labelSelector` counts the pods of the same application (the\nscheduler fills the selector from the pod's `apps.cozystack.io/application.*` labels).\nClasses cannot single out the primary: every instance gets the same constraints.\n",
         "additionalProperties": false,
         "properties": {
-          "zones": {
-            "type": "array",
-            "description": "Datacenters (values of the node label `topology.kubernetes.io/zone`) the instances may\nrun in. Empty = every zone.\n",
-            "items": {
-              "type": "string",
-              "minLength": 1
-            },
-            "uniqueItems": true
-          },
-          "spread": {
-            "$ref": "#/components/schemas/SchedulingClassSpread"
-          },
-          "primary": {
-            "$ref": "#/components/schemas/SchedulingClassPrimary"
-          },
           "nodeSelector": {
             "type": "object",
-            "description": "Node labels every instance's node must carry.",
+            "description": "Node labels every pod's node must carry (all of them, exact values).",
             "additionalProperties": {
+              "type": "string"
+            }
+          },
+          "nodeAffinity": {
+            "$ref": "#/components/schemas/NodeAffinity"
+          },
+          "podAffinity": {
+            "$ref": "#/components/schemas/PodAffinity"
+          },
+          "podAntiAffinity": {
+            "$ref": "#/components/schemas/PodAffinity"
+          },
+          "topologySpreadConstraints": {
+            "type": "array",
+            "description": "How the pods spread over topology domains (for instance datacenters).",
+            "items": {
+              "$ref": "#/components/schemas/TopologySpreadConstraint"
+            }
+          }
+        }
+      },
+      "NodeSelectorRequirement": {
+        "type": "object",
+        "description": "One test on a node label (or, in `matchFields`, a node field such as `metadata.name`).",
+        "required": [
+          "key",
+          "operator"
+        ],
+        "properties": {
+          "key": {
+            "type": "string",
+            "minLength": 1
+          },
+          "operator": {
+            "type": "string",
+            "description": "`In`/`NotIn` need values; `Exists`/`DoesNotExist` take none; `Gt`/`Lt` take one integer.",
+            "enum": [
+              "In",
+              "NotIn",
+              "Exists",
+              "DoesNotExist",
+              "Gt",
+              "Lt"
+            ]
+          },
+          "values": {
+            "type": "array",
+            "items": {
               "type": "string"
             }
           }
         }
       },
-      "SchedulingClassSpread": {
+      "NodeSelectorTerm": {
         "type": "object",
-        "description": "How instances spread over zones (a topology spread constraint).",
-        "additionalProperties": false,
-        "default": {},
+        "description": "Requirements that must all hold; an empty term matches no node.",
         "properties": {
-          "topologyKey": {
-            "type": "string",
-            "description": "Node label that defines a failure domain.",
-            "default": "topology.kubernetes.io/zone"
+          "matchExpressions": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/NodeSelectorRequirement"
+            }
           },
-          "maxSkew": {
-            "type": "integer",
-            "description": "Largest allowed difference in instance count between two domains.",
-            "minimum": 1,
-            "default": 1
-          },
-          "whenUnsatisfiable": {
-            "type": "string",
-            "description": "`DoNotSchedule` keeps an instance pending rather than breaking the spread; `ScheduleAnyway` prefers the spread.",
-            "enum": [
-              "DoNotSchedule",
-              "ScheduleAnyway"
-            ],
-            "default": "DoNotSchedule"
+          "matchFields": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/NodeSelectorRequirement"
+            }
           }
         }
       },
-      "SchedulingClassPrimary": {
+      "PreferredSchedulingTerm": {
         "type": "object",
-        "description": "Where the primary should run.",
-        "additionalProperties": false,
+        "description": "A node term whose weight is added to the score of each node it matches.",
+        "required": [
+          "weight",
+          "preference"
+        ],
         "properties": {
-          "zone": {
+          "weight": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 100
+          },
+          "preference": {
+            "$ref": "#/components/schemas/NodeSelectorTerm"
+          }
+        }
+      },
+      "NodeAffinity": {
+        "type": "object",
+        "description": "Which nodes the pods must (required) or should (preferred) run on.",
+        "properties": {
+          "requiredDuringSchedulingIgnoredDuringExecution": {
+            "type": "object",
+            "required": [
+              "nodeSelectorTerms"
+            ],
+            "properties": {
+              "nodeSelectorTerms": {
+                "type": "array",
+                "description": "A node qualifies when any one term matches.",
+                "items": {
+                  "$ref": "#/components/schemas/NodeSelectorTerm"
+                }
+              }
+            }
+          },
+          "preferredDuringSchedulingIgnoredDuringExecution": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/PreferredSchedulingTerm"
+            }
+          }
+        }
+      },
+      "LabelSelectorRequirement": {
+        "type": "object",
+        "required": [
+          "key",
+          "operator"
+        ],
+        "properties": {
+          "key": {
             "type": "string",
-            "description": "Zone preferred for the primary (on failover the platform promotes a standby there first).",
             "minLength": 1
           },
-          "required": {
-            "type": "boolean",
-            "description": "When true the primary must run in `zone` (required node affinity); otherwise it is a preference.",
-            "default": false
+          "operator": {
+            "type": "string",
+            "enum": [
+              "In",
+              "NotIn",
+              "Exists",
+              "DoesNotExist"
+            ]
+          },
+          "values": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "LabelSelector": {
+        "type": "object",
+        "description": "Selects pods by label; all of `matchLabels` and `matchExpressions` must hold.",
+        "properties": {
+          "matchLabels": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "string"
+            }
+          },
+          "matchExpressions": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/LabelSelectorRequirement"
+            }
+          }
+        }
+      },
+      "PodAffinityTerm": {
+        "type": "object",
+        "description": "Pods matching `labelSelector` (default, the same application's pods) in the same domain of\n`topologyKey` (a node label such as `topology.kubernetes.io/zone`).\n",
+        "required": [
+          "topologyKey"
+        ],
+        "properties": {
+          "topologyKey": {
+            "type": "string",
+            "minLength": 1
+          },
+          "labelSelector": {
+            "$ref": "#/components/schemas/LabelSelector"
+          },
+          "namespaceSelector": {
+            "$ref": "#/components/schemas/LabelSelector"
+          },
+          "namespaces": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "matchLabelKeys": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "mismatchLabelKeys": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "WeightedPodAffinityTerm": {
+        "type": "object",
+        "required": [
+          "weight",
+          "podAffinityTerm"
+        ],
+        "properties": {
+          "weight": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 100
+          },
+          "podAffinityTerm": {
+            "$ref": "#/components/schemas/PodAffinityTerm"
+          }
+        }
+      },
+      "PodAffinity": {
+        "type": "object",
+        "description": "Pod affinity (`podAffinity`, be near those pods) or anti-affinity (`podAntiAffinity`, stay away from them).",
+        "properties": {
+          "requiredDuringSchedulingIgnoredDuringExecution": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/PodAffinityTerm"
+            }
+          },
+          "preferredDuringSchedulingIgnoredDuringExecution": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/WeightedPodAffinityTerm"
+            }
+          }
+        }
+      },
+      "TopologySpreadConstraint": {
+        "type": "object",
+        "description": "Keep the count of matching pods per domain of `topologyKey` within `maxSkew` of the\nemptiest domain; `DoNotSchedule` leaves a pod pending rather than break it,\n`ScheduleAnyway` only prefers it.\n",
+        "required": [
+          "maxSkew",
+          "topologyKey",
+          "whenUnsatisfiable"
+        ],
+        "properties": {
+          "maxSkew": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "topologyKey": {
+            "type": "string",
+            "minLength": 1
+          },
+          "whenUnsatisfiable": {
+            "type": "string",
+            "enum": [
+              "DoNotSchedule",
+              "ScheduleAnyway"
+            ]
+          },
+          "labelSelector": {
+            "$ref": "#/components/schemas/LabelSelector"
+          },
+          "minDomains": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "matchLabelKeys": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "nodeAffinityPolicy": {
+            "type": "string",
+            "enum": [
+              "Honor",
+              "Ignore"
+            ]
+          },
+          "nodeTaintsPolicy": {
+            "type": "string",
+            "enum": [
+              "Honor",
+              "Ignore"
+            ]
           }
         }
       },
@@ -2330,7 +2553,7 @@ export const openapiDocument = {
       },
       "Pod": {
         "type": "object",
-        "description": "A core v1 Pod (only the fields the SDK reads). A cluster `x` has instances `postgres-x-<n>`\nwith label `cnpg.io/cluster=postgres-x`, role label `cnpg.io/instanceRole` (`primary` or\n`replica`), zone label `topology.kubernetes.io/zone`, `spec.nodeName` and a `Ready` condition.\n",
+        "description": "A core v1 Pod (only the fields the SDK reads). A cluster `x` has instances `postgres-x-<n>`\nwith label `cnpg.io/cluster=postgres-x`, role label `cnpg.io/instanceRole` (`primary` or\n`replica`), `spec.nodeName` and a `Ready` condition. Pods carry no zone label: the\ndatacenter shows only in the node's name.\n",
         "required": [
           "apiVersion",
           "kind",
@@ -2396,7 +2619,7 @@ export const openapiDocument = {
         "properties": {
           "nodeName": {
             "type": "string",
-            "description": "Node the pod runs on; on Hikube it starts with the site (`gld-`, `luc-`, `plo-`)."
+            "description": "Node the pod runs on; on Hikube its prefix names the datacenter (`gld-` Gland, `luc-` Lucerne, `plo-` Geneva)."
           }
         }
       },

@@ -57,7 +57,7 @@ export interface paths {
         /** List scheduling classes (cluster-scoped). */
         get: operations["listSchedulingClass"];
         put?: never;
-        /** Create a scheduling class (platform administrators; tenants usually only read them). */
+        /** Create a scheduling class (platform administrators only; a tenant gets 403 Forbidden). */
         post: operations["createSchedulingClass"];
         delete?: never;
         options?: never;
@@ -410,7 +410,10 @@ export interface components {
              */
             external?: boolean;
             /**
-             * @description Name of a cluster-scoped SchedulingClass that places the instances; empty = the tenant default (spread over the three datacenters).
+             * @description Name of a SchedulingClass for this cluster alone; empty = the class its namespace names
+             *     (label `scheduler.cozystack.io/scheduling-class`), else the platform's own spread. No
+             *     Cozystack release up to v1.6.2 has this field in the Postgres schema: send it only to a
+             *     platform whose published schema lists it.
              * @default
              */
             schedulingClass?: string;
@@ -624,9 +627,10 @@ export interface components {
             serverName?: string;
         };
         /**
-         * @description Cluster-scoped placement class (`cozystack.io/v1alpha1`). A Postgres names one in
-         *     `spec.schedulingClass`; the platform turns it into node selectors, topology spread
-         *     constraints and affinities on the cluster's pods.
+         * @description Cluster-scoped placement class (`cozystack.io/v1alpha1`, from `cozystack-scheduler`).
+         *     Platform administrators write them; tenants may only get, list and watch. A tenant's
+         *     class is the one its namespace names in the label `scheduler.cozystack.io/scheduling-class`
+         *     (set from the Tenant's `spec.schedulingClass`, inherited by child tenants).
          */
         SchedulingClass: {
             /** @enum {string} */
@@ -644,50 +648,103 @@ export interface components {
             metadata?: components["schemas"]["ListMeta"];
             items: components["schemas"]["SchedulingClass"][];
         };
+        /**
+         * @description What a class adds to the pods of every application placed with it. The fields are the
+         *     Kubernetes pod scheduling types; `cozystack-scheduler` applies them. An affinity term or a
+         *     spread constraint without `labelSelector` counts the pods of the same application (the
+         *     scheduler fills the selector from the pod's `apps.cozystack.io/application.*` labels).
+         *     Classes cannot single out the primary: every instance gets the same constraints.
+         */
         SchedulingClassSpec: {
-            /**
-             * @description Datacenters (values of the node label `topology.kubernetes.io/zone`) the instances may
-             *     run in. Empty = every zone.
-             */
-            zones?: string[];
-            spread?: components["schemas"]["SchedulingClassSpread"];
-            primary?: components["schemas"]["SchedulingClassPrimary"];
-            /** @description Node labels every instance's node must carry. */
+            /** @description Node labels every pod's node must carry (all of them, exact values). */
             nodeSelector?: {
                 [key: string]: string;
             };
+            nodeAffinity?: components["schemas"]["NodeAffinity"];
+            podAffinity?: components["schemas"]["PodAffinity"];
+            podAntiAffinity?: components["schemas"]["PodAffinity"];
+            /** @description How the pods spread over topology domains (for instance datacenters). */
+            topologySpreadConstraints?: components["schemas"]["TopologySpreadConstraint"][];
         };
-        /**
-         * @description How instances spread over zones (a topology spread constraint).
-         * @default {}
-         */
-        SchedulingClassSpread: {
+        /** @description One test on a node label (or, in `matchFields`, a node field such as `metadata.name`). */
+        NodeSelectorRequirement: {
+            key: string;
             /**
-             * @description Node label that defines a failure domain.
-             * @default topology.kubernetes.io/zone
-             */
-            topologyKey?: string;
-            /**
-             * @description Largest allowed difference in instance count between two domains.
-             * @default 1
-             */
-            maxSkew?: number;
-            /**
-             * @description `DoNotSchedule` keeps an instance pending rather than breaking the spread; `ScheduleAnyway` prefers the spread.
-             * @default DoNotSchedule
+             * @description `In`/`NotIn` need values; `Exists`/`DoesNotExist` take none; `Gt`/`Lt` take one integer.
              * @enum {string}
              */
-            whenUnsatisfiable?: "DoNotSchedule" | "ScheduleAnyway";
+            operator: "In" | "NotIn" | "Exists" | "DoesNotExist" | "Gt" | "Lt";
+            values?: string[];
         };
-        /** @description Where the primary should run. */
-        SchedulingClassPrimary: {
-            /** @description Zone preferred for the primary (on failover the platform promotes a standby there first). */
-            zone?: string;
-            /**
-             * @description When true the primary must run in `zone` (required node affinity); otherwise it is a preference.
-             * @default false
-             */
-            required?: boolean;
+        /** @description Requirements that must all hold; an empty term matches no node. */
+        NodeSelectorTerm: {
+            matchExpressions?: components["schemas"]["NodeSelectorRequirement"][];
+            matchFields?: components["schemas"]["NodeSelectorRequirement"][];
+        };
+        /** @description A node term whose weight is added to the score of each node it matches. */
+        PreferredSchedulingTerm: {
+            weight: number;
+            preference: components["schemas"]["NodeSelectorTerm"];
+        };
+        /** @description Which nodes the pods must (required) or should (preferred) run on. */
+        NodeAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution?: {
+                /** @description A node qualifies when any one term matches. */
+                nodeSelectorTerms: components["schemas"]["NodeSelectorTerm"][];
+            };
+            preferredDuringSchedulingIgnoredDuringExecution?: components["schemas"]["PreferredSchedulingTerm"][];
+        };
+        LabelSelectorRequirement: {
+            key: string;
+            /** @enum {string} */
+            operator: "In" | "NotIn" | "Exists" | "DoesNotExist";
+            values?: string[];
+        };
+        /** @description Selects pods by label; all of `matchLabels` and `matchExpressions` must hold. */
+        LabelSelector: {
+            matchLabels?: {
+                [key: string]: string;
+            };
+            matchExpressions?: components["schemas"]["LabelSelectorRequirement"][];
+        };
+        /**
+         * @description Pods matching `labelSelector` (default, the same application's pods) in the same domain of
+         *     `topologyKey` (a node label such as `topology.kubernetes.io/zone`).
+         */
+        PodAffinityTerm: {
+            topologyKey: string;
+            labelSelector?: components["schemas"]["LabelSelector"];
+            namespaceSelector?: components["schemas"]["LabelSelector"];
+            namespaces?: string[];
+            matchLabelKeys?: string[];
+            mismatchLabelKeys?: string[];
+        };
+        WeightedPodAffinityTerm: {
+            weight: number;
+            podAffinityTerm: components["schemas"]["PodAffinityTerm"];
+        };
+        /** @description Pod affinity (`podAffinity`, be near those pods) or anti-affinity (`podAntiAffinity`, stay away from them). */
+        PodAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution?: components["schemas"]["PodAffinityTerm"][];
+            preferredDuringSchedulingIgnoredDuringExecution?: components["schemas"]["WeightedPodAffinityTerm"][];
+        };
+        /**
+         * @description Keep the count of matching pods per domain of `topologyKey` within `maxSkew` of the
+         *     emptiest domain; `DoNotSchedule` leaves a pod pending rather than break it,
+         *     `ScheduleAnyway` only prefers it.
+         */
+        TopologySpreadConstraint: {
+            maxSkew: number;
+            topologyKey: string;
+            /** @enum {string} */
+            whenUnsatisfiable: "DoNotSchedule" | "ScheduleAnyway";
+            labelSelector?: components["schemas"]["LabelSelector"];
+            minDomains?: number;
+            matchLabelKeys?: string[];
+            /** @enum {string} */
+            nodeAffinityPolicy?: "Honor" | "Ignore";
+            /** @enum {string} */
+            nodeTaintsPolicy?: "Honor" | "Ignore";
         };
         /** @description A secret as tenants read it through Cozystack (`core.cozystack.io/v1alpha1`); same shape as a core v1 Secret. */
         TenantSecret: {
@@ -770,7 +827,8 @@ export interface components {
         /**
          * @description A core v1 Pod (only the fields the SDK reads). A cluster `x` has instances `postgres-x-<n>`
          *     with label `cnpg.io/cluster=postgres-x`, role label `cnpg.io/instanceRole` (`primary` or
-         *     `replica`), zone label `topology.kubernetes.io/zone`, `spec.nodeName` and a `Ready` condition.
+         *     `replica`), `spec.nodeName` and a `Ready` condition. Pods carry no zone label: the
+         *     datacenter shows only in the node's name.
          */
         Pod: {
             /** @enum {string} */
@@ -791,7 +849,7 @@ export interface components {
         };
         /** @description Pod spec; fields other than `nodeName` are kept but not typed. */
         PodSpec: {
-            /** @description Node the pod runs on; on Hikube it starts with the site (`gld-`, `luc-`, `plo-`). */
+            /** @description Node the pod runs on; on Hikube its prefix names the datacenter (`gld-` Gland, `luc-` Lucerne, `plo-` Geneva). */
             nodeName?: string;
         } & {
             [key: string]: unknown;

@@ -97,6 +97,45 @@ export const eventListSchema = z.object({
   "items": z.array(eventSchema),
 });
 
+export const labelSelectorRequirementSchema = z.object({
+  "key": z.string().min(1),
+  "operator": z.enum(["In","NotIn","Exists","DoesNotExist"]),
+  "values": z.array(z.string()).exactOptional(),
+});
+
+/** Selects pods by label; all of `matchLabels` and `matchExpressions` must hold. */
+export const labelSelectorSchema = z.object({
+  "matchLabels": z.record(z.string(), z.string()).exactOptional(),
+  "matchExpressions": z.array(labelSelectorRequirementSchema).exactOptional(),
+});
+
+/** One test on a node label (or, in `matchFields`, a node field such as `metadata.name`). */
+export const nodeSelectorRequirementSchema = z.object({
+  "key": z.string().min(1),
+  "operator": z.enum(["In","NotIn","Exists","DoesNotExist","Gt","Lt"]),
+  "values": z.array(z.string()).exactOptional(),
+});
+
+/** Requirements that must all hold; an empty term matches no node. */
+export const nodeSelectorTermSchema = z.object({
+  "matchExpressions": z.array(nodeSelectorRequirementSchema).exactOptional(),
+  "matchFields": z.array(nodeSelectorRequirementSchema).exactOptional(),
+});
+
+/** A node term whose weight is added to the score of each node it matches. */
+export const preferredSchedulingTermSchema = z.object({
+  "weight": z.number().int().min(1).max(100),
+  "preference": nodeSelectorTermSchema,
+});
+
+/** Which nodes the pods must (required) or should (preferred) run on. */
+export const nodeAffinitySchema = z.object({
+  "requiredDuringSchedulingIgnoredDuringExecution": z.object({
+    "nodeSelectorTerms": z.array(nodeSelectorTermSchema),
+  }).exactOptional(),
+  "preferredDuringSchedulingIgnoredDuringExecution": z.array(preferredSchedulingTermSchema).exactOptional(),
+});
+
 /** Pod spec; fields other than `nodeName` are kept but not typed. */
 export const podSpecSchema = z.looseObject({
   "nodeName": z.string().exactOptional(),
@@ -125,6 +164,27 @@ export const podSchema = z.object({
   "metadata": objectMetaSchema,
   "spec": podSpecSchema.exactOptional(),
   "status": podStatusSchema.exactOptional(),
+});
+
+/** Pods matching `labelSelector` (default, the same application's pods) in the same domain of */
+export const podAffinityTermSchema = z.object({
+  "topologyKey": z.string().min(1),
+  "labelSelector": labelSelectorSchema.exactOptional(),
+  "namespaceSelector": labelSelectorSchema.exactOptional(),
+  "namespaces": z.array(z.string()).exactOptional(),
+  "matchLabelKeys": z.array(z.string()).exactOptional(),
+  "mismatchLabelKeys": z.array(z.string()).exactOptional(),
+});
+
+export const weightedPodAffinityTermSchema = z.object({
+  "weight": z.number().int().min(1).max(100),
+  "podAffinityTerm": podAffinityTermSchema,
+});
+
+/** Pod affinity (`podAffinity`, be near those pods) or anti-affinity (`podAntiAffinity`, stay away from them). */
+export const podAffinitySchema = z.object({
+  "requiredDuringSchedulingIgnoredDuringExecution": z.array(podAffinityTermSchema).exactOptional(),
+  "preferredDuringSchedulingIgnoredDuringExecution": z.array(weightedPodAffinityTermSchema).exactOptional(),
 });
 
 export const podListSchema = z.object({
@@ -287,27 +347,28 @@ export const postgresWatchEventSchema = z.object({
   "object": z.union([postgresSchema, statusSchema]),
 });
 
-/** Where the primary should run. */
-export const schedulingClassPrimarySchema = z.strictObject({
-  "zone": z.string().min(1).exactOptional(),
-  "required": z.boolean().exactOptional(),
+/** Keep the count of matching pods per domain of `topologyKey` within `maxSkew` of the */
+export const topologySpreadConstraintSchema = z.object({
+  "maxSkew": z.number().int().min(1),
+  "topologyKey": z.string().min(1),
+  "whenUnsatisfiable": z.enum(["DoNotSchedule","ScheduleAnyway"]),
+  "labelSelector": labelSelectorSchema.exactOptional(),
+  "minDomains": z.number().int().min(1).exactOptional(),
+  "matchLabelKeys": z.array(z.string()).exactOptional(),
+  "nodeAffinityPolicy": z.enum(["Honor","Ignore"]).exactOptional(),
+  "nodeTaintsPolicy": z.enum(["Honor","Ignore"]).exactOptional(),
 });
 
-/** How instances spread over zones (a topology spread constraint). */
-export const schedulingClassSpreadSchema = z.strictObject({
-  "topologyKey": z.string().exactOptional(),
-  "maxSkew": z.number().int().min(1).exactOptional(),
-  "whenUnsatisfiable": z.enum(["DoNotSchedule","ScheduleAnyway"]).exactOptional(),
-});
-
+/** What a class adds to the pods of every application placed with it. The fields are the */
 export const schedulingClassSpecSchema = z.strictObject({
-  "zones": z.array(z.string().min(1)).exactOptional(),
-  "spread": schedulingClassSpreadSchema.exactOptional(),
-  "primary": schedulingClassPrimarySchema.exactOptional(),
   "nodeSelector": z.record(z.string(), z.string()).exactOptional(),
+  "nodeAffinity": nodeAffinitySchema.exactOptional(),
+  "podAffinity": podAffinitySchema.exactOptional(),
+  "podAntiAffinity": podAffinitySchema.exactOptional(),
+  "topologySpreadConstraints": z.array(topologySpreadConstraintSchema).exactOptional(),
 });
 
-/** Cluster-scoped placement class (`cozystack.io/v1alpha1`). A Postgres names one in */
+/** Cluster-scoped placement class (`cozystack.io/v1alpha1`, from `cozystack-scheduler`). */
 export const schedulingClassSchema = z.object({
   "apiVersion": z.enum(["cozystack.io/v1alpha1"]),
   "kind": z.enum(["SchedulingClass"]),

@@ -181,16 +181,18 @@ describe('credentials, endpoints, instances, events', () => {
     });
     // Only the core Secret: the TenantSecret is absent, so the SDK falls back.
     server.put('secrets', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'postgres-shop-credentials', namespace: ns }, data: { app: Buffer.from('p@ss/word:1').toString('base64') } });
-    const pod = (index: number, role: string, zone: string, ready: string) => ({
+    // Real pods carry no zone label: the zone comes from the node's name, or stays unknown.
+    const pod = (index: number, role: string, node: string, ready: string) => ({
       apiVersion: 'v1',
       kind: 'Pod',
-      metadata: { name: `postgres-shop-${index}`, namespace: ns, labels: { 'cnpg.io/cluster': 'postgres-shop', 'cnpg.io/instanceRole': role, 'topology.kubernetes.io/zone': zone } },
-      spec: { nodeName: `${zone}-node` },
+      metadata: { name: `postgres-shop-${index}`, namespace: ns, labels: { 'cnpg.io/cluster': 'postgres-shop', 'cnpg.io/instanceRole': role } },
+      spec: { nodeName: node },
       status: { conditions: [{ type: 'Ready', status: ready }] },
     });
-    server.put('pods', pod(10, 'replica', 'plo', 'True'));
-    server.put('pods', pod(2, 'replica', 'luc', 'False'));
-    server.put('pods', pod(1, 'primary', 'gld', 'True'));
+    server.put('pods', pod(10, 'replica', 'plo-node', 'True'));
+    server.put('pods', pod(2, 'replica', 'luc-node', 'False'));
+    server.put('pods', pod(1, 'primary', 'gld-node', 'True'));
+    server.put('pods', pod(4, 'replica', 'worker-4', 'True'));
     server.put('pods', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'postgres-shopping-1', namespace: ns } });
     // The operator's job pods carry the cluster label too; a pod named like an instance without it is another's.
     server.put('pods', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'postgres-shop-1-initdb-x7k2p', namespace: ns, labels: { 'cnpg.io/cluster': 'postgres-shop' } } });
@@ -238,9 +240,10 @@ describe('credentials, endpoints, instances, events', () => {
 
   it('lists instances in order with node, zone, role and readiness', async () => {
     await expect(postgres.instances('shop')).resolves.toEqual([
-      { pod: 'postgres-shop-1', node: 'gld-node', zone: 'gld', role: 'primary', ready: true },
-      { pod: 'postgres-shop-2', node: 'luc-node', zone: 'luc', role: 'replica', ready: false },
-      { pod: 'postgres-shop-10', node: 'plo-node', zone: 'plo', role: 'replica', ready: true },
+      { pod: 'postgres-shop-1', node: 'gld-node', zone: 'gland', role: 'primary', ready: true },
+      { pod: 'postgres-shop-2', node: 'luc-node', zone: 'lucerne', role: 'replica', ready: false },
+      { pod: 'postgres-shop-4', node: 'worker-4', zone: undefined, role: 'replica', ready: true },
+      { pod: 'postgres-shop-10', node: 'plo-node', zone: 'geneva', role: 'replica', ready: true },
     ]);
   });
 

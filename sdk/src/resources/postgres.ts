@@ -13,6 +13,7 @@ import { SecretReader } from './secrets.js';
 import { ServicesResource } from './services.js';
 import { watchObjects, type WatchEvent, type WatchOptions } from './watch-objects.js';
 import { EventsResource } from './events.js';
+import { zoneOfNode } from '../placement/node-zone.js';
 
 const apiVersion = 'apps.cozystack.io/v1alpha1';
 const kind = 'Postgres';
@@ -20,7 +21,6 @@ const kind = 'Postgres';
 export const clusterLabel = 'cnpg.io/cluster';
 /** The label CloudNativePG puts on each instance pod: `primary` or `replica`. */
 export const instanceRoleLabel = 'cnpg.io/instanceRole';
-export const zoneLabel = 'topology.kubernetes.io/zone';
 
 /** A Postgres to create or replace: apiVersion and kind may be left out. */
 export type PostgresInput = Omit<Postgres, 'apiVersion' | 'kind'> & {
@@ -50,6 +50,7 @@ export interface PostgresInstance {
   /** Pod name, `postgres-<name>-<n>`. */
   pod: string;
   node: string | undefined;
+  /** Datacenter read off the node name (`gld-` gland, `luc-` lucerne, `plo-` geneva); undefined when the name does not tell. */
   zone: string | undefined;
   role: 'primary' | 'replica' | undefined;
   ready: boolean;
@@ -291,7 +292,7 @@ export class PostgresResource {
     return `postgresql://${encodeURIComponent(user)}:${encodeURIComponent(password)}@${host}:${target.port}/${encodeURIComponent(database)}${query}`;
   }
 
-  /** The cluster's instances (pods `postgres-<name>-<n>`): node, zone, role and readiness, sorted by pod name. */
+  /** The cluster's instances (pods `postgres-<name>-<n>`): node, zone (from the node name), role and readiness, sorted by pod name. */
   async instances(name: string, options: CallOptions = {}): Promise<PostgresInstance[]> {
     this.#checkName(name);
     // The label narrows the list to this cluster; the name pattern then drops the operator's job
@@ -305,7 +306,7 @@ export class PostgresResource {
         return {
           pod: pod.metadata.name ?? '',
           node: pod.spec?.nodeName,
-          zone: pod.metadata.labels?.[zoneLabel],
+          zone: zoneOfNode(pod.spec?.nodeName),
           role: role === 'primary' || role === 'replica' ? role : undefined,
           ready: pod.status?.conditions?.some((condition) => condition.type === 'Ready' && condition.status === 'True') ?? false,
         };

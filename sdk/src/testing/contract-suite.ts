@@ -184,8 +184,9 @@ export function runSdkContractSuite(options: ContractSuiteOptions): void {
         const className = name('zones');
         const controller = new AbortController();
         const changes = client.schedulingClasses.watch({ signal: controller.signal });
-        const made = await client.schedulingClasses.create({ metadata: { name: className }, spec: { zones: ['gld', 'luc'], primary: { zone: 'gld' } } });
-        expect(made.spec?.zones).toEqual(['gld', 'luc']);
+        const spec = { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'topology.kubernetes.io/zone', operator: 'In' as const, values: ['gland', 'lucerne'] }] }] } } };
+        const made = await client.schedulingClasses.create({ metadata: { name: className }, spec });
+        expect(made.spec).toEqual(spec);
         for (let next = await changes.next(); !next.done; next = await changes.next()) {
           if (next.value.object.metadata.name === className) break;
         }

@@ -544,7 +544,7 @@ export class TestApiServer {
       const data = Object.fromEntries(users.map(([user, config]) => [user, Buffer.from(config.password ?? `gen${randomUUID().replace(/-/g, '').slice(0, 13)}`).toString('base64')]));
       this.put('tenantsecrets', { apiVersion: 'core.cozystack.io/v1alpha1', kind: 'TenantSecret', metadata: { name: `postgres-${name}-credentials`, namespace }, type: 'Opaque', data });
       const replicas = typeof spec['replicas'] === 'number' ? spec['replicas'] : 2;
-      const zones = ['gld', 'luc', 'plo'];
+      const nodePrefixes = ['gld', 'luc', 'plo'];
       for (let index = 1; index <= replicas; index += 1) {
         this.put('pods', {
           apiVersion: 'v1',
@@ -552,9 +552,10 @@ export class TestApiServer {
           metadata: {
             name: `postgres-${name}-${index}`,
             namespace,
-            labels: { 'cnpg.io/cluster': `postgres-${name}`, 'cnpg.io/instanceRole': index === 1 ? 'primary' : 'replica', 'topology.kubernetes.io/zone': zones[(index - 1) % 3] ?? 'gld' },
+            // As on the platform, no zone label: the node's name tells the datacenter.
+            labels: { 'cnpg.io/cluster': `postgres-${name}`, 'cnpg.io/instanceRole': index === 1 ? 'primary' : 'replica' },
           },
-          spec: { nodeName: `${zones[(index - 1) % 3] ?? 'gld'}-node-${index}` },
+          spec: { nodeName: `${nodePrefixes[(index - 1) % 3] ?? 'gld'}-node-${index}` },
           status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] },
         });
       }

@@ -73,10 +73,10 @@ describe('applyPostgresDefaults', () => {
 });
 
 describe('applySchedulingClassDefaults', () => {
-  it('fills the spread', () => {
-    expect(applySchedulingClassDefaults({ zones: ['gld', 'luc', 'plo'] })).toEqual({
-      zones: ['gld', 'luc', 'plo'],
-      spread: { topologyKey: 'topology.kubernetes.io/zone', maxSkew: 1, whenUnsatisfiable: 'DoNotSchedule' },
-    });
+  it('adds nothing: the CRD declares no defaults', () => {
+    const spec = { topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule' as const }] };
+    const defaulted = applySchedulingClassDefaults(spec);
+    expect(defaulted).toEqual(spec);
+    expect(defaulted).not.toBe(spec);
   });
 });

@@ -39,15 +39,15 @@ type Defaulted<T, Tree> = Tree extends { readonly properties: infer P }
 /** A PostgresSpec whose defaulted top-level fields are known to be present. */
 export type PostgresSpecWithDefaults = Defaulted<PostgresSpec, (typeof defaultsTrees)['PostgresSpec']>;
 
-/** A SchedulingClassSpec whose defaulted top-level fields are known to be present. */
-export type SchedulingClassSpecWithDefaults = Defaulted<SchedulingClassSpec, (typeof defaultsTrees)['SchedulingClassSpec']>;
+/** The SchedulingClass CRD declares no defaults: a spec is stored as written. */
+export type SchedulingClassSpecWithDefaults = SchedulingClassSpec;
 
 /** The spec with the platform's defaults (the document's `default` values) filled in. */
 export function applyPostgresDefaults(spec: PostgresSpec = {}): PostgresSpecWithDefaults {
   return applyDefaults(defaultsTrees.PostgresSpec, spec) as PostgresSpecWithDefaults;
 }
 
-/** The spec with the document's defaults filled in. */
+/** A copy of the spec: the SchedulingClass CRD declares no defaults, so the platform adds nothing. */
 export function applySchedulingClassDefaults(spec: SchedulingClassSpec = {}): SchedulingClassSpecWithDefaults {
-  return applyDefaults(defaultsTrees.SchedulingClassSpec, spec) as SchedulingClassSpecWithDefaults;
+  return structuredClone(spec);
 }

@@ -10,8 +10,8 @@ import { cloneJson, type KubeObject, type OwnerReference } from '../store/kube-o
 import { nowTimestamp, type ObjectService } from '../store/object-service.js';
 import type { StoreEvent } from '../store/object-store.js';
 import type { KeyPairPem } from '../tls/certificates.js';
-import { EVENT, POD, POSTGRES, SCHEDULING_CLASS, apiVersionOf, findByKind, storageKey } from '../store/resource-types.js';
-import { DEFAULT_SCHEDULING_CLASS, resolvePlacement } from './placement.js';
+import { EVENT, NAMESPACE, POD, POSTGRES, SCHEDULING_CLASS, apiVersionOf, findByKind, storageKey } from '../store/resource-types.js';
+import { chosenClassName, resolvePlacement } from './placement.js';
 import type { OwnedKind, OwnedObject, PostgresStatus, ReconcileContext, Reconciler, ReconcilerHost, Site } from './reconciler.js';
 
 const MAX_EVENTS_PER_OBJECT = 50;
@@ -208,9 +208,11 @@ export class ControllerLoop {
       ownerReference,
       placement: () => {
         const current = service.find(POSTGRES, namespace, name) ?? owner;
-        const spec = (current['spec'] ?? {}) as { schedulingClass?: string };
-        const className = spec.schedulingClass || DEFAULT_SCHEDULING_CLASS;
-        return resolvePlacement(className, service.find(SCHEDULING_CLASS, '', className));
+        const spec = (current['spec'] ?? {}) as { schedulingClass?: string; replicas?: number };
+        const chosen = chosenClassName(spec.schedulingClass, service.find(NAMESPACE, '', namespace)?.metadata.labels);
+        const found = chosen.name === undefined ? undefined : service.find(SCHEDULING_CLASS, '', chosen.name);
+        if (found === undefined && chosen.explicit) return undefined;
+        return resolvePlacement(found === undefined ? undefined : chosen.name, found, name, spec.replicas ?? 2);
       },
       get: () => service.find(POSTGRES, namespace, name),
       writeStatus: async (status: PostgresStatus) => {

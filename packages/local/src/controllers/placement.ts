@@ -1,48 +1,72 @@
-// Placement decisions: the built-in SchedulingClasses for the three sites, how a class resolves to
-// an ordered site list, and which site instance n runs in.
+// Placement decisions: the built-in SchedulingClasses (in the real `cozystack.io/v1alpha1` shape),
+// which class applies to a cluster, and the node and site of each instance under it.
 
+import type { SchedulingClassSpec } from '@hikube/sdk/kubernetes';
 import type { KubeObject } from '../store/kube-object.js';
-import { SITES, SITE_NODE_PREFIX, type Placement, type Site } from './reconciler.js';
+import { LOCAL_NODES, siteOfNode } from './nodes.js';
+import { SITES, type Placement, type Site } from './reconciler.js';
+import { scheduleInstances } from './schedule-instances.js';
 
-export const DEFAULT_SCHEDULING_CLASS = 'spread';
+/** The namespace label that names a tenant's class (Cozystack's tenant chart sets it). */
+export const SCHEDULING_CLASS_LABEL = 'scheduler.cozystack.io/scheduling-class';
 
-interface ClassSpec {
-  zones?: string[];
-  primary?: { zone?: string; required?: boolean };
-}
+const ZONE = 'topology.kubernetes.io/zone';
+const zoneSpread = { maxSkew: 1, topologyKey: ZONE, whenUnsatisfiable: 'DoNotSchedule' as const };
+const zonesIn = (zones: readonly string[]): SchedulingClassSpec => ({
+  nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: ZONE, operator: 'In', values: [...zones] }] }] } },
+  topologySpreadConstraints: [zoneSpread],
+});
 
-/** Built-in classes created at first start: pin to one site, spread, and prefer the primary in a site. */
+/** Built-in classes created at first start: spread over the three sites, pin to one, or spread over two. */
 export function builtinSchedulingClasses(): KubeObject[] {
-  const make = (name: string, spec: ClassSpec, description: string): KubeObject => ({
+  const make = (name: string, spec: SchedulingClassSpec, description: string): KubeObject => ({
     apiVersion: 'cozystack.io/v1alpha1',
     kind: 'SchedulingClass',
     metadata: { name, labels: { 'local.hikube.io/builtin': 'true' }, annotations: { 'local.hikube.io/description': description } },
-    spec,
+    spec: spec as Record<string, unknown>,
   });
+  const pairs = SITES.flatMap((a, i) => SITES.slice(i + 1).map((b) => [a, b] as const));
   return [
-    make(DEFAULT_SCHEDULING_CLASS, { zones: [...SITES] }, 'instances spread over gland, lucerne and geneva (the default)'),
-    ...SITES.map((s) => make(s, { zones: [s] }, `every instance in ${s}`)),
-    ...SITES.map((s) => make(`primary-${s}`, { zones: [...SITES], primary: { zone: s } }, `spread over the three sites, primary preferably in ${s}`)),
+    make('spread', { topologySpreadConstraints: [zoneSpread] }, 'instances spread evenly over gland, lucerne and geneva'),
+    ...SITES.map((s) => make(s, { nodeSelector: { [ZONE]: s } }, `every instance in ${s}`)),
+    ...pairs.map(([a, b]) => make(`${a}-${b}`, zonesIn([a, b]), `instances spread over ${a} and ${b}`)),
   ];
 }
 
-export function resolvePlacement(className: string, schedulingClass: KubeObject | undefined): Placement | undefined {
-  if (!schedulingClass) return undefined;
-  const spec = (schedulingClass['spec'] ?? {}) as ClassSpec;
-  const zones = (spec.zones?.length ? spec.zones : [...SITES]).filter((z): z is Site => (SITES as readonly string[]).includes(z));
-  if (zones.length === 0) return undefined;
-  const primary = spec.primary?.zone;
-  const primarySite = primary && (zones as string[]).includes(primary) ? (primary as Site) : undefined;
-  const sites = primarySite ? [primarySite, ...zones.filter((z) => z !== primarySite)] : zones;
-  return { className, sites, ...(primarySite ? { primarySite } : {}), primaryRequired: spec.primary?.required === true };
+/**
+ * The class that applies: the cluster's own `spec.schedulingClass` when set, else the one its
+ * namespace's label names (a missing class named by the label is skipped, as Cozystack's webhook
+ * does). `explicit` tells a missing class named by the spec (an error) from no class at all.
+ */
+export function chosenClassName(specClass: string | undefined, namespaceLabels: Readonly<Record<string, string>> | undefined): { name: string | undefined; explicit: boolean } {
+  if (specClass) return { name: specClass, explicit: true };
+  const fromLabel = namespaceLabels?.[SCHEDULING_CLASS_LABEL];
+  return { name: fromLabel || undefined, explicit: false };
 }
 
-/** Site of instance n (1-based): round-robin over the ordered sites, instance 1 in the first. */
+/** Nodes for the cluster's instances under the class (undefined: none applies). */
+export function resolvePlacement(className: string | undefined, schedulingClass: KubeObject | undefined, clusterName: string, replicas: number): Placement {
+  const spec = schedulingClass?.['spec'] as SchedulingClassSpec | undefined;
+  const podLabels = {
+    'cnpg.io/cluster': `postgres-${clusterName}`,
+    'apps.cozystack.io/application.group': 'apps.cozystack.io',
+    'apps.cozystack.io/application.kind': 'Postgres',
+    'apps.cozystack.io/application.name': clusterName,
+  };
+  const result = scheduleInstances(spec, LOCAL_NODES, Math.max(1, replicas), podLabels);
+  return { className, nodes: result.nodes, ...(result.unschedulable !== undefined ? { unschedulable: result.unschedulable } : {}) };
+}
+
+/** Site of instance n (1-based) under the placement. */
 export function siteOfInstance(placement: Placement, n: number): Site {
-  return placement.sites[(n - 1) % placement.sites.length] as Site;
+  const node = placement.nodes[n - 1];
+  return (node === undefined ? undefined : siteOfNode(node)) ?? SITES[(n - 1) % SITES.length] ?? 'gland';
 }
 
-/** A stable node name in a site, as on Hikube (`gld-…`, `luc-…`, `gva-…`). */
-export function nodeName(site: Site, n: number): string {
-  return `${SITE_NODE_PREFIX[site]}-worker-${((n - 1) % 3) + 1}`;
+/** The node instance n runs on: its planned node, or (when it lives on in another site) a node there. */
+export function nodeOfInstance(placement: Placement, site: string, n: number): string {
+  const planned = placement.nodes[n - 1];
+  if (planned !== undefined && siteOfNode(planned) === site) return planned;
+  const inSite = LOCAL_NODES.filter((node) => node.site === site);
+  return inSite[(n - 1) % Math.max(1, inSite.length)]?.name ?? `${site}-worker-1`;
 }

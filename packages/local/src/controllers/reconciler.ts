@@ -11,8 +11,8 @@ import type { KeyPairPem } from '../tls/certificates.js';
 export const SITES = ['gland', 'lucerne', 'geneva'] as const;
 export type Site = (typeof SITES)[number];
 
-/** Node-name prefix per site, as on Hikube (`gld-…`, `luc-…`, `gva-…`). */
-export const SITE_NODE_PREFIX: Readonly<Record<Site, string>> = { gland: 'gld', lucerne: 'luc', geneva: 'gva' };
+/** Node-name prefix per site, as on Hikube (`gld-…` Gland, `luc-…` Lucerne, `plo-…` Geneva/Plan-les-Ouates). */
+export const SITE_NODE_PREFIX: Readonly<Record<Site, string>> = { gland: 'gld', lucerne: 'luc', geneva: 'plo' };
 
 /** Finalizer the API adds to every Postgres at creation so deletion waits for `finalize`. */
 export { POSTGRES_FINALIZER } from '../store/finalizers.js';
@@ -49,15 +49,14 @@ export interface OwnedObject {
   [field: string]: unknown;
 }
 
-/** Where a Postgres's instances go, resolved from its SchedulingClass (see placement.ts). */
+/** Where a Postgres's instances go: its SchedulingClass evaluated against the nodes (see placement.ts). */
 export interface Placement {
-  /** The SchedulingClass used (`spread` when spec.schedulingClass is empty). */
-  className: string;
-  /** Sites in preference order: the primary's preferred site first. */
-  sites: Site[];
-  /** Site preferred (or, with `primaryRequired`, required) for the primary. */
-  primarySite?: Site;
-  primaryRequired: boolean;
+  /** The SchedulingClass applied; undefined when none applies (the platform's spread alone). */
+  className: string | undefined;
+  /** Node of instance n at index n - 1, as many as the instances that fit. */
+  nodes: string[];
+  /** Why instance `nodes.length + 1` fits no node (what a Pending pod's event says); undefined when all fit. */
+  unschedulable?: string;
 }
 
 /** Handed to every call: everything a reconciler may do to the API, scoped to one Postgres. */

@@ -66,7 +66,8 @@ export const POD = { ...core('pods', 'pod', 'Pod', true, ['po'], true), categori
 export const SERVICE = { ...core('services', 'service', 'Service', true, ['svc'], true), categories: ['all'] };
 export const SECRET = core('secrets', 'secret', 'Secret', true, [], false);
 export const EVENT = core('events', 'event', 'Event', true, ['ev'], false);
-export const NAMESPACE = core('namespaces', 'namespace', 'Namespace', false, ['ns'], true);
+// The admin labels a namespace with its tenant's SchedulingClass (`kubectl label namespace`).
+export const NAMESPACE = { ...core('namespaces', 'namespace', 'Namespace', false, ['ns'], true), verbs: [...READ_VERBS, 'patch', 'update'] };
 
 export const RESOURCE_TYPES: readonly ResourceType[] = [POSTGRES, SCHEDULING_CLASS, TENANT_SECRET, POD, SERVICE, SECRET, EVENT, NAMESPACE];
 

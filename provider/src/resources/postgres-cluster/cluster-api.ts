@@ -37,10 +37,8 @@ export interface ClusterApi {
   /** Deletes and resolves once the object is gone; a missing object is not an error. */
   delete(namespace: string, name: string, options: { timeoutMs: number; signal: AbortSignal }): Promise<void>;
   observe(namespace: string, name: string, signal: AbortSignal): Promise<ClusterObservation>;
+  /** Tenants may only read classes: the provider chooses among them and never writes one. */
   listSchedulingClasses(signal: AbortSignal): Promise<SchedulingClass[]>;
-  /** Whether these credentials may create SchedulingClasses (asked only when one is needed). */
-  canCreateSchedulingClasses(signal: AbortSignal): Promise<boolean>;
-  createSchedulingClass(object: SchedulingClass, signal: AbortSignal): Promise<void>;
   /** The spec fields the platform publishes in its OpenAPI document; null when it publishes none we can read. */
   specCapabilities(signal: AbortSignal): Promise<PostgresCapabilities | null>;
 }

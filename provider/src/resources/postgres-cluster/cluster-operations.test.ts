@@ -1,14 +1,14 @@
 import type { SchedulingClass } from '@hikube/sdk/kubernetes';
 import { describe, expect, it } from 'vitest';
 import { argsWith, user } from './args-fixture.js';
+import { pinnedClass, spreadClass, zonesClass } from './class-fixture.js';
 import { createCluster, deleteCluster, importCluster, planCluster, planDestroy, readCluster, updateCluster, type PlanResult } from './cluster-operations.js';
 import { MemoryClusterApi } from './memory-cluster-api.js';
 import { emptyArgs, type PostgresClusterArgs, type PostgresClusterModel } from './model.js';
 import { formatPath } from './plan-issue.js';
 
 const signal = new AbortController().signal;
-const classes: SchedulingClass[] = ['gland', 'lucerne', 'geneva'].map((zone) => ({ apiVersion: 'cozystack.io/v1alpha1', kind: 'SchedulingClass', metadata: { name: zone }, spec: { zones: [zone] } }));
-classes.push({ apiVersion: 'cozystack.io/v1alpha1', kind: 'SchedulingClass', metadata: { name: 'spread' }, spec: {} });
+const classes: SchedulingClass[] = [...['gland', 'lucerne', 'geneva'].map((zone) => pinnedClass(zone, zone)), spreadClass('spread')];
 
 const production = argsWith({
   version: 'v18',
@@ -77,22 +77,26 @@ describe('create', () => {
     expect(result.issues.map((issue) => `${issue.summary}: ${issue.detail}`)).toEqual(['Cluster tenant-demo/orders was created but is not ready: timed out after 20m waiting for 3/3 instances: 2/3 ready']);
   });
 
-  it('creates the SchedulingClass for zones no class expresses, as the plan announced', async () => {
-    const api = new MemoryClusterApi(classes);
-    const config = { ...production, zones: ['gland', 'lucerne'], primaryZone: 'gland' };
-    const planned = await plan(api, config, null);
-    expect(planned.issues.map((issue) => `${issue.severity} ${issue.summary}`)).toEqual(['warning SchedulingClass will be created']);
-    const { state } = await created(api, config);
-    expect(state.schedulingClass).toBe('zones-gland-lucerne-primary-gland');
-    expect(api.classes.map((sc) => sc.metadata.name)).toContain('zones-gland-lucerne-primary-gland');
+  it('chooses the existing class whose constraints allow the zones', async () => {
+    const api = new MemoryClusterApi([...classes, zonesClass('gland-lucerne', ['gland', 'lucerne'])]);
+    const { state } = await created(api, { ...production, zones: ['lucerne', 'gland'] });
+    expect(state.schedulingClass).toBe('gland-lucerne');
+    expect(state.instances?.map((instance) => instance.zone)).toEqual(['gland', 'lucerne', 'gland']);
   });
 
-  it('lists the classes when it may not create one, before any write', async () => {
+  it('lists the classes when none allows the zones, before any write, and creates no class', async () => {
     const api = new MemoryClusterApi(classes);
-    api.canCreateClasses = false;
     const result = await apply(api, { ...production, zones: ['gland', 'lucerne'] }, null);
-    expect(result.issues[0]?.detail).toMatch(/Available classes: geneva \(geneva\); gland \(gland\); lucerne \(lucerne\); spread/);
-    expect(api.calls.some((call) => call.startsWith('create'))).toBe(false);
+    expect(result.issues[0]?.detail).toMatch(/Classes by the zones they allow: geneva \(geneva\); gland \(gland\); lucerne \(lucerne\); spread \(geneva, gland, lucerne, spread\)/);
+    expect(api.calls.filter((call) => !call.startsWith('list') && call !== 'specCapabilities')).toEqual([]);
+    expect(api.classes).toHaveLength(4);
+  });
+
+  it('refuses primary_zone at plan: no class can place the primary', async () => {
+    const api = new MemoryClusterApi(classes);
+    const planned = await plan(api, { ...production, primaryZone: 'gland' }, null);
+    expect(planned.issues.map((issue) => `${issue.severity} ${formatPath(issue.path)} ${issue.summary}`)).toEqual(['error primary_zone No placement for the primary']);
+    expect(api.calls).toEqual([]);
   });
 });
 

@@ -9,10 +9,10 @@ import { buildUpdatePatch } from './merge-patch.js';
 import { clusterId, computedOf, parseClusterId, type PostgresClusterArgs, type PostgresClusterComputed, type PostgresClusterModel } from './model.js';
 import { computeOutputs } from './outputs.js';
 import { checkDestroy } from './plan-changes.js';
-import { attr, error, warning, withoutUnknownInputs, type AttributePath, type PlanIssue } from './plan-issue.js';
+import { attr, error, withoutUnknownInputs, type AttributePath, type PlanIssue } from './plan-issue.js';
 import { planArgs, planComputed } from './plan-values.js';
 import { issuesFromSdk } from './sdk-issue-paths.js';
-import { placementsOf, schedulingClassFor } from './scheduling-class-placement.js';
+import { placementsOf } from './scheduling-class-placement.js';
 import { toSpec } from './to-spec.js';
 import { checkPlan } from './validate-plan.js';
 import { fieldsMissingOnPlatform } from './platform-fields.js';
@@ -59,49 +59,28 @@ interface PlacementOutcome {
   issues: PlanIssue[];
 }
 
-/** Resolve `zones` to a class, or find the zones of a named class for the coverage warning. */
+/** Resolve `zones` to an existing class, or find the zones of a named class for the coverage warning. */
 async function planPlacement(config: PostgresClusterArgs, unknown: ReadonlySet<string>, api: ClusterApi, signal: AbortSignal): Promise<PlacementOutcome> {
-  const wantsZones = config.zones !== null && config.zones.length > 0 && !unknown.has('zones') && !unknown.has('primary_zone');
+  const wantsZones = config.zones !== null && config.zones.length > 0 && !unknown.has('zones');
   const namedClass = config.schedulingClass !== null && config.schedulingClass !== '' && !unknown.has('scheduling_class');
   if (!wantsZones && !namedClass) return { resolved: null, zones: null, issues: [] };
-  let placements;
+  let classes;
   try {
-    placements = placementsOf(await api.listSchedulingClasses(signal));
+    classes = await api.listSchedulingClasses(signal);
   } catch (cause) {
     const at = wantsZones ? attr('zones') : attr('scheduling_class');
     return { resolved: null, zones: null, issues: [apiError('Cannot read SchedulingClasses', cause, at)] };
   }
+  const placements = placementsOf(classes);
   if (namedClass) {
-    const found = placements.find((placement) => placement.name === config.schedulingClass);
-    if (found === undefined) {
-      const names = placements.map((placement) => placement.name).sort().join(', ') || 'none';
+    if (!classes.some((sc) => sc.metadata.name === config.schedulingClass)) {
+      const names = classes.map((sc) => sc.metadata.name ?? '').filter((n) => n !== '').sort().join(', ') || 'none';
       return { resolved: null, zones: null, issues: [error(attr('scheduling_class'), 'Unknown SchedulingClass', `SchedulingClass "${config.schedulingClass}" does not exist. Available: ${names}.`, ['scheduling_class'])] };
     }
-    return { resolved: null, zones: found.zones, issues: [] };
+    return { resolved: null, zones: placements.find((placement) => placement.name === config.schedulingClass)?.zones ?? null, issues: [] };
   }
-  const request = { zones: config.zones ?? [], primaryZone: config.primaryZone };
-  let placement = resolvePlacement(request, placements, false);
-  if (placement.kind === 'unavailable' && placement.issue.summary !== 'Unknown zone') {
-    let canCreate = false;
-    try {
-      canCreate = await api.canCreateSchedulingClasses(signal);
-    } catch {
-      canCreate = false;
-    }
-    placement = resolvePlacement(request, placements, canCreate);
-  }
-  switch (placement.kind) {
-    case 'reuse':
-      return { resolved: placement.name, zones: request.zones, issues: [] };
-    case 'create':
-      return {
-        resolved: placement.name,
-        zones: request.zones,
-        issues: [warning(attr('zones'), 'SchedulingClass will be created', `No SchedulingClass places instances in exactly these zones; apply creates "${placement.name}" (zones ${placement.zones.join(', ')}${placement.primaryZone === null ? '' : `, primary preferred in ${placement.primaryZone}`}).`, ['zones', 'primary_zone'])],
-      };
-    case 'unavailable':
-      return { resolved: null, zones: null, issues: [placement.issue] };
-  }
+  const placement = resolvePlacement(config.zones ?? [], placements);
+  return placement.kind === 'reuse' ? { resolved: placement.name, zones: config.zones, issues: [] } : { resolved: null, zones: null, issues: [placement.issue] };
 }
 
 export async function planCluster(input: PlanInput): Promise<PlanResult> {
@@ -163,25 +142,6 @@ function withWriteOnly(args: PostgresClusterArgs, passwords: Record<string, stri
   return { ...args, users };
 }
 
-/** Make sure the class `zones` resolved to exists, creating it when the plan said so. */
-async function ensurePlacement(planned: PostgresClusterArgs, api: ClusterApi, signal: AbortSignal): Promise<PlanIssue[]> {
-  if (planned.zones === null || planned.zones.length === 0 || planned.schedulingClass === null) return [];
-  let classes;
-  try {
-    classes = await api.listSchedulingClasses(signal);
-  } catch (cause) {
-    return [apiError('Cannot read SchedulingClasses', cause, attr('zones'))];
-  }
-  if (classes.some((sc) => sc.metadata.name === planned.schedulingClass)) return [];
-  try {
-    await api.createSchedulingClass(schedulingClassFor(planned.schedulingClass, planned.zones, planned.primaryZone), signal);
-    return [];
-  } catch (cause) {
-    const available = placementsOf(classes).map((placement) => placement.name).sort().join(', ') || 'none';
-    return [error(attr('zones'), `Cannot create SchedulingClass ${planned.schedulingClass}`, `${messageOf(cause)}. Use an existing class through scheduling_class (available: ${available}) or ask an administrator to create this one.`, ['zones'])];
-  }
-}
-
 function objectFor(args: PostgresClusterArgs, namespace: string, name: string, passwords: Record<string, string>): Postgres {
   return {
     apiVersion: 'apps.cozystack.io/v1alpha1',
@@ -232,8 +192,6 @@ export async function createCluster(input: ApplyInput): Promise<ApplyResult> {
   const object = objectFor(input.planned, id.namespace, id.name, input.writeOnlyPasswords);
   const invalid = issuesFromSdk(validatePostgres(object), input.planned);
   if (invalid.length > 0) return { state: null, issues: invalid };
-  const placementIssues = await ensurePlacement(input.planned, input.api, input.signal);
-  if (placementIssues.length > 0) return { state: null, issues: placementIssues };
   try {
     await input.api.create(object, input.signal);
   } catch (cause) {
@@ -246,8 +204,6 @@ export async function createCluster(input: ApplyInput): Promise<ApplyResult> {
 export async function updateCluster(input: ApplyInput & { prior: PostgresClusterModel }): Promise<ApplyResult> {
   const id = identity(input.planned);
   if ('severity' in id) return { state: input.prior, issues: [id] };
-  const placementIssues = await ensurePlacement(input.planned, input.api, input.signal);
-  if (placementIssues.length > 0) return { state: input.prior, issues: placementIssues };
   const patch = buildUpdatePatch({ prior: input.prior, planned: input.planned, writeOnlyPasswords: input.writeOnlyPasswords });
   if (patch === undefined) {
     // Only Terraform-side settings changed (deletion_protection, timeouts...): nothing to send or

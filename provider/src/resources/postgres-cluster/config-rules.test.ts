@@ -14,8 +14,8 @@ describe('checkConfig rejects', () => {
     { name: 'quorum of zero', given: { syncMode: 'quorum', maxSyncReplicas: 0 }, want: { path: 'max_sync_replicas', message: /use sync_mode = "async"/ } },
     { name: 'zones and scheduling_class', given: { zones: ['gland'], schedulingClass: 'spread' }, want: { path: 'scheduling_class', message: /either zones.*or scheduling_class/ } },
     { name: 'empty zones', given: { zones: [] }, want: { path: 'zones', message: /at least one zone/ } },
-    { name: 'primary_zone alone', given: { primaryZone: 'gland' }, want: { path: 'primary_zone', message: /set zones too/ } },
-    { name: 'primary_zone outside zones', given: { zones: ['lucerne', 'geneva'], primaryZone: 'gland' }, want: { path: 'primary_zone', message: /"gland" is not one of zones/ } },
+    { name: 'primary_zone alone', given: { primaryZone: 'gland' }, want: { path: 'primary_zone', message: /no class can place the primary in a zone\. Remove primary_zone/ } },
+    { name: 'primary_zone with zones', given: { zones: ['lucerne', 'gland'], primaryZone: 'gland' }, want: { path: 'primary_zone', message: /same constraints and CloudNativePG elects the primary/ } },
     { name: 'preset and cpu', given: { resourcesPreset: 'small', cpu: '1', memory: '1Gi' }, want: { path: 'cpu', message: /either resources_preset or cpu and memory/ } },
     { name: 'cpu without memory', given: { cpu: '1' }, want: { path: 'cpu', message: /set memory too/ } },
     { name: 'password and password_wo', given: { users: { app: user({ password: 'a', passwordWo: 'b', passwordWoVersion: 1 }) } }, want: { path: 'users["app"].password_wo', message: /both password and password_wo/ } },
@@ -40,7 +40,7 @@ describe('checkConfig rejects', () => {
 describe('checkConfig accepts', () => {
   const cases: { name: string; given: Partial<PostgresClusterArgs> }[] = [
     { name: 'nothing but a name', given: {} },
-    { name: 'the production shape', given: { replicas: 3, syncMode: 'quorum', maxSyncReplicas: 1, zones: ['gland', 'lucerne', 'geneva'], primaryZone: 'gland', resourcesPreset: 'u1.small' } },
+    { name: 'the production shape', given: { replicas: 3, syncMode: 'quorum', maxSyncReplicas: 1, zones: ['gland', 'lucerne', 'geneva'], resourcesPreset: 'u1.small' } },
     { name: 'explicit resources', given: { cpu: '2', memory: '4Gi' } },
     { name: 'write-only password', given: { users: { app: user({ passwordWo: 'x', passwordWoVersion: 1 }) } } },
     { name: 'restore with the keys in an existing Secret', given: { restore: { sourceCluster: 'old', recoveryTime: '2020-11-26 15:22:00.00000+00', serverName: 'orders-prefix' }, backup: { ...backup, s3AccessKey: null, s3SecretKey: null, s3CredentialsSecret: 'orders-s3' } } },

@@ -3,6 +3,7 @@
 import { toSixFieldCron } from '../../normalize/cron-schedule.js';
 import type { PostgresClusterArgs } from './model.js';
 import { attr, error, type PlanIssue } from './plan-issue.js';
+import { primaryZoneUnsupported } from './zone-placement.js';
 
 export const waitForValues = ['released', 'primary', 'all_instances'] as const;
 export const syncModeValues = ['async', 'quorum'] as const;
@@ -30,18 +31,12 @@ function checkPlacement(config: PostgresClusterArgs): PlanIssue[] {
   const issues: PlanIssue[] = [];
   const involves = ['zones', 'primary_zone', 'scheduling_class'];
   if (config.zones !== null && config.schedulingClass !== null) {
-    issues.push(error(attr('scheduling_class'), 'Conflicting placement', 'Set either zones (optionally with primary_zone) or scheduling_class, not both: zones are resolved to a SchedulingClass.', involves));
+    issues.push(error(attr('scheduling_class'), 'Conflicting placement', 'Set either zones or scheduling_class, not both: zones are resolved to a SchedulingClass.', involves));
   }
   if (config.zones !== null && config.zones.length === 0) {
     issues.push(error(attr('zones'), 'No zones', 'zones is empty: list at least one zone, or remove zones to use the tenant default placement.', involves));
   }
-  if (config.primaryZone !== null) {
-    if (config.zones === null) {
-      issues.push(error(attr('primary_zone'), 'primary_zone needs zones', 'primary_zone chooses among zones: set zones too (e.g. zones = ["gland", "lucerne", "geneva"]).', involves));
-    } else if (config.zones.length > 0 && !config.zones.includes(config.primaryZone)) {
-      issues.push(error(attr('primary_zone'), 'primary_zone outside zones', `primary_zone "${config.primaryZone}" is not one of zones (${config.zones.join(', ')}): add it to zones or choose one of them.`, involves));
-    }
-  }
+  if (config.primaryZone !== null) issues.push(error(attr('primary_zone'), 'No placement for the primary', primaryZoneUnsupported, involves));
   return issues;
 }
 

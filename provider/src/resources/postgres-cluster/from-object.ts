@@ -7,7 +7,7 @@ import { quantitiesEqual } from '../../normalize/quantity.js';
 import type { BackupModel, DatabaseModel, PostgresClusterArgs, RestoreModel, UserModel } from './model.js';
 import type { PostgresBackupSpec, PostgresObject, PostgresSpec } from './postgres-spec.js';
 import { declaredInlineMaps, type InlineMap } from './inline-maps.js';
-import type { PlacementClass } from './zone-placement.js';
+import type { PlacementClass } from './scheduling-class-placement.js';
 
 export interface ReadContext {
   /** Prior state; null on import. */
@@ -160,7 +160,8 @@ export function fromObject(object: PostgresObject, context: ReadContext): Postgr
     maxSyncReplicas: maxSync,
     // Zones are not on the object: keep what was planned, or on import read them off the class.
     zones: prior !== null ? prior.zones : (placementOf(spec.schedulingClass, context)?.zones.slice().sort() ?? null),
-    primaryZone: prior !== null ? prior.primaryZone : (placementOf(spec.schedulingClass, context)?.primaryZone ?? null),
+    // No class can place the primary (see zone-placement.ts): never read back from a class.
+    primaryZone: prior !== null ? prior.primaryZone : null,
     schedulingClass: spec.schedulingClass ?? null,
     resourcesPreset: keepIfEquivalent(prior?.resourcesPreset, spec.resourcesPreset ?? null, presetsEqual),
     cpu: keepIfEquivalent(prior?.cpu, cpu, quantitiesEqual),

@@ -4,6 +4,7 @@
 import { applyPostgresDefaults, type Postgres, type PostgresCapabilities, type SchedulingClass } from '@hikube/sdk/kubernetes';
 import type { ClusterApi, ClusterObservation, WaitOptions } from './cluster-api.js';
 import type { MergePatch } from './merge-patch.js';
+import { placementsOf } from './scheduling-class-placement.js';
 
 export class MemoryApiError extends Error {
   constructor(
@@ -27,13 +28,13 @@ function applyMergePatch(target: unknown, patch: unknown): unknown {
 
 const defaultZones = ['gland', 'lucerne', 'geneva'];
 
+
 export class MemoryClusterApi implements ClusterApi {
   readonly objects = new Map<string, Postgres>();
   readonly classes: SchedulingClass[] = [];
   readonly calls: string[] = [];
   /** Set to make waitForReady fail like a timeout. */
   failWait: string | null = null;
-  canCreateClasses = true;
   /** What the platform's published document declares; null = it publishes none. */
   capabilities: PostgresCapabilities | null = null;
   /** Rewrites the platform applies on every write (e.g. legacy preset names). */
@@ -128,8 +129,9 @@ export class MemoryClusterApi implements ClusterApi {
     this.calls.push(`observe ${namespace}/${name}`);
     const found = this.objects.get(this.key(namespace, name));
     const spec = found?.spec ?? {};
-    const classZones = this.classes.find((sc) => sc.metadata.name === spec.schedulingClass)?.spec?.zones;
-    const zones = classZones && classZones.length > 0 ? classZones : defaultZones;
+    // As the SDK reports it: the zone the node's name tells (instances round-robin over the class's zones).
+    const classZones = placementsOf(this.classes).find((placement) => placement.name === spec.schedulingClass)?.zones;
+    const zones = classZones && classZones.length > 0 ? [...defaultZones.filter((z) => classZones.includes(z)), ...classZones.filter((z) => !defaultZones.includes(z))] : defaultZones;
     const instances = Array.from({ length: spec.replicas ?? 0 }, (_, index) => ({
       name: `postgres-${name}-${index + 1}`,
       zone: zones[index % zones.length] ?? null,
@@ -144,16 +146,6 @@ export class MemoryClusterApi implements ClusterApi {
   async listSchedulingClasses(): Promise<SchedulingClass[]> {
     this.calls.push('list schedulingclasses');
     return structuredClone(this.classes);
-  }
-
-  async canCreateSchedulingClasses(): Promise<boolean> {
-    this.calls.push('can-i create schedulingclasses');
-    return this.canCreateClasses;
-  }
-
-  async createSchedulingClass(object: SchedulingClass): Promise<void> {
-    this.calls.push(`create schedulingclass ${object.metadata.name}`);
-    this.classes.push(structuredClone(object));
   }
 
   async specCapabilities(): Promise<PostgresCapabilities | null> {

@@ -1,35 +1,32 @@
-import { validateSchedulingClass, type SchedulingClass } from '@hikube/sdk/kubernetes';
 import { describe, expect, it } from 'vitest';
-import { knownZones, placementOf, placementsOf, schedulingClassFor } from './scheduling-class-placement.js';
+import { builtinClasses, pinnedClass, schedulingClass, spreadClass, zonesClass } from './class-fixture.js';
+import { knownZones, placementOf, placementsOf } from './scheduling-class-placement.js';
 
-function sc(name: string, spec: NonNullable<SchedulingClass['spec']>): SchedulingClass {
-  return { apiVersion: 'cozystack.io/v1alpha1', kind: 'SchedulingClass', metadata: { name }, spec };
-}
+const zone = 'topology.kubernetes.io/zone';
 
-const classes = [sc('gland', { zones: ['gland'] }), sc('lucerne', { zones: ['lucerne'] }), sc('geneva', { zones: ['geneva'] }), sc('spread', {})];
-
-describe('placementOf', () => {
-  const all = knownZones(classes);
-  const cases: { name: string; given: SchedulingClass; want: ReturnType<typeof placementOf> }[] = [
-    { name: 'no zones means every zone', given: sc('spread', {}), want: { name: 'spread', zones: ['geneva', 'gland', 'lucerne'], primaryZone: null } },
-    { name: 'preferred primary', given: sc('p', { zones: ['gland', 'lucerne'], primary: { zone: 'gland' } }), want: { name: 'p', zones: ['gland', 'lucerne'], primaryZone: 'gland' } },
-    { name: 'node selector is more than zones', given: sc('ssd', { nodeSelector: { disk: 'ssd' } }), want: null },
-    { name: 'hard primary is more than a preference', given: sc('hard', { primary: { zone: 'gland', required: true } }), want: null },
-    { name: 'spread over hosts is not zones', given: sc('hosts', { spread: { topologyKey: 'kubernetes.io/hostname' } }), want: null },
-  ];
-  it.each(cases)('$name', ({ given, want }) => {
-    expect(placementOf(given, all)).toEqual(want);
-  });
-
-  it('keeps only usable classes', () => {
-    expect(placementsOf([...classes, sc('ssd', { nodeSelector: { disk: 'ssd' } })]).map((p) => p.name)).toEqual(['gland', 'lucerne', 'geneva', 'spread']);
+describe('knownZones', () => {
+  it('is every zone the classes name, sorted', () => {
+    expect(knownZones(builtinClasses())).toEqual(['geneva', 'gland', 'lucerne']);
+    expect(knownZones([spreadClass('spread')])).toEqual([]);
   });
 });
 
-describe('schedulingClassFor', () => {
-  it('builds a class the SDK accepts', () => {
-    const created = schedulingClassFor('zones-gland-lucerne-primary-gland', ['gland', 'lucerne'], 'gland');
-    expect(validateSchedulingClass(created)).toEqual([]);
-    expect(created.spec?.primary).toEqual({ zone: 'gland' });
+describe('placementOf: the zones a class real constraints allow', () => {
+  const all = ['geneva', 'gland', 'lucerne'];
+  it.each([
+    { name: 'a spread over every zone', given: spreadClass('spread'), want: { name: 'spread', zones: all, spreadsOverZones: true } },
+    { name: 'a node selector on the zone', given: pinnedClass('gland', 'gland'), want: { name: 'gland', zones: ['gland'], spreadsOverZones: false } },
+    { name: 'required node affinity on two zones', given: zonesClass('two', ['lucerne', 'gland']), want: { name: 'two', zones: ['gland', 'lucerne'], spreadsOverZones: true } },
+    { name: 'NotIn one zone, no spread', given: schedulingClass('not-geneva', { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: zone, operator: 'NotIn', values: ['geneva'] }] }] } } }), want: { name: 'not-geneva', zones: ['gland', 'lucerne'], spreadsOverZones: false } },
+    { name: 'one per zone by required anti-affinity', given: schedulingClass('one-per-zone', { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: zone }] } }), want: { name: 'one-per-zone', zones: all, spreadsOverZones: true } },
+    { name: 'another node label: zones unknown', given: schedulingClass('gpu', { nodeSelector: { gpu: 'true' } }), want: null },
+    { name: 'instances gathered on one node', given: schedulingClass('colocate', { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: 'kubernetes.io/hostname' }] } }), want: null },
+    { name: 'a zone no class names', given: pinnedClass('zurich', 'zurich'), want: null },
+  ])('$name', ({ given, want }) => {
+    expect(placementOf(given, all)).toEqual(want);
+  });
+
+  it('derives the zones of every class from what the others name', () => {
+    expect(placementsOf([spreadClass('spread'), pinnedClass('gland', 'gland'), pinnedClass('geneva', 'geneva')]).map((p) => `${p.name}: ${p.zones.join(' ')}`)).toEqual(['spread: geneva gland', 'gland: gland', 'geneva: geneva']);
   });
 });

@@ -48,12 +48,18 @@ export const postgresClusterSchema = schema({
       optional: true,
       computed: true,
       markdownDescription:
-        'Datacenters the instances spread over (e.g. `["gland", "lucerne", "geneva"]`). Resolved to a SchedulingClass that expresses exactly these zones ' +
-        '(and `primary_zone`): an existing one is reused, otherwise one is created when the credentials allow it and the plan says so. Conflicts with `scheduling_class`. ' +
-        'Read back from the class on import.',
+        'Datacenters the instances may run in (e.g. `["gland", "lucerne", "geneva"]`). Resolved at plan to an existing SchedulingClass whose node selector and required node affinity ' +
+        'allow exactly these zones (one that spreads over them first); when none does, the plan fails and lists the classes with their zones. ' +
+        'Tenants may only read classes, so none is ever created. The zones are those the classes name (a tenant sees no nodes). Conflicts with `scheduling_class`. ' +
+        'Read back from the class on import. Needs a platform whose Postgres schema has `schedulingClass` (no Cozystack release up to v1.6.2 has it; the class then comes from the namespace).',
     }),
-    primary_zone: attr.string({ optional: true, computed: true, markdownDescription: 'With `zones`: the zone preferred for the primary.' }),
-    scheduling_class: attr.string({ optional: true, computed: true, markdownDescription: 'Name of a SchedulingClass to place the instances with; empty means the tenant default. Set by `zones` when those are used.' }),
+    primary_zone: attr.string({
+      optional: true,
+      computed: true,
+      deprecated: 'No SchedulingClass can place the primary: remove primary_zone.',
+      markdownDescription: 'Refused at plan: a SchedulingClass gives every instance the same constraints and CloudNativePG elects the primary, so no class can place the primary in a zone. Kept only so older configurations get that error.',
+    }),
+    scheduling_class: attr.string({ optional: true, computed: true, markdownDescription: 'Name of an existing SchedulingClass to place this cluster\'s instances with (checked at plan); empty means the class the namespace names (label `scheduler.cozystack.io/scheduling-class`). Set by `zones` when those are used.' }),
     resources_preset: attr.string({ optional: true, computed: true, markdownDescription: 'Sizing preset (`nano` … `2xlarge`, or `t1.`/`c1.`/`s1.`/`u1.`/`m1.` classes). Legacy and current names of one preset (`micro`, `t1.micro`) are equal. Conflicts with `cpu`/`memory`. On the public API, checked at plan against the presets catalog.' }),
     cpu: attr.string({ optional: true, markdownDescription: 'CPU per instance, a Kubernetes quantity (`1`, `500m`). Set with `memory`, instead of `resources_preset`. A change restarts instances one by one.' }),
     memory: attr.string({ optional: true, markdownDescription: 'Memory per instance, a Kubernetes quantity (`2Gi`). Set with `cpu`.' }),
@@ -139,7 +145,7 @@ export const postgresClusterSchema = schema({
     instances: attr.listNested(
       {
         name: attr.string({ computed: true, markdownDescription: 'Instance (pod) name.' }),
-        zone: attr.string({ computed: true, markdownDescription: 'Datacenter it runs in.' }),
+        zone: attr.string({ computed: true, markdownDescription: 'Datacenter it runs in, read off its node\'s name (`gld-` gland, `luc-` lucerne, `plo-` geneva: pods carry no zone label); null when the name does not tell.' }),
         role: attr.string({ computed: true, markdownDescription: '`primary` or `replica`.' }),
         ready: attr.bool({ computed: true, markdownDescription: 'Whether it is ready.' }),
       },

@@ -1,47 +1,45 @@
 import { describe, expect, it } from 'vitest';
 import { formatPath } from './plan-issue.js';
-import { placementClassName, resolvePlacement, zoneCoverageWarning, type PlacementClass, type PlacementRequest } from './zone-placement.js';
+import type { PlacementClass } from './scheduling-class-placement.js';
+import { resolvePlacement, zoneCoverageWarning } from './zone-placement.js';
 
 const classes: PlacementClass[] = [
-  { name: 'spread', zones: ['gland', 'lucerne', 'geneva'], primaryZone: null },
-  { name: 'gland', zones: ['gland'], primaryZone: null },
-  { name: 'lucerne', zones: ['lucerne'], primaryZone: null },
-  { name: 'geneva', zones: ['geneva'], primaryZone: null },
-  { name: 'spread-primary-gland', zones: ['geneva', 'gland', 'lucerne'], primaryZone: 'gland' },
+  { name: 'spread', zones: ['geneva', 'gland', 'lucerne'], spreadsOverZones: true },
+  { name: 'anywhere', zones: ['geneva', 'gland', 'lucerne'], spreadsOverZones: false },
+  { name: 'gland', zones: ['gland'], spreadsOverZones: false },
+  { name: 'lucerne', zones: ['lucerne'], spreadsOverZones: false },
+  { name: 'geneva', zones: ['geneva'], spreadsOverZones: false },
+  { name: 'west', zones: ['geneva', 'gland'], spreadsOverZones: true },
 ];
 
-describe('resolvePlacement', () => {
-  const cases: { name: string; given: { request: PlacementRequest; canCreate: boolean }; want: string }[] = [
-    { name: 'all three zones in any order reuse spread', given: { request: { zones: ['geneva', 'lucerne', 'gland'], primaryZone: null }, canCreate: false }, want: 'reuse spread' },
-    { name: 'a primary zone picks the primary-preferring class', given: { request: { zones: ['gland', 'lucerne', 'geneva'], primaryZone: 'gland' }, canCreate: false }, want: 'reuse spread-primary-gland' },
-    { name: 'one zone reuses the pinned class', given: { request: { zones: ['lucerne'], primaryZone: null }, canCreate: false }, want: 'reuse lucerne' },
-    { name: 'two zones are created when allowed', given: { request: { zones: ['lucerne', 'gland'], primaryZone: 'lucerne' }, canCreate: true }, want: 'create zones-gland-lucerne-primary-lucerne' },
-  ];
-  it.each(cases)('$name', ({ given, want }) => {
-    const placement = resolvePlacement(given.request, classes, given.canCreate);
+describe('resolvePlacement: a choice among existing classes, never a new one', () => {
+  it.each([
+    { name: 'all three zones in any order: the spreading class first', given: ['geneva', 'lucerne', 'gland'], want: 'reuse spread' },
+    { name: 'one zone: the pinned class', given: ['lucerne'], want: 'reuse lucerne' },
+    { name: 'two zones a class allows', given: ['gland', 'geneva'], want: 'reuse west' },
+    { name: 'a zone twice counts once', given: ['gland', 'gland'], want: 'reuse gland' },
+  ])('$name', ({ given, want }) => {
+    const placement = resolvePlacement(given, classes);
     expect(placement.kind === 'unavailable' ? placement.issue.detail : `${placement.kind} ${placement.name}`).toBe(want);
   });
 
-  it('lists the available classes when it may not create one', () => {
-    const placement = resolvePlacement({ zones: ['gland', 'lucerne'], primaryZone: null }, classes, false);
+  it('lists the classes with their zones when none allows exactly these', () => {
+    const placement = resolvePlacement(['gland', 'lucerne'], classes);
     expect(placement.kind).toBe('unavailable');
     if (placement.kind !== 'unavailable') return;
     expect(formatPath(placement.issue.path)).toBe('zones');
-    expect(placement.issue.detail).toContain('exactly zones gland, lucerne');
-    expect(placement.issue.detail).toContain('Available classes: geneva (geneva); gland (gland); lucerne (lucerne); spread (geneva, gland, lucerne); spread-primary-gland (geneva, gland, lucerne, primary in gland)');
+    expect(placement.issue.detail).toContain('No SchedulingClass allows exactly the zones gland, lucerne, and tenants cannot create one.');
+    expect(placement.issue.detail).toContain('Classes by the zones they allow: anywhere (geneva, gland, lucerne); geneva (geneva); gland (gland); lucerne (lucerne); spread (geneva, gland, lucerne, spread); west (geneva, gland, spread).');
   });
 
   it('names unknown zones and the real ones', () => {
-    const placement = resolvePlacement({ zones: ['zurich'], primaryZone: null }, classes, true);
-    expect(placement.kind === 'unavailable' && placement.issue.detail).toBe('"zurich" is not a zone of this platform. Zones: geneva, gland, lucerne.');
+    const placement = resolvePlacement(['zurich'], classes);
+    expect(placement.kind === 'unavailable' && placement.issue.detail).toBe('"zurich" is not a zone any SchedulingClass names. Zones: geneva, gland, lucerne.');
   });
-});
 
-describe('placementClassName', () => {
-  it('stays a valid name when zones are many and long', () => {
-    const name = placementClassName({ zones: Array.from({ length: 8 }, (_, i) => `datacenter-number-${i}`), primaryZone: 'datacenter-number-1' });
-    expect(name.length).toBeLessThanOrEqual(63);
-    expect(name).toMatch(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/);
+  it('says none exist when the platform has no class', () => {
+    const placement = resolvePlacement(['gland'], []);
+    expect(placement.kind === 'unavailable' && placement.issue.detail).toMatch(/Classes by the zones they allow: none\./);
   });
 });
 

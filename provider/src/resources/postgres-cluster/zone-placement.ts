@@ -1,24 +1,10 @@
-// `zones` + `primary_zone` resolved to a SchedulingClass that expresses exactly that placement:
-// reuse one that exists, else create one when allowed, else name the classes that exist.
-import { createHash } from 'node:crypto';
+// `zones` resolved to an existing SchedulingClass whose real constraints allow exactly those
+// zones, or a plan error naming the classes that exist. Tenants may only read classes, so the
+// provider never creates one.
 import { attr, error, warning, type PlanIssue } from './plan-issue.js';
+import type { PlacementClass } from './scheduling-class-placement.js';
 
-/** A SchedulingClass as placement: the zones it spreads over and the zone it prefers for the primary. */
-export interface PlacementClass {
-  name: string;
-  zones: readonly string[];
-  primaryZone: string | null;
-}
-
-export interface PlacementRequest {
-  zones: readonly string[];
-  primaryZone: string | null;
-}
-
-export type Placement =
-  | { kind: 'reuse'; name: string }
-  | { kind: 'create'; name: string; zones: string[]; primaryZone: string | null }
-  | { kind: 'unavailable'; issue: PlanIssue };
+export type Placement = { kind: 'reuse'; name: string } | { kind: 'unavailable'; issue: PlanIssue };
 
 function sameZones(a: readonly string[], b: readonly string[]): boolean {
   const left = [...new Set(a)].sort();
@@ -27,55 +13,36 @@ function sameZones(a: readonly string[], b: readonly string[]): boolean {
 }
 
 function describeClass(placement: PlacementClass): string {
-  const primary = placement.primaryZone === null ? '' : `, primary in ${placement.primaryZone}`;
-  return `${placement.name} (${[...placement.zones].sort().join(', ')}${primary})`;
+  return `${placement.name} (${[...placement.zones].sort().join(', ')}${placement.spreadsOverZones ? ', spread' : ''})`;
 }
 
-/** A DNS-1123 name that says what the class does; hashed when it would exceed 63 characters. */
-export function placementClassName(request: PlacementRequest): string {
-  const zones = [...new Set(request.zones)].sort();
-  const readable = ['zones', ...zones, ...(request.primaryZone === null ? [] : ['primary', request.primaryZone])]
-    .join('-')
-    .toLowerCase()
-    .replace(/[^a-z0-9-]+/g, '-');
-  if (readable.length <= 63) return readable;
-  const digest = createHash('sha256').update(readable).digest('hex').slice(0, 10);
-  return `${readable.slice(0, 52).replace(/-+$/, '')}-${digest}`;
-}
+/** Why `primary_zone` cannot be honoured: said in the plan error and the docs. */
+export const primaryZoneUnsupported =
+  'A SchedulingClass gives every instance the same constraints and CloudNativePG elects the primary, so no class can place the primary in a zone. Remove primary_zone.';
 
-export function resolvePlacement(request: PlacementRequest, classes: readonly PlacementClass[], canCreate: boolean): Placement {
-  const knownZones = new Set(classes.flatMap((placement) => placement.zones));
-  const unknown = request.zones.filter((zone) => !knownZones.has(zone));
-  if (knownZones.size > 0 && unknown.length > 0) {
+/** The class for these zones: one that spreads over them first, then by name. */
+export function resolvePlacement(zones: readonly string[], classes: readonly PlacementClass[]): Placement {
+  const known = new Set(classes.flatMap((placement) => placement.zones));
+  const unknown = zones.filter((zone) => !known.has(zone));
+  if (known.size > 0 && unknown.length > 0) {
     return {
       kind: 'unavailable',
-      issue: error(
-        attr('zones'),
-        'Unknown zone',
-        `${unknown.map((zone) => `"${zone}"`).join(', ')} is not a zone of this platform. Zones: ${[...knownZones].sort().join(', ')}.`,
-        ['zones'],
-      ),
+      issue: error(attr('zones'), 'Unknown zone', `${unknown.map((zone) => `"${zone}"`).join(', ')} is not a zone any SchedulingClass names. Zones: ${[...known].sort().join(', ')}.`, ['zones']),
     };
   }
-  const matches = classes
-    .filter((placement) => sameZones(placement.zones, request.zones) && placement.primaryZone === request.primaryZone)
-    .map((placement) => placement.name)
-    .sort();
-  const [first] = matches;
-  if (first !== undefined) return { kind: 'reuse', name: first };
-  if (canCreate) {
-    return { kind: 'create', name: placementClassName(request), zones: [...new Set(request.zones)].sort(), primaryZone: request.primaryZone };
-  }
-  const wanted = `zones ${[...request.zones].sort().join(', ')}${request.primaryZone === null ? '' : ` with the primary in ${request.primaryZone}`}`;
+  const [best] = classes
+    .filter((placement) => sameZones(placement.zones, zones))
+    .sort((a, b) => Number(b.spreadsOverZones) - Number(a.spreadsOverZones) || a.name.localeCompare(b.name));
+  if (best !== undefined) return { kind: 'reuse', name: best.name };
   const available = classes.length === 0 ? 'none' : [...classes].sort((a, b) => a.name.localeCompare(b.name)).map(describeClass).join('; ');
   return {
     kind: 'unavailable',
     issue: error(
       attr('zones'),
       'No SchedulingClass for these zones',
-      `No SchedulingClass places instances in exactly ${wanted}, and these credentials cannot create one. ` +
-        `Available classes: ${available}. Set scheduling_class to one of them, change zones, or ask an administrator to create the class.`,
-      ['zones', 'primary_zone'],
+      `No SchedulingClass allows exactly the zones ${[...zones].sort().join(', ')}, and tenants cannot create one. ` +
+        `Classes by the zones they allow: ${available}. Set scheduling_class to one of them, change zones, or ask the platform administrator for such a class.`,
+      ['zones'],
     ),
   };
 }

@@ -69,14 +69,14 @@ export class DataHikubeSchedulingClassesClassesOutputReference extends cdktn.Com
     return this.getListAttribute('zones');
   }
 
-  // primary_zone - computed: true, optional: false, required: false
-  public get primaryZone() {
-    return this.getStringAttribute('primary_zone');
+  // spreads_over_zones - computed: true, optional: false, required: false
+  public get spreadsOverZones() {
+    return this.getBooleanAttribute('spreads_over_zones');
   }
 
-  // primary_required - computed: true, optional: false, required: false
-  public get primaryRequired() {
-    return this.getBooleanAttribute('primary_required');
+  // spec_json - computed: true, optional: false, required: false
+  public get specJson() {
+    return this.getStringAttribute('spec_json');
   }
 }
 

@@ -50,19 +50,19 @@ export interface PostgresClusterConfig extends cdktn.TerraformMetaArguments {
   */
   readonly maxSyncReplicas?: number;
   /**
-  * Datacenters the instances spread over (e.g. `["gland", "lucerne", "geneva"]`). Resolved to a SchedulingClass that expresses exactly these zones (and `primary_zone`): an existing one is reused, otherwise one is created when the credentials allow it and the plan says so. Conflicts with `scheduling_class`. Read back from the class on import.
+  * Datacenters the instances may run in (e.g. `["gland", "lucerne", "geneva"]`). Resolved at plan to an existing SchedulingClass whose node selector and required node affinity allow exactly these zones (one that spreads over them first); when none does, the plan fails and lists the classes with their zones. Tenants may only read classes, so none is ever created. The zones are those the classes name (a tenant sees no nodes). Conflicts with `scheduling_class`. Read back from the class on import. Needs a platform whose Postgres schema has `schedulingClass` (no Cozystack release up to v1.6.2 has it; the class then comes from the namespace).
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_cluster#zones PostgresCluster#zones}
   */
   readonly zones?: string[];
   /**
-  * With `zones`: the zone preferred for the primary.
+  * Refused at plan: a SchedulingClass gives every instance the same constraints and CloudNativePG elects the primary, so no class can place the primary in a zone. Kept only so older configurations get that error.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_cluster#primary_zone PostgresCluster#primary_zone}
   */
   readonly primaryZone?: string;
   /**
-  * Name of a SchedulingClass to place the instances with; empty means the tenant default. Set by `zones` when those are used.
+  * Name of an existing SchedulingClass to place this cluster's instances with (checked at plan); empty means the class the namespace names (label `scheduler.cozystack.io/scheduling-class`). Set by `zones` when those are used.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_cluster#scheduling_class PostgresCluster#scheduling_class}
   */

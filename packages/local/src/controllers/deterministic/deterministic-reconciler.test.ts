@@ -6,7 +6,7 @@ import { POSTGRES_FINALIZER } from '../../store/finalizers.js';
 import type { KubeObject } from '../../store/kube-object.js';
 import { ObjectService } from '../../store/object-service.js';
 import { ObjectStore } from '../../store/object-store.js';
-import { EVENT, POD, POSTGRES, SCHEDULING_CLASS, SECRET, SERVICE, TENANT_SECRET } from '../../store/resource-types.js';
+import { EVENT, NAMESPACE, POD, POSTGRES, SCHEDULING_CLASS, SECRET, SERVICE, TENANT_SECRET } from '../../store/resource-types.js';
 import { ControllerLoop } from '../controller-loop.js';
 import { builtinSchedulingClasses } from '../placement.js';
 import { DeterministicReconciler } from './deterministic-reconciler.js';
@@ -30,7 +30,8 @@ async function createPg(name: string, spec: Record<string, unknown>): Promise<vo
 }
 
 const pods = (): KubeObject[] => service.list(POD, { namespace: 'ns' }).items;
-const placement = (): string[][] => pods().map((p) => [p.metadata.name, (p['spec'] as { nodeName: string }).nodeName.slice(0, 3), p.metadata.labels?.['topology.kubernetes.io/zone'] ?? '', p.metadata.labels?.['cnpg.io/instanceRole'] ?? '']);
+// Pods carry no zone label (as on the platform): the node's name tells the site.
+const placement = (): string[][] => pods().map((p) => [p.metadata.name, (p['spec'] as { nodeName: string }).nodeName, p.metadata.labels?.['topology.kubernetes.io/zone'] ?? 'no zone label', p.metadata.labels?.['cnpg.io/instanceRole'] ?? '']);
 const ready = (name: string): Record<string, string> => {
   const status = service.get(POSTGRES, 'ns', name)['status'] as { conditions: { type: string; status: string; reason: string }[] };
   return Object.fromEntries(status.conditions.map((c) => [c.type, `${c.status}/${c.reason}`]));
@@ -46,34 +47,45 @@ describe('deterministic driver', () => {
     expect(service.list(SECRET, { namespace: 'ns' }).items).toEqual([]);
   });
 
-  const placements: { name: string; spec: Record<string, unknown>; want: string[][] }[] = [
+  const placements: { name: string; spec: Record<string, unknown>; namespaceClass?: string; want: string[][] }[] = [
     {
-      name: 'default spread over the three sites',
+      name: 'no class: the platform spreads over the three sites',
       spec: { replicas: 3 },
       want: [
-        ['postgres-a-1', 'gld', 'gland', 'primary'],
-        ['postgres-a-2', 'luc', 'lucerne', 'replica'],
-        ['postgres-a-3', 'gva', 'geneva', 'replica'],
+        ['postgres-a-1', 'gld-worker-1', 'no zone label', 'primary'],
+        ['postgres-a-2', 'luc-worker-1', 'no zone label', 'replica'],
+        ['postgres-a-3', 'plo-worker-1', 'no zone label', 'replica'],
       ],
     },
     {
-      name: 'pinned to one site',
+      name: 'pinned to one site by its node selector',
       spec: { replicas: 2, schedulingClass: 'lucerne' },
       want: [
-        ['postgres-a-1', 'luc', 'lucerne', 'primary'],
-        ['postgres-a-2', 'luc', 'lucerne', 'replica'],
+        ['postgres-a-1', 'luc-worker-1', 'no zone label', 'primary'],
+        ['postgres-a-2', 'luc-worker-2', 'no zone label', 'replica'],
       ],
     },
     {
-      name: 'primary preferred in geneva',
-      spec: { replicas: 2, schedulingClass: 'primary-geneva' },
+      name: "the namespace label names the tenant's class",
+      spec: { replicas: 2 },
+      namespaceClass: 'geneva',
       want: [
-        ['postgres-a-1', 'gva', 'geneva', 'primary'],
-        ['postgres-a-2', 'gld', 'gland', 'replica'],
+        ['postgres-a-1', 'plo-worker-1', 'no zone label', 'primary'],
+        ['postgres-a-2', 'plo-worker-2', 'no zone label', 'replica'],
+      ],
+    },
+    {
+      name: 'a namespace label naming no class is skipped, as the webhook does',
+      spec: { replicas: 2 },
+      namespaceClass: 'gone',
+      want: [
+        ['postgres-a-1', 'gld-worker-1', 'no zone label', 'primary'],
+        ['postgres-a-2', 'luc-worker-1', 'no zone label', 'replica'],
       ],
     },
   ];
-  it.each(placements)('places instances: $name', async ({ spec, want }) => {
+  it.each(placements)('places instances: $name', async ({ spec, namespaceClass, want }) => {
+    if (namespaceClass !== undefined) await service.create(NAMESPACE, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'ns', labels: { 'scheduler.cozystack.io/scheduling-class': namespaceClass } } });
     await createPg('a', spec);
     expect(placement()).toEqual(want);
     expect(ready('a')).toEqual({ Ready: 'True/InstallSucceeded', Released: 'True/InstallSucceeded', WorkloadsReady: 'True/WorkloadMonitorCheck' });
@@ -108,6 +120,16 @@ describe('deterministic driver', () => {
     expect(ready('c')['Ready']).toBe('False/InstallFailed');
     expect((service.get(POSTGRES, 'ns', 'c')['status'] as { conditions: { type: string; message: string }[] }).conditions.find((c) => c.type === 'Ready')?.message).toMatch(cause);
     expect(service.list(EVENT, { namespace: 'ns' }).items.some((e) => e['type'] === 'Warning')).toBe(true);
+  });
+
+  it('fails the install of instances its class lets no node take, with the scheduler\'s reasons', async () => {
+    const spec = { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: 'topology.kubernetes.io/zone' }] } };
+    await service.create(SCHEDULING_CLASS, { apiVersion: 'cozystack.io/v1alpha1', kind: 'SchedulingClass', metadata: { name: 'one-per-zone' }, spec });
+    await createPg('u', { replicas: 4, schedulingClass: 'one-per-zone' });
+    // Helm waits for the pods: the release fails, worded with the scheduler's reasons.
+    expect(ready('u')['Ready']).toBe('False/InstallFailed');
+    const message = (service.get(POSTGRES, 'ns', 'u')['status'] as { conditions: { message: string }[] }).conditions[0]?.message;
+    expect(message).toMatch(/^Helm install failed for release ns\/postgres-u with chart postgres@[\d.]+: instance 4: 0\/9 nodes are available: 9 node\(s\) didn't match pod anti-affinity rules \(scheduling class one-per-zone\)$/);
   });
 
   it('recreates a deleted pod and moves the primary out of a downed site', async () => {

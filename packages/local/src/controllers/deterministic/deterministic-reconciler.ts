@@ -6,7 +6,7 @@
 import type { KubeObject } from '../../store/kube-object.js';
 import { podReadyCondition } from '../conditions.js';
 import { generatedPassword } from '../generated-password.js';
-import { nodeName, siteOfInstance } from '../placement.js';
+import { nodeOfInstance, siteOfInstance } from '../placement.js';
 import { publishCredentials, publishedPassword, publishServices } from '../published-objects.js';
 import type { FinalizeResult, OwnedObject, Placement, PostgresStatus, ReconcileContext, ReconcileResult, Reconciler, Site } from '../reconciler.js';
 import { actionOf, ReleaseBook, releasePending, releaseStatus, schemaFailure, type WorkloadCount } from '../release-status.js';
@@ -90,9 +90,13 @@ export class DeterministicReconciler implements Reconciler {
       return {};
     }
     const placement = ctx.placement();
-    const className = (object['spec'] as { schedulingClass?: string } | undefined)?.schedulingClass || 'spread';
+    const className = (object['spec'] as { schedulingClass?: string } | undefined)?.schedulingClass ?? '';
     if (!placement) {
-      await this.writeFailure(ctx, object, previous, action, `SchedulingClass "${className}" does not exist: create it or set spec.schedulingClass to one of the built-in classes (spread, gland, lucerne, geneva, primary-<site>)`);
+      await this.writeFailure(ctx, object, previous, action, `SchedulingClass "${className}" does not exist: ask an administrator to create it, or set spec.schedulingClass to an existing class (built in: spread, gland, lucerne, geneva, gland-lucerne, gland-geneva, lucerne-geneva)`);
+      return { requeueAfterMs: 5000 };
+    }
+    if (placement.unschedulable !== undefined) {
+      await this.writeFailure(ctx, object, previous, action, `${placement.unschedulable} (scheduling class ${placement.className ?? 'none'})`);
       return { requeueAfterMs: 5000 };
     }
     const version = spec.version ?? 'v18';
@@ -113,7 +117,7 @@ export class DeterministicReconciler implements Reconciler {
       record.releasedGeneration = object.metadata.generation ?? 1;
     }
     await ctx.writeStatus({ ...releaseStatus(object, latest, primaryUp ? { state: 'succeeded', action, revision: record.revision } : { state: 'progressing', action }, this.workloads(pods)), ...this.detail(pods) });
-    if (first) await ctx.event('Normal', 'Created', `Cluster postgres-${object.metadata.name} created with ${replicas} instance(s) (scheduling class ${placement.className})`);
+    if (first) await ctx.event('Normal', 'Created', `Cluster postgres-${object.metadata.name} created with ${replicas} instance(s) (scheduling class ${placement.className ?? 'none'})`);
     return primaryUp ? {} : { requeueAfterMs: 5000 };
   }
 
@@ -174,10 +178,9 @@ export class DeterministicReconciler implements Reconciler {
             'cnpg.io/instanceRole': primary ? 'primary' : 'replica',
             'cnpg.io/podRole': 'instance',
             role: primary ? 'primary' : 'replica',
-            'topology.kubernetes.io/zone': site,
           },
         },
-        spec: { nodeName: nodeName(site, i + 1), containers: [{ name: 'postgres', image: `ghcr.io/cloudnative-pg/postgresql:${((object['spec'] as PgSpec | undefined)?.version ?? 'v18').slice(1)}` }] },
+        spec: { nodeName: nodeOfInstance(placement, site, i + 1), containers: [{ name: 'postgres', image: `ghcr.io/cloudnative-pg/postgresql:${((object['spec'] as PgSpec | undefined)?.version ?? 'v18').slice(1)}` }] },
         status: {
           phase: ready ? 'Running' : 'Failed',
           podIP: '127.0.0.1',

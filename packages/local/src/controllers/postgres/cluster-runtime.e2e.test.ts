@@ -6,7 +6,6 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveRunAs, type RunAs } from '../../engine/run-as.js';
 import { PgClusterRuntime, type ClusterDesired, type InstanceSnapshot } from './cluster-runtime.js';
-import { siteForInstance } from './site-plan.js';
 
 // One shared cluster walks the life of a Postgres: create, fail over, lose a site, scale, change
 // parameters, manage users, survive a restart of the runtime, and be deleted.
@@ -20,7 +19,7 @@ const base = (over: Partial<ClusterDesired> = {}): ClusterDesired => ({
   replicas: 3,
   quorum: { minSyncReplicas: 1, maxSyncReplicas: 1 },
   parameters: { max_connections: '60' },
-  siteOf: (n) => siteForInstance({ sites: SITES }, n),
+  siteOf: (n) => SITES[(n - 1) % SITES.length] as string,
   roles: {
     users: { app: { password: 'app-pass-1' }, reader: { password: 'reader-pass-1' } },
     databases: { shop: { admins: ['app'], readonly: ['reader'], extensions: [] } },

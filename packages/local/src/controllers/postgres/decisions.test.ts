@@ -3,7 +3,6 @@ import { electFailoverCandidate, type StandbyObservation } from './failover-cand
 import { classifyParameterChanges, lowersHotStandbyMinimum, rollingRestartPlan } from './parameter-plan.js';
 import { resourceSettings } from './resources-plan.js';
 import { planScale } from './scale-plan.js';
-import { siteForInstance } from './site-plan.js';
 import { decideSynchronousStandbys } from './sync-quorum.js';
 import { releaseDone, type ReadinessFacts } from './status-plan.js';
 import { CNPG_PROFILE, FAST_PROFILE, profileByName } from './health-profile.js';
@@ -41,16 +40,6 @@ describe('failover candidate', () => {
     { name: 'name breaks the last tie', given: [s('b', '0/1'), s('a', '0/1')], want: 'a' },
     { name: 'none healthy', given: [s('a', '0/1', { healthy: false })], want: undefined },
   ])('$name', ({ given, want }) => expect(electFailoverCandidate(given)).toBe(want));
-});
-
-describe('site placement', () => {
-  it.each([
-    { name: 'spread', sites: ['gland', 'lucerne', 'geneva'], want: ['gland', 'lucerne', 'geneva', 'gland', 'lucerne'] },
-    { name: 'pinned', sites: ['geneva'], want: ['geneva', 'geneva', 'geneva', 'geneva', 'geneva'] },
-    { name: 'primary preferred in lucerne', sites: ['lucerne', 'gland', 'geneva'], want: ['lucerne', 'gland', 'geneva', 'lucerne', 'gland'] },
-  ])('$name', ({ sites, want }) => {
-    expect([1, 2, 3, 4, 5].map((n) => siteForInstance({ sites }, n))).toEqual(want);
-  });
 });
 
 describe('scale plans', () => {

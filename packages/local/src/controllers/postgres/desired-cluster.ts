@@ -8,7 +8,7 @@ import type { Placement, ReconcileContext } from '../reconciler.js';
 import type { ClusterDesired } from './cluster-types.js';
 import { OPERATOR_PARAMETERS } from './parameter-plan.js';
 import { resourceSettings } from './resources-plan.js';
-import { siteForInstance } from './site-plan.js';
+import { siteOfInstance } from '../placement.js';
 
 /** The fields of a Postgres spec the engine reads. */
 export interface PostgresSpec {
@@ -44,8 +44,7 @@ export function desiredCluster(spec: PostgresSpec, major: number, placement: Pla
     replicas: Math.max(1, spec.replicas ?? 2),
     quorum: { minSyncReplicas: spec.quorum?.minSyncReplicas ?? 0, maxSyncReplicas: spec.quorum?.maxSyncReplicas ?? 0 },
     parameters: params,
-    siteOf: (n) => siteForInstance(placement, n),
-    primarySite: placement.primarySite,
+    siteOf: (n) => siteOfInstance(placement, n),
     roles: {
       users: Object.fromEntries(
         Object.entries(spec.users ?? {}).map(([u, cfg]) => [u, { password: passwords[u] ?? '', replication: cfg?.replication === true }]),

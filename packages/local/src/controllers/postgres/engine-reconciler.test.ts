@@ -24,7 +24,7 @@ function recordingContext(object: KubeObject) {
   const ctx: ReconcileContext = {
     placement: () => {
       touched.push('placement');
-      return { className: 'spread', sites: ['gland', 'lucerne', 'geneva'], primaryRequired: false };
+      return { className: 'spread', nodes: ['gld-worker-1', 'luc-worker-1', 'plo-worker-1'] };
     },
     signal: new AbortController().signal,
     ownerReference: { apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'Postgres', name: 'orders', uid: 'uid-1' },

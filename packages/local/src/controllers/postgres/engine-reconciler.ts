@@ -13,7 +13,7 @@ import { tlsFilesIn } from '../../engine/pg-tls-files.js';
 import { resolveRunAs, type RunAs } from '../../engine/run-as.js';
 import type { KubeObject } from '../../store/kube-object.js';
 import { podReadyCondition } from '../conditions.js';
-import { nodeName } from '../placement.js';
+import { nodeOfInstance } from '../placement.js';
 import { publishCredentials, publishServices } from '../published-objects.js';
 import type {
   FinalizeResult,
@@ -135,9 +135,13 @@ export class EngineReconciler implements Reconciler {
       return {};
     }
     const placement = ctx.placement();
-    const className = (object['spec'] as { schedulingClass?: string } | undefined)?.schedulingClass || 'spread';
+    const className = (object['spec'] as { schedulingClass?: string } | undefined)?.schedulingClass ?? '';
     if (!placement) {
-      await this.#writeFailure(ctx, object, previous, `SchedulingClass "${className}" does not exist: create it or set spec.schedulingClass to one of the built-in classes (spread, gland, lucerne, geneva, primary-<site>)`);
+      await this.#writeFailure(ctx, object, previous, `SchedulingClass "${className}" does not exist: ask an administrator to create it, or set spec.schedulingClass to an existing class (built in: spread, gland, lucerne, geneva, gland-lucerne, gland-geneva, lucerne-geneva)`);
+      return { requeueAfterMs: 5_000 };
+    }
+    if (placement.unschedulable !== undefined) {
+      await this.#writeFailure(ctx, object, previous, `${placement.unschedulable} (scheduling class ${placement.className ?? 'none'})`);
       return { requeueAfterMs: 5_000 };
     }
     const version = spec.version ?? 'v18';
@@ -179,13 +183,13 @@ export class EngineReconciler implements Reconciler {
     }
     await this.#plannedSwitchover(object, managed, ctx);
     const snapshot = managed.runtime.snapshot();
-    await this.#syncPods(object, ctx, snapshot, spec.version ?? 'v18');
+    await this.#syncPods(object, ctx, snapshot, spec.version ?? 'v18', placement);
     const { rw, ro, r, external: externalPort, externalHost } = snapshot.proxies;
     const externalWrite = spec.external === true && externalPort !== undefined ? { ip: externalHost ?? '127.0.0.1', port: externalPort } : undefined;
     await publishServices(object, ctx, { rw, ro, r, externalWrite });
     const latest = (ctx.get()?.['status'] ?? previous) as Partial<PostgresStatus>;
     await this.#writeStatus(ctx, object, latest, snapshot, placement, false);
-    if (first) await ctx.event('Normal', 'Created', `Cluster postgres-${object.metadata.name} created with ${snapshot.instances.length} instance(s) (scheduling class ${placement.className})`);
+    if (first) await ctx.event('Normal', 'Created', `Cluster postgres-${object.metadata.name} created with ${snapshot.instances.length} instance(s) (scheduling class ${placement.className ?? 'none'})`);
     await this.#flushEvents(managed, ctx);
     // Lag and readiness drift slowly; topology changes arrive through onChange -> enqueue.
     return { requeueAfterMs: 15_000 };
@@ -260,7 +264,7 @@ export class EngineReconciler implements Reconciler {
         reason: i.reason,
         ...(i.lagBytes !== undefined ? { lagBytes: i.lagBytes } : {}),
       })),
-      schedulingClass: placement.className,
+      ...(placement.className !== undefined ? { schedulingClass: placement.className } : {}),
       resources: this.#resourcesStatus(object),
     });
   }
@@ -282,7 +286,7 @@ export class EngineReconciler implements Reconciler {
     if (ready && (before?.reason !== ready.reason || before.message !== ready.message)) await ctx.event('Warning', ready.reason, ready.message);
   }
 
-  async #syncPods(object: KubeObject, ctx: ReconcileContext, s: ClusterSnapshot, version: string): Promise<void> {
+  async #syncPods(object: KubeObject, ctx: ReconcileContext, s: ClusterSnapshot, version: string, placement: Placement): Promise<void> {
     const base = `postgres-${object.metadata.name}`;
     const names = new Set(s.instances.map((i) => i.name));
     const existing = new Map(ctx.listOwned('Pod').map((p) => [p.metadata.name, p]));
@@ -304,12 +308,11 @@ export class EngineReconciler implements Reconciler {
             'cnpg.io/instanceRole': primary ? 'primary' : 'replica',
             'cnpg.io/podRole': 'instance',
             role: primary ? 'primary' : 'replica',
-            'topology.kubernetes.io/zone': i.site,
           },
           annotations: { 'local.hikube.io/port': String(i.port), [INCARNATION_ANNOTATION]: i.incarnation },
         },
         spec: {
-          nodeName: nodeName(i.site as Site, i.ordinal),
+          nodeName: nodeOfInstance(placement, i.site, i.ordinal),
           containers: [{ name: 'postgres', image: `ghcr.io/cloudnative-pg/postgresql:${version.slice(1)}` }],
         },
         status: {
