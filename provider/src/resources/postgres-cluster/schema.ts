@@ -65,7 +65,7 @@ export const postgresClusterSchema = schema({
       computed: true,
       markdownDescription:
         'Name of an existing SchedulingClass to place this cluster\'s instances with (checked at plan); unset means the class the namespace names (label `scheduler.cozystack.io/scheduling-class`). Set by `zones` when those are used. ' +
-        'Needs a platform whose published Postgres schema has `spec.schedulingClass`: no Cozystack release up to v1.6.2 has it, so there the plan refuses this attribute and the namespace label, set by the administrator, is the only way to choose the class.',
+        'Needs a platform whose published Postgres schema has `spec.schedulingClass`. No Cozystack release up to v1.6.2 has it: there the resource refuses this attribute at plan, and the namespace label, set by the administrator, is the only way to choose the class.',
     }),
     resources_preset: attr.string({ optional: true, computed: true, markdownDescription: 'Sizing preset (`nano` … `2xlarge`, or `t1.`/`c1.`/`s1.`/`u1.`/`m1.` classes). Legacy and current names of one preset (`micro`, `t1.micro`) are equal. Conflicts with `cpu`/`memory`. On the public API, checked at plan against the presets catalog.' }),
     cpu: attr.string({ optional: true, markdownDescription: 'CPU per instance, a Kubernetes quantity (`1`, `500m`). Set with `memory`, instead of `resources_preset`. A change restarts instances one by one.' }),
