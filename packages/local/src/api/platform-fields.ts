@@ -9,7 +9,6 @@ import type { KindPolicy, PolicyIssue } from './admission.js';
 import { EXTRA_POSTGRES_FIELDS, type ExtraPostgresField } from './extra-postgres-fields.js';
 import type { SchemaComponents } from './openapi.js';
 
-
 function absentFields(enabled: readonly ExtraPostgresField[]): ExtraPostgresField[] {
   return EXTRA_POSTGRES_FIELDS.filter((field) => !enabled.includes(field));
 }

@@ -218,7 +218,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 /** The `start` options a supervised server is given again on each restart. */
-/** The `start` options the supervisor passes on to each server it runs. */
 function serverArgsOf(values: { driver?: string | undefined; projects?: string | undefined; 'extra-postgres-field'?: string[] | undefined }): string[] {
   const { driver, projects } = values;
   const fields = (values['extra-postgres-field'] ?? []).flatMap((field) => ['--extra-postgres-field', field]);
