@@ -1,5 +1,10 @@
 # Production shape: three instances over Hikube's three datacenters, commits confirmed by one
 # synchronous standby (quorum ANY 1), an application user and a read-only reporting user.
+# Placement is not set here: no Cozystack release up to v1.6.2 has a per-cluster field for it.
+# The instances follow the tenant's SchedulingClass, which the platform administrator chooses with
+# the label scheduler.cozystack.io/scheduling-class on the tenant's namespace; without one, the
+# platform spreads them over the datacenters. On a platform whose Postgres schema has
+# spec.schedulingClass, `zones = ["gland", "lucerne", "geneva"]` would pick a class that does it.
 resource "hikube_postgres_cluster" "orders" {
   name              = "orders"
   version           = var.postgres_version
@@ -7,7 +12,6 @@ resource "hikube_postgres_cluster" "orders" {
   sync_mode         = "quorum"
   min_sync_replicas = 1
   max_sync_replicas = 1
-  zones             = ["gland", "lucerne", "geneva"]
   resources_preset  = "u1.small"
   storage_size      = "10Gi"
 

@@ -3,9 +3,6 @@ import { Fn, TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { postgresCluster, provider } from '@hikube/cdktf-provider-hikube';
 
-/** The three Hikube datacenters; one instance in each. */
-export const HIKUBE_ZONES = ['gland', 'lucerne', 'geneva'];
-
 /**
  * The provider reads its connection from the environment (`HIKUBE_*`, then `KUBECONFIG`), like
  * the Kubernetes provider, so the synthesized JSON names no machine-specific path or secret.
@@ -26,8 +23,10 @@ function clusterOutputs(scope: Construct, cluster: postgresCluster.PostgresClust
 }
 
 /**
- * Production-like: three instances, one per zone, with one synchronous standby (quorum 1 of the
- * two standbys), an application user, a read-only reporting user and their database.
+ * Production-like: three instances with one synchronous standby (quorum 1 of the two standbys), an
+ * application user, a read-only reporting user and their database. No placement attribute: no
+ * Cozystack release up to v1.6.2 has a per-cluster class; the tenant's SchedulingClass (namespace
+ * label set by the administrator) applies, else the platform spreads instances over the datacenters.
  */
 export class ProductionStack extends TerraformStack {
   readonly cluster: postgresCluster.PostgresCluster;
@@ -42,7 +41,6 @@ export class ProductionStack extends TerraformStack {
       syncMode: 'quorum',
       minSyncReplicas: 1,
       maxSyncReplicas: 1,
-      zones: HIKUBE_ZONES,
       resourcesPreset: 'small',
       storageSize: '10Gi',
       users: {

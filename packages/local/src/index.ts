@@ -1,5 +1,6 @@
 // Public entry of @hikube/local.
 export { startHikubeLocal, type HikubeLocal, type StartOptions, type DriverChoice, type TenantCredentials } from './server/start-hikube-local.js';
+export { EXTRA_POSTGRES_FIELDS, type ExtraPostgresField } from './api/extra-postgres-fields.js';
 export type { PublicRequestEntry } from './public-api/request-log.js';
 export { renderKubeconfig } from './server/kubeconfig.js';
 export { DEFAULT_TENANT } from './server/data-dir.js';

@@ -2,7 +2,7 @@
 // source into an executable, and Terraform workspaces that install it from a filesystem mirror.
 import { chmod } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startHikubeLocal, type DriverChoice, type HikubeLocal } from '@hikube/local';
+import { startHikubeLocal, type DriverChoice, type ExtraPostgresField, type HikubeLocal } from '@hikube/local';
 import { createTempDir, TerraformWorkspace, type TempDir } from '@hikube/testkit';
 import { buildExecutable, packageRoot } from '../build/build-executable.js';
 
@@ -51,12 +51,17 @@ provider "hikube" {
 `;
 }
 
-export async function startHarness(driver: DriverChoice = 'deterministic'): Promise<Harness> {
+export interface HarnessOptions {
+  /** Emulate a platform whose Postgres schema has these fields too (Hikube Local's default is Cozystack v1.6.2). */
+  extraPostgresFields?: readonly ExtraPostgresField[];
+}
+
+export async function startHarness(driver: DriverChoice = 'deterministic', options: HarnessOptions = {}): Promise<Harness> {
   const dir = await createTempDir('pe');
   // Short paths: PostgreSQL's socket path under the data dir is limited to 107 bytes.
   // The engine runs PostgreSQL as the unprivileged `postgres` user, which must reach its data dir.
   await chmod(dir.path, 0o755);
-  const local = await startHikubeLocal({ dataDir: join(dir.path, 'l'), port: 0, driver });
+  const local = await startHikubeLocal({ dataDir: join(dir.path, 'l'), port: 0, driver, ...(options.extraPostgresFields ? { extraPostgresFields: options.extraPostgresFields } : {}) });
   const executable = await buildExecutable(join(dir.path, 'bin'), join(packageRoot, 'src', 'main.ts'));
   const workspaces: TerraformWorkspace[] = [];
   return {

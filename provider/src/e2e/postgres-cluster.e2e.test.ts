@@ -16,9 +16,8 @@ function replaceOnce(text: string, pattern: RegExp, replacement: string): string
   return text.replace(pattern, replacement);
 }
 
-const cluster = (replicas: number, placement?: string, ciUser?: string) => {
+const cluster = (replicas: number, ciUser?: string) => {
   let hcl = replaceOnce(example, /replicas\s+= 3/, `replicas = ${replicas}`);
-  if (placement !== undefined) hcl = replaceOnce(hcl, /zones\s+= \[[^\]]*\]/, placement);
   if (ciUser !== undefined) hcl = replaceOnce(hcl, /ci\s+= \{ password_wo[^}]*\}/, ciUser);
   return hcl;
 };
@@ -33,6 +32,9 @@ const ciPassword = 'write-only-ci-secret';
 const vars = { ci_password: ciPassword };
 const applyEnv = { TF_VAR_ci_password: ciPassword };
 
+// Hikube Local's default platform is Cozystack v1.6.2: no per-cluster spec.schedulingClass, so the
+// documented example sets no placement and `zones`/`scheduling_class` are refused at plan. The last
+// describe emulates a platform whose schema has the field (--extra-postgres-field schedulingClass).
 describe('hikube_postgres_cluster with the real terraform against Hikube Local', () => {
   let harness: Harness;
   let failed = false;
@@ -46,6 +48,7 @@ describe('hikube_postgres_cluster with the real terraform against Hikube Local',
     await harness?.stop(failed);
   });
 
+  // Also the proof that a cluster without placement attributes plans and applies on v1.6.2.
   it('creates, scales in place, shows drift, refuses a drop, imports, protects from destroy, recreates what was deleted outside, destroys', async () => {
     const tf = await harness.workspace({ 'main.tf': cluster(3) });
     await tf.init();
@@ -71,12 +74,11 @@ describe('hikube_postgres_cluster with the real terraform against Hikube Local',
     await tf.apply({ planFile: scale.planFile!, env: applyEnv });
     expect((await tf.plan({ vars })).changes).toBe(false);
 
-    // the plan warns when a change restarts instances, or leaves a single zone
-    await tf.writeFiles({ 'main.tf': replaceOnce(replaceOnce(cluster(5), /work_mem = "8MB"/, 'max_connections = "200"'), /zones\s+= \[[^\]]*\]/, 'zones = ["gland"]') });
+    // the plan warns when a change restarts instances
+    await tf.writeFiles({ 'main.tf': replaceOnce(cluster(5), /work_mem = "8MB"/, 'max_connections = "200"') });
     const warned = await tf.plan({ vars });
     const text = `${warned.stdout}\n${warned.stderr}`.replace(/\s+/g, ' ');
     expect(text).toMatch(/Warning: Change restarts instances.*Parameter max_connections only takes effect after a restart/);
-    expect(text).toMatch(/Warning: All instances in one zone.*Every instance runs in gland/);
     await tf.writeFiles({ 'main.tf': cluster(5) });
 
     // a change made with kubectl shows as drift
@@ -100,8 +102,8 @@ describe('hikube_postgres_cluster with the real terraform against Hikube Local',
     await tf.writeFiles({ 'main.tf': cluster(5) });
 
     // import into an empty state with an import block: nothing to change afterwards
-    const schedulingClass = String(findStateResource((await tf.state()).values, 'hikube_postgres_cluster.orders').values['scheduling_class']);
-    const imported = await harness.workspace({ 'main.tf': cluster(5, undefined, 'ci = {}') });
+    expect(findStateResource((await tf.state()).values, 'hikube_postgres_cluster.orders').values).toMatchObject({ zones: null, scheduling_class: null });
+    const imported = await harness.workspace({ 'main.tf': cluster(5, 'ci = {}') });
     await imported.init();
     await imported.writeImports([{ to: 'hikube_postgres_cluster.orders', id: 'tenant-demo/orders' }]);
     await imported.apply();
@@ -114,7 +116,7 @@ describe('hikube_postgres_cluster with the real terraform against Hikube Local',
     const read = await reader.output();
     expect(read['orders_primary']?.value).toBe('postgres-orders-1');
     expect(read['payment_clusters']?.value).toEqual([]);
-    expect(Object.keys(read['classes']?.value as Record<string, unknown>)).toContain(schedulingClass);
+    expect(Object.keys(read['classes']?.value as Record<string, unknown>)).toContain('spread');
 
     // deletion protection: destroy fails before anything is touched
     await tf.writeFiles({ 'main.tf': replaceOnce(cluster(5), /deletion_protection = false/, 'deletion_protection = true') });
@@ -160,25 +162,21 @@ describe('hikube_postgres_cluster with the real terraform against Hikube Local',
     expect(problems).toEqual([]);
   });
 
-  it('chooses an existing SchedulingClass for zones, and plans a zone no class names as an error, creating no class', async () => {
-    const kubectl = await Kubectl.create({ kubeconfig: harness.local.kubeconfigPath });
-    const classNames = async () => (await kubectl.run(['get', 'schedulingclasses', '-o', 'name'])).stdout;
-    try {
-      const before = await classNames();
-      const tf = await harness.workspace({ 'main.tf': 'resource "hikube_postgres_cluster" "pair" {\n  name  = "pair"\n  zones = ["lucerne", "gland"]\n}\n' });
-      await tf.init();
-      const chosen = await tf.plan({ out: true });
-      expect((findResourceChange(chosen.plan!, 'hikube_postgres_cluster.pair').change.after as Record<string, unknown>)['scheduling_class']).toBe('gland-lucerne');
-      await tf.writeFiles({ 'main.tf': 'resource "hikube_postgres_cluster" "pair" {\n  name  = "pair"\n  zones = ["gland", "zurich"]\n}\n' });
-      const refused = await tf.plan({ check: false });
-      expect(refused.exitCode).toBe(1);
-      const [error] = reportedErrors(refused.stderr);
-      expect(error?.flat).toMatch(/"zurich" is not a zone any SchedulingClass names\. Zones: geneva, gland, lucerne\./);
-      expect(error?.text).toMatch(/^\s*\d+:\s+zones\b/m);
-      // Tenants only read classes: nothing was made.
-      expect(await classNames()).toBe(before);
-    } finally {
-      await kubectl.dispose();
+  it('refuses zones and scheduling_class at plan on Cozystack v1.6.2, naming each, pointing to the namespace label', async () => {
+    const tf = await harness.workspace({
+      'main.tf':
+        'resource "hikube_postgres_cluster" "c1" {\n  name  = "c1"\n  zones = ["gland", "lucerne"]\n}\n' +
+        'resource "hikube_postgres_cluster" "c2" {\n  name             = "c2"\n  scheduling_class = "spread"\n}\n',
+    });
+    await tf.init();
+    const refused = await tf.plan({ check: false });
+    expect(refused.exitCode).toBe(1);
+    const errors = reportedErrors(refused.stderr);
+    expect(errors.map((error) => error.address).sort()).toEqual(['hikube_postgres_cluster.c1', 'hikube_postgres_cluster.c2']);
+    for (const [address, attribute] of [['hikube_postgres_cluster.c1', 'zones'], ['hikube_postgres_cluster.c2', 'scheduling_class']] as const) {
+      const error = errors.find((reported) => reported.address === address);
+      expect(error?.text).toMatch(new RegExp(`^\\s*\\d+:\\s+${attribute}\\b`, 'm'));
+      expect(error?.flat).toMatch(/no per-cluster field spec\.schedulingClass .*chosen by the label scheduler\.cozystack\.io\/scheduling-class on its namespace, which the platform administrator sets/);
     }
   });
 
@@ -212,5 +210,50 @@ describe('hikube_postgres_cluster with the real terraform against Hikube Local',
 
   it('has at least 25 invalid configurations', () => {
     expect(invalidCases.length).toBeGreaterThanOrEqual(25);
+  });
+});
+
+describe('hikube_postgres_cluster placement on a platform whose schema has spec.schedulingClass (Hikube Local --extra-postgres-field schedulingClass)', () => {
+  let harness: Harness;
+  let failed = false;
+  beforeAll(async () => {
+    harness = await startHarness('deterministic', { extraPostgresFields: ['schedulingClass'] });
+  });
+  afterEach(({ task }) => {
+    failed ||= task.result?.state === 'fail';
+  });
+  afterAll(async () => {
+    await harness?.stop(failed);
+  });
+
+  it('chooses an existing SchedulingClass for zones, applies it as spec.schedulingClass, and plans a zone no class names as an error, creating no class', async () => {
+    const kubectl = await Kubectl.create({ kubeconfig: harness.local.kubeconfigPath });
+    const classNames = async () => (await kubectl.run(['get', 'schedulingclasses', '-o', 'name'])).stdout;
+    try {
+      const before = await classNames();
+      const tf = await harness.workspace({ 'main.tf': 'resource "hikube_postgres_cluster" "pair" {\n  name  = "pair"\n  zones = ["lucerne", "gland"]\n}\n' });
+      await tf.init();
+      const chosen = await tf.plan({ out: true });
+      expect((findResourceChange(chosen.plan!, 'hikube_postgres_cluster.pair').change.after as Record<string, unknown>)['scheduling_class']).toBe('gland-lucerne');
+      await tf.apply({ planFile: chosen.planFile! });
+      expect((await kubectl.run(['get', 'postgres', 'pair', '-o', 'jsonpath={.spec.schedulingClass}'])).stdout).toBe('gland-lucerne');
+      expect((await tf.plan()).changes).toBe(false);
+      // one zone: allowed, with a warning
+      await tf.writeFiles({ 'main.tf': 'resource "hikube_postgres_cluster" "pair" {\n  name  = "pair"\n  zones = ["gland"]\n}\n' });
+      const warned = await tf.plan();
+      expect(`${warned.stdout}\n${warned.stderr}`.replace(/\s+/g, ' ')).toMatch(/Warning: All instances in one zone.*Every instance runs in gland/);
+      await tf.writeFiles({ 'main.tf': 'resource "hikube_postgres_cluster" "pair" {\n  name  = "pair"\n  zones = ["gland", "zurich"]\n}\n' });
+      const refused = await tf.plan({ check: false });
+      expect(refused.exitCode).toBe(1);
+      const [error] = reportedErrors(refused.stderr);
+      expect(error?.flat).toMatch(/"zurich" is not a zone any SchedulingClass names\. Zones: geneva, gland, lucerne\./);
+      expect(error?.text).toMatch(/^\s*\d+:\s+zones\b/m);
+      // Tenants only read classes: nothing was made.
+      expect(await classNames()).toBe(before);
+      await tf.writeFiles({ 'main.tf': 'resource "hikube_postgres_cluster" "pair" {\n  name  = "pair"\n  zones = ["lucerne", "gland"]\n}\n' });
+      await tf.destroy();
+    } finally {
+      await kubectl.dispose();
+    }
   });
 });

@@ -1529,8 +1529,7 @@ export const openapiDocument = {
           },
           "schedulingClass": {
             "type": "string",
-            "description": "Name of a SchedulingClass for this cluster alone; empty = the class its namespace names\n(label `scheduler.cozystack.io/scheduling-class`), else the platform's own spread. No\nCozystack release up to v1.6.2 has this field in the Postgres schema: send it only to a\nplatform whose published schema lists it.\n",
-            "default": "",
+            "description": "Name of a SchedulingClass for this cluster alone; empty = the class its namespace names\n(label `scheduler.cozystack.io/scheduling-class`), else the platform's own spread. No\nCozystack release up to v1.6.2 has this field in the Postgres schema (there the tenant's\nclass is chosen only by that namespace label, which an administrator sets): send it only\nto a platform whose published schema lists it. No default, so that a client filling\ndefaults never sends it to a platform without it.\n",
             "maxLength": 63
           },
           "version": {

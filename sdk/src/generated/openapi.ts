@@ -412,9 +412,10 @@ export interface components {
             /**
              * @description Name of a SchedulingClass for this cluster alone; empty = the class its namespace names
              *     (label `scheduler.cozystack.io/scheduling-class`), else the platform's own spread. No
-             *     Cozystack release up to v1.6.2 has this field in the Postgres schema: send it only to a
-             *     platform whose published schema lists it.
-             * @default
+             *     Cozystack release up to v1.6.2 has this field in the Postgres schema (there the tenant's
+             *     class is chosen only by that namespace label, which an administrator sets): send it only
+             *     to a platform whose published schema lists it. No default, so that a client filling
+             *     defaults never sends it to a platform without it.
              */
             schedulingClass?: string;
             /**

@@ -24,9 +24,6 @@ export const defaultsTrees = {
           "external": {
             "default": false
           },
-          "schedulingClass": {
-            "default": ""
-          },
           "version": {
             "default": "v18"
           },
@@ -271,9 +268,6 @@ export const defaultsTrees = {
       },
       "external": {
         "default": false
-      },
-      "schedulingClass": {
-        "default": ""
       },
       "version": {
         "default": "v18"

@@ -10,7 +10,6 @@ const platformDefaults = {
   size: '10Gi',
   storageClass: '',
   external: false,
-  schedulingClass: '',
   version: 'v18',
   tls: {},
   postgresql: { parameters: { max_connections: '100' } },

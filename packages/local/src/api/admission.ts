@@ -4,9 +4,11 @@
 // Cozystack's aggregated API (which checks the name only), the write is stored and the release
 // fails later (Ready=False, InstallFailed/UpgradeFailed; see controllers/release-status.ts).
 
-import { applyPostgresDefaults, applySchedulingClassDefaults, validatePostgres, validateSchedulingClass } from '@hikube/sdk/kubernetes';
+import { applyPostgresDefaults, applySchedulingClassDefaults, validateSchedulingClass } from '@hikube/sdk/kubernetes';
 import type { KubeObject } from '../store/kube-object.js';
 import type { ResourceType } from '../store/resource-types.js';
+import type { ExtraPostgresField } from './extra-postgres-fields.js';
+import { postgresValidation } from './platform-fields.js';
 import { removeField } from './prune-unknown.js';
 import { badRequest, invalid, type StatusCause } from './status-error.js';
 
@@ -24,11 +26,16 @@ export interface KindPolicy {
   readonly namesOnly?: boolean;
 }
 
-/** The SDK's policies: the one source of truth for the Postgres and SchedulingClass schemas. */
-export const SDK_POLICIES: Readonly<Record<string, KindPolicy>> = {
-  Postgres: { validate: validatePostgres, applyDefaults: (spec) => applyPostgresDefaults(spec) as Record<string, unknown>, namesOnly: true },
-  SchedulingClass: { validate: validateSchedulingClass, applyDefaults: (spec) => applySchedulingClassDefaults(spec) as Record<string, unknown> },
-};
+/**
+ * The SDK's policies: the one source of truth for the Postgres and SchedulingClass schemas. The
+ * Postgres one checks only the spec fields the emulated platform has (see platform-fields.ts).
+ */
+export function sdkPolicies(extraPostgresFields: readonly ExtraPostgresField[] = []): Readonly<Record<string, KindPolicy>> {
+  return {
+    Postgres: { validate: postgresValidation(extraPostgresFields), applyDefaults: (spec) => applyPostgresDefaults(spec) as Record<string, unknown>, namesOnly: true },
+    SchedulingClass: { validate: validateSchedulingClass, applyDefaults: (spec) => applySchedulingClassDefaults(spec) as Record<string, unknown> },
+  };
+}
 
 export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
 
@@ -68,7 +75,7 @@ export interface AdmissionResult {
 }
 
 export class Admission {
-  constructor(private readonly policies: Readonly<Record<string, KindPolicy>> = SDK_POLICIES) {}
+  constructor(private readonly policies: Readonly<Record<string, KindPolicy>> = sdkPolicies()) {}
 
   /** Checks and defaults `obj` for create (old undefined) or update. Throws 400/422 Status errors. */
   admit(type: ResourceType, obj: KubeObject, old: KubeObject | undefined, fieldValidation: FieldValidation): AdmissionResult {

@@ -180,6 +180,8 @@ describe('kubectl against Hikube Local', () => {
   const invalid: { name: string; yaml: string; want: RegExp }[] = [
     { name: 'name longer than 44 characters', yaml: 'metadata: {name: a-very-long-postgres-name-that-is-over-the-limit-x}\nspec: {}', want: /metadata\.name.*at most 44/ },
     { name: 'unknown field', yaml: 'metadata: {name: f}\nspec: {replicaz: 2}', want: /strict decoding error: unknown field "spec\.replicaz"/ },
+    // Cozystack v1.6.2 (the default) has no per-cluster class: the namespace label chooses it.
+    { name: 'a per-cluster class', yaml: 'metadata: {name: s}\nspec: {schedulingClass: spread}', want: /strict decoding error: unknown field "spec\.schedulingClass"/ },
   ];
   it.each(invalid)('rejects an invalid manifest: $name', async ({ yaml, want }) => {
     const file = join(dir, 'invalid.yaml');

@@ -46,7 +46,7 @@ afterAll(async () => {
 
 describe('hikube-local', () => {
   it('starts detached on first run with a CA, tokens, a tenant per project and a kubeconfig', async () => {
-    const r = await run('start', '--detach', '--port', '0', '--driver', 'deterministic', '--projects', '2');
+    const r = await run('start', '--detach', '--port', '0', '--driver', 'deterministic', '--projects', '2', '--extra-postgres-field', 'schedulingClass');
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/^Hikube Local listening on https:\/\/127\.0\.0\.1:\d+ \(pid \d+, driver deterministic\)\nkubeconfig: /);
     for (const f of ['pki/ca.crt', 'pki/server.key', 'tokens.json', 'kubeconfig']) expect(existsSync(join(dataDir, f))).toBe(true);
@@ -113,6 +113,8 @@ describe('hikube-local', () => {
     expect(after?.pid).not.toBe(before?.pid);
     expect(after).toMatchObject({ url: before?.url, supervisorPid: before?.supervisorPid });
     expect(await api('GET', `${PG}/survivor`)).toBe(200);
+    // The supervisor started the new server with the same options: spec.schedulingClass is still a known field.
+    expect(await api('POST', `${PG}?fieldValidation=Strict`, { apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'Postgres', metadata: { name: 'placed' }, spec: { schedulingClass: 'spread' } })).toBe(201);
     expect(readFileSync(join(dataDir, 'hikube-local.log'), 'utf8')).toMatch(/the server \(pid \d+\) was killed by SIGKILL; starting it again/);
   });
 

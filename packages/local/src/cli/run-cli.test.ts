@@ -21,3 +21,13 @@ describe('hikube-local start --projects', () => {
     expect(existsSync(dataDir)).toBe(false);
   });
 });
+
+describe('hikube-local start --extra-postgres-field', () => {
+  it('refuses a field it cannot add, naming the ones it can, before the data directory exists', async () => {
+    const dataDir = join(dir, 'data');
+    let stderr = '';
+    const code = await runCli(['start', '--data-dir', dataDir, '--extra-postgres-field', 'zones'], { stdout: () => undefined, stderr: (s) => (stderr += s) });
+    expect([code, stderr]).toEqual([2, 'hikube-local: --extra-postgres-field must be one of schedulingClass, not "zones"\n']);
+    expect(existsSync(dataDir)).toBe(false);
+  });
+});

@@ -6,6 +6,7 @@ import { request } from 'node:https';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { EXTRA_POSTGRES_FIELDS, isExtraPostgresField } from '../api/extra-postgres-fields.js';
 import { SITES } from '../controllers/reconciler.js';
 import { openPrivateSync } from '../files/private-files.js';
 import { DEFAULT_TENANT, ensurePrivateDataDir, readServerInfo, readTokens, type ServerInfo } from '../server/data-dir.js';
@@ -22,6 +23,7 @@ export interface CliIo {
 
 const USAGE = `usage: hikube-local <command> [options]
   start [--data-dir DIR] [--port N] [--detach] [--driver engine|deterministic] [--projects N]
+        [--extra-postgres-field schedulingClass]  (a newer platform than Cozystack v1.6.2)
   stop [--data-dir DIR]
   status [--data-dir DIR]
   kubeconfig [--data-dir DIR] [--tenant NAME]
@@ -76,6 +78,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         valid: { type: 'string' },
         project: { type: 'string' },
         projects: { type: 'string' },
+        'extra-postgres-field': { type: 'string', multiple: true },
       },
     });
   } catch (err) {
@@ -101,6 +104,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         io.stderr(`hikube-local: --projects must be a whole number from 1 to ${MAX_PROJECTS} (projects with keys in DIR/hikube.env), not "${values.projects ?? ''}"\n`);
         return 2;
       }
+      const extraFields = values['extra-postgres-field'] ?? [];
+      const unknownField = extraFields.find((field) => !isExtraPostgresField(field));
+      if (unknownField !== undefined) {
+        io.stderr(`hikube-local: --extra-postgres-field must be one of ${EXTRA_POSTGRES_FIELDS.join(', ')}, not "${unknownField}"\n`);
+        return 2;
+      }
       const supervisorPid = Number(process.env[SUPERVISOR_ENV]) || undefined;
       const already = readServerInfo(dataDir);
       // A live supervisor counts too (its server may be between a crash and its restart), unless it is ours.
@@ -109,7 +118,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         io.stderr(`hikube-local: already running for ${dataDir} (pid ${already.pid}, ${already.url}); run "hikube-local stop" first\n`);
         return 1;
       }
-      if (values.detach) return detach(dataDir, serverArgsOf(driver, values.projects), values.port, io);
+      if (values.detach) return detach(dataDir, serverArgsOf(values), values.port, io);
       // Loaded on demand: the server pulls in the SDK's schemas, which the other commands never need.
       const { startHikubeLocal } = await import('../server/start-hikube-local.js');
       const local = await startHikubeLocal({
@@ -117,6 +126,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         ...(port !== undefined ? { port } : {}),
         ...(driver ? { driver: driver as DriverChoice } : {}),
         ...(projects !== undefined ? { projects } : {}),
+        ...(extraFields.length ? { extraPostgresFields: extraFields.filter(isExtraPostgresField) } : {}),
         ...(supervisorPid !== undefined ? { supervisorPid } : {}),
         recordServerInfo: true,
         log: (line) => io.stderr(line + '\n'),
@@ -150,7 +160,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     case 'supervise': {
       // Internal: what `start --detach` runs in the background.
       const main = fileURLToPath(new URL('./main.js', import.meta.url));
-      const serverArgs = serverArgsOf(values.driver, values.projects);
+      const serverArgs = serverArgsOf(values);
       return runSupervisor({ dataDir, main, serverArgs, port: values.port, log: (line) => io.stderr(line + '\n') });
     }
     case 'status': {
@@ -208,8 +218,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 /** The `start` options a supervised server is given again on each restart. */
-function serverArgsOf(driver: string | undefined, projects: string | undefined): string[] {
-  return [...(driver ? ['--driver', driver] : []), ...(projects !== undefined ? ['--projects', projects] : [])];
+function serverArgsOf(values: { driver?: string | undefined; projects?: string | undefined; 'extra-postgres-field'?: string[] | undefined }): string[] {
+  const { driver, projects } = values;
+  const fields = (values['extra-postgres-field'] ?? []).flatMap((field) => ['--extra-postgres-field', field]);
+  return [...(driver ? ['--driver', driver] : []), ...(projects !== undefined ? ['--projects', projects] : []), ...fields];
 }
 
 async function detach(dataDir: string, serverArgs: string[], port: string | undefined, io: CliIo): Promise<number> {

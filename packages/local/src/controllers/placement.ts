@@ -34,7 +34,8 @@ export function builtinSchedulingClasses(): KubeObject[] {
 }
 
 /**
- * The class that applies: the cluster's own `spec.schedulingClass` when set, else the one its
+ * The class that applies: the cluster's own `spec.schedulingClass` when set (only a platform
+ * started with that field keeps it: api/platform-fields.ts), else the one its
  * namespace's label names (a missing class named by the label is skipped, as Cozystack's webhook
  * does). `explicit` tells a missing class named by the spec (an error) from no class at all.
  */

@@ -55,7 +55,8 @@ const ownProject = (): string => local.publicApi.project.id;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'hl-hostile-'));
-  local = await startHikubeLocal({ dataDir, port: 0, driver: 'deterministic', tenants: [OTHER_NAMESPACE], log: (line) => logged.push(line) });
+  // With spec.schedulingClass (a platform newer than v1.6.2), so hostile class names reach placement too.
+  local = await startHikubeLocal({ dataDir, port: 0, driver: 'deterministic', tenants: [OTHER_NAMESPACE], extraPostgresFields: ['schedulingClass'], log: (line) => logged.push(line) });
   client = new RawHttpsClient(local.url, local.caCertPem);
   tenantToken = local.tenants.find((t) => t.namespace === TENANT_NAMESPACE)?.token ?? '';
   otherTenantToken = local.tenants.find((t) => t.namespace === OTHER_NAMESPACE)?.token ?? '';

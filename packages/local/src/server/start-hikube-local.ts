@@ -3,10 +3,12 @@
 
 import { join, resolve } from 'node:path';
 import { openapiDocument } from '@hikube/sdk/openapi';
-import { Admission } from '../api/admission.js';
+import { Admission, sdkPolicies } from '../api/admission.js';
 import { ApiServer, type ExtraRoute, type VersionInfo } from '../api/api-server.js';
 import { Authenticator } from '../api/auth.js';
 import { OpenApiDocuments } from '../api/openapi.js';
+import type { ExtraPostgresField } from '../api/extra-postgres-fields.js';
+import { platformSchemas } from '../api/platform-fields.js';
 import { badRequest, forbidden } from '../api/status-error.js';
 import { ControllerLoop } from '../controllers/controller-loop.js';
 import { DETERMINISTIC_EXTENSIONS, DeterministicReconciler } from '../controllers/deterministic/deterministic-reconciler.js';
@@ -47,6 +49,11 @@ export interface StartOptions {
   recordServerInfo?: boolean;
   /** The supervisor restarting this server, recorded with the server info for `hikube-local stop`. */
   supervisorPid?: number;
+  /**
+   * Postgres spec fields of a newer platform than the emulated Cozystack v1.6.2 (`schedulingClass`):
+   * published in the OpenAPI document and kept. Default none, as on v1.6.2. CLI `--extra-postgres-field`.
+   */
+  extraPostgresFields?: readonly ExtraPostgresField[];
   /** Test-only failures of the public API front (no command-line flag sets them). */
   publicApiFaults?: FrontFaults;
 }
@@ -141,7 +148,8 @@ async function startLocked(dataDir: string, tenantNames: string[], options: Star
   };
 
   const keys = ProjectKeys.open(dataDir);
-  const admission = new Admission();
+  const extraPostgresFields = options.extraPostgresFields ?? [];
+  const admission = new Admission(sdkPolicies(extraPostgresFields));
   const requestLog = new PublicRequestLog();
   const extensionCatalog = async (): Promise<readonly string[]> => (await reconciler.extensionCatalog?.()) ?? DETERMINISTIC_EXTENSIONS;
   const front = new PostgresFront({
@@ -161,7 +169,7 @@ async function startLocked(dataDir: string, tenantNames: string[], options: Star
     service,
     authenticator: new Authenticator(tokens),
     admission,
-    openapi: new OpenApiDocuments(openapiDocument.components.schemas as unknown as Record<string, unknown>),
+    openapi: new OpenApiDocuments(platformSchemas(openapiDocument.components.schemas as unknown as Record<string, unknown>, extraPostgresFields)),
     tls: { key: pki.server.keyPem, cert: pki.server.certPem },
     extraRoutes,
     ...(options.version ? { version: options.version } : {}),

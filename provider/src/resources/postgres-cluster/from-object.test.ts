@@ -45,7 +45,7 @@ describe('fromObject on import (no prior state)', () => {
       syncMode: 'quorum',
       minSyncReplicas: 1,
       maxSyncReplicas: 1,
-      schedulingClass: '',
+      schedulingClass: null,
       resourcesPreset: 't1.micro',
       storageSize: '10Gi',
       storageClass: '',

@@ -1,4 +1,5 @@
 import { capabilitiesFromDocument } from '@hikube/sdk/kubernetes';
+import { openapiDocument } from '@hikube/sdk/openapi';
 import { describe, expect, it } from 'vitest';
 import { argsWith } from './args-fixture.js';
 import { planCluster } from './cluster-operations.js';
@@ -62,3 +63,34 @@ describe('attributes the platform does not have are refused at plan, naming them
     expect(api.calls).toContain('specCapabilities');
   });
 });
+
+// Cozystack v1.6.2 as it publishes itself: our document's schemas without spec.schedulingClass.
+function v162(): ReturnType<typeof capabilitiesFromDocument> {
+  const schemas = structuredClone(openapiDocument.components.schemas) as unknown as Record<string, { properties?: Record<string, unknown> }>;
+  delete schemas['PostgresSpec']?.properties?.['schedulingClass'];
+  return capabilitiesFromDocument({ components: { schemas } });
+}
+
+describe('placement attributes on a platform without a per-cluster class (every release up to v1.6.2)', () => {
+  const namespaceLabel = /no per-cluster field spec\.schedulingClass.*chosen by the label scheduler\.cozystack\.io\/scheduling-class on its namespace, which the platform administrator sets/;
+
+  it.each([
+    { name: 'zones', given: argsWith({ zones: ['gland', 'lucerne'] }) },
+    { name: 'scheduling_class', given: argsWith({ schedulingClass: 'spread' }) },
+  ])('$name is refused at the attribute, saying the namespace label chooses the class', async ({ name, given }) => {
+    const { api, errors } = await errorsOf(given, v162());
+    expect(errors).toEqual([[name, expect.stringMatching(namespaceLabel)]]);
+    expect(errors[0]?.[1]).not.toMatch(/older Cozystack release/);
+    // Refused before the classes are even listed.
+    expect(api.calls).not.toContain('list schedulingclasses');
+  });
+
+  it('a cluster without them plans with no error and no class', async () => {
+    const api = new MemoryClusterApi();
+    api.capabilities = v162();
+    const result = await planCluster({ config: argsWith({}), prior: null, unknownAttributes: new Set(), providerNamespace: 'tenant-demo', api, signal: new AbortController().signal });
+    expect(result.issues.filter((issue) => issue.severity === 'error')).toEqual([]);
+    expect(result.planned.schedulingClass).toBeNull();
+  });
+});
+

@@ -51,7 +51,8 @@ export const postgresClusterSchema = schema({
         'Datacenters the instances may run in (e.g. `["gland", "lucerne", "geneva"]`). Resolved at plan to an existing SchedulingClass whose node selector and required node affinity ' +
         'allow exactly these zones (one that spreads over them first); when none does, the plan fails and lists the classes with their zones. ' +
         'Tenants may only read classes, so none is ever created. The zones are those the classes name (a tenant sees no nodes). Conflicts with `scheduling_class`. ' +
-        'Read back from the class on import. Needs a platform whose Postgres schema has `schedulingClass` (no Cozystack release up to v1.6.2 has it; the class then comes from the namespace).',
+        'Read back from the class on import. Needs a platform whose published Postgres schema has `spec.schedulingClass`: no Cozystack release up to v1.6.2 has it, so there the plan refuses `zones` ' +
+        '(the tenant\'s class is chosen by the namespace label `scheduler.cozystack.io/scheduling-class`, which the administrator sets; ask them for the class you need).',
     }),
     primary_zone: attr.string({
       optional: true,
@@ -59,7 +60,13 @@ export const postgresClusterSchema = schema({
       deprecated: 'No SchedulingClass can place the primary: remove primary_zone.',
       markdownDescription: 'Refused at plan: a SchedulingClass gives every instance the same constraints and CloudNativePG elects the primary, so no class can place the primary in a zone. Kept only so older configurations get that error.',
     }),
-    scheduling_class: attr.string({ optional: true, computed: true, markdownDescription: 'Name of an existing SchedulingClass to place this cluster\'s instances with (checked at plan); empty means the class the namespace names (label `scheduler.cozystack.io/scheduling-class`). Set by `zones` when those are used.' }),
+    scheduling_class: attr.string({
+      optional: true,
+      computed: true,
+      markdownDescription:
+        'Name of an existing SchedulingClass to place this cluster\'s instances with (checked at plan); unset means the class the namespace names (label `scheduler.cozystack.io/scheduling-class`). Set by `zones` when those are used. ' +
+        'Needs a platform whose published Postgres schema has `spec.schedulingClass`. No Cozystack release up to v1.6.2 has it: there the resource refuses this attribute at plan, and the namespace label, set by the administrator, is the only way to choose the class.',
+    }),
     resources_preset: attr.string({ optional: true, computed: true, markdownDescription: 'Sizing preset (`nano` … `2xlarge`, or `t1.`/`c1.`/`s1.`/`u1.`/`m1.` classes). Legacy and current names of one preset (`micro`, `t1.micro`) are equal. Conflicts with `cpu`/`memory`. On the public API, checked at plan against the presets catalog.' }),
     cpu: attr.string({ optional: true, markdownDescription: 'CPU per instance, a Kubernetes quantity (`1`, `500m`). Set with `memory`, instead of `resources_preset`. A change restarts instances one by one.' }),
     memory: attr.string({ optional: true, markdownDescription: 'Memory per instance, a Kubernetes quantity (`2Gi`). Set with `cpu`.' }),

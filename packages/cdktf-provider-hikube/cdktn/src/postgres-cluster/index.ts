@@ -50,7 +50,7 @@ export interface PostgresClusterConfig extends cdktn.TerraformMetaArguments {
   */
   readonly maxSyncReplicas?: number;
   /**
-  * Datacenters the instances may run in (e.g. `["gland", "lucerne", "geneva"]`). Resolved at plan to an existing SchedulingClass whose node selector and required node affinity allow exactly these zones (one that spreads over them first); when none does, the plan fails and lists the classes with their zones. Tenants may only read classes, so none is ever created. The zones are those the classes name (a tenant sees no nodes). Conflicts with `scheduling_class`. Read back from the class on import. Needs a platform whose Postgres schema has `schedulingClass` (no Cozystack release up to v1.6.2 has it; the class then comes from the namespace).
+  * Datacenters the instances may run in (e.g. `["gland", "lucerne", "geneva"]`). Resolved at plan to an existing SchedulingClass whose node selector and required node affinity allow exactly these zones (one that spreads over them first); when none does, the plan fails and lists the classes with their zones. Tenants may only read classes, so none is ever created. The zones are those the classes name (a tenant sees no nodes). Conflicts with `scheduling_class`. Read back from the class on import. Needs a platform whose published Postgres schema has `spec.schedulingClass`: no Cozystack release up to v1.6.2 has it, so there the plan refuses `zones` (the tenant's class is chosen by the namespace label `scheduler.cozystack.io/scheduling-class`, which the administrator sets; ask them for the class you need).
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_cluster#zones PostgresCluster#zones}
   */
@@ -62,7 +62,7 @@ export interface PostgresClusterConfig extends cdktn.TerraformMetaArguments {
   */
   readonly primaryZone?: string;
   /**
-  * Name of an existing SchedulingClass to place this cluster's instances with (checked at plan); empty means the class the namespace names (label `scheduler.cozystack.io/scheduling-class`). Set by `zones` when those are used.
+  * Name of an existing SchedulingClass to place this cluster's instances with (checked at plan); unset means the class the namespace names (label `scheduler.cozystack.io/scheduling-class`). Set by `zones` when those are used. Needs a platform whose published Postgres schema has `spec.schedulingClass`. No Cozystack release up to v1.6.2 has it: there the resource refuses this attribute at plan, and the namespace label, set by the administrator, is the only way to choose the class.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/hikube/hikube/latest/docs/resources/postgres_cluster#scheduling_class PostgresCluster#scheduling_class}
   */
