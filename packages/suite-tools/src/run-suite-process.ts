@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { parseVitestCounts } from './vitest-summary.js';
+import { parseVitestCounts, parseVitestFailures } from './vitest-summary.js';
 import type { SuiteResult } from './suite-report.js';
 
 /**
@@ -38,7 +38,8 @@ export function runSuiteProcess(input: {
         output.push(rest);
         input.write(`${input.prefix}${rest}\n`);
       }
-      resolve({ name: input.name, exitCode, signal, counts: parseVitestCounts(output.join('\n')), seconds: (performance.now() - started) / 1000 });
+      const text = output.join('\n');
+      resolve({ name: input.name, exitCode, signal, counts: parseVitestCounts(text), failures: parseVitestFailures(text), seconds: (performance.now() - started) / 1000 });
     });
   });
 }

@@ -60,5 +60,7 @@ describe('run-suites on a workspace with a failing package', () => {
     expect(table).toMatch(/\| @fx\/c \| FAILED \(exit 3, no test summary\) \| +- \| +- \|/);
     expect(table).not.toContain('@fx/d');
     expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('suites: 2 passed, 2 failed');
+    // The failed test is named at the end with its error, where a cut log still shows it.
+    expect(result.stdout.trimEnd().split('\n').at(-2)).toMatch(/^failed: @fx\/a: a\.test\.mjs > fails on purpose: AssertionError: expected 1 to be 2/);
   });
 });

@@ -33,4 +33,15 @@ describe('suite report', () => {
       'suites: 10 passed, 1 failed',
     ]);
   });
+
+  it('names each failed test before the closing line, so the end of a long log says what failed', () => {
+    const failures = [{ test: 'src/e2e/a.e2e.test.ts > applies', reason: 'Error: Test timed out in 5000ms.' }, { test: 'src/b.test.ts > parses', reason: '' }];
+    const text = formatReport([r('@x/a', 1, { passed: 3, failed: 2, skipped: 0 }, { failures })]);
+    expect(text.split('\n').slice(-4)).toEqual([
+      'total time 1.3 s',
+      'failed: @x/a: src/e2e/a.e2e.test.ts > applies: Error: Test timed out in 5000ms.',
+      'failed: @x/a: src/b.test.ts > parses',
+      'suites: 3 passed, 2 failed',
+    ]);
+  });
 });

@@ -1,4 +1,4 @@
-import type { TestCounts } from './vitest-summary.js';
+import type { FailedTest, TestCounts } from './vitest-summary.js';
 
 /** How one package's suite ended. */
 export interface SuiteResult {
@@ -8,6 +8,8 @@ export interface SuiteResult {
   /** Undefined when the suite printed no summary (it crashed or never started). */
   readonly counts: TestCounts | undefined;
   readonly seconds: number;
+  /** The failed tests it named (empty when it named none). */
+  readonly failures?: readonly FailedTest[];
 }
 
 export function suitePassed(result: SuiteResult): boolean {
@@ -35,6 +37,11 @@ function outcome(r: SuiteResult): string {
   return r.counts ? 'FAILED' : `FAILED (exit ${String(r.exitCode)}, no test summary)`;
 }
 
+/** `failed: <suite>: <test>: <first line of the error>`, one line per failed test. */
+function failedTestLines(results: readonly SuiteResult[]): string[] {
+  return results.flatMap((r) => (r.failures ?? []).map((f) => `failed: ${r.name}: ${f.test}${f.reason ? `: ${f.reason}` : ''}`));
+}
+
 /** A table of every suite (result, counts, time), then the closing `suites: N passed, N failed` line. */
 export function formatReport(results: readonly SuiteResult[]): string {
   const rows = results.map((r) => [r.name, outcome(r), String(r.counts?.passed ?? '-'), String(r.counts?.failed ?? '-'), r.seconds.toFixed(1)]);
@@ -48,6 +55,7 @@ export function formatReport(results: readonly SuiteResult[]): string {
     `|${widths.map((w, i) => (i >= 2 ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`,
     ...rows.map(line),
     `total time ${totalSeconds.toFixed(1)} s`,
+    ...failedTestLines(results),
     `suites: ${passed} passed, ${failed} failed`,
   ].join('\n');
 }

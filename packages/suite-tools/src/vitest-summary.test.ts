@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseVitestCounts } from './vitest-summary.js';
+import { parseVitestCounts, parseVitestFailures } from './vitest-summary.js';
 
 describe('vitest summary', () => {
   it.each([
@@ -13,4 +13,30 @@ describe('vitest summary', () => {
     { name: 'a prefixed stream line is not a summary', given: '@hikube/sdk:       Tests  2 passed (2)', want: undefined },
     { name: 'no summary at all (a crash)', given: 'Error: Cannot find module\n', want: undefined },
   ])('$name', ({ given, want }) => expect(parseVitestCounts(given)).toEqual(want));
+});
+
+describe('vitest failures', () => {
+  it.each([
+    { name: 'none', given: ' Tests  3 passed (3)\n', want: [] },
+    {
+      name: 'each failed test with the first line of its error, coloured, once each',
+      given: [
+        '\u001b[31m⎯⎯⎯⎯⎯⎯⎯ Failed Tests 2 ⎯⎯⎯⎯⎯⎯⎯\u001b[39m',
+        '',
+        '\u001b[41m FAIL \u001b[49m src/a.e2e.test.ts > cluster > fails over',
+        'AssertionError: expected 1 to be 2',
+        ' ❯ src/a.e2e.test.ts:10:3',
+        '⎯⎯⎯[1/2]⎯',
+        ' FAIL  src/b.test.ts > parses',
+        '',
+        'Error: Test timed out in 5000ms.',
+        ' FAIL  src/a.e2e.test.ts > cluster > fails over',
+      ].join('\n'),
+      want: [
+        { test: 'src/a.e2e.test.ts > cluster > fails over', reason: 'AssertionError: expected 1 to be 2' },
+        { test: 'src/b.test.ts > parses', reason: 'Error: Test timed out in 5000ms.' },
+      ],
+    },
+    { name: 'a long error is cut', given: ` FAIL  src/c.test.ts > x\n${'e'.repeat(300)}`, want: [{ test: 'src/c.test.ts > x', reason: `${'e'.repeat(240)}…` }] },
+  ])('$name', ({ given, want }) => expect(parseVitestFailures(given)).toEqual(want));
 });

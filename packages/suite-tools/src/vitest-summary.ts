@@ -28,3 +28,28 @@ export function parseVitestCounts(output: string): TestCounts | undefined {
   }
   return found ? { passed, failed, skipped } : undefined;
 }
+
+/** One failed test (or file) a suite reported, with the first line of its error. */
+export interface FailedTest {
+  readonly test: string;
+  readonly reason: string;
+}
+
+const REASON_LIMIT = 240;
+
+/**
+ * The failed tests in vitest's "Failed Tests" section (`FAIL  file > suite > test`, then the
+ * error), so a run's closing table can name them: CI often keeps only the end of a long log.
+ */
+export function parseVitestFailures(output: string): FailedTest[] {
+  const lines = output.split('\n').map(stripAnsi);
+  const found = new Map<string, string>();
+  lines.forEach((line, index) => {
+    const test = /^\s*FAIL\s+(\S.*?)\s*$/.exec(line)?.[1];
+    if (test === undefined || found.has(test)) return;
+    const next = lines.slice(index + 1, index + 6).find((l) => l.trim() !== '' && !/^\s*⎯/.test(l) && !/^\s*FAIL\s/.test(l));
+    const reason = (next ?? '').trim();
+    found.set(test, reason.length > REASON_LIMIT ? `${reason.slice(0, REASON_LIMIT)}…` : reason);
+  });
+  return [...found].map(([test, reason]) => ({ test, reason }));
+}

@@ -3,7 +3,8 @@ import { typeFromJson } from './cty-type.js';
 import { Dynamic, parseNumber, type CtyValue } from './cty-value.js';
 
 // cty JSON (RawState.json, DynamicValue.json). Parsed by hand so numbers keep their exact text:
-// state may hold integers beyond 2^53 or decimals a double cannot carry.
+// state may hold integers beyond 2^53 or decimals a double cannot carry, which JSON.parse rounds
+// (correctness, not speed: values.test.ts keeps 123456789012345678901234 exact).
 
 export class JsonValueError extends Error {
   readonly code = 'TFPLUGIN_JSON_VALUE';
