@@ -80,7 +80,8 @@ describe('hikube_postgres_database and hikube_postgres_user on the Cozystack Kub
     tf = await harness.workspace({ 'main.tf': config(1) });
     await tf.init();
     await tf.apply();
-    expect((await tf.plan()).changes).toBe(false);
+    const next = await tf.plan();
+    expect(next.changes, next.stdout).toBe(false);
 
     // The grants of both users sit under the database, each written by its own user.
     const applied = await spec();

@@ -2,6 +2,7 @@
 // that manages the same map inline, send a merge patch conditioned on the object's
 // resourceVersion (a list another resource changed in between is re-read, never overwritten),
 // and wait until the platform has applied it.
+import type { Postgres } from '@hikube/sdk/kubernetes';
 import type { ClusterApi } from '../postgres-cluster/cluster-api.js';
 import { declaredInlineMaps, type InlineMap } from '../postgres-cluster/inline-maps.js';
 import type { MergePatch } from '../postgres-cluster/merge-patch.js';
@@ -41,7 +42,7 @@ export function clusterNotFound(namespace: string, cluster: string): PlanIssue {
 }
 
 /** `clusterMissing`: the cluster does not exist (a delete counts that as done). */
-export type PatchOutcome = { object: PostgresObject; changed: boolean } | { issue: PlanIssue; clusterMissing?: true };
+export type PatchOutcome = { object: Postgres; changed: boolean } | { issue: PlanIssue; clusterMissing?: true };
 
 /**
  * Reads the cluster, builds the patch (`spec`, `metadata.annotations`) from what it holds (an issue
@@ -80,11 +81,15 @@ export async function patchClusterEntry(
   return { issue: error(null, `Cannot update cluster ${namespace}/${cluster}`, messageOf(lastCause), []) };
 }
 
-/** Waits until the platform has applied the cluster's latest spec; an issue when it does not. */
-export async function waitApplied(context: KubernetesChildContext, cluster: string, what: string): Promise<PlanIssue | null> {
+/**
+ * Waits until the platform has applied `written` (the object the patch returned); an issue when it
+ * does not. The wait outwaits the Ready left from before the patch: the release for the new spec
+ * may not have started yet, and the credentials Secret has a new user's password only after it.
+ */
+export async function waitApplied(context: KubernetesChildContext, cluster: string, what: string, written: Postgres): Promise<PlanIssue | null> {
   context.onProgress(`${what}: waiting for ${context.namespace}/${cluster} to apply it`);
   try {
-    await context.api.waitForReady(context.namespace, cluster, { level: 'all_instances', timeoutMs: applyTimeoutMs, signal: context.signal, onProgress: context.onProgress });
+    await context.api.waitForReady(context.namespace, cluster, { level: 'all_instances', timeoutMs: applyTimeoutMs, signal: context.signal, onProgress: context.onProgress, since: written });
     return null;
   } catch (cause) {
     return error(null, `Cluster ${context.namespace}/${cluster} did not apply ${what}`, messageOf(cause), []);

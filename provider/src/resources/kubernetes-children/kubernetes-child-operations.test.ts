@@ -45,6 +45,11 @@ describe('hikube_postgres_user and hikube_postgres_database on the Kubernetes AP
       databases: { shop: { roles: { admin: ['bi', 'app'] } }, logs: { extensions: ['pg_trgm'], roles: { readonly: ['app'] } } },
     });
     expect(api.calls.filter((call) => call.startsWith('wait '))).toEqual(['wait tenant-demo/orders all_instances', 'wait tenant-demo/orders all_instances']);
+    // Each wait outwaits the Ready from before its own patch (a new user's password comes with the
+    // release that applies it): it is given the object that patch returned.
+    const patched = api.calls.filter((call) => call.startsWith('patch ')).length;
+    expect(patched).toBe(2);
+    expect(api.waitedSince.map((since) => since?.metadata.resourceVersion)).toEqual(['2', '3']);
     // Every patch is conditioned on the version it was built from.
     expect(api.calls.filter((call) => call.startsWith('patch ')).every((call) => call.includes('"resourceVersion"'))).toBe(true);
   });

@@ -6,6 +6,7 @@ import { validatePostgresSpecPatch } from '@hikube/sdk/kubernetes';
 import { databaseEntryOf, databaseSpecPatch } from '../kubernetes-children/child-entries.js';
 import { inlineConflict, patchClusterEntry, waitApplied, type KubernetesChildContext } from '../kubernetes-children/cluster-entry-patch.js';
 import { attr, error, type PlanIssue } from '../postgres-cluster/plan-issue.js';
+import type { Postgres } from '@hikube/sdk/kubernetes';
 import type { PostgresObject } from '../postgres-cluster/postgres-spec.js';
 import { childId, parseChildId } from '../public-api/child-id.js';
 import { messageOf } from '../public-api/public-only.js';
@@ -41,8 +42,9 @@ async function observedDatabase(context: KubernetesChildContext, cluster: string
   return entry === null ? null : { id: childId(cluster, name), cluster, name, extensions: entry.extensions };
 }
 
-async function applied(context: KubernetesChildContext, cluster: string, name: string, fallback: DatabaseValues | null, changed: boolean): Promise<DatabaseResult> {
-  const waited = changed ? await waitApplied(context, cluster, `database ${name}`) : null;
+/** `written`: the object the patch returned, null when nothing was patched. */
+async function applied(context: KubernetesChildContext, cluster: string, name: string, fallback: DatabaseValues | null, written: Postgres | null): Promise<DatabaseResult> {
+  const waited = written === null ? null : await waitApplied(context, cluster, `database ${name}`, written);
   const issues = waited === null ? [] : [waited];
   try {
     return { state: (await observedDatabase(context, cluster, name)) ?? fallback, issues };
@@ -55,6 +57,7 @@ export async function createKubernetesDatabase(context: KubernetesChildContext, 
   const cluster = planned.cluster ?? '';
   const name = planned.name ?? '';
   const id = childId(cluster, name);
+  let written: Postgres;
   try {
     const outcome = await patchClusterEntry(context, cluster, 'databases', (object) => {
       if (databaseEntryOf(object.spec ?? {}, name) !== null) {
@@ -63,17 +66,18 @@ export async function createKubernetesDatabase(context: KubernetesChildContext, 
       return { spec: databaseSpecPatch(name, { extensions: planned.extensions ?? [] }) };
     });
     if ('issue' in outcome) return { state: null, issues: [outcome.issue] };
+    written = outcome.object;
   } catch (cause) {
     return { state: null, issues: [error(null, `Cannot create database ${id}`, messageOf(cause), [])] };
   }
-  return applied(context, cluster, name, { ...planned, id, extensions: [...(planned.extensions ?? [])].sort() }, true);
+  return applied(context, cluster, name, { ...planned, id, extensions: [...(planned.extensions ?? [])].sort() }, written);
 }
 
 /** Only the extension list changes in place (cluster and name replace the database). */
 export async function updateKubernetesDatabase(context: KubernetesChildContext, prior: DatabaseValues, planned: DatabaseValues): Promise<DatabaseResult> {
   const cluster = prior.cluster ?? '';
   const name = prior.name ?? '';
-  let changed = false;
+  let written: Postgres | null = null;
   try {
     const wanted = [...new Set(planned.extensions ?? prior.extensions ?? [])].sort();
     const outcome = await patchClusterEntry(context, cluster, null, (object) => {
@@ -81,11 +85,11 @@ export async function updateKubernetesDatabase(context: KubernetesChildContext, 
       return current !== null && JSON.stringify(current.extensions) === JSON.stringify(wanted) ? undefined : { spec: databaseSpecPatch(name, { extensions: wanted }) };
     });
     if ('issue' in outcome) return { state: prior, issues: [outcome.issue] };
-    changed = outcome.changed;
+    if (outcome.changed) written = outcome.object;
   } catch (cause) {
     return { state: prior, issues: [error(null, `Cannot update database ${childId(cluster, name)}`, messageOf(cause), [])] };
   }
-  return applied(context, cluster, name, prior, changed);
+  return applied(context, cluster, name, prior, written);
 }
 
 /** Null state when the database (or its cluster) is gone: Terraform plans to create it again. */
@@ -103,14 +107,16 @@ export async function readKubernetesDatabase(context: KubernetesChildContext, pr
 export async function deleteKubernetesDatabase(context: KubernetesChildContext, prior: DatabaseValues): Promise<PlanIssue[]> {
   const cluster = prior.cluster ?? '';
   const name = prior.name ?? '';
+  let written: Postgres;
   try {
     const outcome = await patchClusterEntry(context, cluster, null, (object) => (databaseEntryOf(object.spec ?? {}, name) === null ? undefined : { spec: databaseSpecPatch(name, null) }));
     if ('issue' in outcome) return outcome.clusterMissing === true ? [] : [outcome.issue];
     if (!outcome.changed) return [];
+    written = outcome.object;
   } catch (cause) {
     return [error(null, `Cannot delete database ${childId(cluster, name)}`, messageOf(cause), [])];
   }
-  const waited = await waitApplied(context, cluster, `the removal of database ${name}`);
+  const waited = await waitApplied(context, cluster, `the removal of database ${name}`, written);
   return waited === null ? [] : [waited];
 }
 

@@ -10,6 +10,7 @@ import { userEntryOf, userSpecPatch, type DatabaseRole, type UserEntry } from '.
 import { inlineConflict, patchClusterEntry, waitApplied, type KubernetesChildContext } from '../kubernetes-children/cluster-entry-patch.js';
 import type { MergePatch } from '../postgres-cluster/merge-patch.js';
 import { attr, error, type PlanIssue } from '../postgres-cluster/plan-issue.js';
+import type { Postgres } from '@hikube/sdk/kubernetes';
 import type { PostgresObject } from '../postgres-cluster/postgres-spec.js';
 import { childId, parseChildId } from '../public-api/child-id.js';
 import { messageOf } from '../public-api/public-only.js';
@@ -108,16 +109,18 @@ export async function createKubernetesUser(context: KubernetesChildContext, plan
   const cluster = planned.cluster ?? '';
   const name = planned.name ?? '';
   const id = childId(cluster, name);
+  let written: Postgres;
   try {
     const outcome = await patchClusterEntry(context, cluster, 'users', (object) => {
       if (userEntryOf(object.spec ?? {}, name) !== null) return error(attr('name'), 'User already exists', `Cluster ${cluster} already has a user "${name}": import it (terraform import <address> ${id}) instead of creating it.`, ['name']);
       return userPatch(object, name, desiredEntry(planned), { version: planned.password_version });
     });
     if ('issue' in outcome) return { state: null, issues: [outcome.issue] };
+    written = outcome.object;
   } catch (cause) {
     return { state: null, issues: [error(null, `Cannot create user ${id}`, messageOf(cause), [])] };
   }
-  const waited = await waitApplied(context, cluster, `user ${name}`);
+  const waited = await waitApplied(context, cluster, `user ${name}`, written);
   // The user exists from here on: a failed wait keeps it in state (tainted) with the reason.
   const fallback = { ...planned, id, replication: planned.replication ?? false, databases: planned.databases ?? {} };
   return finish(context, cluster, name, { password: null, password_version: planned.password_version }, fallback, waited === null ? [] : [waited]);
@@ -127,17 +130,17 @@ export async function updateKubernetesUser(context: KubernetesChildContext, prio
   const cluster = prior.cluster ?? '';
   const name = prior.name ?? '';
   const password = rotates(prior, planned) ? newPassword() : undefined;
-  let changed = false;
+  let written: Postgres | null = null;
   try {
     const outcome = await patchClusterEntry(context, cluster, null, (object) =>
       userPatch(object, name, desiredEntry(planned), { version: planned.password_version, ...(password === undefined ? {} : { password }) }),
     );
     if ('issue' in outcome) return { state: prior, issues: [outcome.issue] };
-    changed = outcome.changed;
+    if (outcome.changed) written = outcome.object;
   } catch (cause) {
     return { state: prior, issues: [error(null, `Cannot update user ${childId(cluster, name)}`, messageOf(cause), [])] };
   }
-  const waited = changed ? await waitApplied(context, cluster, `user ${name}`) : null;
+  const waited = written === null ? null : await waitApplied(context, cluster, `user ${name}`, written);
   const kept = { password: password ?? prior.password, password_version: planned.password_version };
   return finish(context, cluster, name, kept, { ...prior, ...kept }, waited === null ? [] : [waited]);
 }
@@ -156,15 +159,17 @@ export async function readKubernetesUser(context: KubernetesChildContext, prior:
 export async function deleteKubernetesUser(context: KubernetesChildContext, prior: UserValues): Promise<PlanIssue[]> {
   const cluster = prior.cluster ?? '';
   const name = prior.name ?? '';
+  let written: Postgres;
   try {
     const outcome = await patchClusterEntry(context, cluster, null, (object) => userPatch(object, name, null, { version: null }));
     // A cluster already gone took the user with it.
     if ('issue' in outcome) return outcome.clusterMissing === true ? [] : [outcome.issue];
     if (!outcome.changed) return [];
+    written = outcome.object;
   } catch (cause) {
     return [error(null, `Cannot delete user ${childId(cluster, name)}`, messageOf(cause), [])];
   }
-  const waited = await waitApplied(context, cluster, `the removal of user ${name}`);
+  const waited = await waitApplied(context, cluster, `the removal of user ${name}`, written);
   return waited === null ? [] : [waited];
 }
 
