@@ -1,7 +1,7 @@
 // What every driver publishes for a Postgres, in the shape the platform uses and clients read
 // (the SDK's endpoints/credentials, the provider, kubectl users): the rw/ro/r Services (plus
-// external-write when asked) and the credentials Secret with its TenantSecret twin. Defined once so
-// the deterministic and the engine drivers cannot drift apart.
+// external-write when asked) and the credentials Secret with its TenantSecret twin. Part of the
+// platform model beside cluster-objects.ts: the builders are pure; publish* apply them through ctx.
 import type { KubeObject } from '../store/kube-object.js';
 import { clusterBaseName, credentialsSecretName } from './cluster-objects.js';
 import type { OwnedObject, ReconcileContext } from './reconciler.js';
