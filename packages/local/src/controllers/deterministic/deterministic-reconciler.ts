@@ -7,6 +7,7 @@ import type { KubeObject } from '../../store/kube-object.js';
 import { clusterBaseName, credentialsData, instancePod, statusDetail, workloadCount, workloadCountOfPods, type ObservedInstance, type StatusDetail, type UsersSpec } from '../cluster-objects.js';
 import { publishCredentials, publishedCredentials, publishServices } from '../published-objects.js';
 import type { FinalizeResult, Placement, PostgresStatus, ReconcileContext, ReconcileResult, Reconciler, Site } from '../reconciler.js';
+import { checkPlacement, writeReleaseFailure } from '../release-failure.js';
 import { actionOf, ReleaseBook, releasePending, releaseStatus, schemaFailure, type WorkloadCount } from '../release-status.js';
 import { specRefusals } from '../spec-refusals.js';
 import { deterministicInstances } from './deterministic-instances.js';
@@ -88,16 +89,12 @@ export class DeterministicReconciler implements Reconciler {
       await this.writeFailure(ctx, object, previous, action, schemaFailure(refusals));
       return {};
     }
-    const placement = ctx.placement();
-    const className = (object['spec'] as { schedulingClass?: string } | undefined)?.schedulingClass ?? '';
-    if (!placement) {
-      await this.writeFailure(ctx, object, previous, action, `SchedulingClass "${className}" does not exist: ask an administrator to create it, or set spec.schedulingClass to an existing class (built in: spread, gland, lucerne, geneva, gland-lucerne, gland-geneva, lucerne-geneva)`);
+    const placed = checkPlacement(object, ctx.placement());
+    if (placed.error !== undefined) {
+      await this.writeFailure(ctx, object, previous, action, placed.error);
       return { requeueAfterMs: 5000 };
     }
-    if (placement.unschedulable !== undefined) {
-      await this.writeFailure(ctx, object, previous, action, `${placement.unschedulable} (scheduling class ${placement.className ?? 'none'})`);
-      return { requeueAfterMs: 5000 };
-    }
+    const placement = placed.placement;
     const version = spec.version ?? 'v18';
     if (!this.versions.has(version)) {
       await this.writeFailure(ctx, object, previous, action, `PostgreSQL ${version.slice(1)} is not available on this platform; available: ${[...this.versions].sort().join(', ')}`);
@@ -130,11 +127,7 @@ export class DeterministicReconciler implements Reconciler {
   }
 
   private async writeFailure(ctx: ReconcileContext, object: KubeObject, previous: Partial<PostgresStatus>, action: 'install' | 'upgrade', error: string): Promise<void> {
-    const before = previous.conditions?.find((c) => c.type === 'Ready');
-    const status = releaseStatus(object, previous, { state: 'failed', action, error }, this.podCount(ctx));
-    await ctx.writeStatus(status);
-    const ready = status.conditions.find((c) => c.type === 'Ready');
-    if (ready && (before?.reason !== ready.reason || before.message !== ready.message)) await ctx.event('Warning', ready.reason, ready.message);
+    await writeReleaseFailure(ctx, object, previous, action, error, this.podCount(ctx));
   }
 
   /** Decides the instances (deterministic-instances.ts) and publishes their Pods (the model builds them). */

@@ -33,6 +33,7 @@ import { profileByName, type HealthProfile } from './health-profile.js';
 import { planPod } from './pod-plan.js';
 import { resourceSettings } from './resources-plan.js';
 import { specRefusals } from '../spec-refusals.js';
+import { checkPlacement, writeReleaseFailure } from '../release-failure.js';
 import { actionOf, ReleaseBook, releasePending, releaseStatus, schemaFailure, type ReleaseOutcome } from '../release-status.js';
 import { releaseDone } from './status-plan.js';
 
@@ -132,16 +133,12 @@ export class EngineReconciler implements Reconciler {
       await this.#writeFailure(ctx, object, previous, schemaFailure(refusals));
       return {};
     }
-    const placement = ctx.placement();
-    const className = (object['spec'] as { schedulingClass?: string } | undefined)?.schedulingClass ?? '';
-    if (!placement) {
-      await this.#writeFailure(ctx, object, previous, `SchedulingClass "${className}" does not exist: ask an administrator to create it, or set spec.schedulingClass to an existing class (built in: spread, gland, lucerne, geneva, gland-lucerne, gland-geneva, lucerne-geneva)`);
+    const placed = checkPlacement(object, ctx.placement());
+    if (placed.error !== undefined) {
+      await this.#writeFailure(ctx, object, previous, placed.error);
       return { requeueAfterMs: 5_000 };
     }
-    if (placement.unschedulable !== undefined) {
-      await this.#writeFailure(ctx, object, previous, `${placement.unschedulable} (scheduling class ${placement.className ?? 'none'})`);
-      return { requeueAfterMs: 5_000 };
-    }
+    const placement = placed.placement;
     const version = spec.version ?? 'v18';
     const major = majorOf(version);
     if (major === undefined) {
@@ -273,12 +270,8 @@ export class EngineReconciler implements Reconciler {
 
   /** A release action that failed: Ready and Released False with Helm's reason; the pods keep running. */
   async #writeFailure(ctx: ReconcileContext, object: KubeObject, previous: Partial<PostgresStatus>, error: string): Promise<void> {
-    const before = previous.conditions?.find((c) => c.type === 'Ready');
     const instances = this.#clusters.get(this.#key(object))?.runtime.snapshot().instances ?? [];
-    const status = releaseStatus(object, previous, { state: 'failed', action: actionOf(this.#releases.recordOf(object)), error }, workloadCount(instances));
-    await ctx.writeStatus(status);
-    const ready = status.conditions.find((c) => c.type === 'Ready');
-    if (ready && (before?.reason !== ready.reason || before.message !== ready.message)) await ctx.event('Warning', ready.reason, ready.message);
+    await writeReleaseFailure(ctx, object, previous, actionOf(this.#releases.recordOf(object)), error, workloadCount(instances));
   }
 
   async #syncPods(object: KubeObject, ctx: ReconcileContext, s: ClusterSnapshot, version: string, placement: Placement): Promise<void> {
