@@ -95,6 +95,6 @@ describe('an empty project that installs the tarballs offline', () => {
 
   it('runs Hikube Local from its package and drives it with the SDK through both APIs', async () => {
     const { stdout } = await run(process.execPath, ['out/local-consumer.js', join(work, 'local-data')], { cwd: project, timeout: 120_000 });
-    expect(JSON.parse(stdout)).toEqual({ ready: 'consumer', publicNames: ['consumer'], presets: expect.any(Number) });
+    expect(JSON.parse(stdout)).toEqual({ ready: 'consumer', publicNames: ['consumer'], presets: expect.any(Number), modelNodes: [true] });
   }, 150_000);
 });

@@ -14,8 +14,8 @@ function now(): string {
 }
 
 /** The previous condition's time while its status is unchanged, else now. */
-function transitionTime(before: TimedCondition | undefined, status: string): string {
-  return before?.status === status && before.lastTransitionTime ? before.lastTransitionTime : now();
+function transitionTime(before: TimedCondition | undefined, status: string, clock: () => string = now): string {
+  return before?.status === status && before.lastTransitionTime ? before.lastTransitionTime : clock();
 }
 
 /** A condition of the Postgres status, given the conditions it replaces (no observedGeneration: the platform sets none). */
@@ -24,9 +24,9 @@ export function timedCondition(previous: readonly Condition[], type: string, dec
   return { type, status: decided.status, reason: decided.reason, message: decided.message, lastTransitionTime: transitionTime(before, decided.status) };
 }
 
-/** An instance pod's Ready condition, given the pod it replaces (if any). */
-export function podReadyCondition(previousPod: KubeObject | undefined, ready: boolean, reason: string): TimedCondition & { reason: string } {
+/** An instance pod's Ready condition, given the pod it replaces (if any); `clock` gives "now" (tests fix it). */
+export function podReadyCondition(previousPod: KubeObject | undefined, ready: boolean, reason: string, clock: () => string = now): TimedCondition & { reason: string } {
   const status = ready ? 'True' : 'False';
   const conditions = (previousPod?.['status'] as { conditions?: TimedCondition[] } | undefined)?.conditions;
-  return { type: 'Ready', status, reason, lastTransitionTime: transitionTime(conditions?.find((c) => c.type === 'Ready'), status) };
+  return { type: 'Ready', status, reason, lastTransitionTime: transitionTime(conditions?.find((c) => c.type === 'Ready'), status, clock) };
 }

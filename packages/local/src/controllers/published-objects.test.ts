@@ -1,19 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { endpointService, publishedPassword } from './published-objects.js';
-
-describe('publishedPassword', () => {
-  const data = { app: 'c2VjcmV0', empty: '' };
-  it.each([
-    { user: 'app', want: 'c2VjcmV0' },
-    { user: 'empty', want: undefined },
-    { user: 'missing', want: undefined },
-    { user: 'constructor', want: undefined },
-    { user: 'toString', want: undefined },
-    { user: '__proto__', want: undefined },
-  ])('$user -> $want', ({ user, want }) => {
-    expect(publishedPassword(data, user)).toBe(want);
-  });
-});
+import { credentialsObjects, endpointService, endpointServices } from './published-objects.js';
 
 describe('endpointService', () => {
   it.each([
@@ -32,5 +18,26 @@ describe('endpointService', () => {
     const service = endpointService('postgres-db', 'external-write', 5432, '127.0.0.9');
     expect(service['spec']).toMatchObject({ type: 'LoadBalancer', externalTrafficPolicy: 'Local', selector: { 'cnpg.io/cluster': 'postgres-db', role: 'primary' } });
     expect(service['status']).toEqual({ loadBalancer: { ingress: [{ ip: '127.0.0.9' }] } });
+  });
+});
+
+describe('endpointServices', () => {
+  it.each([
+    { name: 'internal only', externalWrite: undefined, want: ['postgres-db-rw', 'postgres-db-ro', 'postgres-db-r'] },
+    { name: 'external', externalWrite: { ip: '127.0.0.9', port: 5432 }, want: ['postgres-db-rw', 'postgres-db-ro', 'postgres-db-r', 'postgres-db-external-write'] },
+  ])('$name', ({ externalWrite, want }) => {
+    const services = endpointServices('db', { rw: 6001, ro: 6002, r: 6003, externalWrite });
+    expect(services.map((s) => s.metadata.name)).toEqual(want);
+    expect(services.map((s) => (s['spec'] as { ports: { port: number }[] }).ports[0]?.port)).toEqual([6001, 6002, 6003, ...(externalWrite ? [5432] : [])]);
+  });
+});
+
+describe('credentialsObjects', () => {
+  it('a Secret and its TenantSecret twin, same name, labels and data', () => {
+    const data = { app: 'c2VjcmV0' };
+    expect(credentialsObjects('db', data)).toEqual([
+      { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'postgres-db-credentials', labels: { 'internal.cozystack.io/tenantresource': 'true' } }, type: 'Opaque', data },
+      { apiVersion: 'core.cozystack.io/v1alpha1', kind: 'TenantSecret', metadata: { name: 'postgres-db-credentials', labels: { 'internal.cozystack.io/tenantresource': 'true' } }, type: 'Opaque', data },
+    ]);
   });
 });

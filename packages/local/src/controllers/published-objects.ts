@@ -1,8 +1,9 @@
 // What every driver publishes for a Postgres, in the shape the platform uses and clients read
 // (the SDK's endpoints/credentials, the provider, kubectl users): the rw/ro/r Services (plus
-// external-write when asked) and the credentials Secret with its TenantSecret twin. Defined once so
-// the deterministic and the engine drivers cannot drift apart.
+// external-write when asked) and the credentials Secret with its TenantSecret twin. Part of the
+// platform model beside cluster-objects.ts: the builders are pure; publish* apply them through ctx.
 import type { KubeObject } from '../store/kube-object.js';
+import { clusterBaseName, credentialsSecretName } from './cluster-objects.js';
 import type { OwnedObject, ReconcileContext } from './reconciler.js';
 
 /**
@@ -57,29 +58,37 @@ export function endpointService(base: string, suffix: keyof typeof endpointSelec
   };
 }
 
+/** The endpoint Services of the cluster `postgres-<postgresName>`: rw, ro, r, and external-write when asked. */
+export function endpointServices(postgresName: string, ports: EndpointPorts): OwnedObject[] {
+  const base = clusterBaseName(postgresName);
+  const services = [endpointService(base, 'rw', ports.rw), endpointService(base, 'ro', ports.ro), endpointService(base, 'r', ports.r)];
+  if (ports.externalWrite !== undefined) services.push(endpointService(base, 'external-write', ports.externalWrite.port, ports.externalWrite.ip));
+  return services;
+}
+
 /** Applies the endpoint Services of `object`, and removes external-write when it is not wanted. */
 export async function publishServices(object: KubeObject, ctx: ReconcileContext, ports: EndpointPorts): Promise<void> {
-  const base = `postgres-${object.metadata.name}`;
-  await ctx.applyOwned(endpointService(base, 'rw', ports.rw));
-  await ctx.applyOwned(endpointService(base, 'ro', ports.ro));
-  await ctx.applyOwned(endpointService(base, 'r', ports.r));
-  if (ports.externalWrite !== undefined) await ctx.applyOwned(endpointService(base, 'external-write', ports.externalWrite.port, ports.externalWrite.ip));
-  else await ctx.deleteOwned('Service', `${base}-external-write`);
+  for (const service of endpointServices(object.metadata.name, ports)) await ctx.applyOwned(service);
+  if (ports.externalWrite === undefined) await ctx.deleteOwned('Service', `${clusterBaseName(object.metadata.name)}-external-write`);
 }
 
-/**
- * The base64 password a credentials Secret's `data` already holds for `user`. Own entries only:
- * a user named `constructor` or `toString` has none until one is published, not a function.
- */
-export function publishedPassword(data: Readonly<Record<string, string>>, user: string): string | undefined {
-  const value = Object.hasOwn(data, user) ? data[user] : undefined;
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-/** Applies `postgres-<name>-credentials` (user -> base64 password) as a Secret and a TenantSecret. */
-export async function publishCredentials(object: KubeObject, ctx: ReconcileContext, data: Record<string, string>): Promise<void> {
-  const name = `postgres-${object.metadata.name}-credentials`;
+/** `postgres-<postgresName>-credentials` (user -> base64 password) as a Secret and its TenantSecret twin. */
+export function credentialsObjects(postgresName: string, data: Record<string, string>): OwnedObject[] {
+  const name = credentialsSecretName(postgresName);
   const labels = { 'internal.cozystack.io/tenantresource': 'true' };
-  await ctx.applyOwned({ apiVersion: 'v1', kind: 'Secret', metadata: { name, labels }, type: 'Opaque', data });
-  await ctx.applyOwned({ apiVersion: 'core.cozystack.io/v1alpha1', kind: 'TenantSecret', metadata: { name, labels }, type: 'Opaque', data });
+  return [
+    { apiVersion: 'v1', kind: 'Secret', metadata: { name, labels }, type: 'Opaque', data },
+    { apiVersion: 'core.cozystack.io/v1alpha1', kind: 'TenantSecret', metadata: { name, labels }, type: 'Opaque', data },
+  ];
+}
+
+/** The credentials data `object` has published so far (empty before the first publish). */
+export function publishedCredentials(object: KubeObject, ctx: ReconcileContext): Record<string, string> {
+  const secret = ctx.listOwned('Secret').find((s) => s.metadata.name === credentialsSecretName(object.metadata.name));
+  return (secret?.['data'] ?? {}) as Record<string, string>;
+}
+
+/** Applies the credentials Secret and TenantSecret of `object`. */
+export async function publishCredentials(object: KubeObject, ctx: ReconcileContext, data: Record<string, string>): Promise<void> {
+  for (const secret of credentialsObjects(object.metadata.name, data)) await ctx.applyOwned(secret);
 }

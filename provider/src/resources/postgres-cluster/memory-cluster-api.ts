@@ -1,10 +1,11 @@
 // Test helper: an in-memory ClusterApi that behaves like the platform where the resource cares
 // (defaults filled on write, merge patches, generated passwords, one pod per replica), with knobs
-// for failures, and a count of every call so tests can prove no request was made.
-import { applyPostgresDefaults, type Postgres, type PostgresCapabilities, type SchedulingClass } from '@hikube/sdk/kubernetes';
+// for failures, and a count of every call so tests can prove no request was made. Its instances
+// come from Hikube Local's platform model (@hikube/local/model), not from a model of its own.
+import { deterministicInstances, instancePod, resolvePlacement, type KubeObject } from '@hikube/local/model';
+import { applyPostgresDefaults, zoneOfNode, type Postgres, type PostgresCapabilities, type SchedulingClass } from '@hikube/sdk/kubernetes';
 import type { ClusterApi, ClusterObservation, WaitOptions } from './cluster-api.js';
 import type { MergePatch } from './merge-patch.js';
-import { placementsOf } from './scheduling-class-placement.js';
 
 export class MemoryApiError extends Error {
   constructor(
@@ -25,9 +26,6 @@ function applyMergePatch(target: unknown, patch: unknown): unknown {
   }
   return result;
 }
-
-const defaultZones = ['gland', 'lucerne', 'geneva'];
-
 
 export class MemoryClusterApi implements ClusterApi {
   readonly objects = new Map<string, Postgres>();
@@ -129,15 +127,16 @@ export class MemoryClusterApi implements ClusterApi {
     this.calls.push(`observe ${namespace}/${name}`);
     const found = this.objects.get(this.key(namespace, name));
     const spec = found?.spec ?? {};
-    // As the SDK reports it: the zone the node's name tells (instances round-robin over the class's zones).
-    const classZones = placementsOf(this.classes).find((placement) => placement.name === spec.schedulingClass)?.zones;
-    const zones = classZones && classZones.length > 0 ? [...defaultZones.filter((z) => classZones.includes(z)), ...classZones.filter((z) => !defaultZones.includes(z))] : defaultZones;
-    const instances = Array.from({ length: spec.replicas ?? 0 }, (_, index) => ({
-      name: `postgres-${name}-${index + 1}`,
-      zone: zones[index % zones.length] ?? null,
-      role: index === 0 ? 'primary' : 'replica',
-      ready: true,
-    }));
+    // The pods Hikube Local publishes for the cluster, read as the SDK reads them (the zone from the node's name).
+    const className = spec.schedulingClass || undefined;
+    const schedulingClass = this.classes.find((sc) => sc.metadata.name === className) as KubeObject | undefined;
+    const replicas = spec.replicas ?? 0;
+    const placement = resolvePlacement(className, schedulingClass, name, replicas);
+    const cluster = { postgresName: name, version: spec.version ?? 'v18', placement };
+    const instances = deterministicInstances({ postgresName: name, placement, replicas }).map((instance) => {
+      const pod = instancePod(cluster, instance, undefined);
+      return { name: pod.metadata.name, zone: zoneOfNode((pod['spec'] as { nodeName?: string }).nodeName) ?? null, role: pod.metadata.labels?.['cnpg.io/instanceRole'] ?? 'replica', ready: instance.ready };
+    });
     const service = (suffix: string) => ({ host: `postgres-${name}-${suffix}.${namespace}.svc`, port: 5432 });
     const credentials = Object.fromEntries(Object.entries(spec.users ?? {}).map(([user, value]) => [user, value.password ?? `generated-${user}`]));
     return { instances, endpoints: { rw: service('rw'), ro: service('ro'), r: service('r'), external: spec.external ? { host: '203.0.113.10', port: 5432 } : null }, credentials };

@@ -4,13 +4,13 @@
 // conformance tests and by other packages' tests that need a fast, predictable server.
 
 import type { KubeObject } from '../../store/kube-object.js';
-import { podReadyCondition } from '../conditions.js';
-import { generatedPassword } from '../generated-password.js';
-import { nodeOfInstance, siteOfInstance } from '../placement.js';
-import { publishCredentials, publishedPassword, publishServices } from '../published-objects.js';
-import type { FinalizeResult, OwnedObject, Placement, PostgresStatus, ReconcileContext, ReconcileResult, Reconciler, Site } from '../reconciler.js';
+import { clusterBaseName, credentialsData, instancePod, statusDetail, workloadCount, workloadCountOfPods, type ObservedInstance, type StatusDetail, type UsersSpec } from '../cluster-objects.js';
+import { publishCredentials, publishedCredentials, publishServices } from '../published-objects.js';
+import type { FinalizeResult, Placement, PostgresStatus, ReconcileContext, ReconcileResult, Reconciler, Site } from '../reconciler.js';
+import { checkPlacement, writeReleaseFailure } from '../release-failure.js';
 import { actionOf, ReleaseBook, releasePending, releaseStatus, schemaFailure, type WorkloadCount } from '../release-status.js';
 import { specRefusals } from '../spec-refusals.js';
+import { deterministicInstances } from './deterministic-instances.js';
 
 /**
  * The extensions catalog without a PostgreSQL to ask: a fixed list, the usual PostgreSQL contrib
@@ -33,7 +33,7 @@ interface PgSpec {
   replicas?: number;
   version?: string;
   external?: boolean;
-  users?: Record<string, { password?: string } | null>;
+  users?: UsersSpec;
 }
 
 export class DeterministicReconciler implements Reconciler {
@@ -81,7 +81,7 @@ export class DeterministicReconciler implements Reconciler {
     if (!releasePending(object, record)) {
       const placement = ctx.placement();
       const pods = placement && this.versions.has(spec.version ?? 'v18') ? await this.syncPods(object, ctx, placement, spec.replicas ?? 2) : undefined;
-      await ctx.writeStatus({ ...releaseStatus(object, previous, undefined, pods ? this.workloads(pods) : this.podCount(ctx)), ...(pods ? this.detail(pods) : {}) });
+      await ctx.writeStatus({ ...releaseStatus(object, previous, undefined, pods ? workloadCount(pods) : this.podCount(ctx)), ...(pods ? this.detail(pods) : {}) });
       return {};
     }
     const refusals = specRefusals(object);
@@ -89,16 +89,12 @@ export class DeterministicReconciler implements Reconciler {
       await this.writeFailure(ctx, object, previous, action, schemaFailure(refusals));
       return {};
     }
-    const placement = ctx.placement();
-    const className = (object['spec'] as { schedulingClass?: string } | undefined)?.schedulingClass ?? '';
-    if (!placement) {
-      await this.writeFailure(ctx, object, previous, action, `SchedulingClass "${className}" does not exist: ask an administrator to create it, or set spec.schedulingClass to an existing class (built in: spread, gland, lucerne, geneva, gland-lucerne, gland-geneva, lucerne-geneva)`);
+    const placed = checkPlacement(object, ctx.placement());
+    if (placed.error !== undefined) {
+      await this.writeFailure(ctx, object, previous, action, placed.error);
       return { requeueAfterMs: 5000 };
     }
-    if (placement.unschedulable !== undefined) {
-      await this.writeFailure(ctx, object, previous, action, `${placement.unschedulable} (scheduling class ${placement.className ?? 'none'})`);
-      return { requeueAfterMs: 5000 };
-    }
+    const placement = placed.placement;
     const version = spec.version ?? 'v18';
     if (!this.versions.has(version)) {
       await this.writeFailure(ctx, object, previous, action, `PostgreSQL ${version.slice(1)} is not available on this platform; available: ${[...this.versions].sort().join(', ')}`);
@@ -108,102 +104,50 @@ export class DeterministicReconciler implements Reconciler {
     const replicas = spec.replicas ?? 2;
     const pods = await this.syncPods(object, ctx, placement, replicas);
     await publishServices(object, ctx, { rw: this.port, ro: this.port, r: this.port, externalWrite: spec.external === true ? { ip: '127.0.0.1', port: this.port } : undefined });
-    await this.syncCredentials(object, ctx, spec.users ?? {});
+    await publishCredentials(object, ctx, credentialsData(spec.users ?? {}, publishedCredentials(object, ctx)));
     // Helm waits for the primary: with every site it may use down, the release stays in progress.
-    const primaryUp = pods.some((p) => p.primary && p.ready);
+    const primaryUp = pods.some((p) => p.role === 'primary' && p.ready);
     const latest = (ctx.get()?.['status'] ?? previous) as Partial<PostgresStatus>;
     if (primaryUp) {
       record.revision += 1;
       record.releasedGeneration = object.metadata.generation ?? 1;
     }
-    await ctx.writeStatus({ ...releaseStatus(object, latest, primaryUp ? { state: 'succeeded', action, revision: record.revision } : { state: 'progressing', action }, this.workloads(pods)), ...this.detail(pods) });
+    await ctx.writeStatus({ ...releaseStatus(object, latest, primaryUp ? { state: 'succeeded', action, revision: record.revision } : { state: 'progressing', action }, workloadCount(pods)), ...this.detail(pods) });
     if (first) await ctx.event('Normal', 'Created', `Cluster postgres-${object.metadata.name} created with ${replicas} instance(s) (scheduling class ${placement.className ?? 'none'})`);
     return primaryUp ? {} : { requeueAfterMs: 5000 };
   }
 
-  /** Optional detail Hikube does not publish (the engine writes the same); clients must not depend on it. */
-  private detail(pods: readonly { name: string; primary: boolean; ready: boolean }[]): Record<string, unknown> {
-    const primary = pods.find((p) => p.primary)?.name;
-    return { instances: pods.length, readyInstances: pods.filter((p) => p.ready).length, ...(primary ? { currentPrimary: primary } : {}) };
-  }
-
-  private workloads(pods: readonly { ready: boolean }[]): WorkloadCount {
-    return { pods: pods.length, ready: pods.filter((p) => p.ready).length };
+  private detail(pods: readonly ObservedInstance[]): StatusDetail {
+    return statusDetail(pods, pods.find((p) => p.role === 'primary')?.name);
   }
 
   /** The pods already published, for a status written before or without a sync. */
   private podCount(ctx: ReconcileContext): WorkloadCount {
-    const pods = ctx.listOwned('Pod');
-    const ready = pods.filter((p) => (p['status'] as { conditions?: { type: string; status: string }[] } | undefined)?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'));
-    return { pods: pods.length, ready: ready.length };
+    return workloadCountOfPods(ctx.listOwned('Pod'));
   }
 
   private async writeFailure(ctx: ReconcileContext, object: KubeObject, previous: Partial<PostgresStatus>, action: 'install' | 'upgrade', error: string): Promise<void> {
-    const before = previous.conditions?.find((c) => c.type === 'Ready');
-    const status = releaseStatus(object, previous, { state: 'failed', action, error }, this.podCount(ctx));
-    await ctx.writeStatus(status);
-    const ready = status.conditions.find((c) => c.type === 'Ready');
-    if (ready && (before?.reason !== ready.reason || before.message !== ready.message)) await ctx.event('Warning', ready.reason, ready.message);
+    await writeReleaseFailure(ctx, object, previous, action, error, this.podCount(ctx));
   }
 
-  private async syncPods(object: KubeObject, ctx: ReconcileContext, placement: Placement, replicas: number): Promise<{ name: string; primary: boolean; ready: boolean }[]> {
-    const base = `postgres-${object.metadata.name}`;
+  /** Decides the instances (deterministic-instances.ts) and publishes their Pods (the model builds them). */
+  private async syncPods(object: KubeObject, ctx: ReconcileContext, placement: Placement, replicas: number): Promise<ObservedInstance[]> {
+    const base = clusterBaseName(object.metadata.name);
     const existing = ctx.listOwned('Pod');
     for (const pod of existing) {
       const n = Number(pod.metadata.name.slice(base.length + 1));
       if (!(n >= 1 && n <= replicas)) await ctx.deleteOwned('Pod', pod.metadata.name);
     }
-    const sites = Array.from({ length: replicas }, (_, i) => siteOfInstance(placement, i + 1));
-    const up = (i: number): boolean => !this.downSites.has(sites[i] as Site);
-    // The primary is the lowest instance that can run, preferring the one already primary.
     const current = existing.find((p) => p.metadata.labels?.['cnpg.io/instanceRole'] === 'primary');
-    const currentIndex = current ? Number(current.metadata.name.slice(base.length + 1)) - 1 : -1;
-    let primaryIndex = currentIndex >= 0 && currentIndex < replicas && up(currentIndex) ? currentIndex : -1;
-    if (primaryIndex < 0) primaryIndex = sites.findIndex((_, i) => up(i));
-    if (primaryIndex < 0) primaryIndex = Math.max(0, Math.min(currentIndex, replicas - 1));
-    const out: { name: string; primary: boolean; ready: boolean }[] = [];
-    for (let i = 0; i < replicas; i++) {
-      const site = sites[i] as Site;
-      const name = `${base}-${i + 1}`;
-      const ready = up(i);
-      const primary = i === primaryIndex;
-      const pod: OwnedObject = {
-        apiVersion: 'v1',
-        kind: 'Pod',
-        metadata: {
-          name,
-          labels: {
-            'cnpg.io/cluster': base,
-            'cnpg.io/instanceName': name,
-            'cnpg.io/instanceRole': primary ? 'primary' : 'replica',
-            'cnpg.io/podRole': 'instance',
-            role: primary ? 'primary' : 'replica',
-          },
-        },
-        spec: { nodeName: nodeOfInstance(placement, site, i + 1), containers: [{ name: 'postgres', image: `ghcr.io/cloudnative-pg/postgresql:${((object['spec'] as PgSpec | undefined)?.version ?? 'v18').slice(1)}` }] },
-        status: {
-          phase: ready ? 'Running' : 'Failed',
-          podIP: '127.0.0.1',
-          hostIP: '127.0.0.1',
-          conditions: [podReadyCondition(existing.find((p) => p.metadata.name === name), ready, ready ? 'InstanceReady' : 'SiteDown')],
-          containerStatuses: [{ name: 'postgres', ready, restartCount: 0 }],
-        },
-      };
-      await ctx.applyOwned(pod);
-      out.push({ name, primary, ready });
-    }
-    return out;
-  }
-
-  private async syncCredentials(object: KubeObject, ctx: ReconcileContext, users: Record<string, { password?: string } | null>): Promise<void> {
-    const old = ctx.listOwned('Secret').find((s) => s.metadata.name === `postgres-${object.metadata.name}-credentials`);
-    const oldData = (old?.['data'] ?? {}) as Record<string, string>;
-    const data: Record<string, string> = {};
-    for (const [user, config] of Object.entries(users)) {
-      const given = config?.password;
-      data[user] = given ? Buffer.from(given).toString('base64') : (publishedPassword(oldData, user) ?? Buffer.from(generatedPassword()).toString('base64'));
-    }
-    await publishCredentials(object, ctx, data);
+    const instances = deterministicInstances({
+      postgresName: object.metadata.name,
+      placement,
+      replicas,
+      downSites: this.downSites,
+      currentPrimaryOrdinal: current ? Number(current.metadata.name.slice(base.length + 1)) : undefined,
+    });
+    const cluster = { postgresName: object.metadata.name, version: (object['spec'] as PgSpec | undefined)?.version ?? 'v18', placement };
+    for (const instance of instances) await ctx.applyOwned(instancePod(cluster, instance, existing.find((p) => p.metadata.name === instance.name)));
+    return instances;
   }
 }
-

@@ -1,10 +1,7 @@
-// A Postgres spec, read for the engine: the cluster it should be (ClusterDesired), and the
-// users' passwords that go with it.
+// A Postgres spec, read for the engine: the cluster it should be (ClusterDesired); the users'
+// passwords come from the model (cluster-objects.ts credentialsData).
 
-import type { KubeObject } from '../../store/kube-object.js';
-import { generatedPassword } from '../generated-password.js';
-import { publishedPassword } from '../published-objects.js';
-import type { Placement, ReconcileContext } from '../reconciler.js';
+import type { Placement } from '../reconciler.js';
 import type { ClusterDesired } from './cluster-types.js';
 import { OPERATOR_PARAMETERS } from './parameter-plan.js';
 import { resourceSettings } from './resources-plan.js';
@@ -53,18 +50,4 @@ export function desiredCluster(spec: PostgresSpec, major: number, placement: Pla
     },
     external: spec.external === true,
   };
-}
-
-/** Given password, else the one already in the Secret, else a new one (kept across reconciles). */
-export function clusterPasswords(object: KubeObject, ctx: ReconcileContext, spec: PostgresSpec): Record<string, string> {
-  const secret = ctx.listOwned('Secret').find((s) => s.metadata.name === `postgres-${object.metadata.name}-credentials`);
-  const old = (secret?.['data'] ?? {}) as Record<string, string>;
-  const out: Record<string, string> = {};
-  for (const [user, cfg] of Object.entries(spec.users ?? {})) {
-    const given = cfg?.password;
-    const published = publishedPassword(old, user);
-    const kept = published !== undefined ? Buffer.from(published, 'base64').toString('utf8') : undefined;
-    out[user] = given ?? kept ?? generatedPassword();
-  }
-  return out;
 }

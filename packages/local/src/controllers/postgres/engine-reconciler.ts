@@ -12,12 +12,10 @@ import { listInstalledPg, locatePg } from '../../engine/pg-binaries.js';
 import { tlsFilesIn } from '../../engine/pg-tls-files.js';
 import { resolveRunAs, type RunAs } from '../../engine/run-as.js';
 import type { KubeObject } from '../../store/kube-object.js';
-import { podReadyCondition } from '../conditions.js';
-import { nodeOfInstance } from '../placement.js';
-import { publishCredentials, publishServices } from '../published-objects.js';
+import { credentialsData, INCARNATION_ANNOTATION, instancePod, passwordsOf, statusDetail, workloadCount, type ObservedInstance } from '../cluster-objects.js';
+import { publishCredentials, publishedCredentials, publishServices } from '../published-objects.js';
 import type {
   FinalizeResult,
-  OwnedObject,
   Placement,
   PostgresStatus,
   ReconcileContext,
@@ -29,12 +27,13 @@ import type {
 } from '../reconciler.js';
 import { clusterCertificateNames, ensureClusterCertificate } from './cluster-certificate.js';
 import { PgClusterRuntime, type ClusterSnapshot } from './cluster-runtime.js';
-import { clusterPasswords, desiredCluster, majorOf, type PostgresSpec } from './desired-cluster.js';
+import { desiredCluster, majorOf, type PostgresSpec } from './desired-cluster.js';
 import { ExternalAddresses } from './external-addresses.js';
 import { profileByName, type HealthProfile } from './health-profile.js';
-import { INCARNATION_ANNOTATION, planPod } from './pod-plan.js';
+import { planPod } from './pod-plan.js';
 import { resourceSettings } from './resources-plan.js';
 import { specRefusals } from '../spec-refusals.js';
+import { checkPlacement, writeReleaseFailure } from '../release-failure.js';
 import { actionOf, ReleaseBook, releasePending, releaseStatus, schemaFailure, type ReleaseOutcome } from '../release-status.js';
 import { releaseDone } from './status-plan.js';
 
@@ -134,16 +133,12 @@ export class EngineReconciler implements Reconciler {
       await this.#writeFailure(ctx, object, previous, schemaFailure(refusals));
       return {};
     }
-    const placement = ctx.placement();
-    const className = (object['spec'] as { schedulingClass?: string } | undefined)?.schedulingClass ?? '';
-    if (!placement) {
-      await this.#writeFailure(ctx, object, previous, `SchedulingClass "${className}" does not exist: ask an administrator to create it, or set spec.schedulingClass to an existing class (built in: spread, gland, lucerne, geneva, gland-lucerne, gland-geneva, lucerne-geneva)`);
+    const placed = checkPlacement(object, ctx.placement());
+    if (placed.error !== undefined) {
+      await this.#writeFailure(ctx, object, previous, placed.error);
       return { requeueAfterMs: 5_000 };
     }
-    if (placement.unschedulable !== undefined) {
-      await this.#writeFailure(ctx, object, previous, `${placement.unschedulable} (scheduling class ${placement.className ?? 'none'})`);
-      return { requeueAfterMs: 5_000 };
-    }
+    const placement = placed.placement;
     const version = spec.version ?? 'v18';
     const major = majorOf(version);
     if (major === undefined) {
@@ -158,7 +153,8 @@ export class EngineReconciler implements Reconciler {
       return {};
     }
 
-    const passwords = clusterPasswords(object, ctx, spec);
+    const credentials = credentialsData(spec.users ?? {}, publishedCredentials(object, ctx));
+    const passwords = passwordsOf(credentials);
     const passwordsKey = createHash('sha256').update(JSON.stringify(passwords)).digest('hex');
     const managed = this.#clusters.get(this.#key(object)) ?? this.#managed(object);
     const first = !previous.conditions?.length;
@@ -179,7 +175,7 @@ export class EngineReconciler implements Reconciler {
         await this.#flushEvents(managed, ctx);
         return { requeueAfterMs: 5_000 };
       }
-      await this.#syncSecret(object, ctx, passwords);
+      await publishCredentials(object, ctx, credentials);
     }
     await this.#plannedSwitchover(object, managed, ctx);
     const snapshot = managed.runtime.snapshot();
@@ -234,13 +230,12 @@ export class EngineReconciler implements Reconciler {
   // ---- snapshot -> API objects -------------------------------------------------------
 
   async #writeStatus(ctx: ReconcileContext, object: KubeObject, previous: Partial<PostgresStatus>, s: ClusterSnapshot, placement: Placement, applying: boolean): Promise<void> {
-    const want = s.instances.length;
-    const ready = s.instances.filter((i) => i.ready).length;
+    const count = workloadCount(s.instances);
     const record = this.#releases.recordOf(object);
     let outcome: ReleaseOutcome | undefined;
     if (releasePending(object, record)) {
       const action = actionOf(record);
-      if (releaseDone({ phase: s.phase, primary: s.primary, primaryReady: s.primaryReady, rolesApplied: s.rolesApplied, instances: want, readyInstances: ready, applying })) {
+      if (releaseDone({ phase: s.phase, primary: s.primary, primaryReady: s.primaryReady, rolesApplied: s.rolesApplied, instances: count.pods, readyInstances: count.ready, applying })) {
         record.revision += 1;
         record.releasedGeneration = object.metadata.generation ?? 1;
         outcome = { state: 'succeeded', action, revision: record.revision };
@@ -249,11 +244,8 @@ export class EngineReconciler implements Reconciler {
       }
     }
     await ctx.writeStatus({
-      ...releaseStatus(object, previous, outcome, { pods: want, ready }),
-      // Optional detail Hikube does not publish; clients must not depend on it.
-      instances: want,
-      readyInstances: ready,
-      ...(s.primary ? { currentPrimary: s.primary } : {}),
+      ...releaseStatus(object, previous, outcome, count),
+      ...statusDetail(s.instances, s.primary),
       phase: s.phase,
       synchronousStandbys: { number: s.synchronous.number, names: [...s.synchronous.names] },
       instancesStatus: s.instances.map((i) => ({
@@ -278,57 +270,23 @@ export class EngineReconciler implements Reconciler {
 
   /** A release action that failed: Ready and Released False with Helm's reason; the pods keep running. */
   async #writeFailure(ctx: ReconcileContext, object: KubeObject, previous: Partial<PostgresStatus>, error: string): Promise<void> {
-    const before = previous.conditions?.find((c) => c.type === 'Ready');
     const instances = this.#clusters.get(this.#key(object))?.runtime.snapshot().instances ?? [];
-    const status = releaseStatus(object, previous, { state: 'failed', action: actionOf(this.#releases.recordOf(object)), error }, { pods: instances.length, ready: instances.filter((i) => i.ready).length });
-    await ctx.writeStatus(status);
-    const ready = status.conditions.find((c) => c.type === 'Ready');
-    if (ready && (before?.reason !== ready.reason || before.message !== ready.message)) await ctx.event('Warning', ready.reason, ready.message);
+    await writeReleaseFailure(ctx, object, previous, actionOf(this.#releases.recordOf(object)), error, workloadCount(instances));
   }
 
   async #syncPods(object: KubeObject, ctx: ReconcileContext, s: ClusterSnapshot, version: string, placement: Placement): Promise<void> {
-    const base = `postgres-${object.metadata.name}`;
     const names = new Set(s.instances.map((i) => i.name));
     const existing = new Map(ctx.listOwned('Pod').map((p) => [p.metadata.name, p]));
     for (const name of existing.keys()) if (!names.has(name)) await ctx.deleteOwned('Pod', name);
+    const cluster = { postgresName: object.metadata.name, version, placement };
     for (const i of s.instances) {
       // Updated in place for its whole life; replaced only when the instance's data was recreated.
       const current = existing.get(i.name);
       const replaced = planPod(current !== undefined, current?.metadata.annotations?.[INCARNATION_ANNOTATION], i.incarnation) === 'replace';
       if (replaced) await ctx.deleteOwned('Pod', i.name);
-      const primary = i.role === 'primary';
-      const pod: OwnedObject = {
-        apiVersion: 'v1',
-        kind: 'Pod',
-        metadata: {
-          name: i.name,
-          labels: {
-            'cnpg.io/cluster': base,
-            'cnpg.io/instanceName': i.name,
-            'cnpg.io/instanceRole': primary ? 'primary' : 'replica',
-            'cnpg.io/podRole': 'instance',
-            role: primary ? 'primary' : 'replica',
-          },
-          annotations: { 'local.hikube.io/port': String(i.port), [INCARNATION_ANNOTATION]: i.incarnation },
-        },
-        spec: {
-          nodeName: nodeOfInstance(placement, i.site, i.ordinal),
-          containers: [{ name: 'postgres', image: `ghcr.io/cloudnative-pg/postgresql:${version.slice(1)}` }],
-        },
-        status: {
-          phase: i.reason === 'SiteDown' ? 'Failed' : 'Running',
-          podIP: '127.0.0.1',
-          hostIP: '127.0.0.1',
-          conditions: [podReadyCondition(replaced ? undefined : current, i.ready, i.reason)],
-          containerStatuses: [{ name: 'postgres', ready: i.ready, restartCount: 0 }],
-        },
-      };
-      await ctx.applyOwned(pod);
+      const observed: ObservedInstance = { name: i.name, ordinal: i.ordinal, site: i.site, role: i.role === 'primary' ? 'primary' : 'replica', ready: i.ready, reason: i.reason, incarnation: i.incarnation, port: i.port };
+      await ctx.applyOwned(instancePod(cluster, observed, replaced ? undefined : current));
     }
-  }
-
-  async #syncSecret(object: KubeObject, ctx: ReconcileContext, passwords: Record<string, string>): Promise<void> {
-    await publishCredentials(object, ctx, Object.fromEntries(Object.entries(passwords).map(([u, p]) => [u, Buffer.from(p).toString('base64')])));
   }
 
   async #flushEvents(managed: Managed, ctx: ReconcileContext): Promise<void> {

@@ -2,10 +2,7 @@
 // changes, readiness and restarts of its container update it in place. A new pod (new uid, age
 // reset) appears only when the instance is really replaced: its data re-cloned, or the pod deleted.
 // Each instance carries an incarnation id that changes exactly when its data directory is
-// recreated; the pod records it in an annotation.
-
-/** Annotation on a Pod: the incarnation of the instance it stands for. */
-export const INCARNATION_ANNOTATION = 'local.hikube.io/incarnation';
+// recreated; the pod records it in an annotation (INCARNATION_ANNOTATION, cluster-objects.ts).
 
 export type PodAction = 'create' | 'update' | 'replace';
 
