@@ -1,7 +1,7 @@
 // Test helper: an in-memory ClusterApi that behaves like the platform where the resource cares
 // (defaults filled on write, merge patches, generated passwords, one pod per replica), with knobs
 // for failures, and a count of every call so tests can prove no request was made.
-import { applyPostgresDefaults, type Postgres, type PostgresCapabilities, type SchedulingClass } from '@hikube/sdk/kubernetes';
+import { applyMergePatch, applyPostgresDefaults, type Postgres, type PostgresCapabilities, type SchedulingClass } from '@hikube/sdk/kubernetes';
 import type { ClusterApi, ClusterObservation, WaitOptions } from './cluster-api.js';
 import type { MergePatch } from './merge-patch.js';
 import { placementsOf } from './scheduling-class-placement.js';
@@ -14,16 +14,6 @@ export class MemoryApiError extends Error {
     super(message);
     this.name = 'MemoryApiError';
   }
-}
-
-function applyMergePatch(target: unknown, patch: unknown): unknown {
-  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) return patch;
-  const result: Record<string, unknown> = typeof target === 'object' && target !== null && !Array.isArray(target) ? { ...(target as Record<string, unknown>) } : {};
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === null) delete result[key];
-    else result[key] = applyMergePatch(result[key], value);
-  }
-  return result;
 }
 
 const defaultZones = ['gland', 'lucerne', 'geneva'];
