@@ -27,8 +27,11 @@ interface Pending {
   patch: JsonRecord | undefined;
 }
 
-/** An empty container of the same kind as `value`, queued for filling, or `value` itself when it is a scalar. */
-function start(value: unknown, patch: JsonRecord | undefined, work: Pending[]): unknown {
+/**
+ * The result's value for `value` (with `patch` merged in, when given): an empty object or array,
+ * queued in `work` to be filled, or `value` itself when it is a scalar.
+ */
+function resultFor(value: unknown, patch: JsonRecord | undefined, work: Pending[]): unknown {
   if (patch !== undefined) {
     const into: JsonRecord = {};
     work.push({ into, target: value, patch });
@@ -40,23 +43,28 @@ function start(value: unknown, patch: JsonRecord | undefined, work: Pending[]): 
   return into;
 }
 
+/** `change` applied to `value`: merged into it when `change` is an object, else `change` replaces it. */
+function applied(value: unknown, change: unknown, work: Pending[]): unknown {
+  return isRecord(change) ? resultFor(value, change, work) : resultFor(change, undefined, work);
+}
+
 function fill({ into, target, patch }: Pending, work: Pending[]): void {
   if (Array.isArray(into)) {
-    for (const item of target as unknown[]) into.push(start(item, undefined, work));
+    for (const item of target as unknown[]) into.push(resultFor(item, undefined, work));
     return;
   }
   const base = isRecord(target) ? target : {};
   // Members of the target first, in their order: patched, removed (null) or copied.
   for (const key of Object.keys(base)) {
     const change = patch === undefined ? undefined : ownValue(patch, key);
-    if (change === undefined) setOwn(into, key, start(base[key], undefined, work));
-    else if (change !== null) setOwn(into, key, isRecord(change) ? start(base[key], change, work) : start(change, undefined, work));
+    if (change === undefined) setOwn(into, key, resultFor(base[key], undefined, work));
+    else if (change !== null) setOwn(into, key, applied(base[key], change, work));
   }
   // Then the members only the patch has (a nested patch applies to an empty object, dropping its nulls).
   for (const [key, change] of Object.entries(patch ?? {})) {
     // `undefined` is no JSON value: absent, as in the loop above.
     if (Object.hasOwn(base, key) || change === null || change === undefined) continue;
-    setOwn(into, key, isRecord(change) ? start(undefined, change, work) : start(change, undefined, work));
+    setOwn(into, key, applied(undefined, change, work));
   }
 }
 
@@ -66,7 +74,7 @@ function fill({ into, target, patch }: Pending, work: Pending[]): void {
  */
 export function applyMergePatch(target: unknown, patch: unknown): unknown {
   const work: Pending[] = [];
-  const result = isRecord(patch) ? start(target, patch, work) : start(patch, undefined, work);
+  const result = applied(target, patch, work);
   for (let next = work.pop(); next !== undefined; next = work.pop()) fill(next, work);
   return result;
 }
