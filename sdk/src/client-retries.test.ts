@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type HikubeClient } from './client.js';
 import { AbortError, AlreadyExistsError, NetworkError, ServerError, TimeoutError } from './errors.js';
 import { createIdAnnotation } from './resources/create-once.js';
+import { cozystackFixtures } from './testing/cozystack-fixtures.js';
 import { startTestApiServer, type TestApiServer } from './testing/test-api-server.js';
 import type { LogEvent } from './transport/log-event.js';
 
@@ -12,7 +13,7 @@ const events: LogEvent[] = [];
 const postgresPath = /\/postgreses/;
 
 beforeAll(async () => {
-  server = await startTestApiServer({ tokens: [token], platform: { readyAfterMs: 5 } });
+  server = await startTestApiServer({ tokens: [token] });
   client = createClient({
     server: server.url,
     token,
@@ -30,6 +31,18 @@ afterEach(() => {
   server.clearFaults();
   server.requests.length = 0;
 });
+
+/**
+ * What the platform publishes once it released a cluster (the test server is a store and acts on
+ * nothing): Ready as Cozystack reports it, the credentials TenantSecret and the rw Service.
+ */
+function platformReleased(name: string, passwords: Record<string, string>): void {
+  const released = cozystackFixtures('tenant-a')[0]!.object['status'] as Record<string, unknown>;
+  server.put('postgreses', { ...server.read('postgreses', 'tenant-a', name)!, status: released });
+  const data = Object.fromEntries(Object.entries(passwords).map(([user, password]) => [user, Buffer.from(password).toString('base64')]));
+  server.put('tenantsecrets', { apiVersion: 'core.cozystack.io/v1alpha1', kind: 'TenantSecret', metadata: { name: `postgres-${name}-credentials`, namespace: 'tenant-a' }, type: 'Opaque', data });
+  server.put('services', { apiVersion: 'v1', kind: 'Service', metadata: { name: `postgres-${name}-rw`, namespace: 'tenant-a' }, spec: { type: 'ClusterIP', clusterIP: '10.96.0.10', ports: [{ name: 'postgres', port: 5432, protocol: 'TCP' }] } });
+}
 
 const attempts = () => server.requests.filter((request) => postgresPath.test(request.path)).length;
 
@@ -178,6 +191,7 @@ describe('logging hook', () => {
   it('never carries the token or a password', async () => {
     events.length = 0;
     await client.postgres.create({ metadata: { name: 'logged' }, spec: { replicas: 1, users: { app: { password: 'pa55word-never-logged' } } } });
+    platformReleased('logged', { app: 'pa55word-never-logged' });
     await client.postgres.waitForReady('logged', { level: 'released', timeout: 10_000 });
     const credentials = await client.postgres.credentials('logged');
     expect(credentials['app']).toBe('pa55word-never-logged');

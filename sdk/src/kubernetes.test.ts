@@ -8,7 +8,7 @@ const kubernetesSurface = [
   'AbortError', 'AlreadyExistsError', 'ApiError', 'BadResponseError', 'ConfigError', 'ConflictError', 'ForbiddenError', 'GoneError',
   'HikubeError', 'InvalidError', 'NetworkError', 'NotFoundError', 'PostgresClient', 'ServerError', 'TimeoutError', 'TooManyRequestsError',
   'UnauthorizedError', 'ValidationError', 'WaitFailedError', 'WaitTimeoutError',
-  'applyPostgresDefaults', 'applySchedulingClassDefaults', 'capabilitiesFromDocument', 'blockedPostgresParameters', 'conditionSchema', 'createClient', 'createIdAnnotation',
+  'applyMergePatch', 'applyPostgresDefaults', 'applySchedulingClassDefaults', 'capabilitiesFromDocument', 'blockedPostgresParameters', 'conditionSchema', 'createClient', 'createIdAnnotation',
   'eventListSchema', 'eventSchema', 'failedCondition', 'instanceRoleLabel', 'isNewerCondition', 'isTerminalReason', 'kubeStatusSchema', 'objectMetaSchema',
   'operatorManagedPostgresParameters', 'podListSchema', 'podSchema', 'postgresListSchema', 'postgresNamePrefix', 'postgresNameSchema', 'postgresPresetSizes', 'postgresSpecWarnings',
   'postgresSchema', 'postgresSpecSchema', 'postgresStatusSchema', 'readyCondition', 'reservedPostgresDatabasePrefixes', 'reservedPostgresDatabases',

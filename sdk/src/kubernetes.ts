@@ -119,6 +119,7 @@ export type { LogEvent, Logger } from './transport/log-event.js';
 export type { ListOptions } from './resources/list-pages.js';
 export type { WatchEvent as ObjectWatchEvent, WatchOptions } from './resources/watch-objects.js';
 export { createIdAnnotation } from './resources/create-once.js';
+export { applyMergePatch } from './merge-patch.js';
 export {
   instanceRoleLabel,
   type ConnectionStringOptions,

@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { GoneError, HikubeError, NotFoundError, ValidationError } from '../errors.js';
 import type { Postgres } from '../generated/types.js';
-import { startTestApiServer, type KubeObject, type TestApiServer } from '../testing/test-api-server.js';
+import type { KubeObject } from '../testing/kube-object.js';
+import { startTestApiServer, type TestApiServer } from '../testing/test-api-server.js';
 import { resolveConnection } from '../transport/connection.js';
 import { HttpTransport } from '../transport/http-transport.js';
 import { SPLIT_THRESHOLD_BYTES } from '../transport/json-body.js';

@@ -11,7 +11,7 @@ export interface ContractSuiteOptions {
   client?: () => HikubeClient | Promise<HikubeClient>;
   /** Prefix of the objects the suite creates (they are deleted at the end). Default `sdk-contract`. */
   namePrefix?: string;
-  /** The server acts as the platform (services, credentials, pods, Ready). Default true. */
+  /** The server acts as the platform (services, credentials, pods, Ready). Default true; false for a bare store. */
   platform?: boolean;
   /** SchedulingClass calls: create and delete, list and get only, or none. Default `readWrite`. */
   schedulingClasses?: 'readWrite' | 'readOnly' | false;

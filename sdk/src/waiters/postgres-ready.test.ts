@@ -1,7 +1,8 @@
-import { createServer, type AddressInfo } from 'node:net';
+import { createServer, type AddressInfo, type Server } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AbortError, NotFoundError } from '../errors.js';
 import { PostgresResource } from '../resources/postgres.js';
+import { cozystackFixtures } from '../testing/cozystack-fixtures.js';
 import { startTestApiServer, type TestApiServer } from '../testing/test-api-server.js';
 import { resolveConnection } from '../transport/connection.js';
 import { HttpTransport } from '../transport/http-transport.js';
@@ -13,25 +14,78 @@ const ns = 'tenant-a';
 let server: TestApiServer;
 let transport: HttpTransport;
 let postgres: PostgresResource;
+/** Stands in for PostgreSQL behind an external address: accepts and closes. */
+let listening: Server;
 
 beforeAll(async () => {
-  server = await startTestApiServer({
-    platform: {
-      readyAfterMs: 60,
-      failWhen: (object) => {
-        if (object.metadata.name?.startsWith('broken')) return 'quota exceeded: 64 CPU requested, 8 allowed';
-        return (object['spec'] as { replicas?: number } | undefined)?.replicas === 9 ? 'quota exceeded: 9 instances requested, 4 allowed' : undefined;
-      },
-    },
-  });
+  server = await startTestApiServer();
   transport = new HttpTransport({ connection: resolveConnection({ kubeconfig: false, server: server.url, namespace: ns }) });
   postgres = new PostgresResource(transport, ns);
+  listening = createServer((socket) => socket.end());
+  await new Promise<void>((resolveListen) => listening.listen(0, '127.0.0.1', resolveListen));
 });
 afterAll(async () => {
   await transport.close();
   await server.stop();
+  await new Promise((resolveClose) => listening.close(resolveClose));
 });
 afterEach(() => server.clearFaults());
+
+// The test server is a store: each test states what the platform reports, with these.
+
+/** Sets the status of Postgres `name` as the platform reports it (no observedGeneration). */
+function report(name: string, conditions: Condition[]): void {
+  server.put('postgreses', { ...server.read('postgreses', ns, name)!, status: { version: '0.18.0', conditions } });
+}
+
+/** Released and ready, as the Cozystack fixtures hold it (Ready, Released, WorkloadsReady from an install). */
+const installed = (): Condition[] => (cozystackFixtures(ns)[0]!.object['status'] as { conditions: Condition[] }).conditions;
+
+/** helm-controller's Ready and Released after a release of `name` (Released only once it ended). */
+function release(name: string, action: 'install' | 'upgrade', outcome: 'Succeeded' | 'Failed' | 'Progressing', detail = ''): Condition[] {
+  const lastTransitionTime = new Date().toISOString();
+  const reason = outcome === 'Progressing' ? 'Progressing' : `${action === 'install' ? 'Install' : 'Upgrade'}${outcome}`;
+  const message = {
+    Progressing: `Running '${action}' action with timeout of 5m0s`,
+    Succeeded: `Helm ${action} succeeded for release ${ns}/postgres-${name}.v${action === 'install' ? 1 : 2} with chart postgres@0.18.0`,
+    Failed: `Helm ${action} failed for release ${ns}/postgres-${name} with chart postgres@0.18.0: ${detail}`,
+  }[outcome];
+  const status = ({ Progressing: 'Unknown', Succeeded: 'True', Failed: 'False' } as const)[outcome];
+  const ready: Condition = { type: 'Ready', status, reason, message, lastTransitionTime };
+  return outcome === 'Progressing' ? [ready] : [ready, { ...ready, type: 'Released' }];
+}
+
+/** The instance pods as CloudNativePG labels them; no zone label, the node's name tells the site. */
+function pods(name: string, ready: boolean[]): void {
+  ready.forEach((isReady, index) => {
+    server.put('pods', {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: `postgres-${name}-${index + 1}`, namespace: ns, labels: { 'cnpg.io/cluster': `postgres-${name}`, 'cnpg.io/instanceRole': index === 0 ? 'primary' : 'replica' } },
+      spec: { nodeName: `${['gld', 'luc', 'plo'][index % 3]}-node-${index + 1}` },
+      status: { phase: 'Running', conditions: [{ type: 'Ready', status: isReady ? 'True' : 'False' }] },
+    });
+  });
+}
+
+/** The rw Service of `name` and its external LoadBalancer at 127.0.0.1:`port`, as the chart makes them. */
+function services(name: string, port: number): void {
+  const service = (suffix: string, type: string) => ({ apiVersion: 'v1', kind: 'Service', metadata: { name: `postgres-${name}-${suffix}`, namespace: ns }, spec: { type, clusterIP: '10.96.0.9', ports: [{ name: 'postgres', port, protocol: 'TCP' }] } });
+  server.put('services', service('rw', 'ClusterIP'));
+  server.put('services', { ...service('external-write', 'LoadBalancer'), status: { loadBalancer: { ingress: [{ ip: '127.0.0.1' }] } } });
+}
+
+/** An onProgress that plays the platform: the first time the waiter reports a reason, its move runs. */
+function platformOnProgress(moves: Record<string, () => void>, seen: string[] = []): (step: WaitProgress) => void {
+  return (step) => {
+    seen.push(step.reason);
+    const move = moves[step.reason];
+    delete moves[step.reason];
+    move?.();
+  };
+}
+
+const openPort = (): number => (listening.address() as AddressInfo).port;
 
 describe('waitForPostgresReady', () => {
   it.each([
@@ -42,90 +96,93 @@ describe('waitForPostgresReady', () => {
     const name = `ready-${level.toLowerCase()}`;
     await postgres.create({ metadata: { name }, spec: { replicas } });
     const progress: WaitProgress[] = [];
-    const ready = await waitForPostgresReady(postgres, name, { level, timeout: 20_000, onProgress: (step) => progress.push(step) });
+    const onProgress = platformOnProgress({
+      'Ready is not reported': () => {
+        pods(name, Array.from({ length: replicas }, () => true));
+        report(name, installed());
+      },
+    });
+    const ready = await waitForPostgresReady(postgres, name, { level, timeout: 20_000, onProgress: (step) => (progress.push(step), onProgress(step)) });
     expect(ready.status?.conditions).toContainEqual(expect.objectContaining({ type: 'Ready', status: 'True' }));
+    expect(progress.map((step) => step.reason)).toEqual(['Ready is not reported']);
     for (const step of progress) expect(step.level).toBe(level);
     if (level === 'allInstances') expect((await postgres.instances(name)).filter((instance) => instance.ready)).toHaveLength(3);
   });
 
   it('waits for every instance, not just the condition', async () => {
     await postgres.create({ metadata: { name: 'lagging' }, spec: { replicas: 2 } });
-    await waitForPostgresReady(postgres, 'lagging', { level: 'released', timeout: 20_000 });
-    server.put('pods', { ...server.read('pods', ns, 'postgres-lagging-2')!, status: { conditions: [{ type: 'Ready', status: 'False' }] } });
+    report('lagging', installed());
+    pods('lagging', [true, false]);
     const progress: string[] = [];
     // The second instance becomes ready only after the waiter has reported that it is waiting for it.
-    const onProgress = (step: WaitProgress) => {
-      progress.push(step.reason);
-      if (step.reason === '1 of 2 instances ready') server.put('pods', { ...server.read('pods', ns, 'postgres-lagging-2')!, status: { conditions: [{ type: 'Ready', status: 'True' }] } });
-    };
+    const onProgress = platformOnProgress({ '1 of 2 instances ready': () => pods('lagging', [true, true]) }, progress);
     await expect(waitForPostgresReady(postgres, 'lagging', { timeout: 20_000, onProgress })).resolves.toMatchObject({ metadata: { name: 'lagging' } });
-    expect(progress).toContain('1 of 2 instances ready');
+    expect(progress).toEqual(['1 of 2 instances ready']);
   });
 
   it('primary: waits for the primary pod, not for the standbys', async () => {
     await postgres.create({ metadata: { name: 'primary-wait' }, spec: { replicas: 2 } });
-    await waitForPostgresReady(postgres, 'primary-wait', { level: 'released', timeout: 20_000 });
-    const setReady = (pod: string, status: 'True' | 'False') => server.put('pods', { ...server.read('pods', ns, pod)!, status: { conditions: [{ type: 'Ready', status }] } });
-    setReady('postgres-primary-wait-1', 'False');
-    setReady('postgres-primary-wait-2', 'False');
+    report('primary-wait', installed());
+    pods('primary-wait', [false, false]);
     const progress: string[] = [];
-    const onProgress = (step: WaitProgress) => {
-      progress.push(step.reason);
-      if (step.reason === 'the primary postgres-primary-wait-1 is not ready yet') setReady('postgres-primary-wait-1', 'True');
-    };
+    const onProgress = platformOnProgress({ 'the primary postgres-primary-wait-1 is not ready yet': () => pods('primary-wait', [true, false]) }, progress);
     await expect(waitForPostgresReady(postgres, 'primary-wait', { level: 'primary', timeout: 20_000, onProgress })).resolves.toMatchObject({ metadata: { name: 'primary-wait' } });
-    expect(progress).toContain('the primary postgres-primary-wait-1 is not ready yet');
+    expect(progress).toEqual(['the primary postgres-primary-wait-1 is not ready yet']);
     expect((await postgres.instances('primary-wait')).map((instance) => instance.ready)).toEqual([true, false]);
   });
 
   it('primary with external: waits until the external address accepts connections', async () => {
     await postgres.create({ metadata: { name: 'primary-external' }, spec: { replicas: 1, external: true } });
-    await waitForPostgresReady(postgres, 'primary-external', { level: 'released', timeout: 20_000 });
-    const service = server.read('services', ns, 'postgres-primary-external-external-write')!;
-    const openPort = (service['spec'] as { ports: { port: number }[] }).ports[0]?.port;
+    report('primary-external', installed());
+    pods('primary-external', [true]);
     const closed = createServer();
     await new Promise<void>((resolveListen) => closed.listen(0, '127.0.0.1', resolveListen));
     const closedPort = (closed.address() as AddressInfo).port;
     await new Promise((resolveClose) => closed.close(resolveClose));
-    const withPort = (port: number | undefined) => server.put('services', { ...service, spec: { ...(service['spec'] as object), ports: [{ name: 'postgres', port, protocol: 'TCP' }] } });
-    withPort(closedPort);
+    const closedReason = `the external address 127.0.0.1:${closedPort} does not accept connections yet`;
+    services('primary-external', closedPort);
     const progress: string[] = [];
-    const onProgress = (step: WaitProgress) => {
-      progress.push(step.reason);
-      if (step.reason.includes('does not accept connections')) withPort(openPort);
-    };
+    const onProgress = platformOnProgress({ [closedReason]: () => services('primary-external', openPort()) }, progress);
     await expect(waitForPostgresReady(postgres, 'primary-external', { level: 'primary', timeout: 20_000, onProgress })).resolves.toMatchObject({ metadata: { name: 'primary-external' } });
-    expect(progress).toContain(`the external address 127.0.0.1:${closedPort} does not accept connections yet`);
+    expect(progress).toEqual([closedReason]);
   });
 
   it('fails fast with the platform message', async () => {
     await postgres.create({ metadata: { name: 'broken-one' }, spec: {} });
+    report('broken-one', release('broken-one', 'install', 'Failed', 'quota exceeded: 64 CPU requested, 8 allowed'));
     const error = await waitForPostgresReady(postgres, 'broken-one', { timeout: 60_000 }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(WaitFailedError);
     expect(error).toMatchObject({ code: 'HIKUBE_WAIT_FAILED', lastObserved: { metadata: { name: 'broken-one' } } });
-    expect((error as Error).message).toContain('InstallFailed');
-    expect((error as Error).message).toContain('quota exceeded: 64 CPU requested, 8 allowed');
+    expect((error as Error).message).toContain('Ready=False (InstallFailed): Helm install failed for release tenant-a/postgres-broken-one with chart postgres@0.18.0: quota exceeded: 64 CPU requested, 8 allowed');
   });
 
   it('after an update, does not return on the Ready=True left from before it', async () => {
     await postgres.create({ metadata: { name: 'resized' }, spec: { replicas: 1 } });
-    const before = await waitForPostgresReady(postgres, 'resized', { level: 'released', timeout: 20_000 });
-    expect(before.status?.conditions?.find((c) => c.type === 'Ready')).toMatchObject({ reason: 'InstallSucceeded', message: expect.stringContaining('.v1 with chart') });
+    report('resized', installed());
     const written = await postgres.patch('resized', { spec: { replicas: 2 } });
     // The write's answer still carries the old Ready=True, as the aggregated API's does.
     expect(written.status?.conditions?.find((c) => c.type === 'Ready')?.status).toBe('True');
     const progress: string[] = [];
-    const after = await waitForPostgresReady(postgres, 'resized', { level: 'released', since: written, timeout: 20_000, onProgress: (step) => progress.push(step.reason) });
-    expect(after.status?.conditions?.find((c) => c.type === 'Ready')).toMatchObject({ status: 'True', reason: 'UpgradeSucceeded', message: expect.stringContaining('.v2 with chart') });
-    expect(progress[0]).toMatch(/has not started applying the change yet|Ready is Unknown/);
-    expect(after.status?.conditions?.some((c) => 'observedGeneration' in c)).toBe(false);
+    const onProgress = platformOnProgress(
+      {
+        'the platform has not started applying the change yet (Ready is still True, InstallSucceeded)': () => report('resized', release('resized', 'upgrade', 'Progressing')),
+        "Ready is Unknown: Running 'upgrade' action with timeout of 5m0s": () => report('resized', release('resized', 'upgrade', 'Succeeded')),
+      },
+      progress,
+    );
+    const after = await waitForPostgresReady(postgres, 'resized', { level: 'released', since: written, timeout: 20_000, onProgress });
+    expect(after.status?.conditions?.find((c) => c.type === 'Ready')).toMatchObject({ status: 'True', reason: 'UpgradeSucceeded' });
+    expect(progress).toEqual(['the platform has not started applying the change yet (Ready is still True, InstallSucceeded)', "Ready is Unknown: Running 'upgrade' action with timeout of 5m0s"]);
   });
 
   it('after an update the platform refuses, fails with the Helm reason, not the old Ready', async () => {
     await postgres.create({ metadata: { name: 'to-break' }, spec: { replicas: 1 } });
-    await waitForPostgresReady(postgres, 'to-break', { level: 'released', timeout: 20_000 });
+    report('to-break', installed());
     const written = await postgres.patch('to-break', { spec: { replicas: 9 } });
-    const error = await waitForPostgresReady(postgres, 'to-break', { level: 'released', since: written, timeout: 20_000 }).catch((caught: unknown) => caught);
+    const onProgress = platformOnProgress({
+      'the platform has not started applying the change yet (Ready is still True, InstallSucceeded)': () => report('to-break', release('to-break', 'upgrade', 'Failed', 'quota exceeded: 9 instances requested, 4 allowed')),
+    });
+    const error = await waitForPostgresReady(postgres, 'to-break', { level: 'released', since: written, timeout: 20_000, onProgress }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(WaitFailedError);
     expect((error as Error).message).toContain('Ready=False (UpgradeFailed): Helm upgrade failed for release tenant-a/postgres-to-break with chart postgres@0.18.0: quota exceeded');
   });
@@ -141,7 +198,14 @@ describe('waitForPostgresReady', () => {
   it('falls back to polling when it may not watch', async () => {
     server.inject({ match: { method: 'GET', path: /watch=true/ }, status: 403, reason: 'Forbidden', times: 1000 });
     await postgres.create({ metadata: { name: 'no-watch' }, spec: { replicas: 1 } });
-    await expect(waitForPostgresReady(postgres, 'no-watch', { timeout: 20_000 })).resolves.toMatchObject({ metadata: { name: 'no-watch' } });
+    const onProgress = platformOnProgress({
+      'Ready is not reported': () => {
+        pods('no-watch', [true]);
+        report('no-watch', installed());
+      },
+    });
+    await expect(waitForPostgresReady(postgres, 'no-watch', { timeout: 20_000, onProgress })).resolves.toMatchObject({ metadata: { name: 'no-watch' } });
+    expect(server.requests.some((request) => request.path.includes('watch=true'))).toBe(true);
   });
 
   it('stops when the signal aborts', async () => {

@@ -173,6 +173,24 @@ describe.each(protocols)('over $protocol', ({ send }) => {
   });
 
   it.each([
+    { name: 'in spec', query: '', body: '{"spec":{"__proto__":{"replicas":5,"users":{"evil":{}}}}}', status: 200, warning: '299 - "unknown field \\"spec.__proto__\\""' },
+    { name: 'at the top', query: '', body: '{"__proto__":{"spec":{"replicas":5}}}', status: 200, warning: '299 - "unknown field \\"__proto__\\""' },
+    { name: 'in spec under Strict', query: '?fieldValidation=Strict', body: '{"spec":{"__proto__":{"replicas":5}}}', status: 400, message: 'strict decoding error: unknown field "spec.__proto__"' },
+  ])('takes __proto__ in a merge patch $name as an unknown field, never as a prototype', async ({ query, body, status, warning, message }) => {
+    const merge = (text: string, q = '') => send({ method: 'PATCH', path: `${P}/keep${q}`, body: text, contentType: 'application/merge-patch+json' });
+    expect((await merge('{}')).status).toBe(200);
+    const before = (await send({ method: 'GET', path: `${P}/keep` })).json['spec'];
+    const r = await merge(body, query);
+    expect(r.status).toBe(status);
+    if (warning !== undefined) expect(r.headers['warning']).toBe(warning);
+    if (message !== undefined) expect(r.json).toMatchObject({ kind: 'Status', reason: 'BadRequest', message });
+    expect((await send({ method: 'GET', path: `${P}/keep` })).json['spec']).toEqual(before);
+    // The server runs in this process: a prototype it changed would show on every object here.
+    const plain: Record<string, unknown> = {};
+    expect([plain['replicas'], plain['users'], plain['spec']]).toEqual([undefined, undefined, undefined]);
+  });
+
+  it.each([
     { name: 'a body over the size limit', size: BODY_LIMITS.maxBytes + 512 * 1024 },
     { name: 'a body over twice the size limit (reset once the answer is out)', size: 2 * BODY_LIMITS.maxBytes + 1024 * 1024 },
   ])('answers 413 to $name and ends the exchange (row 10)', async ({ size }) => {

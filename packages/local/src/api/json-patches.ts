@@ -1,19 +1,8 @@
-// JSON merge patch (RFC 7386) and JSON patch (RFC 6902) over plain JSON values.
+// JSON patch (RFC 6902) over plain JSON values (merge patch, RFC 7386, is the SDK's applyMergePatch).
 
 import { badRequest, ApiStatusError } from './status-error.js';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
-
-export function mergePatch(target: unknown, patch: unknown): unknown {
-  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) return structuredClone(patch);
-  const out: Record<string, unknown> =
-    typeof target === 'object' && target !== null && !Array.isArray(target) ? { ...(target as Record<string, unknown>) } : {};
-  for (const [k, v] of Object.entries(patch as Record<string, unknown>)) {
-    if (v === null) delete out[k];
-    else out[k] = mergePatch(out[k], v);
-  }
-  return out;
-}
 
 interface Operation {
   op: string;

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../store/kube-object.js';
 import { applyConfig, decodeFields, encodeFields, recordUpdate, trackedPaths } from './field-manager.js';
-import { jsonPatch, mergePatch } from './json-patches.js';
+import { jsonPatch } from './json-patches.js';
 import { parseFieldSelector, parseLabelSelector } from './selectors.js';
 import type { ApiStatusError } from './status-error.js';
 import { humanDuration } from './table.js';
-
-describe('mergePatch (RFC 7386)', () => {
-  const cases: { name: string; target: unknown; patch: unknown; want: unknown }[] = [
-    { name: 'replaces a scalar', target: { a: 1 }, patch: { a: 2 }, want: { a: 2 } },
-    { name: 'null deletes', target: { a: 1, b: 2 }, patch: { a: null }, want: { b: 2 } },
-    { name: 'merges nested maps', target: { s: { x: 1, y: 2 } }, patch: { s: { y: 3 } }, want: { s: { x: 1, y: 3 } } },
-    { name: 'replaces arrays whole', target: { l: [1, 2] }, patch: { l: [3] }, want: { l: [3] } },
-  ];
-  it.each(cases)('$name', ({ target, patch, want }) => expect(mergePatch(target, patch)).toEqual(want));
-});
 
 describe('jsonPatch (RFC 6902)', () => {
   const cases: { name: string; ops: unknown; want: unknown }[] = [

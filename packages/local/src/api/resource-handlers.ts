@@ -2,6 +2,7 @@
 // delete and deletecollection, with Kubernetes semantics for preconditions, dry runs, field
 // managers and Table output.
 
+import { applyMergePatch } from '@hikube/sdk/kubernetes';
 import { randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { POSTGRES_FINALIZER } from '../store/finalizers.js';
@@ -10,7 +11,7 @@ import { nowTimestamp, type ObjectService, type PropagationPolicy } from '../sto
 import { NAMESPACE, apiVersionOf, type ResourceType } from '../store/resource-types.js';
 import type { Admission, FieldValidation } from './admission.js';
 import { applyConfig, recordUpdate } from './field-manager.js';
-import { jsonPatch, mergePatch } from './json-patches.js';
+import { jsonPatch } from './json-patches.js';
 import type { ResourcePath } from './request-path.js';
 import { parseJsonBody, parseYamlOrJson, parseYamlOrJsonBody, requireObject, type ParsedJson } from './request-body.js';
 import { parseFieldSelector, parseLabelSelector } from './selectors.js';
@@ -296,7 +297,7 @@ export class ResourceHandlers {
     const warnings = contentType === 'application/merge-patch+json' ? duplicateFieldWarnings(parsed.duplicates, fieldValidationOf(req.query)) : [];
     const body = parsed.value;
     const current = this.service.get(type, this.ns(req.path), name as string);
-    const patched = contentType === 'application/merge-patch+json' ? mergePatch(current, requireObject(body, 'a merge patch')) : jsonPatch(current, body);
+    const patched = contentType === 'application/merge-patch+json' ? applyMergePatch(current, requireObject(body, 'a merge patch')) : jsonPatch(current, body);
     const next = this.checkShape(req.path, requireObject(patched, 'the patched object'));
     if (next.metadata.name !== name) throw badRequest('metadata.name cannot be changed by a patch');
     const expectedRv = next.metadata.resourceVersion;

@@ -237,6 +237,27 @@ describe('hostile input, as properties over real HTTPS (deterministic driver)', 
     await fc.assert(fc.asyncProperty(kubeFrontRequest, checkKubeCase), propertyRuns(250));
   });
 
+  it('the tenant Kubernetes API: __proto__ in a body is a field like any other, never a prototype', async () => {
+    const postgreses = `/apis/apps.cozystack.io/v1alpha1/namespaces/${TENANT_NAMESPACE}/postgreses`;
+    const patch = (body: string, protocol: KubeCase['protocol']): KubeCase => ({ method: 'PATCH', path: `${postgreses}/keep`, sender: 'tenant', contentType: 'application/merge-patch+json', body, protocol, intent: { verb: 'patch', dryRun: false } });
+    const cases: KubeCase[] = [
+      patch('{"spec":{"__proto__":{"replicas":5,"users":{"evil":{}}}}}', 'http1'),
+      patch('{"__proto__":{"spec":{"users":{"evil":{}}}}}', 'http2'),
+      { method: 'POST', path: `${postgreses}?dryRun=All`, sender: 'tenant', contentType: 'application/json', protocol: 'http1', intent: { verb: 'create', dryRun: true },
+        body: '{"apiVersion":"apps.cozystack.io/v1alpha1","kind":"Postgres","metadata":{"name":"proto"},"spec":{"__proto__":{"users":{"evil":{}}}}}' },
+    ];
+    for (const c of cases) await checkKubeCase(c);
+    // Kept as an own key, it is an unknown field like any other: warned about and dropped.
+    const headers = { authorization: `Bearer ${tenantToken}`, 'content-type': 'application/merge-patch+json' };
+    const warned = await client.send({ method: 'PATCH', path: `${postgreses}/keep?dryRun=All`, headers, body: '{"spec":{"__proto__":{"replicas":5}}}' });
+    expect(warned.headers['warning']).toBe('299 - "unknown field \\"spec.__proto__\\""');
+    const keep = find(await settledState(), TENANT_NAMESPACE, 'keep');
+    expect(keysAt(keep?.spec, 'users')).not.toContain('evil');
+    // Hikube Local runs in this process: a prototype it changed would show on every object here.
+    const plain: Record<string, unknown> = {};
+    expect([plain['replicas'], plain['users'], plain['spec']]).toEqual([undefined, undefined, undefined]);
+  });
+
   it('the public REST API: every operation with hostile paths, keys, bodies and content types', async () => {
     await fc.assert(fc.asyncProperty(fc.constant(null).chain(() => publicFrontRequest(ownProject(), otherProjectId)), checkPublicCase), propertyRuns(250));
   });

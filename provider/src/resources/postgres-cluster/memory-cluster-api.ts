@@ -3,7 +3,7 @@
 // for failures, and a count of every call so tests can prove no request was made. Its instances
 // come from Hikube Local's platform model (@hikube/local/model), not from a model of its own.
 import { deterministicInstances, instancePod, resolvePlacement, type KubeObject } from '@hikube/local/model';
-import { applyPostgresDefaults, zoneOfNode, type Postgres, type PostgresCapabilities, type SchedulingClass } from '@hikube/sdk/kubernetes';
+import { applyMergePatch, applyPostgresDefaults, zoneOfNode, type Postgres, type PostgresCapabilities, type SchedulingClass } from '@hikube/sdk/kubernetes';
 import type { ClusterApi, ClusterObservation, WaitOptions } from './cluster-api.js';
 import type { MergePatch } from './merge-patch.js';
 
@@ -17,15 +17,6 @@ export class MemoryApiError extends Error {
   }
 }
 
-function applyMergePatch(target: unknown, patch: unknown): unknown {
-  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) return patch;
-  const result: Record<string, unknown> = typeof target === 'object' && target !== null && !Array.isArray(target) ? { ...(target as Record<string, unknown>) } : {};
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === null) delete result[key];
-    else result[key] = applyMergePatch(result[key], value);
-  }
-  return result;
-}
 
 export class MemoryClusterApi implements ClusterApi {
   readonly objects = new Map<string, Postgres>();
