@@ -1,11 +1,11 @@
-// Quick start: one production-like cluster, a database and an application user in a CDKTF app,
+// Quick start: one production-like cluster, a database and an application user in a CDK Terrain app,
 // on Hikube's public API, in C#.
 using System.Collections.Generic;
-using HashiCorp.Cdktf;
-using Hikube.Cdktf.Providers.Hikube.PostgresCluster;
-using Hikube.Cdktf.Providers.Hikube.PostgresDatabase;
-using Hikube.Cdktf.Providers.Hikube.PostgresUser;
-using Hikube.Cdktf.Providers.Hikube.Provider;
+using Io.Cdktn;
+using Hikube.Cdktn.Providers.Hikube.PostgresCluster;
+using Hikube.Cdktn.Providers.Hikube.PostgresDatabase;
+using Hikube.Cdktn.Providers.Hikube.PostgresUser;
+using Hikube.Cdktn.Providers.Hikube.Provider;
 
 namespace Orders
 {

@@ -1,19 +1,19 @@
-// Quick start: one production-like cluster, a database and an application user in a CDKTF app,
+// Quick start: one production-like cluster, a database and an application user in a CDK Terrain app,
 // on Hikube's public API, in Go.
 package main
 
 import (
 	jsii "github.com/aws/jsii-runtime-go"
-	"github.com/hashicorp/terraform-cdk-go/cdktf"
-	"github.com/hikube/cdktf-provider-hikube-go/hikube/postgrescluster"
-	"github.com/hikube/cdktf-provider-hikube-go/hikube/postgresdatabase"
-	"github.com/hikube/cdktf-provider-hikube-go/hikube/postgresuser"
-	"github.com/hikube/cdktf-provider-hikube-go/hikube/provider"
+	"github.com/hikube/cdktn-provider-hikube-go/hikube/postgrescluster"
+	"github.com/hikube/cdktn-provider-hikube-go/hikube/postgresdatabase"
+	"github.com/hikube/cdktn-provider-hikube-go/hikube/postgresuser"
+	"github.com/hikube/cdktn-provider-hikube-go/hikube/provider"
+	"github.com/open-constructs/cdk-terrain-go/cdktn"
 )
 
 func main() {
-	app := cdktf.NewApp(nil)
-	stack := cdktf.NewTerraformStack(app, jsii.String("production"))
+	app := cdktn.NewApp(nil)
+	stack := cdktn.NewTerraformStack(app, jsii.String("production"))
 	// The project and its key come from HIKUBE_PROJECT_ID and HIKUBE_API_KEY.
 	provider.NewHikubeProvider(stack, jsii.String("hikube"), &provider.HikubeProviderConfig{})
 	orders := postgrescluster.NewPostgresCluster(stack, jsii.String("orders"), &postgrescluster.PostgresClusterConfig{
@@ -36,12 +36,12 @@ func main() {
 		Cluster:   orders.Name(),
 		Name:      jsii.String("app"),
 		Databases: &map[string]*string{"shop": jsii.String("admin")},
-		DependsOn: &[]cdktf.ITerraformDependable{shop},
+		DependsOn: &[]cdktn.ITerraformDependable{shop},
 	})
-	cdktf.NewTerraformOutput(stack, jsii.String("host"), &cdktf.TerraformOutputConfig{
+	cdktn.NewTerraformOutput(stack, jsii.String("host"), &cdktn.TerraformOutputConfig{
 		Value: orders.Host(),
 	})
-	cdktf.NewTerraformOutput(stack, jsii.String("app_password"), &cdktf.TerraformOutputConfig{
+	cdktn.NewTerraformOutput(stack, jsii.String("app_password"), &cdktn.TerraformOutputConfig{
 		Value:     appUser.Password(),
 		Sensitive: jsii.Bool(true),
 	})

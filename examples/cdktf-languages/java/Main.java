@@ -1,12 +1,12 @@
-// Quick start: one production-like cluster, a database and an application user in a CDKTF app,
+// Quick start: one production-like cluster, a database and an application user in a CDK Terrain app,
 // on Hikube's public API, in Java.
-import com.hashicorp.cdktf.App;
-import com.hashicorp.cdktf.TerraformOutput;
-import com.hashicorp.cdktf.TerraformStack;
-import io.hikube.cdktf.providers.hikube.postgres_cluster.PostgresCluster;
-import io.hikube.cdktf.providers.hikube.postgres_database.PostgresDatabase;
-import io.hikube.cdktf.providers.hikube.postgres_user.PostgresUser;
-import io.hikube.cdktf.providers.hikube.provider.HikubeProvider;
+import io.cdktn.cdktn.App;
+import io.cdktn.cdktn.TerraformOutput;
+import io.cdktn.cdktn.TerraformStack;
+import io.hikube.cdktn.providers.hikube.postgres_cluster.PostgresCluster;
+import io.hikube.cdktn.providers.hikube.postgres_database.PostgresDatabase;
+import io.hikube.cdktn.providers.hikube.postgres_user.PostgresUser;
+import io.hikube.cdktn.providers.hikube.provider.HikubeProvider;
 import java.util.List;
 import java.util.Map;
 

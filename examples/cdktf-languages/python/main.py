@@ -1,7 +1,7 @@
-# Quick start: one production-like cluster, a database and an application user in a CDKTF app,
+# Quick start: one production-like cluster, a database and an application user in a CDK Terrain app,
 # on Hikube's public API, in Python.
-from cdktf import App, TerraformOutput, TerraformStack
-from hikube_cdktf_provider_hikube import postgres_cluster, postgres_database, postgres_user, provider
+from cdktn import App, TerraformOutput, TerraformStack
+from hikube_cdktn_provider_hikube import postgres_cluster, postgres_database, postgres_user, provider
 
 app = App()
 stack = TerraformStack(app, "production")

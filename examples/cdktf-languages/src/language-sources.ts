@@ -1,7 +1,7 @@
-// Test support: the generated bindings, and the cdktf and constructs libraries they build on, as
-// Python, Java, C# and Go source, written by jsii-pacmak from the jsii assemblies in their npm
-// packages. Only source: the runtimes a build needs (PyPI, Maven Central, NuGet, the Go module
-// proxy) are out of reach here.
+// Test support: the generated bindings (the cdktn set), and the CDK Terrain core (`cdktn`) and
+// constructs libraries they build on, as Python, Java, C# and Go source, written by jsii-pacmak
+// from the jsii assemblies in their npm packages. Only source: the runtimes a build needs (PyPI,
+// Maven Central, NuGet, the Go module proxy) are out of reach here.
 import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -10,7 +10,7 @@ import { ProcessTracker } from '@hikube/testkit';
 const require = createRequire(import.meta.url);
 
 export interface LanguageSources {
-  /** The folder holding one Python package per library (`cdktf`, `hikube_cdktf_provider_hikube`...). */
+  /** The folder holding one Python package per library (`cdktn`, `hikube_cdktn_provider_hikube`...). */
   python: string;
   /** A Java source path holding every library's classes. */
   java: string;
@@ -38,9 +38,9 @@ async function goModules(goDir: string): Promise<Record<string, string>> {
 }
 
 export async function generateLanguageSources(outdir: string): Promise<LanguageSources> {
-  const bindings = packageRoot('@hikube/cdktf-provider-hikube');
+  const bindings = packageRoot('@hikube/cdktn-provider-hikube');
   const pacmak = require.resolve('jsii-pacmak/bin/jsii-pacmak');
-  const libraries = [bindings, packageRoot('cdktf'), packageRoot('constructs')];
+  const libraries = [bindings, packageRoot('cdktn'), packageRoot('constructs')];
   const targets = ['python', 'java', 'dotnet', 'go'].flatMap((language) => ['--target', language]);
   const env = { ...process.env, JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: process.versions.node.split('.')[0] };
   const pacmakRun = await new ProcessTracker().run(process.execPath, [pacmak, ...libraries, '--code-only', '--no-fingerprint', '--no-npmignore', '--outdir', outdir, ...targets], { env, timeoutMs: 180_000 });

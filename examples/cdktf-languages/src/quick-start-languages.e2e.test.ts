@@ -133,13 +133,13 @@ describe('C#: csharp/Program.cs', () => {
 
   it('would fail on an unknown namespace, type, property or member', async () => {
     const program = await readFile(await mistaken(PROGRAMS.csharp, [
-      ['using Hikube.Cdktf.Providers.Hikube.Provider;', 'using Hikube.Cdktf.Providers.Hikube.Providers;'],
+      ['using Hikube.Cdktn.Providers.Hikube.Provider;', 'using Hikube.Cdktn.Providers.Hikube.Providers;'],
       ['SyncMode = ', 'Syncmode = '],
       ['new PostgresUserConfig', 'new PostgresUsersConfig'],
       ['orders.Host', 'orders.Hostname'],
     ]), 'utf8');
     expect(checkCsharpNames(program, csharp)).toEqual([
-      'using Hikube.Cdktf.Providers.Hikube.Providers: no such namespace in the generated code',
+      'using Hikube.Cdktn.Providers.Hikube.Providers: no such namespace in the generated code',
       expect.stringMatching(/type HikubeProvider is not in the imported namespaces/),
       expect.stringMatching(/type HikubeProviderConfig is not in the imported namespaces/),
       expect.stringMatching(/PostgresClusterConfig has no property Syncmode/),

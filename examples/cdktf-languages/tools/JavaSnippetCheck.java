@@ -1,5 +1,5 @@
 // Compiles (analyzes, writes nothing) one Java program against the generated bindings and the
-// cdktf and constructs classes jsii-pacmak generates from their npm assemblies, given as a source
+// cdktn and constructs classes jsii-pacmak generates from their npm assemblies, given as a source
 // path. The jsii runtime jar comes from Maven Central, which cannot be reached here, so the
 // generated classes themselves do not compile; their errors are counted apart. What is checked is
 // that every class, builder method, getter and argument type the program uses exists and fits.

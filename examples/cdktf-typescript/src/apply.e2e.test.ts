@@ -1,4 +1,4 @@
-// `cdktf synth` then `terraform apply` in the synthesized production stack, against Hikube Local,
+// `cdktn synth` then `terraform apply` in the synthesized production stack, against Hikube Local,
 // with the real terraform and the provider installed from a filesystem mirror (so `init` works).
 // Hikube Local runs its deterministic driver unless HIKUBE_EXAMPLE_DRIVER=engine (real PostgreSQL).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,7 +1,7 @@
-// The two clusters of the examples, as CDKTF stacks: the same shapes as examples/terraform.
-import { Fn, TerraformOutput, TerraformStack } from 'cdktf';
+// The two clusters of the examples, as CDK Terrain stacks: the same shapes as examples/terraform.
+import { Fn, TerraformOutput, TerraformStack } from 'cdktn';
 import type { Construct } from 'constructs';
-import { postgresCluster, provider } from '@hikube/cdktf-provider-hikube';
+import { postgresCluster, provider } from '@hikube/cdktn-provider-hikube';
 
 /**
  * The provider reads its connection from the environment (`HIKUBE_*`, then `KUBECONFIG`), like

@@ -1,6 +1,6 @@
-// The app `cdktf synth` (or `cdktn synth`) runs, per cdktf.json: one stack per cluster.
+// The app `cdktn synth` (or `cdktf synth`, same cdktf.json) runs: one stack per cluster.
 // Run directly, it writes to $CDKTF_OUTDIR (what the CLI sets), else ./cdktf.out.
-import { App } from 'cdktf';
+import { App } from 'cdktn';
 import { DevelopmentStack, ProductionStack } from './cluster-stacks.js';
 
 const app = new App();

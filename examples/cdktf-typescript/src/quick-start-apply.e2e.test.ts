@@ -1,4 +1,4 @@
-// The README's quick start run as a user would: `cdktf synth`, then `terraform init` and `apply`
+// The README's quick start run as a user would: `cdktn synth`, then `terraform init` and `apply`
 // in the synthesized stack with the real terraform, against Hikube Local's public API with the
 // environment `source DIR/hikube.env` gives (HIKUBE_API, HIKUBE_CA_CERT, HIKUBE_PROJECT_ID,
 // HIKUBE_API_KEY).

@@ -1,4 +1,4 @@
-// The README's quick start, run as `cdktf synth` runs it, then checked by the real `terraform
+// The README's quick start, run as `cdktn synth` runs it, then checked by the real `terraform
 // validate` against the provider's schema (provider installed through dev_overrides).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTempDir, type TempDir } from '@hikube/testkit';

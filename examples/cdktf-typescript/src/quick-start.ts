@@ -1,8 +1,8 @@
-// Quick start: one production-like cluster, a database and an application user in a CDKTF app,
+// Quick start: one production-like cluster, a database and an application user in a CDK Terrain app,
 // on Hikube's public API. examples/cdktf-languages holds the same app in Python, Java, C# and Go;
 // a test checks that they set the same values as this one.
-import { App, TerraformOutput, TerraformStack } from 'cdktf';
-import { postgresCluster, postgresDatabase, postgresUser, provider } from '@hikube/cdktf-provider-hikube';
+import { App, TerraformOutput, TerraformStack } from 'cdktn';
+import { postgresCluster, postgresDatabase, postgresUser, provider } from '@hikube/cdktn-provider-hikube';
 
 const app = new App();
 const stack = new TerraformStack(app, 'production');

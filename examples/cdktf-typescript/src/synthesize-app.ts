@@ -1,4 +1,4 @@
-// Test support: runs the app the way `cdktf synth` does and reads what it wrote.
+// Test support: runs the app the way `cdktn synth` does and reads what it wrote.
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';

@@ -1,4 +1,4 @@
-// The app synthesized as `cdktf synth` does, then each stack checked by the real
+// The app synthesized as `cdktn synth` does, then each stack checked by the real
 // `terraform validate` against the provider's own schema (provider installed through dev_overrides).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTempDir, type TempDir } from '@hikube/testkit';
