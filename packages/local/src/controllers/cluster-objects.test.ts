@@ -123,6 +123,14 @@ describe('credentialsData', () => {
     expect(credentialsData(users, published, generate)).toEqual(want);
   });
 
+  it('gives a user named __proto__ its own entry (an assignment would set the prototype instead)', () => {
+    const users = JSON.parse('{"__proto__": {"password": "pw"}}') as UsersSpec;
+    const data = credentialsData(users, {}, generate);
+    expect(Object.keys(data)).toEqual(['__proto__']);
+    expect(Object.getOwnPropertyDescriptor(data, '__proto__')?.value).toBe(b64('pw'));
+    expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
+  });
+
   it('generates 16 alphanumerics by default, and passwordsOf decodes', () => {
     const passwords = passwordsOf(credentialsData({ app: null, given: { password: 'pä55' } }, {}));
     expect(passwords['app']).toMatch(/^[A-Za-z0-9]{16}$/);

@@ -134,12 +134,13 @@ export type UsersSpec = Readonly<Record<string, { readonly password?: string | u
  * password counts as none, as the chart's `if` reads it.
  */
 export function credentialsData(users: UsersSpec, published: Readonly<Record<string, string>>, generate: () => string = generatedPassword): Record<string, string> {
-  const data: Record<string, string> = {};
-  for (const [user, config] of Object.entries(users)) {
-    const given = config?.password;
-    data[user] = given ? toBase64(given) : (publishedPassword(published, user) ?? toBase64(generate()));
-  }
-  return data;
+  // Built as entries: an assignment to data['__proto__'] (a valid user name) would set the prototype.
+  return Object.fromEntries(
+    Object.entries(users).map(([user, config]) => {
+      const given = config?.password;
+      return [user, given ? toBase64(given) : (publishedPassword(published, user) ?? toBase64(generate()))];
+    }),
+  );
 }
 
 /** The plain passwords of credentials data (what the engine gives PostgreSQL). */

@@ -54,6 +54,18 @@ describe('hikube_postgres_user and hikube_postgres_database on the Kubernetes AP
     expect(api.calls.filter((call) => call.startsWith('patch ')).every((call) => call.includes('"resourceVersion"'))).toBe(true);
   });
 
+  it('waits for the password the platform publishes after the release, on create and on rotation', async () => {
+    // The credentials Secret still shows what it held before each write for two more reads.
+    api.credentialsLag = 2;
+    const created = await createKubernetesUser(context, user());
+    expect(created.issues).toEqual([]);
+    expect(created.state?.password).toBe('generated-app');
+    const rotated = await updateKubernetesUser(context, created.state!, { ...created.state!, password_version: 2 });
+    expect(rotated.issues).toEqual([]);
+    expect(rotated.state?.password).toBe((await spec()).users?.['app']?.password);
+    expect(rotated.state?.password).not.toBe('generated-app');
+  });
+
   it('rotates by setting a new password in the spec; the state takes it from the credentials', async () => {
     const created = (await createKubernetesUser(context, user())).state!;
     const rotated = await updateKubernetesUser(context, created, { ...created, password_version: 2 });

@@ -28,6 +28,13 @@ export class MemoryClusterApi implements ClusterApi {
   capabilities: PostgresCapabilities | null = null;
   /** Rewrites the platform applies on every write (e.g. legacy preset names). */
   rewrite: (object: Postgres) => Postgres = (object) => object;
+  /**
+   * Observations after each write that still show the credentials from before it: the platform
+   * publishes a new user's password with the release that applies it, after the write returned.
+   */
+  credentialsLag = 0;
+  readonly #publishedCredentials = new Map<string, Record<string, string>>();
+  readonly #lagLeft = new Map<string, number>();
   /** Runs once, just before the next patch is applied (a concurrent writer, say). */
   beforeNextPatch: (() => void) | null = null;
   #version = 0;
@@ -49,7 +56,9 @@ export class MemoryClusterApi implements ClusterApi {
     this.#version += 1;
     const metadata = { ...object.metadata, resourceVersion: String(this.#version) };
     const stored = this.rewrite({ ...object, metadata, spec, ...(object.status ? { status: object.status } : {}) });
-    this.objects.set(this.key(object.metadata.namespace ?? '', object.metadata.name ?? ''), stored);
+    const key = this.key(object.metadata.namespace ?? '', object.metadata.name ?? '');
+    this.objects.set(key, stored);
+    this.#lagLeft.set(key, this.credentialsLag);
     return structuredClone(stored);
   }
 
@@ -129,8 +138,19 @@ export class MemoryClusterApi implements ClusterApi {
       return { name: pod.metadata.name, zone: zoneOfNode((pod['spec'] as { nodeName?: string }).nodeName) ?? null, role: pod.metadata.labels?.['cnpg.io/instanceRole'] ?? 'replica', ready: instance.ready };
     });
     const service = (suffix: string) => ({ host: `postgres-${name}-${suffix}.${namespace}.svc`, port: 5432 });
-    const credentials = Object.fromEntries(Object.entries(spec.users ?? {}).map(([user, value]) => [user, value.password ?? `generated-${user}`]));
+    const credentials = this.#credentials(this.key(namespace, name), spec);
     return { instances, endpoints: { rw: service('rw'), ro: service('ro'), r: service('r'), external: spec.external ? { host: '203.0.113.10', port: 5432 } : null }, credentials };
+  }
+
+  #credentials(key: string, spec: NonNullable<Postgres['spec']>): Record<string, string> {
+    const lag = this.#lagLeft.get(key) ?? 0;
+    if (lag > 0) {
+      this.#lagLeft.set(key, lag - 1);
+      return { ...this.#publishedCredentials.get(key) };
+    }
+    const current = Object.fromEntries(Object.entries(spec.users ?? {}).map(([user, value]) => [user, value.password ?? `generated-${user}`]));
+    this.#publishedCredentials.set(key, current);
+    return current;
   }
 
   async listSchedulingClasses(): Promise<SchedulingClass[]> {

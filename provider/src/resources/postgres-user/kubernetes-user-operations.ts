@@ -5,11 +5,12 @@
 // `spec.users.<name>.password`, the one way the platform takes a new password. `password_version`
 // is kept in an annotation of the cluster object (one key per user), so an import gets it back.
 import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { validatePostgresSpecPatch } from '@hikube/sdk/kubernetes';
 import { userEntryOf, userSpecPatch, type DatabaseRole, type UserEntry } from '../kubernetes-children/child-entries.js';
-import { inlineConflict, patchClusterEntry, waitApplied, type KubernetesChildContext } from '../kubernetes-children/cluster-entry-patch.js';
+import { applyTimeoutMs, inlineConflict, patchClusterEntry, waitApplied, type KubernetesChildContext } from '../kubernetes-children/cluster-entry-patch.js';
 import type { MergePatch } from '../postgres-cluster/merge-patch.js';
-import { attr, error, type PlanIssue } from '../postgres-cluster/plan-issue.js';
+import { attr, error, warning, type PlanIssue } from '../postgres-cluster/plan-issue.js';
 import type { Postgres } from '@hikube/sdk/kubernetes';
 import type { PostgresObject } from '../postgres-cluster/postgres-spec.js';
 import { childId, parseChildId } from '../public-api/child-id.js';
@@ -96,6 +97,31 @@ async function observedUser(context: KubernetesChildContext, cluster: string, na
   return { id: childId(cluster, name), cluster, name, replication: entry.replication, databases: entry.databases, password: credentials?.[name] ?? kept.password, password_version };
 }
 
+const firstPollMs = 250;
+const maxPollMs = 5_000;
+
+/**
+ * Waits until the credentials Secret holds the user's password (`expected`, after a rotation):
+ * the platform writes it with the release that applies the user, which a wait on Ready alone can
+ * miss when another change's release ends in between. An issue when it does not come in time.
+ */
+async function awaitPublishedPassword(context: KubernetesChildContext, cluster: string, name: string, expected: string | undefined): Promise<PlanIssue | null> {
+  const deadline = Date.now() + applyTimeoutMs;
+  for (let delay = firstPollMs; ; delay = Math.min(delay * 2, maxPollMs)) {
+    const credentials = (await context.api.observe(context.namespace, cluster, context.signal)).credentials;
+    // Credentials this identity cannot read: nothing to wait for, the password stays unknown.
+    if (credentials === null) return null;
+    const password = credentials[name];
+    if (password !== undefined && (expected === undefined || password === expected)) return null;
+    if (Date.now() + delay > deadline) {
+      const detail = `Cluster ${context.namespace}/${cluster} applied user ${name}, but its credentials Secret does not hold the ${expected === undefined ? '' : 'new '}password yet; \`terraform apply -refresh-only\` reads it once the platform has published it.`;
+      return warning(attr('password'), 'Password not published yet', detail, []);
+    }
+    context.onProgress(`user ${name}: waiting for its password in the credentials Secret`);
+    await sleep(delay, undefined, { signal: context.signal });
+  }
+}
+
 async function finish(context: KubernetesChildContext, cluster: string, name: string, kept: Pick<UserValues, 'password' | 'password_version'>, fallback: UserValues | null, issues: PlanIssue[]): Promise<UserResult> {
   try {
     const state = await observedUser(context, cluster, name, kept);
@@ -120,7 +146,7 @@ export async function createKubernetesUser(context: KubernetesChildContext, plan
   } catch (cause) {
     return { state: null, issues: [error(null, `Cannot create user ${id}`, messageOf(cause), [])] };
   }
-  const waited = await waitApplied(context, cluster, `user ${name}`, written);
+  const waited = (await waitApplied(context, cluster, `user ${name}`, written)) ?? (await awaitPublishedPassword(context, cluster, name, undefined));
   // The user exists from here on: a failed wait keeps it in state (tainted) with the reason.
   const fallback = { ...planned, id, replication: planned.replication ?? false, databases: planned.databases ?? {} };
   return finish(context, cluster, name, { password: null, password_version: planned.password_version }, fallback, waited === null ? [] : [waited]);
@@ -140,7 +166,7 @@ export async function updateKubernetesUser(context: KubernetesChildContext, prio
   } catch (cause) {
     return { state: prior, issues: [error(null, `Cannot update user ${childId(cluster, name)}`, messageOf(cause), [])] };
   }
-  const waited = written === null ? null : await waitApplied(context, cluster, `user ${name}`, written);
+  const waited = written === null ? null : ((await waitApplied(context, cluster, `user ${name}`, written)) ?? (password === undefined ? null : await awaitPublishedPassword(context, cluster, name, password)));
   const kept = { password: password ?? prior.password, password_version: planned.password_version };
   return finish(context, cluster, name, kept, { ...prior, ...kept }, waited === null ? [] : [waited]);
 }
