@@ -52,9 +52,15 @@ const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 if (!(await step('build: tsc -b (incremental; the first run takes a minute or two)', [tsc, '-b', '.']))) process.exit(1);
 
 const executable = join(root, 'provider', 'dist', 'bin', 'terraform-provider-hikube');
-const inputs = newestJs([join(root, 'provider', 'dist'), join(root, 'packages', 'tfplugin', 'dist'), join(root, 'packages', 'binary-writers', 'dist'), join(root, 'sdk', 'dist')]);
+const inputs = newestJs([
+  join(root, 'provider', 'dist'),
+  join(root, 'packages', 'tfplugin', 'dist'),
+  join(root, 'packages', 'binary-writers', 'dist'),
+  join(root, 'sdk', 'dist'),
+]);
 if (!existsSync(executable) || statSync(executable).mtimeMs < inputs) {
-  if (!(await step('build: the provider executable (provider/dist/bin)', [join(root, 'provider', 'dist-dev', 'build', 'build-executable.js')]))) process.exit(1);
+  if (!(await step('build: the provider executable (provider/dist/bin)', [join(root, 'provider', 'dist-dev', 'build', 'build-executable.js')])))
+    process.exit(1);
 }
 
 // Imported only now: the package's entry exists once the build above has run.

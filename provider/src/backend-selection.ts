@@ -54,8 +54,16 @@ export function chooseBackend(config: ProviderSettings & PublicSettings, env: No
   if (publicGiven.length > 0) {
     const missing = (['api_key', 'project_id'] as const).filter((name) => values[name] === null);
     if (missing.length === 0) return { ok: true, backend: 'public' };
-    return { ok: false, attribute: missing[0] ?? null, message: `The public API needs ${missing.map(named).join(' and ')} too (set so far: ${publicGiven.join(', ')}). ${whatToSet}` };
+    return {
+      ok: false,
+      attribute: missing[0] ?? null,
+      message: `The public API needs ${missing.map(named).join(' and ')} too (set so far: ${publicGiven.join(', ')}). ${whatToSet}`,
+    };
   }
   if (kubernetes.length > 0 || defaultKubeconfigExists(env)) return { ok: true, backend: 'kubernetes' };
-  return { ok: false, attribute: null, message: `No Hikube API is configured, and there is no kubeconfig (KUBECONFIG, ~/.kube/config) to fall back on. ${whatToSet}` };
+  return {
+    ok: false,
+    attribute: null,
+    message: `No Hikube API is configured, and there is no kubeconfig (KUBECONFIG, ~/.kube/config) to fall back on. ${whatToSet}`,
+  };
 }

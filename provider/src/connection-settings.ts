@@ -51,7 +51,8 @@ export function resolveSettings(config: ProviderSettings, env: NodeJS.ProcessEnv
   let insecure = config.insecure;
   if (insecure === null) {
     const raw = fromEnv(env, 'insecure');
-    if (raw !== null && !/^(true|false|1|0)$/i.test(raw)) problems.push({ attribute: 'insecure', message: `${settingEnvironment.insecure}="${raw}" is not a boolean: use true or false` });
+    if (raw !== null && !/^(true|false|1|0)$/i.test(raw))
+      problems.push({ attribute: 'insecure', message: `${settingEnvironment.insecure}="${raw}" is not a boolean: use true or false` });
     insecure = raw === null ? null : /^(true|1)$/i.test(raw);
   }
   const host = text('host');
@@ -62,7 +63,8 @@ export function resolveSettings(config: ProviderSettings, env: NodeJS.ProcessEnv
     const missing = certificate === null ? 'client_certificate' : 'client_key';
     problems.push({ attribute: missing, message: `client_certificate and client_key go together: set ${missing} (or ${settingEnvironment[missing]}) too` });
   }
-  if (host !== null && !/^https?:\/\//.test(host)) problems.push({ attribute: 'host', message: `host "${host}" is not a URL: write it as https://api.example:6443` });
+  if (host !== null && !/^https?:\/\//.test(host))
+    problems.push({ attribute: 'host', message: `host "${host}" is not a URL: write it as https://api.example:6443` });
   if (problems.length > 0) return { ok: false, problems };
 
   const options: ClientOptions = { userAgent: 'terraform-provider-hikube' };

@@ -26,17 +26,27 @@ const publicEnv = (name: keyof PublicSettings) => `Environment variable: \`${pub
 
 export const providerSchema = schema({
   markdownDescription:
-    'The Hikube provider manages Hikube\'s managed PostgreSQL through one of two APIs. ' +
-    'With `api_key` and `project_id` (or `HIKUBE_API_KEY` and `HIKUBE_PROJECT_ID`) it speaks Hikube\'s public REST API, as a Hikube customer has it. ' +
+    "The Hikube provider manages Hikube's managed PostgreSQL through one of two APIs. " +
+    "With `api_key` and `project_id` (or `HIKUBE_API_KEY` and `HIKUBE_PROJECT_ID`) it speaks Hikube's public REST API, as a Hikube customer has it. " +
     'With the Kubernetes settings it speaks the Cozystack Kubernetes API of the tenant; without any setting it uses the kubeconfig like `kubectl` ' +
     '(`KUBECONFIG`, else `~/.kube/config`, current context). Setting both kinds is refused. ' +
     'Explicit settings win over environment variables, which win over the kubeconfig; setting `host` without `kubeconfig_path` ignores the kubeconfig.',
   attributes: {
-    api_key: attr.string({ optional: true, sensitive: true, markdownDescription: `Public API: the project API key, \`sk_hk_<key id>_<secret>\`; selects the public API. Never shown in diagnostics, logs or state. ${publicEnv('api_key')}` }),
+    api_key: attr.string({
+      optional: true,
+      sensitive: true,
+      markdownDescription: `Public API: the project API key, \`sk_hk_<key id>_<secret>\`; selects the public API. Never shown in diagnostics, logs or state. ${publicEnv('api_key')}`,
+    }),
     project_id: attr.string({ optional: true, markdownDescription: `Public API: the project's UUID (not its display name). ${publicEnv('project_id')}` }),
     endpoint: attr.string({ optional: true, markdownDescription: `Public API: base URL, default \`${defaultPublicApiUrl}\`. ${publicEnv('endpoint')}` }),
-    ca_certificate: attr.string({ optional: true, markdownDescription: `Public API: CA certificate(s) to trust, PEM text or a file path (private endpoints, Hikube Local). ${publicEnv('ca_certificate')}` }),
-    kubeconfig_path: attr.string({ optional: true, markdownDescription: `Kubeconfig file(s), \`:\`-separated. ${env('kubeconfig_path')} Otherwise \`KUBECONFIG\`, else \`~/.kube/config\`.` }),
+    ca_certificate: attr.string({
+      optional: true,
+      markdownDescription: `Public API: CA certificate(s) to trust, PEM text or a file path (private endpoints, Hikube Local). ${publicEnv('ca_certificate')}`,
+    }),
+    kubeconfig_path: attr.string({
+      optional: true,
+      markdownDescription: `Kubeconfig file(s), \`:\`-separated. ${env('kubeconfig_path')} Otherwise \`KUBECONFIG\`, else \`~/.kube/config\`.`,
+    }),
     context: attr.string({ optional: true, markdownDescription: `Kubeconfig context to use instead of the current one. ${env('context')}` }),
     host: attr.string({ optional: true, markdownDescription: `API server URL, e.g. \`https://api.hikube.cloud:6443\`. ${env('host')}` }),
     token: attr.string({ optional: true, sensitive: true, markdownDescription: `Bearer token. ${env('token')}` }),
@@ -44,7 +54,10 @@ export const providerSchema = schema({
     client_key: attr.string({ optional: true, sensitive: true, markdownDescription: `Client key, PEM. ${env('client_key')}` }),
     cluster_ca_certificate: attr.string({ optional: true, markdownDescription: `CA certificate of the API server, PEM. ${env('cluster_ca_certificate')}` }),
     insecure: attr.bool({ optional: true, markdownDescription: `Skip TLS verification of the API server (testing only). ${env('insecure')}` }),
-    namespace: attr.string({ optional: true, markdownDescription: `Default namespace of resources and data sources; otherwise the kubeconfig context's. ${env('namespace')}` }),
+    namespace: attr.string({
+      optional: true,
+      markdownDescription: `Default namespace of resources and data sources; otherwise the kubeconfig context's. ${env('namespace')}`,
+    }),
   },
 });
 
@@ -106,7 +119,11 @@ export const hikubeProvider = provider({
     };
     resp.providerData = { backend: 'kubernetes', api: new SdkClusterApi(clientFor), namespace: resolved.namespace ?? base.namespace };
   },
-  resources: { hikube_postgres_cluster: postgresClusterResource, hikube_postgres_database: postgresDatabaseResource, hikube_postgres_user: postgresUserResource },
+  resources: {
+    hikube_postgres_cluster: postgresClusterResource,
+    hikube_postgres_database: postgresDatabaseResource,
+    hikube_postgres_user: postgresUserResource,
+  },
   dataSources: {
     hikube_postgres_cluster: postgresClusterDataSource,
     hikube_postgres_clusters: postgresClustersDataSource,

@@ -49,7 +49,10 @@ function source(config: PublicSettings, name: keyof PublicSettings): string {
 }
 
 /** Checks complete public settings before any request; the key's problems describe it, never show it. */
-export function resolvePublicOptions(config: PublicSettings, values: PublicSettings): { ok: true; options: PublicOptions } | { ok: false; problems: PublicProblem[] } {
+export function resolvePublicOptions(
+  config: PublicSettings,
+  values: PublicSettings,
+): { ok: true; options: PublicOptions } | { ok: false; problems: PublicProblem[] } {
   const problems: PublicProblem[] = [];
   const apiKey = values.api_key ?? '';
   const projectId = values.project_id ?? '';
@@ -59,7 +62,10 @@ export function resolvePublicOptions(config: PublicSettings, values: PublicSetti
     problems.push({ attribute: 'api_key', message: cause instanceof ConfigError ? cause.message : `${source(config, 'api_key')} is not a Hikube API key` });
   }
   if (!uuidPattern.test(projectId)) {
-    problems.push({ attribute: 'project_id', message: `${source(config, 'project_id')} must be the project's UUID (e.g. 01928f6e-7b2c-7d4e-9a10-3f5b6c7d8e9f), not ${JSON.stringify(projectId)}` });
+    problems.push({
+      attribute: 'project_id',
+      message: `${source(config, 'project_id')} must be the project's UUID (e.g. 01928f6e-7b2c-7d4e-9a10-3f5b6c7d8e9f), not ${JSON.stringify(projectId)}`,
+    });
   }
   const baseUrl = values.endpoint ?? defaultPublicApiUrl;
   let url: URL | null = null;
@@ -68,8 +74,18 @@ export function resolvePublicOptions(config: PublicSettings, values: PublicSetti
   } catch {
     url = null;
   }
-  if (url === null || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
-    problems.push({ attribute: 'endpoint', message: `${source(config, 'endpoint')} ${JSON.stringify(baseUrl)} is not a plain http(s) base URL: write it as ${defaultPublicApiUrl}` });
+  if (
+    url === null ||
+    (url.protocol !== 'https:' && url.protocol !== 'http:') ||
+    url.username !== '' ||
+    url.password !== '' ||
+    url.search !== '' ||
+    url.hash !== ''
+  ) {
+    problems.push({
+      attribute: 'endpoint',
+      message: `${source(config, 'endpoint')} ${JSON.stringify(baseUrl)} is not a plain http(s) base URL: write it as ${defaultPublicApiUrl}`,
+    });
   }
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, options: { apiKey, projectId, baseUrl, ca: values.ca_certificate ?? undefined } };

@@ -11,7 +11,7 @@ export function toFrameworkPath(path: AttributePath): FrameworkPath {
  * and a map key, but not an attribute inside a nested object (it then shows only the resource),
  * so diagnostics stop there; the message names the inner field.
  */
-export function diagnosticPath(path: AttributePath): FrameworkPath {
+function diagnosticPath(path: AttributePath): FrameworkPath {
   const [first, second] = path;
   if (first === undefined) return [];
   return toFrameworkPath(second !== undefined && !('attribute' in second) ? [first, second] : [first]);

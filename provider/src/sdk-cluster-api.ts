@@ -75,7 +75,9 @@ export class SdkClusterApi implements ClusterApi {
 
   // A server that publishes no usable document (or none at all) is not a reason to refuse a plan.
   async specCapabilities(signal: AbortSignal): Promise<PostgresCapabilities | null> {
-    const capabilities = await this.clientFor(null).postgres.capabilities({ signal }).catch(() => null);
+    const capabilities = await this.clientFor(null)
+      .postgres.capabilities({ signal })
+      .catch(() => null);
     return capabilities !== null && capabilities.fields.size > 0 ? capabilities : null;
   }
 }

@@ -23,7 +23,9 @@ const plural = 'postgreses';
 const rounds = Number(process.env.BENCH_ROUNDS ?? '9');
 const apis = (process.env.BENCH_APIS ?? 'kubernetes,public').split(',');
 
-const serverProcess = spawn(process.execPath, [fileURLToPath(new URL('./server.mjs', import.meta.url)), String(objects)], { stdio: ['pipe', 'pipe', 'inherit'] });
+const serverProcess = spawn(process.execPath, [fileURLToPath(new URL('./server.mjs', import.meta.url)), String(objects)], {
+  stdio: ['pipe', 'pipe', 'inherit'],
+});
 const serverLines = createInterface({ input: serverProcess.stdout })[Symbol.asyncIterator]();
 const nextServerLine = async () => JSON.parse((await serverLines.next()).value);
 const { url, projectId } = await nextServerLine();
@@ -211,9 +213,16 @@ function printTable(title, { rows, floorRps }) {
   for (const op of ['get', 'list 500']) console.log(`floor ${op}: c=16 / c=1 = ${(floorRps[`${op} c=16`] / floorRps[`${op} c=1`]).toFixed(2)}x`);
 }
 
-const load = () => loadavg().map((value) => value.toFixed(1)).join(' ');
-console.log(`Node ${process.version}, ${availableParallelism()} cores, load average ${load()} at the start; ${objects} objects, median of ${rounds} interleaved rounds${globalThis.gc ? ', heap collected before each run' : ''}.`);
-console.log('The server runs in its own process and answers from pre-serialised bytes. CPU columns: percent of one core used by the benchmark process (the client) and by the server process.');
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' ');
+console.log(
+  `Node ${process.version}, ${availableParallelism()} cores, load average ${load()} at the start; ${objects} objects, median of ${rounds} interleaved rounds${globalThis.gc ? ', heap collected before each run' : ''}.`,
+);
+console.log(
+  'The server runs in its own process and answers from pre-serialised bytes. CPU columns: percent of one core used by the benchmark process (the client) and by the server process.',
+);
 if (apis.includes('kubernetes')) printTable('Kubernetes API (apps.cozystack.io Postgres objects):', await measure(kubernetesClients, checks.kubernetes));
 if (apis.includes('public')) printTable("Hikube's public API (PostgreSQL clusters, int64 values as strings):", await measure(publicClients, checks.public));
 

@@ -1,4 +1,5 @@
-// The benchmark's API server (the Kubernetes API's Postgres objects and the public API's clusters), in its own process so it does not share the clients' event loop.
+// The benchmark's API server (the Kubernetes API's Postgres objects and the public API's
+// clusters), in its own process so it does not share the clients' event loop.
 // Every response (status line, headers and body) is serialised once at start-up and written as one
 // buffer; requests are parsed only as far as their path. node:http costs about as much CPU per
 // request as the clients being measured, which would make the server the bottleneck at c=16.
@@ -15,9 +16,28 @@ for (let index = 0; index < count; index += 1) {
   items.push({
     apiVersion: 'apps.cozystack.io/v1alpha1',
     kind: 'Postgres',
-    metadata: { name, namespace: 'bench', uid: `00000000-0000-0000-0000-${String(index).padStart(12, '0')}`, resourceVersion: String(1000 + index), generation: 1, creationTimestamp: '2026-01-01T00:00:00Z', labels: { app: 'bench' } },
-    spec: { replicas: 3, resourcesPreset: 'small', size: '20Gi', version: 'v17', quorum: { minSyncReplicas: 1, maxSyncReplicas: 1 }, users: { app: {} }, databases: { app: { roles: { admin: ['app'] } } } },
-    status: { version: '0.18.0', conditions: [{ type: 'Ready', status: 'True', reason: 'ReconciliationSucceeded', message: 'ready', lastTransitionTime: '2026-01-01T00:01:00Z' }] },
+    metadata: {
+      name,
+      namespace: 'bench',
+      uid: `00000000-0000-0000-0000-${String(index).padStart(12, '0')}`,
+      resourceVersion: String(1000 + index),
+      generation: 1,
+      creationTimestamp: '2026-01-01T00:00:00Z',
+      labels: { app: 'bench' },
+    },
+    spec: {
+      replicas: 3,
+      resourcesPreset: 'small',
+      size: '20Gi',
+      version: 'v17',
+      quorum: { minSyncReplicas: 1, maxSyncReplicas: 1 },
+      users: { app: {} },
+      databases: { app: { roles: { admin: ['app'] } } },
+    },
+    status: {
+      version: '0.18.0',
+      conditions: [{ type: 'Ready', status: 'True', reason: 'ReconciliationSucceeded', message: 'ready', lastTransitionTime: '2026-01-01T00:01:00Z' }],
+    },
   });
 }
 
@@ -25,9 +45,20 @@ for (let index = 0; index < count; index += 1) {
 const projectId = '01928f6e-7b2c-7d4e-9a10-3f5b6c7d8e9f';
 const publicBase = `/postgres/v1alpha1/projects/${projectId}/clusters`;
 const clusters = items.map((item, index) => ({
-  id: item.metadata.uid, projectId, name: item.metadata.name.replace('-', ''), createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:01:00Z',
-  version: 'v17', replicas: '3', external: true, size: '20', preset: 'small', config: { maxConnections: '100' },
-  quorum: { minSyncReplicas: '1', maxSyncReplicas: '1' }, host: `203.0.113.${index % 250}`, status: 'ready',
+  id: item.metadata.uid,
+  projectId,
+  name: item.metadata.name.replace('-', ''),
+  createdAt: '2026-01-01T00:00:00Z',
+  updatedAt: '2026-01-01T00:01:00Z',
+  version: 'v17',
+  replicas: '3',
+  external: true,
+  size: '20',
+  preset: 'small',
+  config: { maxConnections: '100' },
+  quorum: { minSyncReplicas: '1', maxSyncReplicas: '1' },
+  host: `203.0.113.${index % 250}`,
+  status: 'ready',
 }));
 
 function response(statusLine, value, close) {
@@ -41,7 +72,10 @@ const answers = new Map();
 const notFoundBody = { kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'NotFound', code: 404 };
 for (const close of [false, true]) {
   for (const item of items) answers.set(`${close}${base}/${item.metadata.name}`, response('200 OK', item, close));
-  answers.set(`${close}${base}`, response('200 OK', { apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'PostgresList', metadata: { resourceVersion: '5000' }, items }, close));
+  answers.set(
+    `${close}${base}`,
+    response('200 OK', { apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'PostgresList', metadata: { resourceVersion: '5000' }, items }, close),
+  );
   for (const cluster of clusters) answers.set(`${close}${publicBase}/${cluster.name}`, response('200 OK', cluster, close));
   answers.set(`${close}${publicBase}`, response('200 OK', { totalCount: String(clusters.length), clusters }, close));
   answers.set(`${close}404`, response('404 Not Found', notFoundBody, close));

@@ -125,7 +125,7 @@ export class ReaderWriter {
       '  return error instanceof ResponseShapeError ? error.within(key) : error;',
       '}',
       '',
-      "const fail = (key: string | number, expected: string): never => {",
+      'const fail = (key: string | number, expected: string): never => {',
       '  throw new ResponseShapeError(String(key), expected);',
       '};',
       "const missing = (key: string): never => fail(key, 'a value');",

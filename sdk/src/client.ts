@@ -38,7 +38,11 @@ export class PostgresClient extends PostgresResource {
   override async delete(name: string, options: DeleteOptions = {}): Promise<boolean> {
     const { wait, waitTimeout, ...rest } = options;
     const deleted = await super.delete(name, rest);
-    if (wait) await waitForPostgresDeleted(this, name, { ...(waitTimeout !== undefined ? { timeout: waitTimeout } : {}), ...(options.signal ? { signal: options.signal } : {}) });
+    if (wait)
+      await waitForPostgresDeleted(this, name, {
+        ...(waitTimeout !== undefined ? { timeout: waitTimeout } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
     return deleted;
   }
 }

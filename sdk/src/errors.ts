@@ -134,7 +134,13 @@ export function errorFromResponse(statusCode: number, body: unknown, resource: R
 
   if (statusCode === 404) return new NotFoundError('HIKUBE_API_NOT_FOUND', head('was not found'), statusCode, status, resource);
   if (statusCode === 409 && reason === 'AlreadyExists') {
-    return new AlreadyExistsError('HIKUBE_API_ALREADY_EXISTS', `${what} already exists (HTTP 409 AlreadyExists${serverMessage}); choose another name or update the existing object`, statusCode, status, resource);
+    return new AlreadyExistsError(
+      'HIKUBE_API_ALREADY_EXISTS',
+      `${what} already exists (HTTP 409 AlreadyExists${serverMessage}); choose another name or update the existing object`,
+      statusCode,
+      status,
+      resource,
+    );
   }
   if (statusCode === 409) return new ConflictError('HIKUBE_API_CONFLICT', head('was changed by someone else'), statusCode, status, resource);
   if (statusCode === 410) return new GoneError('HIKUBE_API_GONE', head('is gone'), statusCode, status, resource);

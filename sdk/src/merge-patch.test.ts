@@ -8,7 +8,12 @@ describe('applyMergePatch (RFC 7386)', () => {
     { name: 'null for an absent member changes nothing', target: { a: 1 }, patch: { z: null }, want: { a: 1 } },
     { name: 'adds a member', target: { a: 1 }, patch: { b: 'x' }, want: { a: 1, b: 'x' } },
     { name: 'merges nested objects', target: { s: { x: 1, y: 2 } }, patch: { s: { y: 3, z: 4 } }, want: { s: { x: 1, y: 3, z: 4 } } },
-    { name: 'removes a nested member', target: { m: { labels: { a: '1', b: '2' } } }, patch: { m: { labels: { a: null } } }, want: { m: { labels: { b: '2' } } } },
+    {
+      name: 'removes a nested member',
+      target: { m: { labels: { a: '1', b: '2' } } },
+      patch: { m: { labels: { a: null } } },
+      want: { m: { labels: { b: '2' } } },
+    },
     { name: 'replaces an array whole', target: { l: [1, 2, 3] }, patch: { l: [4] }, want: { l: [4] } },
     { name: 'does not merge objects inside arrays', target: { l: [{ a: 1, b: 2 }] }, patch: { l: [{ a: 9 }] }, want: { l: [{ a: 9 }] } },
     { name: 'keeps null inside an array', target: {}, patch: { l: [null, 1] }, want: { l: [null, 1] } },
@@ -35,7 +40,13 @@ describe('applyMergePatch against hostile patches', () => {
 
   it.each([
     { name: 'at the top', target: {}, patch: '{"__proto__":{"polluted":"yes"}}', read: (result: Record<string, unknown>) => result, replicas: undefined },
-    { name: 'nested', target: { spec: { replicas: 1 } }, patch: '{"spec":{"__proto__":{"polluted":"yes","replicas":5}}}', read: (result: Record<string, unknown>) => result['spec'] as Record<string, unknown>, replicas: 1 },
+    {
+      name: 'nested',
+      target: { spec: { replicas: 1 } },
+      patch: '{"spec":{"__proto__":{"polluted":"yes","replicas":5}}}',
+      read: (result: Record<string, unknown>) => result['spec'] as Record<string, unknown>,
+      replicas: 1,
+    },
   ])('keeps a __proto__ key $name as an own member, never a prototype', ({ target, patch, read, replicas }) => {
     const result = applyMergePatch(target, parse(patch)) as Record<string, unknown>;
     const patched = read(result);

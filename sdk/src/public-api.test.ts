@@ -5,13 +5,38 @@ import * as publicApi from './public-api.js';
 
 describe('@hikube/sdk/public', () => {
   it('exports a small, deliberate surface', () => {
-    expect(Object.keys(publicApi).sort()).toEqual([
-      'AbortError', 'ApiKey', 'ConfigError', 'HikubeError', 'NetworkError',
-      'PublicAlreadyExistsError', 'PublicApiError', 'PublicBadRequestError', 'PublicBadResponseError', 'PublicConflictError',
-      'PublicForbiddenError', 'PublicNotFoundError', 'PublicServerError', 'PublicUnauthorizedError', 'PublicUnavailableError',
-      'TimeoutError', 'ValidationError', 'WaitFailedError', 'WaitTimeoutError',
-      'clusterUpdateIssues', 'connectionString', 'createPublicClient', 'publicBodyIssues', 'defaultPublicApiUrl', 'postgresPort', 'publicExtensions', 'publicOperations', 'publicSchemas',
-    ].sort());
+    expect(Object.keys(publicApi).sort()).toEqual(
+      [
+        'AbortError',
+        'ApiKey',
+        'ConfigError',
+        'HikubeError',
+        'NetworkError',
+        'PublicAlreadyExistsError',
+        'PublicApiError',
+        'PublicBadRequestError',
+        'PublicBadResponseError',
+        'PublicConflictError',
+        'PublicForbiddenError',
+        'PublicNotFoundError',
+        'PublicServerError',
+        'PublicUnauthorizedError',
+        'PublicUnavailableError',
+        'TimeoutError',
+        'ValidationError',
+        'WaitFailedError',
+        'WaitTimeoutError',
+        'clusterUpdateIssues',
+        'connectionString',
+        'createPublicClient',
+        'publicBodyIssues',
+        'defaultPublicApiUrl',
+        'postgresPort',
+        'publicExtensions',
+        'publicOperations',
+        'publicSchemas',
+      ].sort(),
+    );
   });
 
   it('is the package subpath ./public, and the document ships with it', async () => {

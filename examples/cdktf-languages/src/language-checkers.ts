@@ -34,7 +34,16 @@ interface PyrightReport {
  */
 export async function checkPython(program: string, sources: LanguageSources, workDir: string): Promise<string[]> {
   const config = join(workDir, 'pyrightconfig.json');
-  await writeFile(config, JSON.stringify({ extraPaths: [sources.python], pythonVersion: '3.11', typeCheckingMode: 'standard', reportMissingImports: 'none', reportMissingModuleSource: 'none' }));
+  await writeFile(
+    config,
+    JSON.stringify({
+      extraPaths: [sources.python],
+      pythonVersion: '3.11',
+      typeCheckingMode: 'standard',
+      reportMissingImports: 'none',
+      reportMissingModuleSource: 'none',
+    }),
+  );
   const pyright = join(dirname(require.resolve('pyright/package.json')), 'index.js');
   const { stdout } = await runTool(process.execPath, [pyright, '--outputjson', '--project', config, program], { cwd: workDir });
   const report = JSON.parse(stdout) as PyrightReport;
@@ -57,7 +66,7 @@ export async function buildGoTypecheck(outDir: string): Promise<string> {
 }
 
 /** The runtime module has no source here; any use of it is left unchecked (and reported so). */
-export const GO_UNAVAILABLE = ['github.com/aws/jsii-runtime-go'];
+const GO_UNAVAILABLE = ['github.com/aws/jsii-runtime-go'];
 
 export async function checkGo(program: string, sources: LanguageSources, typecheck: string): Promise<{ errors: string[]; unchecked: string[] }> {
   const modules = Object.entries(sources.go).flatMap(([path, dir]) => ['-module', `${path}=${dir}`]);

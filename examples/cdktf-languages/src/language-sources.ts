@@ -43,7 +43,11 @@ export async function generateLanguageSources(outdir: string): Promise<LanguageS
   const libraries = [bindings, packageRoot('cdktn'), packageRoot('constructs')];
   const targets = ['python', 'java', 'dotnet', 'go'].flatMap((language) => ['--target', language]);
   const env = { ...process.env, JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: process.versions.node.split('.')[0] };
-  const pacmakRun = await new ProcessTracker().run(process.execPath, [pacmak, ...libraries, '--code-only', '--no-fingerprint', '--no-npmignore', '--outdir', outdir, ...targets], { env, timeoutMs: 180_000 });
+  const pacmakRun = await new ProcessTracker().run(
+    process.execPath,
+    [pacmak, ...libraries, '--code-only', '--no-fingerprint', '--no-npmignore', '--outdir', outdir, ...targets],
+    { env, timeoutMs: 180_000 },
+  );
   if (pacmakRun.exitCode !== 0) {
     throw new Error(`jsii-pacmak failed (is the bindings' .jsii built? \`npm run build -w @hikube/cdktf-provider-hikube\`):\n${pacmakRun.stderr}`);
   }

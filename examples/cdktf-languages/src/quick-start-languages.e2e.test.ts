@@ -86,7 +86,10 @@ describe('Java: java/Main.java', () => {
       ['.getHost()', '.getHostname()'],
     ]);
     const errors = await checkJava(program, sources);
-    expect(errors).toEqual([expect.stringMatching(/Main\.java:\d+: error: incompatible types/), expect.stringMatching(/Main\.java:\d+: error: cannot find symbol/)]);
+    expect(errors).toEqual([
+      expect.stringMatching(/Main\.java:\d+: error: incompatible types/),
+      expect.stringMatching(/Main\.java:\d+: error: cannot find symbol/),
+    ]);
   });
 });
 
@@ -132,12 +135,15 @@ describe('C#: csharp/Program.cs', () => {
   });
 
   it('would fail on an unknown namespace, type, property or member', async () => {
-    const program = await readFile(await mistaken(PROGRAMS.csharp, [
-      ['using Hikube.Cdktn.Providers.Hikube.Provider;', 'using Hikube.Cdktn.Providers.Hikube.Providers;'],
-      ['SyncMode = ', 'Syncmode = '],
-      ['new PostgresUserConfig', 'new PostgresUsersConfig'],
-      ['orders.Host', 'orders.Hostname'],
-    ]), 'utf8');
+    const program = await readFile(
+      await mistaken(PROGRAMS.csharp, [
+        ['using Hikube.Cdktn.Providers.Hikube.Provider;', 'using Hikube.Cdktn.Providers.Hikube.Providers;'],
+        ['SyncMode = ', 'Syncmode = '],
+        ['new PostgresUserConfig', 'new PostgresUsersConfig'],
+        ['orders.Host', 'orders.Hostname'],
+      ]),
+      'utf8',
+    );
     expect(checkCsharpNames(program, csharp)).toEqual([
       'using Hikube.Cdktn.Providers.Hikube.Providers: no such namespace in the generated code',
       expect.stringMatching(/type HikubeProvider is not in the imported namespaces/),

@@ -29,7 +29,11 @@ function publicApiEnv(dataDir: string): Record<string, string> {
  * `synthesize` runs the app in the directory it is given and returns the stack's cdk.tf.json text;
  * `api` says which of Hikube Local's fronts the provider is given (the Kubernetes API by default).
  */
-export async function stackOnLocal(prefix: string, synthesize: (appDir: string) => Promise<string>, api: 'kubernetes' | 'public' = 'kubernetes'): Promise<StackOnLocal> {
+export async function stackOnLocal(
+  prefix: string,
+  synthesize: (appDir: string) => Promise<string>,
+  api: 'kubernetes' | 'public' = 'kubernetes',
+): Promise<StackOnLocal> {
   const temp: TempDir = await createTempDir(prefix);
   let local: HikubeLocal | undefined;
   try {

@@ -7,13 +7,27 @@ describe('parseOptions', () => {
     {
       name: 'every flag',
       argv: ['--name', 'orders', '--context', 'prod', '--version', 'v17', '--rw-address', '127.0.0.1:5432', '--ro-address', 'db.internal:5433', '--delete'],
-      want: { name: 'orders', context: 'prod', version: 'v17', rwAddress: { host: '127.0.0.1', port: 5432 }, roAddress: { host: 'db.internal', port: 5433 }, deleteAfter: true },
+      want: {
+        name: 'orders',
+        context: 'prod',
+        version: 'v17',
+        rwAddress: { host: '127.0.0.1', port: 5432 },
+        roAddress: { host: 'db.internal', port: 5433 },
+        deleteAfter: true,
+      },
     },
     {
       name: 'environment variables',
       argv: [],
       env: { POSTGRES_NAME: 'orders', KUBE_CONTEXT: 'prod', POSTGRES_VERSION: 'v16', RW_ADDRESS: 'localhost:6000', RO_ADDRESS: 'localhost:6001' },
-      want: { name: 'orders', context: 'prod', version: 'v16', rwAddress: { host: 'localhost', port: 6000 }, roAddress: { host: 'localhost', port: 6001 }, deleteAfter: false },
+      want: {
+        name: 'orders',
+        context: 'prod',
+        version: 'v16',
+        rwAddress: { host: 'localhost', port: 6000 },
+        roAddress: { host: 'localhost', port: 6001 },
+        deleteAfter: false,
+      },
     },
     { name: 'flags win over the environment', argv: ['--name', 'flag'], env: { POSTGRES_NAME: 'env' }, want: { name: 'flag', deleteAfter: false } },
   ];

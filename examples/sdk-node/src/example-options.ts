@@ -50,7 +50,11 @@ function parseFlags(argv: string[]) {
   try {
     return parseArgs({ args: argv, options: flags });
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}; known flags: ${Object.keys(flags).map((flag) => `--${flag}`).join(', ')}`);
+    throw new UsageError(
+      `${(error as Error).message}; known flags: ${Object.keys(flags)
+        .map((flag) => `--${flag}`)
+        .join(', ')}`,
+    );
   }
 }
 

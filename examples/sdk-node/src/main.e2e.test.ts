@@ -15,7 +15,9 @@ import { quickStart } from './quick-start.js';
 const mainScript = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const name = 'demo';
 // The child sees only what each case sets: none of the example's variables or libpq's PG* from the shell.
-const inheritedEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(POSTGRES_NAME|POSTGRES_VERSION|KUBE_CONTEXT|RW_ADDRESS|RO_ADDRESS|KUBECONFIG|PG\w+)$/.test(key)));
+const inheritedEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([key]) => !/^(POSTGRES_NAME|POSTGRES_VERSION|KUBE_CONTEXT|RW_ADDRESS|RO_ADDRESS|KUBECONFIG|PG\w+)$/.test(key)),
+);
 
 describe('examples/sdk-node against Hikube Local (real PostgreSQL)', () => {
   let dir: TempDir;
@@ -91,7 +93,10 @@ describe('examples/sdk-node against Hikube Local (real PostgreSQL)', () => {
     const standby = new Client({ connectionString: await client.postgres.connectionString(name, { user: 'app', database: 'shop', endpoint: 'ro' }) });
     await standby.connect();
     try {
-      const { rows } = await standby.query<{ message: string; standby: boolean }>('SELECT message, pg_is_in_recovery() AS standby FROM greetings WHERE run = $1 ORDER BY id', [run]);
+      const { rows } = await standby.query<{ message: string; standby: boolean }>(
+        'SELECT message, pg_is_in_recovery() AS standby FROM greetings WHERE run = $1 ORDER BY id',
+        [run],
+      );
       expect(rows).toEqual(['first', 'second', 'third'].map((word) => ({ message: `${word} row of run ${run}`, standby: true })));
     } finally {
       await standby.end();

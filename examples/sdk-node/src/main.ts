@@ -68,7 +68,9 @@ export async function runExample(options: ExampleOptions): Promise<ExampleResult
     const messages = ['first', 'second', 'third'].map((word) => `${word} row of run ${run}`);
     const primary = await connect(rw);
     try {
-      await primary.query('CREATE TABLE IF NOT EXISTS greetings (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, run text NOT NULL, message text NOT NULL)');
+      await primary.query(
+        'CREATE TABLE IF NOT EXISTS greetings (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, run text NOT NULL, message text NOT NULL)',
+      );
       for (const message of messages) await primary.query('INSERT INTO greetings (run, message) VALUES ($1, $2)', [run, message]);
     } finally {
       await primary.end();
@@ -85,14 +87,17 @@ export async function runExample(options: ExampleOptions): Promise<ExampleResult
         throw error;
       });
     }
-    if (rowsFromRo.length < messages.length) throw new Error(`ro ${ro.host}:${ro.port} shows ${rowsFromRo.length} of ${messages.length} rows after 30 s: look at the standbys' replication lag`);
+    if (rowsFromRo.length < messages.length)
+      throw new Error(`ro ${ro.host}:${ro.port} shows ${rowsFromRo.length} of ${messages.length} rows after 30 s: look at the standbys' replication lag`);
     print(`Read ${rowsFromRo.length} rows from ro ${ro.host}:${ro.port} (${rowsFromRo.every((row) => row.standby) ? 'a standby' : 'not a standby'}):`);
     for (const { message } of rowsFromRo) print(`  ${message}`);
 
     const instances = await client.postgres.instances(name);
     print('Instances:');
     for (const instance of instances) {
-      print(`  ${instance.pod.padEnd(name.length + 12)}${(instance.zone ?? '-').padEnd(9)}${(instance.role ?? '-').padEnd(9)}${instance.ready ? 'ready' : 'not ready'}`);
+      print(
+        `  ${instance.pod.padEnd(name.length + 12)}${(instance.zone ?? '-').padEnd(9)}${(instance.role ?? '-').padEnd(9)}${instance.ready ? 'ready' : 'not ready'}`,
+      );
     }
 
     if (options.deleteAfter) {
@@ -108,7 +113,10 @@ export async function runExample(options: ExampleOptions): Promise<ExampleResult
 async function readFromRo(connect: (endpoint: Endpoint) => Promise<Client>, ro: Endpoint, run: string) {
   const standby = await connect(ro);
   try {
-    const { rows } = await standby.query<{ message: string; standby: boolean }>('SELECT message, pg_is_in_recovery() AS standby FROM greetings WHERE run = $1 ORDER BY id', [run]);
+    const { rows } = await standby.query<{ message: string; standby: boolean }>(
+      'SELECT message, pg_is_in_recovery() AS standby FROM greetings WHERE run = $1 ORDER BY id',
+      [run],
+    );
     return rows;
   } finally {
     await standby.end();

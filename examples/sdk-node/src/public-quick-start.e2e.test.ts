@@ -77,7 +77,9 @@ describe('the public-API quick start against Hikube Local (real PostgreSQL)', ()
     const db = new Client({ connectionString: uri });
     await db.connect();
     try {
-      const { rows } = await db.query<{ standby: boolean; extension: string }>("SELECT pg_is_in_recovery() AS standby, extname AS extension FROM pg_extension WHERE extname = 'pgcrypto'");
+      const { rows } = await db.query<{ standby: boolean; extension: string }>(
+        "SELECT pg_is_in_recovery() AS standby, extname AS extension FROM pg_extension WHERE extname = 'pgcrypto'",
+      );
       expect(rows).toEqual([{ standby: false, extension: 'pgcrypto' }]);
     } finally {
       await db.end();

@@ -25,7 +25,11 @@ function forNodePostgres(uri: string, caFile: string | undefined): string {
  * extension, a user, a connection with the user's password, then a rotation that locks the old
  * password out at once.
  */
-export async function publicQuickStart(name: string, version: ClusterCreate['version'] = 'v18', log: (line: string) => void = console.log): Promise<PublicQuickStartResult> {
+export async function publicQuickStart(
+  name: string,
+  version: ClusterCreate['version'] = 'v18',
+  log: (line: string) => void = console.log,
+): Promise<PublicQuickStartResult> {
   // HIKUBE_API, HIKUBE_API_KEY, HIKUBE_PROJECT_ID (and HIKUBE_CA_CERT for Hikube Local).
   const hikube = createPublicClient();
   const caFile = process.env['HIKUBE_CA_CERT'];

@@ -20,7 +20,10 @@ function sourceBlocks(markdown: string): SourceBlock[] {
   for (const match of markdown.matchAll(/^( *)```(\w+)(?: +(\S+))?\n([\s\S]*?)^\1```$/gm)) {
     const [, indent = '', language, source = '', text = ''] = match;
     if (language !== 'hcl' && source === '') continue;
-    const body = text.split('\n').map((l) => (l.startsWith(indent) ? l.slice(indent.length) : l)).join('\n');
+    const body = text
+      .split('\n')
+      .map((l) => (l.startsWith(indent) ? l.slice(indent.length) : l))
+      .join('\n');
     blocks.push({ source, body });
   }
   return blocks;
@@ -50,11 +53,12 @@ describe('README snippets', () => {
     const blocks = sourceBlocks(await readFile(readme, 'utf8'));
     expect(blocks.map((b) => b.source)).toEqual(expect.arrayContaining(mustShow));
     for (const block of blocks) {
-      const want = block.source === 'dev-overrides'
-        ? renderDevOverrides(PLACEHOLDER_PROVIDER_DIR)
-        : block.source === ''
-          ? '(an hcl block must name its source: ```hcl <path> or ```hcl dev-overrides)'
-          : await readFile(join(repoRoot, block.source), 'utf8');
+      const want =
+        block.source === 'dev-overrides'
+          ? renderDevOverrides(PLACEHOLDER_PROVIDER_DIR)
+          : block.source === ''
+            ? '(an hcl block must name its source: ```hcl <path> or ```hcl dev-overrides)'
+            : await readFile(join(repoRoot, block.source), 'utf8');
       expect(block.body, `${readme}: block ${block.source || '(unnamed)'}`).toBe(want);
     }
   });

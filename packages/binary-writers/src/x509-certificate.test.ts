@@ -34,14 +34,27 @@ describe('writeCertificate', () => {
       notAfter: new Date('2027-01-01T00:00:00Z'),
       publicKey: server.publicKey,
       signingKey: ca.privateKey,
-      extensions: [basicConstraints(false), keyUsage(0xa0, 5), extendedKeyUsage(['1.3.6.1.5.5.7.3.1']), subjectAltName({ dnsNames: ['localhost'], ipAddresses: ['127.0.0.1'] })],
+      extensions: [
+        basicConstraints(false),
+        keyUsage(0xa0, 5),
+        extendedKeyUsage(['1.3.6.1.5.5.7.3.1']),
+        subjectAltName({ dnsNames: ['localhost'], ipAddresses: ['127.0.0.1'] }),
+      ],
     }),
   );
 
   it('writes a CA certificate OpenSSL reads: self-signed, the serial minimal, validity across 2050', () => {
-    expect({ subject: caCert.subject, issuer: caCert.issuer, ca: caCert.ca, serial: caCert.serialNumber }).toEqual({ subject: 'CN=test-ca', issuer: 'CN=test-ca', ca: true, serial: '81' });
+    expect({ subject: caCert.subject, issuer: caCert.issuer, ca: caCert.ca, serial: caCert.serialNumber }).toEqual({
+      subject: 'CN=test-ca',
+      issuer: 'CN=test-ca',
+      ca: true,
+      serial: '81',
+    });
     expect(caCert.verify(ca.publicKey)).toBe(true);
-    expect([new Date(caCert.validFrom).toISOString(), new Date(caCert.validTo).toISOString()]).toEqual(['2026-01-01T00:00:00.000Z', '2051-01-01T00:00:00.000Z']);
+    expect([new Date(caCert.validFrom).toISOString(), new Date(caCert.validTo).toISOString()]).toEqual([
+      '2026-01-01T00:00:00.000Z',
+      '2051-01-01T00:00:00.000Z',
+    ]);
   });
 
   it('writes a server certificate signed by the CA, with its names and purposes', () => {

@@ -77,6 +77,8 @@ export function subjectAltName(names: { readonly dnsNames?: readonly string[]; r
 
 /** PEM armour of DER bytes (64-character lines). */
 export function pem(label: string, der: Uint8Array): string {
-  const body = Buffer.from(der).toString('base64').replace(/(.{64})/g, '$1\n');
+  const body = Buffer.from(der)
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n');
   return `-----BEGIN ${label}-----\n${body.trimEnd()}\n-----END ${label}-----\n`;
 }

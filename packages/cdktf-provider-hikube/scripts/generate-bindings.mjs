@@ -75,9 +75,5 @@ export async function compareTrees(expectedDir, actualDir) {
 }
 
 export function describeDifferences({ missing, extra, changed }) {
-  return [
-    ...missing.map((file) => `missing: ${file}`),
-    ...extra.map((file) => `not generated: ${file}`),
-    ...changed.map((file) => `differs: ${file}`),
-  ];
+  return [...missing.map((file) => `missing: ${file}`), ...extra.map((file) => `not generated: ${file}`), ...changed.map((file) => `differs: ${file}`)];
 }

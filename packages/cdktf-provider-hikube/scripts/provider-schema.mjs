@@ -26,7 +26,10 @@ export async function findProviderExecutable(env = process.env) {
   const override = env[EXECUTABLE_ENV];
   if (override) {
     if (!isAbsolute(override)) {
-      throw new ProviderSchemaError('HIKUBE_CDKTF_BAD_EXECUTABLE', `${EXECUTABLE_ENV}="${override}" is not an absolute path; give the full path of the provider executable`);
+      throw new ProviderSchemaError(
+        'HIKUBE_CDKTF_BAD_EXECUTABLE',
+        `${EXECUTABLE_ENV}="${override}" is not an absolute path; give the full path of the provider executable`,
+      );
     }
     return assertExists(override, `${EXECUTABLE_ENV} names ${override}, which does not exist`);
   }
@@ -34,9 +37,15 @@ export async function findProviderExecutable(env = process.env) {
   const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
   const bin = typeof manifest.bin === 'string' ? manifest.bin : manifest.bin?.[PROVIDER_PACKAGE];
   if (!bin) {
-    throw new ProviderSchemaError('HIKUBE_CDKTF_NO_PROVIDER', `${PROVIDER_PACKAGE}'s package.json declares no "bin" named ${PROVIDER_PACKAGE}; the bindings are generated from \`${PROVIDER_PACKAGE} schema\``);
+    throw new ProviderSchemaError(
+      'HIKUBE_CDKTF_NO_PROVIDER',
+      `${PROVIDER_PACKAGE}'s package.json declares no "bin" named ${PROVIDER_PACKAGE}; the bindings are generated from \`${PROVIDER_PACKAGE} schema\``,
+    );
   }
-  return assertExists(join(dirname(manifestPath), bin), `${PROVIDER_PACKAGE}'s executable ${bin} is not built yet; run \`npm run build -w ${PROVIDER_PACKAGE}\` (or \`npx tsc -b\`) first`);
+  return assertExists(
+    join(dirname(manifestPath), bin),
+    `${PROVIDER_PACKAGE}'s executable ${bin} is not built yet; run \`npm run build -w ${PROVIDER_PACKAGE}\` (or \`npx tsc -b\`) first`,
+  );
 }
 
 // Its exports map hides package.json from require.resolve, so walk the lookup paths instead.

@@ -141,8 +141,17 @@ describe('the npm tarballs, installed offline into an empty CommonJS project', (
       const manifest = JSON.parse((await runCommand('tar', ['-xOzf', tarball, 'package/package.json'])).stdout);
       const file = basename(tarball);
       await copyFile(tarball, join(project, file));
-      const integrity = `sha512-${createHash('sha512').update(await readFile(tarball)).digest('base64')}`;
-      packed.push({ name: manifest.name, version: manifest.version, file, integrity, dependencies: manifest.dependencies ?? {}, peerDependencies: manifest.peerDependencies ?? {} });
+      const integrity = `sha512-${createHash('sha512')
+        .update(await readFile(tarball))
+        .digest('base64')}`;
+      packed.push({
+        name: manifest.name,
+        version: manifest.version,
+        file,
+        integrity,
+        dependencies: manifest.dependencies ?? {},
+        peerDependencies: manifest.peerDependencies ?? {},
+      });
     }
     // The peers (cdktf, cdktn, constructs) come at the repository's versions, from npm's cache.
     const lock = JSON.parse(await readFile(join(repositoryRoot, 'package-lock.json'), 'utf8'));
@@ -151,7 +160,10 @@ describe('the npm tarballs, installed offline into an empty CommonJS project', (
     await writeFile(join(project, 'package-lock.json'), `${JSON.stringify(consumer.lock, null, 2)}\n`);
     await runCommand('npm', ['ci', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: project });
     await copyFile(join(PACKAGE_ROOT, 'test', 'consumer', 'bindings-consumer.ts'), join(project, 'bindings-consumer.ts'));
-    const tsconfig = { compilerOptions: { target: 'es2022', module: 'commonjs', moduleResolution: 'node10', strict: true, types: ['node'], outDir: 'out', skipLibCheck: false }, files: ['bindings-consumer.ts'] };
+    const tsconfig = {
+      compilerOptions: { target: 'es2022', module: 'commonjs', moduleResolution: 'node10', strict: true, types: ['node'], outDir: 'out', skipLibCheck: false },
+      files: ['bindings-consumer.ts'],
+    };
     await writeFile(join(project, 'tsconfig.json'), `${JSON.stringify(tsconfig, null, 2)}\n`);
   });
 
@@ -161,7 +173,9 @@ describe('the npm tarballs, installed offline into an empty CommonJS project', (
     await runCommand(process.execPath, [join('out', 'bindings-consumer.js'), join(project, 'synth')], { cwd: project });
     for (const set of BINDING_SETS) {
       const synthesized = JSON.parse(await readFile(join(project, 'synth', set.name, 'stacks', 'consumer', 'cdk.tf.json'), 'utf8'));
-      expect(Object.values(synthesized.resource.hikube_postgres_cluster)).toEqual([expect.objectContaining({ name: 'orders', replicas: 3, sync_mode: 'quorum', min_sync_replicas: 1, max_sync_replicas: 1 })]);
+      expect(Object.values(synthesized.resource.hikube_postgres_cluster)).toEqual([
+        expect.objectContaining({ name: 'orders', replicas: 3, sync_mode: 'quorum', min_sync_replicas: 1, max_sync_replicas: 1 }),
+      ]);
     }
   });
 });

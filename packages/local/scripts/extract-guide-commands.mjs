@@ -33,7 +33,9 @@ export function curlBlocks(markdown) {
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { path: { type: 'string' }, version: { type: 'string' } } });
 const [page] = positionals;
 if (!page || !values.path || !values.version) {
-  console.error('usage: node scripts/extract-guide-commands.mjs <page.md> --path <path in HidoraSwiss/hikube-public-doc> --version <commit, or how the page was read>');
+  console.error(
+    'usage: node scripts/extract-guide-commands.mjs <page.md> --path <path in HidoraSwiss/hikube-public-doc> --version <commit, or how the page was read>',
+  );
   process.exit(2);
 }
 const fixture = JSON.parse(readFileSync(fixturePath, 'utf8'));

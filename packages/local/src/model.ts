@@ -5,7 +5,14 @@
 // Nothing here starts a process, opens a file or a socket.
 
 export { LOCAL_NODES, NODES_PER_SITE, siteOfNode, type LocalNode } from './controllers/nodes.js';
-export { builtinSchedulingClasses, chosenClassName, nodeOfInstance, resolvePlacement, SCHEDULING_CLASS_LABEL, siteOfInstance } from './controllers/placement.js';
+export {
+  builtinSchedulingClasses,
+  chosenClassName,
+  nodeOfInstance,
+  resolvePlacement,
+  SCHEDULING_CLASS_LABEL,
+  siteOfInstance,
+} from './controllers/placement.js';
 export { SITES, SITE_NODE_PREFIX, type OwnedObject, type Placement, type Site } from './controllers/reconciler.js';
 export {
   clusterBaseName,

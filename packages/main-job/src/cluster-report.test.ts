@@ -20,7 +20,13 @@ const orders = {
 };
 
 describe('renderCluster', () => {
-  const cases: { given: string; object: unknown; pods?: Parameters<typeof clusterViewFrom>[2]; endpoints?: Parameters<typeof clusterViewFrom>[1]; want: string[] }[] = [
+  const cases: {
+    given: string;
+    object: unknown;
+    pods?: Parameters<typeof clusterViewFrom>[2];
+    endpoints?: Parameters<typeof clusterViewFrom>[1];
+    want: string[];
+  }[] = [
     {
       given: 'a quorum cluster with the engine status detail',
       object: orders,
@@ -39,7 +45,11 @@ describe('renderCluster', () => {
       object: {
         metadata: { name: 'dev' },
         spec: { version: 'v18' },
-        status: { conditions: [{ type: 'Ready', status: 'True' }], synchronousStandbys: { number: 0, names: [] }, instancesStatus: [{ name: 'postgres-dev-1', site: 'gland', role: 'primary', ready: true }] },
+        status: {
+          conditions: [{ type: 'Ready', status: 'True' }],
+          synchronousStandbys: { number: 0, names: [] },
+          instancesStatus: [{ name: 'postgres-dev-1', site: 'gland', role: 'primary', ready: true }],
+        },
       },
       want: [
         'dev · PostgreSQL v18 · Ready · replication: asynchronous · primary postgres-dev-1',
@@ -71,13 +81,26 @@ describe('renderCluster', () => {
 });
 
 describe('replicationState', () => {
-  const standby = (over: Partial<InstanceView>): InstanceView => ({ name: 'b', zone: 'geneva', role: 'standby', ready: true, reason: 'Streaming', lagBytes: 0, ...over });
+  const standby = (over: Partial<InstanceView>): InstanceView => ({
+    name: 'b',
+    zone: 'geneva',
+    role: 'standby',
+    ready: true,
+    reason: 'Streaming',
+    lagBytes: 0,
+    ...over,
+  });
   it.each([
     { given: 'one of two candidates for ANY 1', instance: standby({}), sync: { number: 1, names: ['a', 'b'] }, want: 'streaming, quorum' },
     { given: 'the only synchronous standby', instance: standby({}), sync: { number: 1, names: ['b'] }, want: 'streaming, sync' },
     { given: 'outside the synchronous names', instance: standby({}), sync: { number: 1, names: ['a'] }, want: 'streaming, async' },
     { given: 'asynchronous replication', instance: standby({}), sync: { number: 0, names: [] }, want: 'streaming, async' },
-    { given: 'a standby that is not ready', instance: standby({ ready: false, reason: 'NotStreaming' }), sync: undefined, want: 'not streaming (NotStreaming)' },
+    {
+      given: 'a standby that is not ready',
+      instance: standby({ ready: false, reason: 'NotStreaming' }),
+      sync: undefined,
+      want: 'not streaming (NotStreaming)',
+    },
     { given: 'a primary that is down', instance: standby({ role: 'primary', ready: false, reason: 'Stopped' }), sync: undefined, want: 'down (Stopped)' },
   ])('$given -> $want', ({ instance, sync, want }) => {
     expect(replicationState(instance, sync)).toBe(want);

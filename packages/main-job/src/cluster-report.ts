@@ -63,14 +63,24 @@ export function clusterViewFrom(object: unknown, endpoints: ClusterView['endpoin
         reason: text(i['reason']),
         lagBytes: typeof i['lagBytes'] === 'number' ? i['lagBytes'] : undefined,
       }))
-    : pods.map((p) => ({ name: p.pod, zone: p.zone ?? '?', role: p.role === 'primary' ? 'primary' : 'standby', ready: p.ready, reason: undefined, lagBytes: undefined }));
+    : pods.map((p) => ({
+        name: p.pod,
+        zone: p.zone ?? '?',
+        role: p.role === 'primary' ? 'primary' : 'standby',
+        ready: p.ready,
+        reason: undefined,
+        lagBytes: undefined,
+      }));
   return {
     name: text(record(o['metadata'])['name']) ?? '?',
     version: text(spec['version']) ?? '?',
     ready: ready?.['status'] === 'True',
     readyReason: text(ready?.['reason']) ?? 'Pending',
     primary: text(status['currentPrimary']) ?? instances.find((i) => i.role === 'primary')?.name,
-    sync: typeof sync['number'] === 'number' ? { number: sync['number'], names: Array.isArray(sync['names']) ? sync['names'].filter((n): n is string => typeof n === 'string') : [] } : undefined,
+    sync:
+      typeof sync['number'] === 'number'
+        ? { number: sync['number'], names: Array.isArray(sync['names']) ? sync['names'].filter((n): n is string => typeof n === 'string') : [] }
+        : undefined,
     instances: [...instances].sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true })),
     endpoints,
   };
@@ -101,7 +111,12 @@ export function replicationState(instance: InstanceView, sync: ClusterView['sync
 
 function table(rows: readonly (readonly string[])[]): string[] {
   const widths = rows[0]?.map((_, col) => Math.max(...rows.map((row) => row[col]?.length ?? 0))) ?? [];
-  return rows.map((row) => row.map((cell, col) => (col === row.length - 1 ? cell : cell.padEnd(widths[col] ?? 0))).join('  ').trimEnd());
+  return rows.map((row) =>
+    row
+      .map((cell, col) => (col === row.length - 1 ? cell : cell.padEnd(widths[col] ?? 0)))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 function endpointText(endpoints: ClusterView['endpoints'], standbys: number): string {
@@ -134,7 +149,8 @@ export function renderCluster(view: ClusterView): string[] {
   ];
   const lines = [header, ...table(rows).map((line) => `  ${line}`)];
   // Hikube Local refreshes lagBytes only with other status changes: say what the number is.
-  if (view.instances.some((i) => i.role === 'standby' && i.lagBytes !== undefined)) lines.push('  (lag: WAL bytes a standby had not replayed, as of the last status update)');
+  if (view.instances.some((i) => i.role === 'standby' && i.lagBytes !== undefined))
+    lines.push('  (lag: WAL bytes a standby had not replayed, as of the last status update)');
   lines.push(`  endpoints: ${endpointText(view.endpoints, view.instances.filter((i) => i.role === 'standby').length)}`);
   return lines;
 }

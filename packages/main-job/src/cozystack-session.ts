@@ -30,7 +30,7 @@ export function openCozystackSession(kubeconfigPath: string): WorkspaceSession {
         if (name === PRODUCTION_CLUSTER && view.endpoints.rw) rw = `-h ${view.endpoints.rw.host} -p ${view.endpoints.rw.port}`;
       }
       lines.push(
-        'Connect with psql (the password is read from the cluster\'s credentials Secret, never printed):',
+        "Connect with psql (the password is read from the cluster's credentials Secret, never printed):",
         `  export KUBECONFIG=${kubeconfigPath}`,
         `  PGPASSWORD="$(kubectl get secret postgres-${PRODUCTION_CLUSTER}-credentials -o jsonpath='{.data.app}' | base64 -d)" psql ${rw} -U app shop`,
         `  or the URI from Terraform: TF_CLI_CONFIG_FILE=${workdir.cliConfig} ${tool.name} -chdir=${workdir.dir} output -raw orders_app_uri`,
@@ -41,7 +41,14 @@ export function openCozystackSession(kubeconfigPath: string): WorkspaceSession {
       const [credentials, endpoints] = await Promise.all([client.postgres.credentials(PRODUCTION_CLUSTER), client.postgres.endpoints(PRODUCTION_CLUSTER)]);
       const password = credentials['app'];
       if (password === undefined) throw new MainJobError('HIKUBE_MAIN_JOB_FAILOVER', `cluster ${PRODUCTION_CLUSTER} has no credentials for user app`);
-      return { host: endpoints.rw.host, port: endpoints.rw.port, user: 'app', password, database: 'shop', label: `rw ${endpoints.rw.host}:${endpoints.rw.port}` };
+      return {
+        host: endpoints.rw.host,
+        port: endpoints.rw.port,
+        user: 'app',
+        password,
+        database: 'shop',
+        label: `rw ${endpoints.rw.host}:${endpoints.rw.port}`,
+      };
     },
     close: () => client.close(),
   };

@@ -40,7 +40,16 @@ export interface FailoverResult {
 
 async function withClient<T>(target: WriteTarget, use: (client: pg.Client) => Promise<T>): Promise<T> {
   const { host, port, user, password, database, ca } = target;
-  const client = new pg.Client({ host, port, user, password, database, ...(ca === undefined ? {} : { ssl: { ca } }), connectionTimeoutMillis: 3_000, query_timeout: 5_000 });
+  const client = new pg.Client({
+    host,
+    port,
+    user,
+    password,
+    database,
+    ...(ca === undefined ? {} : { ssl: { ca } }),
+    connectionTimeoutMillis: 3_000,
+    query_timeout: 5_000,
+  });
   client.on('error', () => undefined); // a backend killed under us ends the session; the caller retries
   await client.connect();
   try {
@@ -78,9 +87,13 @@ export async function runFailoverDemo(options: FailoverDemoOptions): Promise<Fai
   const namespace = object.metadata?.namespace ?? 'tenant-demo';
   write(`↯ killing the primary ${primary} (${zone}): kubectl delete pod ${primary} (the platform kills its postmaster with SIGKILL)`);
   try {
-    await run(options.kubectl, ['--kubeconfig', options.kubeconfigPath, '--namespace', namespace, 'delete', 'pod', primary, '--wait=false'], { timeout: 60_000 });
+    await run(options.kubectl, ['--kubeconfig', options.kubeconfigPath, '--namespace', namespace, 'delete', 'pod', primary, '--wait=false'], {
+      timeout: 60_000,
+    });
   } catch (err) {
-    throw new MainJobError('HIKUBE_MAIN_JOB_FAILOVER', `kubectl delete pod ${primary} failed: ${(err as { stderr?: string }).stderr?.trim() || String(err)}`, { cause: err });
+    throw new MainJobError('HIKUBE_MAIN_JOB_FAILOVER', `kubectl delete pod ${primary} failed: ${(err as { stderr?: string }).stderr?.trim() || String(err)}`, {
+      cause: err,
+    });
   }
   const killedAt = Date.now();
 
@@ -91,12 +104,17 @@ export async function runFailoverDemo(options: FailoverDemoOptions): Promise<Fai
   while (resumedAt === undefined) {
     if (Date.now() > deadline) {
       progress.finish(false, 'no write succeeded in time');
-      throw new MainJobError('HIKUBE_MAIN_JOB_FAILOVER', `no write through ${target.label} succeeded within ${seconds(deadline - killedAt)} of the kill; see ${options.dataDir}/hikube-local.log`);
+      throw new MainJobError(
+        'HIKUBE_MAIN_JOB_FAILOVER',
+        `no write through ${target.label} succeeded within ${seconds(deadline - killedAt)} of the kill; see ${options.dataDir}/hikube-local.log`,
+      );
     }
     // The platform kills the postmaster after it has answered the deletion: a write the old
     // primary still took (same postmaster start time) is not the first write after the kill.
     const landedOn = await withClient(target, async (c) => {
-      const landed = await c.query<{ started: string }>("INSERT INTO failover_demo (note) VALUES ('first write after the kill') RETURNING pg_postmaster_start_time()::text AS started");
+      const landed = await c.query<{ started: string }>(
+        "INSERT INTO failover_demo (note) VALUES ('first write after the kill') RETURNING pg_postmaster_start_time()::text AS started",
+      );
       return landed.rows[0]?.started;
     }).catch(() => primaryStarted);
     if (landedOn !== primaryStarted) resumedAt = Date.now();
@@ -116,7 +134,9 @@ export async function runFailoverDemo(options: FailoverDemoOptions): Promise<Fai
     const found = await c.query<{ n: string }>('SELECT count(*) AS n FROM failover_demo WHERE id = ANY($1::bigint[])', [ids]);
     return Number(found.rows[0]?.n ?? 0);
   });
-  write(`${rowsFound === ids.length ? '✓' : '✗'} rows written before the kill: ${rowsFound} of ${ids.length} read back through ${target.label} from the new primary`);
+  write(
+    `${rowsFound === ids.length ? '✓' : '✗'} rows written before the kill: ${rowsFound} of ${ids.length} read back through ${target.label} from the new primary`,
+  );
 
   // The old primary comes back as a standby (pg_rewind or a fresh clone): show the healed cluster.
   const healing = startProgress(out, 'healing');

@@ -10,7 +10,13 @@ describe('findIacTool', () => {
 
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'iac-'));
-    for (const [name, tools] of [['both', ['terraform', 'tofu']], ['tf', ['terraform']], ['tofu', ['tofu']], ['none', []], ['notexec', ['terraform']]] as const) {
+    for (const [name, tools] of [
+      ['both', ['terraform', 'tofu']],
+      ['tf', ['terraform']],
+      ['tofu', ['tofu']],
+      ['none', []],
+      ['notexec', ['terraform']],
+    ] as const) {
       await mkdir(dir(name));
       for (const tool of tools) {
         await writeFile(join(dir(name), tool), '#!/bin/sh\n');
@@ -34,7 +40,10 @@ describe('findIacTool', () => {
   });
 
   it('says how to get one when neither is on PATH', async () => {
-    await expect(findIacTool([dir('none'), dir('notexec')].join(delimiter))).rejects.toMatchObject({ code: 'HIKUBE_MAIN_JOB_NO_TERRAFORM', message: IAC_TOOL_MISSING_MESSAGE });
+    await expect(findIacTool([dir('none'), dir('notexec')].join(delimiter))).rejects.toMatchObject({
+      code: 'HIKUBE_MAIN_JOB_NO_TERRAFORM',
+      message: IAC_TOOL_MISSING_MESSAGE,
+    });
     await expect(findIacTool(undefined)).rejects.toThrow(/neither `terraform` nor `tofu` was found[\s\S]*developer\.hashicorp\.com[\s\S]*opentofu\.org/);
   });
 });

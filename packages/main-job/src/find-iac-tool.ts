@@ -12,12 +12,12 @@ export interface IacTool {
 export const IAC_TOOL_MISSING_MESSAGE = [
   'npm start needs Terraform (1.6 or newer) or OpenTofu on PATH, and neither `terraform` nor `tofu` was found.',
   'Install one, then run npm start again:',
-  '  Terraform: https://developer.hashicorp.com/terraform/install (Debian/Ubuntu: HashiCorp\'s apt repository, `apt-get install terraform`)',
+  "  Terraform: https://developer.hashicorp.com/terraform/install (Debian/Ubuntu: HashiCorp's apt repository, `apt-get install terraform`)",
   '  OpenTofu:  https://opentofu.org/docs/intro/install/ (a single binary; `tofu` on PATH is enough)',
 ].join('\n');
 
 export const KUBECTL_MISSING_MESSAGE = [
-  'npm run failover deletes the primary\'s pod with kubectl, and `kubectl` was not found on PATH.',
+  "npm run failover deletes the primary's pod with kubectl, and `kubectl` was not found on PATH.",
   'Install it (https://kubernetes.io/docs/tasks/tools/), then run npm run failover again.',
 ].join('\n');
 
@@ -25,7 +25,13 @@ export const KUBECTL_MISSING_MESSAGE = [
 async function onPath(pathEnv: string | undefined, name: string): Promise<string | undefined> {
   for (const dir of (pathEnv ?? '').split(delimiter).filter((entry) => entry !== '')) {
     const candidate = join(dir, name);
-    if (await access(candidate, constants.X_OK).then(() => true, () => false)) return candidate;
+    if (
+      await access(candidate, constants.X_OK).then(
+        () => true,
+        () => false,
+      )
+    )
+      return candidate;
   }
   return undefined;
 }

@@ -24,10 +24,15 @@ export async function readPublicApiEnv(dataDir: string): Promise<PublicApiEnv> {
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
-    throw new MainJobError('HIKUBE_MAIN_JOB_PUBLIC_ENV', `${path} could not be read (${(err as Error).message}): Hikube Local writes it at start; npm run down, then npm start, makes a fresh one`, { cause: err });
+    throw new MainJobError(
+      'HIKUBE_MAIN_JOB_PUBLIC_ENV',
+      `${path} could not be read (${(err as Error).message}): Hikube Local writes it at start; npm run down, then npm start, makes a fresh one`,
+      { cause: err },
+    );
   }
   const variables = parseEnvFile(text);
   const missing = PUBLIC_API_VARIABLES.filter((name) => !variables[name]);
-  if (missing.length > 0) throw new MainJobError('HIKUBE_MAIN_JOB_PUBLIC_ENV', `${path} has no ${missing.join(', ')}: npm run down, then npm start, makes a fresh one`);
+  if (missing.length > 0)
+    throw new MainJobError('HIKUBE_MAIN_JOB_PUBLIC_ENV', `${path} has no ${missing.join(', ')}: npm run down, then npm start, makes a fresh one`);
   return Object.fromEntries(PUBLIC_API_VARIABLES.map((name) => [name, variables[name] ?? ''])) as PublicApiEnv;
 }

@@ -71,10 +71,14 @@ export async function ensureHikubeLocal(dataDir: string): Promise<RunningHikubeL
   if (running) return { ...running, kubeconfigPath, reused: true };
   const started = await cli(['start', '--detach', '--data-dir', dataDir, '--driver', 'engine'], 120_000);
   if (!started.ok) {
-    throw new MainJobError('HIKUBE_MAIN_JOB_LOCAL_START', `hikube-local start failed:\n${started.stderr.trim() || started.stdout.trim()}\n(log: ${join(dataDir, 'hikube-local.log')})`);
+    throw new MainJobError(
+      'HIKUBE_MAIN_JOB_LOCAL_START',
+      `hikube-local start failed:\n${started.stderr.trim() || started.stdout.trim()}\n(log: ${join(dataDir, 'hikube-local.log')})`,
+    );
   }
   const now = await hikubeLocalStatus(dataDir);
-  if (!now) throw new MainJobError('HIKUBE_MAIN_JOB_LOCAL_START', `hikube-local started but its status does not answer (log: ${join(dataDir, 'hikube-local.log')})`);
+  if (!now)
+    throw new MainJobError('HIKUBE_MAIN_JOB_LOCAL_START', `hikube-local started but its status does not answer (log: ${join(dataDir, 'hikube-local.log')})`);
   return { ...now, kubeconfigPath, reused: false };
 }
 

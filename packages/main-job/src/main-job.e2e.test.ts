@@ -23,7 +23,10 @@ describe('the main job (npm start)', () => {
   async function mainJob(command: MainJobCommand, extra: readonly string[] = []): Promise<string> {
     let text = '';
     const args = command === 'start' ? [] : [`--${command}`];
-    await runMainJob(parseMainJobArgs([...args, ...extra, '--data-dir', dataDir], {}, undefined), { out: { write: (t) => void (text += t), isTTY: false }, path: process.env['PATH'] });
+    await runMainJob(parseMainJobArgs([...args, ...extra, '--data-dir', dataDir], {}, undefined), {
+      out: { write: (t) => void (text += t), isTTY: false },
+      path: process.env['PATH'],
+    });
     return text;
   }
 
@@ -41,7 +44,9 @@ describe('the main job (npm start)', () => {
   async function secrets(): Promise<string[]> {
     const env = await readFile(join(dataDir, 'hikube.env'), 'utf8');
     const key = /^export HIKUBE_API_KEY='([^']+)'$/m.exec(env)?.[1];
-    const state = JSON.parse(await readFile(join(dataDir, 'terraform', 'public-api', 'terraform.tfstate'), 'utf8')) as { resources: { type: string; instances: { attributes: { password?: string } }[] }[] };
+    const state = JSON.parse(await readFile(join(dataDir, 'terraform', 'public-api', 'terraform.tfstate'), 'utf8')) as {
+      resources: { type: string; instances: { attributes: { password?: string } }[] }[];
+    };
     const password = state.resources.find((r) => r.type === 'hikube_postgres_user')?.instances[0]?.attributes.password;
     expect(key).toMatch(/^sk_hk_/);
     expect(password).toMatch(/^[A-Za-z0-9]{16}$/);
@@ -51,7 +56,11 @@ describe('the main job (npm start)', () => {
   it('starts Hikube Local, applies the public API example and prints the cluster, a psql command and the teardown', async () => {
     const out = await mainJob('start');
     const major = await installedPostgresMajor();
-    expect(out).toMatch(new RegExp(`Applying examples/terraform/public-api \\(Hikube's public API\\) with (terraform|tofu) .* PostgreSQL ${major} \\(this machine's pg_config\\)`));
+    expect(out).toMatch(
+      new RegExp(
+        `Applying examples/terraform/public-api \\(Hikube's public API\\) with (terraform|tofu) .* PostgreSQL ${major} \\(this machine's pg_config\\)`,
+      ),
+    );
     expect(out).toMatch(/✓ Hikube Local: started https:\/\/127\.0\.0\.1:\d+ \(pid \d+, engine driver\), data in /);
     expect(out).toMatch(/… (terraform|tofu) apply: store (not created yet|provisioning)/); // the progress display
     expect(out).toMatch(/✓ (terraform|tofu) apply: 3 added, 0 changed, 0 destroyed/);
@@ -61,7 +70,11 @@ describe('the main job (npm start)', () => {
     expect(host).not.toBe('127.0.0.1');
     expect(out).toMatch(/npm run down +(terraform|tofu) destroy \(each example applied\), then stop Hikube Local/);
     const psqlLine = out.split('\n').find((l) => l.includes('PGPASSWORD=')) ?? '';
-    expect(psqlLine).toMatch(new RegExp(`^ {2}PGPASSWORD="\\$\\(TF_CLI_CONFIG_FILE=\\S+ (terraform|tofu) -chdir=${dataDir}/terraform/public-api output -raw app_password\\)" psql "host=${host?.replaceAll('.', '\\.')} port=5432 user=app dbname=shop sslmode=require"$`));
+    expect(psqlLine).toMatch(
+      new RegExp(
+        `^ {2}PGPASSWORD="\\$\\(TF_CLI_CONFIG_FILE=\\S+ (terraform|tofu) -chdir=${dataDir}/terraform/public-api output -raw app_password\\)" psql "host=${host?.replaceAll('.', '\\.')} port=5432 user=app dbname=shop sslmode=require"$`,
+      ),
+    );
 
     // Neither the key nor the password is printed; the printed command reads the password and connects over TLS.
     for (const secret of await secrets()) expect(out).not.toContain(secret);
@@ -78,10 +91,15 @@ describe('the main job (npm start)', () => {
   it('--failover deletes the pod of the public API cluster primary, shows the promotion and the time, and the rows written before', async () => {
     const out = await mainJob('failover');
     expect(out).toMatch(/^Failover demo on store: writes go through host 127\.0\.0\.\d+:5432 \(TLS\) as app$/m);
-    const killed = /↯ killing the primary (postgres-store-\d) \((\w+)\): kubectl delete pod (postgres-store-\d) \(the platform kills its postmaster with SIGKILL\)/.exec(out);
+    const killed =
+      /↯ killing the primary (postgres-store-\d) \((\w+)\): kubectl delete pod (postgres-store-\d) \(the platform kills its postmaster with SIGKILL\)/.exec(
+        out,
+      );
     expect(killed).not.toBeNull();
     expect(killed?.[3]).toBe(killed?.[1]);
-    const promoted = /✓ failover: (postgres-store-\d) \((\w+)\) promoted; first write through host 127\.0\.0\.\d+:5432 \(TLS\) \d+\.\d s after the kill/.exec(out);
+    const promoted = /✓ failover: (postgres-store-\d) \((\w+)\) promoted; first write through host 127\.0\.0\.\d+:5432 \(TLS\) \d+\.\d s after the kill/.exec(
+      out,
+    );
     expect(promoted).not.toBeNull();
     expect(promoted?.[1]).not.toBe(killed?.[1]);
     expect(out).toMatch(/✓ rows written before the kill: 100 of 100 read back through host 127\.0\.0\.\d+:5432 \(TLS\) from the new primary/);
@@ -104,7 +122,9 @@ describe('the main job (npm start)', () => {
     expect(out).toMatch(/^dev · PostgreSQL v\d+ · Ready · replication: asynchronous · primary postgres-dev-1$/m);
     expect(out).toMatch(/npm run failover -- --cozystack +kill the primary/);
     const psqlLine = out.split('\n').find((l) => l.includes('psql -h')) ?? '';
-    expect(psqlLine).toMatch(/PGPASSWORD="\$\(kubectl get secret postgres-orders-credentials -o jsonpath='\{\.data\.app\}' \| base64 -d\)" psql -h 127\.0\.0\.1 -p \d+ -U app shop/);
+    expect(psqlLine).toMatch(
+      /PGPASSWORD="\$\(kubectl get secret postgres-orders-credentials -o jsonpath='\{\.data\.app\}' \| base64 -d\)" psql -h 127\.0\.0\.1 -p \d+ -U app shop/,
+    );
 
     const client = createClient({ kubeconfig: join(dataDir, 'kubeconfig') });
     try {
@@ -112,7 +132,9 @@ describe('the main job (npm start)', () => {
     } finally {
       await client.close();
     }
-    const psql = await run('sh', ['-c', `${psqlLine.trim()} -X -tA -c 'select current_user, pg_is_in_recovery()'`], { env: { ...process.env, KUBECONFIG: join(dataDir, 'kubeconfig') } });
+    const psql = await run('sh', ['-c', `${psqlLine.trim()} -X -tA -c 'select current_user, pg_is_in_recovery()'`], {
+      env: { ...process.env, KUBECONFIG: join(dataDir, 'kubeconfig') },
+    });
     expect(psql.stdout.trim()).toBe('app|f');
   });
 
@@ -120,7 +142,16 @@ describe('the main job (npm start)', () => {
     // After both examples and a failover: the store, keys, tokens, kubeconfig, hikube.env (the API
     // key), the server and PostgreSQL logs, the Terraform states (they hold the passwords), the instances' data.
     const paths = await listPathModes(dataDir);
-    for (const file of ['store/store.log', 'pki/ca.key', 'tokens.json', 'kubeconfig', 'hikube.env', 'hikube-local.log', 'terraform/public-api/terraform.tfstate', 'terraform/cozystack/terraform.tfstate']) {
+    for (const file of [
+      'store/store.log',
+      'pki/ca.key',
+      'tokens.json',
+      'kubeconfig',
+      'hikube.env',
+      'hikube-local.log',
+      'terraform/public-api/terraform.tfstate',
+      'terraform/cozystack/terraform.tfstate',
+    ]) {
       expect(paths.map((p) => p.path)).toContain(join(dataDir, file));
     }
     expect(paths.some((p) => p.path.endsWith('/postgres.log'))).toBe(true);

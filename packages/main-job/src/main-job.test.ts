@@ -16,9 +16,24 @@ describe('runMainJob with a tool missing', () => {
   });
 
   it.each([
-    { given: 'start without terraform or tofu', command: 'start', path: '/nonexistent', want: { code: 'HIKUBE_MAIN_JOB_NO_TERRAFORM', message: /neither `terraform` nor `tofu` was found/ } },
-    { given: 'failover without terraform or tofu', command: 'failover', path: '/nonexistent', want: { code: 'HIKUBE_MAIN_JOB_NO_TERRAFORM', message: /neither `terraform` nor `tofu` was found/ } },
-    { given: 'failover without kubectl', command: 'failover', path: 'terraform-only', want: { code: 'HIKUBE_MAIN_JOB_NO_KUBECTL', message: /deletes the primary's pod with kubectl/ } },
+    {
+      given: 'start without terraform or tofu',
+      command: 'start',
+      path: '/nonexistent',
+      want: { code: 'HIKUBE_MAIN_JOB_NO_TERRAFORM', message: /neither `terraform` nor `tofu` was found/ },
+    },
+    {
+      given: 'failover without terraform or tofu',
+      command: 'failover',
+      path: '/nonexistent',
+      want: { code: 'HIKUBE_MAIN_JOB_NO_TERRAFORM', message: /neither `terraform` nor `tofu` was found/ },
+    },
+    {
+      given: 'failover without kubectl',
+      command: 'failover',
+      path: 'terraform-only',
+      want: { code: 'HIKUBE_MAIN_JOB_NO_KUBECTL', message: /deletes the primary's pod with kubectl/ },
+    },
   ] as const)('$given: says how to get it and starts nothing', async ({ command, path, want }) => {
     const dataDir = join(tmpdir(), `mj-none-${process.pid}`);
     let printed = '';

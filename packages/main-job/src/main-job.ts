@@ -48,7 +48,10 @@ async function whileRunning<T>(task: Promise<T>, everyMs: number, tick: () => Pr
 
 function providerExecutableOrThrow(): void {
   if (!existsSync(join(providerBinDir, 'terraform-provider-hikube'))) {
-    throw new MainJobError('HIKUBE_MAIN_JOB_NOT_BUILT', `${providerBinDir}/terraform-provider-hikube is missing: npm start builds it (or run npm run build -w terraform-provider-hikube)`);
+    throw new MainJobError(
+      'HIKUBE_MAIN_JOB_NOT_BUILT',
+      `${providerBinDir}/terraform-provider-hikube is missing: npm start builds it (or run npm run build -w terraform-provider-hikube)`,
+    );
   }
 }
 
@@ -128,7 +131,7 @@ function workdirFor(session: WorkspaceSession, dataDir: string, tool: IacTool): 
 
 async function start(ctx: MainJobContext, options: MainJobOptions, failover: boolean): Promise<void> {
   const { tool, major, kubectl } = await prerequisites(ctx, failover);
-  const label = options.workspace === 'cozystack' ? 'examples/terraform (the Cozystack Kubernetes API)' : 'examples/terraform/public-api (Hikube\'s public API)';
+  const label = options.workspace === 'cozystack' ? 'examples/terraform (the Cozystack Kubernetes API)' : "examples/terraform/public-api (Hikube's public API)";
   line(ctx.out, `Applying ${label} with ${tool.name} (${tool.path}) on Hikube Local, PostgreSQL ${major} (this machine's pg_config)`);
   const local = await startLocal(ctx, options.dataDir);
   const session = await openSession(options.workspace, options.dataDir);
@@ -141,7 +144,15 @@ async function start(ctx: MainJobContext, options: MainJobOptions, failover: boo
       const kube = createClient({ kubeconfig: local.kubeconfigPath });
       try {
         const target = await session.failoverTarget(workdir);
-        await runFailoverDemo({ out: ctx.out, client: kube, dataDir: options.dataDir, cluster: session.failoverCluster, kubeconfigPath: local.kubeconfigPath, kubectl, target });
+        await runFailoverDemo({
+          out: ctx.out,
+          client: kube,
+          dataDir: options.dataDir,
+          cluster: session.failoverCluster,
+          kubeconfigPath: local.kubeconfigPath,
+          kubectl,
+          target,
+        });
       } finally {
         await kube.close();
       }
@@ -163,7 +174,10 @@ async function destroyWorkspace(ctx: MainJobContext, workspace: ExampleWorkspace
     const run = await workdir.run(['destroy', '-auto-approve', ...variables(major)], 'destroy');
     if (run.exitCode !== 0) {
       progress.finish(false, `failed (exit ${run.exitCode})`);
-      throw new MainJobError('HIKUBE_MAIN_JOB_DESTROY', `${tool.name} destroy failed; Hikube Local is left running. Its last lines:\n${tail(run)}\nFull log: ${run.logFile}`);
+      throw new MainJobError(
+        'HIKUBE_MAIN_JOB_DESTROY',
+        `${tool.name} destroy failed; Hikube Local is left running. Its last lines:\n${tail(run)}\nFull log: ${run.logFile}`,
+      );
     }
     progress.finish(true, `${session.label}: ${/Resources: (\d+) destroyed/.exec(run.output)?.[0] ?? 'done'}`);
   } finally {

@@ -9,7 +9,7 @@ import { publicExampleDir } from './repo-paths.js';
 import type { WorkspaceSession } from './workspace-session.js';
 
 /** What examples/terraform/public-api creates (store.tf) and outputs (outputs.tf). */
-export const PUBLIC_CLUSTER = 'store';
+const PUBLIC_CLUSTER = 'store';
 const PUBLIC_DATABASE = 'shop';
 const PUBLIC_USER = 'app';
 const PASSWORD_OUTPUT = 'app_password';
@@ -21,7 +21,11 @@ export async function openPublicApiSession(dataDir: string): Promise<WorkspaceSe
   const cluster = () => api.postgres.clusters.get(PUBLIC_CLUSTER);
   const address = async () => {
     const current = await cluster();
-    if (current.host === '') throw new MainJobError('HIKUBE_MAIN_JOB_REPORT', `cluster ${PUBLIC_CLUSTER} has no external address (status ${current.status}); see ${dataDir}/hikube-local.log`);
+    if (current.host === '')
+      throw new MainJobError(
+        'HIKUBE_MAIN_JOB_REPORT',
+        `cluster ${PUBLIC_CLUSTER} has no external address (status ${current.status}); see ${dataDir}/hikube-local.log`,
+      );
     return hostAndPort(current.host);
   };
   return {
@@ -44,7 +48,10 @@ export async function openPublicApiSession(dataDir: string): Promise<WorkspaceSe
         const current = await cluster();
         if (current.status === 'ready') return;
         if (current.status === 'error' || Date.now() > deadline) {
-          throw new MainJobError('HIKUBE_MAIN_JOB_REPORT', `cluster ${PUBLIC_CLUSTER} is ${current.status || 'without status'} ${current.status === 'error' ? '' : `after ${SETTLE_TIMEOUT_MS / 1000} s `}after apply; see ${dataDir}/hikube-local.log`);
+          throw new MainJobError(
+            'HIKUBE_MAIN_JOB_REPORT',
+            `cluster ${PUBLIC_CLUSTER} is ${current.status || 'without status'} ${current.status === 'error' ? '' : `after ${SETTLE_TIMEOUT_MS / 1000} s `}after apply; see ${dataDir}/hikube-local.log`,
+          );
         }
         await new Promise((resolve) => setTimeout(resolve, 500));
       }
@@ -64,7 +71,15 @@ export async function openPublicApiSession(dataDir: string): Promise<WorkspaceSe
     async failoverTarget(workdir) {
       const { host, port } = await address();
       const password = await workdir.outputRaw(PASSWORD_OUTPUT);
-      return { host, port, user: PUBLIC_USER, password, database: PUBLIC_DATABASE, ca: await readFile(env.HIKUBE_CA_CERT, 'utf8'), label: `host ${host}:${port} (TLS)` };
+      return {
+        host,
+        port,
+        user: PUBLIC_USER,
+        password,
+        database: PUBLIC_DATABASE,
+        ca: await readFile(env.HIKUBE_CA_CERT, 'utf8'),
+        label: `host ${host}:${port} (TLS)`,
+      };
     },
     close: () => api.close(),
   };

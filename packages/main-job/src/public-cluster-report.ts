@@ -16,7 +16,13 @@ function quorumText(cluster: Cluster): string {
 
 export function renderPublicCluster(cluster: Cluster): string[] {
   const replicas = Number(cluster.replicas);
-  const header = [cluster.name, `PostgreSQL ${cluster.version}`, cluster.status || 'no status yet', `${replicas} replica${replicas === 1 ? '' : 's'}`, quorumText(cluster)].join(' · ');
+  const header = [
+    cluster.name,
+    `PostgreSQL ${cluster.version}`,
+    cluster.status || 'no status yet',
+    `${replicas} replica${replicas === 1 ? '' : 's'}`,
+    quorumText(cluster),
+  ].join(' · ');
   let address = '  not external: no address outside Hikube';
   if (cluster.external) {
     const { host, port } = hostAndPort(cluster.host);

@@ -12,12 +12,15 @@ import { MainJobError } from './main-job-errors.js';
 
 const execFileAsync = promisify(execFile);
 
-export const PROVIDER_SOURCE = 'hikube/hikube';
+const PROVIDER_SOURCE = 'hikube/hikube';
 
 /** The CLI configuration (TF_CLI_CONFIG_FILE) a user writes by hand, as in examples/terraform/README.md. */
 export function renderDevOverrides(providerDir: string): string {
   if (/["\\$%\n]/.test(providerDir)) {
-    throw new MainJobError('HIKUBE_MAIN_JOB_PATH', `${providerDir}: the provider directory contains $, %, a quote, a backslash or a newline; clone the repository to a plain path`);
+    throw new MainJobError(
+      'HIKUBE_MAIN_JOB_PATH',
+      `${providerDir}: the provider directory contains $, %, a quote, a backslash or a newline; clone the repository to a plain path`,
+    );
   }
   return [
     '# CLI configuration (TF_CLI_CONFIG_FILE): Terraform/OpenTofu take hikube/hikube from this directory.',
@@ -97,7 +100,11 @@ export async function prepareWorkdir(options: WorkdirOptions): Promise<Terraform
         const { stdout } = await execFileAsync(options.tool.path, ['output', '-no-color', '-raw', name], { cwd: dir, env, timeout: 60_000 });
         return stdout;
       } catch (err) {
-        throw new MainJobError('HIKUBE_MAIN_JOB_TERRAFORM', `${options.tool.name} output -raw ${name} failed in ${dir}: ${(err as { stderr?: string }).stderr?.trim() ?? String(err)}`, { cause: err });
+        throw new MainJobError(
+          'HIKUBE_MAIN_JOB_TERRAFORM',
+          `${options.tool.name} output -raw ${name} failed in ${dir}: ${(err as { stderr?: string }).stderr?.trim() ?? String(err)}`,
+          { cause: err },
+        );
       }
     },
     run(args, logName) {
@@ -107,7 +114,11 @@ export async function prepareWorkdir(options: WorkdirOptions): Promise<Terraform
         const log = createWriteStream(logFile, { mode: 0o600 });
         const chunks: Buffer[] = [];
         // Terraform creates the state files with the process umask: owner-only, it holds the passwords.
-        const child = spawn('/bin/sh', ['-c', 'umask 077 && exec "$0" "$@"', options.tool.path, ...args, '-no-color'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn('/bin/sh', ['-c', 'umask 077 && exec "$0" "$@"', options.tool.path, ...args, '-no-color'], {
+          cwd: dir,
+          env,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
         for (const stream of [child.stdout, child.stderr]) {
           stream.on('data', (chunk: Buffer) => {
             chunks.push(chunk);

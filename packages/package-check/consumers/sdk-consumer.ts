@@ -13,4 +13,6 @@ try {
   keyError = error instanceof ConfigError ? error.message : `unexpected ${String(error)}`;
 }
 
-process.stdout.write(`${JSON.stringify({ issuePaths: issues.map((issue) => issue.path), keyError, publicOperations: Object.keys(publicOpenapiDocument.paths).length })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ issuePaths: issues.map((issue) => issue.path), keyError, publicOperations: Object.keys(publicOpenapiDocument.paths).length })}\n`,
+);

@@ -24,8 +24,17 @@ describe('consumerProject', () => {
     expect(manifest.dependencies).toEqual({ '@acme/lib': 'file:acme-lib-1.0.0.tgz', '@types/node': '20.19.0' });
     expect(lock.packages['node_modules/@acme/lib']).toMatchObject({ version: '1.0.0', resolved: 'file:acme-lib-1.0.0.tgz', integrity: 'sha512-lib' });
     // undici 7 from lib/node_modules, not the root's dev-only 6.
-    expect(lock.packages['node_modules/undici']).toEqual({ version: '7.1.0', integrity: 'sha512-u7', license: 'MIT', resolved: 'https://registry.npmjs.org/undici/-/undici-7.1.0.tgz' });
-    expect(lock.packages['node_modules/pg-types']).toEqual({ version: '2.2.0', integrity: 'sha512-pgt', resolved: 'https://registry.npmjs.org/pg-types/-/pg-types-2.2.0.tgz' });
+    expect(lock.packages['node_modules/undici']).toEqual({
+      version: '7.1.0',
+      integrity: 'sha512-u7',
+      license: 'MIT',
+      resolved: 'https://registry.npmjs.org/undici/-/undici-7.1.0.tgz',
+    });
+    expect(lock.packages['node_modules/pg-types']).toEqual({
+      version: '2.2.0',
+      integrity: 'sha512-pgt',
+      resolved: 'https://registry.npmjs.org/pg-types/-/pg-types-2.2.0.tgz',
+    });
     expect(lock.packages['node_modules/undici-types']?.resolved).toBe('https://registry.npmjs.org/undici-types/-/undici-types-6.21.0.tgz');
     expect(lock.packages['node_modules/undici-types']?.version).toBe('6.21.0');
     expect(Object.keys(lock.packages)).not.toContain('node_modules/@acme/lib/node_modules/undici');

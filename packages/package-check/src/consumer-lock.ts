@@ -37,7 +37,24 @@ export interface ConsumerProject {
 }
 
 /** Fields of a lock entry that describe the package itself, not where the repository used it. */
-const KEPT_FIELDS = ['version', 'resolved', 'integrity', 'license', 'dependencies', 'optionalDependencies', 'peerDependencies', 'peerDependenciesMeta', 'bin', 'engines', 'os', 'cpu', 'hasInstallScript', 'optional', 'bundleDependencies', 'inBundle'];
+const KEPT_FIELDS = [
+  'version',
+  'resolved',
+  'integrity',
+  'license',
+  'dependencies',
+  'optionalDependencies',
+  'peerDependencies',
+  'peerDependenciesMeta',
+  'bin',
+  'engines',
+  'os',
+  'cpu',
+  'hasInstallScript',
+  'optional',
+  'bundleDependencies',
+  'inBundle',
+];
 
 /**
  * The package's own fields, with its registry tarball URL: npm 11 leaves `resolved` out of
@@ -88,7 +105,11 @@ function requiredNames(entry: LockEntry): string[] {
 }
 
 function requiredOrBundled(entry: LockEntry): string[] {
-  const optionalPeers = new Set(Object.entries(entry.peerDependenciesMeta ?? {}).filter(([, meta]) => meta.optional).map(([name]) => name));
+  const optionalPeers = new Set(
+    Object.entries(entry.peerDependenciesMeta ?? {})
+      .filter(([, meta]) => meta.optional)
+      .map(([name]) => name),
+  );
   const peers = Object.keys(entry.peerDependencies ?? {}).filter((name) => !optionalPeers.has(name));
   return [...new Set([...Object.keys(entry.dependencies ?? {}), ...Object.keys(entry.optionalDependencies ?? {}), ...peers])];
 }
@@ -149,7 +170,10 @@ export function consumerProject(lock: RepositoryLock, packed: readonly PackedPac
     place(name, repoPath, '');
   }
   const manifest = { name: 'package-consumer', private: true as const, type: 'module' as const, dependencies };
-  return { manifest, lock: { name: manifest.name, lockfileVersion: 3, requires: true, packages: { '': { name: manifest.name, dependencies }, ...sortedByPath(packages) } } };
+  return {
+    manifest,
+    lock: { name: manifest.name, lockfileVersion: 3, requires: true, packages: { '': { name: manifest.name, dependencies }, ...sortedByPath(packages) } },
+  };
 }
 
 function sortedByPath(packages: Record<string, LockEntry>): Record<string, LockEntry> {

@@ -19,10 +19,23 @@ export interface PackedTarball {
 export async function packWorkspace(root: string, workspace: string, destination: string): Promise<PackedTarball> {
   const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', destination, '-w', workspace], { cwd: root, maxBuffer: 64 << 20 });
   // npm prints lifecycle script output before the JSON when a package has a prepack script.
-  const [packed] = JSON.parse(stdout.slice(stdout.indexOf('['))) as { name: string; version: string; filename: string; integrity: string; files: { path: string }[] }[];
+  const [packed] = JSON.parse(stdout.slice(stdout.indexOf('['))) as {
+    name: string;
+    version: string;
+    filename: string;
+    integrity: string;
+    files: { path: string }[];
+  }[];
   if (!packed) throw new Error(`npm pack -w ${workspace} printed no tarball`);
   const { stdout: manifest } = await run('tar', ['-xOzf', `${destination}/${packed.filename}`, 'package/package.json']);
-  return { name: packed.name, version: packed.version, file: packed.filename, integrity: packed.integrity, files: packed.files.map((f) => f.path), manifest: JSON.parse(manifest) as Record<string, unknown> };
+  return {
+    name: packed.name,
+    version: packed.version,
+    file: packed.filename,
+    integrity: packed.integrity,
+    files: packed.files.map((f) => f.path),
+    manifest: JSON.parse(manifest) as Record<string, unknown>,
+  };
 }
 
 /** Every file of the tarball with its text, read from one extraction into `scratch`. */

@@ -72,7 +72,18 @@ describe('an empty project that installs the tarballs offline', () => {
     // --offline: every package comes from npm's cache, by the integrity the repository recorded.
     await run('npm', ['ci', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: project, maxBuffer: 16 << 20 });
     for (const file of ['sdk-consumer.ts', 'local-consumer.ts']) await copyFile(join(consumersDir, file), join(project, file));
-    const tsconfig = { compilerOptions: { target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', strict: true, types: ['node'], outDir: 'out', skipLibCheck: false }, files: ['sdk-consumer.ts', 'local-consumer.ts'] };
+    const tsconfig = {
+      compilerOptions: {
+        target: 'es2022',
+        module: 'nodenext',
+        moduleResolution: 'nodenext',
+        strict: true,
+        types: ['node'],
+        outDir: 'out',
+        skipLibCheck: false,
+      },
+      files: ['sdk-consumer.ts', 'local-consumer.ts'],
+    };
     await writeFile(join(project, 'tsconfig.json'), `${JSON.stringify(tsconfig, null, 2)}\n`);
   }, 300_000);
 

@@ -39,7 +39,10 @@ describe('reachableFiles', () => {
 
 describe('entryPoints', () => {
   it('collects every condition of exports, main, types and bin', () => {
-    const manifest = { exports: { '.': { types: './dist/index.d.ts', default: './dist/index.js' }, './t': { default: './dist/t/index.js' } }, bin: { tool: './dist/cli/main.js' } };
+    const manifest = {
+      exports: { '.': { types: './dist/index.d.ts', default: './dist/index.js' }, './t': { default: './dist/t/index.js' } },
+      bin: { tool: './dist/cli/main.js' },
+    };
     expect(entryPoints(manifest).sort()).toEqual(['dist/cli/main.js', 'dist/index.d.ts', 'dist/index.js', 'dist/t/index.js']);
   });
 });

@@ -5,7 +5,12 @@
 import { posix } from 'node:path';
 
 /** Relative specifiers in static and dynamic imports, re-exports and `new URL('…', import.meta.url)`. */
-const SPECIFIERS = [/\bfrom\s*['"](\.{1,2}\/[^'"]+)['"]/g, /\bimport\s*\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g, /\bimport\s*['"](\.{1,2}\/[^'"]+)['"]/g, /new URL\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*,\s*import\.meta\.url\s*\)/g];
+const SPECIFIERS = [
+  /\bfrom\s*['"](\.{1,2}\/[^'"]+)['"]/g,
+  /\bimport\s*\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g,
+  /\bimport\s*['"](\.{1,2}\/[^'"]+)['"]/g,
+  /new URL\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*,\s*import\.meta\.url\s*\)/g,
+];
 
 export function relativeSpecifiers(source: string): string[] {
   return SPECIFIERS.flatMap((pattern) => [...source.matchAll(pattern)].map((m) => m[1] as string));

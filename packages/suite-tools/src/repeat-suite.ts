@@ -38,7 +38,14 @@ async function main(): Promise<number> {
   }
   // vitest is run directly, so what `npm test` would build first (a pretest script) is built here
   if (workspace.scripts['pretest']) {
-    const pretest = await runSuiteProcess({ name: 'pretest', command: 'npm', args: ['run', 'pretest'], cwd: resolve(root, workspace.dir), prefix: 'pretest: ', write: (t) => process.stdout.write(t) });
+    const pretest = await runSuiteProcess({
+      name: 'pretest',
+      command: 'npm',
+      args: ['run', 'pretest'],
+      cwd: resolve(root, workspace.dir),
+      prefix: 'pretest: ',
+      write: (t) => process.stdout.write(t),
+    });
     if (pretest.exitCode !== 0) {
       process.stderr.write(`repeat-suite: the pretest script of ${workspace.dir} failed (exit ${String(pretest.exitCode)})\n`);
       return 2;

@@ -39,7 +39,14 @@ export function runSuiteProcess(input: {
         input.write(`${input.prefix}${rest}\n`);
       }
       const text = output.join('\n');
-      resolve({ name: input.name, exitCode, signal, counts: parseVitestCounts(text), failures: parseVitestFailures(text), seconds: (performance.now() - started) / 1000 });
+      resolve({
+        name: input.name,
+        exitCode,
+        signal,
+        counts: parseVitestCounts(text),
+        failures: parseVitestFailures(text),
+        seconds: (performance.now() - started) / 1000,
+      });
     });
   });
 }

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { formatReport, suitePassed, totalCounts, type SuiteResult } from './suite-report.js';
 
 const r = (name: string, exitCode: number | null, counts: SuiteResult['counts'], over: Partial<SuiteResult> = {}): SuiteResult => ({
-  name, exitCode, signal: null, counts, seconds: 1.25, ...over,
+  name,
+  exitCode,
+  signal: null,
+  counts,
+  seconds: 1.25,
+  ...over,
 });
 
 describe('suite report', () => {
@@ -14,12 +19,14 @@ describe('suite report', () => {
   ])('$name', ({ given, want }) => expect(suitePassed(given)).toBe(want));
 
   it('counts every failed suite as at least one failure, so a crash never reads as 0 failed', () => {
-    expect(totalCounts([
-      r('ok', 0, { passed: 10, failed: 0, skipped: 1 }),
-      r('tests failed', 1, { passed: 4, failed: 2, skipped: 0 }),
-      r('crashed', 1, undefined),
-      r('hook failed', 1, { passed: 5, failed: 0, skipped: 0 }),
-    ])).toEqual({ passed: 19, failed: 4 });
+    expect(
+      totalCounts([
+        r('ok', 0, { passed: 10, failed: 0, skipped: 1 }),
+        r('tests failed', 1, { passed: 4, failed: 2, skipped: 0 }),
+        r('crashed', 1, undefined),
+        r('hook failed', 1, { passed: 5, failed: 0, skipped: 0 }),
+      ]),
+    ).toEqual({ passed: 19, failed: 4 });
   });
 
   it('prints each suite with its result and time, then one closing line', () => {
@@ -35,7 +42,10 @@ describe('suite report', () => {
   });
 
   it('names each failed test before the closing line, so the end of a long log says what failed', () => {
-    const failures = [{ test: 'src/e2e/a.e2e.test.ts > applies', reason: 'Error: Test timed out in 5000ms.' }, { test: 'src/b.test.ts > parses', reason: '' }];
+    const failures = [
+      { test: 'src/e2e/a.e2e.test.ts > applies', reason: 'Error: Test timed out in 5000ms.' },
+      { test: 'src/b.test.ts > parses', reason: '' },
+    ];
     const text = formatReport([r('@x/a', 1, { passed: 3, failed: 2, skipped: 0 }, { failures })]);
     expect(text.split('\n').slice(-4)).toEqual([
       'total time 1.3 s',

@@ -41,7 +41,12 @@ export async function readWorkspaces(root: string): Promise<Workspace[]> {
     if (entry.endsWith('/*')) {
       const parent = entry.slice(0, -2);
       const children = await readdir(join(root, parent), { withFileTypes: true });
-      dirs.push(...children.filter((c) => c.isDirectory()).map((c) => `${parent}/${c.name}`).sort());
+      dirs.push(
+        ...children
+          .filter((c) => c.isDirectory())
+          .map((c) => `${parent}/${c.name}`)
+          .sort(),
+      );
     } else {
       dirs.push(entry);
     }

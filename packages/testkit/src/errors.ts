@@ -24,10 +24,7 @@ export class ExecutableNotFoundError extends TestkitError {
   readonly executable: string;
 
   constructor(executable: string, searchPath: string, hint: string) {
-    super(
-      'HIKUBE_TESTKIT_EXECUTABLE_NOT_FOUND',
-      `${executable} was not found (searched PATH=${searchPath || '<empty>'}). ${hint}`,
-    );
+    super('HIKUBE_TESTKIT_EXECUTABLE_NOT_FOUND', `${executable} was not found (searched PATH=${searchPath || '<empty>'}). ${hint}`);
     this.executable = executable;
   }
 }
@@ -49,10 +46,7 @@ export class GoldenMismatchError extends TestkitError {
   readonly file: string;
 
   constructor(file: string, detail: string) {
-    super(
-      'HIKUBE_TESTKIT_GOLDEN_MISMATCH',
-      `${file}: ${detail}\nIf the new output is right, rerun with HIKUBE_UPDATE_GOLDEN=1 to rewrite the golden file.`,
-    );
+    super('HIKUBE_TESTKIT_GOLDEN_MISMATCH', `${file}: ${detail}\nIf the new output is right, rerun with HIKUBE_UPDATE_GOLDEN=1 to rewrite the golden file.`);
     this.file = file;
   }
 }

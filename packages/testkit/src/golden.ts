@@ -27,11 +27,7 @@ function firstDifference(want: string, got: string): string {
  * `new URL('./golden/x.txt', import.meta.url)`). With HIKUBE_UPDATE_GOLDEN=1 it writes the file
  * instead. Returns whether the file was written.
  */
-export async function expectGolden(
-  location: string | URL,
-  actual: string,
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<{ updated: boolean }> {
+export async function expectGolden(location: string | URL, actual: string, env: NodeJS.ProcessEnv = process.env): Promise<{ updated: boolean }> {
   const file = typeof location === 'string' ? location : fileURLToPath(location);
   if (!isAbsolute(file)) throw new TestkitInputError('file', `golden file path must be absolute, got "${file}"`);
   if (updateGoldenRequested(env)) {

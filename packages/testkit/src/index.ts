@@ -23,13 +23,7 @@ export type { NodeLauncherOptions } from './terraform/node-launcher.js';
 export { terraformPlatform } from './terraform/platform.js';
 export { DEFAULT_PROVIDER_HOST, formatProviderSource, parseProviderSource } from './terraform/provider-address.js';
 export type { ProviderAddress } from './terraform/provider-address.js';
-export {
-  AddressNotFoundError,
-  findResourceChange,
-  findStateResource,
-  isUnknownAfter,
-  listStateResources,
-} from './terraform/terraform-json.js';
+export { AddressNotFoundError, findResourceChange, findStateResource, isUnknownAfter, listStateResources } from './terraform/terraform-json.js';
 export type {
   Change,
   ChangeAction,

@@ -7,7 +7,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TestkitInputError } from './errors.js';
 import { createTempDir } from './temp-dir.js';
 
-const exists = (path: string): Promise<boolean> => access(path).then(() => true, () => false);
+const exists = (path: string): Promise<boolean> =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
 
 describe('createTempDir', () => {
   const previous = process.env['HIKUBE_KEEP_TMP'];

@@ -6,18 +6,62 @@ export { importById } from './framework/resource.js';
 export type { DataSourceDefinition, DataSourceReadRequest, DataSourceReadResponse } from './framework/data-source.js';
 export type * from './framework/ephemeral-resource.js';
 export { attr, block, schema, types, SchemaDefinitionError } from './framework/schema.js';
-export type { AttributeDef, AttributeOptions, BlockDef, BlockOptions, ModelOf, PlanModelOf, Planned, SchemaBody, SchemaDef, TypeOf, Nesting, BlockNesting } from './framework/schema.js';
+export type {
+  AttributeDef,
+  AttributeOptions,
+  BlockDef,
+  BlockOptions,
+  ModelOf,
+  PlanModelOf,
+  Planned,
+  SchemaBody,
+  SchemaDef,
+  TypeOf,
+  Nesting,
+  BlockNesting,
+} from './framework/schema.js';
 export { Diagnostics, pathToString, type AttributePath, type Diagnostic, type PathStep, type Severity } from './framework/diagnostics.js';
 export { between, lengthBetween, matches, oneOf, type Validator } from './framework/validators.js';
-export { requiresReplace, requiresReplaceIf, useStateForUnknown, type PlanModifier, type PlanModifierRequest, type PlanModifierResponse } from './framework/plan-modifiers.js';
+export {
+  requiresReplace,
+  requiresReplaceIf,
+  useStateForUnknown,
+  type PlanModifier,
+  type PlanModifierRequest,
+  type PlanModifierResponse,
+} from './framework/plan-modifiers.js';
 export { parseDuration, timeoutMs, timeoutsBlock, type TimeoutOperation } from './framework/timeouts.js';
 export type { PrivateData } from './framework/private-state.js';
 export { providerSchemaJson } from './framework/schema-json.js';
 export { providerService } from './framework/provider-server.js';
 
 // Values (protocol layer) that authors meet in models.
-export { Dynamic, ExactNumber, Unknown, unknown, isUnknown, isWhollyKnown, valueEquals, type CtyNumber, type CtyValue, type Refinements } from './protocol/cty-value.js';
-export { ctyBool, ctyDynamic, ctyList, ctyMap, ctyNumber, ctyObject, ctySet, ctyString, ctyTuple, typeFromJson, typeToJson, type CtyType } from './protocol/cty-type.js';
+export {
+  Dynamic,
+  ExactNumber,
+  Unknown,
+  unknown,
+  isUnknown,
+  isWhollyKnown,
+  valueEquals,
+  type CtyNumber,
+  type CtyValue,
+  type Refinements,
+} from './protocol/cty-value.js';
+export {
+  ctyBool,
+  ctyDynamic,
+  ctyList,
+  ctyMap,
+  ctyNumber,
+  ctyObject,
+  ctySet,
+  ctyString,
+  ctyTuple,
+  typeFromJson,
+  typeToJson,
+  type CtyType,
+} from './protocol/cty-type.js';
 export { decodeMsgpack, encodeMsgpack, ValueDecodeError, ValueEncodeError } from './protocol/msgpack-codec.js';
 export { decodeJsonValue, parseJsonLossless, JsonValueError } from './protocol/json-codec.js';
 

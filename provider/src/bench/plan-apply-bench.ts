@@ -8,7 +8,9 @@ import { startHarness } from '../e2e/harness.js';
 const counts = (process.env['HIKUBE_BENCH_COUNTS'] ?? '1,10,50').split(',').map(Number);
 
 function configuration(count: number): string {
-  return Array.from({ length: count }, (_, index) => `
+  return Array.from(
+    { length: count },
+    (_, index) => `
 resource "hikube_postgres_cluster" "c${index}" {
   name     = "bench-${index}"
   version  = "v18"
@@ -16,7 +18,8 @@ resource "hikube_postgres_cluster" "c${index}" {
   users     = { app = {} }
   databases = { app = { admin = ["app"] } }
 }
-`).join('');
+`,
+  ).join('');
 }
 
 async function timed(run: () => Promise<unknown>): Promise<number> {
@@ -46,7 +49,9 @@ const ms = (value: number) => value.toFixed(0).padStart(8);
 process.stdout.write('clusters | plan ms | plan ms/cluster | apply ms | apply ms/cluster | no-op plan ms | no-op ms/cluster\n');
 process.stdout.write('---|---|---|---|---|---|---\n');
 for (const row of rows) {
-  process.stdout.write(`${String(row.count).padStart(8)} | ${ms(row.plan)} | ${ms(row.plan / row.count)} | ${ms(row.apply)} | ${ms(row.apply / row.count)} | ${ms(row.noop)} | ${ms(row.noop / row.count)}\n`);
+  process.stdout.write(
+    `${String(row.count).padStart(8)} | ${ms(row.plan)} | ${ms(row.plan / row.count)} | ${ms(row.apply)} | ${ms(row.apply / row.count)} | ${ms(row.noop)} | ${ms(row.noop / row.count)}\n`,
+  );
 }
 const first = rows.find((row) => row.count >= 10);
 const last = rows[rows.length - 1];

@@ -2,7 +2,15 @@
 import type { AttributeDef } from '@hikube/tfplugin';
 
 export function computedCopy(def: AttributeDef): AttributeDef {
-  const { required: _required, optional: _optional, default: _default, validators: _validators, planModifiers: _planModifiers, writeOnly: _writeOnly, ...rest } = def;
+  const {
+    required: _required,
+    optional: _optional,
+    default: _default,
+    validators: _validators,
+    planModifiers: _planModifiers,
+    writeOnly: _writeOnly,
+    ...rest
+  } = def;
   const copy: AttributeDef = { ...rest, computed: true };
   if (def.nested === undefined) return copy;
   const attributes = Object.fromEntries(

@@ -11,10 +11,24 @@ const signal = new AbortController().signal;
 const logger = createLogger({ level: 'off' });
 
 async function platform(): Promise<MemoryClusterApi> {
-  const classes: SchedulingClass[] = [pinnedClass('gland', 'gland'), zonesClass('lucerne', ['lucerne'], false), spreadClass('spread'), schedulingClass('gpu', { nodeSelector: { gpu: 'true' } })];
+  const classes: SchedulingClass[] = [
+    pinnedClass('gland', 'gland'),
+    zonesClass('lucerne', ['lucerne'], false),
+    spreadClass('spread'),
+    schedulingClass('gpu', { nodeSelector: { gpu: 'true' } }),
+  ];
   const api = new MemoryClusterApi(classes);
-  for (const [name, team] of [['orders', 'payments'], ['ledger', 'payments'], ['search', 'web']] as const) {
-    await api.create({ apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'Postgres', metadata: { name, namespace: 'tenant-demo', labels: { team } }, spec: { replicas: 2, users: { app: {} } } });
+  for (const [name, team] of [
+    ['orders', 'payments'],
+    ['ledger', 'payments'],
+    ['search', 'web'],
+  ] as const) {
+    await api.create({
+      apiVersion: 'apps.cozystack.io/v1alpha1',
+      kind: 'Postgres',
+      metadata: { name, namespace: 'tenant-demo', labels: { team } },
+      spec: { replicas: 2, users: { app: {} } },
+    });
   }
   return api;
 }
@@ -47,21 +61,35 @@ describe('data sources', () => {
         name: 'lucerne',
         zones: ['lucerne'],
         spreads_over_zones: false,
-        spec_json: '{"nodeAffinity":{"requiredDuringSchedulingIgnoredDuringExecution":{"nodeSelectorTerms":[{"matchExpressions":[{"key":"topology.kubernetes.io/zone","operator":"In","values":["lucerne"]}]}]}}}',
+        spec_json:
+          '{"nodeAffinity":{"requiredDuringSchedulingIgnoredDuringExecution":{"nodeSelectorTerms":[{"matchExpressions":[{"key":"topology.kubernetes.io/zone","operator":"In","values":["lucerne"]}]}]}}}',
       },
-      { name: 'spread', zones: ['gland', 'lucerne'], spreads_over_zones: true, spec_json: '{"topologySpreadConstraints":[{"maxSkew":1,"topologyKey":"topology.kubernetes.io/zone","whenUnsatisfiable":"DoNotSchedule"}]}' },
+      {
+        name: 'spread',
+        zones: ['gland', 'lucerne'],
+        spreads_over_zones: true,
+        spec_json: '{"topologySpreadConstraints":[{"maxSkew":1,"topologyKey":"topology.kubernetes.io/zone","whenUnsatisfiable":"DoNotSchedule"}]}',
+      },
     ]);
   });
 
   it('hikube_postgres_cluster: one cluster with its outputs and no write-only field', async () => {
     const resp = await read(postgresClusterDataSource, await platform(), { name: 'orders', namespace: null });
     expect(resp.diagnostics.items).toEqual([]);
-    expect(resp.state).toMatchObject({ name: 'orders', namespace: 'tenant-demo', id: 'tenant-demo/orders', replicas: 2, credentials: { app: 'generated-app' } });
+    expect(resp.state).toMatchObject({
+      name: 'orders',
+      namespace: 'tenant-demo',
+      id: 'tenant-demo/orders',
+      replicas: 2,
+      credentials: { app: 'generated-app' },
+    });
     expect(resp.state['users']).toEqual({ app: { password: 'generated-app', password_wo_version: null, replication: null } });
   });
 
   it('hikube_postgres_cluster: a missing cluster is one clear error', async () => {
     const resp = await read(postgresClusterDataSource, await platform(), { name: 'missing', namespace: null });
-    expect(resp.diagnostics.items.map((d) => d.detail)).toEqual(['No cluster tenant-demo/missing exists: check the namespace and the name ("<namespace>/<name>").']);
+    expect(resp.diagnostics.items.map((d) => d.detail)).toEqual([
+      'No cluster tenant-demo/missing exists: check the namespace and the name ("<namespace>/<name>").',
+    ]);
   });
 });

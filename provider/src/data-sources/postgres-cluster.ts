@@ -18,11 +18,12 @@ const shown: Record<string, AttributeDef> = Object.fromEntries(
     .map(([name, def]) => [name, computedCopy(def)]),
 );
 
-export const postgresClusterDataSchema = schema({
-  markdownDescription: 'Reads one PostgreSQL cluster by name: its settings, instances, endpoints and (sensitive) credentials and connection URIs (on Hikube\'s public API: its settings, status, host and port).',
+const postgresClusterDataSchema = schema({
+  markdownDescription:
+    "Reads one PostgreSQL cluster by name: its settings, instances, endpoints and (sensitive) credentials and connection URIs (on Hikube's public API: its settings, status, host and port).",
   attributes: {
     name: attr.string({ required: true, markdownDescription: 'Cluster name.' }),
-    namespace: attr.string({ optional: true, computed: true, markdownDescription: 'Namespace (Kubernetes API); defaults to the provider\'s.' }),
+    namespace: attr.string({ optional: true, computed: true, markdownDescription: "Namespace (Kubernetes API); defaults to the provider's." }),
     ...shown,
   },
 });
@@ -38,7 +39,10 @@ export const postgresClusterDataSource = dataSource({
     let namespace: string | null = null;
     let result;
     if (data?.backend === 'public') {
-      if (config['namespace'] !== null) return reportIssues(resp.diagnostics, [error(null, 'Not on the public API', 'namespace is a Kubernetes API setting; on Hikube\'s public API the project is the scope: remove it.', [])]);
+      if (config['namespace'] !== null)
+        return reportIssues(resp.diagnostics, [
+          error(null, 'Not on the public API', "namespace is a Kubernetes API setting; on Hikube's public API the project is the scope: remove it.", []),
+        ]);
       result = await importPublicCluster({ id: name, clusters: data.postgres.clusters, signal: req.signal });
     } else {
       namespace = (config['namespace'] as string | null) ?? data?.namespace ?? null;

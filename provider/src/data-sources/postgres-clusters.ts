@@ -6,10 +6,11 @@ import { reportIssues } from '../report-issues.js';
 import { attr as path, error } from '../resources/postgres-cluster/plan-issue.js';
 import { messageOf } from '../resources/public-api/public-only.js';
 
-export const postgresClustersDataSchema = schema({
-  markdownDescription: 'Lists the PostgreSQL clusters of a namespace, optionally only those matching a label selector; on Hikube\'s public API, every cluster of the project.',
+const postgresClustersDataSchema = schema({
+  markdownDescription:
+    "Lists the PostgreSQL clusters of a namespace, optionally only those matching a label selector; on Hikube's public API, every cluster of the project.",
   attributes: {
-    namespace: attr.string({ optional: true, computed: true, markdownDescription: 'Namespace; defaults to the provider\'s.' }),
+    namespace: attr.string({ optional: true, computed: true, markdownDescription: "Namespace; defaults to the provider's." }),
     label_selector: attr.string({ optional: true, markdownDescription: 'Kubernetes label selector, e.g. `team=payments,env=prod`.' }),
     clusters: attr.listNested(
       {
@@ -17,9 +18,12 @@ export const postgresClustersDataSchema = schema({
         name: attr.string({ computed: true, markdownDescription: 'Cluster name.' }),
         version: attr.string({ computed: true, markdownDescription: 'PostgreSQL major version.' }),
         replicas: attr.number({ computed: true, markdownDescription: 'Number of instances.' }),
-        ready: attr.bool({ computed: true, markdownDescription: 'The platform\'s `Ready` condition.' }),
+        ready: attr.bool({ computed: true, markdownDescription: "The platform's `Ready` condition." }),
         chart_version: attr.string({ computed: true, markdownDescription: 'Platform chart version (Kubernetes API).' }),
-        status: attr.string({ computed: true, markdownDescription: '`provisioning`, `ready`, `error` or `unknown` (Kubernetes API: `ready` or `provisioning`).' }),
+        status: attr.string({
+          computed: true,
+          markdownDescription: '`provisioning`, `ready`, `error` or `unknown` (Kubernetes API: `ready` or `provisioning`).',
+        }),
         host: attr.string({ computed: true, markdownDescription: 'External address, once assigned (public API).' }),
       },
       { computed: true, markdownDescription: 'Clusters, by name.' },
@@ -32,14 +36,36 @@ const readiness = (ready: boolean) => ({ ready, status: ready ? 'ready' : 'provi
 type Response = { state: unknown; diagnostics: Diagnostics };
 
 /** The project's clusters on the public API; it has no namespaces and no labels. */
-async function readPublic(data: PublicProviderData, namespace: string | null, labelSelector: string | null, signal: AbortSignal, resp: Response): Promise<void> {
+async function readPublic(
+  data: PublicProviderData,
+  namespace: string | null,
+  labelSelector: string | null,
+  signal: AbortSignal,
+  resp: Response,
+): Promise<void> {
   if (namespace !== null || labelSelector !== null) {
     const attribute = namespace !== null ? 'namespace' : 'label_selector';
-    return reportIssues(resp.diagnostics, [error(path(attribute), 'Not on the public API', `${attribute} is a Kubernetes API setting; Hikube's public API lists every cluster of the project: remove it.`, [attribute])]);
+    return reportIssues(resp.diagnostics, [
+      error(
+        path(attribute),
+        'Not on the public API',
+        `${attribute} is a Kubernetes API setting; Hikube's public API lists every cluster of the project: remove it.`,
+        [attribute],
+      ),
+    ]);
   }
   try {
     const clusters = (await data.postgres.clusters.list({ signal }))
-      .map((cluster) => ({ id: cluster.name, name: cluster.name, version: cluster.version, replicas: cluster.replicas, ready: cluster.status === 'ready', status: cluster.status, chart_version: null, host: cluster.host === '' ? null : cluster.host }))
+      .map((cluster) => ({
+        id: cluster.name,
+        name: cluster.name,
+        version: cluster.version,
+        replicas: cluster.replicas,
+        ready: cluster.status === 'ready',
+        status: cluster.status,
+        chart_version: null,
+        host: cluster.host === '' ? null : cluster.host,
+      }))
       .sort((a, b) => a.name.localeCompare(b.name));
     resp.state = { namespace: null, label_selector: null, clusters };
   } catch (cause) {

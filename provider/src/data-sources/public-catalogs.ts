@@ -7,11 +7,11 @@ import { messageOf, publicData } from '../resources/public-api/public-only.js';
 
 const { dataSource } = definitions<ProviderData | undefined>();
 
-const onKubernetes = 'The Kubernetes API has no catalog: see the platform\'s documentation of resourcesPreset and extensions.';
+const onKubernetes = "The Kubernetes API has no catalog: see the platform's documentation of resourcesPreset and extensions.";
 
 export const postgresPresetsDataSource = dataSource({
   schema: schema({
-    markdownDescription: 'The sizes a cluster\'s `resources_preset` may name on Hikube\'s public API (CPU and memory per instance), from the presets catalog.',
+    markdownDescription: "The sizes a cluster's `resources_preset` may name on Hikube's public API (CPU and memory per instance), from the presets catalog.",
     attributes: {
       presets: attr.listNested(
         {
@@ -19,7 +19,7 @@ export const postgresPresetsDataSource = dataSource({
           cpu: attr.string({ computed: true, markdownDescription: 'CPU per instance, a Kubernetes quantity (`500m`, `1`).' }),
           memory: attr.string({ computed: true, markdownDescription: 'Memory per instance, a Kubernetes quantity (`512Mi`).' }),
         },
-        { computed: true, markdownDescription: 'Presets, in the catalog\'s order.' },
+        { computed: true, markdownDescription: "Presets, in the catalog's order." },
       ),
     },
   }),
@@ -37,7 +37,7 @@ export const postgresPresetsDataSource = dataSource({
 
 export const postgresExtensionsDataSource = dataSource({
   schema: schema({
-    markdownDescription: 'The extensions a `hikube_postgres_database` may enable on Hikube\'s public API, from the extensions catalog.',
+    markdownDescription: "The extensions a `hikube_postgres_database` may enable on Hikube's public API, from the extensions catalog.",
     attributes: {
       names: attr.list(types.string, { computed: true, markdownDescription: 'Extension names, sorted.' }),
     },

@@ -13,8 +13,23 @@ const logger = createLogger({ level: 'off' });
 
 // Answers as the API sends them (int64 as strings), parsed by the SDK's own schemas.
 const cluster = (name: string, status: string) =>
-  publicSchemas.clusterSchema.parse({ name, version: 'v17', replicas: '3', size: '10', preset: 'small', external: true, host: '127.0.0.2', status, createdAt: '2026-12-03T10:00:00Z', quorum: { minSyncReplicas: '1', maxSyncReplicas: '1' } });
-const shop = publicSchemas.databaseSchema.parse({ databaseName: 'shop', extensions: ['pgcrypto', 'citext'], roles: { admin: ['app'], readonly: ['bi', 'audit'] } });
+  publicSchemas.clusterSchema.parse({
+    name,
+    version: 'v17',
+    replicas: '3',
+    size: '10',
+    preset: 'small',
+    external: true,
+    host: '127.0.0.2',
+    status,
+    createdAt: '2026-12-03T10:00:00Z',
+    quorum: { minSyncReplicas: '1', maxSyncReplicas: '1' },
+  });
+const shop = publicSchemas.databaseSchema.parse({
+  databaseName: 'shop',
+  extensions: ['pgcrypto', 'citext'],
+  roles: { admin: ['app'], readonly: ['bi', 'audit'] },
+});
 const app = publicSchemas.userSchema.parse({ username: 'app', config: { privileges: {}, databases: { shop: { role: 'admin' }, old: { role: '' } } } });
 
 const fake = {
@@ -25,7 +40,11 @@ const fake = {
   users: () => ({ list: async () => [app], get: async () => app }),
 } as unknown as PostgresApi;
 
-async function read(source: { read: (req: never, resp: never) => unknown }, config: Record<string, unknown>, providerData: unknown = { backend: 'public', postgres: fake, projectId: 'p' }) {
+async function read(
+  source: { read: (req: never, resp: never) => unknown },
+  config: Record<string, unknown>,
+  providerData: unknown = { backend: 'public', postgres: fake, projectId: 'p' },
+) {
   const resp = { state: { ...config } as Record<string, unknown>, diagnostics: new Diagnostics() };
   await source.read({ config, providerData, signal, logger } as never, resp as never);
   return resp;
@@ -37,7 +56,7 @@ describe('data sources on the public API', () => {
     expect((await read(postgresExtensionsDataSource, {})).state).toEqual({ names: ['citext', 'pgcrypto'] });
   });
 
-  it('list the project\'s clusters and read one as the resource would show it', async () => {
+  it("list the project's clusters and read one as the resource would show it", async () => {
     const list = await read(postgresClustersDataSource, { namespace: null, label_selector: null, clusters: null });
     expect(list.state['clusters']).toEqual([
       { id: 'orders', name: 'orders', version: 'v17', replicas: 3, ready: true, status: 'ready', chart_version: null, host: '127.0.0.2' },
@@ -45,7 +64,15 @@ describe('data sources on the public API', () => {
     ]);
     const one = await read(postgresClusterDataSource, { name: 'orders', namespace: null });
     expect(one.diagnostics.items).toEqual([]);
-    expect(one.state).toMatchObject({ name: 'orders', storage_size: '10Gi', sync_mode: 'quorum', max_sync_replicas: 1, host: '127.0.0.2', port: 5432, status: 'ready' });
+    expect(one.state).toMatchObject({
+      name: 'orders',
+      storage_size: '10Gi',
+      sync_mode: 'quorum',
+      max_sync_replicas: 1,
+      host: '127.0.0.2',
+      port: 5432,
+      status: 'ready',
+    });
   });
 
   it('refuse Kubernetes-only settings on the attribute', async () => {
@@ -54,10 +81,25 @@ describe('data sources on the public API', () => {
   });
 
   it('read databases and users, roles sorted, never a password', async () => {
-    expect((await read(postgresDatabaseDataSource, { cluster: 'orders', name: 'shop' })).state).toEqual({ cluster: 'orders', id: 'orders/shop', name: 'shop', extensions: ['citext', 'pgcrypto'], admin: ['app'], readonly: ['audit', 'bi'] });
+    expect((await read(postgresDatabaseDataSource, { cluster: 'orders', name: 'shop' })).state).toEqual({
+      cluster: 'orders',
+      id: 'orders/shop',
+      name: 'shop',
+      extensions: ['citext', 'pgcrypto'],
+      admin: ['app'],
+      readonly: ['audit', 'bi'],
+    });
     expect(((await read(postgresDatabasesDataSource, { cluster: 'orders' })).state['databases'] as unknown[]).length).toBe(1);
-    expect((await read(postgresUserDataSource, { cluster: 'orders', name: 'app' })).state).toEqual({ cluster: 'orders', id: 'orders/app', name: 'app', replication: false, databases: { shop: 'admin' } });
-    expect((await read(postgresUsersDataSource, { cluster: 'orders' })).state['users']).toEqual([{ id: 'orders/app', name: 'app', replication: false, databases: { shop: 'admin' } }]);
+    expect((await read(postgresUserDataSource, { cluster: 'orders', name: 'app' })).state).toEqual({
+      cluster: 'orders',
+      id: 'orders/app',
+      name: 'app',
+      replication: false,
+      databases: { shop: 'admin' },
+    });
+    expect((await read(postgresUsersDataSource, { cluster: 'orders' })).state['users']).toEqual([
+      { id: 'orders/app', name: 'app', replication: false, databases: { shop: 'admin' } },
+    ]);
   });
 
   it('say what to use instead on the Kubernetes API', async () => {

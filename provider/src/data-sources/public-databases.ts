@@ -28,7 +28,7 @@ function view(cluster: string, database: Database) {
 
 export const postgresDatabaseDataSource = dataSource({
   schema: schema({
-    markdownDescription: 'Reads one database of a cluster on Hikube\'s public API: its extensions and the users holding a role on it.',
+    markdownDescription: "Reads one database of a cluster on Hikube's public API: its extensions and the users holding a role on it.",
     attributes: {
       cluster: attr.string({ required: true, markdownDescription: 'Cluster name.' }),
       name: attr.string({ required: true, markdownDescription: 'Database name.' }),
@@ -50,10 +50,13 @@ export const postgresDatabaseDataSource = dataSource({
 
 export const postgresDatabasesDataSource = dataSource({
   schema: schema({
-    markdownDescription: 'Lists the databases of a cluster on Hikube\'s public API.',
+    markdownDescription: "Lists the databases of a cluster on Hikube's public API.",
     attributes: {
       cluster: attr.string({ required: true, markdownDescription: 'Cluster name.' }),
-      databases: attr.listNested({ name: attr.string({ computed: true, markdownDescription: 'Database name.' }), ...fields }, { computed: true, markdownDescription: 'Databases, by name.' }),
+      databases: attr.listNested(
+        { name: attr.string({ computed: true, markdownDescription: 'Database name.' }), ...fields },
+        { computed: true, markdownDescription: 'Databases, by name.' },
+      ),
     },
   }),
   async read(req, resp) {
@@ -61,7 +64,9 @@ export const postgresDatabasesDataSource = dataSource({
     if ('severity' in data) return reportIssues(resp.diagnostics, [data]);
     const cluster = req.config.cluster ?? '';
     try {
-      const databases = (await data.postgres.databases(cluster).list({ signal: req.signal })).map((database) => view(cluster, database)).sort((a, b) => a.name.localeCompare(b.name));
+      const databases = (await data.postgres.databases(cluster).list({ signal: req.signal }))
+        .map((database) => view(cluster, database))
+        .sort((a, b) => a.name.localeCompare(b.name));
       resp.state = { cluster, databases };
     } catch (cause) {
       resp.diagnostics.error(`Cannot list the databases of cluster ${cluster}`, messageOf(cause));

@@ -16,13 +16,17 @@ const fields = {
 };
 
 function view(cluster: string, user: User) {
-  const databases = Object.fromEntries(Object.entries(user.config.databases).filter(([, entry]) => entry.role !== '').map(([database, entry]) => [database, entry.role]));
+  const databases = Object.fromEntries(
+    Object.entries(user.config.databases)
+      .filter(([, entry]) => entry.role !== '')
+      .map(([database, entry]) => [database, entry.role]),
+  );
   return { id: childId(cluster, user.username), name: user.username, replication: user.config.privileges.replication, databases };
 }
 
 export const postgresUserDataSource = dataSource({
   schema: schema({
-    markdownDescription: 'Reads one user of a cluster on Hikube\'s public API: its privileges and roles (never its password, which the API does not return).',
+    markdownDescription: "Reads one user of a cluster on Hikube's public API: its privileges and roles (never its password, which the API does not return).",
     attributes: {
       cluster: attr.string({ required: true, markdownDescription: 'Cluster name.' }),
       name: attr.string({ required: true, markdownDescription: 'User name.' }),
@@ -44,10 +48,13 @@ export const postgresUserDataSource = dataSource({
 
 export const postgresUsersDataSource = dataSource({
   schema: schema({
-    markdownDescription: 'Lists the users of a cluster on Hikube\'s public API (without passwords).',
+    markdownDescription: "Lists the users of a cluster on Hikube's public API (without passwords).",
     attributes: {
       cluster: attr.string({ required: true, markdownDescription: 'Cluster name.' }),
-      users: attr.listNested({ name: attr.string({ computed: true, markdownDescription: 'User name.' }), ...fields }, { computed: true, markdownDescription: 'Users, by name.' }),
+      users: attr.listNested(
+        { name: attr.string({ computed: true, markdownDescription: 'User name.' }), ...fields },
+        { computed: true, markdownDescription: 'Users, by name.' },
+      ),
     },
   }),
   async read(req, resp) {
@@ -55,7 +62,9 @@ export const postgresUsersDataSource = dataSource({
     if ('severity' in data) return reportIssues(resp.diagnostics, [data]);
     const cluster = req.config.cluster ?? '';
     try {
-      const users = (await data.postgres.users(cluster).list({ signal: req.signal })).map((user) => view(cluster, user)).sort((a, b) => a.name.localeCompare(b.name));
+      const users = (await data.postgres.users(cluster).list({ signal: req.signal }))
+        .map((user) => view(cluster, user))
+        .sort((a, b) => a.name.localeCompare(b.name));
       resp.state = { cluster, users };
     } catch (cause) {
       resp.diagnostics.error(`Cannot list the users of cluster ${cluster}`, messageOf(cause));

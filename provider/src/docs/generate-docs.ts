@@ -30,12 +30,12 @@ const ephemeralFooter: Record<string, string> = {
       'another workspace (or an earlier apply) manages. It is also read during `terraform destroy`; if the cluster is already gone, remove the block and the arguments using it first. ' +
       'For a cluster this configuration manages, its passwords are already in this state (`credentials`), or never anywhere with `password_wo`.',
     '',
-    'Compared with `hikube_postgres_cluster`\'s `credentials` and `connection_uris` and the `hikube_postgres_cluster` data source, which keep passwords (sensitive) in state, ' +
+    "Compared with `hikube_postgres_cluster`'s `credentials` and `connection_uris` and the `hikube_postgres_cluster` data source, which keep passwords (sensitive) in state, " +
       'this reads the same Secret and keeps nothing.',
     '',
     '## On the public API',
     '',
-    'Hikube\'s public API returns a user\'s password only when the user is created and when the password is rotated; no call reads it later, so this resource needs the Kubernetes (Cozystack) settings. ' +
+    "Hikube's public API returns a user's password only when the user is created and when the password is rotated; no call reads it later, so this resource needs the Kubernetes (Cozystack) settings. " +
       'Reading a password there would mean rotating it at every plan, which cuts off every other client of that user: the provider does not do that. ' +
       'The honest public-API variant is a user of its own per run (open creates it with the roles asked for and returns the password the API gives at creation; close deletes it), ' +
       'suited to a provider block that manages roles and grants during one apply. The provider does not offer that variant yet; on the public API, the platform-generated password of a ' +
@@ -48,7 +48,15 @@ export function renderDocs(): Map<string, string> {
   const document = providerSchemaJson(hikubeProvider) as { provider_schemas: Record<string, ProviderSchemas> };
   const schemas = document.provider_schemas[providerAddress] as ProviderSchemas;
   const files = new Map<string, string>();
-  files.set('docs/index.md', renderPage({ kind: 'provider', name: 'hikube', schema: schemas.provider, examples: [{ title: '', language: 'terraform', body: examples('provider/provider.tf') }] }));
+  files.set(
+    'docs/index.md',
+    renderPage({
+      kind: 'provider',
+      name: 'hikube',
+      schema: schemas.provider,
+      examples: [{ title: '', language: 'terraform', body: examples('provider/provider.tf') }],
+    }),
+  );
   const cluster = schemas.resource_schemas['hikube_postgres_cluster'] as SchemaJson;
   files.set(
     'docs/resources/postgres_cluster.md',
@@ -58,7 +66,7 @@ export function renderDocs(): Map<string, string> {
       schema: cluster,
       examples: [
         { title: '', language: 'terraform', body: examples('resources/hikube_postgres_cluster/resource.tf') },
-        { title: 'On Hikube\'s public API', language: 'terraform', body: examples('resources/hikube_postgres_cluster/public-api.tf') },
+        { title: "On Hikube's public API", language: 'terraform', body: examples('resources/hikube_postgres_cluster/public-api.tf') },
       ],
       footer: [
         `Default timeouts: create ${defaultTimeoutsText.create}, update ${defaultTimeoutsText.update}, delete ${defaultTimeoutsText.delete}. A create or update that times out leaves the cluster in state (tainted after a create) with the reason.`,
@@ -87,14 +95,29 @@ export function renderDocs(): Map<string, string> {
         name,
         schema: schemas.resource_schemas[name] as SchemaJson,
         examples: [{ title: '', language: 'terraform', body: example('resource.tf') }],
-        footer: ['## Import', '', 'Import by `<cluster>/<name>`, with an `import` block or the command:', '', '```shell', example('import.sh').trimEnd(), '```', '', note].join('\n'),
+        footer: [
+          '## Import',
+          '',
+          'Import by `<cluster>/<name>`, with an `import` block or the command:',
+          '',
+          '```shell',
+          example('import.sh').trimEnd(),
+          '```',
+          '',
+          note,
+        ].join('\n'),
       }),
     );
   }
   for (const name of Object.keys(schemas.data_source_schemas).sort()) {
     files.set(
       `docs/data-sources/${name.replace(/^hikube_/, '')}.md`,
-      renderPage({ kind: 'data-source', name, schema: schemas.data_source_schemas[name] as SchemaJson, examples: [{ title: '', language: 'terraform', body: examples(`data-sources/${name}/data-source.tf`) }] }),
+      renderPage({
+        kind: 'data-source',
+        name,
+        schema: schemas.data_source_schemas[name] as SchemaJson,
+        examples: [{ title: '', language: 'terraform', body: examples(`data-sources/${name}/data-source.tf`) }],
+      }),
     );
   }
   for (const name of Object.keys(schemas.ephemeral_resource_schemas).sort()) {

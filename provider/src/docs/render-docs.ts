@@ -49,7 +49,14 @@ interface Section {
 }
 
 function describe(path: string, name: string, attribute: AttributeJson, nested: { path: string; attributes: Record<string, AttributeJson> }[]): string {
-  const flags = [attributeType(attribute), attribute.sensitive ? 'Sensitive' : '', attribute.write_only ? 'Write-only' : '', attribute.deprecated ? 'Deprecated' : ''].filter(Boolean).join(', ');
+  const flags = [
+    attributeType(attribute),
+    attribute.sensitive ? 'Sensitive' : '',
+    attribute.write_only ? 'Write-only' : '',
+    attribute.deprecated ? 'Deprecated' : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
   const description = (attribute.description ?? '').replace(/\n+/g, ' ').trim();
   let line = `- \`${name}\` (${flags})${description ? ` ${description}` : ''}`;
   if (attribute.nested_type !== undefined) {
@@ -60,7 +67,11 @@ function describe(path: string, name: string, attribute: AttributeJson, nested: 
   return line;
 }
 
-function attributeSections(path: string, attributes: Record<string, AttributeJson>, nested: { path: string; attributes: Record<string, AttributeJson> }[]): Section[] {
+function attributeSections(
+  path: string,
+  attributes: Record<string, AttributeJson>,
+  nested: { path: string; attributes: Record<string, AttributeJson> }[],
+): Section[] {
   const required: string[] = [];
   const optional: string[] = [];
   const readOnly: string[] = [];
@@ -79,13 +90,15 @@ function attributeSections(path: string, attributes: Record<string, AttributeJso
 }
 
 /** The "## Schema" part: top-level sections, blocks, then one section per nested object. */
-export function renderSchema(schema: SchemaJson): string {
+function renderSchema(schema: SchemaJson): string {
   const nested: { path: string; attributes: Record<string, AttributeJson> }[] = [];
   const sections = attributeSections('', schema.block.attributes ?? {}, nested);
   const blocks = Object.entries(schema.block.block_types ?? {}).sort(([a], [b]) => a.localeCompare(b));
   for (const [name, block] of blocks) {
     const optional = sections.find((section) => section.title === 'Optional');
-    const line = `- \`${name}\` (Block${block.nesting_mode === 'single' ? '' : ` ${block.nesting_mode}`}) ${block.block.description ?? ''}`.trimEnd() + ` (see [below for nested schema](#${anchor(name).replace('nestedatt', 'nestedblock')}))`;
+    const line =
+      `- \`${name}\` (Block${block.nesting_mode === 'single' ? '' : ` ${block.nesting_mode}`}) ${block.block.description ?? ''}`.trimEnd() +
+      ` (see [below for nested schema](#${anchor(name).replace('nestedatt', 'nestedblock')}))`;
     if (optional) optional.lines.push(line);
     else sections.push({ title: 'Optional', lines: [line] });
   }
@@ -140,5 +153,8 @@ export function renderPage(page: PageInput): string {
   }
   out.push(renderSchema(page.schema).trimEnd(), '');
   if (page.footer) out.push(page.footer.trimEnd(), '');
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }

@@ -66,7 +66,9 @@ describe('terraform import of the cozystack v1.6.2 fixtures', () => {
     }
     const workspace = await harness.workspace({ 'main.tf': Object.values(configurations).join('\n') });
     await workspace.init();
-    await workspace.writeImports(fixtures.map((fixture) => ({ to: `hikube_postgres_cluster.${fixture.object.metadata.name}`, id: `tenant-demo/${fixture.object.metadata.name}` })));
+    await workspace.writeImports(
+      fixtures.map((fixture) => ({ to: `hikube_postgres_cluster.${fixture.object.metadata.name}`, id: `tenant-demo/${fixture.object.metadata.name}` })),
+    );
     await workspace.apply();
     const plan = await workspace.plan();
     expect(plan.changes).toBe(false);

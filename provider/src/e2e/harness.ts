@@ -6,7 +6,7 @@ import { startHikubeLocal, type DriverChoice, type ExtraPostgresField, type Hiku
 import { createTempDir, TerraformWorkspace, type TempDir } from '@hikube/testkit';
 import { buildExecutable, packageRoot } from '../build/build-executable.js';
 
-export const providerVersion = '0.1.0';
+const providerVersion = '0.1.0';
 
 export interface Harness {
   local: HikubeLocal;
@@ -32,7 +32,7 @@ const requiredProviders = `terraform {
 }
 `;
 
-export function providerBlock(kubeconfigPath: string): string {
+function providerBlock(kubeconfigPath: string): string {
   return `${requiredProviders}
 provider "hikube" {
   kubeconfig_path = ${JSON.stringify(kubeconfigPath)}
@@ -41,7 +41,7 @@ provider "hikube" {
 }
 
 /** `terraform { required_providers }` and a provider block for Hikube Local's public API (the key comes from the environment). */
-export function publicProviderBlock(local: HikubeLocal): string {
+function publicProviderBlock(local: HikubeLocal): string {
   return `${requiredProviders}
 provider "hikube" {
   endpoint       = ${JSON.stringify(local.url)}
@@ -61,7 +61,12 @@ export async function startHarness(driver: DriverChoice = 'deterministic', optio
   // Short paths: PostgreSQL's socket path under the data dir is limited to 107 bytes.
   // The engine runs PostgreSQL as the unprivileged `postgres` user, which must reach its data dir.
   await chmod(dir.path, 0o755);
-  const local = await startHikubeLocal({ dataDir: join(dir.path, 'l'), port: 0, driver, ...(options.extraPostgresFields ? { extraPostgresFields: options.extraPostgresFields } : {}) });
+  const local = await startHikubeLocal({
+    dataDir: join(dir.path, 'l'),
+    port: 0,
+    driver,
+    ...(options.extraPostgresFields ? { extraPostgresFields: options.extraPostgresFields } : {}),
+  });
   const executable = await buildExecutable(join(dir.path, 'bin'), join(packageRoot, 'src', 'main.ts'));
   const workspaces: TerraformWorkspace[] = [];
   return {

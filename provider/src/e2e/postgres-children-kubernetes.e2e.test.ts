@@ -65,8 +65,13 @@ describe('hikube_postgres_database and hikube_postgres_user on the Cozystack Kub
   });
 
   // The raw state file instead of `terraform output`/`show`: one terraform process fewer each time.
-  const rawState = async (workspace: TerraformWorkspace) => JSON.parse((await workspace.stateFile()) ?? '{}') as { outputs?: Record<string, { value: unknown }>; resources?: unknown[] };
-  const spec = async () => JSON.parse((await kubectl.run(['get', 'postgres', 'orders', '-o', 'json'])).stdout) as { metadata: { annotations?: Record<string, string> }; spec: Record<string, Record<string, unknown>> };
+  const rawState = async (workspace: TerraformWorkspace) =>
+    JSON.parse((await workspace.stateFile()) ?? '{}') as { outputs?: Record<string, { value: unknown }>; resources?: unknown[] };
+  const spec = async () =>
+    JSON.parse((await kubectl.run(['get', 'postgres', 'orders', '-o', 'json'])).stdout) as {
+      metadata: { annotations?: Record<string, string> };
+      spec: Record<string, Record<string, unknown>>;
+    };
 
   // The steps share one cluster, in order (each within the suite's per-test timeout).
   let tf: TerraformWorkspace;
@@ -122,7 +127,7 @@ describe('hikube_postgres_database and hikube_postgres_user on the Cozystack Kub
     expect(await imported.stateFile()).toContain(second);
   });
 
-  it('removes one user without touching the cluster\'s other keys; no drift on the cluster; the other state forgets it', async () => {
+  it("removes one user without touching the cluster's other keys; no drift on the cluster; the other state forgets it", async () => {
     await tf.writeFiles({ 'main.tf': config(2, false) });
     await tf.apply();
     const removed = await spec();

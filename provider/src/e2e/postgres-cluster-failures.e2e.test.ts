@@ -31,16 +31,22 @@ describe('hikube_postgres_cluster when the platform fails', () => {
     const text = result.stderr.replace(/\s+/g, ' ');
     expect(text).toMatch(/Cluster tenant-demo\/old was created but is not ready/);
     // The 10-minute timeout is never reached: the terminal InstallFailed reason ends the wait.
-    expect(text).toMatch(/Ready=False \(InstallFailed\): Helm install failed for release tenant-demo\/postgres-old with chart postgres@0\.18\.0: PostgreSQL 13 is not available/);
+    expect(text).toMatch(
+      /Ready=False \(InstallFailed\): Helm install failed for release tenant-demo\/postgres-old with chart postgres@0\.18\.0: PostgreSQL 13 is not available/,
+    );
     expect(text).not.toMatch(/did not happen within/);
-    const resource = findStateResource((await tf.state()).values, 'hikube_postgres_cluster.old') as unknown as { tainted?: boolean; values: Record<string, unknown> };
+    const resource = findStateResource((await tf.state()).values, 'hikube_postgres_cluster.old') as unknown as {
+      tainted?: boolean;
+      values: Record<string, unknown>;
+    };
     expect(resource.tainted).toBe(true);
     expect(resource.values['id']).toBe('tenant-demo/old');
     await tf.destroy();
   });
 
   it('fails an update the platform refuses with its reason, not on the Ready left from before it', async () => {
-    const config = (version: string) => `resource "hikube_postgres_cluster" "up" {\n  name     = "up"\n  version  = "${version}"\n  replicas = 1\n  wait_for = "released"\n}\n`;
+    const config = (version: string) =>
+      `resource "hikube_postgres_cluster" "up" {\n  name     = "up"\n  version  = "${version}"\n  replicas = 1\n  wait_for = "released"\n}\n`;
     const tf = await harness.workspace({ 'main.tf': config('v16') });
     await tf.init();
     expect((await tf.apply({ check: false })).exitCode).toBe(0);
@@ -49,7 +55,9 @@ describe('hikube_postgres_cluster when the platform fails', () => {
     expect(result.exitCode).toBe(1);
     const text = result.stderr.replace(/\s+/g, ' ');
     expect(text).toMatch(/Cluster tenant-demo\/up was updated but is not ready/);
-    expect(text).toMatch(/Ready=False \(UpgradeFailed\): Helm upgrade failed for release tenant-demo\/postgres-up with chart postgres@0\.18\.0: PostgreSQL 17 is not available/);
+    expect(text).toMatch(
+      /Ready=False \(UpgradeFailed\): Helm upgrade failed for release tenant-demo\/postgres-up with chart postgres@0\.18\.0: PostgreSQL 17 is not available/,
+    );
     await tf.destroy();
   });
 
@@ -68,7 +76,10 @@ describe('hikube_postgres_cluster when the platform fails', () => {
       const text = result.stderr.replace(/\s+/g, ' ');
       expect(text).toMatch(/Cluster tenant-demo\/slow was created but is not ready/);
       expect(text).toMatch(/did not happen within 5000 ms/);
-      const resource = findStateResource((await tf.state()).values, 'hikube_postgres_cluster.slow') as unknown as { tainted?: boolean; values: Record<string, unknown> };
+      const resource = findStateResource((await tf.state()).values, 'hikube_postgres_cluster.slow') as unknown as {
+        tainted?: boolean;
+        values: Record<string, unknown>;
+      };
       expect(resource.tainted).toBe(true);
       expect(resource.values['id']).toBe('tenant-demo/slow');
       for (const site of sites) await platform.siteOperation('up', site);

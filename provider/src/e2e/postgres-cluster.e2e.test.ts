@@ -157,7 +157,8 @@ describe('hikube_postgres_cluster with the real terraform against Hikube Local',
       const mine = errors.filter((reported) => reported.address === address);
       if (mine.length !== 1) problems.push(`${entry.name}: ${mine.length} errors`);
       else if (!entry.message.test(mine[0]?.flat ?? '')) problems.push(`${entry.name}: message ${mine[0]?.text}`);
-      else if (!new RegExp(`^\\s*\\d+:\\s+${entry.attribute}\\b`, 'm').test(mine[0]?.text ?? '')) problems.push(`${entry.name}: not at ${entry.attribute}: ${mine[0]?.text}`);
+      else if (!new RegExp(`^\\s*\\d+:\\s+${entry.attribute}\\b`, 'm').test(mine[0]?.text ?? ''))
+        problems.push(`${entry.name}: not at ${entry.attribute}: ${mine[0]?.text}`);
     }
     expect(problems).toEqual([]);
   });
@@ -173,10 +174,15 @@ describe('hikube_postgres_cluster with the real terraform against Hikube Local',
     expect(refused.exitCode).toBe(1);
     const errors = reportedErrors(refused.stderr);
     expect(errors.map((error) => error.address).sort()).toEqual(['hikube_postgres_cluster.c1', 'hikube_postgres_cluster.c2']);
-    for (const [address, attribute] of [['hikube_postgres_cluster.c1', 'zones'], ['hikube_postgres_cluster.c2', 'scheduling_class']] as const) {
+    for (const [address, attribute] of [
+      ['hikube_postgres_cluster.c1', 'zones'],
+      ['hikube_postgres_cluster.c2', 'scheduling_class'],
+    ] as const) {
       const error = errors.find((reported) => reported.address === address);
       expect(error?.text).toMatch(new RegExp(`^\\s*\\d+:\\s+${attribute}\\b`, 'm'));
-      expect(error?.flat).toMatch(/no per-cluster field spec\.schedulingClass .*chosen by the label scheduler\.cozystack\.io\/scheduling-class on its namespace, which the platform administrator sets/);
+      expect(error?.flat).toMatch(
+        /no per-cluster field spec\.schedulingClass .*chosen by the label scheduler\.cozystack\.io\/scheduling-class on its namespace, which the platform administrator sets/,
+      );
     }
   });
 
@@ -234,7 +240,9 @@ describe('hikube_postgres_cluster placement on a platform whose schema has spec.
       const tf = await harness.workspace({ 'main.tf': 'resource "hikube_postgres_cluster" "pair" {\n  name  = "pair"\n  zones = ["lucerne", "gland"]\n}\n' });
       await tf.init();
       const chosen = await tf.plan({ out: true });
-      expect((findResourceChange(chosen.plan!, 'hikube_postgres_cluster.pair').change.after as Record<string, unknown>)['scheduling_class']).toBe('gland-lucerne');
+      expect((findResourceChange(chosen.plan!, 'hikube_postgres_cluster.pair').change.after as Record<string, unknown>)['scheduling_class']).toBe(
+        'gland-lucerne',
+      );
       await tf.apply({ planFile: chosen.planFile! });
       expect((await kubectl.run(['get', 'postgres', 'pair', '-o', 'jsonpath={.spec.schedulingClass}'])).stdout).toBe('gland-lucerne');
       expect((await tf.plan()).changes).toBe(false);

@@ -49,7 +49,10 @@ describe('ephemeral hikube_postgres_credentials with the real terraform against 
     const stateFile = await tf.stateFile();
     expect(stateFile).toContain('billing-copy');
     expect(stateFile).not.toContain(billingPassword);
-    const users = findStateResource((await tf.state()).values, 'hikube_postgres_cluster.billing_copy').values['users'] as Record<string, Record<string, unknown>>;
+    const users = findStateResource((await tf.state()).values, 'hikube_postgres_cluster.billing_copy').values['users'] as Record<
+      string,
+      Record<string, unknown>
+    >;
     expect(users['app']).toMatchObject({ password_wo: null, password_wo_version: 1 });
   });
 
@@ -72,7 +75,7 @@ describe('ephemeral hikube_postgres_credentials with the real terraform against 
     await tf.writeFiles({ 'main.tf': example });
   });
 
-  it('destroys what it created and leaves the other team\'s cluster alone', async () => {
+  it("destroys what it created and leaves the other team's cluster alone", async () => {
     const destroyed = await tf.destroy();
     expect(destroyed.stdout).toContain('Destroy complete! Resources: 1 destroyed');
     expect((await client.postgres.listAll()).map((p) => p.metadata.name)).toEqual(['billing']);

@@ -24,7 +24,11 @@ function replaceOnce(text: string, pattern: RegExp, replacement: string): string
 }
 
 const files = (options: { maxConnections?: number; passwordVersion?: number | null } = {}) => ({
-  'cluster.tf': replaceOnce(replaceOnce(example('hikube_postgres_cluster/public-api.tf'), /version\s+= "v17"/, `version = "${major}"`), /max_connections\s+= 200/, `max_connections = ${options.maxConnections ?? 200}`),
+  'cluster.tf': replaceOnce(
+    replaceOnce(example('hikube_postgres_cluster/public-api.tf'), /version\s+= "v17"/, `version = "${major}"`),
+    /max_connections\s+= 200/,
+    `max_connections = ${options.maxConnections ?? 200}`,
+  ),
   'database.tf': example('hikube_postgres_database/resource.tf'),
   'user.tf':
     options.passwordVersion === null
@@ -32,7 +36,7 @@ const files = (options: { maxConnections?: number; passwordVersion?: number | nu
       : replaceOnce(example('hikube_postgres_user/resource.tf'), /password_version = 1/, `password_version = ${options.passwordVersion ?? 1}`),
 });
 
-describe('the provider on Hikube\'s public API, with real PostgreSQL (engine driver)', { timeout: 240_000 }, () => {
+describe("the provider on Hikube's public API, with real PostgreSQL (engine driver)", { timeout: 240_000 }, () => {
   let harness: Harness;
   let tf: TerraformWorkspace;
   let api: PublicClient;
@@ -45,7 +49,8 @@ describe('the provider on Hikube\'s public API, with real PostgreSQL (engine dri
     await action();
     return harness.local.publicApiRequests().slice(before);
   }
-  const mutating = (entries: PublicRequestEntry[]) => entries.filter((entry) => entry.mutating).map((entry) => `${entry.method} ${entry.operationId ?? entry.path}`);
+  const mutating = (entries: PublicRequestEntry[]) =>
+    entries.filter((entry) => entry.mutating).map((entry) => `${entry.method} ${entry.operationId ?? entry.path}`);
 
   /**
    * How a customer connects: the cluster's own `host` (port 5432) over TLS, the certificate
@@ -54,7 +59,10 @@ describe('the provider on Hikube\'s public API, with real PostgreSQL (engine dri
   async function primaryUri(user: string, secret: string, database: string): Promise<string> {
     const cluster = await api.postgres.clusters.get('orders');
     const caFile = join(harness.local.dataDir, 'pki', 'ca.crt');
-    return connectionString(cluster, { user, password: secret, database }).replace('sslmode=require', `sslmode=verify-full&sslrootcert=${encodeURIComponent(caFile)}`);
+    return connectionString(cluster, { user, password: secret, database }).replace(
+      'sslmode=require',
+      `sslmode=verify-full&sslrootcert=${encodeURIComponent(caFile)}`,
+    );
   }
 
   beforeAll(async () => {
@@ -87,7 +95,11 @@ describe('the provider on Hikube\'s public API, with real PostgreSQL (engine dri
       const mine = errors.filter((reported) => reported.address === address);
       if (mine.length !== 1) problems.push(`${entry.name}: ${mine.length} errors ${mine.map((m) => m.flat).join(' | ')}`);
       else if (!entry.message.test(mine[0]?.flat ?? '')) problems.push(`${entry.name}: message ${mine[0]?.text}`);
-      else if (entry.absent === true ? !(mine[0]?.flat ?? '').includes(entry.attribute) : !new RegExp(`^\\s*\\d+:\\s+${entry.attribute}\\b`, 'm').test(mine[0]?.text ?? '')) {
+      else if (
+        entry.absent === true
+          ? !(mine[0]?.flat ?? '').includes(entry.attribute)
+          : !new RegExp(`^\\s*\\d+:\\s+${entry.attribute}\\b`, 'm').test(mine[0]?.text ?? '')
+      ) {
         problems.push(`${entry.name}: not at ${entry.attribute}: ${mine[0]?.text}`);
       }
     }
@@ -96,13 +108,22 @@ describe('the provider on Hikube\'s public API, with real PostgreSQL (engine dri
 
   it('refuses a provider configured for both APIs, in one diagnostic that never shows the key', async () => {
     const both = await harness.workspace(
-      { 'main.tf': `terraform {\n  required_providers {\n    hikube = { source = "hikube/hikube" }\n  }\n}\nprovider "hikube" {\n  kubeconfig_path = ${JSON.stringify(harness.local.kubeconfigPath)}\n}\ndata "hikube_postgres_presets" "all" {}\n` },
+      {
+        'main.tf': `terraform {\n  required_providers {\n    hikube = { source = "hikube/hikube" }\n  }\n}\nprovider "hikube" {\n  kubeconfig_path = ${JSON.stringify(harness.local.kubeconfigPath)}\n}\ndata "hikube_postgres_presets" "all" {}\n`,
+      },
       { ownProviderBlock: true },
     );
     await both.init();
-    const result = await both.plan({ check: false, env: { HIKUBE_API_KEY: harness.local.publicApi.adminKey, HIKUBE_PROJECT_ID: harness.local.publicApi.project.id } });
+    const result = await both.plan({
+      check: false,
+      env: { HIKUBE_API_KEY: harness.local.publicApi.adminKey, HIKUBE_PROJECT_ID: harness.local.publicApi.project.id },
+    });
     const errors = reportedErrors(result.stderr);
-    expect(errors.map((error) => error.flat)).toEqual([expect.stringMatching(/Invalid provider configuration .*Both the public API \(api_key, project_id\) and the Kubernetes API \(kubeconfig_path\) are configured/) as string]);
+    expect(errors.map((error) => error.flat)).toEqual([
+      expect.stringMatching(
+        /Invalid provider configuration .*Both the public API \(api_key, project_id\) and the Kubernetes API \(kubeconfig_path\) are configured/,
+      ) as string,
+    ]);
     expect(`${result.stdout}${result.stderr}`).not.toContain(harness.local.publicApi.adminKey.split('_').at(-1));
   });
 
@@ -110,7 +131,14 @@ describe('the provider on Hikube\'s public API, with real PostgreSQL (engine dri
     let plan: Awaited<ReturnType<TerraformWorkspace['plan']>> | undefined;
     expect(mutating(await requestsDuring(async () => (plan = await tf.plan({ out: true }))))).toEqual([]);
     expect(findResourceChange(plan!.plan!, 'hikube_postgres_cluster.orders').change.actions).toEqual(['create']);
-    expect(findStateResource(plan!.plan!.planned_values, 'hikube_postgres_cluster.orders').values).toMatchObject({ replicas: 3, sync_mode: 'quorum', min_sync_replicas: 1, max_sync_replicas: 1, max_connections: 200, external: true });
+    expect(findStateResource(plan!.plan!.planned_values, 'hikube_postgres_cluster.orders').values).toMatchObject({
+      replicas: 3,
+      sync_mode: 'quorum',
+      min_sync_replicas: 1,
+      max_sync_replicas: 1,
+      max_connections: 200,
+      external: true,
+    });
     const applied = await tf.apply({ planFile: plan!.planFile! });
     const again = await requestsDuring(async () => expect((await tf.plan()).changes).toBe(false));
     expect(mutating(again)).toEqual([]);
@@ -154,7 +182,11 @@ describe('the provider on Hikube\'s public API, with real PostgreSQL (engine dri
     expect(diff.actions).toEqual(['update']);
     expect([(diff.before as Record<string, unknown>)['external'], (diff.after as Record<string, unknown>)['external']]).toEqual([false, true]);
     await tf.apply({ planFile: drift.planFile! });
-    expect(await api.postgres.clusters.get('orders')).toMatchObject({ external: true, config: { maxConnections: 300 }, quorum: { minSyncReplicas: 1, maxSyncReplicas: 1 } });
+    expect(await api.postgres.clusters.get('orders')).toMatchObject({
+      external: true,
+      config: { maxConnections: 300 },
+      quorum: { minSyncReplicas: 1, maxSyncReplicas: 1 },
+    });
   });
 
   it('rotates the password in place: the plan warns, the old one stops working, the new one logs in', async () => {
@@ -173,12 +205,18 @@ describe('the provider on Hikube\'s public API, with real PostgreSQL (engine dri
 
   it('plans a change from 3 replicas to 1 as a replacement, saying why, without a mutating request', async () => {
     const standalone = files({ maxConnections: 300, passwordVersion: 2 });
-    const cluster = replaceOnce(replaceOnce(replaceOnce(standalone['cluster.tf'], /replicas\s+= 3/, 'replicas = 1'), /sync_mode\s+= "quorum"/, 'sync_mode = "async"'), /\n\s*max_sync_replicas\s+= 1/, '');
+    const cluster = replaceOnce(
+      replaceOnce(replaceOnce(standalone['cluster.tf'], /replicas\s+= 3/, 'replicas = 1'), /sync_mode\s+= "quorum"/, 'sync_mode = "async"'),
+      /\n\s*max_sync_replicas\s+= 1/,
+      '',
+    );
     await tf.writeFiles({ ...standalone, 'cluster.tf': cluster });
     let plan: Awaited<ReturnType<TerraformWorkspace['plan']>> | undefined;
     expect(mutating(await requestsDuring(async () => (plan = await tf.plan({ out: true }))))).toEqual([]);
     expect(findResourceChange(plan!.plan!, 'hikube_postgres_cluster.orders').change.actions).toEqual(['delete', 'create']);
-    expect(`${plan!.stdout}${plan!.stderr}`.replace(/[│\s]+/g, ' ')).toMatch(/Warning: Cluster will be replaced .*replicas goes from 3 to 1: .*refuses the switch \(code 80201\)/);
+    expect(`${plan!.stdout}${plan!.stderr}`.replace(/[│\s]+/g, ' ')).toMatch(
+      /Warning: Cluster will be replaced .*replicas goes from 3 to 1: .*refuses the switch \(code 80201\)/,
+    );
     await tf.writeFiles(standalone);
   });
 

@@ -23,7 +23,7 @@ export async function postgresProcesses(dir: string): Promise<string[]> {
 /** The postgres processes under `dir` once they are gone, or those still there after `timeoutMs`. */
 export async function postgresProcessesAfterStop(dir: string, timeoutMs = 60_000): Promise<string[]> {
   let processes = await postgresProcesses(dir);
-  for (const deadline = Date.now() + timeoutMs; processes.length > 0 && Date.now() < deadline; ) {
+  for (const deadline = Date.now() + timeoutMs; processes.length > 0 && Date.now() < deadline;) {
     await sleep(250);
     processes = await postgresProcesses(dir);
   }

@@ -10,7 +10,7 @@ const clusterPattern = /^(?:[a-z0-9]([-a-z0-9]*[a-z0-9])?\/)?[a-z]([-a-z0-9]*[a-
 
 export const postgresCredentialsSchema = schema({
   markdownDescription:
-    'Reads one user\'s password of a PostgreSQL cluster from the credentials Secret the platform publishes (`postgres-<cluster>-credentials`), ' +
+    "Reads one user's password of a PostgreSQL cluster from the credentials Secret the platform publishes (`postgres-<cluster>-credentials`), " +
     'without storing it: Terraform opens it during each plan and apply that needs it and keeps the values in memory only. ' +
     'Use it in provider blocks (e.g. a `postgresql` provider) and in write-only arguments such as `users.<name>.password_wo` of `hikube_postgres_cluster`. ' +
     'Needs the Kubernetes (Cozystack) settings of the provider and the right to read Secrets in the namespace.',
@@ -21,13 +21,20 @@ export const postgresCredentialsSchema = schema({
       markdownDescription:
         'Cluster name, or `<namespace>/<name>` (a `hikube_postgres_cluster` id). The cluster must exist when Terraform plans: Terraform reads an ephemeral resource whose arguments are known during the plan.',
     }),
-    user: attr.string({ required: true, markdownDescription: 'User name: a key of the cluster\'s `users`.' }),
-    namespace: attr.string({ optional: true, computed: true, markdownDescription: 'Namespace; defaults to the one in `cluster`, else the provider\'s.' }),
+    user: attr.string({ required: true, markdownDescription: "User name: a key of the cluster's `users`." }),
+    namespace: attr.string({ optional: true, computed: true, markdownDescription: "Namespace; defaults to the one in `cluster`, else the provider's." }),
     database: attr.string({ optional: true, computed: true, markdownDescription: 'Database `uri` points at; default `postgres`.' }),
-    password: attr.string({ computed: true, sensitive: true, markdownDescription: 'The user\'s password.' }),
-    host: attr.string({ computed: true, markdownDescription: 'Host of the read-write endpoint (`postgres-<cluster>-rw`); null until the platform publishes it.' }),
+    password: attr.string({ computed: true, sensitive: true, markdownDescription: "The user's password." }),
+    host: attr.string({
+      computed: true,
+      markdownDescription: 'Host of the read-write endpoint (`postgres-<cluster>-rw`); null until the platform publishes it.',
+    }),
     port: attr.number({ computed: true, markdownDescription: 'Port of the read-write endpoint.' }),
-    uri: attr.string({ computed: true, sensitive: true, markdownDescription: '`postgresql://` URI of the user to `database` through the read-write endpoint; null without endpoint.' }),
+    uri: attr.string({
+      computed: true,
+      sensitive: true,
+      markdownDescription: '`postgresql://` URI of the user to `database` through the read-write endpoint; null without endpoint.',
+    }),
   },
 });
 
@@ -42,11 +49,16 @@ export const postgresCredentialsEphemeral = ephemeralResource({
     const name = slash < 0 ? cluster : cluster.slice(slash + 1);
     const fromId = slash < 0 ? null : cluster.slice(0, slash);
     if (fromId !== null && req.config.namespace !== null && req.config.namespace !== fromId) {
-      resp.diagnostics.error('Conflicting namespace', `cluster names namespace "${fromId}" and namespace is "${req.config.namespace}"; set one of them.`, ['namespace']);
+      resp.diagnostics.error('Conflicting namespace', `cluster names namespace "${fromId}" and namespace is "${req.config.namespace}"; set one of them.`, [
+        'namespace',
+      ]);
       return;
     }
     if (data === undefined) {
-      resp.diagnostics.error('Provider not configured', 'The provider settings are not known yet (they come from resources that do not exist yet), so the credentials cannot be read in this run; create those resources first, or give the settings directly.');
+      resp.diagnostics.error(
+        'Provider not configured',
+        'The provider settings are not known yet (they come from resources that do not exist yet), so the credentials cannot be read in this run; create those resources first, or give the settings directly.',
+      );
       return;
     }
     if (data.backend !== 'kubernetes') {
@@ -63,22 +75,42 @@ export const postgresCredentialsEphemeral = ephemeralResource({
       return;
     }
     if ((await data.api.get(namespace, name, req.signal)) === null) {
-      resp.diagnostics.error('No such cluster', `There is no PostgreSQL cluster ${namespace}/${name}. Check cluster and namespace; a cluster must exist before the plan that reads its credentials (create it first, in its own workspace or apply).`, ['cluster']);
+      resp.diagnostics.error(
+        'No such cluster',
+        `There is no PostgreSQL cluster ${namespace}/${name}. Check cluster and namespace; a cluster must exist before the plan that reads its credentials (create it first, in its own workspace or apply).`,
+        ['cluster'],
+      );
       return;
     }
     const observed = await data.api.observe(namespace, name, req.signal);
     if (observed.credentials === null) {
-      resp.diagnostics.error('Credentials not readable', `The Secret postgres-${name}-credentials of ${namespace}/${name} cannot be read: the platform has not published it yet (wait until the cluster is ready), or these credentials may not read Secrets in ${namespace}.`, ['cluster']);
+      resp.diagnostics.error(
+        'Credentials not readable',
+        `The Secret postgres-${name}-credentials of ${namespace}/${name} cannot be read: the platform has not published it yet (wait until the cluster is ready), or these credentials may not read Secrets in ${namespace}.`,
+        ['cluster'],
+      );
       return;
     }
     const password = observed.credentials[user];
     if (password === undefined) {
       const known = Object.keys(observed.credentials).sort().join(', ') || 'none';
-      resp.diagnostics.error('No such user', `${namespace}/${name} has no user "${user}" in postgres-${name}-credentials (it has: ${known}). Add the user to the cluster's users, and apply it before reading its password.`, ['user']);
+      resp.diagnostics.error(
+        'No such user',
+        `${namespace}/${name} has no user "${user}" in postgres-${name}-credentials (it has: ${known}). Add the user to the cluster's users, and apply it before reading its password.`,
+        ['user'],
+      );
       return;
     }
     const database = req.config.database ?? 'postgres';
     const rw = observed.endpoints.rw;
-    resp.result = { ...req.config, namespace, database, password, host: rw?.host ?? null, port: rw?.port ?? null, uri: connectionUri(user, password, rw, database) };
+    resp.result = {
+      ...req.config,
+      namespace,
+      database,
+      password,
+      host: rw?.host ?? null,
+      port: rw?.port ?? null,
+      uri: connectionUri(user, password, rw, database),
+    };
   },
 });

@@ -30,7 +30,9 @@ export interface ReleaseOptions {
   readonly entry: string;
 }
 
-export type TargetOutcome = { readonly platform: string; readonly built: true; readonly bytes: number; readonly seconds: number } | { readonly platform: string; readonly built: false; readonly reason: string };
+export type TargetOutcome =
+  | { readonly platform: string; readonly built: true; readonly bytes: number; readonly seconds: number }
+  | { readonly platform: string; readonly built: false; readonly reason: string };
 
 export interface ReleaseReport {
   readonly layout: ReleaseLayout;
@@ -79,6 +81,16 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseRepo
 
 /** The report as a table, one row per target. */
 export function renderReport(report: ReleaseReport): string {
-  const rows = report.outcomes.map((o) => (o.built ? `| ${o.platform} | built | ${(o.bytes / 2 ** 20).toFixed(1)} MiB in ${o.seconds.toFixed(1)} s |` : `| ${o.platform} | not built | ${o.reason} |`));
-  return ['| platform | result | detail |', '|---|---|---|', ...rows, '', `archives, SHA256SUMS and manifest: ${join(report.layout.dir, 'archives')}`, `network mirror root: ${report.layout.networkMirrorDir}`, `filesystem mirror root: ${report.layout.filesystemMirrorDir}`].join('\n');
+  const rows = report.outcomes.map((o) =>
+    o.built ? `| ${o.platform} | built | ${(o.bytes / 2 ** 20).toFixed(1)} MiB in ${o.seconds.toFixed(1)} s |` : `| ${o.platform} | not built | ${o.reason} |`,
+  );
+  return [
+    '| platform | result | detail |',
+    '|---|---|---|',
+    ...rows,
+    '',
+    `archives, SHA256SUMS and manifest: ${join(report.layout.dir, 'archives')}`,
+    `network mirror root: ${report.layout.networkMirrorDir}`,
+    `filesystem mirror root: ${report.layout.filesystemMirrorDir}`,
+  ].join('\n');
 }

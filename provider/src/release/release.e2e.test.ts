@@ -29,7 +29,13 @@ const workspaces: TerraformWorkspace[] = [];
 async function findOnPath(name: string): Promise<string> {
   for (const entry of (process.env['PATH'] ?? '').split(':')) {
     const candidate = join(entry, name);
-    if (await stat(candidate).then((s) => s.isFile(), () => false)) return candidate;
+    if (
+      await stat(candidate).then(
+        (s) => s.isFile(),
+        () => false,
+      )
+    )
+      return candidate;
   }
   throw new Error(`${name} is not on PATH`);
 }
@@ -154,7 +160,10 @@ describe('terraform init from a filesystem mirror', () => {
   });
 
   it('refuses an archive that no longer matches the lock file', async () => {
-    const tf = await workspace('tampered', `provider_installation {\n  filesystem_mirror {\n    path    = ${JSON.stringify(release.layout.filesystemMirrorDir)}\n    include = ["registry.terraform.io/hikube/hikube"]\n  }\n}\n`);
+    const tf = await workspace(
+      'tampered',
+      `provider_installation {\n  filesystem_mirror {\n    path    = ${JSON.stringify(release.layout.filesystemMirrorDir)}\n    include = ["registry.terraform.io/hikube/hikube"]\n  }\n}\n`,
+    );
     await tf.init();
     const lock = (await tf.lockFile()) ?? '';
     // A second copy of the mirror whose zip has one byte changed, and the lock from the first.
@@ -165,7 +174,10 @@ describe('terraform init from a filesystem mirror', () => {
     const bytes = await readFile(archive?.path ?? '');
     flipMiddleByte(bytes);
     await writeFile(join(zipDir, archive?.fileName ?? ''), bytes);
-    const second = await workspace('tampered2', `provider_installation {\n  filesystem_mirror {\n    path    = ${JSON.stringify(tamperedRoot)}\n    include = ["registry.terraform.io/hikube/hikube"]\n  }\n}\n`);
+    const second = await workspace(
+      'tampered2',
+      `provider_installation {\n  filesystem_mirror {\n    path    = ${JSON.stringify(tamperedRoot)}\n    include = ["registry.terraform.io/hikube/hikube"]\n  }\n}\n`,
+    );
     await second.writeFiles({ '.terraform.lock.hcl': lock });
     const result = await second.init({ check: false });
     expect(result.exitCode).not.toBe(0);
@@ -174,7 +186,8 @@ describe('terraform init from a filesystem mirror', () => {
 });
 
 describe('terraform init from a network mirror over HTTPS', () => {
-  const cli = (): string => `provider_installation {\n  network_mirror {\n    url     = ${JSON.stringify(mirror.url)}\n    include = ["registry.terraform.io/hikube/hikube"]\n  }\n}\n`;
+  const cli = (): string =>
+    `provider_installation {\n  network_mirror {\n    url     = ${JSON.stringify(mirror.url)}\n    include = ["registry.terraform.io/hikube/hikube"]\n  }\n}\n`;
 
   it('downloads the zip, checks it against the mirror hashes, locks the same h1, and applies without Node.js', async () => {
     mirror.tamper = false;

@@ -55,7 +55,10 @@ export function nodeFitsSchedulingClass(spec: SchedulingClassSpec | undefined, n
 
 /** The sum of the weights of the class's preferred node terms that this node matches. */
 export function nodePreferenceScore(spec: SchedulingClassSpec | undefined, node: NodeView): number {
-  return (spec?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? []).reduce((sum, p) => sum + (nodeTermMatches(p.preference, node) ? p.weight : 0), 0);
+  return (spec?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? []).reduce(
+    (sum, p) => sum + (nodeTermMatches(p.preference, node) ? p.weight : 0),
+    0,
+  );
 }
 
 /** Whether pod labels match a label selector; an empty selector matches every pod. */

@@ -7,7 +7,7 @@ describe('publicBodyIssues', () => {
     expect(publicBodyIssues(clusterCreateSchema, { name: 'orders', version: 'v17', size: 10 })).toEqual([]);
   });
 
-  it('reports each broken rule at its path, with the document\'s wording', () => {
+  it("reports each broken rule at its path, with the document's wording", () => {
     const issues = publicBodyIssues(clusterCreateSchema, { name: 'Orders-DB', version: 'v12', size: 0, quorum: { minSyncReplicas: 2, maxSyncReplicas: 1 } });
     expect(issues.map((issue) => [issue.path, issue.rule])).toEqual([
       ['name', 'pattern'],

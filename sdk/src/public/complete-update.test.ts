@@ -36,7 +36,11 @@ describe('clusterUpdateBody', () => {
     { name: 'no change sends everything back as it is', change: {}, want: everything },
     { name: 'a bigger disk keeps external access and the quorum', change: { size: 20 }, want: { ...everything, size: 20 } },
     { name: 'switching external access off is said, not implied', change: { external: false }, want: { ...everything, external: false } },
-    { name: 'one quorum bound keeps the other', change: { quorum: { maxSyncReplicas: 1 } }, want: { ...everything, quorum: { minSyncReplicas: 1, maxSyncReplicas: 1 } } },
+    {
+      name: 'one quorum bound keeps the other',
+      change: { quorum: { maxSyncReplicas: 1 } },
+      want: { ...everything, quorum: { minSyncReplicas: 1, maxSyncReplicas: 1 } },
+    },
     { name: 'a new preset and version', change: { preset: 'large', version: 'v18' }, want: { ...everything, preset: 'large', version: 'v18' } },
     {
       name: 'unset settings are not sent as zeros',
@@ -48,7 +52,15 @@ describe('clusterUpdateBody', () => {
       name: 'fields the SDK does not know go back unchanged',
       current: { version: 'v18', replicas: '2', size: '5', backups: { schedule: '@daily' }, config: { maxConnections: 100, workMem: '4MB' } },
       change: { size: 6 },
-      want: { backups: { schedule: '@daily' }, version: 'v18', replicas: 2, external: false, size: 6, config: { maxConnections: 100, workMem: '4MB' }, quorum: { minSyncReplicas: 0, maxSyncReplicas: 0 } },
+      want: {
+        backups: { schedule: '@daily' },
+        version: 'v18',
+        replicas: 2,
+        external: false,
+        size: 6,
+        config: { maxConnections: 100, workMem: '4MB' },
+        quorum: { minSyncReplicas: 0, maxSyncReplicas: 0 },
+      },
     },
   ])('$name', ({ current, change, want }) => {
     const from = current === undefined ? cluster : clusterSchema.parse(current);
@@ -90,7 +102,9 @@ describe('userUpdateBody', () => {
     {
       name: 'a role on one more database keeps the others',
       change: { databases: { audit: { role: 'readonly' } } },
-      want: { config: { privileges: { replication: true }, databases: { myapp: { role: 'admin' }, reports: { role: 'readonly' }, audit: { role: 'readonly' } } } },
+      want: {
+        config: { privileges: { replication: true }, databases: { myapp: { role: 'admin' }, reports: { role: 'readonly' }, audit: { role: 'readonly' } } },
+      },
     },
     {
       name: 'an empty role revokes that database only',

@@ -103,9 +103,7 @@ function factTree(facts: Facts, definition: string): Json {
   return {
     type: 'object',
     required: [...(facts.readings.required[definition] ?? [])].sort(),
-    properties: Object.fromEntries(
-      Object.entries(fields).map(([name, field]) => [name, fieldTree(field, `${definition}.${name}`)]),
-    ),
+    properties: Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, fieldTree(field, `${definition}.${name}`)])),
   };
 }
 
@@ -145,15 +143,30 @@ describe('openapi/hikube-public.yaml', () => {
 
   it('uses only known schema keywords (a comma in a YAML flow mapping makes a stray key)', () => {
     const known = new Set([
-      'type', 'format', 'default', 'description', 'minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'enum',
-      'items', 'properties', 'required', 'additionalProperties', 'propertyNames', '$ref',
+      'type',
+      'format',
+      'default',
+      'description',
+      'minimum',
+      'maximum',
+      'minLength',
+      'maxLength',
+      'pattern',
+      'enum',
+      'items',
+      'properties',
+      'required',
+      'additionalProperties',
+      'propertyNames',
+      '$ref',
     ]);
     const stray: string[] = [];
     const visit = (schema: Json, at: string) => {
       for (const [key, value] of Object.entries(schema)) {
         if (!known.has(key) && !key.startsWith('x-')) stray.push(`${at}.${key}`);
         if (key === 'properties') for (const [name, field] of Object.entries(value as Record<string, Json>)) visit(field, `${at}.${name}`);
-        else if ((key === 'items' || key === 'additionalProperties' || key === 'propertyNames') && typeof value === 'object') visit(value as Json, `${at}.${key}`);
+        else if ((key === 'items' || key === 'additionalProperties' || key === 'propertyNames') && typeof value === 'object')
+          visit(value as Json, `${at}.${key}`);
       }
     };
     for (const [name, schema] of Object.entries(document.components.schemas)) visit(schema, name);
@@ -182,10 +195,9 @@ describe.each(facts.operations)('$operationId matches its published facts', (fac
   });
 
   it('has the published path parameters (required strings) and no query parameter', () => {
-    const parameters = [
-      ...((ours?.item['parameters'] as Json[] | undefined) ?? []),
-      ...((ours?.operation['parameters'] as Json[] | undefined) ?? []),
-    ].map((parameter) => resolve(document, 'parameters', parameter));
+    const parameters = [...((ours?.item['parameters'] as Json[] | undefined) ?? []), ...((ours?.operation['parameters'] as Json[] | undefined) ?? [])].map(
+      (parameter) => resolve(document, 'parameters', parameter),
+    );
     expect(
       parameters.map((parameter) => ({
         name: parameter['name'],
@@ -226,9 +238,7 @@ describe.each(facts.operations)('$operationId matches its published facts', (fac
 describe('the readings the published document leaves implicit', () => {
   it('the error body has the fields of the errors guide', () => {
     expect(ourTree(document, { $ref: '#/components/schemas/ErrorBody' })).toMatchObject({
-      properties: Object.fromEntries(
-        Object.entries(facts.readings.errorBody).map(([name, field]) => [name, expect.objectContaining(field)]),
-      ),
+      properties: Object.fromEntries(Object.entries(facts.readings.errorBody).map(([name, field]) => [name, expect.objectContaining(field)])),
     });
     const properties = (document.components.schemas['ErrorBody']?.['properties'] ?? {}) as Json;
     expect(Object.keys(properties).sort()).toEqual(Object.keys(facts.readings.errorBody).sort());

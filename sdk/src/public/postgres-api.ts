@@ -142,7 +142,10 @@ export function postgresApi(http: PublicHttp): PostgresApi {
       return (await http.call({ operationId: 'PostgresService_ListPostgresClusters', resource, signal: options.signal }, readClusterList)).clusters;
     },
     get(name, options = {}) {
-      return http.call({ operationId: 'PostgresService_GetPostgresCluster', params: { name }, resource: `cluster "${name}"`, signal: options.signal }, readCluster);
+      return http.call(
+        { operationId: 'PostgresService_GetPostgresCluster', params: { name }, resource: `cluster "${name}"`, signal: options.signal },
+        readCluster,
+      );
     },
     async create(cluster, options = {}) {
       const resource = `cluster "${String(cluster.name)}"`;
@@ -173,7 +176,10 @@ export function postgresApi(http: PublicHttp): PostgresApi {
       return waitUntilDeleted(clusters, name, options);
     },
     async delete(name, options = {}) {
-      await http.call({ operationId: 'PostgresService_DeletePostgresCluster', params: { name }, resource: `cluster "${name}"`, signal: options.signal }, readDeleted);
+      await http.call(
+        { operationId: 'PostgresService_DeletePostgresCluster', params: { name }, resource: `cluster "${name}"`, signal: options.signal },
+        readDeleted,
+      );
     },
   };
 
@@ -182,17 +188,28 @@ export function postgresApi(http: PublicHttp): PostgresApi {
     // Methods call each other through `api`, not `this`, so they can be passed around alone.
     const api: DatabasesApi = {
       async list(options = {}) {
-        const call = { operationId: 'PostgresService_ListDatabases', params: { clusterName }, resource: `the databases of cluster "${clusterName}"`, signal: options.signal } as const;
+        const call = {
+          operationId: 'PostgresService_ListDatabases',
+          params: { clusterName },
+          resource: `the databases of cluster "${clusterName}"`,
+          signal: options.signal,
+        } as const;
         return (await http.call(call, readDatabaseList)).databases;
       },
       get(databaseName, options = {}) {
-        return http.call({ operationId: 'PostgresService_GetDatabase', params: { clusterName, databaseName }, resource: of(databaseName), signal: options.signal }, readDatabase);
+        return http.call(
+          { operationId: 'PostgresService_GetDatabase', params: { clusterName, databaseName }, resource: of(databaseName), signal: options.signal },
+          readDatabase,
+        );
       },
       async create(database, options = {}) {
         const resource = of(String(database.databaseName));
         const body = checked(databaseCreateSchema, database, resource);
         try {
-          return await http.call({ operationId: 'PostgresService_CreateDatabase', params: { clusterName }, body, resource, signal: options.signal }, readDatabase);
+          return await http.call(
+            { operationId: 'PostgresService_CreateDatabase', params: { clusterName }, body, resource, signal: options.signal },
+            readDatabase,
+          );
         } catch (error) {
           const asked = (found: Database) => (body.extensions ?? []).every((name) => found.extensions.includes(name));
           return recoverLostCreate(error, () => api.get(body.databaseName, options), asked);
@@ -200,7 +217,13 @@ export function postgresApi(http: PublicHttp): PostgresApi {
       },
       async setExtensions(databaseName, extensions, options = {}) {
         const body = checked(databaseUpdateSchema, { extensions }, of(databaseName));
-        const call = { operationId: 'PostgresService_UpdateDatabase', params: { clusterName, databaseName }, body, resource: of(databaseName), signal: options.signal } as const;
+        const call = {
+          operationId: 'PostgresService_UpdateDatabase',
+          params: { clusterName, databaseName },
+          body,
+          resource: of(databaseName),
+          signal: options.signal,
+        } as const;
         return http.call(call, readDatabase);
       },
       async addExtensions(databaseName, extensions, options = {}) {
@@ -212,7 +235,10 @@ export function postgresApi(http: PublicHttp): PostgresApi {
         return api.setExtensions(databaseName, extensionsAfter(current.extensions, [], extensions), options);
       },
       async delete(databaseName, options = {}) {
-        await http.call({ operationId: 'PostgresService_DeleteDatabase', params: { clusterName, databaseName }, resource: of(databaseName), signal: options.signal }, readDeleted);
+        await http.call(
+          { operationId: 'PostgresService_DeleteDatabase', params: { clusterName, databaseName }, resource: of(databaseName), signal: options.signal },
+          readDeleted,
+        );
       },
     };
     return api;
@@ -222,11 +248,19 @@ export function postgresApi(http: PublicHttp): PostgresApi {
     const of = (username: string) => `user "${username}" of cluster "${clusterName}"`;
     const api: UsersApi = {
       async list(options = {}) {
-        const call = { operationId: 'PostgresService_ListUsers', params: { clusterName }, resource: `the users of cluster "${clusterName}"`, signal: options.signal } as const;
+        const call = {
+          operationId: 'PostgresService_ListUsers',
+          params: { clusterName },
+          resource: `the users of cluster "${clusterName}"`,
+          signal: options.signal,
+        } as const;
         return (await http.call(call, readUserList)).users;
       },
       get(username, options = {}) {
-        return http.call({ operationId: 'PostgresService_GetUser', params: { clusterName, username }, resource: of(username), signal: options.signal }, readUser);
+        return http.call(
+          { operationId: 'PostgresService_GetUser', params: { clusterName, username }, resource: of(username), signal: options.signal },
+          readUser,
+        );
       },
       async create(user, options = {}) {
         const resource = of(String(user.username));
@@ -236,7 +270,10 @@ export function postgresApi(http: PublicHttp): PostgresApi {
       async update(username, change, options = {}) {
         const current = await api.get(username, options);
         const body = checked(userUpdateSchema, userUpdateBody(current, change), of(username));
-        return http.call({ operationId: 'PostgresService_UpdateUser', params: { clusterName, username }, body, resource: of(username), signal: options.signal }, readUser);
+        return http.call(
+          { operationId: 'PostgresService_UpdateUser', params: { clusterName, username }, body, resource: of(username), signal: options.signal },
+          readUser,
+        );
       },
       grant(username, databaseName, role, options = {}) {
         return api.update(username, { databases: { [databaseName]: { role } } }, options);
@@ -245,10 +282,16 @@ export function postgresApi(http: PublicHttp): PostgresApi {
         return api.update(username, { databases: { [databaseName]: { role: '' } } }, options);
       },
       async delete(username, options = {}) {
-        await http.call({ operationId: 'PostgresService_DeleteUser', params: { clusterName, username }, resource: of(username), signal: options.signal }, readDeleted);
+        await http.call(
+          { operationId: 'PostgresService_DeleteUser', params: { clusterName, username }, resource: of(username), signal: options.signal },
+          readDeleted,
+        );
       },
       rotatePassword(username, options = {}) {
-        return http.call({ operationId: 'PostgresService_RotateUserPassword', params: { clusterName, username }, resource: of(username), signal: options.signal }, readPasswordRotated);
+        return http.call(
+          { operationId: 'PostgresService_RotateUserPassword', params: { clusterName, username }, resource: of(username), signal: options.signal },
+          readPasswordRotated,
+        );
       },
     };
     return api;
@@ -259,10 +302,12 @@ export function postgresApi(http: PublicHttp): PostgresApi {
     databases,
     users,
     async presets(options = {}) {
-      return (await http.call({ operationId: 'PostgresService_ListPostgresPresets', resource: 'the presets catalog', signal: options.signal }, readPresetList)).presets;
+      return (await http.call({ operationId: 'PostgresService_ListPostgresPresets', resource: 'the presets catalog', signal: options.signal }, readPresetList))
+        .presets;
     },
     async extensions(options = {}) {
-      return (await http.call({ operationId: 'PostgresService_ListExtensions', resource: 'the extensions catalog', signal: options.signal }, readExtensionList)).extensions;
+      return (await http.call({ operationId: 'PostgresService_ListExtensions', resource: 'the extensions catalog', signal: options.signal }, readExtensionList))
+        .extensions;
     },
   };
 }

@@ -61,7 +61,10 @@ beforeAll(async () => {
       const url = req.url ?? '';
       received.push({ method: req.method ?? '', url, headers: req.headers, body: Buffer.concat(chunks).toString() });
       const queue = answers.get(`${req.method} ${url}`);
-      const reply = (queue && queue.length > 1 ? queue.shift() : queue?.[0]) ?? { status: 404, body: { requestId: 'none', message: `no route ${req.method} ${url}` } };
+      const reply = (queue && queue.length > 1 ? queue.shift() : queue?.[0]) ?? {
+        status: 404,
+        body: { requestId: 'none', message: `no route ${req.method} ${url}` },
+      };
       const send = () => {
         if (res.destroyed) return;
         if (reply.drop) {
@@ -94,12 +97,30 @@ describe('createPublicClient against a real server', () => {
   it('lists clusters, reading int64 strings as numbers, with the key in its header', async () => {
     answer('GET', clusters, {
       status: 200,
-      body: { totalCount: '1', clusters: [{ name: 'demopg', replicas: '3', size: '10', status: 'ready', quorum: { minSyncReplicas: '1', maxSyncReplicas: '1' } }] },
+      body: {
+        totalCount: '1',
+        clusters: [{ name: 'demopg', replicas: '3', size: '10', status: 'ready', quorum: { minSyncReplicas: '1', maxSyncReplicas: '1' } }],
+      },
     });
     const list = await client.postgres.clusters.list();
-    expect(list).toEqual([expect.objectContaining({ name: 'demopg', replicas: 3, size: 10, status: 'ready', host: '', external: false, quorum: { minSyncReplicas: 1, maxSyncReplicas: 1 } })]);
+    expect(list).toEqual([
+      expect.objectContaining({
+        name: 'demopg',
+        replicas: 3,
+        size: 10,
+        status: 'ready',
+        host: '',
+        external: false,
+        quorum: { minSyncReplicas: 1, maxSyncReplicas: 1 },
+      }),
+    ]);
     expect(received).toEqual([
-      expect.objectContaining({ method: 'GET', url: clusters, body: '', headers: expect.objectContaining({ 'x-hikube-api-key': apiKey, accept: 'application/json' }) }),
+      expect.objectContaining({
+        method: 'GET',
+        url: clusters,
+        body: '',
+        headers: expect.objectContaining({ 'x-hikube-api-key': apiKey, accept: 'application/json' }),
+      }),
     ]);
     expect(received[0]?.headers['authorization']).toBeUndefined();
   });
@@ -113,16 +134,40 @@ describe('createPublicClient against a real server', () => {
 
   it('creates a cluster with a JSON body', async () => {
     answer('POST', clusters, { status: 200, body: { name: 'demopg', version: 'v18', replicas: '3', size: '10', status: 'provisioning' } });
-    const created = await client.postgres.clusters.create({ name: 'demopg', version: 'v18', replicas: 3, size: 10, quorum: { minSyncReplicas: 1, maxSyncReplicas: 1 } });
+    const created = await client.postgres.clusters.create({
+      name: 'demopg',
+      version: 'v18',
+      replicas: 3,
+      size: 10,
+      quorum: { minSyncReplicas: 1, maxSyncReplicas: 1 },
+    });
     expect(created).toMatchObject({ name: 'demopg', replicas: 3, status: 'provisioning' });
     expect(received[0]?.headers['content-type']).toBe('application/json');
-    expect(JSON.parse(received[0]?.body ?? '')).toEqual({ name: 'demopg', version: 'v18', replicas: 3, size: 10, quorum: { minSyncReplicas: 1, maxSyncReplicas: 1 } });
+    expect(JSON.parse(received[0]?.body ?? '')).toEqual({
+      name: 'demopg',
+      version: 'v18',
+      replicas: 3,
+      size: 10,
+      quorum: { minSyncReplicas: 1, maxSyncReplicas: 1 },
+    });
   });
 
   it.each([
-    { name: 'a cluster name with a hyphen', call: (c: PublicClient) => c.postgres.clusters.create({ name: 'demo-pg', version: 'v18', size: 10 }), want: ['name'] },
-    { name: 'quorum max below min', call: (c: PublicClient) => c.postgres.clusters.create({ name: 'demopg', version: 'v18', size: 10, quorum: { minSyncReplicas: 2, maxSyncReplicas: 1 } }), want: ['quorum.maxSyncReplicas'] },
-    { name: 'a database name with an underscore', call: (c: PublicClient) => c.postgres.databases('demopg').create({ databaseName: 'my_app' }), want: ['databaseName'] },
+    {
+      name: 'a cluster name with a hyphen',
+      call: (c: PublicClient) => c.postgres.clusters.create({ name: 'demo-pg', version: 'v18', size: 10 }),
+      want: ['name'],
+    },
+    {
+      name: 'quorum max below min',
+      call: (c: PublicClient) => c.postgres.clusters.create({ name: 'demopg', version: 'v18', size: 10, quorum: { minSyncReplicas: 2, maxSyncReplicas: 1 } }),
+      want: ['quorum.maxSyncReplicas'],
+    },
+    {
+      name: 'a database name with an underscore',
+      call: (c: PublicClient) => c.postgres.databases('demopg').create({ databaseName: 'my_app' }),
+      want: ['databaseName'],
+    },
     { name: 'the reserved user postgres', call: (c: PublicClient) => c.postgres.users('demopg').create({ username: 'postgres' }), want: ['username'] },
     { name: 'an empty cluster name in a path', call: (c: PublicClient) => c.postgres.clusters.get(''), want: ['name'] },
     { name: 'an empty username in a path', call: (c: PublicClient) => c.postgres.users('demopg').rotatePassword(''), want: ['username'] },
@@ -145,9 +190,16 @@ describe('createPublicClient against a real server', () => {
 
   it('creates a database and lists them', async () => {
     answer('POST', `${clusters}/demopg/databases`, { status: 200, body: { databaseName: 'myapp', extensions: ['vector'] } });
-    answer('GET', `${clusters}/demopg/databases`, { status: 200, body: { totalCount: '1', databases: [{ databaseName: 'myapp', roles: { admin: ['app'] } }] } });
+    answer('GET', `${clusters}/demopg/databases`, {
+      status: 200,
+      body: { totalCount: '1', databases: [{ databaseName: 'myapp', roles: { admin: ['app'] } }] },
+    });
     const databases = client.postgres.databases('demopg');
-    await expect(databases.create({ databaseName: 'myapp', extensions: ['vector'] })).resolves.toEqual({ databaseName: 'myapp', roles: { admin: [], readonly: [] }, extensions: ['vector'] });
+    await expect(databases.create({ databaseName: 'myapp', extensions: ['vector'] })).resolves.toEqual({
+      databaseName: 'myapp',
+      roles: { admin: [], readonly: [] },
+      extensions: ['vector'],
+    });
     await expect(databases.list()).resolves.toEqual([{ databaseName: 'myapp', roles: { admin: ['app'], readonly: [] }, extensions: [] }]);
   });
 
@@ -156,7 +208,10 @@ describe('createPublicClient against a real server', () => {
     answer('POST', path, { status: 200, body: { username: 'app', config: { databases: { myapp: { role: 'admin' } } }, password: 'first' } });
     answer('POST', `${path}/app/rotate-password`, { status: 200, body: { username: 'app', password: 'second' } });
     const users = client.postgres.users('demopg');
-    await expect(users.create({ username: 'app', config: { databases: { myapp: { role: 'admin' } } } })).resolves.toMatchObject({ username: 'app', password: 'first' });
+    await expect(users.create({ username: 'app', config: { databases: { myapp: { role: 'admin' } } } })).resolves.toMatchObject({
+      username: 'app',
+      password: 'first',
+    });
     await expect(users.rotatePassword('app')).resolves.toEqual({ username: 'app', password: 'second' });
     expect(received[1]).toMatchObject({ method: 'POST', body: '' });
     expect(received[1]?.headers['content-type']).toBeUndefined();
@@ -170,9 +225,18 @@ describe('createPublicClient against a real server', () => {
 
 describe('updates send the complete configuration', () => {
   const current = {
-    name: 'demopg', version: 'v17', replicas: '3', external: true, size: '10', preset: 'small',
-    config: { maxConnections: '200' }, quorum: { minSyncReplicas: '1', maxSyncReplicas: '2' },
-    host: '203.0.113.7', status: 'ready', updatedAt: '2026-10-05T09:35:00Z', backups: { schedule: '@daily' },
+    name: 'demopg',
+    version: 'v17',
+    replicas: '3',
+    external: true,
+    size: '10',
+    preset: 'small',
+    config: { maxConnections: '200' },
+    quorum: { minSyncReplicas: '1', maxSyncReplicas: '2' },
+    host: '203.0.113.7',
+    status: 'ready',
+    updatedAt: '2026-10-05T09:35:00Z',
+    backups: { schedule: '@daily' },
   };
 
   it('a cluster: only the size changes; external access, quorum and unknown fields are sent back', async () => {
@@ -181,8 +245,14 @@ describe('updates send the complete configuration', () => {
     await expect(client.postgres.clusters.update('demopg', { size: 20 })).resolves.toMatchObject({ size: 20, status: 'provisioning' });
     expect(received.map((request) => request.method)).toEqual(['GET', 'PATCH']);
     expect(JSON.parse(received[1]?.body ?? '')).toEqual({
-      backups: { schedule: '@daily' }, version: 'v17', replicas: 3, external: true, size: 20, preset: 'small',
-      config: { maxConnections: 200 }, quorum: { minSyncReplicas: 1, maxSyncReplicas: 2 },
+      backups: { schedule: '@daily' },
+      version: 'v17',
+      replicas: 3,
+      external: true,
+      size: 20,
+      preset: 'small',
+      config: { maxConnections: 200 },
+      quorum: { minSyncReplicas: 1, maxSyncReplicas: 2 },
     });
   });
 
@@ -280,11 +350,22 @@ describe('503 and code 10004 are retried, nothing else', () => {
   it.each([
     { name: 'a read that succeeds on the third attempt', replies: [unavailable, unavailable, ok], want: { requests: 3, error: undefined } },
     { name: 'a read that stays unavailable, up to 4 attempts', replies: [unavailable], want: { requests: 4, error: PublicUnavailableError } },
-    { name: 'a 500', replies: [{ status: 500, body: { requestId: 'r', message: 'internal server error' } }, ok], want: { requests: 1, error: PublicServerError } },
-    { name: 'a 403', replies: [{ status: 403, body: { requestId: 'r', code: 10002, message: 'access denied' } }, ok], want: { requests: 1, error: PublicForbiddenError } },
+    {
+      name: 'a 500',
+      replies: [{ status: 500, body: { requestId: 'r', message: 'internal server error' } }, ok],
+      want: { requests: 1, error: PublicServerError },
+    },
+    {
+      name: 'a 403',
+      replies: [{ status: 403, body: { requestId: 'r', code: 10002, message: 'access denied' } }, ok],
+      want: { requests: 1, error: PublicForbiddenError },
+    },
   ])('$name', async ({ replies, want }) => {
     answer('GET', clusters, replies);
-    const error = await client.postgres.clusters.list().then(() => undefined, (caught: unknown) => caught);
+    const error = await client.postgres.clusters.list().then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
     expect(received).toHaveLength(want.requests);
     if (want.error === undefined) expect(error).toBeUndefined();
     else expect(error).toBeInstanceOf(want.error);
@@ -339,82 +420,131 @@ describe('a create whose answer is lost is read back, not sent again', () => {
     const path = `${clusters}/demopg/databases`;
     answer('POST', path, { status: 200, body: {}, drop: true });
     answer('GET', `${path}/myapp`, { status: 200, body: { databaseName: 'myapp', extensions: ['vector'] } });
-    await expect(client.postgres.databases('demopg').create({ databaseName: 'myapp', extensions: ['vector'] })).resolves.toMatchObject({ databaseName: 'myapp' });
+    await expect(client.postgres.databases('demopg').create({ databaseName: 'myapp', extensions: ['vector'] })).resolves.toMatchObject({
+      databaseName: 'myapp',
+    });
     expect(received.map((request) => request.method)).toEqual(['POST', 'GET']);
   });
 });
 
 describe('error answers become typed errors', () => {
-  it.each<{ name: string; method: string; path: string; reply: Answer; call: (c: PublicClient) => Promise<unknown>; want: { class: typeof PublicApiError; code: string; apiCode?: number; requestId?: string; message: RegExp } }>([
+  it.each<{
+    name: string;
+    method: string;
+    path: string;
+    reply: Answer;
+    call: (c: PublicClient) => Promise<unknown>;
+    want: { class: typeof PublicApiError; code: string; apiCode?: number; requestId?: string; message: RegExp };
+  }>([
     {
       name: '401 with code 10001',
-      method: 'GET', path: clusters, call: (c) => c.postgres.clusters.list(),
+      method: 'GET',
+      path: clusters,
+      call: (c) => c.postgres.clusters.list(),
       reply: { status: 401, body: { requestId: 'r-401', code: 10001, message: 'authentication required', details: [] } },
-      want: { class: PublicUnauthorizedError, code: 'HIKUBE_API_UNAUTHORIZED', apiCode: 10001, requestId: 'r-401', message: /HTTP 401, code 10001: authentication required.*X-Hikube-Api-Key/ },
+      want: {
+        class: PublicUnauthorizedError,
+        code: 'HIKUBE_API_UNAUTHORIZED',
+        apiCode: 10001,
+        requestId: 'r-401',
+        message: /HTTP 401, code 10001: authentication required.*X-Hikube-Api-Key/,
+      },
     },
     {
-      name: '403 in the published examples\' spelling (request_id, no code)',
-      method: 'POST', path: clusters, call: (c) => c.postgres.clusters.create({ name: 'demopg', version: 'v18', size: 10 }),
+      name: "403 in the published examples' spelling (request_id, no code)",
+      method: 'POST',
+      path: clusters,
+      call: (c) => c.postgres.clusters.create({ name: 'demopg', version: 'v18', size: 10 }),
       reply: { status: 403, body: { request_id: 'r-403', message: 'insufficient permissions', details: [] } },
-      want: { class: PublicForbiddenError, code: 'HIKUBE_API_FORBIDDEN', requestId: 'r-403', message: new RegExp(`sk_hk_${keyId}_\\*\\*\\*.*project id ${projectId}.*needs admin`) },
+      want: {
+        class: PublicForbiddenError,
+        code: 'HIKUBE_API_FORBIDDEN',
+        requestId: 'r-403',
+        message: new RegExp(`sk_hk_${keyId}_\\*\\*\\*.*project id ${projectId}.*needs admin`),
+      },
     },
     {
       name: '404',
-      method: 'GET', path: `${clusters}/nope`, call: (c) => c.postgres.clusters.get('nope'),
+      method: 'GET',
+      path: `${clusters}/nope`,
+      call: (c) => c.postgres.clusters.get('nope'),
       reply: { status: 404, body: { requestId: 'r-404', message: 'resource not found' } },
       want: { class: PublicNotFoundError, code: 'HIKUBE_API_NOT_FOUND', requestId: 'r-404', message: /cluster "nope" failed \(HTTP 404: resource not found\)/ },
     },
     {
       name: '409 with code 80002 on a create',
-      method: 'POST', path: clusters, call: (c) => c.postgres.clusters.create({ name: 'demopg', version: 'v18', size: 10 }),
+      method: 'POST',
+      path: clusters,
+      call: (c) => c.postgres.clusters.create({ name: 'demopg', version: 'v18', size: 10 }),
       reply: { status: 409, body: { requestId: 'r-409', code: 80002, message: 'postgres cluster already exists' } },
       want: { class: PublicAlreadyExistsError, code: 'HIKUBE_API_ALREADY_EXISTS', apiCode: 80002, message: /name is taken/ },
     },
     {
       name: 'a generic 409 on a delete',
-      method: 'DELETE', path: `${clusters}/demopg/databases/myapp`, call: (c) => c.postgres.databases('demopg').delete('myapp'),
+      method: 'DELETE',
+      path: `${clusters}/demopg/databases/myapp`,
+      call: (c) => c.postgres.databases('demopg').delete('myapp'),
       reply: { status: 409, body: { requestId: 'r-409b', message: 'resource in use' } },
       want: { class: PublicConflictError, code: 'HIKUBE_API_CONFLICT', message: /read it again/ },
     },
     {
       name: '400 with code 80201 (mode switch)',
-      method: 'POST', path: clusters, call: (c) => c.postgres.clusters.create({ name: 'demopg', version: 'v18', size: 10 }),
+      method: 'POST',
+      path: clusters,
+      call: (c) => c.postgres.clusters.create({ name: 'demopg', version: 'v18', size: 10 }),
       reply: { status: 400, body: { requestId: 'r-400', code: 80201, message: 'cannot switch replication mode' } },
       want: { class: PublicBadRequestError, code: 'HIKUBE_API_MODE_SWITCH_REFUSED', apiCode: 80201, message: /1 replica \(standalone\) and 2-8/ },
     },
     {
       name: '400 naming a field',
-      method: 'POST', path: clusters, call: (c) => c.postgres.clusters.create({ name: 'demopg', version: 'v18', size: 10 }),
+      method: 'POST',
+      path: clusters,
+      call: (c) => c.postgres.clusters.create({ name: 'demopg', version: 'v18', size: 10 }),
       reply: { status: 400, body: { requestId: 'r-400b', code: 80101, message: 'invalid name' } },
       want: { class: PublicBadRequestError, code: 'HIKUBE_API_BAD_REQUEST', apiCode: 80101, message: /code 80101: invalid name/ },
     },
     {
       name: '500',
-      method: 'GET', path: clusters, call: (c) => c.postgres.clusters.list(),
+      method: 'GET',
+      path: clusters,
+      call: (c) => c.postgres.clusters.list(),
       reply: { status: 500, body: { requestId: 'r-500', message: 'internal server error' } },
-      want: { class: PublicServerError, code: 'HIKUBE_API_SERVER_ERROR', requestId: 'r-500', message: /give the request id to Hikube support \(request id r-500\)/ },
+      want: {
+        class: PublicServerError,
+        code: 'HIKUBE_API_SERVER_ERROR',
+        requestId: 'r-500',
+        message: /give the request id to Hikube support \(request id r-500\)/,
+      },
     },
     {
       name: '503 with code 10004',
-      method: 'GET', path: clusters, call: (c) => c.postgres.clusters.list(),
+      method: 'GET',
+      path: clusters,
+      call: (c) => c.postgres.clusters.list(),
       reply: { status: 503, body: { requestId: 'r-503', code: 10004, message: 'service unavailable' } },
       want: { class: PublicUnavailableError, code: 'HIKUBE_API_UNAVAILABLE', apiCode: 10004, message: /retry with growing delays/ },
     },
     {
       name: 'a 502 page from a proxy',
-      method: 'GET', path: clusters, call: (c) => c.postgres.clusters.list(),
+      method: 'GET',
+      path: clusters,
+      call: (c) => c.postgres.clusters.list(),
       reply: { status: 502, contentType: 'text/html', body: '<html>\n<body>Bad gateway</body></html>' },
       want: { class: PublicServerError, code: 'HIKUBE_API_SERVER_ERROR', message: /not the documented JSON: <html> <body>Bad gateway/ },
     },
     {
       name: 'a 200 page that is not JSON',
-      method: 'GET', path: clusters, call: (c) => c.postgres.clusters.list(),
+      method: 'GET',
+      path: clusters,
+      call: (c) => c.postgres.clusters.list(),
       reply: { status: 200, contentType: 'text/html', body: '<html>login</html>' },
       want: { class: PublicBadResponseError, code: 'HIKUBE_API_BAD_RESPONSE', message: /a body that is not JSON/ },
     },
     {
       name: 'a 200 answer of the wrong shape',
-      method: 'GET', path: clusters, call: (c) => c.postgres.clusters.list(),
+      method: 'GET',
+      path: clusters,
+      call: (c) => c.postgres.clusters.list(),
       reply: { status: 200, body: { clusters: [{ replicas: 'three' }] } },
       want: { class: PublicBadResponseError, code: 'HIKUBE_API_BAD_RESPONSE', message: /not the documented ClusterList \(at clusters\.0\.replicas\)/ },
     },

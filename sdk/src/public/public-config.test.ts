@@ -56,17 +56,29 @@ describe('resolvePublicConfig', () => {
     { name: 'an empty key', given: { env: { ...env, HIKUBE_API_KEY: '' } }, want: /no API key/ },
     { name: 'a key without its prefix', given: { env: { ...env, HIKUBE_API_KEY: `${keyId}_${secret}` } }, want: /HIKUBE_API_KEY does not start with sk_hk_/ },
     { name: 'a short key id', given: { env: { ...env, HIKUBE_API_KEY: `sk_hk_0123abc_${secret}` } }, want: /key id of 7 characters/ },
-    { name: 'an upper-case key id', given: { env: { ...env, HIKUBE_API_KEY: `sk_hk_${keyId.toUpperCase()}_${secret}` } }, want: /not 32 lowercase hexadecimal/ },
+    {
+      name: 'an upper-case key id',
+      given: { env: { ...env, HIKUBE_API_KEY: `sk_hk_${keyId.toUpperCase()}_${secret}` } },
+      want: /not 32 lowercase hexadecimal/,
+    },
     { name: 'a key without a secret', given: { env: { ...env, HIKUBE_API_KEY: `sk_hk_${keyId}_` } }, want: /has no secret/ },
     { name: 'a key without a separator', given: { env: { ...env, HIKUBE_API_KEY: `sk_hk_${keyId}` } }, want: /has no secret/ },
     { name: 'a key pasted with a line break', given: { env: { ...env, HIKUBE_API_KEY: `${key}\n` } }, want: /contains spaces or line breaks/ },
     { name: 'a bad key option', given: { env, apiKey: `sk_${secret}` }, want: /the apiKey option does not start with sk_hk_/ },
     { name: 'no project id', given: { env: { HIKUBE_API_KEY: key } }, want: /no project id: set HIKUBE_PROJECT_ID/ },
-    { name: 'a project name instead of its id', given: { env: { ...env, HIKUBE_PROJECT_ID: 'my-project' } }, want: /HIKUBE_PROJECT_ID must be the project's UUID/ },
+    {
+      name: 'a project name instead of its id',
+      given: { env: { ...env, HIKUBE_PROJECT_ID: 'my-project' } },
+      want: /HIKUBE_PROJECT_ID must be the project's UUID/,
+    },
     { name: 'a base URL that is not one', given: { env: { ...env, HIKUBE_API: 'api.hikube.cloud' } }, want: /HIKUBE_API is not a URL/ },
     { name: 'a base URL with another scheme', given: { env, baseUrl: 'ftp://api.hikube.cloud' }, want: /baseUrl option must be an http or https URL/ },
     { name: 'a base URL with credentials', given: { env, baseUrl: `https://user:${secret}@api.hikube.cloud` }, want: /without credentials/ },
-    { name: 'a CA file that does not exist', given: { env: { ...env, HIKUBE_CA_CERT: join(dir, 'missing.pem') } }, want: /cannot read the CA certificate file .*ENOENT/ },
+    {
+      name: 'a CA file that does not exist',
+      given: { env: { ...env, HIKUBE_CA_CERT: join(dir, 'missing.pem') } },
+      want: /cannot read the CA certificate file .*ENOENT/,
+    },
   ])('refuses $name before any request, without showing the secret', ({ given, want }) => {
     const error = (() => {
       try {

@@ -128,7 +128,9 @@ export function resolvePublicConfig(options: PublicClientOptions = {}): PublicCo
 
   const key = pick(options.apiKey, 'apiKey', env, 'HIKUBE_API_KEY');
   if (key.value === undefined) {
-    throw new ConfigError('no API key: set HIKUBE_API_KEY or the apiKey option to a project API key (sk_hk_...); Hikube support hands it over with the project id');
+    throw new ConfigError(
+      'no API key: set HIKUBE_API_KEY or the apiKey option to a project API key (sk_hk_...); Hikube support hands it over with the project id',
+    );
   }
   const apiKey = new ApiKey(key.value, key.from);
 

@@ -64,7 +64,7 @@ function excerptOf(text: string): string | undefined {
 }
 
 /** Reads an error body in either documented spelling; anything else keeps only an excerpt. */
-export function parseErrorBody(text: string): ParsedErrorBody {
+function parseErrorBody(text: string): ParsedErrorBody {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -95,7 +95,8 @@ function advice(statusCode: number, body: ParsedErrorBody, context: PublicCallCo
   }
   if (statusCode === 404) return 'check the name, and that it belongs to this project';
   if (statusCode === 409) {
-    if (isCreate || (body.apiCode !== undefined && alreadyExistsCodes.has(body.apiCode))) return 'the name is taken: choose another one, or read the existing resource';
+    if (isCreate || (body.apiCode !== undefined && alreadyExistsCodes.has(body.apiCode)))
+      return 'the name is taken: choose another one, or read the existing resource';
     return 'it is in use or was changed at the same time: read it again, then retry';
   }
   if (statusCode === 400 && body.apiCode !== undefined && modeSwitchCodes.has(body.apiCode)) {
@@ -103,7 +104,7 @@ function advice(statusCode: number, body: ParsedErrorBody, context: PublicCallCo
   }
   if (statusCode === 400) return 'fix the request as the message says; it is not retried';
   if (statusCode === 503 || body.apiCode === 10004) return 'the API is temporarily unavailable: retry with growing delays';
-  if (statusCode >= 500) return "retry later; if it lasts, give the request id to Hikube support";
+  if (statusCode >= 500) return 'retry later; if it lasts, give the request id to Hikube support';
   return 'see the message';
 }
 

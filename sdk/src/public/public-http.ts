@@ -108,7 +108,9 @@ export class PublicHttp {
   #unanswered(call: PublicCall, clock: Call, error: unknown): Error {
     if (call.signal?.aborted) return new AbortError(`${call.operationId} on ${call.resource} was aborted`, { cause: error });
     if (clock.timedOut) {
-      return new TimeoutError(`${call.operationId} on ${call.resource} got no answer within ${this.#timeoutMs} ms; raise timeoutMs or check the network`, { cause: error });
+      return new TimeoutError(`${call.operationId} on ${call.resource} got no answer within ${this.#timeoutMs} ms; raise timeoutMs or check the network`, {
+        cause: error,
+      });
     }
     return new NetworkError(
       `${call.operationId} on ${call.resource} could not reach ${this.#config.origin}: ${(error as Error).message}; check HIKUBE_API and the network`,
@@ -128,7 +130,11 @@ export class PublicHttp {
       return read(json);
     } catch (error) {
       if (!(error instanceof ResponseShapeError)) throw error;
-      throw publicBadResponse(answer.statusCode, `a body that is not the documented ${route.response ?? 'answer'} (at ${error.path || '(the body)'})`, this.#context(call));
+      throw publicBadResponse(
+        answer.statusCode,
+        `a body that is not the documented ${route.response ?? 'answer'} (at ${error.path || '(the body)'})`,
+        this.#context(call),
+      );
     }
   }
 

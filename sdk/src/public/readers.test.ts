@@ -8,7 +8,10 @@ import * as zodSchemas from '../generated/public/zod.js';
 // result.
 
 type Reader = (value: unknown) => unknown;
-const schemaOf = (name: string) => (zodSchemas as unknown as Record<string, { safeParse(value: unknown): { success: boolean; data?: unknown } }>)[`${name[0]?.toLowerCase()}${name.slice(1)}Schema`];
+const schemaOf = (name: string) =>
+  (zodSchemas as unknown as Record<string, { safeParse(value: unknown): { success: boolean; data?: unknown } }>)[
+    `${name[0]?.toLowerCase()}${name.slice(1)}Schema`
+  ];
 
 function verdict(read: Reader, value: unknown): { ok: true; value: unknown } | { ok: false } {
   try {
@@ -86,7 +89,11 @@ describe('generated readers read every answer as the zod response schemas do', (
       { given: { clusters: [{ quorum: { minSyncReplicas: true } }] }, want: 'clusters.0.quorum.minSyncReplicas' },
       { given: { clusters: 'none' }, want: 'clusters' },
       { given: 'none', want: '' },
-      { read: publicReaders.UserList, given: { users: [{ username: 'a' }, { config: { databases: { shop: { role: 7 } } } }] }, want: 'users.1.config.databases.shop.role' },
+      {
+        read: publicReaders.UserList,
+        given: { users: [{ username: 'a' }, { config: { databases: { shop: { role: 7 } } } }] },
+        want: 'users.1.config.databases.shop.role',
+      },
       { read: publicReaders.DatabaseList, given: { databases: [{ roles: { readonly: ['app', 3] } }] }, want: 'databases.0.roles.readonly.1' },
       { read: publicReaders.ExtensionList, given: { extensions: ['pgcrypto', null] }, want: 'extensions.1' },
     ];
@@ -104,7 +111,25 @@ describe('generated readers read every answer as the zod response schemas do', (
   });
 
   it('reads strings of digits as zod does, long ones included', () => {
-    const cases = ['0', '-0', '007', '-42', '9007199254740991', '123456789012345', '1234567890123456', '-99999999999999999999', '-', '', '+1', '1e3', ' 1', '1 ', '0x10', '1.0', '١'];
+    const cases = [
+      '0',
+      '-0',
+      '007',
+      '-42',
+      '9007199254740991',
+      '123456789012345',
+      '1234567890123456',
+      '-99999999999999999999',
+      '-',
+      '',
+      '+1',
+      '1e3',
+      ' 1',
+      '1 ',
+      '0x10',
+      '1.0',
+      '١',
+    ];
     for (const given of cases) {
       expect(verdict(publicReaders.Cluster, { replicas: given }), given).toEqual(zodVerdict('Cluster', { replicas: given }));
     }
@@ -112,8 +137,19 @@ describe('generated readers read every answer as the zod response schemas do', (
 
   it('reads int64 strings as numbers and keeps unknown fields', () => {
     expect(publicReaders.Cluster({ name: 'a', replicas: '3', size: 20, future: { x: 1 }, host: null })).toEqual({
-      id: '', projectId: '', name: 'a', version: '', replicas: 3, external: false, size: 20, preset: '', config: { maxConnections: 0 },
-      quorum: { minSyncReplicas: 0, maxSyncReplicas: 0 }, host: '', status: '', future: { x: 1 },
+      id: '',
+      projectId: '',
+      name: 'a',
+      version: '',
+      replicas: 3,
+      external: false,
+      size: 20,
+      preset: '',
+      config: { maxConnections: 0 },
+      quorum: { minSyncReplicas: 0, maxSyncReplicas: 0 },
+      host: '',
+      status: '',
+      future: { x: 1 },
     });
   });
 });

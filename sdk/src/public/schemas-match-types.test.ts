@@ -19,12 +19,8 @@ type Widen<T> = [T] extends [never]
         : T;
 
 // The request form of a schema (`<name>InputSchema` when the schema is also read from responses).
-type RequestZod<Name extends string> = `${Uncapitalize<Name>}InputSchema` extends keyof Exported
-  ? Exported[`${Uncapitalize<Name>}InputSchema`]
-  : never;
-type ResponseZod<Name extends string> = `${Uncapitalize<Name>}Schema` extends keyof Exported
-  ? Exported[`${Uncapitalize<Name>}Schema`]
-  : never;
+type RequestZod<Name extends string> = `${Uncapitalize<Name>}InputSchema` extends keyof Exported ? Exported[`${Uncapitalize<Name>}InputSchema`] : never;
+type ResponseZod<Name extends string> = `${Uncapitalize<Name>}Schema` extends keyof Exported ? Exported[`${Uncapitalize<Name>}Schema`] : never;
 
 // What a caller may send is exactly the wire type; what a response parses to is a wire value with
 // every zero value filled in, so it fits wherever the wire type is expected.
@@ -34,9 +30,7 @@ type RequestAgreement = {
     : false;
 };
 type ResponseAgreement = {
-  [Name in keyof Schemas & string]: ResponseZod<Name> extends z.ZodType
-    ? Extends<z.output<ResponseZod<Name>>, Widen<Schemas[Name]>>
-    : false;
+  [Name in keyof Schemas & string]: ResponseZod<Name> extends z.ZodType ? Extends<z.output<ResponseZod<Name>>, Widen<Schemas[Name]>> : false;
 };
 type SharedAgreement = {
   [Name in 'PostgresConfig' | 'QuorumConfig' | 'UserConfig' | 'UserDatabaseRole' | 'UserPrivileges']: RequestZod<Name> extends z.ZodType

@@ -61,8 +61,21 @@ const requestCases: Case[] = [
     given: { ...cluster, quorum: { minSyncReplicas: 3, maxSyncReplicas: 2 } },
     want: [['quorum', 'maxSyncReplicas']],
   },
-  { name: 'quorum min without max (max counts as 0)', schema: clusterCreateSchema, given: { ...cluster, quorum: { minSyncReplicas: 1 } }, want: [['quorum', 'maxSyncReplicas']] },
-  { name: 'quorum min 11', schema: clusterCreateSchema, given: { ...cluster, quorum: { minSyncReplicas: 11, maxSyncReplicas: 11 } }, want: [['quorum', 'maxSyncReplicas'], ['quorum', 'minSyncReplicas']] },
+  {
+    name: 'quorum min without max (max counts as 0)',
+    schema: clusterCreateSchema,
+    given: { ...cluster, quorum: { minSyncReplicas: 1 } },
+    want: [['quorum', 'maxSyncReplicas']],
+  },
+  {
+    name: 'quorum min 11',
+    schema: clusterCreateSchema,
+    given: { ...cluster, quorum: { minSyncReplicas: 11, maxSyncReplicas: 11 } },
+    want: [
+      ['quorum', 'maxSyncReplicas'],
+      ['quorum', 'minSyncReplicas'],
+    ],
+  },
   { name: 'quorum min -1', schema: clusterCreateSchema, given: { ...cluster, quorum: { minSyncReplicas: -1 } }, want: [['quorum', 'minSyncReplicas']] },
   { name: 'a field the document does not know', schema: clusterCreateSchema, given: { ...cluster, backups: { enabled: true } }, want: [] },
   { name: 'an update with version and size', schema: clusterUpdateSchema, given: { version: 'v18', size: 20 }, want: [] },
@@ -75,7 +88,12 @@ const requestCases: Case[] = [
   { name: 'a database name starting with a digit', schema: databaseCreateSchema, given: { databaseName: '1app' }, want: [['databaseName']] },
   { name: 'an empty database name', schema: databaseCreateSchema, given: { databaseName: '' }, want: [['databaseName'], ['databaseName']] },
   { name: 'a 64-character database name', schema: databaseCreateSchema, given: { databaseName: 'a'.repeat(64) }, want: [['databaseName']] },
-  { name: 'an extension that is not a string', schema: databaseCreateSchema, given: { databaseName: 'myapp', extensions: ['vector', 7] }, want: [['extensions', 1]] },
+  {
+    name: 'an extension that is not a string',
+    schema: databaseCreateSchema,
+    given: { databaseName: 'myapp', extensions: ['vector', 7] },
+    want: [['extensions', 1]],
+  },
   { name: 'a database update', schema: databaseUpdateSchema, given: { extensions: [] }, want: [] },
   { name: 'a database update without its list', schema: databaseUpdateSchema, given: {}, want: [['extensions']] },
   {
@@ -104,7 +122,12 @@ const requestCases: Case[] = [
     given: { username: 'app', config: { databases: { my_app: { role: 'admin' } } } },
     want: [['config', 'databases', 'my_app']],
   },
-  { name: 'replication that is not a boolean', schema: userUpdateSchema, given: { config: { privileges: { replication: 'yes' } } }, want: [['config', 'privileges', 'replication']] },
+  {
+    name: 'replication that is not a boolean',
+    schema: userUpdateSchema,
+    given: { config: { privileges: { replication: 'yes' } } },
+    want: [['config', 'privileges', 'replication']],
+  },
   { name: 'a user update without config', schema: userUpdateSchema, given: {}, want: [['config']] },
 ];
 

@@ -39,7 +39,10 @@ export function waitUntilReady(clusters: Pick<ClustersApi, 'get'>, name: string,
       }
       if (cluster.status === 'ready') return { state: 'success', value: cluster, observed: cluster };
       if (cluster.status === 'error') {
-        const error = new WaitFailedError(`cluster "${name}" reports status error: provisioning failed; read its settings, or give its name to Hikube support`, cluster);
+        const error = new WaitFailedError(
+          `cluster "${name}" reports status error: provisioning failed; read its settings, or give its name to Hikube support`,
+          cluster,
+        );
         return { state: 'failure', error, observed: cluster };
       }
       // provisioning, unknown (transient) or a status this SDK does not know yet: look again.

@@ -15,7 +15,12 @@ interface ListShape<T> {
 }
 
 /** Yields the pages of a list, following `metadata.continue`. */
-export async function* listPages<L extends ListShape<unknown>>(transport: HttpTransport, path: string, resource: ResourceRef, options: ListOptions = {}): AsyncGenerator<L> {
+export async function* listPages<L extends ListShape<unknown>>(
+  transport: HttpTransport,
+  path: string,
+  resource: ResourceRef,
+  options: ListOptions = {},
+): AsyncGenerator<L> {
   let token: string | undefined;
   do {
     const page: L = await transport.request<L>({
@@ -33,7 +38,12 @@ export async function* listPages<L extends ListShape<unknown>>(transport: HttpTr
 }
 
 /** Every item of every page, and the resourceVersion of the last page (to start a watch from). */
-export async function listAll<T>(transport: HttpTransport, path: string, resource: ResourceRef, options: ListOptions = {}): Promise<{ items: T[]; resourceVersion: string | undefined }> {
+export async function listAll<T>(
+  transport: HttpTransport,
+  path: string,
+  resource: ResourceRef,
+  options: ListOptions = {},
+): Promise<{ items: T[]; resourceVersion: string | undefined }> {
   const items: T[] = [];
   let resourceVersion: string | undefined;
   for await (const page of listPages<ListShape<T>>(transport, path, resource, options)) {

@@ -25,7 +25,7 @@ function resolver(schemas: Schema): (schema: unknown) => Schema | undefined {
   return (schema) => {
     let current = schema;
     for (let hops = 0; hops < 8 && isRecord(current) && typeof current['$ref'] === 'string'; hops++) {
-      current = schemas[(current['$ref']).split('/').pop() ?? ''];
+      current = schemas[current['$ref'].split('/').pop() ?? ''];
     }
     if (!isRecord(current)) return undefined;
     // kube-openapi wraps a $ref with siblings in allOf: [{$ref}].
@@ -46,7 +46,8 @@ function postgresSchemaOf(schemas: Schema): unknown {
 
 /** The capabilities a published OpenAPI v3 group-version document declares. */
 export function capabilitiesFromDocument(document: unknown): PostgresCapabilities {
-  const schemas = isRecord(document) && isRecord(document['components']) && isRecord(document['components']['schemas']) ? document['components']['schemas'] : {};
+  const schemas =
+    isRecord(document) && isRecord(document['components']) && isRecord(document['components']['schemas']) ? document['components']['schemas'] : {};
   const resolve = resolver(schemas);
   const postgres = resolve(postgresSchemaOf(schemas));
   const spec = resolve(isRecord(postgres?.['properties']) ? postgres['properties']['spec'] : undefined);

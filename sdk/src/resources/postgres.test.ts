@@ -14,11 +14,19 @@ let server: TestApiServer;
 let transport: HttpTransport;
 let postgres: PostgresResource;
 
-const object = (name: string, spec: Record<string, unknown> = {}): KubeObject => ({ apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'Postgres', metadata: { name, namespace: ns }, spec });
+const object = (name: string, spec: Record<string, unknown> = {}): KubeObject => ({
+  apiVersion: 'apps.cozystack.io/v1alpha1',
+  kind: 'Postgres',
+  metadata: { name, namespace: ns },
+  spec,
+});
 
 beforeAll(async () => {
   server = await startTestApiServer();
-  transport = new HttpTransport({ connection: resolveConnection({ kubeconfig: false, server: server.url, namespace: ns }), retry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 10 } });
+  transport = new HttpTransport({
+    connection: resolveConnection({ kubeconfig: false, server: server.url, namespace: ns }),
+    retry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 10 },
+  });
   postgres = new PostgresResource(transport, ns);
 });
 afterAll(async () => {
@@ -33,11 +41,27 @@ afterEach(() => {
 describe('requests are validated before any network call', () => {
   it.each([
     { name: 'create with a bad name', run: () => postgres.create({ metadata: { name: 'Bad_Name' }, spec: {} }), path: 'metadata.name' },
-    { name: 'create with a blocked parameter', run: () => postgres.create({ metadata: { name: 'ok' }, spec: { postgresql: { parameters: { archive_command: 'x' } } } }), path: 'spec.postgresql.parameters.archive_command' },
-    { name: 'create with a reserved user', run: () => postgres.create({ metadata: { name: 'ok' }, spec: { users: { streaming_replica: {} } } }), path: 'spec.users.streaming_replica' },
-    { name: 'create with a newline in a parameter value', run: () => postgres.create({ metadata: { name: 'ok' }, spec: { postgresql: { parameters: { application_name: 'a\nport = 1' } } } }), path: 'spec.postgresql.parameters.application_name' },
+    {
+      name: 'create with a blocked parameter',
+      run: () => postgres.create({ metadata: { name: 'ok' }, spec: { postgresql: { parameters: { archive_command: 'x' } } } }),
+      path: 'spec.postgresql.parameters.archive_command',
+    },
+    {
+      name: 'create with a reserved user',
+      run: () => postgres.create({ metadata: { name: 'ok' }, spec: { users: { streaming_replica: {} } } }),
+      path: 'spec.users.streaming_replica',
+    },
+    {
+      name: 'create with a newline in a parameter value',
+      run: () => postgres.create({ metadata: { name: 'ok' }, spec: { postgresql: { parameters: { application_name: 'a\nport = 1' } } } }),
+      path: 'spec.postgresql.parameters.application_name',
+    },
     { name: 'patch with a reserved database', run: () => postgres.patch('ok', { spec: { databases: { template0: {} } } }), path: 'spec.databases.template0' },
-    { name: 'create in another namespace', run: () => postgres.create({ metadata: { name: 'ok', namespace: 'elsewhere' }, spec: {} }), path: 'metadata.namespace' },
+    {
+      name: 'create in another namespace',
+      run: () => postgres.create({ metadata: { name: 'ok', namespace: 'elsewhere' }, spec: {} }),
+      path: 'metadata.namespace',
+    },
     { name: 'update without resourceVersion', run: () => postgres.update({ metadata: { name: 'ok' }, spec: {} }), path: 'metadata.resourceVersion' },
     { name: 'patch with a bad enum', run: () => postgres.patch('ok', { spec: { version: 'v9' as never } }), path: 'spec.version' },
     { name: 'get with a name too long', run: () => postgres.get('x'.repeat(45)), path: 'name' },
@@ -54,17 +78,28 @@ describe('requests are validated before any network call', () => {
 
 describe('list', () => {
   it('follows continue tokens page by page', async () => {
-    for (const name of ['page-1', 'page-2', 'page-3', 'page-4', 'page-5']) server.put('postgreses', { ...object(name), metadata: { name, namespace: ns, labels: { set: 'paging' } } });
+    for (const name of ['page-1', 'page-2', 'page-3', 'page-4', 'page-5'])
+      server.put('postgreses', { ...object(name), metadata: { name, namespace: ns, labels: { set: 'paging' } } });
     const sizes: number[] = [];
     for await (const page of postgres.list({ limit: 2, labelSelector: 'set=paging' })) sizes.push(page.items.length);
     expect(sizes).toEqual([2, 2, 1]);
-    expect((await postgres.listAll({ labelSelector: 'set=paging', limit: 2 })).map((item) => item.metadata.name)).toEqual(['page-1', 'page-2', 'page-3', 'page-4', 'page-5']);
+    expect((await postgres.listAll({ labelSelector: 'set=paging', limit: 2 })).map((item) => item.metadata.name)).toEqual([
+      'page-1',
+      'page-2',
+      'page-3',
+      'page-4',
+      'page-5',
+    ]);
   });
 
   it('reads a list larger than the item-by-item threshold as it was stored', async () => {
     const names = Array.from({ length: 400 }, (_, index) => `bulk-${String(index).padStart(3, '0')}`);
     const note = 'a "quoted" }, {"items": [1]} \\ é € 😀 '.repeat(4);
-    for (const name of names) server.put('postgreses', { ...object(name, { replicas: 3, users: { app: {} } }), metadata: { name, namespace: ns, labels: { set: 'bulk' }, annotations: { note } } });
+    for (const name of names)
+      server.put('postgreses', {
+        ...object(name, { replicas: 3, users: { app: {} } }),
+        metadata: { name, namespace: ns, labels: { set: 'bulk' }, annotations: { note } },
+      });
     const items = await postgres.listAll({ labelSelector: 'set=bulk' });
     expect(Buffer.byteLength(JSON.stringify(items))).toBeGreaterThan(SPLIT_THRESHOLD_BYTES);
     expect(items.map((item) => item.metadata.name)).toEqual(names);
@@ -170,8 +205,17 @@ describe('watch', () => {
 describe('credentials, endpoints, instances, events', () => {
   beforeAll(() => {
     server.put('postgreses', object('shop', { external: true }));
-    for (const [suffix, ip] of [['rw', '10.0.0.1'], ['ro', '10.0.0.2'], ['r', '10.0.0.3']] as const) {
-      server.put('services', { apiVersion: 'v1', kind: 'Service', metadata: { name: `postgres-shop-${suffix}`, namespace: ns }, spec: { clusterIP: ip, ports: [{ port: 5432 }] } });
+    for (const [suffix, ip] of [
+      ['rw', '10.0.0.1'],
+      ['ro', '10.0.0.2'],
+      ['r', '10.0.0.3'],
+    ] as const) {
+      server.put('services', {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: `postgres-shop-${suffix}`, namespace: ns },
+        spec: { clusterIP: ip, ports: [{ port: 5432 }] },
+      });
     }
     server.put('services', {
       apiVersion: 'v1',
@@ -181,7 +225,12 @@ describe('credentials, endpoints, instances, events', () => {
       status: { loadBalancer: { ingress: [{ ip: '203.0.113.7' }] } },
     });
     // Only the core Secret: the TenantSecret is absent, so the SDK falls back.
-    server.put('secrets', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'postgres-shop-credentials', namespace: ns }, data: { app: Buffer.from('p@ss/word:1').toString('base64') } });
+    server.put('secrets', {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'postgres-shop-credentials', namespace: ns },
+      data: { app: Buffer.from('p@ss/word:1').toString('base64') },
+    });
     // Real pods carry no zone label: the zone comes from the node's name, or stays unknown.
     const pod = (index: number, role: string, node: string, ready: string) => ({
       apiVersion: 'v1',
@@ -196,9 +245,24 @@ describe('credentials, endpoints, instances, events', () => {
     server.put('pods', pod(4, 'replica', 'worker-4', 'True'));
     server.put('pods', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'postgres-shopping-1', namespace: ns } });
     // The operator's job pods carry the cluster label too; a pod named like an instance without it is another's.
-    server.put('pods', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'postgres-shop-1-initdb-x7k2p', namespace: ns, labels: { 'cnpg.io/cluster': 'postgres-shop' } } });
-    server.put('pods', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'postgres-shop-3', namespace: ns, labels: { 'cnpg.io/cluster': 'postgres-other' } } });
-    server.put('events', { apiVersion: 'v1', kind: 'Event', metadata: { name: 'shop.1', namespace: ns }, involvedObject: { kind: 'Postgres', name: 'shop' }, reason: 'Created', message: 'ok' });
+    server.put('pods', {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'postgres-shop-1-initdb-x7k2p', namespace: ns, labels: { 'cnpg.io/cluster': 'postgres-shop' } },
+    });
+    server.put('pods', {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'postgres-shop-3', namespace: ns, labels: { 'cnpg.io/cluster': 'postgres-other' } },
+    });
+    server.put('events', {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name: 'shop.1', namespace: ns },
+      involvedObject: { kind: 'Postgres', name: 'shop' },
+      reason: 'Created',
+      message: 'ok',
+    });
   });
 
   it('reads credentials from the Secret when there is no TenantSecret', async () => {
@@ -210,7 +274,12 @@ describe('credentials, endpoints, instances, events', () => {
   });
 
   it('prefers the TenantSecret', async () => {
-    server.put('tenantsecrets', { apiVersion: 'core.cozystack.io/v1alpha1', kind: 'TenantSecret', metadata: { name: 'postgres-other-credentials', namespace: ns }, data: { u: Buffer.from('tenant-pw').toString('base64') } });
+    server.put('tenantsecrets', {
+      apiVersion: 'core.cozystack.io/v1alpha1',
+      kind: 'TenantSecret',
+      metadata: { name: 'postgres-other-credentials', namespace: ns },
+      data: { u: Buffer.from('tenant-pw').toString('base64') },
+    });
     await expect(postgres.credentials('other')).resolves.toEqual({ u: 'tenant-pw' });
     expect(server.requests).toHaveLength(1);
   });
@@ -227,7 +296,11 @@ describe('credentials, endpoints, instances, events', () => {
 
   it.each([
     { name: 'rw by default', options: { user: 'app' }, want: 'postgresql://app:p%40ss%2Fword%3A1@10.0.0.1:5432/postgres' },
-    { name: 'external with sslmode', options: { user: 'app', database: 'shop', endpoint: 'external' as const, sslmode: 'require' }, want: 'postgresql://app:p%40ss%2Fword%3A1@203.0.113.7:5432/shop?sslmode=require' },
+    {
+      name: 'external with sslmode',
+      options: { user: 'app', database: 'shop', endpoint: 'external' as const, sslmode: 'require' },
+      want: 'postgresql://app:p%40ss%2Fword%3A1@203.0.113.7:5432/shop?sslmode=require',
+    },
   ])('builds a connection string: $name', async ({ options, want }) => {
     await expect(postgres.connectionString('shop', options)).resolves.toBe(want);
   });

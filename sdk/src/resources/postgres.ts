@@ -18,7 +18,7 @@ import { zoneOfNode } from '../placement/node-zone.js';
 const apiVersion = 'apps.cozystack.io/v1alpha1';
 const kind = 'Postgres';
 /** The label CloudNativePG puts on each pod of a cluster: the CNPG cluster's name, `postgres-<name>`. */
-export const clusterLabel = 'cnpg.io/cluster';
+const clusterLabel = 'cnpg.io/cluster';
 /** The label CloudNativePG puts on each instance pod: `primary` or `replica`. */
 export const instanceRoleLabel = 'cnpg.io/instanceRole';
 
@@ -29,7 +29,9 @@ export type PostgresInput = Omit<Postgres, 'apiVersion' | 'kind'> & {
 };
 
 /** An RFC 7386 merge patch: any subset of fields; `null` removes one. */
-export type MergePatch<T> = { [K in keyof T]?: (NonNullable<T[K]> extends readonly unknown[] ? T[K] : NonNullable<T[K]> extends object ? MergePatch<NonNullable<T[K]>> : T[K]) | null };
+export type MergePatch<T> = {
+  [K in keyof T]?: (NonNullable<T[K]> extends readonly unknown[] ? T[K] : NonNullable<T[K]> extends object ? MergePatch<NonNullable<T[K]>> : T[K]) | null;
+};
 
 export type PostgresPatch = MergePatch<{ metadata: Pick<ObjectMeta, 'labels' | 'annotations'>; spec: PostgresSpec }>;
 
@@ -125,12 +127,21 @@ export class PostgresResource {
 
   // `allowed`: unknown fields the server itself returned (see server-fields.ts); any other unknown field is refused.
   #complete(object: PostgresInput, allowed: ReadonlySet<string> = new Set()): Postgres {
-    const full = { ...object, apiVersion: object.apiVersion ?? apiVersion, kind: object.kind ?? kind, metadata: { ...object.metadata, namespace: object.metadata.namespace ?? this.namespace } } as Postgres;
+    const full = {
+      ...object,
+      apiVersion: object.apiVersion ?? apiVersion,
+      kind: object.kind ?? kind,
+      metadata: { ...object.metadata, namespace: object.metadata.namespace ?? this.namespace },
+    } as Postgres;
     const issues = validatePostgres(full).filter((issue) => !(issue.rule === 'additionalProperties' && allowed.has(issue.path)));
     if (issues.length > 0) throw new ValidationError(describeResource(this.#ref(object.metadata.name)), issues);
     if (full.metadata.namespace !== this.namespace) {
       throw new ValidationError(describeResource(this.#ref(object.metadata.name)), [
-        { path: 'metadata.namespace', rule: 'namespace', message: `metadata.namespace "${full.metadata.namespace}" differs from the client's namespace "${this.namespace}": create a client for that namespace` },
+        {
+          path: 'metadata.namespace',
+          rule: 'namespace',
+          message: `metadata.namespace "${full.metadata.namespace}" differs from the client's namespace "${this.namespace}": create a client for that namespace`,
+        },
       ]);
     }
     this.#warn(full.spec, object.metadata.name);
@@ -139,7 +150,8 @@ export class PostgresResource {
 
   // Through the log hook: the request still goes, since the platform accepts it.
   #warn(spec: unknown, name: string | undefined): void {
-    for (const warning of postgresSpecWarnings(spec)) this.transport.log({ type: 'warning', resource: describeResource(this.#ref(name)), path: warning.path, message: warning.message });
+    for (const warning of postgresSpecWarnings(spec))
+      this.transport.log({ type: 'warning', resource: describeResource(this.#ref(name)), path: warning.path, message: warning.message });
   }
 
   /** Pages of the list (each page one request; `limit` sets the page size). */
@@ -161,7 +173,15 @@ export class PostgresResource {
     }
     // A valid name (checked above) needs no URL encoding.
     return this.transport
-      .request<Postgres>({ method: 'GET', path: `${this.#base}/${name}`, retry: 'idempotent', resource: this.#ref(name), signal: options.signal, timeout: options.timeout, expectName: name })
+      .request<Postgres>({
+        method: 'GET',
+        path: `${this.#base}/${name}`,
+        retry: 'idempotent',
+        resource: this.#ref(name),
+        signal: options.signal,
+        timeout: options.timeout,
+        expectName: name,
+      })
       .then((object) => this.#serverFields.remember(object));
   }
 
@@ -182,10 +202,21 @@ export class PostgresResource {
     const name = full.metadata.name ?? '';
     if (!full.metadata.resourceVersion) {
       throw new ValidationError(describeResource(this.#ref(name)), [
-        { path: 'metadata.resourceVersion', rule: 'required', message: 'metadata.resourceVersion is required for update (optimistic concurrency): get the object, change it, then update it; or use patch' },
+        {
+          path: 'metadata.resourceVersion',
+          rule: 'required',
+          message: 'metadata.resourceVersion is required for update (optimistic concurrency): get the object, change it, then update it; or use patch',
+        },
       ]);
     }
-    const updated = await this.transport.request<Postgres>({ method: 'PUT', path: this.#path(name), body: full, retry: 'responses', resource: this.#ref(name), ...options });
+    const updated = await this.transport.request<Postgres>({
+      method: 'PUT',
+      path: this.#path(name),
+      body: full,
+      retry: 'responses',
+      resource: this.#ref(name),
+      ...options,
+    });
     return this.#serverFields.remember(updated);
   }
 
@@ -233,7 +264,9 @@ export class PostgresResource {
     const { name, ...rest } = options;
     if (name !== undefined) this.#checkName(name);
     const fieldSelector = name !== undefined ? `metadata.name=${name}` : rest.fieldSelector;
-    return this.#remembered(watchObjects<Postgres>(this.transport, this.#path(), this.#ref(name), { ...rest, ...(fieldSelector !== undefined ? { fieldSelector } : {}) }));
+    return this.#remembered(
+      watchObjects<Postgres>(this.transport, this.#path(), this.#ref(name), { ...rest, ...(fieldSelector !== undefined ? { fieldSelector } : {}) }),
+    );
   }
 
   // What a watch reports is a read too: an update built from it keeps the fields the SDK does not know.
@@ -261,7 +294,13 @@ export class PostgresResource {
     const [rw, ro, r, external] = await Promise.all([read('rw'), read('ro'), read('r'), read('external-write')]);
     const rwEndpoint = endpointOf(rw);
     if (!rwEndpoint) {
-      throw new NotFoundError('HIKUBE_API_NOT_FOUND', `${describeResource(this.#ref(name))} has no read-write service postgres-${name}-rw yet; wait until it is ready (waitForReady)`, 404, undefined, this.#ref(name));
+      throw new NotFoundError(
+        'HIKUBE_API_NOT_FOUND',
+        `${describeResource(this.#ref(name))} has no read-write service postgres-${name}-rw yet; wait until it is ready (waitForReady)`,
+        404,
+        undefined,
+        this.#ref(name),
+      );
     }
     const out: PostgresEndpoints = { rw: rwEndpoint };
     const roEndpoint = endpointOf(ro);
@@ -281,11 +320,17 @@ export class PostgresResource {
     const [credentials, endpoints] = await Promise.all([this.credentials(name, call), this.endpoints(name, call)]);
     const password = credentials[user];
     if (password === undefined) {
-      throw new HikubeError('HIKUBE_NO_SUCH_USER', `${describeResource(this.#ref(name))} has no user "${user}" in postgres-${name}-credentials (known: ${Object.keys(credentials).join(', ') || 'none'}); add it to spec.users`);
+      throw new HikubeError(
+        'HIKUBE_NO_SUCH_USER',
+        `${describeResource(this.#ref(name))} has no user "${user}" in postgres-${name}-credentials (known: ${Object.keys(credentials).join(', ') || 'none'}); add it to spec.users`,
+      );
     }
     const target = endpoints[endpoint];
     if (!target) {
-      throw new HikubeError('HIKUBE_NO_SUCH_ENDPOINT', `${describeResource(this.#ref(name))} has no ${endpoint} endpoint${endpoint === 'external' ? ': set spec.external to true and wait for the LoadBalancer address' : ''}`);
+      throw new HikubeError(
+        'HIKUBE_NO_SUCH_ENDPOINT',
+        `${describeResource(this.#ref(name))} has no ${endpoint} endpoint${endpoint === 'external' ? ': set spec.external to true and wait for the LoadBalancer address' : ''}`,
+      );
     }
     const host = target.host.includes(':') ? `[${target.host}]` : target.host;
     const query = sslmode ? `?sslmode=${encodeURIComponent(sslmode)}` : '';

@@ -42,7 +42,15 @@ export class SchedulingClassesResource {
 
   async get(name: string, options: CallOptions = {}): Promise<SchedulingClass> {
     this.#checkName(name);
-    return this.#transport.request<SchedulingClass>({ method: 'GET', path: this.#path(name), retry: 'idempotent', resource: { kind, name }, signal: options.signal, timeout: options.timeout, expectName: name });
+    return this.#transport.request<SchedulingClass>({
+      method: 'GET',
+      path: this.#path(name),
+      retry: 'idempotent',
+      resource: { kind, name },
+      signal: options.signal,
+      timeout: options.timeout,
+      expectName: name,
+    });
   }
 
   async create(object: SchedulingClassInput, options: CallOptions = {}): Promise<SchedulingClass> {
@@ -62,7 +70,15 @@ export class SchedulingClassesResource {
   async canCreate(options: CallOptions = {}): Promise<boolean> {
     const probe: SchedulingClass = { apiVersion, kind, metadata: { name: 'hikube-create-access-probe' }, spec: {} };
     try {
-      await this.#transport.request<SchedulingClass>({ method: 'POST', path: this.#path(), query: { dryRun: 'All' }, body: probe, retry: 'idempotent', resource: { kind, name: probe.metadata.name ?? '' }, ...options });
+      await this.#transport.request<SchedulingClass>({
+        method: 'POST',
+        path: this.#path(),
+        query: { dryRun: 'All' },
+        body: probe,
+        retry: 'idempotent',
+        resource: { kind, name: probe.metadata.name ?? '' },
+        ...options,
+      });
       return true;
     } catch (error) {
       if (error instanceof ForbiddenError) return false;

@@ -55,7 +55,11 @@ describe('fields this SDK does not know', () => {
   const object = withNewerFields({ ...plain!.object, metadata: { ...plain!.object.metadata, name: 'newer' } });
 
   it('are found by path', () => {
-    expect(unknownFieldPaths(object).map((path) => path.join('.')).sort()).toEqual(['spec.backup.compression', 'spec.schedulingHints']);
+    expect(
+      unknownFieldPaths(object)
+        .map((path) => path.join('.'))
+        .sort(),
+    ).toEqual(['spec.backup.compression', 'spec.schedulingHints']);
   });
 
   it('are read, then sent back by an update even when the caller rebuilt the object without them', async () => {
@@ -104,7 +108,9 @@ describe('fields this SDK does not know', () => {
   });
 
   it('are refused in an update whose resourceVersion no read returned', async () => {
-    const error = await postgres.update({ ...(object as unknown as Postgres), metadata: { name: 'newer', resourceVersion: '1' } }).catch((caught: unknown) => caught);
+    const error = await postgres
+      .update({ ...(object as unknown as Postgres), metadata: { name: 'newer', resourceVersion: '1' } })
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).issues.map((issue) => issue.path).sort()).toEqual(['spec.backup.compression', 'spec.schedulingHints']);
   });
@@ -113,27 +119,41 @@ describe('fields this SDK does not know', () => {
 describe('ServerFieldMemory', () => {
   it('forgets the oldest reads beyond its limit', () => {
     const memory = new ServerFieldMemory(2);
-    const read = (version: string) => withNewerFields({ apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'Postgres', metadata: { name: 'a', resourceVersion: version }, spec: { backup: {} }, status: {} });
+    const read = (version: string) =>
+      withNewerFields({
+        apiVersion: 'apps.cozystack.io/v1alpha1',
+        kind: 'Postgres',
+        metadata: { name: 'a', resourceVersion: version },
+        spec: { backup: {} },
+        status: {},
+      });
     for (const version of ['1', '2', '3']) memory.remember(read(version));
     const bare = (version: string) => ({ metadata: { name: 'a', resourceVersion: version }, spec: { backup: {} } });
     expect(memory.restore(bare('1')).allowed.size).toBe(0);
     expect([...memory.restore(bare('3')).allowed].sort()).toEqual(['spec.backup.compression', 'spec.schedulingHints']);
   });
 
-  it('does not change the caller\'s object', () => {
+  it("does not change the caller's object", () => {
     const memory = new ServerFieldMemory();
     memory.remember(withNewerFields({ metadata: { name: 'a', resourceVersion: '9' }, spec: { backup: {} }, status: {} }));
     const mine = { metadata: { name: 'a', resourceVersion: '9' }, spec: { backup: {} } };
     const restored = memory.restore(mine);
     expect(mine).toEqual({ metadata: { name: 'a', resourceVersion: '9' }, spec: { backup: {} } });
-    expect(restored.object).toEqual({ metadata: { name: 'a', resourceVersion: '9' }, spec: { backup: { compression: 'zstd' }, schedulingHints: { rack: 'b' } } });
+    expect(restored.object).toEqual({
+      metadata: { name: 'a', resourceVersion: '9' },
+      spec: { backup: { compression: 'zstd' }, schedulingHints: { rack: 'b' } },
+    });
   });
 });
 
 describe('warnings', () => {
   it('reports an extension name the platform creates unquoted, and still sends the request', async () => {
     const events: unknown[] = [];
-    const logged = new HttpTransport({ connection: resolveConnection({ kubeconfig: false, server: server.url, namespace: ns }), retry: { attempts: 1 }, logger: (event) => events.push(event) });
+    const logged = new HttpTransport({
+      connection: resolveConnection({ kubeconfig: false, server: server.url, namespace: ns }),
+      retry: { attempts: 1 },
+      logger: (event) => events.push(event),
+    });
     try {
       const client = new PostgresResource(logged, ns);
       await client.create({ metadata: { name: 'uuids' }, spec: { databases: { app: { extensions: ['uuid-ossp', 'HStore', 'pg_trgm'] } } } });

@@ -17,7 +17,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** Paths (segments) of the fields of `object` the Postgres schema does not declare. */
 export function unknownFieldPaths(object: unknown): Segment[][] {
   if (!isRecord(object)) return [];
-  const paths: Segment[][] = Object.keys(object).filter((key) => !knownTopLevel.has(key)).map((key) => [key]);
+  const paths: Segment[][] = Object.keys(object)
+    .filter((key) => !knownTopLevel.has(key))
+    .map((key) => [key]);
   const parsed = postgresSchema.safeParse(object);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

@@ -17,7 +17,13 @@ export class ServicesResource {
   }
 
   get(name: string, options: CallOptions = {}): Promise<Service> {
-    return this.#transport.request<Service>({ method: 'GET', path: this.#path(name), retry: 'idempotent', resource: { kind: 'Service', name, namespace: this.namespace }, ...options });
+    return this.#transport.request<Service>({
+      method: 'GET',
+      path: this.#path(name),
+      retry: 'idempotent',
+      resource: { kind: 'Service', name, namespace: this.namespace },
+      ...options,
+    });
   }
 
   async listAll(options: ListOptions = {}): Promise<Service[]> {

@@ -43,7 +43,12 @@ async function* lines(body: AsyncIterable<Buffer | string>): AsyncGenerator<stri
  * lists again on 410 Gone, reporting what changed meanwhile as ADDED/MODIFIED/DELETED events.
  * Ends quietly when `signal` aborts.
  */
-export async function* watchObjects<T extends WatchedObject>(transport: HttpTransport, path: string, resource: ResourceRef, options: WatchOptions = {}): AsyncGenerator<WatchEvent<T>> {
+export async function* watchObjects<T extends WatchedObject>(
+  transport: HttpTransport,
+  path: string,
+  resource: ResourceRef,
+  options: WatchOptions = {},
+): AsyncGenerator<WatchEvent<T>> {
   const signal = options.signal;
   const known = new Map<string, T>();
   const selectors = { labelSelector: options.labelSelector, fieldSelector: options.fieldSelector };

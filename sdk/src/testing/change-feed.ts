@@ -22,7 +22,10 @@ interface Watcher extends WatchTarget {
   response: ServerResponse;
 }
 
-const expired = (message: string) => ({ type: 'ERROR', object: { kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'Expired', code: 410, message } });
+const expired = (message: string) => ({
+  type: 'ERROR',
+  object: { kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'Expired', code: 410, message },
+});
 
 export class ChangeFeed {
   readonly #changes: Change[] = [];
@@ -40,7 +43,14 @@ export class ChangeFeed {
    * Streams to `response` what `target` selects: `initial` as ADDED when there is no `from`, else
    * the recorded changes after `from`; then the `bookmark` when given, then every change as it comes.
    */
-  watch(request: IncomingMessage, response: ServerResponse, target: WatchTarget, from: string | null, initial: () => KubeObject[], bookmark: { kind: string; rv: number } | undefined): void {
+  watch(
+    request: IncomingMessage,
+    response: ServerResponse,
+    target: WatchTarget,
+    from: string | null,
+    initial: () => KubeObject[],
+    bookmark: { kind: string; rv: number } | undefined,
+  ): void {
     const watcher: Watcher = { ...target, response };
     response.writeHead(200, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' });
     if (from !== null && from !== '' && Number(from) < this.compactedTo) {
@@ -51,7 +61,8 @@ export class ChangeFeed {
     if (from === null || from === '') {
       for (const object of initial()) write(watcher, { type: 'ADDED', object });
     } else {
-      for (const change of this.#changes) if (change.rv > Number(from) && matches(watcher, change)) write(watcher, { type: change.type, object: change.object });
+      for (const change of this.#changes)
+        if (change.rv > Number(from) && matches(watcher, change)) write(watcher, { type: change.type, object: change.object });
     }
     if (bookmark) write(watcher, { type: 'BOOKMARK', object: { kind: bookmark.kind, apiVersion: 'v1', metadata: { resourceVersion: String(bookmark.rv) } } });
     this.#watchers.add(watcher);

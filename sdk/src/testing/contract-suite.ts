@@ -67,7 +67,9 @@ export function runSdkContractSuite(options: ContractSuiteOptions): void {
 
     it('rejects invalid input before sending it', async () => {
       const objectName = name('invalid');
-      const error = await client.postgres.create(postgres(objectName, { replicas: 2, quorum: { minSyncReplicas: 1, maxSyncReplicas: 2 } })).catch((caught: unknown) => caught);
+      const error = await client.postgres
+        .create(postgres(objectName, { replicas: 2, quorum: { minSyncReplicas: 1, maxSyncReplicas: 2 } }))
+        .catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(ValidationError);
       expect((error as ValidationError).issues.map((issue) => issue.path)).toContain('spec.quorum.maxSyncReplicas');
       await expect(client.postgres.get(objectName)).rejects.toBeInstanceOf(NotFoundError);
@@ -134,10 +136,20 @@ export function runSdkContractSuite(options: ContractSuiteOptions): void {
     if (platform) {
       it('waits for readiness and reads credentials, endpoints and instances', async () => {
         const objectName = name('ready');
-        await client.postgres.create(postgres(objectName, { replicas: 2, users: { app: { password: 'contract-pass-1' }, ro: {} }, databases: { shop: { roles: { admin: ['app'], readonly: ['ro'] } } } }));
+        await client.postgres.create(
+          postgres(objectName, {
+            replicas: 2,
+            users: { app: { password: 'contract-pass-1' }, ro: {} },
+            databases: { shop: { roles: { admin: ['app'], readonly: ['ro'] } } },
+          }),
+        );
         created.add(objectName);
         const progress: string[] = [];
-        const ready = await client.postgres.waitForReady(objectName, { level: 'allInstances', timeout: readyTimeout, onProgress: (step) => progress.push(step.reason) });
+        const ready = await client.postgres.waitForReady(objectName, {
+          level: 'allInstances',
+          timeout: readyTimeout,
+          onProgress: (step) => progress.push(step.reason),
+        });
         expect(ready.status?.conditions?.find((condition) => condition.type === 'Ready')?.status).toBe('True');
         const credentials = await client.postgres.credentials(objectName);
         expect(credentials['app']).toBe('contract-pass-1');
@@ -145,12 +157,16 @@ export function runSdkContractSuite(options: ContractSuiteOptions): void {
         const endpoints = await client.postgres.endpoints(objectName);
         expect(endpoints.rw.port).toBeGreaterThan(0);
         const url = await client.postgres.connectionString(objectName, { user: 'app', database: 'shop' });
-        expect(url).toBe(`postgresql://app:contract-pass-1@${endpoints.rw.host.includes(':') ? `[${endpoints.rw.host}]` : endpoints.rw.host}:${endpoints.rw.port}/shop`);
+        expect(url).toBe(
+          `postgresql://app:contract-pass-1@${endpoints.rw.host.includes(':') ? `[${endpoints.rw.host}]` : endpoints.rw.host}:${endpoints.rw.port}/shop`,
+        );
         const instances = await client.postgres.instances(objectName);
         expect(instances).toHaveLength(2);
         expect(instances.filter((instance) => instance.role === 'primary')).toHaveLength(1);
         expect(instances.every((instance) => instance.ready && instance.zone !== undefined && instance.node !== undefined)).toBe(true);
-        await expect(client.postgres.waitForReady(objectName, { level: 'primary', timeout: readyTimeout })).resolves.toMatchObject({ metadata: { name: objectName } });
+        await expect(client.postgres.waitForReady(objectName, { level: 'primary', timeout: readyTimeout })).resolves.toMatchObject({
+          metadata: { name: objectName },
+        });
       });
     }
 
@@ -184,7 +200,13 @@ export function runSdkContractSuite(options: ContractSuiteOptions): void {
         const className = name('zones');
         const controller = new AbortController();
         const changes = client.schedulingClasses.watch({ signal: controller.signal });
-        const spec = { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'topology.kubernetes.io/zone', operator: 'In' as const, values: ['gland', 'lucerne'] }] }] } } };
+        const spec = {
+          nodeAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: {
+              nodeSelectorTerms: [{ matchExpressions: [{ key: 'topology.kubernetes.io/zone', operator: 'In' as const, values: ['gland', 'lucerne'] }] }],
+            },
+          },
+        };
         const made = await client.schedulingClasses.create({ metadata: { name: className }, spec });
         expect(made.spec).toEqual(spec);
         for (let next = await changes.next(); !next.done; next = await changes.next()) {

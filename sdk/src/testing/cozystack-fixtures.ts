@@ -53,7 +53,12 @@ function readyStatus(): Record<string, unknown> {
   };
 }
 
-function metadata(name: string, namespace: string, uid: string, resourceVersion: string): { name: string; namespace: string; uid: string; resourceVersion: string; creationTimestamp: string } {
+function metadata(
+  name: string,
+  namespace: string,
+  uid: string,
+  resourceVersion: string,
+): { name: string; namespace: string; uid: string; resourceVersion: string; creationTimestamp: string } {
   // [convert] only these: no generation, labels and annotations only when set with the apps.cozystack.io- prefix
   return { name, namespace, uid, resourceVersion, creationTimestamp: '2026-08-21T09:58:00Z' };
 }
@@ -90,7 +95,13 @@ export function cozystackFixtures(namespace = 'tenant-demo'): CozystackFixture[]
     {
       title: 'created with an empty spec: every chart default filled in',
       written: {},
-      object: { apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'Postgres', metadata: metadata('plain', namespace, '6f1c0d62-1111-4c4e-9f57-000000000001', '40001'), spec: defaults, status: readyStatus() },
+      object: {
+        apiVersion: 'apps.cozystack.io/v1alpha1',
+        kind: 'Postgres',
+        metadata: metadata('plain', namespace, '6f1c0d62-1111-4c4e-9f57-000000000001', '40001'),
+        spec: defaults,
+        status: readyStatus(),
+      },
       restores: false,
     },
     {

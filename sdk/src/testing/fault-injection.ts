@@ -29,7 +29,9 @@ export class FaultQueue {
 
   /** The first fault with uses left that matches the request, counting one use of it. */
   take(method: string, pathAndQuery: string): Fault | undefined {
-    const fault = this.#faults.find((candidate) => candidate.left > 0 && (candidate.match.method ?? method) === method && (candidate.match.path?.test(pathAndQuery) ?? true));
+    const fault = this.#faults.find(
+      (candidate) => candidate.left > 0 && (candidate.match.method ?? method) === method && (candidate.match.path?.test(pathAndQuery) ?? true),
+    );
     if (fault) fault.left -= 1;
     return fault;
   }

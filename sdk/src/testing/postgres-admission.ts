@@ -14,7 +14,10 @@ export function refuseCreate(object: KubeObject, namespace: string | undefined):
   const name = object.metadata?.name ?? '';
   const issues = validatePostgres({ ...object, metadata: { ...object.metadata, namespace } });
   if (issues.length === 0) return undefined;
-  return { message: `Postgres.apps.cozystack.io "${name}" is invalid`, details: { name, kind: 'Postgres', causes: issues.map((issue) => ({ reason: 'FieldValueInvalid', field: issue.path, message: issue.message })) } };
+  return {
+    message: `Postgres.apps.cozystack.io "${name}" is invalid`,
+    details: { name, kind: 'Postgres', causes: issues.map((issue) => ({ reason: 'FieldValueInvalid', field: issue.path, message: issue.message })) },
+  };
 }
 
 /** Why replacing `existing` with `next` is refused, or undefined when it is not. */

@@ -29,7 +29,12 @@ export async function rawCall(connection: PublicContractConnection, method: Disp
   try {
     const headers: Record<string, string> = { 'x-hikube-api-key': connection.apiKey, accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const answer = await request(`${connection.baseUrl.replace(/\/+$/, '')}${path}`, { method, headers, body: body === undefined ? null : JSON.stringify(body), dispatcher });
+    const answer = await request(`${connection.baseUrl.replace(/\/+$/, '')}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? null : JSON.stringify(body),
+      dispatcher,
+    });
     const text = await answer.body.text();
     return { status: answer.statusCode, body: JSON.parse(text) as Record<string, unknown> };
   } finally {
@@ -56,8 +61,9 @@ function withoutKey(headers: NonNullable<Dispatcher.DispatchOptions['headers']>)
 export function keylessClient(options: PublicClientOptions): { postgres: PostgresApi; close: () => Promise<void> } {
   const config = resolvePublicConfig(options);
   const agent = new Agent({ connect: config.ca ? { ca: config.ca } : {} });
-  const dispatcher = agent.compose((dispatch) => (dispatchOptions, handler) =>
-    dispatch(dispatchOptions.headers ? { ...dispatchOptions, headers: withoutKey(dispatchOptions.headers) } : dispatchOptions, handler),
+  const dispatcher = agent.compose(
+    (dispatch) => (dispatchOptions, handler) =>
+      dispatch(dispatchOptions.headers ? { ...dispatchOptions, headers: withoutKey(dispatchOptions.headers) } : dispatchOptions, handler),
   );
   const http = new PublicHttp(config, { ...options, dispatcher });
   return { postgres: postgresApi(http), close: () => http.close() };

@@ -47,7 +47,12 @@ async function failure(promise: Promise<unknown>): Promise<unknown> {
 }
 
 /** A 4xx of the API, with its class, status and (documented) numeric code. */
-async function expectApiError(promise: Promise<unknown>, errorClass: abstract new (...args: never[]) => PublicApiError, statusCode: number, apiCodes: (number | undefined)[]): Promise<PublicApiError> {
+async function expectApiError(
+  promise: Promise<unknown>,
+  errorClass: abstract new (...args: never[]) => PublicApiError,
+  statusCode: number,
+  apiCodes: (number | undefined)[],
+): Promise<PublicApiError> {
   const error = await failure(promise);
   expect(error).toBeInstanceOf(errorClass);
   const apiError = error as PublicApiError;
@@ -68,7 +73,11 @@ export function runPublicContractSuite(options: PublicContractSuiteOptions): voi
   const clusterName = `${prefix}${suffix}`;
   const refusedName = `${prefix}x${suffix}`;
   const version = options.version ?? 'v17';
-  const wait = { timeoutMs: options.readyTimeoutMs ?? 15 * 60_000, intervalMs: options.pollIntervalMs ?? 2_000, maxIntervalMs: Math.max(options.pollIntervalMs ?? 2_000, 10_000) };
+  const wait = {
+    timeoutMs: options.readyTimeoutMs ?? 15 * 60_000,
+    intervalMs: options.pollIntervalMs ?? 2_000,
+    maxIntervalMs: Math.max(options.pollIntervalMs ?? 2_000, 10_000),
+  };
   let connection: PublicContractConnection;
   let clientOptions: PublicClientOptions;
   let client: PublicClient;
@@ -93,7 +102,8 @@ export function runPublicContractSuite(options: PublicContractSuiteOptions): voi
     it('lists the presets and extensions catalogs', async () => {
       const presets = await client.postgres.presets();
       expect(presets.length).toBeGreaterThan(0);
-      for (const preset of presets) expect(preset).toMatchObject({ name: expect.any(String), cpu: expect.stringMatching(/^\d/), memory: expect.stringMatching(/^\d/) });
+      for (const preset of presets)
+        expect(preset).toMatchObject({ name: expect.any(String), cpu: expect.stringMatching(/^\d/), memory: expect.stringMatching(/^\d/) });
       extensions = await client.postgres.extensions();
       expect(extensions.length).toBeGreaterThanOrEqual(2);
       for (const extension of extensions) expect(extension).toMatch(/^\S+$/);
@@ -103,11 +113,27 @@ export function runPublicContractSuite(options: PublicContractSuiteOptions): voi
       const presets = await client.postgres.presets();
       const preset = presets.find((p) => p.name === 'small')?.name ?? presets[0]?.name ?? '';
       const made = await client.postgres.clusters.create({
-        name: clusterName, version, size: 1, replicas: 3, preset, external: true,
-        config: { maxConnections: 150 }, quorum: { minSyncReplicas: 1, maxSyncReplicas: 1 },
+        name: clusterName,
+        version,
+        size: 1,
+        replicas: 3,
+        preset,
+        external: true,
+        config: { maxConnections: 150 },
+        quorum: { minSyncReplicas: 1, maxSyncReplicas: 1 },
       });
       created = true;
-      expect(made).toMatchObject({ name: clusterName, projectId: connection.projectId, version, size: 1, replicas: 3, preset, external: true, config: { maxConnections: 150 }, quorum: { minSyncReplicas: 1, maxSyncReplicas: 1 } });
+      expect(made).toMatchObject({
+        name: clusterName,
+        projectId: connection.projectId,
+        version,
+        size: 1,
+        replicas: 3,
+        preset,
+        external: true,
+        config: { maxConnections: 150 },
+        quorum: { minSyncReplicas: 1, maxSyncReplicas: 1 },
+      });
       expect(['provisioning', 'ready']).toContain(made.status);
 
       const statuses: string[] = [];
@@ -126,8 +152,11 @@ export function runPublicContractSuite(options: PublicContractSuiteOptions): voi
       const read = await client.postgres.clusters.get(clusterName);
       const rawQuorum = raw.body['quorum'] as Record<string, unknown>;
       const pairs: [unknown, number][] = [
-        [raw.body['replicas'], read.replicas], [raw.body['size'], read.size], [(raw.body['config'] as Record<string, unknown>)['maxConnections'], read.config.maxConnections],
-        [rawQuorum['minSyncReplicas'], read.quorum.minSyncReplicas], [rawQuorum['maxSyncReplicas'], read.quorum.maxSyncReplicas],
+        [raw.body['replicas'], read.replicas],
+        [raw.body['size'], read.size],
+        [(raw.body['config'] as Record<string, unknown>)['maxConnections'], read.config.maxConnections],
+        [rawQuorum['minSyncReplicas'], read.quorum.minSyncReplicas],
+        [rawQuorum['maxSyncReplicas'], read.quorum.maxSyncReplicas],
       ];
       for (const [sent, got] of pairs) {
         expect(sent).toEqual(expect.stringMatching(/^\d+$/));
@@ -180,7 +209,12 @@ export function runPublicContractSuite(options: PublicContractSuiteOptions): voi
       expect(invalid).toBeInstanceOf(ValidationError);
       expect((invalid as ValidationError).issues.map((issue) => issue.path).sort()).toEqual(['name', 'replicas', 'size']);
 
-      const unknownPreset = await expectApiError(client.postgres.clusters.create({ name: refusedName, version, size: 1, preset: 'nosuchpreset' }), PublicBadRequestError, 400, validationCodes);
+      const unknownPreset = await expectApiError(
+        client.postgres.clusters.create({ name: refusedName, version, size: 1, preset: 'nosuchpreset' }),
+        PublicBadRequestError,
+        400,
+        validationCodes,
+      );
       expect(unknownPreset.code).toBe('HIKUBE_API_BAD_REQUEST');
       expect(unknownPreset.serverMessage).toContain('preset');
       await expectApiError(client.postgres.clusters.get(refusedName), PublicNotFoundError, 404, notFoundCodes);
@@ -191,7 +225,15 @@ export function runPublicContractSuite(options: PublicContractSuiteOptions): voi
       expect(modeSwitch).toBeInstanceOf(ValidationError);
       expect((modeSwitch as ValidationError).issues.map((issue) => issue.path)).toEqual(['replicas']);
       const { version: v, size, preset, external, config, quorum } = before;
-      const sent = await rawCall(connection, 'PATCH', `${projectPath()}/clusters/${clusterName}`, { version: v, size, preset, external, config, quorum, replicas: 1 });
+      const sent = await rawCall(connection, 'PATCH', `${projectPath()}/clusters/${clusterName}`, {
+        version: v,
+        size,
+        preset,
+        external,
+        config,
+        quorum,
+        replicas: 1,
+      });
       expect([sent.status, sent.body['code']]).toEqual([400, 80201]);
       expect(await client.postgres.clusters.get(clusterName)).toMatchObject({ replicas: 3, updatedAt: before.updatedAt });
     });
@@ -199,13 +241,25 @@ export function runPublicContractSuite(options: PublicContractSuiteOptions): voi
     it('updates what it is told and keeps everything else (the PATCH would reset external and the quorum)', async () => {
       const before = await client.postgres.clusters.get(clusterName);
       const grown = await client.postgres.clusters.update(clusterName, { size: before.size + 1 });
-      const kept = (cluster: Cluster) => ({ version: cluster.version, replicas: cluster.replicas, preset: cluster.preset, external: cluster.external, config: cluster.config, quorum: cluster.quorum });
+      const kept = (cluster: Cluster) => ({
+        version: cluster.version,
+        replicas: cluster.replicas,
+        preset: cluster.preset,
+        external: cluster.external,
+        config: cluster.config,
+        quorum: cluster.quorum,
+      });
       expect(grown.size).toBe(before.size + 1);
       expect(kept(grown)).toEqual(kept(before));
       expect(before).toMatchObject({ external: true, quorum: { minSyncReplicas: 1, maxSyncReplicas: 1 }, config: { maxConnections: 150 } });
 
       const widened = await client.postgres.clusters.update(clusterName, { quorum: { maxSyncReplicas: 2 } });
-      expect(widened).toMatchObject({ size: before.size + 1, external: true, quorum: { minSyncReplicas: 1, maxSyncReplicas: 2 }, config: { maxConnections: 150 } });
+      expect(widened).toMatchObject({
+        size: before.size + 1,
+        external: true,
+        quorum: { minSyncReplicas: 1, maxSyncReplicas: 2 },
+        config: { maxConnections: 150 },
+      });
       expect((await client.postgres.clusters.waitUntilReady(clusterName, wait)).quorum).toEqual({ minSyncReplicas: 1, maxSyncReplicas: 2 });
 
       // Based on a stale read: nothing is sent.
@@ -217,7 +271,11 @@ export function runPublicContractSuite(options: PublicContractSuiteOptions): voi
     it('databases: create with an extension, add and remove one keeping the rest, refuse a duplicate and an unknown extension, delete', async () => {
       const [first = '', second = ''] = pickExtensions(extensions, 2);
       const databases = client.postgres.databases(clusterName);
-      expect(await databases.create({ databaseName: 'shop', extensions: [first] })).toEqual({ databaseName: 'shop', roles: { admin: [], readonly: [] }, extensions: [first] });
+      expect(await databases.create({ databaseName: 'shop', extensions: [first] })).toEqual({
+        databaseName: 'shop',
+        roles: { admin: [], readonly: [] },
+        extensions: [first],
+      });
       expect((await databases.addExtensions('shop', [second])).extensions).toEqual([first, second]);
       expect((await databases.removeExtensions('shop', [first])).extensions).toEqual([second]);
       expect((await databases.get('shop')).extensions).toEqual([second]);
@@ -240,7 +298,10 @@ export function runPublicContractSuite(options: PublicContractSuiteOptions): voi
 
       for (const databaseName of ['report', 'scratch']) await client.postgres.databases(clusterName).create({ databaseName });
       await users.grant('ct_app', 'report', 'readonly');
-      expect((await users.get('ct_app')).config).toEqual({ databases: { app: { role: 'admin' }, report: { role: 'readonly' } }, privileges: { replication: true } });
+      expect((await users.get('ct_app')).config).toEqual({
+        databases: { app: { role: 'admin' }, report: { role: 'readonly' } },
+        privileges: { replication: true },
+      });
       await users.revoke('ct_app', 'app');
       expect((await users.get('ct_app')).config).toEqual({ databases: { report: { role: 'readonly' } }, privileges: { replication: true } });
       await users.update('ct_app', { privileges: { replication: false } });
@@ -275,8 +336,18 @@ export function runPublicContractSuite(options: PublicContractSuiteOptions): voi
         return;
       }
       const uri = new URL(connectionString(cluster, secrets));
-      expect({ protocol: uri.protocol, username: uri.username, password: decodeURIComponent(uri.password), pathname: uri.pathname, search: uri.search }).toEqual({
-        protocol: 'postgresql:', username: 'ct_app', password: 'p@ss/word', pathname: '/report', search: '?sslmode=require',
+      expect({
+        protocol: uri.protocol,
+        username: uri.username,
+        password: decodeURIComponent(uri.password),
+        pathname: uri.pathname,
+        search: uri.search,
+      }).toEqual({
+        protocol: 'postgresql:',
+        username: 'ct_app',
+        password: 'p@ss/word',
+        pathname: '/report',
+        search: '?sslmode=require',
       });
       // The reported address on PostgreSQL's port, unless it names its own (`address:port`, `[v6]:port`).
       const namesPort = /^\[[^\]]+\]:\d+$/.test(cluster.host) || /^[^:]+:\d+$/.test(cluster.host);

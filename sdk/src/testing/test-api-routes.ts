@@ -35,7 +35,8 @@ export function routeOf(path: string): Route | undefined {
       : new RegExp(`^${prefix.replace(/\./g, '\\.')}/${collection.plural}(?:/([^/]+))?$`);
     const match = pattern.exec(path);
     if (!match) continue;
-    if (collection.namespaced) return { collection, namespace: decodeURIComponent(match[1] ?? ''), name: match[2] === undefined ? undefined : decodeURIComponent(match[2]) };
+    if (collection.namespaced)
+      return { collection, namespace: decodeURIComponent(match[1] ?? ''), name: match[2] === undefined ? undefined : decodeURIComponent(match[2]) };
     return { collection, namespace: undefined, name: match[1] === undefined ? undefined : decodeURIComponent(match[1]) };
   }
   return undefined;
@@ -43,7 +44,11 @@ export function routeOf(path: string): Route | undefined {
 
 /** The objects of one collection a list or watch selects (namespace, `labelSelector`, `fieldSelector`), by name. */
 export function selectObjects(objects: Iterable<KubeObject>, collection: Collection, namespace: string | undefined, url: URL): KubeObject[] {
-  const terms = (selector: string | null) => (selector ?? '').split(',').filter(Boolean).map((term) => term.split('='));
+  const terms = (selector: string | null) =>
+    (selector ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((term) => term.split('='));
   const labels = terms(url.searchParams.get('labelSelector'));
   const fields = terms(url.searchParams.get('fieldSelector'));
   return [...objects]

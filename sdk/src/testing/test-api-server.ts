@@ -55,7 +55,16 @@ export class TestApiServer {
       });
     };
     this.#server = options.tls
-      ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert, ...(options.tls.ca ? { ca: options.tls.ca } : {}), requestCert: options.tls.requestCert ?? false, rejectUnauthorized: false }, handler)
+      ? createHttpsServer(
+          {
+            key: options.tls.key,
+            cert: options.tls.cert,
+            ...(options.tls.ca ? { ca: options.tls.ca } : {}),
+            requestCert: options.tls.requestCert ?? false,
+            rejectUnauthorized: false,
+          },
+          handler,
+        )
       : createHttpServer(handler);
     // Every socket is known, so that stop() can end kept-alive and watching ones at once.
     const track = (socket: Socket) => {
@@ -164,7 +173,14 @@ export class TestApiServer {
     response.end(text);
   }
 
-  #status(response: ServerResponse, code: number, reason: string, message: string, details?: Record<string, unknown>, headers: Record<string, string> = {}): void {
+  #status(
+    response: ServerResponse,
+    code: number,
+    reason: string,
+    message: string,
+    details?: Record<string, unknown>,
+    headers: Record<string, string> = {},
+  ): void {
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     this.#json(response, code, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code, ...(details ? { details } : {}) });
   }
@@ -201,7 +217,14 @@ export class TestApiServer {
         });
         if (response.destroyed) return;
       } else {
-        this.#status(response, fault.status, fault.reason ?? 'InternalError', fault.message ?? `injected ${fault.status}`, fault.retryAfterSeconds !== undefined ? { retryAfterSeconds: fault.retryAfterSeconds } : undefined, fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {});
+        this.#status(
+          response,
+          fault.status,
+          fault.reason ?? 'InternalError',
+          fault.message ?? `injected ${fault.status}`,
+          fault.retryAfterSeconds !== undefined ? { retryAfterSeconds: fault.retryAfterSeconds } : undefined,
+          fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {},
+        );
         return;
       }
     }
@@ -281,7 +304,13 @@ export class TestApiServer {
       let next: KubeObject;
       if (method === 'PUT') {
         if (body.metadata?.resourceVersion !== existing.metadata.resourceVersion) {
-          this.#status(response, 409, 'Conflict', `Operation cannot be fulfilled on ${what} "${name}": the object has been modified; please apply your changes to the latest version and try again`, { name, kind: collection.plural });
+          this.#status(
+            response,
+            409,
+            'Conflict',
+            `Operation cannot be fulfilled on ${what} "${name}": the object has been modified; please apply your changes to the latest version and try again`,
+            { name, kind: collection.plural },
+          );
           return;
         }
         next = { ...body, status: existing.status, metadata: { ...body.metadata, namespace } } as KubeObject;
@@ -323,7 +352,10 @@ export class TestApiServer {
     this.#json(response, 200, {
       apiVersion: collection.group ? `${collection.group}/${collection.version}` : collection.version,
       kind: `${collection.kind}List`,
-      metadata: { resourceVersion: String(this.#rv), ...(more ? { continue: Buffer.from(`${this.#rv}:${end}`).toString('base64url'), remainingItemCount: all.length - end } : {}) },
+      metadata: {
+        resourceVersion: String(this.#rv),
+        ...(more ? { continue: Buffer.from(`${this.#rv}:${end}`).toString('base64url'), remainingItemCount: all.length - end } : {}),
+      },
       items,
     });
   }

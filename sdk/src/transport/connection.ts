@@ -63,13 +63,19 @@ export function resolveConnection(options: ConnectionOptions = {}): Connection {
   const useKubeconfig = options.kubeconfig !== false;
   const paths = typeof options.kubeconfig === 'string' ? [options.kubeconfig] : Array.isArray(options.kubeconfig) ? options.kubeconfig : undefined;
   const kube = useKubeconfig
-    ? loadKubeconfig({ ...(paths ? { paths } : {}), ...(options.kubeconfigYaml !== undefined ? { yaml: options.kubeconfigYaml } : {}), context: options.context })
+    ? loadKubeconfig({
+        ...(paths ? { paths } : {}),
+        ...(options.kubeconfigYaml !== undefined ? { yaml: options.kubeconfigYaml } : {}),
+        context: options.context,
+      })
     : undefined;
   if (options.context !== undefined && !kube) throw new ConfigError(`context "${options.context}" was requested but no kubeconfig was found`);
 
   const server = options.server ?? kube?.server;
   if (!server) {
-    throw new ConfigError('no API server: pass `server` to createClient, or provide a kubeconfig ($KUBECONFIG or ~/.kube/config) whose context names a cluster with a server');
+    throw new ConfigError(
+      'no API server: pass `server` to createClient, or provide a kubeconfig ($KUBECONFIG or ~/.kube/config) whose context names a cluster with a server',
+    );
   }
   let url: URL;
   try {
@@ -77,7 +83,8 @@ export function resolveConnection(options: ConnectionOptions = {}): Connection {
   } catch {
     throw new ConfigError(`the API server "${server}" is not a URL; use e.g. https://api.example:6443`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError(`the API server "${server}" must use https:// (or http:// for local testing)`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new ConfigError(`the API server "${server}" must use https:// (or http:// for local testing)`);
 
   const explicitCert = toBuffer(options.cert) ?? readOption(options.certFile, 'client certificate');
   const explicitKey = toBuffer(options.key) ?? readOption(options.keyFile, 'client key');

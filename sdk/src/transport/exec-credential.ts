@@ -64,7 +64,10 @@ export class ExecCredentialSource {
       execFile(command, config.args, { env, timeout: 60_000, maxBuffer: 1 << 20 }, (error, out, stderr) => {
         if (error) {
           const hint = config.installHint ? ` ${config.installHint}` : '';
-          const detail = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'command not found' : `exit ${String(error.code ?? error.signal)}; stderr: ${stderr.trim().slice(-300)}`;
+          const detail =
+            (error as NodeJS.ErrnoException).code === 'ENOENT'
+              ? 'command not found'
+              : `exit ${String(error.code ?? error.signal)}; stderr: ${stderr.trim().slice(-300)}`;
           reject(new ConfigError(`the kubeconfig's exec credential plugin "${config.command}" failed (${detail}).${hint}`));
         } else resolvePromise(out);
       });

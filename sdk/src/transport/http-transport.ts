@@ -1,6 +1,17 @@
 import { Pool } from 'undici';
 import type { Dispatcher } from 'undici';
-import { AbortError, ApiError, BadResponseError, ConfigError, HikubeError, NetworkError, TimeoutError, UnauthorizedError, errorFromResponse, describeResource } from '../errors.js';
+import {
+  AbortError,
+  ApiError,
+  BadResponseError,
+  ConfigError,
+  HikubeError,
+  NetworkError,
+  TimeoutError,
+  UnauthorizedError,
+  errorFromResponse,
+  describeResource,
+} from '../errors.js';
 import type { ResourceRef } from '../errors.js';
 import { Call, DeadlineReached, Deadlines } from './call-deadline.js';
 import { backoffDelay, defaultRetryPolicy, parseRetryAfter, sleep, type RetryPolicy } from './backoff.js';
@@ -46,7 +57,16 @@ export interface TransportOptions {
   userAgent?: string;
 }
 
-const retryableNetworkCodes = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'UND_ERR_CONNECT_TIMEOUT']);
+const retryableNetworkCodes = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 const tlsHint = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|ALTNAME/;
 
 /** Attached to errors so callers can tell a first failure from one after retries. */
@@ -192,7 +212,8 @@ export class HttpTransport {
   async #send(spec: RequestSpec, call: Call, streaming: boolean): Promise<Dispatcher.ResponseData> {
     const pathWithQuery = `${this.connection.basePath}${spec.path}${queryString(spec.query)}`;
     const signal = spec.signal;
-    if (signal?.aborted) throw new AbortError(`${spec.method} ${describeResource(spec.resource)} was aborted by the caller's signal before it was sent`, { cause: signal.reason });
+    if (signal?.aborted)
+      throw new AbortError(`${spec.method} ${describeResource(spec.resource)} was aborted by the caller's signal before it was sent`, { cause: signal.reason });
     const payload = spec.body === undefined ? undefined : JSON.stringify(spec.body);
     let refreshedCredential = false;
     for (let attempt = 1; ; attempt += 1) {
@@ -208,7 +229,14 @@ export class HttpTransport {
         const options: Dispatcher.RequestOptions = { method: spec.method, path: pathWithQuery, headers, body: payload ?? null, signal: call.abort };
         if (streaming) options.bodyTimeout = 0;
         const response = await call.wait(pool.request(options));
-        this.#logger?.({ type: 'response', method: spec.method, path: pathWithQuery, attempt, statusCode: response.statusCode, durationMs: Date.now() - attemptStarted });
+        this.#logger?.({
+          type: 'response',
+          method: spec.method,
+          path: pathWithQuery,
+          attempt,
+          statusCode: response.statusCode,
+          durationMs: Date.now() - attemptStarted,
+        });
         if (response.statusCode < 400) return response;
         const text = await response.body.text();
         let parsed: unknown;
@@ -276,12 +304,20 @@ export class HttpTransport {
     const code = (error as { code?: string } | undefined)?.code ?? '';
     if (spec.signal?.aborted) return new AbortError(`${spec.method} ${what} was aborted by the caller's signal`, { cause: spec.signal.reason });
     if (call.timedOut || error instanceof DeadlineReached || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
-      return new TimeoutError(`${spec.method} ${what} did not finish within ${call.timeout} ms; raise the \`timeout\` option or check the server`, { cause: error });
+      return new TimeoutError(`${spec.method} ${what} did not finish within ${call.timeout} ms; raise the \`timeout\` option or check the server`, {
+        cause: error,
+      });
     }
     const message = (error as Error).message ?? String(error);
     if (tlsHint.test(code) || tlsHint.test(message)) {
-      return new NetworkError(`TLS to ${this.connection.origin} failed for ${what} (${code || message}); check the CA (certificate-authority) and the server name`, { cause: error });
+      return new NetworkError(
+        `TLS to ${this.connection.origin} failed for ${what} (${code || message}); check the CA (certificate-authority) and the server name`,
+        { cause: error },
+      );
     }
-    return new NetworkError(`${spec.method} ${what} could not reach ${this.connection.origin} (${code || message}); check the server address and your network`, { cause: error });
+    return new NetworkError(
+      `${spec.method} ${what} could not reach ${this.connection.origin} (${code || message}); check the server address and your network`,
+      { cause: error },
+    );
   }
 }

@@ -83,7 +83,10 @@ describe('parseJsonBody', () => {
     for (let round = 0; round < 400; round += 1) {
       // Mostly lists of objects (the split path), sometimes with a stray value among the items.
       const item = () => (next() < 0.97 ? randomObject(next, 1) : randomValue(next, 1));
-      const value = next() < 0.8 ? { kind: randomString(next), items: Array.from({ length: Math.floor(next() * 6) }, item), metadata: randomValue(next, 1) } : randomValue(next, 0);
+      const value =
+        next() < 0.8
+          ? { kind: randomString(next), items: Array.from({ length: Math.floor(next() * 6) }, item), metadata: randomValue(next, 1) }
+          : randomValue(next, 0);
       const text = JSON.stringify(value, null, next() < 0.3 ? 1 : undefined) ?? 'null';
       expect(splitText(text), text).toEqual(JSON.parse(text));
       if (findListLayout(Buffer.from(text))) splitLists += 1;
@@ -92,15 +95,35 @@ describe('parseJsonBody', () => {
   });
 
   it('leaves what is not a list of objects to JSON.parse, with its result', () => {
-    for (const text of ['{"items":["a",{"b":1}]}', '{"items":[1,2]}', '{"items":[null]}', '{"items":[[{}]]}', '{"items":[{"a":1}],"items":[{"b":2}]}', '[{"items":[{}]}]', '"items"', '{"items":{}}', '{"items":5,"x":[{"a":1}]}', '{"items":"s","x":[{"a":1}],"y":[{"b":2}]}']) {
+    for (const text of [
+      '{"items":["a",{"b":1}]}',
+      '{"items":[1,2]}',
+      '{"items":[null]}',
+      '{"items":[[{}]]}',
+      '{"items":[{"a":1}],"items":[{"b":2}]}',
+      '[{"items":[{}]}]',
+      '"items"',
+      '{"items":{}}',
+      '{"items":5,"x":[{"a":1}]}',
+      '{"items":"s","x":[{"a":1}],"y":[{"b":2}]}',
+    ]) {
       expect(splitText(text), text).toEqual(JSON.parse(text));
     }
     expect(findListLayout(Buffer.from('{"items":[{"a":1}, "x"]}'))).toBeUndefined();
     expect(findListLayout(Buffer.from('{"items":[{"a":1},{"b":2}]}'))).toMatchObject({ starts: [10, 18], ends: [17, 25] });
   });
 
-  it('throws JSON.parse\'s SyntaxError for a body that is not JSON', () => {
-    for (const text of ['{"items":[{},]}', '{"items":[{} {}]}', '{"items":[,{}]}', '{"items":[{}]} x', '{"items":[{"a":1]}', '{"items":[{"a":"x}]}', '{"items":[{}]', '{"items":[{"a":tru}]}']) {
+  it("throws JSON.parse's SyntaxError for a body that is not JSON", () => {
+    for (const text of [
+      '{"items":[{},]}',
+      '{"items":[{} {}]}',
+      '{"items":[,{}]}',
+      '{"items":[{}]} x',
+      '{"items":[{"a":1]}',
+      '{"items":[{"a":"x}]}',
+      '{"items":[{}]',
+      '{"items":[{"a":tru}]}',
+    ]) {
       expect(() => splitText(text), text).toThrow(SyntaxError);
       expect(() => JSON.parse(text), text).toThrow(SyntaxError);
     }

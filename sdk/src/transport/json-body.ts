@@ -105,7 +105,7 @@ export function findListLayout(body: Buffer): ListLayout | undefined {
 function parseSplit(body: Buffer, layout: ListLayout): unknown {
   const { arrayOpen, arrayClose, starts, ends } = layout;
   const items: unknown[] = [];
-  for (let first = 0; first < starts.length; ) {
+  for (let first = 0; first < starts.length;) {
     let last = first;
     while (last + 1 < starts.length && (ends[last + 1] ?? 0) - (starts[first] ?? 0) <= RUN_BYTES) last += 1;
     const run = JSON.parse(`[${body.toString('utf8', starts[first], ends[last])}]`) as unknown[];

@@ -43,12 +43,29 @@ const second = file('second.yaml', {
   'current-context': 'ignored-because-first-wins',
   clusters: [
     { name: 'shared', cluster: { server: 'https://second.example' } },
-    { name: 'local', cluster: { server: 'http://127.0.0.1:8080', 'insecure-skip-tls-verify': true, 'certificate-authority-data': Buffer.from(caPem).toString('base64') } },
+    {
+      name: 'local',
+      cluster: { server: 'http://127.0.0.1:8080', 'insecure-skip-tls-verify': true, 'certificate-authority-data': Buffer.from(caPem).toString('base64') },
+    },
   ],
   users: [
     { name: 'cert-user', user: { 'client-certificate': 'client.crt', 'client-key': 'client.key' } },
-    { name: 'data-user', user: { 'client-certificate-data': Buffer.from('DATA CERT').toString('base64'), 'client-key-data': Buffer.from('DATA KEY').toString('base64') } },
-    { name: 'exec-user', user: { exec: { apiVersion: 'client.authentication.k8s.io/v1', command: './plugin.mjs', args: ['--x'], env: [{ name: 'A', value: 'b' }], installHint: 'install it' } } },
+    {
+      name: 'data-user',
+      user: { 'client-certificate-data': Buffer.from('DATA CERT').toString('base64'), 'client-key-data': Buffer.from('DATA KEY').toString('base64') },
+    },
+    {
+      name: 'exec-user',
+      user: {
+        exec: {
+          apiVersion: 'client.authentication.k8s.io/v1',
+          command: './plugin.mjs',
+          args: ['--x'],
+          env: [{ name: 'A', value: 'b' }],
+          installHint: 'install it',
+        },
+      },
+    },
   ],
   contexts: [
     { name: 'shared', context: { cluster: 'shared', user: 'token-user' } },
@@ -61,16 +78,39 @@ const second = file('second.yaml', {
 
 describe('loadKubeconfig', () => {
   it.each([
-    { name: 'current context', context: undefined, want: { contextName: 'tenant', server: 'https://api.hikube.example:6443', namespace: 'tenant-a', token: 'inline-token' } },
+    {
+      name: 'current context',
+      context: undefined,
+      want: { contextName: 'tenant', server: 'https://api.hikube.example:6443', namespace: 'tenant-a', token: 'inline-token' },
+    },
     { name: 'CA file relative to the kubeconfig', context: 'tenant', want: { caData: Buffer.from(caPem) } },
     { name: 'token file relative to the kubeconfig', context: 'by-file', want: { tokenFile: join(dir, 'token'), token: undefined, namespace: undefined } },
     { name: 'first file wins a name clash', context: 'shared', want: { server: 'https://first.example' } },
-    { name: 'context from the second file', context: 'certs', want: { server: 'http://127.0.0.1:8080', namespace: 'dev', insecureSkipTlsVerify: true, certData: Buffer.from('CLIENT CERT'), keyData: Buffer.from('CLIENT KEY') } },
+    {
+      name: 'context from the second file',
+      context: 'certs',
+      want: {
+        server: 'http://127.0.0.1:8080',
+        namespace: 'dev',
+        insecureSkipTlsVerify: true,
+        certData: Buffer.from('CLIENT CERT'),
+        keyData: Buffer.from('CLIENT KEY'),
+      },
+    },
     { name: 'base64 data fields', context: 'data', want: { caData: Buffer.from(caPem), certData: Buffer.from('DATA CERT'), keyData: Buffer.from('DATA KEY') } },
     {
       name: 'exec plugin',
       context: 'exec',
-      want: { exec: { apiVersion: 'client.authentication.k8s.io/v1', command: './plugin.mjs', args: ['--x'], env: [{ name: 'A', value: 'b' }], installHint: 'install it', baseDir: dir } },
+      want: {
+        exec: {
+          apiVersion: 'client.authentication.k8s.io/v1',
+          command: './plugin.mjs',
+          args: ['--x'],
+          env: [{ name: 'A', value: 'b' }],
+          installHint: 'install it',
+          baseDir: dir,
+        },
+      },
     },
   ])('$name', ({ context, want }) => {
     expect(loadKubeconfig({ paths: [first, second], context })).toMatchObject(want);
@@ -81,7 +121,11 @@ describe('loadKubeconfig', () => {
     { name: 'context naming a missing cluster', options: { paths: [first, second], context: 'dangling' }, message: /names cluster "nowhere"/ },
     { name: 'unreadable file named by the caller', options: { paths: [join(dir, 'missing.yaml')] }, message: /cannot read kubeconfig .*missing\.yaml: ENOENT/ },
     { name: 'invalid YAML', options: { paths: [file('bad.yaml', 'clusters: [')] }, message: /not valid YAML/ },
-    { name: 'no current context', options: { paths: [second.replace('second', 'nocurrent')], yaml: 'clusters: []' }, message: /cannot read kubeconfig|no current-context/ },
+    {
+      name: 'no current context',
+      options: { paths: [second.replace('second', 'nocurrent')], yaml: 'clusters: []' },
+      message: /cannot read kubeconfig|no current-context/,
+    },
   ])('fails clearly: $name', ({ options, message }) => {
     expect(() => loadKubeconfig(options)).toThrow(ConfigError);
     expect(() => loadKubeconfig(options)).toThrow(message);
@@ -97,8 +141,18 @@ describe('loadKubeconfig', () => {
 
 describe('resolveConnection', () => {
   it('lets explicit options win over the kubeconfig', () => {
-    const connection = resolveConnection({ kubeconfig: [first, second], server: 'https://override.example:443/prefix/', namespace: 'other', token: 'explicit-token' });
-    expect(connection).toMatchObject({ origin: 'https://override.example', basePath: '/prefix', namespace: 'other', auth: { kind: 'token', token: 'explicit-token' } });
+    const connection = resolveConnection({
+      kubeconfig: [first, second],
+      server: 'https://override.example:443/prefix/',
+      namespace: 'other',
+      token: 'explicit-token',
+    });
+    expect(connection).toMatchObject({
+      origin: 'https://override.example',
+      basePath: '/prefix',
+      namespace: 'other',
+      auth: { kind: 'token', token: 'explicit-token' },
+    });
     expect(connection.tls.ca).toEqual(Buffer.from(caPem));
   });
 
@@ -121,7 +175,11 @@ describe('resolveConnection', () => {
     { name: 'no server anywhere', options: { kubeconfig: false as const }, message: /no API server: pass `server`/ },
     { name: 'not a URL', options: { kubeconfig: false as const, server: 'api.example:6443' }, message: /must use https:\/\/|is not a URL/ },
     { name: 'a context without kubeconfig', options: { kubeconfig: false as const, context: 'x' }, message: /no kubeconfig was found/ },
-    { name: 'unreadable CA file', options: { kubeconfig: false as const, server: 'https://x', caFile: join(dir, 'nope.crt') }, message: /cannot read the CA file/ },
+    {
+      name: 'unreadable CA file',
+      options: { kubeconfig: false as const, server: 'https://x', caFile: join(dir, 'nope.crt') },
+      message: /cannot read the CA file/,
+    },
   ])('fails clearly: $name', ({ options, message }) => {
     expect(() => resolveConnection(options)).toThrow(message);
   });

@@ -138,7 +138,9 @@ function base64(value: unknown, what: string): Buffer | undefined {
 }
 
 /** Reads and merges kubeconfig files and resolves one context (the current one by default). */
-export function loadKubeconfig(options: { paths?: string[]; yaml?: string; context?: string | undefined; env?: NodeJS.ProcessEnv } = {}): ResolvedKubeconfig | undefined {
+export function loadKubeconfig(
+  options: { paths?: string[]; yaml?: string; context?: string | undefined; env?: NodeJS.ProcessEnv } = {},
+): ResolvedKubeconfig | undefined {
   const files: { path: string; text: string }[] = [];
   if (options.yaml !== undefined) files.push({ path: '<inline kubeconfig>', text: options.yaml });
   const explicit = options.paths !== undefined;
@@ -171,7 +173,9 @@ export function loadKubeconfig(options: { paths?: string[]; yaml?: string; conte
   const userDir = user?.baseDir ?? cluster.baseDir;
   const c = cluster.value;
 
-  const caData = base64(c['certificate-authority-data'], 'certificate-authority-data') ?? readPath(str(c['certificate-authority']), cluster.baseDir, 'certificate-authority');
+  const caData =
+    base64(c['certificate-authority-data'], 'certificate-authority-data') ??
+    readPath(str(c['certificate-authority']), cluster.baseDir, 'certificate-authority');
   const execValue = record(u['exec']);
   let exec: ExecConfig | undefined;
   if (str(execValue['command']) !== undefined) {
@@ -179,7 +183,9 @@ export function loadKubeconfig(options: { paths?: string[]; yaml?: string; conte
       apiVersion: str(execValue['apiVersion']) ?? 'client.authentication.k8s.io/v1',
       command: str(execValue['command']) ?? '',
       args: Array.isArray(execValue['args']) ? execValue['args'].map(String) : [],
-      env: Array.isArray(execValue['env']) ? execValue['env'].map((entry) => ({ name: String(record(entry)['name']), value: String(record(entry)['value'] ?? '') })) : [],
+      env: Array.isArray(execValue['env'])
+        ? execValue['env'].map((entry) => ({ name: String(record(entry)['name']), value: String(record(entry)['value'] ?? '') }))
+        : [],
       installHint: str(execValue['installHint']),
       baseDir: userDir,
       cluster: execValue['provideClusterInfo'] === true ? execClusterInfo(c, caData) : undefined,

@@ -20,9 +20,28 @@ function makeCertificates(): void {
   openssl('req', '-x509', ...ec, '-keyout', 'ca.key', '-out', 'ca.crt', '-days', '1', '-subj', '/CN=hikube-test-ca');
   writeFileSync(join(dir, 'server.ext'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n');
   writeFileSync(join(dir, 'client.ext'), 'extendedKeyUsage=clientAuth\n');
-  for (const [name, subject] of [['server', '/CN=127.0.0.1'], ['client', '/CN=tenant-user']] as const) {
+  for (const [name, subject] of [
+    ['server', '/CN=127.0.0.1'],
+    ['client', '/CN=tenant-user'],
+  ] as const) {
     openssl('req', ...ec, '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', subject);
-    openssl('x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', `${name}.crt`, '-days', '1', '-extfile', `${name}.ext`);
+    openssl(
+      'x509',
+      '-req',
+      '-in',
+      `${name}.csr`,
+      '-CA',
+      'ca.crt',
+      '-CAkey',
+      'ca.key',
+      '-CAcreateserial',
+      '-out',
+      `${name}.crt`,
+      '-days',
+      '1',
+      '-extfile',
+      `${name}.ext`,
+    );
   }
   // A second CA that did not sign the server: trusting only it must fail.
   openssl('req', '-x509', ...ec, '-keyout', 'other.key', '-out', 'other.crt', '-days', '1', '-subj', '/CN=other-ca');
@@ -33,7 +52,10 @@ let plainServer: TestApiServer;
 
 beforeAll(async () => {
   makeCertificates();
-  tlsServer = await startTestApiServer({ tls: { key: pem('server.key'), cert: pem('server.crt'), ca: pem('ca.crt'), requestCert: true }, tokens: ['tls-token', 'fresh-token'] });
+  tlsServer = await startTestApiServer({
+    tls: { key: pem('server.key'), cert: pem('server.crt'), ca: pem('ca.crt'), requestCert: true },
+    tokens: ['tls-token', 'fresh-token'],
+  });
   plainServer = await startTestApiServer({ tokens: ['fresh-token', 'file-token-2'] });
 });
 afterAll(async () => {
@@ -53,7 +75,15 @@ async function call(options: ConnectionOptions, logger?: (event: LogEvent) => vo
 
 function kubeconfig(name: string, cluster: Record<string, unknown>, user: Record<string, unknown>): string {
   const path = join(dir, name);
-  writeFileSync(path, stringify({ 'current-context': 'c', clusters: [{ name: 'k', cluster }], users: [{ name: 'u', user }], contexts: [{ name: 'c', context: { cluster: 'k', user: 'u', namespace: 'tenant-a' } }] }));
+  writeFileSync(
+    path,
+    stringify({
+      'current-context': 'c',
+      clusters: [{ name: 'k', cluster }],
+      users: [{ name: 'u', user }],
+      contexts: [{ name: 'c', context: { cluster: 'k', user: 'u', namespace: 'tenant-a' } }],
+    }),
+  );
   return path;
 }
 
@@ -78,7 +108,11 @@ describe('TLS', () => {
 
   it('authenticates with a client certificate instead of a token', async () => {
     tlsServer.requests.length = 0;
-    const path = kubeconfig('mtls.yaml', { server: tlsServer.url, 'certificate-authority': 'ca.crt' }, { 'client-certificate': 'client.crt', 'client-key': 'client.key' });
+    const path = kubeconfig(
+      'mtls.yaml',
+      { server: tlsServer.url, 'certificate-authority': 'ca.crt' },
+      { 'client-certificate': 'client.crt', 'client-key': 'client.key' },
+    );
     await expect(call({ kubeconfig: path })).resolves.toMatchObject({ kind: 'ServiceList' });
     expect(tlsServer.requests[0]).toMatchObject({ clientCertificateSubject: 'tenant-user' });
     expect(tlsServer.requests[0]?.headers.authorization).toBeUndefined();
@@ -97,11 +131,11 @@ describe('exec credential plugin', () => {
       '#!/usr/bin/env node',
       "import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';",
       "appendFileSync(process.env.RUNS, 'x');",
-      "if (process.env.INFO_OUT) writeFileSync(process.env.INFO_OUT, process.env.KUBERNETES_EXEC_INFO);",
-      "const info = JSON.parse(process.env.KUBERNETES_EXEC_INFO);",
+      'if (process.env.INFO_OUT) writeFileSync(process.env.INFO_OUT, process.env.KUBERNETES_EXEC_INFO);',
+      'const info = JSON.parse(process.env.KUBERNETES_EXEC_INFO);',
       "if (info.apiVersion !== 'client.authentication.k8s.io/v1') process.exit(3);",
       "const status = { token: readFileSync(process.env.TOKEN_FILE, 'utf8').trim() };",
-      "if (process.env.EXPIRES_IN) status.expirationTimestamp = new Date(Date.now() + Number(process.env.EXPIRES_IN)).toISOString();",
+      'if (process.env.EXPIRES_IN) status.expirationTimestamp = new Date(Date.now() + Number(process.env.EXPIRES_IN)).toISOString();',
       "console.log(JSON.stringify({ apiVersion: info.apiVersion, kind: 'ExecCredential', status }));",
     ].join('\n'),
   );
@@ -115,7 +149,11 @@ describe('exec credential plugin', () => {
       { name: 'TOKEN_FILE', value: tokenPath },
       ...(expiresInMs === undefined ? [] : [{ name: 'EXPIRES_IN', value: String(expiresInMs) }]),
     ];
-    return kubeconfig(name, { server: plainServer.url }, { exec: { apiVersion: 'client.authentication.k8s.io/v1', command, env, installHint: 'Install the hikube login plugin.' } });
+    return kubeconfig(
+      name,
+      { server: plainServer.url },
+      { exec: { apiVersion: 'client.authentication.k8s.io/v1', command, env, installHint: 'Install the hikube login plugin.' } },
+    );
   }
 
   async function twoCalls(path: string): Promise<void> {
@@ -153,9 +191,13 @@ describe('exec credential plugin', () => {
     const path = execKubeconfig('exec-refresh.yaml', 3_600_000);
     const transport = new HttpTransport({ connection: resolveConnection({ kubeconfig: path }), retry: false });
     try {
-      await expect(transport.request({ method: 'GET', path: '/api/v1/namespaces/tenant-a/pods', retry: 'idempotent' })).rejects.toBeInstanceOf(UnauthorizedError);
+      await expect(transport.request({ method: 'GET', path: '/api/v1/namespaces/tenant-a/pods', retry: 'idempotent' })).rejects.toBeInstanceOf(
+        UnauthorizedError,
+      );
       writeFileSync(tokenPath, 'fresh-token');
-      await expect(transport.request({ method: 'GET', path: '/api/v1/namespaces/tenant-a/pods', retry: 'idempotent' })).resolves.toMatchObject({ kind: 'PodList' });
+      await expect(transport.request({ method: 'GET', path: '/api/v1/namespaces/tenant-a/pods', retry: 'idempotent' })).resolves.toMatchObject({
+        kind: 'PodList',
+      });
     } finally {
       await transport.close();
     }
@@ -192,7 +234,12 @@ describe('exec credential plugin', () => {
       provide
         ? {
             interactive: false,
-            cluster: { server: plainServer.url, 'tls-server-name': 'api.hikube.example', 'certificate-authority-data': caData, config: { audience: 'tenant-a' } },
+            cluster: {
+              server: plainServer.url,
+              'tls-server-name': 'api.hikube.example',
+              'certificate-authority-data': caData,
+              config: { audience: 'tenant-a' },
+            },
           }
         : { interactive: false },
     );

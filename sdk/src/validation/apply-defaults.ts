@@ -26,7 +26,7 @@ function fill(node: DefaultsNode, value: Record<string, unknown>): void {
 }
 
 /** Returns a deep copy of `value` with every default of `tree` filled in; the input is not changed. */
-export function applyDefaults<T extends object>(tree: DefaultsNode, value: T): T {
+function applyDefaults<T extends object>(tree: DefaultsNode, value: T): T {
   const copy = structuredClone(value) as T & Record<string, unknown>;
   fill(tree, copy);
   return copy;

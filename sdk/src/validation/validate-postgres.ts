@@ -19,7 +19,8 @@ export const reservedPostgresUserPrefixes: readonly string[] = userRules['x-hiku
 /** Database name prefixes refused because the database's roles (`<db>_admin`) would carry them. */
 export const reservedPostgresDatabasePrefixes: readonly string[] = databaseRules['x-hikube-reserved-prefixes'];
 /** CPU and memory per instance of each `resourcesPreset` value, as the platform's chart sizes them. */
-export const postgresPresetSizes: Readonly<Record<string, { readonly cpu: string; readonly memory: string }>> = hikubeExtensions['PostgresSpec.resourcesPreset']['x-hikube-preset-sizes'];
+export const postgresPresetSizes: Readonly<Record<string, { readonly cpu: string; readonly memory: string }>> =
+  hikubeExtensions['PostgresSpec.resourcesPreset']['x-hikube-preset-sizes'];
 /** What the platform puts in front of a Postgres name (`postgres-<name>`). */
 export const postgresNamePrefix: string = hikubeExtensions.PostgresName['x-hikube-prefix'];
 
@@ -69,17 +70,31 @@ function reservedPrefix(prefixes: readonly string[], name: string): string | und
 
 function userNameIssues(users: readonly string[], databases: readonly string[]): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  const databaseRoles = new Map(databases.flatMap((database) => [`${database}_admin`, `${database}_readonly`].map((role) => [role.toLowerCase(), database] as const)));
+  const databaseRoles = new Map(
+    databases.flatMap((database) => [`${database}_admin`, `${database}_readonly`].map((role) => [role.toLowerCase(), database] as const)),
+  );
   for (const user of users) {
     const path = formatPath(['spec', 'users', user]);
     const prefix = reservedPrefix(reservedPostgresUserPrefixes, user);
     const database = databaseRoles.get(user.toLowerCase());
     if (listed(reservedPostgresUsers, user)) {
-      issues.push({ path, rule: 'reservedUser', message: `spec.users may not declare "${user}": the platform or PostgreSQL owns that role (reserved: ${reservedPostgresUsers.join(', ')}); pick another user name` });
+      issues.push({
+        path,
+        rule: 'reservedUser',
+        message: `spec.users may not declare "${user}": the platform or PostgreSQL owns that role (reserved: ${reservedPostgresUsers.join(', ')}); pick another user name`,
+      });
     } else if (prefix !== undefined) {
-      issues.push({ path, rule: 'reservedUser', message: `spec.users may not declare "${user}": PostgreSQL reserves role names starting with "${prefix}"; pick another user name` });
+      issues.push({
+        path,
+        rule: 'reservedUser',
+        message: `spec.users may not declare "${user}": PostgreSQL reserves role names starting with "${prefix}"; pick another user name`,
+      });
     } else if (database !== undefined) {
-      issues.push({ path, rule: 'reservedUser', message: `spec.users may not declare "${user}": it is the name of a role of the database "${database}"; pick another user name` });
+      issues.push({
+        path,
+        rule: 'reservedUser',
+        message: `spec.users may not declare "${user}": it is the name of a role of the database "${database}"; pick another user name`,
+      });
     }
   }
   return issues;
@@ -91,9 +106,17 @@ function databaseNameIssues(databases: readonly string[]): ValidationIssue[] {
     const path = formatPath(['spec', 'databases', database]);
     const prefix = reservedPrefix(reservedPostgresDatabasePrefixes, database);
     if (listed(reservedPostgresDatabases, database)) {
-      issues.push({ path, rule: 'reservedDatabase', message: `spec.databases may not declare "${database}": PostgreSQL creates and needs it (reserved: ${reservedPostgresDatabases.join(', ')}); pick another database name` });
+      issues.push({
+        path,
+        rule: 'reservedDatabase',
+        message: `spec.databases may not declare "${database}": PostgreSQL creates and needs it (reserved: ${reservedPostgresDatabases.join(', ')}); pick another database name`,
+      });
     } else if (prefix !== undefined) {
-      issues.push({ path, rule: 'reservedDatabase', message: `spec.databases may not declare "${database}": its roles "${database}_admin" and "${database}_readonly" would start with "${prefix}", which PostgreSQL reserves; pick another database name` });
+      issues.push({
+        path,
+        rule: 'reservedDatabase',
+        message: `spec.databases may not declare "${database}": its roles "${database}_admin" and "${database}_readonly" would start with "${prefix}", which PostgreSQL reserves; pick another database name`,
+      });
     }
   }
   return issues;
@@ -104,9 +127,17 @@ function parameterIssues(parameters: readonly string[]): ValidationIssue[] {
   for (const parameter of parameters) {
     const path = formatPath(['spec', 'postgresql', 'parameters', parameter]);
     if (listed(blockedPostgresParameters, parameter)) {
-      issues.push({ path, rule: 'blockedParameter', message: `${path} is blocked by the platform: it can run code, reach the server's files, or the platform depends on its value; remove it` });
+      issues.push({
+        path,
+        rule: 'blockedParameter',
+        message: `${path} is blocked by the platform: it can run code, reach the server's files, or the platform depends on its value; remove it`,
+      });
     } else if (listed(operatorManagedPostgresParameters, parameter)) {
-      issues.push({ path, rule: 'operatorManagedParameter', message: `${path} is managed by the operator (CloudNativePG) and may not be overridden: remove it` });
+      issues.push({
+        path,
+        rule: 'operatorManagedParameter',
+        message: `${path} is managed by the operator (CloudNativePG) and may not be overridden: remove it`,
+      });
     }
   }
   return issues;
@@ -168,9 +199,17 @@ function crossFieldIssues(spec: Record<string, unknown>, name: unknown): Validat
   if (bootstrap['enabled'] === true) {
     const oldName = bootstrap['oldName'];
     if (typeof oldName !== 'string' || oldName === '') {
-      issues.push({ path: 'spec.bootstrap.oldName', rule: 'bootstrapSource', message: 'spec.bootstrap.oldName is required when spec.bootstrap.enabled is true: name the cluster whose backups to restore' });
+      issues.push({
+        path: 'spec.bootstrap.oldName',
+        rule: 'bootstrapSource',
+        message: 'spec.bootstrap.oldName is required when spec.bootstrap.enabled is true: name the cluster whose backups to restore',
+      });
     } else if (oldName === name) {
-      issues.push({ path: 'spec.bootstrap.oldName', rule: 'bootstrapSource', message: `spec.bootstrap.oldName must differ from metadata.name ("${oldName}"): a restore creates a NEW cluster, give it another name` });
+      issues.push({
+        path: 'spec.bootstrap.oldName',
+        rule: 'bootstrapSource',
+        message: `spec.bootstrap.oldName must differ from metadata.name ("${oldName}"): a restore creates a NEW cluster, give it another name`,
+      });
     }
   }
   return issues;

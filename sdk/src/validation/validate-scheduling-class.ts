@@ -10,7 +10,13 @@ const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : [
 /** Checks a SchedulingClass name: a lowercase DNS-1123 subdomain of at most 253 characters. */
 export function validateSchedulingClassName(name: unknown, path = 'metadata.name'): ValidationIssue[] {
   if (typeof name === 'string' && name.length <= 253 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(name)) return [];
-  return [{ path, rule: 'dns1123Subdomain', message: `${path} must be a lowercase DNS-1123 subdomain (letters, digits, "-" and ".", at most 253 characters), e.g. "three-zones"` }];
+  return [
+    {
+      path,
+      rule: 'dns1123Subdomain',
+      message: `${path} must be a lowercase DNS-1123 subdomain (letters, digits, "-" and ".", at most 253 characters), e.g. "three-zones"`,
+    },
+  ];
 }
 
 // The CRD's schema leaves the operator/values pairing to the scheduler, which then refuses the
@@ -49,26 +55,36 @@ function podAffinityIssues(affinity: unknown, path: string): ValidationIssue[] {
   const required = asArray(affinity['requiredDuringSchedulingIgnoredDuringExecution']);
   const preferred = asArray(affinity['preferredDuringSchedulingIgnoredDuringExecution']);
   return [
-    ...required.flatMap((t, i) => (isRecord(t) ? selectorIssues(t['labelSelector'], `${path}.requiredDuringSchedulingIgnoredDuringExecution[${i}].labelSelector`) : [])),
+    ...required.flatMap((t, i) =>
+      isRecord(t) ? selectorIssues(t['labelSelector'], `${path}.requiredDuringSchedulingIgnoredDuringExecution[${i}].labelSelector`) : [],
+    ),
     ...preferred.flatMap((w, i) => {
       const term = isRecord(w) ? w['podAffinityTerm'] : undefined;
-      return isRecord(term) ? selectorIssues(term['labelSelector'], `${path}.preferredDuringSchedulingIgnoredDuringExecution[${i}].podAffinityTerm.labelSelector`) : [];
+      return isRecord(term)
+        ? selectorIssues(term['labelSelector'], `${path}.preferredDuringSchedulingIgnoredDuringExecution[${i}].podAffinityTerm.labelSelector`)
+        : [];
     }),
   ];
 }
 
 function specIssues(spec: Record<string, unknown>): ValidationIssue[] {
   const nodeAffinity = isRecord(spec['nodeAffinity']) ? spec['nodeAffinity'] : {};
-  const required = isRecord(nodeAffinity['requiredDuringSchedulingIgnoredDuringExecution']) ? nodeAffinity['requiredDuringSchedulingIgnoredDuringExecution'] : {};
+  const required = isRecord(nodeAffinity['requiredDuringSchedulingIgnoredDuringExecution'])
+    ? nodeAffinity['requiredDuringSchedulingIgnoredDuringExecution']
+    : {};
   const base = 'spec.nodeAffinity';
   return [
-    ...asArray(required['nodeSelectorTerms']).flatMap((t, i) => nodeTermIssues(t, `${base}.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[${i}]`)),
+    ...asArray(required['nodeSelectorTerms']).flatMap((t, i) =>
+      nodeTermIssues(t, `${base}.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[${i}]`),
+    ),
     ...asArray(nodeAffinity['preferredDuringSchedulingIgnoredDuringExecution']).flatMap((p, i) =>
       isRecord(p) ? nodeTermIssues(p['preference'], `${base}.preferredDuringSchedulingIgnoredDuringExecution[${i}].preference`) : [],
     ),
     ...podAffinityIssues(spec['podAffinity'], 'spec.podAffinity'),
     ...podAffinityIssues(spec['podAntiAffinity'], 'spec.podAntiAffinity'),
-    ...asArray(spec['topologySpreadConstraints']).flatMap((c, i) => (isRecord(c) ? selectorIssues(c['labelSelector'], `spec.topologySpreadConstraints[${i}].labelSelector`) : [])),
+    ...asArray(spec['topologySpreadConstraints']).flatMap((c, i) =>
+      isRecord(c) ? selectorIssues(c['labelSelector'], `spec.topologySpreadConstraints[${i}].labelSelector`) : [],
+    ),
   ];
 }
 

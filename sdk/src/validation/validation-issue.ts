@@ -56,23 +56,39 @@ export function fromZodIssues(issues: readonly core.$ZodIssue[], prefix: readonl
     const input: unknown = issue.input;
     switch (issue.code) {
       case 'invalid_type':
-        if (input === undefined) out.push({ path, rule: 'required', message: `${where} is required: set it to ${issue.expected === 'int' ? 'an integer' : `a ${issue.expected}`}` });
-        else out.push({ path, rule: 'type', message: `${where} must be ${issue.expected === 'int' ? 'an integer' : `a ${issue.expected}`}, not ${typeName(input)}` });
+        if (input === undefined)
+          out.push({ path, rule: 'required', message: `${where} is required: set it to ${issue.expected === 'int' ? 'an integer' : `a ${issue.expected}`}` });
+        else
+          out.push({
+            path,
+            rule: 'type',
+            message: `${where} must be ${issue.expected === 'int' ? 'an integer' : `a ${issue.expected}`}, not ${typeName(input)}`,
+          });
         break;
       case 'invalid_value':
-        out.push({ path, rule: 'enum', message: `${where} must be one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}${shown(segments, input)}` });
+        out.push({
+          path,
+          rule: 'enum',
+          message: `${where} must be one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}${shown(segments, input)}`,
+        });
         break;
       case 'invalid_format':
         // Generated schemas carry the document's description as the message of a pattern check.
-        out.push({ path, rule: 'pattern', message: `${where} has the wrong format: ${issue.message.startsWith('Invalid') && 'pattern' in issue ? `it must match ${String(issue.pattern)}` : issue.message}${shown(segments, input)}` });
+        out.push({
+          path,
+          rule: 'pattern',
+          message: `${where} has the wrong format: ${issue.message.startsWith('Invalid') && 'pattern' in issue ? `it must match ${String(issue.pattern)}` : issue.message}${shown(segments, input)}`,
+        });
         break;
       case 'too_big':
-        if (issue.origin === 'string') out.push({ path, rule: 'maxLength', message: `${where} is too long: at most ${String(issue.maximum)} characters allowed` });
+        if (issue.origin === 'string')
+          out.push({ path, rule: 'maxLength', message: `${where} is too long: at most ${String(issue.maximum)} characters allowed` });
         else if (issue.origin === 'array') out.push({ path, rule: 'maxItems', message: `${where} has too many items: at most ${String(issue.maximum)}` });
         else out.push({ path, rule: 'maximum', message: `${where} must be at most ${String(issue.maximum)}${shown(segments, input)}` });
         break;
       case 'too_small':
-        if (issue.origin === 'string') out.push({ path, rule: 'minLength', message: `${where} is too short: at least ${String(issue.minimum)} character(s) required` });
+        if (issue.origin === 'string')
+          out.push({ path, rule: 'minLength', message: `${where} is too short: at least ${String(issue.minimum)} character(s) required` });
         else if (issue.origin === 'array') out.push({ path, rule: 'minItems', message: `${where} needs at least ${String(issue.minimum)} item(s)` });
         else out.push({ path, rule: 'minimum', message: `${where} must be at least ${String(issue.minimum)}${shown(segments, input)}` });
         break;
@@ -83,7 +99,11 @@ export function fromZodIssues(issues: readonly core.$ZodIssue[], prefix: readonl
         }
         break;
       case 'invalid_key':
-        out.push({ path, rule: 'propertyNames', message: `${where}: the key ${JSON.stringify(String(segments.at(-1)))} is not allowed; keys must be: ${issue.issues.map(keyRule).join('; ')}` });
+        out.push({
+          path,
+          rule: 'propertyNames',
+          message: `${where}: the key ${JSON.stringify(String(segments.at(-1)))} is not allowed; keys must be: ${issue.issues.map(keyRule).join('; ')}`,
+        });
         break;
       case 'invalid_union': {
         // Report the branch that went furthest rather than a wall of alternatives.

@@ -73,7 +73,8 @@ export async function pollUntil<T>(options: PollOptions<T>): Promise<T> {
         verdict = await options.check(remaining, inner.signal);
       } catch (error) {
         if (error instanceof TimeoutError && Date.now() >= deadline) break;
-        if (error instanceof AbortError || (options.signal?.aborted ?? false)) throw new AbortError(`waiting for ${options.what} was aborted`, { cause: error });
+        if (error instanceof AbortError || (options.signal?.aborted ?? false))
+          throw new AbortError(`waiting for ${options.what} was aborted`, { cause: error });
         throw error;
       }
       if (verdict.observed !== undefined) lastObserved = verdict.observed;
@@ -92,7 +93,10 @@ export async function pollUntil<T>(options: PollOptions<T>): Promise<T> {
         sleep(wait, inner.signal).then(finish, finish);
       });
     }
-    throw new WaitTimeoutError(`${options.what} did not happen within ${options.timeoutMs} ms (last: ${lastReason}); raise the timeout or look at the object's conditions and events`, lastObserved);
+    throw new WaitTimeoutError(
+      `${options.what} did not happen within ${options.timeoutMs} ms (last: ${lastReason}); raise the timeout or look at the object's conditions and events`,
+      lastObserved,
+    );
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
     inner.abort();

@@ -61,7 +61,11 @@ function pods(name: string, ready: boolean[]): void {
     server.put('pods', {
       apiVersion: 'v1',
       kind: 'Pod',
-      metadata: { name: `postgres-${name}-${index + 1}`, namespace: ns, labels: { 'cnpg.io/cluster': `postgres-${name}`, 'cnpg.io/instanceRole': index === 0 ? 'primary' : 'replica' } },
+      metadata: {
+        name: `postgres-${name}-${index + 1}`,
+        namespace: ns,
+        labels: { 'cnpg.io/cluster': `postgres-${name}`, 'cnpg.io/instanceRole': index === 0 ? 'primary' : 'replica' },
+      },
       spec: { nodeName: `${['gld', 'luc', 'plo'][index % 3]}-node-${index + 1}` },
       status: { phase: 'Running', conditions: [{ type: 'Ready', status: isReady ? 'True' : 'False' }] },
     });
@@ -70,7 +74,12 @@ function pods(name: string, ready: boolean[]): void {
 
 /** The rw Service of `name` and its external LoadBalancer at 127.0.0.1:`port`, as the chart makes them. */
 function services(name: string, port: number): void {
-  const service = (suffix: string, type: string) => ({ apiVersion: 'v1', kind: 'Service', metadata: { name: `postgres-${name}-${suffix}`, namespace: ns }, spec: { type, clusterIP: '10.96.0.9', ports: [{ name: 'postgres', port, protocol: 'TCP' }] } });
+  const service = (suffix: string, type: string) => ({
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: `postgres-${name}-${suffix}`, namespace: ns },
+    spec: { type, clusterIP: '10.96.0.9', ports: [{ name: 'postgres', port, protocol: 'TCP' }] },
+  });
   server.put('services', service('rw', 'ClusterIP'));
   server.put('services', { ...service('external-write', 'LoadBalancer'), status: { loadBalancer: { ingress: [{ ip: '127.0.0.1' }] } } });
 }
@@ -98,7 +107,10 @@ describe('waitForPostgresReady', () => {
     const progress: WaitProgress[] = [];
     const onProgress = platformOnProgress({
       'Ready is not reported': () => {
-        pods(name, Array.from({ length: replicas }, () => true));
+        pods(
+          name,
+          Array.from({ length: replicas }, () => true),
+        );
         report(name, installed());
       },
     });
@@ -126,7 +138,9 @@ describe('waitForPostgresReady', () => {
     pods('primary-wait', [false, false]);
     const progress: string[] = [];
     const onProgress = platformOnProgress({ 'the primary postgres-primary-wait-1 is not ready yet': () => pods('primary-wait', [true, false]) }, progress);
-    await expect(waitForPostgresReady(postgres, 'primary-wait', { level: 'primary', timeout: 20_000, onProgress })).resolves.toMatchObject({ metadata: { name: 'primary-wait' } });
+    await expect(waitForPostgresReady(postgres, 'primary-wait', { level: 'primary', timeout: 20_000, onProgress })).resolves.toMatchObject({
+      metadata: { name: 'primary-wait' },
+    });
     expect(progress).toEqual(['the primary postgres-primary-wait-1 is not ready yet']);
     expect((await postgres.instances('primary-wait')).map((instance) => instance.ready)).toEqual([true, false]);
   });
@@ -143,7 +157,9 @@ describe('waitForPostgresReady', () => {
     services('primary-external', closedPort);
     const progress: string[] = [];
     const onProgress = platformOnProgress({ [closedReason]: () => services('primary-external', openPort()) }, progress);
-    await expect(waitForPostgresReady(postgres, 'primary-external', { level: 'primary', timeout: 20_000, onProgress })).resolves.toMatchObject({ metadata: { name: 'primary-external' } });
+    await expect(waitForPostgresReady(postgres, 'primary-external', { level: 'primary', timeout: 20_000, onProgress })).resolves.toMatchObject({
+      metadata: { name: 'primary-external' },
+    });
     expect(progress).toEqual([closedReason]);
   });
 
@@ -153,7 +169,9 @@ describe('waitForPostgresReady', () => {
     const error = await waitForPostgresReady(postgres, 'broken-one', { timeout: 60_000 }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(WaitFailedError);
     expect(error).toMatchObject({ code: 'HIKUBE_WAIT_FAILED', lastObserved: { metadata: { name: 'broken-one' } } });
-    expect((error as Error).message).toContain('Ready=False (InstallFailed): Helm install failed for release tenant-a/postgres-broken-one with chart postgres@0.18.0: quota exceeded: 64 CPU requested, 8 allowed');
+    expect((error as Error).message).toContain(
+      'Ready=False (InstallFailed): Helm install failed for release tenant-a/postgres-broken-one with chart postgres@0.18.0: quota exceeded: 64 CPU requested, 8 allowed',
+    );
   });
 
   it('after an update, does not return on the Ready=True left from before it', async () => {
@@ -165,14 +183,18 @@ describe('waitForPostgresReady', () => {
     const progress: string[] = [];
     const onProgress = platformOnProgress(
       {
-        'the platform has not started applying the change yet (Ready is still True, InstallSucceeded)': () => report('resized', release('resized', 'upgrade', 'Progressing')),
+        'the platform has not started applying the change yet (Ready is still True, InstallSucceeded)': () =>
+          report('resized', release('resized', 'upgrade', 'Progressing')),
         "Ready is Unknown: Running 'upgrade' action with timeout of 5m0s": () => report('resized', release('resized', 'upgrade', 'Succeeded')),
       },
       progress,
     );
     const after = await waitForPostgresReady(postgres, 'resized', { level: 'released', since: written, timeout: 20_000, onProgress });
     expect(after.status?.conditions?.find((c) => c.type === 'Ready')).toMatchObject({ status: 'True', reason: 'UpgradeSucceeded' });
-    expect(progress).toEqual(['the platform has not started applying the change yet (Ready is still True, InstallSucceeded)', "Ready is Unknown: Running 'upgrade' action with timeout of 5m0s"]);
+    expect(progress).toEqual([
+      'the platform has not started applying the change yet (Ready is still True, InstallSucceeded)',
+      "Ready is Unknown: Running 'upgrade' action with timeout of 5m0s",
+    ]);
   });
 
   it('after an update the platform refuses, fails with the Helm reason, not the old Ready', async () => {
@@ -180,15 +202,26 @@ describe('waitForPostgresReady', () => {
     report('to-break', installed());
     const written = await postgres.patch('to-break', { spec: { replicas: 9 } });
     const onProgress = platformOnProgress({
-      'the platform has not started applying the change yet (Ready is still True, InstallSucceeded)': () => report('to-break', release('to-break', 'upgrade', 'Failed', 'quota exceeded: 9 instances requested, 4 allowed')),
+      'the platform has not started applying the change yet (Ready is still True, InstallSucceeded)': () =>
+        report('to-break', release('to-break', 'upgrade', 'Failed', 'quota exceeded: 9 instances requested, 4 allowed')),
     });
-    const error = await waitForPostgresReady(postgres, 'to-break', { level: 'released', since: written, timeout: 20_000, onProgress }).catch((caught: unknown) => caught);
+    const error = await waitForPostgresReady(postgres, 'to-break', { level: 'released', since: written, timeout: 20_000, onProgress }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(WaitFailedError);
-    expect((error as Error).message).toContain('Ready=False (UpgradeFailed): Helm upgrade failed for release tenant-a/postgres-to-break with chart postgres@0.18.0: quota exceeded');
+    expect((error as Error).message).toContain(
+      'Ready=False (UpgradeFailed): Helm upgrade failed for release tenant-a/postgres-to-break with chart postgres@0.18.0: quota exceeded',
+    );
   });
 
   it('times out with what it saw last', async () => {
-    server.put('postgreses', { apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'Postgres', metadata: { name: 'stuck', namespace: ns }, spec: {}, status: { conditions: [{ type: 'Ready', status: 'Unknown', reason: 'Pending' }] } });
+    server.put('postgreses', {
+      apiVersion: 'apps.cozystack.io/v1alpha1',
+      kind: 'Postgres',
+      metadata: { name: 'stuck', namespace: ns },
+      spec: {},
+      status: { conditions: [{ type: 'Ready', status: 'Unknown', reason: 'Pending' }] },
+    });
     const error = await waitForPostgresReady(postgres, 'stuck', { timeout: 1_500 }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(WaitTimeoutError);
     expect(error).toMatchObject({ code: 'HIKUBE_WAIT_TIMEOUT', lastObserved: { metadata: { name: 'stuck' } } });
@@ -221,13 +254,32 @@ describe('waitForPostgresReady', () => {
 });
 
 describe('failedCondition', () => {
-  const at = (conditions: Condition[]): Postgres => ({ apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'Postgres', metadata: { name: 'x' }, status: { conditions } });
-  const c = (type: string, status: Condition['status'], reason: string): Condition => ({ type, status, reason, message: '', lastTransitionTime: '2026-12-03T00:00:00Z' });
+  const at = (conditions: Condition[]): Postgres => ({
+    apiVersion: 'apps.cozystack.io/v1alpha1',
+    kind: 'Postgres',
+    metadata: { name: 'x' },
+    status: { conditions },
+  });
+  const c = (type: string, status: Condition['status'], reason: string): Condition => ({
+    type,
+    status,
+    reason,
+    message: '',
+    lastTransitionTime: '2026-12-03T00:00:00Z',
+  });
   it.each([
     { name: 'an upgrade failed', given: [c('Ready', 'False', 'UpgradeFailed'), c('Released', 'False', 'UpgradeFailed')], want: 'Ready' },
-    { name: 'the release fixing it runs: Released still holds the old failure', given: [c('Ready', 'Unknown', 'Progressing'), c('Released', 'False', 'UpgradeFailed')], want: undefined },
+    {
+      name: 'the release fixing it runs: Released still holds the old failure',
+      given: [c('Ready', 'Unknown', 'Progressing'), c('Released', 'False', 'UpgradeFailed')],
+      want: undefined,
+    },
     { name: 'released', given: [c('Ready', 'True', 'UpgradeSucceeded'), c('Released', 'True', 'UpgradeSucceeded')], want: undefined },
-    { name: 'no pod ready is not a failure of the release', given: [c('Ready', 'True', 'InstallSucceeded'), c('WorkloadsReady', 'False', 'WorkloadMonitorCheck')], want: undefined },
+    {
+      name: 'no pod ready is not a failure of the release',
+      given: [c('Ready', 'True', 'InstallSucceeded'), c('WorkloadsReady', 'False', 'WorkloadMonitorCheck')],
+      want: undefined,
+    },
   ])('$name', ({ given, want }) => {
     expect(failedCondition(at(given))?.type).toBe(want);
   });
@@ -253,7 +305,12 @@ describe('isTerminalReason', () => {
 
 describe('waitForPostgresDeleted', () => {
   it('resolves once the object is gone', async () => {
-    server.put('postgreses', { apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'Postgres', metadata: { name: 'finalizing', namespace: ns, deletionTimestamp: new Date().toISOString(), finalizers: ['x'] }, spec: {} });
+    server.put('postgreses', {
+      apiVersion: 'apps.cozystack.io/v1alpha1',
+      kind: 'Postgres',
+      metadata: { name: 'finalizing', namespace: ns, deletionTimestamp: new Date().toISOString(), finalizers: ['x'] },
+      spec: {},
+    });
     setTimeout(() => server.remove('postgreses', ns, 'finalizing'), 100);
     await expect(waitForPostgresDeleted(postgres, 'finalizing', { timeout: 20_000 })).resolves.toBeUndefined();
   });

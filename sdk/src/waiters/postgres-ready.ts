@@ -57,7 +57,9 @@ export function isTerminalReason(reason: string | undefined): boolean {
 export function failedCondition(postgres: Postgres): Condition | undefined {
   if (readyCondition(postgres)?.status === 'Unknown') return undefined;
   return postgres.status?.conditions?.find(
-    (condition) => (condition.status === 'False' && isTerminalReason(condition.reason)) || ((condition.type === 'Failed' || condition.type === 'Stalled') && condition.status === 'True'),
+    (condition) =>
+      (condition.status === 'False' && isTerminalReason(condition.reason)) ||
+      ((condition.type === 'Failed' || condition.type === 'Stalled') && condition.status === 'True'),
   );
 }
 
@@ -92,12 +94,18 @@ export function waitForPostgresReady(resource: PostgresResource, name: string, o
     };
     const ready = readyCondition(postgres);
     moved ||= isNewerCondition(stale, ready);
-    if (!moved) return report(`the platform has not started applying the change yet (Ready is still ${stale?.status ?? 'not reported'}${stale?.reason ? `, ${stale.reason}` : ''})`);
+    if (!moved)
+      return report(
+        `the platform has not started applying the change yet (Ready is still ${stale?.status ?? 'not reported'}${stale?.reason ? `, ${stale.reason}` : ''})`,
+      );
     const failed = failedCondition(postgres);
     if (failed) {
       return {
         state: 'failure',
-        error: new WaitFailedError(`Postgres "${name}" failed: ${failed.type}=${failed.status} (${failed.reason ?? 'no reason'}): ${failed.message ?? 'no message'}; fix the spec or look at the events`, postgres),
+        error: new WaitFailedError(
+          `Postgres "${name}" failed: ${failed.type}=${failed.status} (${failed.reason ?? 'no reason'}): ${failed.message ?? 'no message'}; fix the spec or look at the events`,
+          postgres,
+        ),
         observed: postgres,
       };
     }
@@ -110,7 +118,8 @@ export function waitForPostgresReady(resource: PostgresResource, name: string, o
       if (postgres.spec?.external) {
         const external = (await resource.endpoints(name, call(remaining, signal)).catch(() => undefined))?.external;
         if (!external) return report('no external address yet', instances);
-        if (!(await tcpAccepts(external.host, external.port, Math.min(remaining, 2_000)))) return report(`the external address ${external.host}:${external.port} does not accept connections yet`, instances);
+        if (!(await tcpAccepts(external.host, external.port, Math.min(remaining, 2_000))))
+          return report(`the external address ${external.host}:${external.port} does not accept connections yet`, instances);
       }
       return { state: 'success', value: postgres };
     }
@@ -139,7 +148,11 @@ export function waitForPostgresDeleted(resource: PostgresResource, name: string,
     async check(remaining, signal) {
       try {
         const postgres = await resource.get(name, { timeout: Math.min(remaining, 30_000), signal });
-        return { state: 'retry', reason: postgres.metadata.deletionTimestamp ? 'deletion in progress (finalizers running)' : 'still present', observed: postgres };
+        return {
+          state: 'retry',
+          reason: postgres.metadata.deletionTimestamp ? 'deletion in progress (finalizers running)' : 'still present',
+          observed: postgres,
+        };
       } catch (error) {
         if ((error as { code?: string }).code === 'HIKUBE_API_NOT_FOUND') return { state: 'success', value: undefined };
         throw error;

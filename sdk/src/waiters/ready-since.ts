@@ -17,5 +17,10 @@ export function readyCondition(postgres: Postgres | undefined): Condition | unde
 export function isNewerCondition(before: Condition | undefined, current: Condition | undefined): boolean {
   if (before === undefined) return true;
   if (current === undefined) return false;
-  return current.status !== before.status || current.reason !== before.reason || current.message !== before.message || current.lastTransitionTime !== before.lastTransitionTime;
+  return (
+    current.status !== before.status ||
+    current.reason !== before.reason ||
+    current.message !== before.message ||
+    current.lastTransitionTime !== before.lastTransitionTime
+  );
 }

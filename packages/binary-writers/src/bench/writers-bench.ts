@@ -68,8 +68,9 @@ const varintRows = [
   }),
   perOperation('varints, `protobufjs` Writer (create, write, finish)', 200_000, () => {
     const writer = protobuf.Writer.create();
-    for (const value of VALUES) if (value > 0xffffffff) writer.uint64(value);
-    else writer.uint32(value);
+    for (const value of VALUES)
+      if (value > 0xffffffff) writer.uint64(value);
+      else writer.uint32(value);
     writer.finish();
   }),
 ];

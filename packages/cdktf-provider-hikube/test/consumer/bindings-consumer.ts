@@ -11,11 +11,23 @@ if (!outdir) throw new Error('usage: bindings-consumer <outdir>');
 const cdktfApp = new CdktfApp({ outdir: `${outdir}/cdktf` });
 const cdktfStack = new CdktfStack(cdktfApp, 'consumer');
 new cdktfBindings.provider.HikubeProvider(cdktfStack, 'hikube', {});
-new cdktfBindings.postgresCluster.PostgresCluster(cdktfStack, 'orders', { name: 'orders', replicas: 3, syncMode: 'quorum', minSyncReplicas: 1, maxSyncReplicas: 1 });
+new cdktfBindings.postgresCluster.PostgresCluster(cdktfStack, 'orders', {
+  name: 'orders',
+  replicas: 3,
+  syncMode: 'quorum',
+  minSyncReplicas: 1,
+  maxSyncReplicas: 1,
+});
 cdktfApp.synth();
 
 const cdktnApp = new CdktnApp({ outdir: `${outdir}/cdktn` });
 const cdktnStack = new CdktnStack(cdktnApp, 'consumer');
 new cdktnBindings.provider.HikubeProvider(cdktnStack, 'hikube', {});
-new cdktnBindings.postgresCluster.PostgresCluster(cdktnStack, 'orders', { name: 'orders', replicas: 3, syncMode: 'quorum', minSyncReplicas: 1, maxSyncReplicas: 1 });
+new cdktnBindings.postgresCluster.PostgresCluster(cdktnStack, 'orders', {
+  name: 'orders',
+  replicas: 3,
+  syncMode: 'quorum',
+  minSyncReplicas: 1,
+  maxSyncReplicas: 1,
+});
 cdktnApp.synth();

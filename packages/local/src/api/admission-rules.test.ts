@@ -22,7 +22,12 @@ let base: string;
 beforeAll(async () => {
   const service = new ObjectService(await ObjectStore.open({ historySize: 100 }));
   await service.create(NAMESPACE, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-a' } });
-  server = new ApiServer({ service, authenticator: new Authenticator({ admin: 'admin-token', tenants: { 'team-a': TENANT } }), admission: new Admission(), openapi: new OpenApiDocuments() });
+  server = new ApiServer({
+    service,
+    authenticator: new Authenticator({ admin: 'admin-token', tenants: { 'team-a': TENANT } }),
+    admission: new Admission(),
+    openapi: new OpenApiDocuments(),
+  });
   base = `http://127.0.0.1:${await server.listen(0)}`;
 });
 afterAll(async () => {
@@ -47,18 +52,58 @@ function causes(answer: Answer): { field: string; reason: string; message: strin
 
 const long = 'u'.repeat(64);
 const cases: { name: string; spec: Record<string, unknown>; field: string; reason: string }[] = [
-  { name: 'row 3: streaming_replica as a user', spec: { users: { streaming_replica: {} } }, field: 'spec.users.streaming_replica', reason: 'FieldValueForbidden' },
+  {
+    name: 'row 3: streaming_replica as a user',
+    spec: { users: { streaming_replica: {} } },
+    field: 'spec.users.streaming_replica',
+    reason: 'FieldValueForbidden',
+  },
   { name: 'row 3: a pg_ role', spec: { users: { pg_read_server_files: {} } }, field: 'spec.users.pg_read_server_files', reason: 'FieldValueForbidden' },
-  { name: 'row 4: a newline in a parameter value', spec: { postgresql: { parameters: { application_name: "x'\nshared_preload_libraries = 'evil" } } }, field: 'spec.postgresql.parameters.application_name', reason: 'FieldValueInvalid' },
+  {
+    name: 'row 4: a newline in a parameter value',
+    spec: { postgresql: { parameters: { application_name: "x'\nshared_preload_libraries = 'evil" } } },
+    field: 'spec.postgresql.parameters.application_name',
+    reason: 'FieldValueInvalid',
+  },
   { name: 'row 5: the template0 database', spec: { databases: { template0: {} } }, field: 'spec.databases.template0', reason: 'FieldValueForbidden' },
   { name: 'row 5: the postgres database', spec: { databases: { postgres: {} } }, field: 'spec.databases.postgres', reason: 'FieldValueForbidden' },
   { name: 'row 6: a user name of 64 characters', spec: { users: { [long]: {} } }, field: `spec.users.${long}`, reason: 'FieldValueInvalid' },
-  { name: 'row 7: Archive_Command in mixed case', spec: { postgresql: { parameters: { Archive_Command: 'sh -c id' } } }, field: 'spec.postgresql.parameters.Archive_Command', reason: 'FieldValueForbidden' },
-  { name: 'row 7: a parameter name with =', spec: { postgresql: { parameters: { 'work_mem=1': '1' } } }, field: 'spec.postgresql.parameters["work_mem=1"]', reason: 'FieldValueInvalid' },
-  { name: 'row 7: an extension name with a quote', spec: { databases: { shop: { extensions: ['x"y'] } } }, field: 'spec.databases.shop.extensions[0]', reason: 'FieldValueInvalid' },
-  { name: 'row 7: jit_provider', spec: { postgresql: { parameters: { jit_provider: 'evil' } } }, field: 'spec.postgresql.parameters.jit_provider', reason: 'FieldValueForbidden' },
-  { name: 'row 7: hba_file', spec: { postgresql: { parameters: { hba_file: '/tmp/hba' } } }, field: 'spec.postgresql.parameters.hba_file', reason: 'FieldValueForbidden' },
-  { name: 'row 7: data_directory', spec: { postgresql: { parameters: { data_directory: '/tmp' } } }, field: 'spec.postgresql.parameters.data_directory', reason: 'FieldValueForbidden' },
+  {
+    name: 'row 7: Archive_Command in mixed case',
+    spec: { postgresql: { parameters: { Archive_Command: 'sh -c id' } } },
+    field: 'spec.postgresql.parameters.Archive_Command',
+    reason: 'FieldValueForbidden',
+  },
+  {
+    name: 'row 7: a parameter name with =',
+    spec: { postgresql: { parameters: { 'work_mem=1': '1' } } },
+    field: 'spec.postgresql.parameters["work_mem=1"]',
+    reason: 'FieldValueInvalid',
+  },
+  {
+    name: 'row 7: an extension name with a quote',
+    spec: { databases: { shop: { extensions: ['x"y'] } } },
+    field: 'spec.databases.shop.extensions[0]',
+    reason: 'FieldValueInvalid',
+  },
+  {
+    name: 'row 7: jit_provider',
+    spec: { postgresql: { parameters: { jit_provider: 'evil' } } },
+    field: 'spec.postgresql.parameters.jit_provider',
+    reason: 'FieldValueForbidden',
+  },
+  {
+    name: 'row 7: hba_file',
+    spec: { postgresql: { parameters: { hba_file: '/tmp/hba' } } },
+    field: 'spec.postgresql.parameters.hba_file',
+    reason: 'FieldValueForbidden',
+  },
+  {
+    name: 'row 7: data_directory',
+    spec: { postgresql: { parameters: { data_directory: '/tmp' } } },
+    field: 'spec.postgresql.parameters.data_directory',
+    reason: 'FieldValueForbidden',
+  },
 ];
 
 describe('hostile specs are stored as sent (the aggregated API checks only the name)', () => {
@@ -70,7 +115,12 @@ describe('hostile specs are stored as sent (the aggregated API checks only the n
   });
 
   it.each(cases.map((entry, index) => ({ ...entry, target: `target-${index}` })))('merge patch: $name', async ({ spec, target }) => {
-    const created = await call('POST', P, { apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'Postgres', metadata: { name: target }, spec: { users: { app: {} } } });
+    const created = await call('POST', P, {
+      apiVersion: 'apps.cozystack.io/v1alpha1',
+      kind: 'Postgres',
+      metadata: { name: target },
+      spec: { users: { app: {} } },
+    });
     expect(created.status).toBe(201);
     const answer = await call('PATCH', `${P}/${target}`, { spec }, 'application/merge-patch+json');
     expect(answer.status).toBe(200);
@@ -84,7 +134,12 @@ describe('a bad name is refused with the field named, and nothing is stored', ()
     { name: 'a leading digit (DNS-1035)', given: '1shop', want: 'metadata.name' },
     { name: 'longer than a Helm release allows', given: `s${'x'.repeat(60)}`, want: 'metadata.name' },
   ])('$name', async ({ given, want }) => {
-    const answer = await call('POST', P, { apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'Postgres', metadata: { name: given }, spec: { users: { streaming_replica: {} } } });
+    const answer = await call('POST', P, {
+      apiVersion: 'apps.cozystack.io/v1alpha1',
+      kind: 'Postgres',
+      metadata: { name: given },
+      spec: { users: { streaming_replica: {} } },
+    });
     expect(answer.status).toBe(422);
     expect(answer.json).toMatchObject({ kind: 'Status', reason: 'Invalid' });
     expect(causes(answer).map((cause) => cause.field)).toContain(want);

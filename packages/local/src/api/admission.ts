@@ -32,7 +32,11 @@ export interface KindPolicy {
  */
 export function sdkPolicies(extraPostgresFields: readonly ExtraPostgresField[] = []): Readonly<Record<string, KindPolicy>> {
   return {
-    Postgres: { validate: postgresValidation(extraPostgresFields), applyDefaults: (spec) => applyPostgresDefaults(spec) as Record<string, unknown>, namesOnly: true },
+    Postgres: {
+      validate: postgresValidation(extraPostgresFields),
+      applyDefaults: (spec) => applyPostgresDefaults(spec) as Record<string, unknown>,
+      namesOnly: true,
+    },
     SchedulingClass: { validate: validateSchedulingClass, applyDefaults: (spec) => applySchedulingClassDefaults(spec) as Record<string, unknown> },
   };
 }
@@ -46,14 +50,29 @@ const TOP_LEVEL: Record<string, Set<string>> = {
   SchedulingClass: new Set(['apiVersion', 'kind', 'metadata', 'spec']),
 };
 const METADATA = new Set([
-  'name', 'generateName', 'namespace', 'uid', 'resourceVersion', 'generation', 'creationTimestamp', 'deletionTimestamp',
-  'deletionGracePeriodSeconds', 'labels', 'annotations', 'finalizers', 'ownerReferences', 'managedFields', 'selfLink',
+  'name',
+  'generateName',
+  'namespace',
+  'uid',
+  'resourceVersion',
+  'generation',
+  'creationTimestamp',
+  'deletionTimestamp',
+  'deletionGracePeriodSeconds',
+  'labels',
+  'annotations',
+  'finalizers',
+  'ownerReferences',
+  'managedFields',
+  'selfLink',
 ]);
 
 function nameCauses(type: ResourceType, name: string): StatusCause[] {
   const bad = (message: string): StatusCause[] => [{ reason: 'FieldValueInvalid', field: 'metadata.name', message: `Invalid value: "${name}": ${message}` }];
   if (name.length > 253 || !DNS1123_SUBDOMAIN.test(name)) {
-    return bad("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character");
+    return bad(
+      "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
+    );
   }
   return [];
 }
@@ -67,7 +86,6 @@ function unknownTopLevel(type: ResourceType, obj: KubeObject): string[] {
 function unknownMetadata(obj: KubeObject): string[] {
   return Object.keys(obj.metadata).filter((k) => !METADATA.has(k));
 }
-
 
 export interface AdmissionResult {
   object: KubeObject;
@@ -107,11 +125,19 @@ export class Admission {
       const before = (old['spec'] as Record<string, unknown> | undefined)?.['storageClass'] ?? '';
       const after = (obj['spec'] as Record<string, unknown> | undefined)?.['storageClass'] ?? '';
       if (before !== after) {
-        causes.push({ reason: 'FieldValueInvalid', field: 'spec.storageClass', message: `Invalid value: "${String(after)}": field is immutable (was "${String(before)}"); create a new Postgres to change the storage class` });
+        causes.push({
+          reason: 'FieldValueInvalid',
+          field: 'spec.storageClass',
+          message: `Invalid value: "${String(after)}": field is immutable (was "${String(before)}"); create a new Postgres to change the storage class`,
+        });
       }
     }
     if (unknown.length && fieldValidation === 'Strict') {
-      throw badRequest(unknown.length === 1 ? `strict decoding error: unknown field "${unknown[0] as string}"` : `strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(', ')}`);
+      throw badRequest(
+        unknown.length === 1
+          ? `strict decoding error: unknown field "${unknown[0] as string}"`
+          : `strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(', ')}`,
+      );
     }
     if (fieldValidation === 'Warn') for (const f of unknown) warnings.push(`unknown field "${f}"`);
     // Warned about or ignored, an unknown field is still dropped, as kube-apiserver prunes it.
@@ -127,6 +153,7 @@ function reasonFor(rule: string): string {
   if (rule === 'required') return 'FieldValueRequired';
   if (rule === 'enum') return 'FieldValueNotSupported';
   if (rule === 'type') return 'FieldValueTypeInvalid';
-  if (rule === 'reservedUser' || rule === 'reservedDatabase' || rule === 'blockedParameter' || rule === 'operatorManagedParameter') return 'FieldValueForbidden';
+  if (rule === 'reservedUser' || rule === 'reservedDatabase' || rule === 'blockedParameter' || rule === 'operatorManagedParameter')
+    return 'FieldValueForbidden';
   return 'FieldValueInvalid';
 }

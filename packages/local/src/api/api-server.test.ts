@@ -64,7 +64,12 @@ async function call(c: Call, root = base): Promise<{ status: number; json: Recor
   return { status: res.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : {}, headers: res.headers };
 }
 
-const pg = (name: string, spec: Record<string, unknown> = {}): Record<string, unknown> => ({ apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'Postgres', metadata: { name }, spec });
+const pg = (name: string, spec: Record<string, unknown> = {}): Record<string, unknown> => ({
+  apiVersion: 'apps.cozystack.io/v1alpha1',
+  kind: 'Postgres',
+  metadata: { name },
+  spec,
+});
 
 describe('Status errors', () => {
   beforeAll(async () => {
@@ -76,19 +81,67 @@ describe('Status errors', () => {
     { name: 'wrong token', req: { path: P, token: 'nope' }, code: 401, reason: 'Unauthorized' },
     { name: 'another namespace', req: { path: P.replace('team-a', 'team-b') }, code: 403, reason: 'Forbidden', message: /in the namespace "team-b"/ },
     { name: 'all namespaces', req: { path: '/apis/apps.cozystack.io/v1alpha1/postgreses' }, code: 403, reason: 'Forbidden', message: /at the cluster scope/ },
-    { name: 'cluster-scoped write', req: { method: 'POST', path: '/apis/cozystack.io/v1alpha1/schedulingclasses', body: { metadata: { name: 'x' }, spec: {} } }, code: 403, reason: 'Forbidden' },
+    {
+      name: 'cluster-scoped write',
+      req: { method: 'POST', path: '/apis/cozystack.io/v1alpha1/schedulingclasses', body: { metadata: { name: 'x' }, spec: {} } },
+      code: 403,
+      reason: 'Forbidden',
+    },
     { name: 'missing object', req: { path: `${P}/nope` }, code: 404, reason: 'NotFound', message: /^postgreses\.apps\.cozystack\.io "nope" not found$/ },
     { name: 'unknown resource', req: { path: '/apis/apps.cozystack.io/v1alpha1/namespaces/team-a/widgets' }, code: 404, reason: 'NotFound' },
     { name: 'duplicate create', req: { method: 'POST', path: P, body: pg('exists') }, code: 409, reason: 'AlreadyExists', message: /"exists" already exists/ },
-    { name: 'stale update', req: { method: 'PUT', path: `${P}/exists`, body: { ...pg('exists'), metadata: { name: 'exists', resourceVersion: '1' } } }, code: 409, reason: 'Conflict', message: /the object has been modified/ },
-    { name: 'stale merge patch', req: { method: 'PATCH', path: `${P}/exists`, contentType: 'application/merge-patch+json', body: { metadata: { resourceVersion: '1' } } }, code: 409, reason: 'Conflict' },
+    {
+      name: 'stale update',
+      req: { method: 'PUT', path: `${P}/exists`, body: { ...pg('exists'), metadata: { name: 'exists', resourceVersion: '1' } } },
+      code: 409,
+      reason: 'Conflict',
+      message: /the object has been modified/,
+    },
+    {
+      name: 'stale merge patch',
+      req: { method: 'PATCH', path: `${P}/exists`, contentType: 'application/merge-patch+json', body: { metadata: { resourceVersion: '1' } } },
+      code: 409,
+      reason: 'Conflict',
+    },
     { name: 'malformed JSON', req: { method: 'POST', path: P, raw: '{"metadata":' }, code: 400, reason: 'BadRequest', message: /not valid JSON/ },
-    { name: 'malformed YAML apply', req: { method: 'PATCH', path: `${P}/y?fieldManager=t`, contentType: 'application/apply-patch+yaml', raw: 'a: [b' }, code: 400, reason: 'BadRequest', message: /not valid YAML/ },
-    { name: 'body too large', req: { method: 'POST', path: P, raw: JSON.stringify({ ...pg('big'), pad: 'x'.repeat(3 * 1024 * 1024) }) }, code: 413, reason: 'RequestEntityTooLarge' },
-    { name: 'strategic merge patch', req: { method: 'PATCH', path: `${P}/exists`, contentType: 'application/strategic-merge-patch+json', body: {} }, code: 415, reason: 'UnsupportedMediaType' },
-    { name: 'writing a read-only kind', req: { method: 'POST', path: '/api/v1/namespaces/team-a/services', body: { metadata: { name: 's' } } }, code: 405, reason: 'MethodNotAllowed' },
-    { name: 'tenant writing status', req: { method: 'PATCH', path: `${P}/exists/status`, contentType: 'application/merge-patch+json', body: { status: {} } }, code: 403, reason: 'Forbidden' },
-    { name: 'unknown field (Strict)', req: { method: 'POST', path: `${P}?fieldValidation=Strict`, body: pg('f', { bogus: 1 }) }, code: 400, reason: 'BadRequest', message: /unknown field "spec\.bogus"/ },
+    {
+      name: 'malformed YAML apply',
+      req: { method: 'PATCH', path: `${P}/y?fieldManager=t`, contentType: 'application/apply-patch+yaml', raw: 'a: [b' },
+      code: 400,
+      reason: 'BadRequest',
+      message: /not valid YAML/,
+    },
+    {
+      name: 'body too large',
+      req: { method: 'POST', path: P, raw: JSON.stringify({ ...pg('big'), pad: 'x'.repeat(3 * 1024 * 1024) }) },
+      code: 413,
+      reason: 'RequestEntityTooLarge',
+    },
+    {
+      name: 'strategic merge patch',
+      req: { method: 'PATCH', path: `${P}/exists`, contentType: 'application/strategic-merge-patch+json', body: {} },
+      code: 415,
+      reason: 'UnsupportedMediaType',
+    },
+    {
+      name: 'writing a read-only kind',
+      req: { method: 'POST', path: '/api/v1/namespaces/team-a/services', body: { metadata: { name: 's' } } },
+      code: 405,
+      reason: 'MethodNotAllowed',
+    },
+    {
+      name: 'tenant writing status',
+      req: { method: 'PATCH', path: `${P}/exists/status`, contentType: 'application/merge-patch+json', body: { status: {} } },
+      code: 403,
+      reason: 'Forbidden',
+    },
+    {
+      name: 'unknown field (Strict)',
+      req: { method: 'POST', path: `${P}?fieldValidation=Strict`, body: pg('f', { bogus: 1 }) },
+      code: 400,
+      reason: 'BadRequest',
+      message: /unknown field "spec\.bogus"/,
+    },
   ];
   it.each(cases)('$name -> $code $reason', async ({ req, code, reason, message }) => {
     const r = await call(req);
@@ -116,21 +169,33 @@ describe('Status errors', () => {
   });
 
   it.each([
-    { validation: 'Warn', warning: ['extra', 'metadata.extra', 'spec.users.alice.x', 'spec.users["a.b"].y', 'spec.bogus'].map((f) => `299 - ${JSON.stringify(`unknown field "${f}"`)}`).join(', ') },
+    {
+      validation: 'Warn',
+      warning: ['extra', 'metadata.extra', 'spec.users.alice.x', 'spec.users["a.b"].y', 'spec.bogus']
+        .map((f) => `299 - ${JSON.stringify(`unknown field "${f}"`)}`)
+        .join(', '),
+    },
     { validation: 'Ignore', warning: null },
-  ])('drops unknown fields under fieldValidation=$validation, as kube-apiserver prunes them (the property suite found them stored)', async ({ validation, warning }) => {
-    const name = `pruned-${validation.toLowerCase()}`;
-    const body = { ...pg(name, { users: { alice: { x: 1 }, 'a.b': { y: true, replication: true } }, bogus: { z: 1 } }), extra: 1, metadata: { name, extra: 2 } };
-    const r = await call({ method: 'POST', path: `${P}?fieldValidation=${validation}`, body });
-    expect(r.status).toBe(201);
-    expect(r.headers.get('warning')).toBe(warning);
-    const stored = (await call({ path: `${P}/${name}` })).json;
-    expect(stored['spec']).toMatchObject({ users: { alice: {}, 'a.b': { replication: true } } });
-    expect(stored['spec']).not.toHaveProperty('bogus');
-    expect((stored['spec'] as { users: Record<string, unknown> }).users).toEqual({ alice: {}, 'a.b': { replication: true } });
-    expect(stored).not.toHaveProperty('extra');
-    expect(stored['metadata']).not.toHaveProperty('extra');
-  });
+  ])(
+    'drops unknown fields under fieldValidation=$validation, as kube-apiserver prunes them (the property suite found them stored)',
+    async ({ validation, warning }) => {
+      const name = `pruned-${validation.toLowerCase()}`;
+      const body = {
+        ...pg(name, { users: { alice: { x: 1 }, 'a.b': { y: true, replication: true } }, bogus: { z: 1 } }),
+        extra: 1,
+        metadata: { name, extra: 2 },
+      };
+      const r = await call({ method: 'POST', path: `${P}?fieldValidation=${validation}`, body });
+      expect(r.status).toBe(201);
+      expect(r.headers.get('warning')).toBe(warning);
+      const stored = (await call({ path: `${P}/${name}` })).json;
+      expect(stored['spec']).toMatchObject({ users: { alice: {}, 'a.b': { replication: true } } });
+      expect(stored['spec']).not.toHaveProperty('bogus');
+      expect((stored['spec'] as { users: Record<string, unknown> }).users).toEqual({ alice: {}, 'a.b': { replication: true } });
+      expect(stored).not.toHaveProperty('extra');
+      expect(stored['metadata']).not.toHaveProperty('extra');
+    },
+  );
 
   it('warns about an unknown field named in any script, in an ASCII header (the property suite found a 500)', async () => {
     const r = await call({ method: 'POST', path: `${P}?fieldValidation=Warn`, body: pg('scripts', { users: { app: { 字段: 1, '\u{58977}': 2 } } }) });
@@ -143,17 +208,32 @@ describe('Status errors', () => {
 
   it('logs the stack of an unexpected failure inside a resource handler, and answers 500', async () => {
     const logged: string[] = [];
-    const failing = new Admission({ Postgres: { validate: () => { throw new Error('policy exploded'); }, applyDefaults: (spec) => spec } });
+    const failing = new Admission({
+      Postgres: {
+        validate: () => {
+          throw new Error('policy exploded');
+        },
+        applyDefaults: (spec) => spec,
+      },
+    });
     const store = await ObjectStore.open({});
     const service = new ObjectService(store);
     await service.create(NAMESPACE, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-a' } });
-    const s = new ApiServer({ service, authenticator: new Authenticator({ admin: ADMIN, tenants: { 'team-a': TENANT } }), admission: failing, openapi: new OpenApiDocuments(), log: (line) => logged.push(line) });
+    const s = new ApiServer({
+      service,
+      authenticator: new Authenticator({ admin: ADMIN, tenants: { 'team-a': TENANT } }),
+      admission: failing,
+      openapi: new OpenApiDocuments(),
+      log: (line) => logged.push(line),
+    });
     const root = `http://127.0.0.1:${await s.listen(0)}`;
     try {
       const r = await call({ method: 'POST', path: P, body: pg('boom') }, root);
       expect(r.status).toBe(500);
       expect(r.json).toMatchObject({ reason: 'InternalError', message: 'an error on the server has prevented the request from succeeding' });
-      expect(logged).toEqual([expect.stringMatching(/^internal error on POST \/apis\/apps\.cozystack\.io\/v1alpha1\/namespaces\/team-a\/postgreses: Error: policy exploded\n\s+at /)]);
+      expect(logged).toEqual([
+        expect.stringMatching(/^internal error on POST \/apis\/apps\.cozystack\.io\/v1alpha1\/namespaces\/team-a\/postgreses: Error: policy exploded\n\s+at /),
+      ]);
     } finally {
       await s.close();
     }
@@ -175,11 +255,31 @@ describe('SchedulingClass (cluster-scoped, admin-written, SDK-validated)', () =>
   const SC = '/apis/cozystack.io/v1alpha1/schedulingclasses';
   const zoneIn = (values: string[]) => ({ nodeSelectorTerms: [{ matchExpressions: [{ key: 'topology.kubernetes.io/zone', operator: 'In', values }] }] });
   it.each([
-    { name: 'a valid class', body: { metadata: { name: 'two-sites' }, spec: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: zoneIn(['gland', 'geneva']) }, topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule' }] } }, code: 201 },
-    { name: 'In without values', body: { metadata: { name: 'bad-in' }, spec: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: zoneIn([]) } } }, code: 422, field: 'spec.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].values' },
+    {
+      name: 'a valid class',
+      body: {
+        metadata: { name: 'two-sites' },
+        spec: {
+          nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: zoneIn(['gland', 'geneva']) },
+          topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule' }],
+        },
+      },
+      code: 201,
+    },
+    {
+      name: 'In without values',
+      body: { metadata: { name: 'bad-in' }, spec: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: zoneIn([]) } } },
+      code: 422,
+      field: 'spec.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].values',
+    },
     { name: 'the invented zones field (Strict)', body: { metadata: { name: 'typo' }, spec: { zones: ['gland'] } }, code: 400 },
   ])('admin creates $name -> $code', async ({ body, code, field }) => {
-    const r = await call({ method: 'POST', path: `${SC}?fieldValidation=Strict`, token: ADMIN, body: { apiVersion: 'cozystack.io/v1alpha1', kind: 'SchedulingClass', ...body } });
+    const r = await call({
+      method: 'POST',
+      path: `${SC}?fieldValidation=Strict`,
+      token: ADMIN,
+      body: { apiVersion: 'cozystack.io/v1alpha1', kind: 'SchedulingClass', ...body },
+    });
     expect(r.status).toBe(code);
     if (field) expect((r.json['details'] as { causes: { field: string }[] }).causes.map((c) => c.field)).toEqual([field]);
   });
@@ -191,9 +291,22 @@ describe('SchedulingClass (cluster-scoped, admin-written, SDK-validated)', () =>
 
   // cozy:schedulingclass:view grants tenants get, list and watch only.
   it.each([
-    { verb: 'create', req: { method: 'POST', path: SC, body: { apiVersion: 'cozystack.io/v1alpha1', kind: 'SchedulingClass', metadata: { name: 'mine' }, spec: {} } } },
-    { verb: 'update', req: { method: 'PUT', path: `${SC}/two-sites`, body: { apiVersion: 'cozystack.io/v1alpha1', kind: 'SchedulingClass', metadata: { name: 'two-sites' }, spec: {} } } },
-    { verb: 'patch', req: { method: 'PATCH', path: `${SC}/two-sites`, contentType: 'application/merge-patch+json', body: { spec: { nodeSelector: { a: 'b' } } } } },
+    {
+      verb: 'create',
+      req: { method: 'POST', path: SC, body: { apiVersion: 'cozystack.io/v1alpha1', kind: 'SchedulingClass', metadata: { name: 'mine' }, spec: {} } },
+    },
+    {
+      verb: 'update',
+      req: {
+        method: 'PUT',
+        path: `${SC}/two-sites`,
+        body: { apiVersion: 'cozystack.io/v1alpha1', kind: 'SchedulingClass', metadata: { name: 'two-sites' }, spec: {} },
+      },
+    },
+    {
+      verb: 'patch',
+      req: { method: 'PATCH', path: `${SC}/two-sites`, contentType: 'application/merge-patch+json', body: { spec: { nodeSelector: { a: 'b' } } } },
+    },
     { verb: 'delete', req: { method: 'DELETE', path: `${SC}/two-sites` } },
   ])('refuses a tenant $verb of a class with 403, as RBAC does', async ({ verb, req }) => {
     const r = await call(req as Call);
@@ -222,13 +335,19 @@ describe('object semantics', () => {
     const scaled = await call({ method: 'PATCH', path: `${P}/gen`, contentType: 'application/merge-patch+json', body: { spec: { replicas: 3 } } });
     expect((scaled.json['metadata'] as { generation: number }).generation).toBe(2);
     const same = await call({ method: 'PATCH', path: `${P}/gen`, contentType: 'application/merge-patch+json', body: { spec: { replicas: 3 } } });
-    expect((same.json['metadata'] as { resourceVersion: string }).resourceVersion).toBe((scaled.json['metadata'] as { resourceVersion: string }).resourceVersion);
+    expect((same.json['metadata'] as { resourceVersion: string }).resourceVersion).toBe(
+      (scaled.json['metadata'] as { resourceVersion: string }).resourceVersion,
+    );
   });
 
   it('keeps the cleanup finalizer of a live object when a replace omits it', async () => {
     const created = await call({ method: 'POST', path: P, body: pg('keep') });
     const rv = (created.json['metadata'] as { resourceVersion: string }).resourceVersion;
-    const replaced = await call({ method: 'PUT', path: `${P}/keep`, body: { ...pg('keep', { replicas: 1 }), metadata: { name: 'keep', resourceVersion: rv } } });
+    const replaced = await call({
+      method: 'PUT',
+      path: `${P}/keep`,
+      body: { ...pg('keep', { replicas: 1 }), metadata: { name: 'keep', resourceVersion: rv } },
+    });
     expect(replaced.status).toBe(200);
     expect((replaced.json['metadata'] as { finalizers: string[] }).finalizers).toEqual(['local.hikube.io/cleanup']);
   });
@@ -246,13 +365,14 @@ describe('object semantics', () => {
   });
 
   it('pages lists with limit/continue and filters by selectors', async () => {
-    for (let i = 0; i < 5; i++) await call({ method: 'POST', path: P, body: { ...pg(`page-${i}`), metadata: { name: `page-${i}`, labels: { group: 'paging' } } } });
+    for (let i = 0; i < 5; i++)
+      await call({ method: 'POST', path: P, body: { ...pg(`page-${i}`), metadata: { name: `page-${i}`, labels: { group: 'paging' } } } });
     const names: string[] = [];
     let cont = '';
     do {
       const r = await call({ path: `${P}?labelSelector=group%3Dpaging&limit=2${cont ? `&continue=${cont}` : ''}` });
       names.push(...(r.json['items'] as { metadata: { name: string } }[]).map((i) => i.metadata.name));
-      cont = ((r.json['metadata'] as { continue?: string }).continue ?? '');
+      cont = (r.json['metadata'] as { continue?: string }).continue ?? '';
     } while (cont);
     expect(names).toEqual(['page-0', 'page-1', 'page-2', 'page-3', 'page-4']);
     const one = await call({ path: `${P}?fieldSelector=metadata.name%3Dpage-3` });
@@ -300,7 +420,8 @@ describe('watch', () => {
   it('turns a label change that leaves or enters the selection into DELETED or ADDED', async () => {
     const created = await call({ method: 'POST', path: P, body: { ...pg('moving'), metadata: { name: 'moving', labels: { tier: 'a' } } } });
     const rv = (created.json['metadata'] as { resourceVersion: string }).resourceVersion;
-    const relabel = (tier: string) => call({ method: 'PATCH', path: `${P}/moving`, contentType: 'application/merge-patch+json', body: { metadata: { labels: { tier } } } });
+    const relabel = (tier: string) =>
+      call({ method: 'PATCH', path: `${P}/moving`, contentType: 'application/merge-patch+json', body: { metadata: { labels: { tier } } } });
     await relabel('b');
     await relabel('a');
     const events = await readEvents(`${P}?watch=true&resourceVersion=${rv}&labelSelector=tier%3Da`, 2);
@@ -327,7 +448,9 @@ describe('watch', () => {
 
 describe('discovery and OpenAPI', () => {
   it('serves aggregated discovery only with the exact content type asked for', async () => {
-    const res = await fetch(`${base}/apis`, { headers: { authorization: `Bearer ${TENANT}`, accept: 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json' } });
+    const res = await fetch(`${base}/apis`, {
+      headers: { authorization: `Bearer ${TENANT}`, accept: 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json' },
+    });
     expect(res.headers.get('content-type')).toBe('application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList');
     const body = (await res.json()) as { items: { metadata: { name: string }; versions: { resources: { resource: string; shortNames?: string[] }[] }[] }[] };
     const apps = body.items.find((i) => i.metadata.name === 'apps.cozystack.io');
@@ -342,10 +465,14 @@ describe('discovery and OpenAPI', () => {
     const gv = paths['apis/apps.cozystack.io/v1alpha1'];
     expect(gv?.serverRelativeURL).toMatch(/^\/openapi\/v3\/apis\/apps\.cozystack\.io\/v1alpha1\?hash=/);
     const doc = await call({ path: gv?.serverRelativeURL ?? '' });
-    const item = (doc.json['paths'] as Record<string, { patch: { parameters: { name: string }[] } }>)['/apis/apps.cozystack.io/v1alpha1/namespaces/{namespace}/postgreses/{name}'];
+    const item = (doc.json['paths'] as Record<string, { patch: { parameters: { name: string }[] } }>)[
+      '/apis/apps.cozystack.io/v1alpha1/namespaces/{namespace}/postgreses/{name}'
+    ];
     expect(item?.patch.parameters.map((p) => p.name)).toContain('fieldValidation');
     expect((await call({ path: '/openapi/v2' })).status).toBe(404);
-    const v2 = await fetch(`${base}/openapi/v2`, { headers: { authorization: `Bearer ${TENANT}`, accept: 'application/com.github.proto-openapi.spec.v2@v1.0+protobuf' } });
+    const v2 = await fetch(`${base}/openapi/v2`, {
+      headers: { authorization: `Bearer ${TENANT}`, accept: 'application/com.github.proto-openapi.spec.v2@v1.0+protobuf' },
+    });
     expect(v2.headers.get('content-type')).toBe('application/com.github.proto-openapi.spec.v2.v1.0+protobuf');
     expect(Buffer.from(await v2.arrayBuffer()).includes('fieldValidation')).toBe(true);
   });

@@ -29,7 +29,13 @@ export interface VersionInfo {
 }
 
 /** A front served beside the Kubernetes API, answering every path under its prefix (undefined passes the request on). */
-export type PublicFront = (request: { method: string; path: string; apiKey: string | undefined; contentType: string | undefined; body: () => Promise<string> }) => Promise<Reply | undefined>;
+export type PublicFront = (request: {
+  method: string;
+  path: string;
+  apiKey: string | undefined;
+  contentType: string | undefined;
+  body: () => Promise<string>;
+}) => Promise<Reply | undefined>;
 
 /** Extra routes under /hikube-local/ (admin only), e.g. site operations. */
 export type ExtraRoute = (method: string, path: string, identity: Identity, body: () => Promise<string>) => Promise<Reply | undefined>;
@@ -50,7 +56,7 @@ export interface ApiServerOptions {
   heartbeatMs?: number;
 }
 
-export const DEFAULT_VERSION: VersionInfo = { major: '1', minor: '32', gitVersion: 'v1.32.0-hikube-local' };
+const DEFAULT_VERSION: VersionInfo = { major: '1', minor: '32', gitVersion: 'v1.32.0-hikube-local' };
 
 export class ApiServer {
   private server: Http2SecureServer | HttpServer | undefined;
@@ -122,7 +128,13 @@ export class ApiServer {
       if (open) return this.send(res, { status: 200, ...open });
       if (pathname.startsWith('/postgres/') && this.options.publicFront) {
         const apiKey = req.headers['x-hikube-api-key'];
-        const reply = await this.options.publicFront({ method, path: pathname, apiKey: Array.isArray(apiKey) ? apiKey[0] : apiKey, contentType: req.headers['content-type'], body });
+        const reply = await this.options.publicFront({
+          method,
+          path: pathname,
+          apiKey: Array.isArray(apiKey) ? apiKey[0] : apiKey,
+          contentType: req.headers['content-type'],
+          body,
+        });
         if (reply) return this.send(res, reply);
       }
       const identity = this.options.authenticator.authenticate(req.headers.authorization);
@@ -137,7 +149,9 @@ export class ApiServer {
         authorize(identity, verb, path.type, path.type.namespaced ? path.namespace : undefined, path.name);
         // Status is the platform's to write, as on Hikube; tenants only read it.
         if (path.subresource === 'status' && verb !== 'get' && identity.kind !== 'admin') {
-          throw forbidden(`${path.type.plural}.${path.type.group}/status "${path.name ?? ''}" is forbidden: User "${identity.user}" cannot ${verb} resource "${path.type.plural}/status"`);
+          throw forbidden(
+            `${path.type.plural}.${path.type.group}/status "${path.name ?? ''}" is forbidden: User "${identity.user}" cannot ${verb} resource "${path.type.plural}/status"`,
+          );
         }
         if (verb === 'watch' || (verb === 'get' && isWatch(url.query))) {
           streaming = true;

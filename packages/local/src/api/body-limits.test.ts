@@ -50,7 +50,11 @@ describe('scanJson', () => {
 
 describe('scanYaml', () => {
   const cases: { name: string; given: string; want: string | undefined }[] = [
-    { name: 'an ordinary manifest', given: 'apiVersion: v1\nmetadata:\n  name: a\n  labels: {a: b}\nspec:\n  users:\n    - name: u\n      roles: [a, b]\n', want: undefined },
+    {
+      name: 'an ordinary manifest',
+      given: 'apiVersion: v1\nmetadata:\n  name: a\n  labels: {a: b}\nspec:\n  users:\n    - name: u\n      roles: [a, b]\n',
+      want: undefined,
+    },
     { name: 'flow sequences 30,000 deep (the crash)', given: `a: ${deepJson(30_000)}`, want: 'HIKUBE_BODY_TOO_DEEP' },
     { name: 'unclosed flow sequences', given: `a: ${'['.repeat(5000)}`, want: 'HIKUBE_BODY_TOO_DEEP' },
     { name: 'flow mappings 101 deep', given: '{a: '.repeat(101) + '1' + '}'.repeat(101), want: 'HIKUBE_BODY_TOO_DEEP' },
@@ -62,7 +66,11 @@ describe('scanYaml', () => {
     { name: 'brackets in a block scalar', given: `a: |\n  ${'['.repeat(500)}\n`, want: undefined },
     { name: 'brackets inside a plain scalar', given: `a: it's ${deepJson(200)}`, want: undefined },
     { name: 'a quote inside a plain scalar does not hide later brackets', given: `a: it's\nb: ${deepJson(200)}`, want: 'HIKUBE_BODY_TOO_DEEP' },
-    { name: 'more keys than allowed, over the YAML size limit first', given: Array.from({ length: BODY_LIMITS.maxKeys + 1 }, (_, i) => `k${i}: 1`).join('\n'), want: 'HIKUBE_BODY_TOO_LARGE' },
+    {
+      name: 'more keys than allowed, over the YAML size limit first',
+      given: Array.from({ length: BODY_LIMITS.maxKeys + 1 }, (_, i) => `k${i}: 1`).join('\n'),
+      want: 'HIKUBE_BODY_TOO_LARGE',
+    },
     { name: 'too many keys in a small body', given: `{${'a: 1, '.repeat(BODY_LIMITS.maxKeys + 1)}}`, want: 'HIKUBE_BODY_TOO_MANY_KEYS' },
     { name: 'larger than the YAML size limit', given: `a: "${'x'.repeat(BODY_LIMITS.maxYamlBytes)}"`, want: 'HIKUBE_BODY_TOO_LARGE' },
   ];

@@ -128,7 +128,11 @@ function decodeKey(quoted: string): string {
  */
 export function scanYaml(text: string, limits: BodyLimits = BODY_LIMITS): void {
   if (Buffer.byteLength(text) > limits.maxYamlBytes) {
-    throw new BodyLimitError('HIKUBE_BODY_TOO_LARGE', limits.maxYamlBytes, `a YAML request body may be at most ${limits.maxYamlBytes} bytes; send larger objects as JSON`);
+    throw new BodyLimitError(
+      'HIKUBE_BODY_TOO_LARGE',
+      limits.maxYamlBytes,
+      `a YAML request body may be at most ${limits.maxYamlBytes} bytes; send larger objects as JSON`,
+    );
   }
   let flow = 0;
   let block = 0;

@@ -28,14 +28,20 @@ afterAll(async () => {
 describe('@kubernetes/client-node', () => {
   it('creates, reads, lists and merge-patches a Postgres', async () => {
     const api = kc.makeApiClient(k8s.CustomObjectsApi);
-    const created = (await api.createNamespacedCustomObject({ ...pg, body: { apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'Postgres', metadata: { name: 'client' }, spec: { replicas: 1 } } })) as { metadata: { uid: string } };
+    const created = (await api.createNamespacedCustomObject({
+      ...pg,
+      body: { apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'Postgres', metadata: { name: 'client' }, spec: { replicas: 1 } },
+    })) as { metadata: { uid: string } };
     expect(created.metadata.uid).toMatch(/^[0-9a-f-]{36}$/);
     await local.idle();
     const got = (await api.getNamespacedCustomObject({ ...pg, name: 'client' })) as { status: { conditions: { type: string; status: string }[] } };
     expect(got.status.conditions.find((c) => c.type === 'Ready')?.status).toBe('True');
     const list = (await api.listNamespacedCustomObject({ ...pg })) as { items: unknown[] };
     expect(list.items).toHaveLength(1);
-    const patched = (await api.patchNamespacedCustomObject({ ...pg, name: 'client', body: { spec: { replicas: 2 } } }, k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch))) as { metadata: { generation: number } };
+    const patched = (await api.patchNamespacedCustomObject(
+      { ...pg, name: 'client', body: { spec: { replicas: 2 } } },
+      k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch),
+    )) as { metadata: { generation: number } };
     expect(patched.metadata.generation).toBe(2);
   });
 
@@ -62,7 +68,10 @@ describe('@kubernetes/client-node', () => {
       () => undefined,
     );
     const api = kc.makeApiClient(k8s.CustomObjectsApi);
-    await api.patchNamespacedCustomObject({ ...pg, name: 'client', body: { metadata: { labels: { watched: 'yes' } } } }, k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch));
+    await api.patchNamespacedCustomObject(
+      { ...pg, name: 'client', body: { metadata: { labels: { watched: 'yes' } } } },
+      k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch),
+    );
     await modified;
     controller.abort();
     expect(seen[0]).toBe('ADDED');

@@ -56,7 +56,8 @@ describe('Hikube Local against the cozystack v1.6.2 fixtures', () => {
 
   it('publishes its OpenAPI v3 document like an aggregated API server, and the SDK reads the fields it has', async () => {
     const capabilities = await client.postgres.capabilities();
-    for (const path of ['version', 'tls.enabled', 'backup.useSystemBucket', 'backup.s3CredentialsSecret', 'bootstrap.serverName', 'users.app']) expect(capabilities.has(path)).toBe(true);
+    for (const path of ['version', 'tls.enabled', 'backup.useSystemBucket', 'backup.s3CredentialsSecret', 'bootstrap.serverName', 'users.app'])
+      expect(capabilities.has(path)).toBe(true);
     expect(capabilities.has('backup.compression')).toBe(false);
     // v1.6.2's chart has no per-cluster class: a tenant's class comes from its namespace's label.
     expect(capabilities.has('schedulingClass')).toBe(false);

@@ -92,7 +92,8 @@ export function resourceListDiscovery(group: string, version: string): Doc | und
     if (t.shortNames.length) r['shortNames'] = t.shortNames;
     if (t.categories.length) r['categories'] = t.categories;
     resources.push(r);
-    if (t.hasStatus && t.verbs.includes('update')) resources.push({ name: `${t.plural}/status`, singularName: '', namespaced: t.namespaced, kind: t.kind, verbs: ['get', 'patch', 'update'] });
+    if (t.hasStatus && t.verbs.includes('update'))
+      resources.push({ name: `${t.plural}/status`, singularName: '', namespaced: t.namespaced, kind: t.kind, verbs: ['get', 'patch', 'update'] });
   }
   return json({ kind: 'APIResourceList', apiVersion: 'v1', groupVersion: apiVersionOf(types[0] as ResourceType), resources });
 }

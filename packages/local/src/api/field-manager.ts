@@ -98,7 +98,14 @@ function entryPaths(e: ManagedFieldsEntry): Set<string> {
   return decodeFields(e.fieldsV1 ?? {});
 }
 
-function setEntry(entries: ManagedFieldsEntry[], manager: string, operation: 'Apply' | 'Update', apiVersion: string, paths: Set<string>, time: string): ManagedFieldsEntry[] {
+function setEntry(
+  entries: ManagedFieldsEntry[],
+  manager: string,
+  operation: 'Apply' | 'Update',
+  apiVersion: string,
+  paths: Set<string>,
+  time: string,
+): ManagedFieldsEntry[] {
   const rest = entries.filter((e) => !(e.manager === manager && e.operation === operation && e.subresource === undefined));
   if (paths.size === 0) return rest;
   return [...rest, { manager, operation, apiVersion, time, fieldsType: 'FieldsV1', fieldsV1: encodeFields(paths) }];

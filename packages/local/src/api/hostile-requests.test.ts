@@ -45,7 +45,8 @@ beforeAll(async () => {
     log: (line) => logged.push(line),
   });
   base = `https://127.0.0.1:${await server.listen(0)}`;
-  for (const name of ['inj', 'keep']) await service.create(POSTGRES, { apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'Postgres', metadata: { name, namespace: 'team-a' }, spec: {} });
+  for (const name of ['inj', 'keep'])
+    await service.create(POSTGRES, { apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'Postgres', metadata: { name, namespace: 'team-a' }, spec: {} });
 });
 afterAll(async () => {
   await server.close();
@@ -73,12 +74,16 @@ function toAnswer(status: number, text: string, headers: Answer['headers']): Ans
 /** HTTP/1.1 over TLS; the path goes out exactly as given (no dot-segment removal). */
 function http1(a: Ask): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = httpsRequest(`${base}/`, { method: a.method, path: a.path, ca, headers: { authorization: `Bearer ${a.token ?? TENANT}`, 'content-type': a.contentType ?? 'application/json' } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => (text += d));
-      res.on('end', () => resolve(toAnswer(res.statusCode ?? 0, text, res.headers)));
-    });
+    const req = httpsRequest(
+      `${base}/`,
+      { method: a.method, path: a.path, ca, headers: { authorization: `Bearer ${a.token ?? TENANT}`, 'content-type': a.contentType ?? 'application/json' } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (text += d));
+        res.on('end', () => resolve(toAnswer(res.statusCode ?? 0, text, res.headers)));
+      },
+    );
     req.on('error', reject);
     req.end(a.body);
   });
@@ -99,18 +104,48 @@ const protocols = [
 ];
 
 async function names(): Promise<string[]> {
-  return service.list(POSTGRES, { namespace: 'team-a' }).items.map((o) => o.metadata.name).sort();
+  return service
+    .list(POSTGRES, { namespace: 'team-a' })
+    .items.map((o) => o.metadata.name)
+    .sort();
 }
 
 const pg = (name: string): Record<string, unknown> => ({ apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'Postgres', metadata: { name }, spec: {} });
 
 describe.each(protocols)('over $protocol', ({ send }) => {
   it.each([
-    { name: 'YAML nested 30,000 deep (row 1)', body: `a: ${'['.repeat(30_000)}${']'.repeat(30_000)}`, contentType: 'application/yaml', message: /nested deeper than 100 levels/ },
-    { name: 'JSON nested 100,000 deep (row 9)', body: '['.repeat(100_000) + ']'.repeat(100_000), contentType: 'application/json', message: /nested deeper than 100 levels/ },
-    { name: 'JSON objects nested 1,000 deep in metadata', body: `{"metadata":{"name":"deep","labels":${'{"a":'.repeat(1000)}1${'}'.repeat(1000)}}}`, contentType: 'application/json', message: /nested deeper than 100 levels/ },
-    { name: 'an apply patch nested 30,000 deep', body: `metadata: ${'['.repeat(30_000)}`, contentType: 'application/apply-patch+yaml', message: /nested deeper than 100 levels/, method: 'PATCH', path: `${P}/keep?fieldManager=x` },
-    { name: 'too many keys', body: `{${Array.from({ length: BODY_LIMITS.maxKeys + 1 }, (_, i) => `"k${i}":1`).join(',')}}`, contentType: 'application/json', message: /more than 20000 object keys/ },
+    {
+      name: 'YAML nested 30,000 deep (row 1)',
+      body: `a: ${'['.repeat(30_000)}${']'.repeat(30_000)}`,
+      contentType: 'application/yaml',
+      message: /nested deeper than 100 levels/,
+    },
+    {
+      name: 'JSON nested 100,000 deep (row 9)',
+      body: '['.repeat(100_000) + ']'.repeat(100_000),
+      contentType: 'application/json',
+      message: /nested deeper than 100 levels/,
+    },
+    {
+      name: 'JSON objects nested 1,000 deep in metadata',
+      body: `{"metadata":{"name":"deep","labels":${'{"a":'.repeat(1000)}1${'}'.repeat(1000)}}}`,
+      contentType: 'application/json',
+      message: /nested deeper than 100 levels/,
+    },
+    {
+      name: 'an apply patch nested 30,000 deep',
+      body: `metadata: ${'['.repeat(30_000)}`,
+      contentType: 'application/apply-patch+yaml',
+      message: /nested deeper than 100 levels/,
+      method: 'PATCH',
+      path: `${P}/keep?fieldManager=x`,
+    },
+    {
+      name: 'too many keys',
+      body: `{${Array.from({ length: BODY_LIMITS.maxKeys + 1 }, (_, i) => `"k${i}":1`).join(',')}}`,
+      contentType: 'application/json',
+      message: /more than 20000 object keys/,
+    },
   ])('answers 400 BadRequest to $name and keeps serving', async ({ body, contentType, message, method, path }) => {
     const r = await send({ method: method ?? 'POST', path: path ?? P, body, contentType });
     expect(r.status).toBe(400);
@@ -142,8 +177,12 @@ describe.each(protocols)('over $protocol', ({ send }) => {
   });
 
   it('takes JSON sent as application/json; charset=utf-8 and as application/yaml', async () => {
-    expect((await send({ method: 'POST', path: `${P}?dryRun=All`, body: JSON.stringify(pg('charset')), contentType: 'application/json; charset=utf-8' })).status).toBe(201);
-    expect((await send({ method: 'POST', path: `${P}?dryRun=All`, body: 'metadata:\n  name: yaml\nspec: {}\n', contentType: 'application/yaml' })).status).toBe(201);
+    expect(
+      (await send({ method: 'POST', path: `${P}?dryRun=All`, body: JSON.stringify(pg('charset')), contentType: 'application/json; charset=utf-8' })).status,
+    ).toBe(201);
+    expect((await send({ method: 'POST', path: `${P}?dryRun=All`, body: 'metadata:\n  name: yaml\nspec: {}\n', contentType: 'application/yaml' })).status).toBe(
+      201,
+    );
   });
 
   it('reports duplicate JSON keys: 400 under Strict, a warning under Warn, nothing under Ignore (row 11)', async () => {
@@ -173,9 +212,21 @@ describe.each(protocols)('over $protocol', ({ send }) => {
   });
 
   it.each([
-    { name: 'in spec', query: '', body: '{"spec":{"__proto__":{"replicas":5,"users":{"evil":{}}}}}', status: 200, warning: '299 - "unknown field \\"spec.__proto__\\""' },
+    {
+      name: 'in spec',
+      query: '',
+      body: '{"spec":{"__proto__":{"replicas":5,"users":{"evil":{}}}}}',
+      status: 200,
+      warning: '299 - "unknown field \\"spec.__proto__\\""',
+    },
     { name: 'at the top', query: '', body: '{"__proto__":{"spec":{"replicas":5}}}', status: 200, warning: '299 - "unknown field \\"__proto__\\""' },
-    { name: 'in spec under Strict', query: '?fieldValidation=Strict', body: '{"spec":{"__proto__":{"replicas":5}}}', status: 400, message: 'strict decoding error: unknown field "spec.__proto__"' },
+    {
+      name: 'in spec under Strict',
+      query: '?fieldValidation=Strict',
+      body: '{"spec":{"__proto__":{"replicas":5}}}',
+      status: 400,
+      message: 'strict decoding error: unknown field "spec.__proto__"',
+    },
   ])('takes __proto__ in a merge patch $name as an unknown field, never as a prototype', async ({ query, body, status, warning, message }) => {
     const merge = (text: string, q = '') => send({ method: 'PATCH', path: `${P}/keep${q}`, body: text, contentType: 'application/merge-patch+json' });
     expect((await merge('{}')).status).toBe(200);

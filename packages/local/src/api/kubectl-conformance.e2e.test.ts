@@ -70,7 +70,11 @@ describe('kubectl against Hikube Local', () => {
 
   it('returns the defaulted spec and the platform status in -o yaml', async () => {
     const r = await kubectl('get', 'postgres', 'dev', '-o', 'yaml');
-    const obj = parse(r.stdout) as { metadata: Record<string, unknown>; spec: Record<string, unknown>; status: { conditions: { type: string; status: string; reason: string }[] } & Record<string, unknown> };
+    const obj = parse(r.stdout) as {
+      metadata: Record<string, unknown>;
+      spec: Record<string, unknown>;
+      status: { conditions: { type: string; status: string; reason: string }[] } & Record<string, unknown>;
+    };
     expect(obj.spec).toMatchObject({ replicas: 1, version: 'v18', storageClass: '', external: false, postgresql: { parameters: { max_connections: '100' } } });
     expect(obj.metadata).toMatchObject({ generation: 1, namespace: 'tenant-demo' });
     expect(obj.metadata['uid']).toMatch(/^[0-9a-f-]{36}$/);
@@ -88,7 +92,9 @@ describe('kubectl against Hikube Local', () => {
     const pods = await kubectl('get', 'pods', '-l', 'cnpg.io/cluster=postgres-production', '-o', 'json');
     const items = (JSON.parse(pods.stdout) as { items: { metadata: { name: string; labels: Record<string, string> }; spec: { nodeName: string } }[] }).items;
     // No zone label on pods, as on the platform: the node's name tells the site.
-    expect(items.map((p) => [p.metadata.name, p.spec.nodeName, p.metadata.labels['topology.kubernetes.io/zone'], p.metadata.labels['cnpg.io/instanceRole']])).toEqual([
+    expect(
+      items.map((p) => [p.metadata.name, p.spec.nodeName, p.metadata.labels['topology.kubernetes.io/zone'], p.metadata.labels['cnpg.io/instanceRole']]),
+    ).toEqual([
       ['postgres-production-1', 'gld-worker-1', undefined, 'primary'],
       ['postgres-production-2', 'luc-worker-1', undefined, 'replica'],
       ['postgres-production-3', 'plo-worker-1', undefined, 'replica'],
@@ -115,15 +121,25 @@ describe('kubectl against Hikube Local', () => {
     const r = await kubectl('describe', 'postgres', 'quickstart');
     expect(r.stdout).toMatch(/Status:\s*\n\s+Conditions:/);
     expect(r.stdout).toMatch(/Reason:\s+InstallSucceeded/);
-    expect(r.stdout).toMatch(/Events:\s*\n\s+Type\s+Reason\s+Age\s+From\s+Message[\s\S]*Normal\s+Created\s+\S+\s+hikube-local\s+Cluster postgres-quickstart created/);
+    expect(r.stdout).toMatch(
+      /Events:\s*\n\s+Type\s+Reason\s+Age\s+From\s+Message[\s\S]*Normal\s+Created\s+\S+\s+hikube-local\s+Cluster postgres-quickstart created/,
+    );
   });
 
   it('merge-patches, reports no-op patches, and bumps generation once', async () => {
     expect((await kubectl('patch', 'pg', 'dev', '--type=merge', '-p', '{"spec":{"replicas":2}}')).stdout).toBe('postgres.apps.cozystack.io/dev patched\n');
-    expect((await kubectl('patch', 'pg', 'dev', '--type=merge', '-p', '{"spec":{"replicas":2}}')).stdout).toBe('postgres.apps.cozystack.io/dev patched (no change)\n');
+    expect((await kubectl('patch', 'pg', 'dev', '--type=merge', '-p', '{"spec":{"replicas":2}}')).stdout).toBe(
+      'postgres.apps.cozystack.io/dev patched (no change)\n',
+    );
     // kubectl wait may return on the Ready=True left from before the patch, as on the platform: wait for the release instead.
     await local.idle();
-    const r = await kubectl('get', 'pg', 'dev', '-o', 'jsonpath={.metadata.generation} {.status.conditions[?(@.type=="Ready")].reason} {.status.readyInstances}');
+    const r = await kubectl(
+      'get',
+      'pg',
+      'dev',
+      '-o',
+      'jsonpath={.metadata.generation} {.status.conditions[?(@.type=="Ready")].reason} {.status.readyInstances}',
+    );
     expect(r.stdout).toBe('2 UpgradeSucceeded 2');
     const json = await kubectl('patch', 'pg', 'dev', '--type=json', '-p', '[{"op":"replace","path":"/spec/replicas","value":1}]');
     expect(json.stdout).toBe('postgres.apps.cozystack.io/dev patched\n');
@@ -144,7 +160,8 @@ describe('kubectl against Hikube Local', () => {
 
   it('upgrades a client-side apply to server-side apply without conflicts', async () => {
     const file = join(dir, 'upgrade.yaml');
-    const write = (replicas: number) => writeFileSync(file, `apiVersion: apps.cozystack.io/v1alpha1\nkind: Postgres\nmetadata:\n  name: upgraded\nspec:\n  replicas: ${replicas}\n`);
+    const write = (replicas: number) =>
+      writeFileSync(file, `apiVersion: apps.cozystack.io/v1alpha1\nkind: Postgres\nmetadata:\n  name: upgraded\nspec:\n  replicas: ${replicas}\n`);
     write(1);
     expect((await kubectl('apply', '-f', file)).stdout).toBe('postgres.apps.cozystack.io/upgraded created\n');
     write(2);
@@ -178,10 +195,18 @@ describe('kubectl against Hikube Local', () => {
   });
 
   const invalid: { name: string; yaml: string; want: RegExp }[] = [
-    { name: 'name longer than 44 characters', yaml: 'metadata: {name: a-very-long-postgres-name-that-is-over-the-limit-x}\nspec: {}', want: /metadata\.name.*at most 44/ },
+    {
+      name: 'name longer than 44 characters',
+      yaml: 'metadata: {name: a-very-long-postgres-name-that-is-over-the-limit-x}\nspec: {}',
+      want: /metadata\.name.*at most 44/,
+    },
     { name: 'unknown field', yaml: 'metadata: {name: f}\nspec: {replicaz: 2}', want: /strict decoding error: unknown field "spec\.replicaz"/ },
     // Cozystack v1.6.2 (the default) has no per-cluster class: the namespace label chooses it.
-    { name: 'a per-cluster class', yaml: 'metadata: {name: s}\nspec: {schedulingClass: spread}', want: /strict decoding error: unknown field "spec\.schedulingClass"/ },
+    {
+      name: 'a per-cluster class',
+      yaml: 'metadata: {name: s}\nspec: {schedulingClass: spread}',
+      want: /strict decoding error: unknown field "spec\.schedulingClass"/,
+    },
   ];
   it.each(invalid)('rejects an invalid manifest: $name', async ({ yaml, want }) => {
     const file = join(dir, 'invalid.yaml');
@@ -195,10 +220,22 @@ describe('kubectl against Hikube Local', () => {
   // Helm's reason and its schema wording, the field named by its pointer in the values.
   const refusedByTheRelease: { name: string; yaml: string; want: RegExp }[] = [
     { name: 'forbidden postgres user', yaml: 'metadata: {name: u}\nspec: {users: {postgres: {}}}', want: /- at '\/users\/postgres': / },
-    { name: 'blocked parameter', yaml: 'metadata: {name: p}\nspec: {postgresql: {parameters: {archive_command: "true"}}}', want: /- at '\/postgresql\/parameters\/archive_command': .*blocked/ },
-    { name: 'quorum not below replicas', yaml: 'metadata: {name: q}\nspec: {replicas: 2, quorum: {minSyncReplicas: 1, maxSyncReplicas: 2}}', want: /- at '\/quorum\/maxSyncReplicas': / },
+    {
+      name: 'blocked parameter',
+      yaml: 'metadata: {name: p}\nspec: {postgresql: {parameters: {archive_command: "true"}}}',
+      want: /- at '\/postgresql\/parameters\/archive_command': .*blocked/,
+    },
+    {
+      name: 'quorum not below replicas',
+      yaml: 'metadata: {name: q}\nspec: {replicas: 2, quorum: {minSyncReplicas: 1, maxSyncReplicas: 2}}',
+      want: /- at '\/quorum\/maxSyncReplicas': /,
+    },
     { name: 'unknown version', yaml: 'metadata: {name: v}\nspec: {version: v9}', want: /- at '\/version': / },
-    { name: 'role naming an undeclared user', yaml: 'metadata: {name: r}\nspec: {databases: {app: {roles: {admin: [ghost]}}}}', want: /- at '\/databases\/app\/roles\/admin\/0': .*ghost/ },
+    {
+      name: 'role naming an undeclared user',
+      yaml: 'metadata: {name: r}\nspec: {databases: {app: {roles: {admin: [ghost]}}}}',
+      want: /- at '\/databases\/app\/roles\/admin\/0': .*ghost/,
+    },
   ];
   it.each(refusedByTheRelease)('accepts, then fails the install of: $name', async ({ yaml, want }) => {
     const file = join(dir, 'refused.yaml');
@@ -207,10 +244,20 @@ describe('kubectl against Hikube Local', () => {
     expect(applied.stdout).toMatch(/ created\n$/);
     await local.idle();
     const name = /name: (\w+)/.exec(yaml)?.[1] ?? '';
-    const ready = await kubectl('get', 'pg', name, '-o', 'jsonpath={.status.conditions[?(@.type=="Ready")].status} {.status.conditions[?(@.type=="Ready")].reason}');
+    const ready = await kubectl(
+      'get',
+      'pg',
+      name,
+      '-o',
+      'jsonpath={.status.conditions[?(@.type=="Ready")].status} {.status.conditions[?(@.type=="Ready")].reason}',
+    );
     expect(ready.stdout).toBe('False InstallFailed');
     const message = await kubectl('get', 'pg', name, '-o', 'jsonpath={.status.conditions[?(@.type=="Ready")].message}');
-    expect(message.stdout).toMatch(new RegExp(`^Helm install failed for release tenant-demo/postgres-${name} with chart postgres@0\\.18\\.0: values don't meet the specifications of the schema`));
+    expect(message.stdout).toMatch(
+      new RegExp(
+        `^Helm install failed for release tenant-demo/postgres-${name} with chart postgres@0\\.18\\.0: values don't meet the specifications of the schema`,
+      ),
+    );
     expect(message.stdout).toMatch(want);
     expect((await kubectl('get', 'pods', '-l', `cnpg.io/cluster=postgres-${name}`, '-o', 'name')).stdout).toBe('');
     expect((await kubectl('delete', '-f', file)).exitCode).toBe(0);

@@ -20,7 +20,12 @@ describe.each(['27', '28', '33'])('kubectl 1.%s', (minor) => {
   it('applies, lists as a table, waits, server-side applies, patches and deletes', async () => {
     const dir = mkdtempSync(join(tmpdir(), `hikube-local-kubectl-1.${minor}-`));
     dirs.push(dir);
-    const local = await startHikubeLocal({ dataDir: join(dir, 'data'), port: 0, driver: 'deterministic', version: { major: '1', minor, gitVersion: `v1.${minor}.0-hikube-local` } });
+    const local = await startHikubeLocal({
+      dataDir: join(dir, 'data'),
+      port: 0,
+      driver: 'deterministic',
+      version: { major: '1', minor, gitVersion: `v1.${minor}.0-hikube-local` },
+    });
     const runner = await Kubectl.create({ kubeconfig: local.kubeconfigPath });
     const kubectl = (...args: string[]) => runner.run(args);
     try {
@@ -33,7 +38,9 @@ describe.each(['27', '28', '33'])('kubectl 1.%s', (minor) => {
       writeFileSync(patched, 'apiVersion: apps.cozystack.io/v1alpha1\nkind: Postgres\nmetadata:\n  name: quickstart\nspec:\n  replicas: 2\n');
       const ssa = await kubectl('apply', '--server-side', '--force-conflicts', '-f', patched);
       expect(ssa.stderr).toBe('');
-      expect((await kubectl('patch', 'pg', 'quickstart', '--type=merge', '-p', '{"spec":{"replicas":1}}')).stdout).toBe('postgres.apps.cozystack.io/quickstart patched\n');
+      expect((await kubectl('patch', 'pg', 'quickstart', '--type=merge', '-p', '{"spec":{"replicas":1}}')).stdout).toBe(
+        'postgres.apps.cozystack.io/quickstart patched\n',
+      );
       expect((await kubectl('delete', 'pg', 'quickstart')).stdout).toBe('postgres.apps.cozystack.io "quickstart" deleted\n');
     } finally {
       await runner.dispose();

@@ -62,7 +62,11 @@ function gvDocument(gv: string, types: ResourceType[], components: SchemaCompone
       item['patch'] = {
         operationId: `patch${t.kind}`,
         'x-kubernetes-group-version-kind': gvk(t)[0],
-        parameters: [fieldValidation, { name: 'fieldManager', in: 'query', schema: { type: 'string' } }, { name: 'force', in: 'query', schema: { type: 'boolean' } }],
+        parameters: [
+          fieldValidation,
+          { name: 'fieldManager', in: 'query', schema: { type: 'string' } },
+          { name: 'force', in: 'query', schema: { type: 'boolean' } },
+        ],
         requestBody: {
           content: {
             'application/json-patch+json': { schema: { type: 'object' } },

@@ -13,7 +13,14 @@ describe('jsonPatch (RFC 6902)', () => {
     { name: 'replace', ops: [{ op: 'replace', path: '/a/x/0', value: 9 }], want: { a: { x: [9, 2] } } },
     { name: 'remove', ops: [{ op: 'remove', path: '/a/x/1' }], want: { a: { x: [1] } } },
     { name: 'move', ops: [{ op: 'move', from: '/a/x', path: '/y' }], want: { a: {}, y: [1, 2] } },
-    { name: 'test then copy', ops: [{ op: 'test', path: '/a/x/0', value: 1 }, { op: 'copy', from: '/a/x', path: '/z' }], want: { a: { x: [1, 2] }, z: [1, 2] } },
+    {
+      name: 'test then copy',
+      ops: [
+        { op: 'test', path: '/a/x/0', value: 1 },
+        { op: 'copy', from: '/a/x', path: '/z' },
+      ],
+      want: { a: { x: [1, 2] }, z: [1, 2] },
+    },
   ];
   it.each(cases)('$name', ({ ops, want }) => expect(jsonPatch({ a: { x: [1, 2] } }, ops)).toEqual(want));
 

@@ -13,7 +13,12 @@ function published(fields: readonly ExtraPostgresField[]) {
   return capabilitiesFromDocument(JSON.parse(docs.groupVersionDocument('apis/apps.cozystack.io/v1alpha1') ?? '{}'));
 }
 
-const postgres = (spec: Record<string, unknown>): KubeObject => ({ apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'Postgres', metadata: { name: 'orders', namespace: 'tenant-demo' }, spec });
+const postgres = (spec: Record<string, unknown>): KubeObject => ({
+  apiVersion: 'apps.cozystack.io/v1alpha1',
+  kind: 'Postgres',
+  metadata: { name: 'orders', namespace: 'tenant-demo' },
+  spec,
+});
 
 function admit(fields: readonly ExtraPostgresField[], spec: Record<string, unknown>, fieldValidation: FieldValidation) {
   return new Admission(sdkPolicies(fields)).admit(POSTGRES, postgres(spec), undefined, fieldValidation);

@@ -18,8 +18,20 @@ describe('issuePathSegments', () => {
 
 describe('removeField', () => {
   it.each([
-    { name: 'a nested unknown field', path: 'spec.users.alice.x', given: { spec: { users: { alice: { x: 1, password: 'p' } } } }, want: { spec: { users: { alice: { password: 'p' } } } }, removed: true },
-    { name: 'under a key with a dot', path: 'spec.users["a.b"].y', given: { spec: { users: { 'a.b': { y: 1 } } } }, want: { spec: { users: { 'a.b': {} } } }, removed: true },
+    {
+      name: 'a nested unknown field',
+      path: 'spec.users.alice.x',
+      given: { spec: { users: { alice: { x: 1, password: 'p' } } } },
+      want: { spec: { users: { alice: { password: 'p' } } } },
+      removed: true,
+    },
+    {
+      name: 'under a key with a dot',
+      path: 'spec.users["a.b"].y',
+      given: { spec: { users: { 'a.b': { y: 1 } } } },
+      want: { spec: { users: { 'a.b': {} } } },
+      removed: true,
+    },
     { name: 'a path that leads nowhere', path: 'spec.users.bob.x', given: { spec: { users: {} } }, want: { spec: { users: {} } }, removed: false },
     { name: 'not through a prototype', path: 'spec.constructor.name', given: { spec: {} }, want: { spec: {} }, removed: false },
     { name: 'not an array item', path: 'spec.list[0]', given: { spec: { list: [1] } }, want: { spec: { list: [1] } }, removed: false },

@@ -17,7 +17,7 @@ export interface RequestTarget {
 export function parseRequestTarget(rawUrl: string): RequestTarget {
   const cut = rawUrl.search(/[?#]/);
   const rawPath = cut < 0 ? rawUrl : rawUrl.slice(0, cut);
-  const rawQuery = cut < 0 || rawUrl[cut] === '#' ? '' : rawUrl.slice(cut + 1).split('#')[0] ?? '';
+  const rawQuery = cut < 0 || rawUrl[cut] === '#' ? '' : (rawUrl.slice(cut + 1).split('#')[0] ?? '');
   if (!rawPath.startsWith('/')) throw badRequest(`the request path must start with "/", not "${rawPath.slice(0, 64)}"`);
   for (const seg of rawPath.split('/')) {
     let decoded: string;
@@ -40,13 +40,13 @@ export interface ResourcePath {
   subresource: string | undefined;
 }
 
-export type ParsedPath =
-  | { kind: 'resource'; path: ResourcePath }
-  | { kind: 'unknown-resource' }
-  | { kind: 'other' };
+export type ParsedPath = { kind: 'resource'; path: ResourcePath } | { kind: 'unknown-resource' } | { kind: 'other' };
 
 export function parseResourcePath(pathname: string): ParsedPath {
-  const segs = pathname.split('/').filter((s) => s.length > 0).map(decodeURIComponent);
+  const segs = pathname
+    .split('/')
+    .filter((s) => s.length > 0)
+    .map(decodeURIComponent);
   let group: string;
   let version: string;
   let rest: string[];

@@ -191,11 +191,20 @@ export class ResourceHandlers {
     const token = result.continueAfter === undefined ? undefined : encodeContinue(result.continueAfter);
     const rv = String(result.rv);
     if (wantsTable(req.headers.accept)) {
-      return { status: 200, body: toTable(type, result.items, rv, { ...this.tableOptions(req.query), ...(token ? { continueToken: token } : {}) }), contentType: TABLE_CONTENT_TYPE };
+      return {
+        status: 200,
+        body: toTable(type, result.items, rv, { ...this.tableOptions(req.query), ...(token ? { continueToken: token } : {}) }),
+        contentType: TABLE_CONTENT_TYPE,
+      };
     }
     return {
       status: 200,
-      body: { kind: `${type.kind}List`, apiVersion: apiVersionOf(type), metadata: { resourceVersion: rv, ...(token ? { continue: token } : {}) }, items: result.items },
+      body: {
+        kind: `${type.kind}List`,
+        apiVersion: apiVersionOf(type),
+        metadata: { resourceVersion: rv, ...(token ? { continue: token } : {}) },
+        items: result.items,
+      },
     };
   }
 
@@ -207,8 +216,10 @@ export class ResourceHandlers {
 
   private checkShape(path: ResourcePath, raw: Record<string, unknown>): KubeObject {
     const { type } = path;
-    if (raw['kind'] !== undefined && raw['kind'] !== type.kind) throw badRequest(`the kind "${String(raw['kind'])}" does not match the resource ${type.plural} (kind ${type.kind})`);
-    if (raw['apiVersion'] !== undefined && raw['apiVersion'] !== apiVersionOf(type)) throw badRequest(`the apiVersion "${String(raw['apiVersion'])}" is not served here; use ${apiVersionOf(type)}`);
+    if (raw['kind'] !== undefined && raw['kind'] !== type.kind)
+      throw badRequest(`the kind "${String(raw['kind'])}" does not match the resource ${type.plural} (kind ${type.kind})`);
+    if (raw['apiVersion'] !== undefined && raw['apiVersion'] !== apiVersionOf(type))
+      throw badRequest(`the apiVersion "${String(raw['apiVersion'])}" is not served here; use ${apiVersionOf(type)}`);
     const meta = requireObject(raw['metadata'] ?? {}, 'metadata');
     if (type.namespaced && meta['namespace'] !== undefined && meta['namespace'] !== path.namespace) {
       throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
@@ -240,7 +251,11 @@ export class ResourceHandlers {
       obj.metadata.name = prefix + randomBytes(3).toString('hex').slice(0, 5);
     }
     if (type.namespaced) {
-      if (!this.service.find(NAMESPACE, '', req.path.namespace as string)) throw new ApiStatusError(404, 'NotFound', `namespaces "${req.path.namespace ?? ''}" not found`, { name: req.path.namespace as string, kind: 'namespaces' });
+      if (!this.service.find(NAMESPACE, '', req.path.namespace as string))
+        throw new ApiStatusError(404, 'NotFound', `namespaces "${req.path.namespace ?? ''}" not found`, {
+          name: req.path.namespace as string,
+          kind: 'namespaces',
+        });
     }
     delete obj.metadata.managedFields;
     const { object, warnings } = this.admission.admit(type, obj, undefined, fieldValidationOf(req.query));
@@ -259,7 +274,15 @@ export class ResourceHandlers {
     return this.write(req, current, obj, expectedRv, subresource === 'status', true, warnings);
   }
 
-  private async write(req: ResourceRequest, current: KubeObject, next: KubeObject, expectedRv: string | undefined, status: boolean, track: boolean, warningsIn: string[] = []): Promise<Reply> {
+  private async write(
+    req: ResourceRequest,
+    current: KubeObject,
+    next: KubeObject,
+    expectedRv: string | undefined,
+    status: boolean,
+    track: boolean,
+    warningsIn: string[] = [],
+  ): Promise<Reply> {
     const { type } = req.path;
     let warnings = warningsIn;
     if (!status) {
@@ -313,7 +336,8 @@ export class ResourceHandlers {
     const forceText = req.query.get('force');
     const force = forceText === 'true';
     const config = this.checkShape(req.path, requireObject(parseYamlOrJson(await req.body()), 'the applied configuration'));
-    if (config.metadata.name !== name) throw badRequest(`the name of the object (${config.metadata.name || '""'}) does not match the name on the URL (${name ?? ''})`);
+    if (config.metadata.name !== name)
+      throw badRequest(`the name of the object (${config.metadata.name || '""'}) does not match the name on the URL (${name ?? ''})`);
     const current = this.service.find(type, this.ns(req.path), name as string);
     const time = nowTimestamp(this.clock());
     if (status) {
@@ -367,7 +391,12 @@ export class ResourceHandlers {
     const { items, rv } = this.service.list(type, { ...(namespace !== undefined ? { namespace } : {}), ...(filter ? { filter } : {}) });
     const out: KubeObject[] = [];
     for (const item of items) {
-      out.push(await this.service.delete(type, item.metadata.namespace ?? '', item.metadata.name, { dryRun: o.dryRun, ...(o.policy ? { propagationPolicy: o.policy } : {}) }));
+      out.push(
+        await this.service.delete(type, item.metadata.namespace ?? '', item.metadata.name, {
+          dryRun: o.dryRun,
+          ...(o.policy ? { propagationPolicy: o.policy } : {}),
+        }),
+      );
     }
     return { status: 200, body: { kind: `${type.kind}List`, apiVersion: apiVersionOf(type), metadata: { resourceVersion: String(rv) }, items: out } };
   }

@@ -28,7 +28,15 @@ afterAll(async () => {
 describe('@hikube/sdk against Hikube Local', () => {
   it('creates a cluster and waits until every instance is ready', async () => {
     expect(client.namespace).toBe('tenant-demo');
-    await client.postgres.create({ metadata: { name: 'orders' }, spec: { replicas: 3, external: true, users: { app: { password: 'app-secret' }, ro: {} }, databases: { shop: { roles: { admin: ['app'], readonly: ['ro'] } } } } });
+    await client.postgres.create({
+      metadata: { name: 'orders' },
+      spec: {
+        replicas: 3,
+        external: true,
+        users: { app: { password: 'app-secret' }, ro: {} },
+        databases: { shop: { roles: { admin: ['app'], readonly: ['ro'] } } },
+      },
+    });
     const ready = await client.postgres.waitForReady('orders', { timeout: 20_000 });
     expect(ready.status?.conditions?.find((c) => c.type === 'Ready')?.status).toBe('True');
   });
@@ -38,7 +46,12 @@ describe('@hikube/sdk against Hikube Local', () => {
     expect(credentials['app']).toBe('app-secret');
     expect(credentials['ro']).toMatch(/^[A-Za-z0-9]{16}$/);
     const endpoints = await client.postgres.endpoints('orders');
-    expect(endpoints).toEqual({ rw: { host: '127.0.0.1', port: 5432 }, ro: { host: '127.0.0.1', port: 5432 }, r: { host: '127.0.0.1', port: 5432 }, external: { host: '127.0.0.1', port: 5432 } });
+    expect(endpoints).toEqual({
+      rw: { host: '127.0.0.1', port: 5432 },
+      ro: { host: '127.0.0.1', port: 5432 },
+      r: { host: '127.0.0.1', port: 5432 },
+      external: { host: '127.0.0.1', port: 5432 },
+    });
     expect(await client.postgres.connectionString('orders', { user: 'app', database: 'shop' })).toBe('postgresql://app:app-secret@127.0.0.1:5432/shop');
     const instances = await client.postgres.instances('orders');
     expect(instances.map((i) => [i.pod, i.zone, i.role, i.ready])).toEqual([
@@ -88,7 +101,10 @@ describe('@hikube/sdk against Hikube Local', () => {
     // Background deletion collects dependents after the owner is gone, as on Kubernetes.
     let left = true;
     for (let i = 0; i < 100 && left; i++) {
-      left = await client.postgres.credentials('orders').then(() => true, () => false);
+      left = await client.postgres.credentials('orders').then(
+        () => true,
+        () => false,
+      );
       if (left) await new Promise((r) => setTimeout(r, 20));
     }
     expect(left).toBe(false);

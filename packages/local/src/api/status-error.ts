@@ -43,7 +43,15 @@ export class ApiStatusError extends Error {
   }
 
   toStatus(): StatusBody {
-    const body: StatusBody = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: this.message, reason: this.reason, code: this.httpCode };
+    const body: StatusBody = {
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message: this.message,
+      reason: this.reason,
+      code: this.httpCode,
+    };
     if (this.details) body.details = this.details;
     return body;
   }
@@ -54,7 +62,8 @@ export const unauthorized = (): ApiStatusError => new ApiStatusError(401, 'Unaut
 export const forbidden = (message: string): ApiStatusError => new ApiStatusError(403, 'Forbidden', message);
 export const notFoundPath = (): ApiStatusError => new ApiStatusError(404, 'NotFound', 'the server could not find the requested resource');
 export const methodNotAllowed = (message: string): ApiStatusError => new ApiStatusError(405, 'MethodNotAllowed', message);
-export const tooLarge = (limit: number, message = `the request body is larger than ${limit} bytes`): ApiStatusError => new ApiStatusError(413, 'RequestEntityTooLarge', message);
+export const tooLarge = (limit: number, message = `the request body is larger than ${limit} bytes`): ApiStatusError =>
+  new ApiStatusError(413, 'RequestEntityTooLarge', message);
 export const unsupportedMediaType = (message: string): ApiStatusError => new ApiStatusError(415, 'UnsupportedMediaType', message);
 export const tooManyRequests = (): ApiStatusError => new ApiStatusError(429, 'TooManyRequests', 'too many requests in flight, please try again later');
 

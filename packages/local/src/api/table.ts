@@ -32,7 +32,8 @@ export function humanDuration(ms: number): string {
 }
 
 const str = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
-const get = (o: unknown, ...path: string[]): unknown => path.reduce<unknown>((n, k) => (n && typeof n === 'object' ? (n as Record<string, unknown>)[k] : undefined), o);
+const get = (o: unknown, ...path: string[]): unknown =>
+  path.reduce<unknown>((n, k) => (n && typeof n === 'object' ? (n as Record<string, unknown>)[k] : undefined), o);
 
 function age(o: KubeObject, now: Date): string {
   const t = o.metadata.creationTimestamp;
@@ -50,8 +51,18 @@ const name: Column = { name: 'Name', type: 'string', format: 'name', cell: (o) =
 const ageCol: Column = { name: 'Age', type: 'date', cell: age };
 
 const COLUMNS: Record<string, Column[]> = {
-  Postgres: [name, { name: 'Ready', type: 'string', cell: (o) => condition(o, 'Ready') }, ageCol, { name: 'Version', type: 'string', cell: (o) => str(get(o, 'status', 'version')) }],
-  Secret: [name, { name: 'Type', type: 'string', cell: (o) => str(o['type']) }, { name: 'Data', type: 'integer', cell: (o) => Object.keys((o['data'] as object | undefined) ?? {}).length }, ageCol],
+  Postgres: [
+    name,
+    { name: 'Ready', type: 'string', cell: (o) => condition(o, 'Ready') },
+    ageCol,
+    { name: 'Version', type: 'string', cell: (o) => str(get(o, 'status', 'version')) },
+  ],
+  Secret: [
+    name,
+    { name: 'Type', type: 'string', cell: (o) => str(o['type']) },
+    { name: 'Data', type: 'integer', cell: (o) => Object.keys((o['data'] as object | undefined) ?? {}).length },
+    ageCol,
+  ],
   Service: [
     name,
     { name: 'Type', type: 'string', cell: (o) => str(get(o, 'spec', 'type')) || 'ClusterIP' },
@@ -60,14 +71,19 @@ const COLUMNS: Record<string, Column[]> = {
     {
       name: 'Port(s)',
       type: 'string',
-      cell: (o) => ((get(o, 'spec', 'ports') as { port: number; protocol?: string }[] | undefined) ?? []).map((p) => `${p.port}/${p.protocol ?? 'TCP'}`).join(',') || '<none>',
+      cell: (o) =>
+        ((get(o, 'spec', 'ports') as { port: number; protocol?: string }[] | undefined) ?? []).map((p) => `${p.port}/${p.protocol ?? 'TCP'}`).join(',') ||
+        '<none>',
     },
     ageCol,
     {
       name: 'Selector',
       type: 'string',
       priority: 1,
-      cell: (o) => Object.entries((get(o, 'spec', 'selector') as Record<string, string> | undefined) ?? {}).map(([k, v]) => `${k}=${v}`).join(',') || '<none>',
+      cell: (o) =>
+        Object.entries((get(o, 'spec', 'selector') as Record<string, string> | undefined) ?? {})
+          .map(([k, v]) => `${k}=${v}`)
+          .join(',') || '<none>',
     },
   ],
   Pod: [
@@ -87,7 +103,11 @@ const COLUMNS: Record<string, Column[]> = {
     { name: 'Node', type: 'string', priority: 1, cell: (o) => str(get(o, 'spec', 'nodeName')) || '<none>' },
   ],
   Event: [
-    { name: 'Last Seen', type: 'string', cell: (o, now) => (o['lastTimestamp'] ? humanDuration(now.getTime() - Date.parse(String(o['lastTimestamp']))) : age(o, now)) },
+    {
+      name: 'Last Seen',
+      type: 'string',
+      cell: (o, now) => (o['lastTimestamp'] ? humanDuration(now.getTime() - Date.parse(String(o['lastTimestamp']))) : age(o, now)),
+    },
     { name: 'Type', type: 'string', cell: (o) => str(o['type']) },
     { name: 'Reason', type: 'string', cell: (o) => str(o['reason']) },
     { name: 'Object', type: 'string', cell: (o) => `${str(get(o, 'involvedObject', 'kind')).toLowerCase()}/${str(get(o, 'involvedObject', 'name'))}` },
@@ -119,7 +139,12 @@ function partial(o: KubeObject): unknown {
   return { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: meta };
 }
 
-export function toTable(type: ResourceType, objects: KubeObject[], resourceVersion: string, options: { includeObject?: string; now?: Date; continueToken?: string; withColumns?: boolean } = {}): Table {
+export function toTable(
+  type: ResourceType,
+  objects: KubeObject[],
+  resourceVersion: string,
+  options: { includeObject?: string; now?: Date; continueToken?: string; withColumns?: boolean } = {},
+): Table {
   const now = options.now ?? new Date();
   const cols = columnsFor(type);
   const table: Table = {
@@ -127,7 +152,9 @@ export function toTable(type: ResourceType, objects: KubeObject[], resourceVersi
     apiVersion: 'meta.k8s.io/v1',
     metadata: { resourceVersion },
     columnDefinitions:
-      options.withColumns === false ? null : cols.map((c) => ({ name: c.name, type: c.type, format: c.format ?? '', description: '', priority: c.priority ?? 0 })),
+      options.withColumns === false
+        ? null
+        : cols.map((c) => ({ name: c.name, type: c.type, format: c.format ?? '', description: '', priority: c.priority ?? 0 })),
     rows: objects.map((o) => ({
       cells: cols.map((c) => c.cell(o, now)),
       object: options.includeObject === 'None' ? undefined : options.includeObject === 'Object' ? o : partial(o),

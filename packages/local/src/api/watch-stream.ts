@@ -35,12 +35,14 @@ export function serveWatch(store: ObjectStore, sink: WatchSink, w: WatchRequest,
   let closed = false;
   const encode = (type: string, obj: KubeObject): string => {
     if (!w.asTable || type === 'BOOKMARK' || type === 'ERROR') return JSON.stringify({ type, object: obj });
-    const table = toTable(w.type, [obj], obj.metadata.resourceVersion ?? '', { withColumns: first, ...(w.includeObject ? { includeObject: w.includeObject } : {}) });
+    const table = toTable(w.type, [obj], obj.metadata.resourceVersion ?? '', {
+      withColumns: first,
+      ...(w.includeObject ? { includeObject: w.includeObject } : {}),
+    });
     first = false;
     return JSON.stringify({ type, object: table });
   };
-  const matches = (o: KubeObject): boolean =>
-    (w.namespace === undefined || (o.metadata.namespace ?? '') === w.namespace) && (!w.filter || w.filter(o));
+  const matches = (o: KubeObject): boolean => (w.namespace === undefined || (o.metadata.namespace ?? '') === w.namespace) && (!w.filter || w.filter(o));
 
   sink.writeHead(200, { 'content-type': w.asTable ? TABLE_CONTENT_TYPE : 'application/json', 'cache-control': 'no-cache, private' });
   const send = (line: string): void => {
@@ -63,7 +65,11 @@ export function serveWatch(store: ObjectStore, sink: WatchSink, w: WatchRequest,
   const rv = w.resourceVersion;
   try {
     if (rv === undefined || rv === '' || rv === '0') {
-      const { items, rv: now } = store.list(resource, { ...(w.namespace !== undefined ? { namespace: w.namespace } : {}), ...(w.filter ? { filter: w.filter } : {}), shared: true });
+      const { items, rv: now } = store.list(resource, {
+        ...(w.namespace !== undefined ? { namespace: w.namespace } : {}),
+        ...(w.filter ? { filter: w.filter } : {}),
+        shared: true,
+      });
       startRv = now;
       for (const o of items) send(encode('ADDED', o));
       unsubscribe = store.watch(undefined, listener);
@@ -74,7 +80,12 @@ export function serveWatch(store: ObjectStore, sink: WatchSink, w: WatchRequest,
     }
   } catch (err) {
     if (err instanceof GoneError) {
-      send(JSON.stringify({ type: 'ERROR', object: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: err.message, reason: 'Expired', code: 410 } }));
+      send(
+        JSON.stringify({
+          type: 'ERROR',
+          object: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: err.message, reason: 'Expired', code: 410 },
+        }),
+      );
       closed = true;
       sink.end();
       onEnd();
@@ -88,7 +99,12 @@ export function serveWatch(store: ObjectStore, sink: WatchSink, w: WatchRequest,
   }, w.heartbeatMs ?? 1000);
   const bookmark = w.allowBookmarks
     ? setInterval(() => {
-        send(JSON.stringify({ type: 'BOOKMARK', object: { kind: w.type.kind, apiVersion: apiVersionOf(w.type), metadata: { resourceVersion: String(store.resourceVersion) } } }));
+        send(
+          JSON.stringify({
+            type: 'BOOKMARK',
+            object: { kind: w.type.kind, apiVersion: apiVersionOf(w.type), metadata: { resourceVersion: String(store.resourceVersion) } },
+          }),
+        );
       }, w.bookmarkMs ?? 10_000)
     : undefined;
   const finish = (): void => {

@@ -92,12 +92,27 @@ async function benchCount(n: number, rows: Row[]): Promise<void> {
     const heapBefore = process.memoryUsage().heapUsed;
     const t0 = performance.now();
     const creates = await timed(n, 32, async (i) => {
-      expectOk(await c.call('POST', P, { apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'Postgres', metadata: { name: `pg-${String(i).padStart(5, '0')}`, labels: { shard: String(i % 10) } }, spec: { replicas: 3 } }), 'create');
+      expectOk(
+        await c.call('POST', P, {
+          apiVersion: 'apps.cozystack.io/v1alpha1',
+          kind: 'Postgres',
+          metadata: { name: `pg-${String(i).padStart(5, '0')}`, labels: { shard: String(i % 10) } },
+          spec: { replicas: 3 },
+        }),
+        'create',
+      );
     });
     const createSeconds = (performance.now() - t0) / 1000;
     rows.push(row(n, 'create (32 concurrent)', creates, `${Math.round(n / createSeconds)} writes/s, fsync per group commit`));
     const heapAfter = process.memoryUsage().heapUsed;
-    rows.push({ objects: n, operation: 'memory', count: n, p50: NaN, p99: NaN, note: `heap +${((heapAfter - heapBefore) / 1048576).toFixed(1)} MiB, rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MiB` });
+    rows.push({
+      objects: n,
+      operation: 'memory',
+      count: n,
+      p50: NaN,
+      p99: NaN,
+      note: `heap +${((heapAfter - heapBefore) / 1048576).toFixed(1)} MiB, rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MiB`,
+    });
     const gets = await timed(2000, 1, async (i) => {
       expectOk(await c.call('GET', `${P}/pg-${String((i * 7919) % n).padStart(5, '0')}`), 'get');
     });
@@ -138,22 +153,26 @@ async function benchWatch(c: Client, rows: Row[], n: number): Promise<void> {
   let done: () => void = () => undefined;
   const allDone = new Promise<void>((r) => (done = r));
   const requests = Array.from({ length: watchers }, () => {
-    const req = request(`${c.url}${P}?watch=true&resourceVersion=${rv}&labelSelector=bench%3Dwatch`, { agent: watchAgent, headers: { authorization: `Bearer ${c.token}` } }, (res) => {
-      let buf = '';
-      res.setEncoding('utf8').on('data', (d: string) => {
-        buf += d;
-        let nl: number;
-        while ((nl = buf.indexOf('\n')) >= 0) {
-          const line = buf.slice(0, nl).trim();
-          buf = buf.slice(nl + 1);
-          if (!line) continue;
-          const ev = JSON.parse(line) as { object: { metadata: { name: string } } };
-          const t = sent.get(ev.object.metadata.name);
-          if (t !== undefined) latencies.push(performance.now() - t);
-          if (++received === watchers * events) done();
-        }
-      });
-    });
+    const req = request(
+      `${c.url}${P}?watch=true&resourceVersion=${rv}&labelSelector=bench%3Dwatch`,
+      { agent: watchAgent, headers: { authorization: `Bearer ${c.token}` } },
+      (res) => {
+        let buf = '';
+        res.setEncoding('utf8').on('data', (d: string) => {
+          buf += d;
+          let nl: number;
+          while ((nl = buf.indexOf('\n')) >= 0) {
+            const line = buf.slice(0, nl).trim();
+            buf = buf.slice(nl + 1);
+            if (!line) continue;
+            const ev = JSON.parse(line) as { object: { metadata: { name: string } } };
+            const t = sent.get(ev.object.metadata.name);
+            if (t !== undefined) latencies.push(performance.now() - t);
+            if (++received === watchers * events) done();
+          }
+        });
+      },
+    );
     req.on('error', () => undefined);
     req.end();
     return req;
@@ -162,18 +181,30 @@ async function benchWatch(c: Client, rows: Row[], n: number): Promise<void> {
   for (let i = 0; i < events; i++) {
     const name = `watch-${i}`;
     sent.set(name, performance.now());
-    expectOk(await c.call('POST', P, { apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'Postgres', metadata: { name, labels: { bench: 'watch' } }, spec: {} }), 'watch create');
+    expectOk(
+      await c.call('POST', P, { apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'Postgres', metadata: { name, labels: { bench: 'watch' } }, spec: {} }),
+      'watch create',
+    );
   }
   await Promise.race([allDone, new Promise((r) => setTimeout(r, 30_000))]);
   for (const r of requests) r.destroy();
   watchAgent.destroy();
   latencies.sort((a, b) => a - b);
-  rows.push(row(n, `watch fan-out (${watchers} watchers x ${events} events)`, latencies, `${received}/${watchers * events} delivered; write start -> event received`));
+  rows.push(
+    row(n, `watch fan-out (${watchers} watchers x ${events} events)`, latencies, `${received}/${watchers * events} delivered; write start -> event received`),
+  );
 }
 
 function printTable(rows: Row[]): void {
   const header = ['objects', 'operation', 'count', 'p50 ms', 'p99 ms', 'note'];
-  const cells = rows.map((r) => [String(r.objects), r.operation, String(r.count), Number.isNaN(r.p50) ? '-' : r.p50.toFixed(2), Number.isNaN(r.p99) ? '-' : r.p99.toFixed(2), r.note]);
+  const cells = rows.map((r) => [
+    String(r.objects),
+    r.operation,
+    String(r.count),
+    Number.isNaN(r.p50) ? '-' : r.p50.toFixed(2),
+    Number.isNaN(r.p99) ? '-' : r.p99.toFixed(2),
+    r.note,
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] as string).length)));
   const line = (c: string[]): string => '| ' + c.map((v, i) => v.padEnd(widths[i] as number)).join(' | ') + ' |';
   console.log(line(header));

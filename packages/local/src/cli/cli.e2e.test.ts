@@ -29,10 +29,14 @@ function api(method: string, path: string, body?: unknown): Promise<number> {
   const tokens = JSON.parse(readFileSync(join(dataDir, 'tokens.json'), 'utf8')) as { tenants: Record<string, string> };
   const ca = readFileSync(join(dataDir, 'pki', 'ca.crt'), 'utf8');
   return new Promise((resolve, reject) => {
-    const req = request(`${info?.url ?? ''}${path}`, { method, ca, headers: { authorization: `Bearer ${tokens.tenants['tenant-demo'] ?? ''}`, 'content-type': 'application/json' } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
+    const req = request(
+      `${info?.url ?? ''}${path}`,
+      { method, ca, headers: { authorization: `Bearer ${tokens.tenants['tenant-demo'] ?? ''}`, 'content-type': 'application/json' } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on('error', reject);
     req.end(body === undefined ? undefined : JSON.stringify(body));
   });
@@ -52,7 +56,10 @@ describe('hikube-local', () => {
     for (const f of ['pki/ca.crt', 'pki/server.key', 'tokens.json', 'kubeconfig']) expect(existsSync(join(dataDir, f))).toBe(true);
     // the detached server's log and the data directory it made are owner-only like the secrets
     for (const f of ['.', 'tokens.json', 'hikube-local.log']) expect({ f, open: statSync(join(dataDir, f)).mode & 0o077 }).toEqual({ f, open: 0 });
-    const kc = parse(readFileSync(join(dataDir, 'kubeconfig'), 'utf8')) as { 'current-context': string; contexts: { name: string; context: { namespace: string } }[] };
+    const kc = parse(readFileSync(join(dataDir, 'kubeconfig'), 'utf8')) as {
+      'current-context': string;
+      contexts: { name: string; context: { namespace: string } }[];
+    };
     expect(kc['current-context']).toBe('hikube-local-tenant-demo');
     expect(kc.contexts.map((c) => [c.name, c.context.namespace])).toEqual([
       ['hikube-local-tenant-demo', 'tenant-demo'],
@@ -61,7 +68,8 @@ describe('hikube-local', () => {
     ]);
     // --projects 2: the second project's variables in hikube.env, with their own keys
     const env = readFileSync(join(dataDir, 'hikube.env'), 'utf8');
-    for (const name of ['HIKUBE_PROJECT_ID', 'HIKUBE_API_KEY', 'HIKUBE_PROJECT_ID_2', 'HIKUBE_API_KEY_2', 'HIKUBE_API_READ_KEY_2']) expect(env).toMatch(new RegExp(`^export ${name}='[^']+'$`, 'm'));
+    for (const name of ['HIKUBE_PROJECT_ID', 'HIKUBE_API_KEY', 'HIKUBE_PROJECT_ID_2', 'HIKUBE_API_KEY_2', 'HIKUBE_API_READ_KEY_2'])
+      expect(env).toMatch(new RegExp(`^export ${name}='[^']+'$`, 'm'));
   });
 
   it('refuses a second start on the same data directory', async () => {
@@ -114,7 +122,14 @@ describe('hikube-local', () => {
     expect(after).toMatchObject({ url: before?.url, supervisorPid: before?.supervisorPid });
     expect(await api('GET', `${PG}/survivor`)).toBe(200);
     // The supervisor started the new server with the same options: spec.schedulingClass is still a known field.
-    expect(await api('POST', `${PG}?fieldValidation=Strict`, { apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'Postgres', metadata: { name: 'placed' }, spec: { schedulingClass: 'spread' } })).toBe(201);
+    expect(
+      await api('POST', `${PG}?fieldValidation=Strict`, {
+        apiVersion: 'apps.cozystack.io/v1alpha1',
+        kind: 'Postgres',
+        metadata: { name: 'placed' },
+        spec: { schedulingClass: 'spread' },
+      }),
+    ).toBe(201);
     expect(readFileSync(join(dataDir, 'hikube-local.log'), 'utf8')).toMatch(/the server \(pid \d+\) was killed by SIGKILL; starting it again/);
   });
 

@@ -17,7 +17,10 @@ describe('hikube-local start --projects', () => {
     const dataDir = join(dir, 'data');
     let stderr = '';
     const code = await runCli(['start', '--data-dir', dataDir, '--projects', given], { stdout: () => undefined, stderr: (s) => (stderr += s) });
-    expect([code, stderr]).toEqual([2, `hikube-local: --projects must be a whole number from 1 to 20 (projects with keys in DIR/hikube.env), not "${given}"\n`]);
+    expect([code, stderr]).toEqual([
+      2,
+      `hikube-local: --projects must be a whole number from 1 to 20 (projects with keys in DIR/hikube.env), not "${given}"\n`,
+    ]);
     expect(existsSync(dataDir)).toBe(false);
   });
 });

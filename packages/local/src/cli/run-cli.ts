@@ -101,7 +101,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       const projects = values.projects === undefined ? undefined : Number(values.projects);
       if (projects !== undefined && (!Number.isInteger(projects) || projects < 1 || projects > MAX_PROJECTS)) {
-        io.stderr(`hikube-local: --projects must be a whole number from 1 to ${MAX_PROJECTS} (projects with keys in DIR/hikube.env), not "${values.projects ?? ''}"\n`);
+        io.stderr(
+          `hikube-local: --projects must be a whole number from 1 to ${MAX_PROJECTS} (projects with keys in DIR/hikube.env), not "${values.projects ?? ''}"\n`,
+        );
         return 2;
       }
       const extraFields = values['extra-postgres-field'] ?? [];
@@ -169,7 +171,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         io.stdout(`not running (${dataDir})\n`);
         return 3;
       }
-      const ready = await call(info, dataDir, 'GET', '/readyz').then((r) => r.status === 200, () => false);
+      const ready = await call(info, dataDir, 'GET', '/readyz').then(
+        (r) => r.status === 200,
+        () => false,
+      );
       io.stdout(`${ready ? 'running' : 'starting'}: ${info.url} pid ${info.pid} driver ${info.driver}\nkubeconfig: ${join(dataDir, 'kubeconfig')}\n`);
       return ready ? 0 : 1;
     }
@@ -240,7 +245,10 @@ async function detach(dataDir: string, serverArgs: string[], port: string | unde
     const info = readServerInfo(dataDir);
     if (info && info.supervisorPid === supervisor.pid && alive(info.pid)) {
       const found: ServerInfo = info;
-      const ok = await call(found, dataDir, 'GET', '/readyz').then((r) => r.status === 200, () => false);
+      const ok = await call(found, dataDir, 'GET', '/readyz').then(
+        (r) => r.status === 200,
+        () => false,
+      );
       if (ok) {
         io.stdout(`Hikube Local listening on ${found.url} (pid ${found.pid}, driver ${found.driver})\nkubeconfig: ${join(dataDir, 'kubeconfig')}\n`);
         return 0;

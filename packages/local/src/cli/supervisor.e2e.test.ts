@@ -31,13 +31,17 @@ function api(method: string, path: string, body?: unknown): Promise<{ status: nu
   const tokens = JSON.parse(readFileSync(join(dataDir, 'tokens.json'), 'utf8')) as { tenants: Record<string, string> };
   const ca = readFileSync(join(dataDir, 'pki', 'ca.crt'), 'utf8');
   return new Promise((resolve, reject) => {
-    const req = request(`${info?.url ?? ''}${path}`, { method, ca, headers: { authorization: `Bearer ${tokens.tenants['tenant-demo'] ?? ''}`, 'content-type': 'application/json' } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => (text += d));
-      const json = (res.headers['content-type'] ?? '').startsWith('application/json');
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, json: json && text ? (JSON.parse(text) as Record<string, unknown>) : {} }));
-    });
+    const req = request(
+      `${info?.url ?? ''}${path}`,
+      { method, ca, headers: { authorization: `Bearer ${tokens.tenants['tenant-demo'] ?? ''}`, 'content-type': 'application/json' } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (text += d));
+        const json = (res.headers['content-type'] ?? '').startsWith('application/json');
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, json: json && text ? (JSON.parse(text) as Record<string, unknown>) : {} }));
+      },
+    );
     req.on('error', reject);
     req.end(body === undefined ? undefined : JSON.stringify(body));
   });
@@ -54,7 +58,7 @@ async function until(what: string, fn: () => Promise<boolean>, timeoutMs = 180_0
 
 const ready = async (): Promise<boolean> => {
   const r = await api('GET', `${PG}/db`);
-  const conditions = ((r.json['status'] as { conditions?: { type: string; status: string }[] } | undefined)?.conditions ?? []);
+  const conditions = (r.json['status'] as { conditions?: { type: string; status: string }[] } | undefined)?.conditions ?? [];
   return conditions.some((c) => c.type === 'Ready' && c.status === 'True');
 };
 
@@ -101,7 +105,10 @@ afterAll(async () => {
 }, 240_000);
 
 it('adopts the running cluster when the supervisor starts a killed server again', async () => {
-  expect((await api('POST', PG, { apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'Postgres', metadata: { name: 'db' }, spec: { replicas: 1, version: 'v15' } })).status).toBe(201);
+  expect(
+    (await api('POST', PG, { apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'Postgres', metadata: { name: 'db' }, spec: { replicas: 1, version: 'v15' } }))
+      .status,
+  ).toBe(201);
   await until('db Ready', ready);
   const before = { server: readServerInfo(dataDir), postmasters: postmasters(), pods: await podIds() };
   expect(before.postmasters.length).toBe(1);

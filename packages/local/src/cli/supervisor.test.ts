@@ -11,8 +11,20 @@ describe('decideRestart', () => {
     { name: 'a clean exit (hikube-local stop signalled the server)', exit: { code: 0, signal: null }, want: { action: 'exit', code: 0 } },
     { name: 'any exit while the supervisor is stopping', exit: { code: null, signal: 'SIGTERM' }, stopping: true, want: { action: 'exit', code: 0 } },
     { name: 'a first failed start backs off', exit: { code: 1, signal: null }, cameUp: false, failedStarts: 1, want: { action: 'restart', delayMs: 500 } },
-    { name: 'the last retry waits longest', exit: { code: 1, signal: null }, cameUp: false, failedStarts: MAX_FAILED_STARTS - 1, want: { action: 'restart', delayMs: 4000 } },
-    { name: 'a server that never comes up is given up', exit: { code: 3, signal: null }, cameUp: false, failedStarts: MAX_FAILED_STARTS, want: { action: 'exit', code: 3 } },
+    {
+      name: 'the last retry waits longest',
+      exit: { code: 1, signal: null },
+      cameUp: false,
+      failedStarts: MAX_FAILED_STARTS - 1,
+      want: { action: 'restart', delayMs: 4000 },
+    },
+    {
+      name: 'a server that never comes up is given up',
+      exit: { code: 3, signal: null },
+      cameUp: false,
+      failedStarts: MAX_FAILED_STARTS,
+      want: { action: 'exit', code: 3 },
+    },
   ];
   it.each(cases)('$name', ({ exit, stopping, cameUp, failedStarts, want }) => {
     expect(decideRestart(exit, { stopping: stopping ?? false, cameUp: cameUp ?? true, failedStarts: failedStarts ?? 0 })).toEqual(want);

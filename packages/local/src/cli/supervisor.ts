@@ -61,7 +61,10 @@ export async function runSupervisor(o: SupervisorOptions): Promise<number> {
   try {
     for (;;) {
       const args = [o.main, 'start', '--data-dir', o.dataDir, ...(port !== undefined ? ['--port', port] : []), ...o.serverArgs];
-      const running = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, [SUPERVISOR_ENV]: String(process.pid) } });
+      const running = spawn(process.execPath, args, {
+        stdio: ['ignore', 'inherit', 'inherit'],
+        env: { ...process.env, [SUPERVISOR_ENV]: String(process.pid) },
+      });
       child = running;
       const exit = await new Promise<ServerExit>((resolve) => running.once('exit', (code, signal) => resolve({ code, signal })));
       child = undefined;
@@ -72,7 +75,8 @@ export async function runSupervisor(o: SupervisorOptions): Promise<number> {
       failedStarts = cameUp ? 0 : failedStarts + 1;
       const decision = decideRestart(exit, { stopping, cameUp, failedStarts });
       if (decision.action === 'exit') {
-        if (decision.code !== 0) o.log(`hikube-local supervisor: ${describeExit(running.pid, exit)} and did not come up ${failedStarts} times in a row; giving up`);
+        if (decision.code !== 0)
+          o.log(`hikube-local supervisor: ${describeExit(running.pid, exit)} and did not come up ${failedStarts} times in a row; giving up`);
         return decision.code;
       }
       o.log(`hikube-local supervisor: ${describeExit(running.pid, exit)}; starting it again`);

@@ -20,11 +20,29 @@ import type { Placement } from './reconciler.js';
 const NOW = '2026-01-02T03:04:05Z';
 const EARLIER = '2025-12-31T23:00:00Z';
 const clock = (): string => NOW;
-const spread: Placement = resolvePlacement('spread', builtinSchedulingClasses().find((c) => c.metadata.name === 'spread'), 'db', 3);
+const spread: Placement = resolvePlacement(
+  'spread',
+  builtinSchedulingClasses().find((c) => c.metadata.name === 'spread'),
+  'db',
+  3,
+);
 const cluster = { postgresName: 'db', version: 'v17', placement: spread };
 
-const instance = (over: Partial<ObservedInstance> = {}): ObservedInstance => ({ name: 'postgres-db-2', ordinal: 2, site: 'lucerne', role: 'replica', ready: true, reason: 'InstanceReady', ...over });
-const podWithReady = (status: 'True' | 'False'): KubeObject => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'postgres-db-2' }, status: { conditions: [{ type: 'Ready', status, lastTransitionTime: EARLIER }] } });
+const instance = (over: Partial<ObservedInstance> = {}): ObservedInstance => ({
+  name: 'postgres-db-2',
+  ordinal: 2,
+  site: 'lucerne',
+  role: 'replica',
+  ready: true,
+  reason: 'InstanceReady',
+  ...over,
+});
+const podWithReady = (status: 'True' | 'False'): KubeObject => ({
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: { name: 'postgres-db-2' },
+  status: { conditions: [{ type: 'Ready', status, lastTransitionTime: EARLIER }] },
+});
 
 describe('names', () => {
   it('follow CloudNativePG and the chart', () => {
@@ -39,7 +57,13 @@ describe('instancePod', () => {
       kind: 'Pod',
       metadata: {
         name: 'postgres-db-2',
-        labels: { 'cnpg.io/cluster': 'postgres-db', 'cnpg.io/instanceName': 'postgres-db-2', 'cnpg.io/instanceRole': 'replica', 'cnpg.io/podRole': 'instance', role: 'replica' },
+        labels: {
+          'cnpg.io/cluster': 'postgres-db',
+          'cnpg.io/instanceName': 'postgres-db-2',
+          'cnpg.io/instanceRole': 'replica',
+          'cnpg.io/podRole': 'instance',
+          role: 'replica',
+        },
       },
       spec: { nodeName: 'luc-worker-1', containers: [{ name: 'postgres', image: 'ghcr.io/cloudnative-pg/postgresql:17' }] },
       status: {
@@ -58,13 +82,21 @@ describe('instancePod', () => {
     { name: 'unready but running', given: { ready: false, reason: 'NotStreaming' }, want: { instanceRole: 'replica', role: 'replica', phase: 'Running' } },
   ])('role and phase: $name', ({ given, want }) => {
     const pod = instancePod(cluster, instance(given), undefined, clock);
-    expect({ instanceRole: pod.metadata.labels?.['cnpg.io/instanceRole'], role: pod.metadata.labels?.['role'], phase: (pod['status'] as { phase: string }).phase }).toEqual(want);
+    expect({
+      instanceRole: pod.metadata.labels?.['cnpg.io/instanceRole'],
+      role: pod.metadata.labels?.['role'],
+      phase: (pod['status'] as { phase: string }).phase,
+    }).toEqual(want);
   });
 
   it.each([
     { name: 'none given: no annotations at all', given: {}, want: undefined },
     { name: 'port only', given: { port: 6100 }, want: { 'local.hikube.io/port': '6100' } },
-    { name: 'port and incarnation', given: { port: 6100, incarnation: 'a1b2' }, want: { 'local.hikube.io/port': '6100', 'local.hikube.io/incarnation': 'a1b2' } },
+    {
+      name: 'port and incarnation',
+      given: { port: 6100, incarnation: 'a1b2' },
+      want: { 'local.hikube.io/port': '6100', 'local.hikube.io/incarnation': 'a1b2' },
+    },
   ])('annotations: $name', ({ given, want }) => {
     const pod = instancePod(cluster, instance(given), undefined, clock);
     expect(pod.metadata.annotations).toEqual(want);
@@ -100,7 +132,10 @@ describe('statusDetail and workloadCount', () => {
   });
 
   it('reads the count off published pods', () => {
-    const pods = [instancePod(cluster, instances[0] as ObservedInstance, undefined, clock), instancePod(cluster, instances[1] as ObservedInstance, undefined, clock)];
+    const pods = [
+      instancePod(cluster, instances[0] as ObservedInstance, undefined, clock),
+      instancePod(cluster, instances[1] as ObservedInstance, undefined, clock),
+    ];
     expect(workloadCountOfPods(pods.map((p) => ({ ...p, metadata: { ...p.metadata } })))).toEqual({ pods: 2, ready: 1 });
     expect(workloadCountOfPods([])).toEqual({ pods: 0, ready: 0 });
   });

@@ -96,7 +96,11 @@ export function instancePod(cluster: ClusterShape, instance: ObservedInstance, p
       phase: instance.reason === 'SiteDown' ? 'Failed' : 'Running',
       podIP: '127.0.0.1',
       hostIP: '127.0.0.1',
-      conditions: [clock === undefined ? podReadyCondition(previousPod, instance.ready, instance.reason) : podReadyCondition(previousPod, instance.ready, instance.reason, clock)],
+      conditions: [
+        clock === undefined
+          ? podReadyCondition(previousPod, instance.ready, instance.reason)
+          : podReadyCondition(previousPod, instance.ready, instance.reason, clock),
+      ],
       containerStatuses: [{ name: 'postgres', ready: instance.ready, restartCount: 0 }],
     },
   };
@@ -121,7 +125,9 @@ export function workloadCount(instances: readonly Pick<ObservedInstance, 'ready'
 
 /** The same count read off Pods already published (a status written before or without a sync). */
 export function workloadCountOfPods(pods: readonly KubeObject[]): WorkloadCount {
-  const ready = pods.filter((p) => (p['status'] as { conditions?: { type: string; status: string }[] } | undefined)?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'));
+  const ready = pods.filter((p) =>
+    (p['status'] as { conditions?: { type: string; status: string }[] } | undefined)?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'),
+  );
   return { pods: pods.length, ready: ready.length };
 }
 
@@ -133,7 +139,11 @@ export type UsersSpec = Readonly<Record<string, { readonly password?: string | u
  * one already published (kept across reconciles), else a new generated one. An empty given
  * password counts as none, as the chart's `if` reads it.
  */
-export function credentialsData(users: UsersSpec, published: Readonly<Record<string, string>>, generate: () => string = generatedPassword): Record<string, string> {
+export function credentialsData(
+  users: UsersSpec,
+  published: Readonly<Record<string, string>>,
+  generate: () => string = generatedPassword,
+): Record<string, string> {
   // Built as entries: an assignment to data['__proto__'] (a valid user name) would set the prototype.
   return Object.fromEntries(
     Object.entries(users).map(([user, config]) => {

@@ -30,7 +30,12 @@ describe('podReadyCondition', () => {
     { name: 'became ready', previous: pod('False'), ready: true, want: '2026-12-02T08:30:15Z' },
     { name: 'a pod written before times were kept', previous: pod('True', null), ready: true, want: '2026-12-02T08:30:15Z' },
   ])('$name: lastTransitionTime $want', ({ previous, ready, want }) => {
-    expect(podReadyCondition(previous, ready, 'InstanceReady')).toEqual({ type: 'Ready', status: ready ? 'True' : 'False', reason: 'InstanceReady', lastTransitionTime: want });
+    expect(podReadyCondition(previous, ready, 'InstanceReady')).toEqual({
+      type: 'Ready',
+      status: ready ? 'True' : 'False',
+      reason: 'InstanceReady',
+      lastTransitionTime: want,
+    });
   });
 });
 
@@ -45,6 +50,8 @@ describe('timedCondition', () => {
       lastTransitionTime: EARLIER,
     });
     expect(timedCondition(previous, 'Ready', { status: 'Unknown', reason: 'Progressing', message: '' }).lastTransitionTime).toBe('2026-12-02T08:30:15Z');
-    expect(timedCondition(previous, 'WorkloadsReady', { status: 'True', reason: 'WorkloadMonitorCheck', message: '' }).lastTransitionTime).toBe('2026-12-02T08:30:15Z');
+    expect(timedCondition(previous, 'WorkloadsReady', { status: 'True', reason: 'WorkloadMonitorCheck', message: '' }).lastTransitionTime).toBe(
+      '2026-12-02T08:30:15Z',
+    );
   });
 });

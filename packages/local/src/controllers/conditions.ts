@@ -25,8 +25,22 @@ export function timedCondition(previous: readonly Condition[], type: string, dec
 }
 
 /** An instance pod's Ready condition, given the pod it replaces (if any); `clock` gives "now" (tests fix it). */
-export function podReadyCondition(previousPod: KubeObject | undefined, ready: boolean, reason: string, clock: () => string = now): TimedCondition & { reason: string } {
+export function podReadyCondition(
+  previousPod: KubeObject | undefined,
+  ready: boolean,
+  reason: string,
+  clock: () => string = now,
+): TimedCondition & { reason: string } {
   const status = ready ? 'True' : 'False';
   const conditions = (previousPod?.['status'] as { conditions?: TimedCondition[] } | undefined)?.conditions;
-  return { type: 'Ready', status, reason, lastTransitionTime: transitionTime(conditions?.find((c) => c.type === 'Ready'), status, clock) };
+  return {
+    type: 'Ready',
+    status,
+    reason,
+    lastTransitionTime: transitionTime(
+      conditions?.find((c) => c.type === 'Ready'),
+      status,
+      clock,
+    ),
+  };
 }

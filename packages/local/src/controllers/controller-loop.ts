@@ -124,7 +124,13 @@ export class ControllerLoop {
         return;
       }
       // Status-only writes (ours) do not retrigger; spec, deletion and finalizer changes do.
-      const trigger = JSON.stringify([obj.metadata.generation, obj.metadata.deletionTimestamp, obj.metadata.finalizers, obj.metadata.labels, obj.metadata.annotations]);
+      const trigger = JSON.stringify([
+        obj.metadata.generation,
+        obj.metadata.deletionTimestamp,
+        obj.metadata.finalizers,
+        obj.metadata.labels,
+        obj.metadata.annotations,
+      ]);
       if (this.lastTrigger.get(key) === trigger) return;
       this.lastTrigger.set(key, trigger);
       this.enqueue(obj.metadata.namespace ?? '', obj.metadata.name);

@@ -13,7 +13,9 @@ export const SCHEDULING_CLASS_LABEL = 'scheduler.cozystack.io/scheduling-class';
 const ZONE = 'topology.kubernetes.io/zone';
 const zoneSpread = { maxSkew: 1, topologyKey: ZONE, whenUnsatisfiable: 'DoNotSchedule' as const };
 const zonesIn = (zones: readonly string[]): SchedulingClassSpec => ({
-  nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: ZONE, operator: 'In', values: [...zones] }] }] } },
+  nodeAffinity: {
+    requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: ZONE, operator: 'In', values: [...zones] }] }] },
+  },
   topologySpreadConstraints: [zoneSpread],
 });
 
@@ -39,7 +41,10 @@ export function builtinSchedulingClasses(): KubeObject[] {
  * namespace's label names (a missing class named by the label is skipped, as Cozystack's webhook
  * does). `explicit` tells a missing class named by the spec (an error) from no class at all.
  */
-export function chosenClassName(specClass: string | undefined, namespaceLabels: Readonly<Record<string, string>> | undefined): { name: string | undefined; explicit: boolean } {
+export function chosenClassName(
+  specClass: string | undefined,
+  namespaceLabels: Readonly<Record<string, string>> | undefined,
+): { name: string | undefined; explicit: boolean } {
   if (specClass) return { name: specClass, explicit: true };
   const fromLabel = namespaceLabels?.[SCHEDULING_CLASS_LABEL];
   return { name: fromLabel || undefined, explicit: false };

@@ -16,7 +16,11 @@ describe('endpointService', () => {
 
   it('external-write selects the primary by `role`, keeps client addresses, as the chart writes it', () => {
     const service = endpointService('postgres-db', 'external-write', 5432, '127.0.0.9');
-    expect(service['spec']).toMatchObject({ type: 'LoadBalancer', externalTrafficPolicy: 'Local', selector: { 'cnpg.io/cluster': 'postgres-db', role: 'primary' } });
+    expect(service['spec']).toMatchObject({
+      type: 'LoadBalancer',
+      externalTrafficPolicy: 'Local',
+      selector: { 'cnpg.io/cluster': 'postgres-db', role: 'primary' },
+    });
     expect(service['status']).toEqual({ loadBalancer: { ingress: [{ ip: '127.0.0.9' }] } });
   });
 });
@@ -24,7 +28,11 @@ describe('endpointService', () => {
 describe('endpointServices', () => {
   it.each([
     { name: 'internal only', externalWrite: undefined, want: ['postgres-db-rw', 'postgres-db-ro', 'postgres-db-r'] },
-    { name: 'external', externalWrite: { ip: '127.0.0.9', port: 5432 }, want: ['postgres-db-rw', 'postgres-db-ro', 'postgres-db-r', 'postgres-db-external-write'] },
+    {
+      name: 'external',
+      externalWrite: { ip: '127.0.0.9', port: 5432 },
+      want: ['postgres-db-rw', 'postgres-db-ro', 'postgres-db-r', 'postgres-db-external-write'],
+    },
   ])('$name', ({ externalWrite, want }) => {
     const services = endpointServices('db', { rw: 6001, ro: 6002, r: 6003, externalWrite });
     expect(services.map((s) => s.metadata.name)).toEqual(want);
@@ -36,8 +44,20 @@ describe('credentialsObjects', () => {
   it('a Secret and its TenantSecret twin, same name, labels and data', () => {
     const data = { app: 'c2VjcmV0' };
     expect(credentialsObjects('db', data)).toEqual([
-      { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'postgres-db-credentials', labels: { 'internal.cozystack.io/tenantresource': 'true' } }, type: 'Opaque', data },
-      { apiVersion: 'core.cozystack.io/v1alpha1', kind: 'TenantSecret', metadata: { name: 'postgres-db-credentials', labels: { 'internal.cozystack.io/tenantresource': 'true' } }, type: 'Opaque', data },
+      {
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: { name: 'postgres-db-credentials', labels: { 'internal.cozystack.io/tenantresource': 'true' } },
+        type: 'Opaque',
+        data,
+      },
+      {
+        apiVersion: 'core.cozystack.io/v1alpha1',
+        kind: 'TenantSecret',
+        metadata: { name: 'postgres-db-credentials', labels: { 'internal.cozystack.io/tenantresource': 'true' } },
+        type: 'Opaque',
+        data,
+      },
     ]);
   });
 });

@@ -6,7 +6,14 @@ import type { Placement, PostgresStatus, ReconcileContext } from './reconciler.j
 import { releaseStatus, type ReleaseAction, type WorkloadCount } from './release-status.js';
 
 /** Writes the failed release; the pods keep running (`count` is what WorkloadsReady reads). */
-export async function writeReleaseFailure(ctx: ReconcileContext, object: KubeObject, previous: Partial<PostgresStatus>, action: ReleaseAction, error: string, count: WorkloadCount): Promise<void> {
+export async function writeReleaseFailure(
+  ctx: ReconcileContext,
+  object: KubeObject,
+  previous: Partial<PostgresStatus>,
+  action: ReleaseAction,
+  error: string,
+  count: WorkloadCount,
+): Promise<void> {
   const before = previous.conditions?.find((c) => c.type === 'Ready');
   const status = releaseStatus(object, previous, { state: 'failed', action, error }, count);
   await ctx.writeStatus(status);
@@ -21,7 +28,9 @@ export type PlacementCheck = { readonly placement: Placement; readonly error?: u
 export function checkPlacement(object: KubeObject, placement: Placement | undefined): PlacementCheck {
   if (!placement) {
     const className = (object['spec'] as { schedulingClass?: string } | undefined)?.schedulingClass ?? '';
-    return { error: `SchedulingClass "${className}" does not exist: ask an administrator to create it, or set spec.schedulingClass to an existing class (built in: spread, gland, lucerne, geneva, gland-lucerne, gland-geneva, lucerne-geneva)` };
+    return {
+      error: `SchedulingClass "${className}" does not exist: ask an administrator to create it, or set spec.schedulingClass to an existing class (built in: spread, gland, lucerne, geneva, gland-lucerne, gland-geneva, lucerne-geneva)`,
+    };
   }
   if (placement.unschedulable !== undefined) return { error: `${placement.unschedulable} (scheduling class ${placement.className ?? 'none'})` };
   return { placement };

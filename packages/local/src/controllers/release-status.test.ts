@@ -15,15 +15,30 @@ describe('releaseStatus: Ready and Released as helm-controller sets them, Worklo
   const types = (status: ReturnType<typeof releaseStatus>) => status.conditions.map((c) => `${c.type}=${c.status}/${c.reason}`);
 
   it.each([
-    { name: 'an install running', outcome: { state: 'progressing', action: 'install' } as const, previous: [], want: ['Ready=Unknown/Progressing', 'WorkloadsReady=Unknown/Pending'] },
-    { name: 'the install succeeded', outcome: { state: 'succeeded', action: 'install', revision: 1 } as const, previous: [], want: ['Ready=True/InstallSucceeded', 'Released=True/InstallSucceeded', 'WorkloadsReady=True/WorkloadMonitorCheck'] },
+    {
+      name: 'an install running',
+      outcome: { state: 'progressing', action: 'install' } as const,
+      previous: [],
+      want: ['Ready=Unknown/Progressing', 'WorkloadsReady=Unknown/Pending'],
+    },
+    {
+      name: 'the install succeeded',
+      outcome: { state: 'succeeded', action: 'install', revision: 1 } as const,
+      previous: [],
+      want: ['Ready=True/InstallSucceeded', 'Released=True/InstallSucceeded', 'WorkloadsReady=True/WorkloadMonitorCheck'],
+    },
     {
       name: 'an upgrade running keeps Released from the last release',
       outcome: { state: 'progressing', action: 'upgrade' } as const,
       previous: [cond('Ready', 'True', 'InstallSucceeded'), cond('Released', 'True', 'InstallSucceeded')],
       want: ['Ready=Unknown/Progressing', 'Released=True/InstallSucceeded', 'WorkloadsReady=True/WorkloadMonitorCheck'],
     },
-    { name: 'an upgrade failed', outcome: { state: 'failed', action: 'upgrade', error: 'boom' } as const, previous: [], want: ['Ready=False/UpgradeFailed', 'Released=False/UpgradeFailed', 'WorkloadsReady=True/WorkloadMonitorCheck'] },
+    {
+      name: 'an upgrade failed',
+      outcome: { state: 'failed', action: 'upgrade', error: 'boom' } as const,
+      previous: [],
+      want: ['Ready=False/UpgradeFailed', 'Released=False/UpgradeFailed', 'WorkloadsReady=True/WorkloadMonitorCheck'],
+    },
     {
       name: 'no release (a failover): Ready and Released untouched',
       outcome: undefined,
@@ -32,7 +47,12 @@ describe('releaseStatus: Ready and Released as helm-controller sets them, Worklo
     },
   ])('$name', ({ outcome, previous, want }) => {
     const object = pg(2, previous);
-    const status = releaseStatus(object, { conditions: previous }, outcome, outcome?.state === 'progressing' && outcome.action === 'install' ? undefined : { pods: 2, ready: 1 });
+    const status = releaseStatus(
+      object,
+      { conditions: previous },
+      outcome,
+      outcome?.state === 'progressing' && outcome.action === 'install' ? undefined : { pods: 2, ready: 1 },
+    );
     expect(types(status)).toEqual(want);
     expect(status).not.toHaveProperty('observedGeneration');
     for (const condition of status.conditions) expect(condition).not.toHaveProperty('observedGeneration');
@@ -64,9 +84,27 @@ describe('decideWorkloads (minReplicas 1: one ready pod is enough)', () => {
 describe('ReleaseBook rebuilds a record from the stored status (after a restart)', () => {
   it.each([
     { name: 'never released', conditions: [], want: { revision: 0, pending: true } },
-    { name: 'released at v3', conditions: [cond('Ready', 'True', 'UpgradeSucceeded', 'Helm upgrade succeeded for release a/postgres-shop.v3 with chart postgres@0.18.0'), cond('Released', 'True', 'UpgradeSucceeded', 'Helm upgrade succeeded for release a/postgres-shop.v3 with chart postgres@0.18.0')], want: { revision: 3, pending: false } },
-    { name: 'an upgrade was running', conditions: [cond('Ready', 'Unknown', 'Progressing'), cond('Released', 'True', 'InstallSucceeded', 'Helm install succeeded for release a/postgres-shop.v1 with chart postgres@0.18.0')], want: { revision: 1, pending: true } },
-    { name: 'the install failed', conditions: [cond('Ready', 'False', 'InstallFailed'), cond('Released', 'False', 'InstallFailed')], want: { revision: 0, pending: true } },
+    {
+      name: 'released at v3',
+      conditions: [
+        cond('Ready', 'True', 'UpgradeSucceeded', 'Helm upgrade succeeded for release a/postgres-shop.v3 with chart postgres@0.18.0'),
+        cond('Released', 'True', 'UpgradeSucceeded', 'Helm upgrade succeeded for release a/postgres-shop.v3 with chart postgres@0.18.0'),
+      ],
+      want: { revision: 3, pending: false },
+    },
+    {
+      name: 'an upgrade was running',
+      conditions: [
+        cond('Ready', 'Unknown', 'Progressing'),
+        cond('Released', 'True', 'InstallSucceeded', 'Helm install succeeded for release a/postgres-shop.v1 with chart postgres@0.18.0'),
+      ],
+      want: { revision: 1, pending: true },
+    },
+    {
+      name: 'the install failed',
+      conditions: [cond('Ready', 'False', 'InstallFailed'), cond('Released', 'False', 'InstallFailed')],
+      want: { revision: 0, pending: true },
+    },
   ])('$name', ({ conditions, want }) => {
     const object = pg(5, conditions);
     const record = new ReleaseBook().recordOf(object);
@@ -86,7 +124,12 @@ describe('schemaFailure words refusals as Helm words a values-schema failure', (
   });
 
   it('names the chart and one line per field', () => {
-    expect(schemaFailure([{ path: 'spec.replicas', message: 'must be >= 1' }, { path: 'spec.version', message: 'must be one of v15, v16' }])).toBe(
+    expect(
+      schemaFailure([
+        { path: 'spec.replicas', message: 'must be >= 1' },
+        { path: 'spec.version', message: 'must be one of v15, v16' },
+      ]),
+    ).toBe(
       "values don't meet the specifications of the schema(s) in the following chart(s):\npostgres:\n- at '/replicas': must be >= 1\n- at '/version': must be one of v15, v16",
     );
   });

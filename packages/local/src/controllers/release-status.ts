@@ -7,7 +7,7 @@ import { timedCondition } from './conditions.js';
 import type { PostgresStatus } from './reconciler.js';
 
 /** The chart version the platform reports in `status.version`. */
-export const CHART_VERSION = '0.18.0';
+const CHART_VERSION = '0.18.0';
 
 /** The Helm action a release of this object runs: install until one succeeded, then upgrade. */
 export type ReleaseAction = 'install' | 'upgrade';
@@ -95,8 +95,16 @@ function readyAndReleased(object: KubeObject, outcome: ReleaseOutcome): { ready:
   }
   const decided: Decided =
     outcome.state === 'succeeded'
-      ? { status: 'True', reason: `${action}Succeeded`, message: `Helm ${outcome.action} succeeded for release ${releaseName(object)}.v${outcome.revision} with chart postgres@${CHART_VERSION}` }
-      : { status: 'False', reason: `${action}Failed`, message: `Helm ${outcome.action} failed for release ${releaseName(object)} with chart postgres@${CHART_VERSION}: ${outcome.error}` };
+      ? {
+          status: 'True',
+          reason: `${action}Succeeded`,
+          message: `Helm ${outcome.action} succeeded for release ${releaseName(object)}.v${outcome.revision} with chart postgres@${CHART_VERSION}`,
+        }
+      : {
+          status: 'False',
+          reason: `${action}Failed`,
+          message: `Helm ${outcome.action} failed for release ${releaseName(object)} with chart postgres@${CHART_VERSION}: ${outcome.error}`,
+        };
   return { ready: decided, released: decided };
 }
 
@@ -111,7 +119,12 @@ export function decideWorkloads(count: WorkloadCount | undefined): Decided {
  * The status after `outcome` (undefined: no release ran, Ready and Released stay as stored; a
  * failover never touches them), with WorkloadsReady from `workloads`.
  */
-export function releaseStatus(object: KubeObject, previous: Partial<PostgresStatus>, outcome: ReleaseOutcome | undefined, workloads: WorkloadCount | undefined): PostgresStatus {
+export function releaseStatus(
+  object: KubeObject,
+  previous: Partial<PostgresStatus>,
+  outcome: ReleaseOutcome | undefined,
+  workloads: WorkloadCount | undefined,
+): PostgresStatus {
   const before = previous.conditions ?? [];
   const kept = (type: string) => before.filter((c) => c.type === type);
   const decided = outcome ? readyAndReleased(object, outcome) : undefined;

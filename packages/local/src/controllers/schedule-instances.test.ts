@@ -17,7 +17,13 @@ describe('scheduleInstances: a class evaluated against the nodes', () => {
     { name: 'two sites', spec: builtin('lucerne-geneva'), count: 3, want: ['luc-worker-1', 'plo-worker-1', 'luc-worker-2'] },
     {
       name: 'preferred node affinity draws every instance',
-      spec: { nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 100, preference: { matchExpressions: [{ key: zone, operator: 'In', values: ['lucerne'] }] } }] } },
+      spec: {
+        nodeAffinity: {
+          preferredDuringSchedulingIgnoredDuringExecution: [
+            { weight: 100, preference: { matchExpressions: [{ key: zone, operator: 'In', values: ['lucerne'] }] } },
+          ],
+        },
+      },
       count: 2,
       want: ['luc-worker-1', 'luc-worker-2'],
     },
@@ -28,7 +34,12 @@ describe('scheduleInstances: a class evaluated against the nodes', () => {
       want: ['gld-worker-1', 'luc-worker-1', 'plo-worker-1'],
       unschedulable: /^instance 4: 0\/9 nodes are available: 9 node\(s\) didn't match pod anti-affinity rules$/,
     },
-    { name: 'required affinity on the host: all on one node', spec: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: host }] } }, count: 3, want: ['gld-worker-1', 'gld-worker-1', 'gld-worker-1'] },
+    {
+      name: 'required affinity on the host: all on one node',
+      spec: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: host }] } },
+      count: 3,
+      want: ['gld-worker-1', 'gld-worker-1', 'gld-worker-1'],
+    },
     {
       name: 'affinity to pods nobody has: nothing fits',
       spec: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: host, labelSelector: { matchLabels: { app: 'cache' } } }] } },
@@ -38,20 +49,43 @@ describe('scheduleInstances: a class evaluated against the nodes', () => {
     },
     {
       name: 'anti-affinity with a selector the pods do not match is no constraint',
-      spec: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: zone, labelSelector: { matchLabels: { app: 'cache' } } }] }, nodeSelector: { [zone]: 'gland' } },
+      spec: {
+        podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: zone, labelSelector: { matchLabels: { app: 'cache' } } }] },
+        nodeSelector: { [zone]: 'gland' },
+      },
       count: 2,
       want: ['gld-worker-1', 'gld-worker-2'],
     },
     {
       name: 'hard spread over two allowed zones, skew 1',
-      spec: { nodeSelector: { 'topology.kubernetes.io/region': 'ch' }, topologySpreadConstraints: [{ maxSkew: 1, topologyKey: zone, whenUnsatisfiable: 'DoNotSchedule' }], nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: zone, operator: 'NotIn', values: ['lucerne'] }] }] } } },
+      spec: {
+        nodeSelector: { 'topology.kubernetes.io/region': 'ch' },
+        topologySpreadConstraints: [{ maxSkew: 1, topologyKey: zone, whenUnsatisfiable: 'DoNotSchedule' }],
+        nodeAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: {
+            nodeSelectorTerms: [{ matchExpressions: [{ key: zone, operator: 'NotIn', values: ['lucerne'] }] }],
+          },
+        },
+      },
       count: 4,
       want: ['gld-worker-1', 'plo-worker-1', 'gld-worker-2', 'plo-worker-2'],
     },
-    { name: 'a node selector no node satisfies', spec: { nodeSelector: { gpu: 'true' } }, count: 1, want: [], unschedulable: /9 node\(s\) didn't match node affinity\/selector/ },
+    {
+      name: 'a node selector no node satisfies',
+      spec: { nodeSelector: { gpu: 'true' } },
+      count: 1,
+      want: [],
+      unschedulable: /9 node\(s\) didn't match node affinity\/selector/,
+    },
     {
       name: 'a node by name',
-      spec: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['luc-worker-3'] }] }] } } },
+      spec: {
+        nodeAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: {
+            nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['luc-worker-3'] }] }],
+          },
+        },
+      },
       count: 2,
       want: ['luc-worker-3', 'luc-worker-3'],
     },
@@ -65,9 +99,24 @@ describe('scheduleInstances: a class evaluated against the nodes', () => {
 
 describe('which class applies', () => {
   it.each([
-    { name: 'the cluster names one', specClass: 'gland', labels: { 'scheduler.cozystack.io/scheduling-class': 'geneva' }, want: { name: 'gland', explicit: true } },
-    { name: 'the namespace label', specClass: undefined, labels: { 'scheduler.cozystack.io/scheduling-class': 'geneva' }, want: { name: 'geneva', explicit: false } },
-    { name: 'an empty spec field falls back to the label', specClass: '', labels: { 'scheduler.cozystack.io/scheduling-class': 'geneva' }, want: { name: 'geneva', explicit: false } },
+    {
+      name: 'the cluster names one',
+      specClass: 'gland',
+      labels: { 'scheduler.cozystack.io/scheduling-class': 'geneva' },
+      want: { name: 'gland', explicit: true },
+    },
+    {
+      name: 'the namespace label',
+      specClass: undefined,
+      labels: { 'scheduler.cozystack.io/scheduling-class': 'geneva' },
+      want: { name: 'geneva', explicit: false },
+    },
+    {
+      name: 'an empty spec field falls back to the label',
+      specClass: '',
+      labels: { 'scheduler.cozystack.io/scheduling-class': 'geneva' },
+      want: { name: 'geneva', explicit: false },
+    },
     { name: 'neither', specClass: undefined, labels: {}, want: { name: undefined, explicit: false } },
     { name: 'a namespace without labels', specClass: undefined, labels: undefined, want: { name: undefined, explicit: false } },
   ])('$name', ({ specClass, labels, want }) => {
@@ -88,6 +137,14 @@ describe('instances under a placement', () => {
   it('writes every built-in class in the SDK-valid real shape', async () => {
     const { validateSchedulingClass } = await import('@hikube/sdk/kubernetes');
     for (const sc of builtinSchedulingClasses()) expect(validateSchedulingClass(sc)).toEqual([]);
-    expect(builtinSchedulingClasses().map((c) => c.metadata.name)).toEqual(['spread', 'gland', 'lucerne', 'geneva', 'gland-lucerne', 'gland-geneva', 'lucerne-geneva']);
+    expect(builtinSchedulingClasses().map((c) => c.metadata.name)).toEqual([
+      'spread',
+      'gland',
+      'lucerne',
+      'geneva',
+      'gland-lucerne',
+      'gland-geneva',
+      'lucerne-geneva',
+    ]);
   });
 });

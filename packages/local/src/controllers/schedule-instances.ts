@@ -47,7 +47,13 @@ function matching(selector: LabelSelector | undefined, podLabels: Readonly<Recor
   return selector === undefined ? true : labelSelectorMatches(selector, podLabels);
 }
 
-function countIn(placed: readonly Placed[], key: string, domain: string | undefined, selector: LabelSelector | undefined, podLabels: Readonly<Record<string, string>>): number {
+function countIn(
+  placed: readonly Placed[],
+  key: string,
+  domain: string | undefined,
+  selector: LabelSelector | undefined,
+  podLabels: Readonly<Record<string, string>>,
+): number {
   if (domain === undefined || !matching(selector, podLabels)) return 0;
   return placed.filter((p) => domainOf(p.node, key) === domain).length;
 }
@@ -64,7 +70,12 @@ function antiAffinityHolds(term: PodAffinityTerm, node: LocalNode, placed: reado
 }
 
 /** The counts per domain of a spread constraint over the nodes the class allows (nodeAffinityPolicy Honor). */
-function spreadCounts(constraint: TopologySpreadConstraint, domains: Domains, placed: readonly Placed[], podLabels: Readonly<Record<string, string>>): Map<string, number> {
+function spreadCounts(
+  constraint: TopologySpreadConstraint,
+  domains: Domains,
+  placed: readonly Placed[],
+  podLabels: Readonly<Record<string, string>>,
+): Map<string, number> {
   const nodes = constraint.nodeAffinityPolicy === 'Ignore' ? domains.all : domains.eligible;
   const counts = new Map<string, number>();
   for (const n of nodes) {
@@ -84,22 +95,38 @@ function spreadHolds(constraint: TopologySpreadConstraint, node: LocalNode, coun
 
 type Refusal = 'node affinity/selector' | 'pod affinity rules' | 'pod anti-affinity rules' | 'pod topology spread constraints';
 
-function refusalOf(spec: SchedulingClassSpec | undefined, node: LocalNode, domains: Domains, placed: readonly Placed[], podLabels: Readonly<Record<string, string>>): Refusal | undefined {
+function refusalOf(
+  spec: SchedulingClassSpec | undefined,
+  node: LocalNode,
+  domains: Domains,
+  placed: readonly Placed[],
+  podLabels: Readonly<Record<string, string>>,
+): Refusal | undefined {
   if (!nodeFitsSchedulingClass(spec, node)) return 'node affinity/selector';
-  if (!(spec?.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []).every((t) => affinityHolds(t, node, placed, podLabels))) return 'pod affinity rules';
-  if (!(spec?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []).every((t) => antiAffinityHolds(t, node, placed, podLabels))) return 'pod anti-affinity rules';
+  if (!(spec?.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []).every((t) => affinityHolds(t, node, placed, podLabels)))
+    return 'pod affinity rules';
+  if (!(spec?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []).every((t) => antiAffinityHolds(t, node, placed, podLabels)))
+    return 'pod anti-affinity rules';
   const hard = (spec?.topologySpreadConstraints ?? []).filter((c) => c.whenUnsatisfiable === 'DoNotSchedule');
   if (!hard.every((c) => spreadHolds(c, node, spreadCounts(c, domains, placed, podLabels)))) return 'pod topology spread constraints';
   return undefined;
 }
 
-function scoreOf(spec: SchedulingClassSpec | undefined, node: LocalNode, domains: Domains, placed: readonly Placed[], podLabels: Readonly<Record<string, string>>): number {
+function scoreOf(
+  spec: SchedulingClassSpec | undefined,
+  node: LocalNode,
+  domains: Domains,
+  placed: readonly Placed[],
+  podLabels: Readonly<Record<string, string>>,
+): number {
   let score = nodePreferenceScore(spec, node);
   for (const w of spec?.podAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? []) {
-    if (countIn(placed, w.podAffinityTerm.topologyKey, domainOf(node, w.podAffinityTerm.topologyKey), w.podAffinityTerm.labelSelector, podLabels) > 0) score += w.weight;
+    if (countIn(placed, w.podAffinityTerm.topologyKey, domainOf(node, w.podAffinityTerm.topologyKey), w.podAffinityTerm.labelSelector, podLabels) > 0)
+      score += w.weight;
   }
   for (const w of [...(spec?.podAntiAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? []), CNPG_HOST_ANTI_AFFINITY]) {
-    if (countIn(placed, w.podAffinityTerm.topologyKey, domainOf(node, w.podAffinityTerm.topologyKey), w.podAffinityTerm.labelSelector, podLabels) > 0) score -= w.weight;
+    if (countIn(placed, w.podAffinityTerm.topologyKey, domainOf(node, w.podAffinityTerm.topologyKey), w.podAffinityTerm.labelSelector, podLabels) > 0)
+      score -= w.weight;
   }
   const soft = [...(spec?.topologySpreadConstraints ?? []).filter((c) => c.whenUnsatisfiable === 'ScheduleAnyway'), PLATFORM_SPREAD];
   for (const c of soft) score -= SPREAD_WEIGHT * (spreadCounts(c, domains, placed, podLabels).get(domainOf(node, c.topologyKey) ?? '') ?? 0);
@@ -110,7 +137,12 @@ function scoreOf(spec: SchedulingClassSpec | undefined, node: LocalNode, domains
  * Nodes for `count` instances of one cluster under a class (undefined: no class). `podLabels` are
  * the labels every instance pod carries, which explicit label selectors are matched against.
  */
-export function scheduleInstances(spec: SchedulingClassSpec | undefined, nodes: readonly LocalNode[], count: number, podLabels: Readonly<Record<string, string>>): ScheduleResult {
+export function scheduleInstances(
+  spec: SchedulingClassSpec | undefined,
+  nodes: readonly LocalNode[],
+  count: number,
+  podLabels: Readonly<Record<string, string>>,
+): ScheduleResult {
   const domains: Domains = { all: nodes, eligible: nodes.filter((n) => nodeFitsSchedulingClass(spec, n)) };
   const placed: Placed[] = [];
   for (let n = 1; n <= count; n++) {

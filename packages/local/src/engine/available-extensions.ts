@@ -18,7 +18,10 @@ async function shareDir(binaries: PgBinaries): Promise<string> {
 /** What `SELECT name FROM pg_available_extensions` answers on a server of these binaries, sorted. */
 export async function availableExtensions(binaries: PgBinaries): Promise<string[]> {
   const entries = await readdir(join(await shareDir(binaries), 'extension'));
-  return entries.filter((entry) => entry.endsWith('.control')).map((entry) => entry.slice(0, -'.control'.length)).sort();
+  return entries
+    .filter((entry) => entry.endsWith('.control'))
+    .map((entry) => entry.slice(0, -'.control'.length))
+    .sort();
 }
 
 /** The extensions every installed major offers, so a database of any cluster can enable them. */

@@ -17,9 +17,17 @@ async function open(ports?: Parameters<typeof ClusterProxies.open>[0]): Promise<
 
 describe('cluster endpoints', () => {
   it.each<{ name: string; given: ProxyRoutes; want: { rw: number[]; ro: number[]; r: number[] } }>([
-    { name: 'rw to the primary, ro to ready standbys, r to both', given: { rw: [5401], ready: [5402, 5403], live: [5402, 5403] }, want: { rw: [5401], ro: [5402, 5403], r: [5401, 5402, 5403] } },
+    {
+      name: 'rw to the primary, ro to ready standbys, r to both',
+      given: { rw: [5401], ready: [5402, 5403], live: [5402, 5403] },
+      want: { rw: [5401], ro: [5402, 5403], r: [5401, 5402, 5403] },
+    },
     { name: 'no primary: rw empty, reads go on', given: { rw: [], ready: [5402], live: [5402] }, want: { rw: [], ro: [5402], r: [5402] } },
-    { name: 'a live standby that is not ready gets no new connections', given: { rw: [5401], ready: [], live: [5402] }, want: { rw: [5401], ro: [], r: [5401] } },
+    {
+      name: 'a live standby that is not ready gets no new connections',
+      given: { rw: [5401], ready: [], live: [5402] },
+      want: { rw: [5401], ro: [], r: [5401] },
+    },
   ])('routes: $name', async ({ given, want }) => {
     const p = await open(undefined);
     p.route(given);

@@ -89,7 +89,14 @@ export class ClusterProxies {
   }
 
   ports(): ProxyPorts & { readonly externalHost?: string | undefined } {
-    return { rw: this.rw.port, ro: this.ro.port, r: this.r.port, external: this.#external?.port, externalHost: this.#external?.host, externalAddress: this.#externalAddress };
+    return {
+      rw: this.rw.port,
+      ro: this.ro.port,
+      r: this.r.port,
+      external: this.#external?.port,
+      externalHost: this.#external?.host,
+      externalAddress: this.#externalAddress,
+    };
   }
 
   async close(): Promise<void> {

@@ -22,7 +22,10 @@ export async function chooseEngineRoot(dataDir: string, runAs: RunAs | undefined
   }
   await shareTraversalWith(dataDir, runAs);
   await shareTraversalWith(preferred, runAs);
-  const reachable = await runCommand('test', ['-x', preferred], { runAs }).then(() => true, () => false);
+  const reachable = await runCommand('test', ['-x', preferred], { runAs }).then(
+    () => true,
+    () => false,
+  );
   if (reachable) return preferred;
   const shared = join(tmpdir(), 'hikube-local-engine');
   const fallback = join(shared, createHash('sha256').update(dataDir).digest('hex').slice(0, 16));

@@ -71,7 +71,6 @@ describe('names', () => {
     { given: 'Pg.One', want: 'hikube_pg_one' },
   ])('slot name for $given', ({ given, want }) => expect(slotNameFor(given)).toBe(want));
 
-
   // As the chart's init script writes them: unquoted, so `uuid-ossp` fails and `HStore` means hstore.
   it.each([
     { given: 'pg_trgm', want: 'CREATE EXTENSION IF NOT EXISTS pg_trgm' },

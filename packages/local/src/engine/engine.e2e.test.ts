@@ -20,7 +20,14 @@ import { parseLsn } from './lsn.js';
 // One shared three-instance rig walks the whole engine lifecycle in order, like a cluster would.
 // It runs under a user's libpq settings meant for other servers (none reachable), which the engine
 // must ignore: its tools and connections are configured explicitly.
-const hostileLibpqEnv: Record<string, string> = { PGSSLMODE: 'require', PGHOST: '/nonexistent', PGPORT: '1', PGUSER: 'nobody', PGDATABASE: 'nowhere', PGPASSWORD: 'not-ours' };
+const hostileLibpqEnv: Record<string, string> = {
+  PGSSLMODE: 'require',
+  PGHOST: '/nonexistent',
+  PGPORT: '1',
+  PGUSER: 'nobody',
+  PGDATABASE: 'nowhere',
+  PGPASSWORD: 'not-ours',
+};
 const savedEnv: Record<string, string | undefined> = {};
 let root: string;
 let bins: PgBinaries;

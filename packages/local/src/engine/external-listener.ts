@@ -6,7 +6,7 @@ import net from 'node:net';
 import { TcpProxy } from './tcp-proxy.js';
 
 /** PostgreSQL's port, which Hikube's guides use for every cluster. */
-export const POSTGRES_PORT = 5432;
+const POSTGRES_PORT = 5432;
 
 /** Why a listen failed: the port is someone else's, or the address is not on this machine (macOS has only 127.0.0.1). */
 const PORT_TAKEN = new Set(['EADDRINUSE', 'EACCES']);
@@ -23,7 +23,8 @@ export function portInUse(address: string, port = POSTGRES_PORT): Promise<boolea
     probe.once('error', (err) => {
       const code = listenError(err);
       if (code !== undefined && PORT_TAKEN.has(code)) resolve(true);
-      else if (code === ADDRESS_MISSING) resolve(false); // listenExternal falls back; nobody holds it
+      else if (code === ADDRESS_MISSING)
+        resolve(false); // listenExternal falls back; nobody holds it
       else reject(err);
     });
     probe.listen(port, address, () => probe.close(() => resolve(false)));

@@ -9,7 +9,7 @@ export const GROUP_MARK = 'hikube-local:database-role';
 export const DB_MARK = 'hikube-local:database';
 
 /** PostgreSQL keeps NAMEDATALEN - 1 bytes of a name and silently cuts the rest. */
-export const MAX_NAME_BYTES = 63;
+const MAX_NAME_BYTES = 63;
 /** PostgreSQL refuses to create roles with this prefix (its predefined roles use it). */
 const RESERVED_ROLE_PREFIX = 'pg_';
 
@@ -56,7 +56,8 @@ export function nameRefusals(want: WantedNames, catalog: Catalog): NameRefusal[]
     const bad = roleNameRefusal(user);
     const existing = catalog.roles.get(user);
     if (bad) out.push({ name: user, reason: bad });
-    else if (existing && existing.mark !== USER_MARK) out.push({ name: user, reason: 'an existing role Hikube Local did not create as a user (the platform owns it or it was made by hand)' });
+    else if (existing && existing.mark !== USER_MARK)
+      out.push({ name: user, reason: 'an existing role Hikube Local did not create as a user (the platform owns it or it was made by hand)' });
   }
   for (const { name: db, members } of want.databases) {
     const roles = databaseRoleNames(db);
@@ -66,12 +67,13 @@ export function nameRefusals(want: WantedNames, catalog: Catalog): NameRefusal[]
       const existing = catalog.roles.get(role);
       if (bad) out.push({ name: role, reason: `role of database ${db}: ${bad}` });
       else if (users.has(role)) out.push({ name: role, reason: `role of database ${db}, also declared as a user` });
-      else if (existing && existing.mark !== GROUP_MARK) out.push({ name: role, reason: `role of database ${db}, but an existing role Hikube Local did not create for it` });
+      else if (existing && existing.mark !== GROUP_MARK)
+        out.push({ name: role, reason: `role of database ${db}, but an existing role Hikube Local did not create for it` });
     }
     const existing = catalog.databases.get(db);
     // CREATE DATABASE cannot share a transaction with its COMMENT: owned by its admin role also means ours.
     if (existing && existing.mark !== DB_MARK && existing.owner !== roles.admin) {
-      out.push({ name: db, reason: 'an existing database Hikube Local did not create (PostgreSQL\'s own, or made by hand)' });
+      out.push({ name: db, reason: "an existing database Hikube Local did not create (PostgreSQL's own, or made by hand)" });
     }
     for (const member of members) {
       if (!users.has(member)) out.push({ name: member, reason: `granted a role of database ${db} but not a declared user` });

@@ -82,6 +82,10 @@ export async function locatePg(major: number, root = '/usr/lib/postgresql'): Pro
   }
   const all = await list;
   const hit = all.find((b) => b.major === major);
-  if (!hit) throw new PgMajorMissingError(major, all.map((b) => b.major));
+  if (!hit)
+    throw new PgMajorMissingError(
+      major,
+      all.map((b) => b.major),
+    );
   return hit;
 }

@@ -35,7 +35,7 @@ export function confQuote(value: string): string {
 }
 
 /** Quote a value inside a libpq connection string. */
-export function conninfoQuote(value: string): string {
+function conninfoQuote(value: string): string {
   return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 

@@ -140,11 +140,16 @@ export class PgInstance {
 
   async #spawnAndWait(deadline: number): Promise<ExitInfo | undefined> {
     const args = [
-      '-D', this.dataDir,
-      '-c', `port=${this.port}`,
-      '-c', 'listen_addresses=127.0.0.1',
-      '-c', `unix_socket_directories=${this.socketDir}`,
-      '-c', `cluster_name=${this.name}`,
+      '-D',
+      this.dataDir,
+      '-c',
+      `port=${this.port}`,
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      `unix_socket_directories=${this.socketDir}`,
+      '-c',
+      `cluster_name=${this.name}`,
       ...(tlsFilesPresent(this.tls) ? tlsSettings(this.tls) : []),
     ];
     // owner-only: the log may quote statements; postgres writes it through the inherited fd
@@ -314,7 +319,12 @@ export class PgInstance {
         const len = Math.min(size, 16_384);
         const buf = Buffer.alloc(len);
         await fh.read(buf, 0, len, size - len);
-        return buf.toString('utf8').split('\n').slice(-lines - 1).join('\n').trim();
+        return buf
+          .toString('utf8')
+          .split('\n')
+          .slice(-lines - 1)
+          .join('\n')
+          .trim();
       } finally {
         await fh.close();
       }

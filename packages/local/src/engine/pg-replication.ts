@@ -37,7 +37,7 @@ export function slotNameFor(instanceName: string): string {
 }
 
 /** Create a physical slot that reserves WAL at once; no-op when it exists. */
-export async function ensureSlot(primary: PgInstance, slot: string): Promise<void> {
+async function ensureSlot(primary: PgInstance, slot: string): Promise<void> {
   await sql(
     primary,
     `creating replication slot ${slot}`,
@@ -57,7 +57,7 @@ export async function dropSlot(primary: PgInstance, slot: string): Promise<void>
 }
 
 /** Mark a data directory as a standby of `upstream` (standby.signal and the managed instance conf). */
-export async function configureAsStandby(standby: PgInstance, upstream: PgInstance, slot: string | undefined): Promise<void> {
+async function configureAsStandby(standby: PgInstance, upstream: PgInstance, slot: string | undefined): Promise<void> {
   const signal = join(standby.dataDir, 'standby.signal');
   await writeFile(signal, '', { mode: 0o600 });
   if (standby.runAs) await chown(signal, standby.runAs.uid, standby.runAs.gid);

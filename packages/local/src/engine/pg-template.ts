@@ -58,11 +58,10 @@ async function buildTemplate(binaries: PgBinaries, root: string, target: string,
   await makeOwnedDir(work, runAs, 0o700);
   const data = join(work, 'data');
   try {
-    await runCommand(
-      binaries.path('initdb'),
-      ['-D', data, '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--auth=trust', '--no-sync', '--no-instructions'],
-      { runAs, label: `initdb (PostgreSQL ${binaries.major})` },
-    );
+    await runCommand(binaries.path('initdb'), ['-D', data, '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--auth=trust', '--no-sync', '--no-instructions'], {
+      runAs,
+      label: `initdb (PostgreSQL ${binaries.major})`,
+    });
     await writeFile(join(data, 'pg_hba.conf'), PG_HBA);
     await appendFile(join(data, 'postgresql.conf'), postgresqlConfAppendix());
     if (runAs) {

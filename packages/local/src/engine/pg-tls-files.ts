@@ -33,7 +33,10 @@ export function tlsFilesPresent(files: TlsFiles | undefined): files is TlsFiles 
  */
 export async function writeTlsFiles(files: TlsFiles, pair: { certPem: string; keyPem: string }, runAs: RunAs | undefined): Promise<void> {
   await makeOwnedDir(join(files.certFile, '..'), runAs, 0o700);
-  for (const [file, text] of [[files.keyFile, pair.keyPem], [files.certFile, pair.certPem]] as const) {
+  for (const [file, text] of [
+    [files.keyFile, pair.keyPem],
+    [files.certFile, pair.certPem],
+  ] as const) {
     const tmp = `${file}.tmp`;
     await writeFile(tmp, text, { mode: 0o600 });
     if (runAs) await chown(tmp, runAs.uid, runAs.gid);

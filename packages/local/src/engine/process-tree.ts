@@ -16,7 +16,7 @@ export async function isProcessAlive(pid: number): Promise<boolean> {
 }
 
 /** Direct children of a pid, read from /proc (Linux); [] elsewhere. */
-export async function childPids(pid: number): Promise<number[]> {
+async function childPids(pid: number): Promise<number[]> {
   let entries: string[];
   try {
     entries = await readdir('/proc');

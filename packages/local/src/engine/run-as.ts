@@ -60,7 +60,10 @@ export async function makeTraversalOnlyDir(dir: string, runAs: RunAs): Promise<v
   });
   const st = await lstat(dir);
   if (!st.isDirectory() || st.uid !== process.getuid?.()) {
-    throw new EngineError('HIKUBE_ENGINE_DIR_NOT_OURS', `${dir} is ${st.isDirectory() ? `owned by uid ${st.uid}` : 'not a directory'}; remove it, or choose a data directory the PostgreSQL user can reach`);
+    throw new EngineError(
+      'HIKUBE_ENGINE_DIR_NOT_OURS',
+      `${dir} is ${st.isDirectory() ? `owned by uid ${st.uid}` : 'not a directory'}; remove it, or choose a data directory the PostgreSQL user can reach`,
+    );
   }
   await shareTraversalWith(dir, runAs);
 }

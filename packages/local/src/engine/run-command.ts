@@ -27,9 +27,7 @@ export function runCommand(
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', (err) =>
-      reject(new PgCommandFailedError(options.label ?? file, { logTail: err.message })),
-    );
+    child.on('error', (err) => reject(new PgCommandFailedError(options.label ?? file, { logTail: err.message })));
     child.on('close', (code, signal) => {
       if (code === 0) resolve({ stdout, stderr });
       else

@@ -26,9 +26,6 @@ export function verifierMatches(verifier: string | null | undefined, password: s
   const wantStored = Buffer.from(m[3], 'base64');
   const wantServer = Buffer.from(m[4], 'base64');
   return (
-    wantStored.length === stored.length &&
-    wantServer.length === server.length &&
-    timingSafeEqual(stored, wantStored) &&
-    timingSafeEqual(server, wantServer)
+    wantStored.length === stored.length && wantServer.length === server.length && timingSafeEqual(stored, wantStored) && timingSafeEqual(server, wantServer)
   );
 }

@@ -55,13 +55,16 @@ describe('applyRolesAndDatabases refuses names it must not act on, before any ch
     const error = await refused({ users: { app: { password: 'app-1' }, [REPLICATION_USER]: { password: 'stolen' } }, databases: {} });
     expect(error.names).toEqual([REPLICATION_USER]);
     expect(error.message).not.toContain('stolen');
-    const [row] = await primary.query<{ rolreplication: boolean; rolcanlogin: boolean }>('SELECT rolreplication, rolcanlogin FROM pg_roles WHERE rolname = $1', [REPLICATION_USER]);
+    const [row] = await primary.query<{ rolreplication: boolean; rolcanlogin: boolean }>(
+      'SELECT rolreplication, rolcanlogin FROM pg_roles WHERE rolname = $1',
+      [REPLICATION_USER],
+    );
     expect(row).toEqual({ rolreplication: true, rolcanlogin: true });
     // nothing else of that spec was applied either
     expect(await roleNames()).toEqual(['postgres', REPLICATION_USER]);
   });
 
-  it('row 3: an older engine\'s damage is repaired when the replication role is ensured', async () => {
+  it("row 3: an older engine's damage is repaired when the replication role is ensured", async () => {
     await primary.query(`ALTER ROLE ${REPLICATION_USER} NOREPLICATION`);
     await ensureReplicationRole(primary);
     const [row] = await primary.query<{ rolreplication: boolean }>('SELECT rolreplication FROM pg_roles WHERE rolname = $1', [REPLICATION_USER]);
@@ -70,16 +73,27 @@ describe('applyRolesAndDatabases refuses names it must not act on, before any ch
 
   it('row 6: a user name PostgreSQL would cut creates nothing', async () => {
     const long = 'u'.repeat(64);
-    const error = await refused({ users: { app: { password: 'app-1' }, [long]: { password: 'p' } }, databases: { shop: { admins: ['app'], readonly: [], extensions: [] } } });
+    const error = await refused({
+      users: { app: { password: 'app-1' }, [long]: { password: 'p' } },
+      databases: { shop: { admins: ['app'], readonly: [], extensions: [] } },
+    });
     expect(error.names).toEqual([long]);
     expect(await roleNames()).toEqual(['postgres', REPLICATION_USER]);
   });
 
   it('row 5: the maintenance database and the templates are not handed to a tenant role', async () => {
-    const error = await refused({ users: { app: { password: 'app-1' } }, databases: { postgres: { admins: ['app'], readonly: [], extensions: [] }, template0: { admins: [], readonly: [], extensions: [] } } });
+    const error = await refused({
+      users: { app: { password: 'app-1' } },
+      databases: { postgres: { admins: ['app'], readonly: [], extensions: [] }, template0: { admins: [], readonly: [], extensions: [] } },
+    });
     expect(error.names).toEqual(['postgres', 'template0']);
-    const owners = await primary.query<{ datname: string; owner: string }>("SELECT datname, pg_get_userbyid(datdba) AS owner FROM pg_database WHERE datname IN ('postgres', 'template0') ORDER BY 1");
-    expect(owners).toEqual([{ datname: 'postgres', owner: 'postgres' }, { datname: 'template0', owner: 'postgres' }]);
+    const owners = await primary.query<{ datname: string; owner: string }>(
+      "SELECT datname, pg_get_userbyid(datdba) AS owner FROM pg_database WHERE datname IN ('postgres', 'template0') ORDER BY 1",
+    );
+    expect(owners).toEqual([
+      { datname: 'postgres', owner: 'postgres' },
+      { datname: 'template0', owner: 'postgres' },
+    ]);
   });
 
   it('row 5: a template an older engine marked as its own is left alone when the spec drops it', async () => {
@@ -97,7 +111,10 @@ describe('applyRolesAndDatabases refuses names it must not act on, before any ch
   });
 
   it('still applies and drops its own users and databases', async () => {
-    const first = await applyRolesAndDatabases(primary, { users: { app: { password: 'app-1' }, viewer: { password: 'v-1' } }, databases: { shop: { admins: ['app'], readonly: ['viewer'], extensions: [] } } });
+    const first = await applyRolesAndDatabases(primary, {
+      users: { app: { password: 'app-1' }, viewer: { password: 'v-1' } },
+      databases: { shop: { admins: ['app'], readonly: ['viewer'], extensions: [] } },
+    });
     expect(first).toEqual({ createdUsers: ['viewer'], droppedUsers: [], createdDatabases: ['shop'], droppedDatabases: [] });
     const second = await applyRolesAndDatabases(primary, { users: {}, databases: {} });
     expect(second).toEqual({ createdUsers: [], droppedUsers: ['app', 'viewer'], createdDatabases: [], droppedDatabases: ['shop'] });
@@ -109,7 +126,12 @@ describe('applyRolesAndDatabases refuses names it must not act on, before any ch
     const first = await applyRolesAndDatabases(primary, { users: { app: { password: 'app-1' } }, databases });
     expect(first.createdDatabases.sort()).toEqual(['constructor', 'valueOf']);
     const second = await applyRolesAndDatabases(primary, { users: {}, databases: {} });
-    expect(second).toEqual({ createdUsers: [], droppedUsers: ['app'], createdDatabases: [], droppedDatabases: expect.arrayContaining(['constructor', 'valueOf']) as string[] });
+    expect(second).toEqual({
+      createdUsers: [],
+      droppedUsers: ['app'],
+      createdDatabases: [],
+      droppedDatabases: expect.arrayContaining(['constructor', 'valueOf']) as string[],
+    });
     expect(await roleNames()).toEqual(['postgres', REPLICATION_USER]);
   });
 });
@@ -131,7 +153,9 @@ describe('extensions, created as the platform creates them', () => {
   });
 
   it('uuid-ossp fails as a syntax error, as it does on the platform', async () => {
-    const error = await applyRolesAndDatabases(primary, { users: {}, databases: { ext: { admins: [], readonly: [], extensions: ['uuid-ossp'] } } }).catch((caught: unknown) => caught);
+    const error = await applyRolesAndDatabases(primary, { users: {}, databases: { ext: { admins: [], readonly: [], extensions: ['uuid-ossp'] } } }).catch(
+      (caught: unknown) => caught,
+    );
     expect(String(error)).toMatch(/creating extension uuid-ossp in ext.*syntax error/s);
   });
 });

@@ -67,7 +67,12 @@ const MAINTENANCE_DB = 'postgres';
 async function ensureGroupRole(c: pg.Client, role: string): Promise<void> {
   const rows = await run(c, `checking role ${role}`, 'SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
   // one simple query, one transaction: a role is never left behind without its mark
-  if (rows.length === 0) await run(c, `creating role ${role}`, `CREATE ROLE ${quoteIdent(role)} NOLOGIN NOINHERIT; COMMENT ON ROLE ${quoteIdent(role)} IS ${quoteLiteral(GROUP_MARK)}`);
+  if (rows.length === 0)
+    await run(
+      c,
+      `creating role ${role}`,
+      `CREATE ROLE ${quoteIdent(role)} NOLOGIN NOINHERIT; COMMENT ON ROLE ${quoteIdent(role)} IS ${quoteLiteral(GROUP_MARK)}`,
+    );
 }
 
 async function readCatalog(c: pg.Client): Promise<{ catalog: Catalog; roles: Record<string, unknown>[]; databases: Record<string, unknown>[] }> {
@@ -126,7 +131,11 @@ export async function applyRolesAndDatabases(primary: PgInstance, want: RolesAnd
     for (const [name, spec] of Object.entries(want.users)) {
       const row = byName.get(name);
       if (!row) {
-        await run(c, `creating user ${name}`, `CREATE ROLE ${quoteIdent(name)} LOGIN PASSWORD ${quoteLiteral(scramVerifier(spec.password))}; COMMENT ON ROLE ${quoteIdent(name)} IS ${quoteLiteral(USER_MARK)}`);
+        await run(
+          c,
+          `creating user ${name}`,
+          `CREATE ROLE ${quoteIdent(name)} LOGIN PASSWORD ${quoteLiteral(scramVerifier(spec.password))}; COMMENT ON ROLE ${quoteIdent(name)} IS ${quoteLiteral(USER_MARK)}`,
+        );
         report.createdUsers.push(name);
       } else if (!verifierMatches(row['rolpassword'] as string | null, spec.password)) {
         await run(c, `setting the password of ${name}`, `ALTER ROLE ${quoteIdent(name)} LOGIN PASSWORD ${quoteLiteral(scramVerifier(spec.password))}`);
@@ -180,7 +189,11 @@ export async function applyRolesAndDatabases(primary: PgInstance, want: RolesAnd
       // objects created later by the admin role or by any admin user stay readable
       for (const owner of [roles.admin, ...spec.admins]) {
         await run(c, `default privileges in ${db}`, `ALTER DEFAULT PRIVILEGES FOR ROLE ${quoteIdent(owner)} IN SCHEMA public GRANT SELECT ON TABLES TO ${ro}`);
-        await run(c, `default privileges in ${db}`, `ALTER DEFAULT PRIVILEGES FOR ROLE ${quoteIdent(owner)} IN SCHEMA public GRANT SELECT ON SEQUENCES TO ${ro}`);
+        await run(
+          c,
+          `default privileges in ${db}`,
+          `ALTER DEFAULT PRIVILEGES FOR ROLE ${quoteIdent(owner)} IN SCHEMA public GRANT SELECT ON SEQUENCES TO ${ro}`,
+        );
       }
       for (const ext of spec.extensions) await run(c, `creating extension ${ext} in ${db}`, createExtensionStatement(ext));
     });
@@ -189,13 +202,14 @@ export async function applyRolesAndDatabases(primary: PgInstance, want: RolesAnd
   // users no longer wanted: reassign what they own in every database, then drop
   // the superuser and the replication role are never dropped, even when an older engine marked them
   const stale = await withDb(primary, MAINTENANCE_DB, (c) =>
-    run(c, 'reading managed users', `SELECT rolname FROM pg_authid a WHERE shobj_description(a.oid, 'pg_authid') = $1 AND NOT a.rolsuper AND a.rolname <> $2`, [USER_MARK, REPLICATION_USER]),
+    run(c, 'reading managed users', `SELECT rolname FROM pg_authid a WHERE shobj_description(a.oid, 'pg_authid') = $1 AND NOT a.rolsuper AND a.rolname <> $2`, [
+      USER_MARK,
+      REPLICATION_USER,
+    ]),
   );
   const toDrop = stale.map((r) => String(r['rolname'])).filter((u) => !wantedUsers.has(u));
   if (toDrop.length > 0) {
-    const dbNames = await withDb(primary, MAINTENANCE_DB, (c) =>
-      run(c, 'listing databases', 'SELECT datname FROM pg_database WHERE datallowconn'),
-    );
+    const dbNames = await withDb(primary, MAINTENANCE_DB, (c) => run(c, 'listing databases', 'SELECT datname FROM pg_database WHERE datallowconn'));
     for (const { datname } of dbNames) {
       await withDb(primary, String(datname), async (c) => {
         for (const u of toDrop) {

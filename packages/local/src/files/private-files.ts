@@ -6,8 +6,8 @@
 import { chmodSync, closeSync, fchmodSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 
-export const PRIVATE_FILE_MODE = 0o600;
-export const PRIVATE_DIR_MODE = 0o700;
+const PRIVATE_FILE_MODE = 0o600;
+const PRIVATE_DIR_MODE = 0o700;
 
 /** mkdir -p with owner-only directories; an existing directory is narrowed to 0700. */
 export function ensurePrivateDir(dir: string): void {

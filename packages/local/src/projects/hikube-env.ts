@@ -20,7 +20,7 @@ export interface HikubeEnv {
   projects: readonly ProjectEnv[];
 }
 
-export function hikubeEnvPath(dataDir: string): string {
+function hikubeEnvPath(dataDir: string): string {
   return join(dataDir, 'hikube.env');
 }
 
@@ -30,14 +30,18 @@ export function projectSuffix(index: number): string {
 }
 
 /** The variables, in the order the file lists them. */
-export function envVariables(env: HikubeEnv): [string, string][] {
+function envVariables(env: HikubeEnv): [string, string][] {
   const variables: [string, string][] = [
     ['HIKUBE_API', env.apiUrl],
     ['HIKUBE_CA_CERT', env.caCertPath],
   ];
   env.projects.forEach((project, index) => {
     const suffix = projectSuffix(index);
-    variables.push([`HIKUBE_PROJECT_ID${suffix}`, project.projectId], [`HIKUBE_API_KEY${suffix}`, project.adminKey], [`HIKUBE_API_READ_KEY${suffix}`, project.readKey]);
+    variables.push(
+      [`HIKUBE_PROJECT_ID${suffix}`, project.projectId],
+      [`HIKUBE_API_KEY${suffix}`, project.adminKey],
+      [`HIKUBE_API_READ_KEY${suffix}`, project.readKey],
+    );
     if (index === 0) variables.push(['PROJECT_ID', project.projectId]);
   });
   return variables;
@@ -48,9 +52,14 @@ function shellQuote(value: string): string {
   return `'${value.replaceAll("'", `'\\''`)}'`;
 }
 
-export function renderHikubeEnv(env: HikubeEnv): string {
+function renderHikubeEnv(env: HikubeEnv): string {
   const header = env.projects.length > 1 ? `# ${env.projects.length} projects: the first one's variables have no suffix, the others end in _2, _3...\n` : '';
-  return header + envVariables(env).map(([name, value]) => `export ${name}=${shellQuote(value)}\n`).join('');
+  return (
+    header +
+    envVariables(env)
+      .map(([name, value]) => `export ${name}=${shellQuote(value)}\n`)
+      .join('')
+  );
 }
 
 export function writeHikubeEnv(dataDir: string, env: HikubeEnv): string {

@@ -51,7 +51,11 @@ describe('ProjectKeys', () => {
       { name: 'a read key reading', setup: (k, p) => ({ key: k.createKey(p.demo, 'read').text, project: p.demo }), scope: 'read', want: true },
       { name: 'a read key writing', setup: (k, p) => ({ key: k.createKey(p.demo, 'read').text, project: p.demo }), want: 'scope' },
       { name: 'a key of another project', setup: (k, p) => ({ key: k.createKey(p.other, 'admin').text, project: p.demo }), want: 'other-project' },
-      { name: 'a project that does not exist', setup: (k, p) => ({ key: k.createKey(p.demo, 'admin').text, project: '00000000-0000-4000-8000-000000000000' }), want: 'other-project' },
+      {
+        name: 'a project that does not exist',
+        setup: (k, p) => ({ key: k.createKey(p.demo, 'admin').text, project: '00000000-0000-4000-8000-000000000000' }),
+        want: 'other-project',
+      },
       { name: 'a malformed key', setup: (_k, p) => ({ key: 'sk_hk_nothex_secret', project: p.demo }), want: 'malformed' },
       { name: 'an unknown key', setup: (_k, p) => ({ key: `sk_hk_${'0'.repeat(32)}_${'A'.repeat(43)}`, project: p.demo }), want: 'unknown' },
       {
@@ -95,7 +99,15 @@ describe('ProjectKeys', () => {
     const { text, key } = keys.createKey(project.id, 'read', '7d');
     expect(keys.authorize(text, project.id, 'read').ok).toBe(true);
     expect(keys.list(project.id)).toEqual([
-      { keyId: key.keyId, projectId: project.id, scope: 'read', createdAt: '2026-01-01T10:00:30.000Z', expiresAt: '2026-01-08T10:00:30.000Z', lastUsedAt: '2026-01-01T10:00:00Z', revoked: false },
+      {
+        keyId: key.keyId,
+        projectId: project.id,
+        scope: 'read',
+        createdAt: '2026-01-01T10:00:30.000Z',
+        expiresAt: '2026-01-08T10:00:30.000Z',
+        lastUsedAt: '2026-01-01T10:00:00Z',
+        revoked: false,
+      },
     ]);
   });
 

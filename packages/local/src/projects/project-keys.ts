@@ -102,7 +102,14 @@ export class ProjectKeys {
     if (!isValidity(validity)) throw new Error(`validity "${validity}" is not one of 1d, 7d, 30d, 90d, 180d, 365d`);
     const { keyId, secret, text } = newApiKey();
     const now = this.#now();
-    const record: KeyRecord = { keyId, projectId, scope, secretHash: hashSecret(secret), createdAt: now.toISOString(), expiresAt: expiryOf(now, validity as Validity).toISOString() };
+    const record: KeyRecord = {
+      keyId,
+      projectId,
+      scope,
+      secretHash: hashSecret(secret),
+      createdAt: now.toISOString(),
+      expiresAt: expiryOf(now, validity as Validity).toISOString(),
+    };
     this.#data.keys.push(record);
     this.#save();
     return { text, key: summary(record, undefined) };

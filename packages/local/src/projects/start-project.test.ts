@@ -14,7 +14,12 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const options = (apiUrl = 'https://127.0.0.1:6443', namespaces = ['tenant-demo']) => ({ dataDir: dir, namespaces, apiUrl, caCertPath: join(dir, 'pki', 'ca.crt') });
+const options = (apiUrl = 'https://127.0.0.1:6443', namespaces = ['tenant-demo']) => ({
+  dataDir: dir,
+  namespaces,
+  apiUrl,
+  caCertPath: join(dir, 'pki', 'ca.crt'),
+});
 const startProject = (keys: ProjectKeys, given: ReturnType<typeof options>): StartedProject => startProjects(keys, given)[0] as StartedProject;
 
 describe('startProject', () => {
@@ -31,7 +36,12 @@ describe('startProject', () => {
       PROJECT_ID: started.project.id,
     });
     expect(readFileSync(started.envPath, 'utf8')).toMatch(/^export HIKUBE_API_KEY='sk_hk_[0-9a-f]{32}_[A-Za-z0-9_-]{43}'$/m);
-    expect(keys.list(started.project.id).map((k) => k.scope).sort()).toEqual(['admin', 'read']);
+    expect(
+      keys
+        .list(started.project.id)
+        .map((k) => k.scope)
+        .sort(),
+    ).toEqual(['admin', 'read']);
     const admin = keys.authorize(started.adminKey, started.project.id, 'admin');
     const read = keys.authorize(started.readKey, started.project.id, 'admin');
     expect([admin.ok, read.ok ? 'ok' : read.refusal]).toEqual([true, 'scope']);

@@ -13,7 +13,8 @@ export interface Preset {
 export const presets: readonly Preset[] = Object.entries(postgresPresetSizes).map(([name, size]) => ({ name, cpu: size.cpu, memory: size.memory }));
 
 export function checkedPreset(preset: string): void {
-  if (preset !== '' && !presets.some((p) => p.name === preset)) throw invalidField('preset', `"${preset}" is not in the presets catalog (${presets.map((p) => p.name).join(', ')})`);
+  if (preset !== '' && !presets.some((p) => p.name === preset))
+    throw invalidField('preset', `"${preset}" is not in the presets catalog (${presets.map((p) => p.name).join(', ')})`);
 }
 
 /** `names`, or a 400 naming `extensions` and the first name the catalog does not have. */

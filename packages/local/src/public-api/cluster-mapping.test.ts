@@ -2,23 +2,66 @@ import type { PostgresSpec } from '@hikube/sdk/kubernetes';
 import { publicSchemas } from '@hikube/sdk/public';
 import { describe, expect, it } from 'vitest';
 import type { Condition, KubeObject } from '../store/kube-object.js';
-import { clusterView, externalHost, externalServiceName, publicStatus, settingsFromSpec, sizeGb, specFromSettings, type ClusterSettings } from './cluster-mapping.js';
+import {
+  clusterView,
+  externalHost,
+  externalServiceName,
+  publicStatus,
+  settingsFromSpec,
+  sizeGb,
+  specFromSettings,
+  type ClusterSettings,
+} from './cluster-mapping.js';
 
 describe('specFromSettings', () => {
   const cases: { name: string; given: ClusterSettings; base?: PostgresSpec; want: PostgresSpec }[] = [
     { name: 'only the required fields leave the rest to the platform defaults', given: { version: 'v17', size: 10 }, want: { version: 'v17', size: '10Gi' } },
     {
       name: 'every field',
-      given: { version: 'v16', size: 20, replicas: 3, preset: 'small', external: true, maxConnections: 200, quorum: { minSyncReplicas: 1, maxSyncReplicas: 2 } },
-      want: { version: 'v16', size: '20Gi', replicas: 3, resourcesPreset: 'small', external: true, postgresql: { parameters: { max_connections: 200 } }, quorum: { minSyncReplicas: 1, maxSyncReplicas: 2 } },
+      given: {
+        version: 'v16',
+        size: 20,
+        replicas: 3,
+        preset: 'small',
+        external: true,
+        maxConnections: 200,
+        quorum: { minSyncReplicas: 1, maxSyncReplicas: 2 },
+      },
+      want: {
+        version: 'v16',
+        size: '20Gi',
+        replicas: 3,
+        resourcesPreset: 'small',
+        external: true,
+        postgresql: { parameters: { max_connections: 200 } },
+        quorum: { minSyncReplicas: 1, maxSyncReplicas: 2 },
+      },
     },
-    { name: 'a quorum with one side omitted counts it as 0', given: { version: 'v18', size: 1, quorum: { minSyncReplicas: 1 } }, want: { version: 'v18', size: '1Gi', quorum: { minSyncReplicas: 1, maxSyncReplicas: 0 } } },
+    {
+      name: 'a quorum with one side omitted counts it as 0',
+      given: { version: 'v18', size: 1, quorum: { minSyncReplicas: 1 } },
+      want: { version: 'v18', size: '1Gi', quorum: { minSyncReplicas: 1, maxSyncReplicas: 0 } },
+    },
     { name: 'an empty preset is no preset', given: { version: 'v18', size: 1, preset: '' }, want: { version: 'v18', size: '1Gi' } },
     {
       name: 'users, databases and other parameters of the stored spec are kept',
       given: { version: 'v18', size: 5, maxConnections: 50 },
-      base: { version: 'v17', size: '1Gi', users: { app: { password: 'x' } }, databases: { shop: { extensions: ['pgcrypto'] } }, postgresql: { parameters: { work_mem: '4MB', max_connections: 10 } }, storageClass: 'local' },
-      want: { version: 'v18', size: '5Gi', users: { app: { password: 'x' } }, databases: { shop: { extensions: ['pgcrypto'] } }, postgresql: { parameters: { work_mem: '4MB', max_connections: 50 } }, storageClass: 'local' },
+      base: {
+        version: 'v17',
+        size: '1Gi',
+        users: { app: { password: 'x' } },
+        databases: { shop: { extensions: ['pgcrypto'] } },
+        postgresql: { parameters: { work_mem: '4MB', max_connections: 10 } },
+        storageClass: 'local',
+      },
+      want: {
+        version: 'v18',
+        size: '5Gi',
+        users: { app: { password: 'x' } },
+        databases: { shop: { extensions: ['pgcrypto'] } },
+        postgresql: { parameters: { work_mem: '4MB', max_connections: 50 } },
+        storageClass: 'local',
+      },
     },
     {
       name: 'maxConnections 0 gives the parameter back to the platform default',
@@ -45,11 +88,27 @@ describe('settingsFromSpec', () => {
     {
       name: 'an empty spec reads as the Kubernetes defaults',
       given: {},
-      want: { version: 'v18', size: 10, replicas: 2, preset: 't1.micro', external: false, maxConnections: 0, quorum: { minSyncReplicas: 0, maxSyncReplicas: 0 } },
+      want: {
+        version: 'v18',
+        size: 10,
+        replicas: 2,
+        preset: 't1.micro',
+        external: false,
+        maxConnections: 0,
+        quorum: { minSyncReplicas: 0, maxSyncReplicas: 0 },
+      },
     },
     {
       name: 'every mapped field',
-      given: { version: 'v15', size: '50Gi', replicas: 3, resourcesPreset: 'large', external: true, postgresql: { parameters: { max_connections: '300' } }, quorum: { minSyncReplicas: 1, maxSyncReplicas: 1 } },
+      given: {
+        version: 'v15',
+        size: '50Gi',
+        replicas: 3,
+        resourcesPreset: 'large',
+        external: true,
+        postgresql: { parameters: { max_connections: '300' } },
+        quorum: { minSyncReplicas: 1, maxSyncReplicas: 1 },
+      },
       want: { version: 'v15', size: 50, replicas: 3, preset: 'large', external: true, maxConnections: 300, quorum: { minSyncReplicas: 1, maxSyncReplicas: 1 } },
     },
   ];
@@ -60,7 +119,15 @@ describe('settingsFromSpec', () => {
   }
 
   it('round trips every public setting through the spec', () => {
-    const settings = { version: 'v16', size: 7, replicas: 1, preset: 'medium', external: true, maxConnections: 42, quorum: { minSyncReplicas: 0, maxSyncReplicas: 0 } };
+    const settings = {
+      version: 'v16',
+      size: 7,
+      replicas: 1,
+      preset: 'medium',
+      external: true,
+      maxConnections: 42,
+      quorum: { minSyncReplicas: 0, maxSyncReplicas: 0 },
+    };
     expect(settingsFromSpec(specFromSettings(settings))).toEqual(settings);
   });
 });
@@ -84,7 +151,9 @@ describe('sizeGb', () => {
 });
 
 describe('publicStatus', () => {
-  const ready = (status: Condition['status'], reason: string): Condition[] => [{ type: 'Ready', status, reason, message: '', lastTransitionTime: '2026-01-01T00:00:00Z' }];
+  const ready = (status: Condition['status'], reason: string): Condition[] => [
+    { type: 'Ready', status, reason, message: '', lastTransitionTime: '2026-01-01T00:00:00Z' },
+  ];
   const cases: { name: string; given: Condition[] | undefined; want: string }[] = [
     { name: 'no status yet', given: undefined, want: 'provisioning' },
     { name: 'the release succeeded', given: ready('True', 'UpgradeSucceeded'), want: 'ready' },
@@ -122,7 +191,19 @@ describe('clusterView', () => {
   const ready: Condition[] = [{ type: 'Ready', status: 'True', reason: 'InstallSucceeded', message: '', lastTransitionTime: '2026-10-05T09:31:00Z' }];
 
   it('sends int64 values as strings, RFC 3339 times, and the status from the conditions', () => {
-    const view = clusterView(stored({ version: 'v17', size: '20Gi', replicas: 3, resourcesPreset: 'small', external: true, postgresql: { parameters: { max_connections: 100 } }, quorum: { minSyncReplicas: 1, maxSyncReplicas: 1 } }), 'p-1', '127.0.0.2');
+    const view = clusterView(
+      stored({
+        version: 'v17',
+        size: '20Gi',
+        replicas: 3,
+        resourcesPreset: 'small',
+        external: true,
+        postgresql: { parameters: { max_connections: 100 } },
+        quorum: { minSyncReplicas: 1, maxSyncReplicas: 1 },
+      }),
+      'p-1',
+      '127.0.0.2',
+    );
     expect(view).toEqual({
       id: '6f1c0d3e-0000-4000-8000-000000000001',
       projectId: 'p-1',
@@ -146,9 +227,25 @@ describe('clusterView', () => {
   });
 
   it('reads back, through the SDK document schema, as the settings it was created from', () => {
-    const settings = { version: 'v16', size: 8, replicas: 2, preset: 'medium', external: false, maxConnections: 64, quorum: { minSyncReplicas: 1, maxSyncReplicas: 1 } };
+    const settings = {
+      version: 'v16',
+      size: 8,
+      replicas: 2,
+      preset: 'medium',
+      external: false,
+      maxConnections: 64,
+      quorum: { minSyncReplicas: 1, maxSyncReplicas: 1 },
+    };
     const read = publicSchemas.clusterSchema.parse(clusterView(stored(specFromSettings(settings)), 'p-1'));
-    expect({ version: read.version, size: read.size, replicas: read.replicas, preset: read.preset, external: read.external, maxConnections: read.config.maxConnections, quorum: read.quorum }).toEqual(settings);
+    expect({
+      version: read.version,
+      size: read.size,
+      replicas: read.replicas,
+      preset: read.preset,
+      external: read.external,
+      maxConnections: read.config.maxConnections,
+      quorum: read.quorum,
+    }).toEqual(settings);
   });
 });
 

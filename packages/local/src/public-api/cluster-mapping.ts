@@ -44,10 +44,23 @@ const specDefaults = { replicas: 2, resourcesPreset: 't1.micro', size: '10Gi', v
 /** Ready=False reasons of a failed Helm action (InstallFailed, UpgradeFailed...): in error until the spec changes. */
 const failureReason = /Failed$/;
 
-const binaryUnits: Record<string, number> = { '': 1, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, k: 1e3, K: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15 };
+const binaryUnits: Record<string, number> = {
+  '': 1,
+  Ki: 2 ** 10,
+  Mi: 2 ** 20,
+  Gi: 2 ** 30,
+  Ti: 2 ** 40,
+  Pi: 2 ** 50,
+  k: 1e3,
+  K: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  P: 1e15,
+};
 
 /** The volume quantity for a public size: sizes are whole GB, stored as Gi as the chart does. */
-export function sizeQuantity(gb: number): string {
+function sizeQuantity(gb: number): string {
   return `${gb}Gi`;
 }
 

@@ -29,7 +29,11 @@ const call = (method: string, path: string, options: HttpsCallOptions = {}): Pro
 function touchThroughKubernetes(cluster: string): Promise<Answer> {
   const token = local.tenants.find((t) => t.name === 'tenant-demo')?.token ?? '';
   const path = `/apis/apps.cozystack.io/v1alpha1/namespaces/tenant-demo/postgreses/${cluster}`;
-  return call('PATCH', path, { body: { metadata: { annotations: { 'test/touched': String(Date.now()) } } }, contentType: 'application/merge-patch+json', headers: { authorization: `Bearer ${token}` } });
+  return call('PATCH', path, {
+    body: { metadata: { annotations: { 'test/touched': String(Date.now()) } } },
+    contentType: 'application/merge-patch+json',
+    headers: { authorization: `Bearer ${token}` },
+  });
 }
 
 let counter = 0;
@@ -149,7 +153,11 @@ const cases: Record<PublicOperationId, Record<string, Provoke>> = {
     '404': missingCluster,
     '409': (id) => send(id, { key: admin(), body: { databaseName: 'db1' } }),
   },
-  PostgresService_GetDatabase: { '200': (id) => send(id, { key: local.publicApi.readKey }), '400': badProjectId, '404': (id) => send(id, { key: admin(), override: { databaseName: 'nodb' } }) },
+  PostgresService_GetDatabase: {
+    '200': (id) => send(id, { key: local.publicApi.readKey }),
+    '400': badProjectId,
+    '404': (id) => send(id, { key: admin(), override: { databaseName: 'nodb' } }),
+  },
   PostgresService_UpdateDatabase: {
     '200': (id) => send(id, { key: admin() }),
     '400': (id) => send(id, { key: admin(), body: { extensions: ['not_an_extension'] } }),
@@ -173,7 +181,11 @@ const cases: Record<PublicOperationId, Record<string, Provoke>> = {
     '404': missingCluster,
     '409': (id) => send(id, { key: admin(), body: { username: 'u1' } }),
   },
-  PostgresService_GetUser: { '200': (id) => send(id, { key: local.publicApi.readKey }), '400': badProjectId, '404': (id) => send(id, { key: admin(), override: { username: 'nouser' } }) },
+  PostgresService_GetUser: {
+    '200': (id) => send(id, { key: local.publicApi.readKey }),
+    '400': badProjectId,
+    '404': (id) => send(id, { key: admin(), override: { username: 'nouser' } }),
+  },
   PostgresService_UpdateUser: {
     '200': (id) => send(id, { key: admin() }),
     '400': (id) => send(id, { key: admin(), body: { config: { databases: { db1: { role: 'owner' } } } } }),
@@ -237,7 +249,9 @@ const documented = Object.entries(doc.paths).flatMap(([, methods]) =>
 const wantedCode: Record<string, number | undefined> = { '401': 10001, '403': 10002, '503': 10004 };
 
 function expectErrorBody(answer: Answer, status: string): void {
-  expect(Object.keys(answer.body).sort()).toEqual(answer.body['code'] === undefined ? ['details', 'message', 'requestId'] : ['code', 'details', 'message', 'requestId']);
+  expect(Object.keys(answer.body).sort()).toEqual(
+    answer.body['code'] === undefined ? ['details', 'message', 'requestId'] : ['code', 'details', 'message', 'requestId'],
+  );
   expect(answer.body['requestId']).toMatch(/^[0-9a-f]{32}$/);
   if (wantedCode[status] !== undefined) expect(answer.body['code']).toBe(wantedCode[status]);
 }
@@ -249,8 +263,12 @@ beforeAll(async () => {
   const revoked = keys.createKey(local.publicApi.project.id, 'superadmin');
   keys.revoke(revoked.key.keyId);
   revokedKey = revoked.text;
-  expect((await send('PostgresService_CreatePostgresCluster', { key: admin(), body: { name: 'base', version: 'v17', size: 1, replicas: 2 } })).status).toBe(200);
-  expect((await send('PostgresService_CreateUser', { key: admin(), body: { username: 'u1', config: { databases: { db1: { role: 'admin' } } } } })).status).toBe(200);
+  expect((await send('PostgresService_CreatePostgresCluster', { key: admin(), body: { name: 'base', version: 'v17', size: 1, replicas: 2 } })).status).toBe(
+    200,
+  );
+  expect((await send('PostgresService_CreateUser', { key: admin(), body: { username: 'u1', config: { databases: { db1: { role: 'admin' } } } } })).status).toBe(
+    200,
+  );
 });
 
 afterAll(async () => {
@@ -261,7 +279,8 @@ afterAll(async () => {
 describe('the document drives the cases', () => {
   it("reads every operation of the SDK's table, each with its 200 and its errors", () => {
     expect([...new Set(documented.map((d) => d.id))].sort()).toEqual(Object.keys(publicOperations).sort());
-    for (const id of Object.keys(publicOperations)) expect(documented.filter((d) => d.id === id).map((d) => d.status)).toEqual(expect.arrayContaining(['200', '401', '403']));
+    for (const id of Object.keys(publicOperations))
+      expect(documented.filter((d) => d.id === id).map((d) => d.status)).toEqual(expect.arrayContaining(['200', '401', '403']));
   });
 
   it('every documented status has a provoking case or a reason it cannot be answered, and no reason is stale', () => {
@@ -327,18 +346,25 @@ describe('answers outside the document use its error body too', () => {
 
   it('400 naming a key a PATCH body gives twice, nothing changed', async () => {
     const before = await send('PostgresService_GetDatabase', { key: admin() });
-    const answer = await call('PATCH', pathOf('PostgresService_UpdateDatabase'), { key: admin(), body: '{"extensions": ["hstore"], "extensions": ["citext"]}' });
+    const answer = await call('PATCH', pathOf('PostgresService_UpdateDatabase'), {
+      key: admin(),
+      body: '{"extensions": ["hstore"], "extensions": ["citext"]}',
+    });
     expect([answer.status, answer.body['message']]).toEqual([400, 'invalid extensions: the key is given more than once in the body; send it once']);
     expect((await send('PostgresService_GetDatabase', { key: admin() })).body).toEqual(before.body);
   });
 });
 
-describe('a write of the platform between the front\'s read and its write', () => {
+describe("a write of the platform between the front's read and its write", () => {
   it('is not a conflict: the request applies to the latest object (a status write while a cluster provisions)', async () => {
     const statusPath = '/apis/apps.cozystack.io/v1alpha1/namespaces/tenant-demo/postgreses/base/status';
     faults.beforeWrite = async () => {
       delete faults.beforeWrite;
-      const written = await call('PATCH', statusPath, { body: { status: { version: `platform-${Date.now()}` } }, contentType: 'application/merge-patch+json', headers: { authorization: `Bearer ${local.adminToken}` } });
+      const written = await call('PATCH', statusPath, {
+        body: { status: { version: `platform-${Date.now()}` } },
+        contentType: 'application/merge-patch+json',
+        headers: { authorization: `Bearer ${local.adminToken}` },
+      });
       expect(written.status).toBe(200);
     };
     try {

@@ -45,7 +45,10 @@ describe('the extensions catalog', () => {
   });
 
   it('refuses a database with an extension outside it, naming extensions, and stores nothing', async () => {
-    const refused = await client.postgres.databases('cat').create({ databaseName: 'shop', extensions: ['pgcrypto', 'citext'] }).catch((err: unknown) => err);
+    const refused = await client.postgres
+      .databases('cat')
+      .create({ databaseName: 'shop', extensions: ['pgcrypto', 'citext'] })
+      .catch((err: unknown) => err);
     expect(refused).toBeInstanceOf(PublicBadRequestError);
     expect((refused as Error).message).toContain('invalid extensions: "citext" is not in the extensions catalog');
     expect(await client.postgres.databases('cat').list()).toEqual([]);
@@ -54,13 +57,21 @@ describe('the extensions catalog', () => {
 
   it('is a fixed list with the deterministic driver, documented as such', async () => {
     expect(await new DeterministicReconciler().extensionCatalog()).toBe(DETERMINISTIC_EXTENSIONS);
-    expect(DETERMINISTIC_EXTENSIONS).toEqual(expect.arrayContaining(['pg_stat_statements', 'pgcrypto', 'uuid-ossp', 'pg_trgm', 'hstore', 'citext', 'postgres_fdw', 'pgaudit', 'vector']));
+    expect(DETERMINISTIC_EXTENSIONS).toEqual(
+      expect.arrayContaining(['pg_stat_statements', 'pgcrypto', 'uuid-ossp', 'pg_trgm', 'hstore', 'citext', 'postgres_fdw', 'pgaudit', 'vector']),
+    );
   });
 
   it('is what the installed PostgreSQL offers with the engine driver (pg_available_extensions; see sql-roles.e2e.test.ts)', async () => {
     const engineDir = mkdtempSync(join(tmpdir(), 'hikube-extension-catalog-engine-'));
     const engine = await startHikubeLocal({ dataDir: engineDir, port: 0, driver: 'engine' });
-    const read = createPublicClient({ baseUrl: engine.url, apiKey: engine.publicApi.readKey, projectId: engine.publicApi.project.id, ca: engine.caCertPem, env: {} });
+    const read = createPublicClient({
+      baseUrl: engine.url,
+      apiKey: engine.publicApi.readKey,
+      projectId: engine.publicApi.project.id,
+      ca: engine.caCertPem,
+      env: {},
+    });
     try {
       const listed = await read.postgres.extensions();
       expect(listed).toEqual(await extensionsOfEveryMajor(await listInstalledPg()));

@@ -91,7 +91,9 @@ beforeAll(async () => {
 afterAll(async () => {
   if (local && (await call('GET', `${CLUSTERS()}/shop`)).status === 200) {
     await call('DELETE', `${CLUSTERS()}/shop`);
-    await until('the cluster to be gone', async () => ((await call('GET', `${CLUSTERS()}/shop`)).status === 404 ? true : undefined), 60_000).catch(() => undefined);
+    await until('the cluster to be gone', async () => ((await call('GET', `${CLUSTERS()}/shop`)).status === 404 ? true : undefined), 60_000).catch(
+      () => undefined,
+    );
   }
   await local?.stop();
   if (parent) rmSync(parent, { recursive: true, force: true });
@@ -103,7 +105,15 @@ describe('an external cluster through the public API, with real PostgreSQL over 
   let conninfo = '';
 
   it('creates a 3-replica cluster with a quorum, a database with pgcrypto and an admin user; ready on its own address at 5432', async () => {
-    const created = await call('POST', CLUSTERS(), { name: 'shop', version: 'v15', replicas: 3, size: 1, preset: 'nano', external: true, quorum: { minSyncReplicas: 1, maxSyncReplicas: 1 } });
+    const created = await call('POST', CLUSTERS(), {
+      name: 'shop',
+      version: 'v15',
+      replicas: 3,
+      size: 1,
+      preset: 'nano',
+      external: true,
+      quorum: { minSyncReplicas: 1, maxSyncReplicas: 1 },
+    });
     expect(created).toMatchObject({ status: 200, body: { name: 'shop', replicas: '3', external: true, host: '', status: 'provisioning' } });
     const database = await call('POST', `${CLUSTERS()}/shop/databases`, { databaseName: 'app', extensions: ['pgcrypto'] });
     expect(database.body, database.text).toMatchObject({ databaseName: 'app', extensions: ['pgcrypto'] });
@@ -122,7 +132,10 @@ describe('an external cluster through the public API, with real PostgreSQL over 
     expect(host).not.toBe('127.0.0.1');
     // one platform, two fronts: the LoadBalancer Service carries the same address
     const svc = await kube('/api/v1/namespaces/tenant-demo/services/postgres-shop-external-write');
-    expect(svc).toMatchObject({ spec: { type: 'LoadBalancer', clusterIP: host, ports: [{ port: 5432 }] }, status: { loadBalancer: { ingress: [{ ip: host }] } } });
+    expect(svc).toMatchObject({
+      spec: { type: 'LoadBalancer', clusterIP: host, ports: [{ port: 5432 }] },
+      status: { loadBalancer: { ingress: [{ ip: host }] } },
+    });
     conninfo = `host=${host} port=5432 user=appuser dbname=app`;
   });
 
@@ -130,7 +143,11 @@ describe('an external cluster through the public API, with real PostgreSQL over 
     const tls = await psql(`${conninfo} sslmode=require`, password, 'SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()');
     expect(tls).toEqual({ ok: true, out: 't' });
     // pgcrypto was created by the platform in `app`; the admin user writes with it
-    const verified = await psql(`${conninfo} sslmode=verify-full sslrootcert=${env.HIKUBE_CA_CERT}`, password, "CREATE TABLE t (id int, h text); INSERT INTO t VALUES (1, encode(digest('one', 'sha256'), 'hex')); SELECT extname FROM pg_extension WHERE extname = 'pgcrypto'");
+    const verified = await psql(
+      `${conninfo} sslmode=verify-full sslrootcert=${env.HIKUBE_CA_CERT}`,
+      password,
+      "CREATE TABLE t (id int, h text); INSERT INTO t VALUES (1, encode(digest('one', 'sha256'), 'hex')); SELECT extname FROM pg_extension WHERE extname = 'pgcrypto'",
+    );
     expect(verified).toEqual({ ok: true, out: 'CREATE TABLE\nINSERT 0 1\npgcrypto' });
     const otherCa = join(parent, 'other-ca.crt');
     writeFileSync(otherCa, createLocalPki().ca.certPem);
@@ -165,10 +182,14 @@ describe('an external cluster through the public API, with real PostgreSQL over 
     process.kill(postmasterPid(before), 'SIGKILL');
     const verifyFull = `${conninfo} sslmode=verify-full sslrootcert=${env.HIKUBE_CA_CERT}`;
     // idempotent: an attempt cut off during the failover may have committed already
-    await until('a write through host:5432 after the failover', async () => {
-      const r = await psql(verifyFull, password, "INSERT INTO t SELECT 2, 'two' WHERE NOT EXISTS (SELECT 1 FROM t WHERE id = 2)");
-      return r.ok ? r.out : undefined;
-    }, 60_000);
+    await until(
+      'a write through host:5432 after the failover',
+      async () => {
+        const r = await psql(verifyFull, password, "INSERT INTO t SELECT 2, 'two' WHERE NOT EXISTS (SELECT 1 FROM t WHERE id = 2)");
+        return r.ok ? r.out : undefined;
+      },
+      60_000,
+    );
     // the row written before the kill survived (synchronous quorum), the one after it landed
     expect(await psql(verifyFull, password, "SELECT string_agg(id::text, ',' ORDER BY id) FROM t")).toEqual({ ok: true, out: '1,2' });
     const after = String(((await kube(PG))['status'] as { currentPrimary: string }).currentPrimary);
@@ -180,10 +201,14 @@ describe('an external cluster through the public API, with real PostgreSQL over 
     await local.stop();
     local = await startHikubeLocal({ dataDir, port: 0, driver: 'engine' });
     env = readHikubeEnv(dataDir) as SourcedEnv; // the same keys, the new server's URL
-    const back = await until('ready again', async () => {
-      const got = await call('GET', `${CLUSTERS()}/shop`);
-      return got.body['status'] === 'ready' ? got.body : undefined;
-    }, 60_000);
+    const back = await until(
+      'ready again',
+      async () => {
+        const got = await call('GET', `${CLUSTERS()}/shop`);
+        return got.body['status'] === 'ready' ? got.body : undefined;
+      },
+      60_000,
+    );
     expect(back['host']).toBe(host);
     expect(await psql(`${conninfo} sslmode=verify-full sslrootcert=${env.HIKUBE_CA_CERT}`, password, 'SELECT count(*) FROM t')).toEqual({ ok: true, out: '2' });
   });

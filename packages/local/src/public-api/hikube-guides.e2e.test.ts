@@ -23,7 +23,10 @@ interface Ran {
   stdout: string;
 }
 
-const fixture = JSON.parse(readFileSync(new URL('../../testdata/hikube-guides/postgres-guides.json', import.meta.url), 'utf8')) as { repository: string; pages: GuidePage[] };
+const fixture = JSON.parse(readFileSync(new URL('../../testdata/hikube-guides/postgres-guides.json', import.meta.url), 'utf8')) as {
+  repository: string;
+  pages: GuidePage[];
+};
 
 function command(page: string, section: string): string {
   const found = fixture.pages.find((p) => p.path.endsWith(page))?.commands.find((c) => c.section === section);
@@ -41,7 +44,14 @@ function run(script: string): Promise<Ran> {
   return new Promise((resolve, reject) => {
     execFile('bash', ['-c', `source '${local.publicApi.envPath}'\n${script}`], { cwd: shellDir, env, timeout: 60_000 }, (err, stdout, stderr) => {
       if (err) reject(new Error(`the guide's command failed: ${err.message}\n${stderr}`));
-      else resolve({ statuses: stderr.split('\n').filter((l) => /^\d{3}$/.test(l)).map(Number), stdout });
+      else
+        resolve({
+          statuses: stderr
+            .split('\n')
+            .filter((l) => /^\d{3}$/.test(l))
+            .map(Number),
+          stdout,
+        });
     });
   });
 }
@@ -96,7 +106,10 @@ describe("Hikube's PostgreSQL guides, run as published", () => {
     const ran = await run(command('quick-start.md', 'Étape 1 : Créer le cluster'));
     expect(ran.statuses).toEqual([200, 200]);
     expect(jsonValues(ran.stdout)).toEqual([{ totalCount: '0', clusters: [] }]);
-    const presetLines = ran.stdout.slice(ran.stdout.indexOf('}') + 1).trim().split('\n');
+    const presetLines = ran.stdout
+      .slice(ran.stdout.indexOf('}') + 1)
+      .trim()
+      .split('\n');
     // The documented names first, then the platform's current series (t1. ... m1.), which it also accepts.
     expect(presetLines.slice(0, 7).map((line) => line.split('\t')[0])).toEqual(['nano', 'micro', 'small', 'medium', 'large', 'xlarge', '2xlarge']);
     expect(presetLines[2]).toBe('small\t1\t512Mi');
@@ -105,10 +118,13 @@ describe("Hikube's PostgreSQL guides, run as published", () => {
   });
 
   it('quick start, step 2: the cluster demopg, then the database myapp', async () => {
-    const [createCluster, createDatabase] = fixture.pages.find((p) => p.path.endsWith('quick-start.md'))?.commands.filter((c) => c.section === 'Étape 2 : Configurer et valider') ?? [];
+    const [createCluster, createDatabase] =
+      fixture.pages.find((p) => p.path.endsWith('quick-start.md'))?.commands.filter((c) => c.section === 'Étape 2 : Configurer et valider') ?? [];
     const cluster = await run(createCluster?.script ?? '');
     expect(cluster.statuses).toEqual([200]);
-    expect(jsonValues(cluster.stdout)).toEqual([expect.objectContaining({ name: 'demopg', version: 'v18', replicas: '1', size: '10', preset: 'small', external: true, status: 'provisioning' })]);
+    expect(jsonValues(cluster.stdout)).toEqual([
+      expect.objectContaining({ name: 'demopg', version: 'v18', replicas: '1', size: '10', preset: 'small', external: true, status: 'provisioning' }),
+    ]);
     const database = await run(createDatabase?.script ?? '');
     expect([database.statuses, jsonValues(database.stdout)]).toEqual([[200], [{ databaseName: 'myapp', roles: { admin: [], readonly: [] }, extensions: [] }]]);
   });
@@ -134,12 +150,18 @@ describe("Hikube's PostgreSQL guides, run as published", () => {
 
   it('users and databases, steps 1-5: a database with extensions, a read-only user, its rights changed, its password rotated', async () => {
     const database = await run(command('manage-users-databases.md', '1. Créer une base de données'));
-    expect([database.statuses, jsonValues(database.stdout)]).toEqual([[200], [{ databaseName: 'analytics', roles: { admin: [], readonly: [] }, extensions: ['pg_stat_statements', 'pgcrypto'] }]]);
+    expect([database.statuses, jsonValues(database.stdout)]).toEqual([
+      [200],
+      [{ databaseName: 'analytics', roles: { admin: [], readonly: [] }, extensions: ['pg_stat_statements', 'pgcrypto'] }],
+    ]);
 
     // `vector` is in the deterministic driver's catalog; with the engine it is there only when
     // pgvector is installed (the catalog is what the installed PostgreSQL offers).
     const extensions = await run(command('manage-users-databases.md', "2. Gérer les extensions d'une base"));
-    expect([extensions.statuses, jsonValues(extensions.stdout)]).toEqual([[200], [expect.objectContaining({ extensions: ['pg_stat_statements', 'pgcrypto', 'vector'] })]]);
+    expect([extensions.statuses, jsonValues(extensions.stdout)]).toEqual([
+      [200],
+      [expect.objectContaining({ extensions: ['pg_stat_statements', 'pgcrypto', 'vector'] })],
+    ]);
 
     const user = await run(command('manage-users-databases.md', '3. Créer un utilisateur'));
     const [reader] = jsonValues(user.stdout) as { username: string; password: string }[];
@@ -182,13 +204,25 @@ describe("Hikube's PostgreSQL guides, run as published", () => {
     const current = await run(command('scale-resources.md', '1. Ouvrir le formulaire de modification'));
     expect([current.statuses, jsonValues(current.stdout)]).toEqual([
       [200],
-      [{ version: 'v18', replicas: '1', size: '10', preset: 'small', external: true, config: { maxConnections: '100' }, quorum: { minSyncReplicas: '0', maxSyncReplicas: '0' } }],
+      [
+        {
+          version: 'v18',
+          replicas: '1',
+          size: '10',
+          preset: 'small',
+          external: true,
+          config: { maxConnections: '100' },
+          quorum: { minSyncReplicas: '0', maxSyncReplicas: '0' },
+        },
+      ],
     ]);
 
     // The guide's recipe: GET piped through jq into pg-update.json (int64 values as strings, size a number), then PATCH -d @pg-update.json.
     const patched = await run(command('scale-resources.md', '2. Ajuster les paramètres'));
     expect(patched.statuses).toEqual([200, 200]);
-    expect(jsonValues(patched.stdout)).toEqual([expect.objectContaining({ name: 'demopg', version: 'v18', replicas: '1', size: '20', preset: 'medium', external: true })]);
+    expect(jsonValues(patched.stdout)).toEqual([
+      expect.objectContaining({ name: 'demopg', version: 'v18', replicas: '1', size: '20', preset: 'medium', external: true }),
+    ]);
 
     await local.idle();
     const after = await run(command('scale-resources.md', 'Vérification'));

@@ -22,7 +22,13 @@ const routes: CompiledRoute[] = Object.entries(publicOperations).map(([id, op]) 
     names.push(name);
     return '([^/]+)';
   });
-  return { id: id as PublicOperationId, method: op.method.toUpperCase(), pattern: new RegExp(`^${source}$`), names, scope: op.scope as MatchedOperation['scope'] };
+  return {
+    id: id as PublicOperationId,
+    method: op.method.toUpperCase(),
+    pattern: new RegExp(`^${source}$`),
+    names,
+    scope: op.scope as MatchedOperation['scope'],
+  };
 });
 
 /** A path segment decoded; a malformed escape stays as sent (it then names nothing: 404, not 500). */

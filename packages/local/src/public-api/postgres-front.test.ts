@@ -44,10 +44,37 @@ afterAll(async () => {
 
 describe('clusters through the SDK client', () => {
   it('create, read, list, update with the PATCH rules, delete', async () => {
-    const created = await client.postgres.clusters.create({ name: 'shop', version: 'v17', size: 20, replicas: 3, preset: 'small', external: true, config: { maxConnections: 150 }, quorum: { minSyncReplicas: 1, maxSyncReplicas: 1 } });
-    expect(created).toMatchObject({ name: 'shop', projectId: local.publicApi.project.id, version: 'v17', size: 20, replicas: 3, preset: 'small', external: true, config: { maxConnections: 150 }, status: 'provisioning' });
+    const created = await client.postgres.clusters.create({
+      name: 'shop',
+      version: 'v17',
+      size: 20,
+      replicas: 3,
+      preset: 'small',
+      external: true,
+      config: { maxConnections: 150 },
+      quorum: { minSyncReplicas: 1, maxSyncReplicas: 1 },
+    });
+    expect(created).toMatchObject({
+      name: 'shop',
+      projectId: local.publicApi.project.id,
+      version: 'v17',
+      size: 20,
+      replicas: 3,
+      preset: 'small',
+      external: true,
+      config: { maxConnections: 150 },
+      status: 'provisioning',
+    });
     expect(created.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
-    expect(await kubernetesSpec('shop')).toMatchObject({ version: 'v17', size: '20Gi', replicas: 3, resourcesPreset: 'small', external: true, postgresql: { parameters: { max_connections: 150 } }, quorum: { minSyncReplicas: 1, maxSyncReplicas: 1 } });
+    expect(await kubernetesSpec('shop')).toMatchObject({
+      version: 'v17',
+      size: '20Gi',
+      replicas: 3,
+      resourcesPreset: 'small',
+      external: true,
+      postgresql: { parameters: { max_connections: 150 } },
+      quorum: { minSyncReplicas: 1, maxSyncReplicas: 1 },
+    });
     // The finalizer the Kubernetes front adds too: a delete through either API stops the instances first.
     const token = local.tenants.find((t) => t.name === 'tenant-demo')?.token ?? '';
     const stored = await fetchKube('/apis/apps.cozystack.io/v1alpha1/namespaces/tenant-demo/postgreses/shop', token);
@@ -63,7 +90,15 @@ describe('clusters through the SDK client', () => {
     // A raw PATCH with only the required fields: external goes false, quorum 0/0, the rest is kept.
     const patched = await call('PATCH', `${base}/clusters/shop`, { key: local.publicApi.adminKey, body: { version: 'v18', size: '30' } });
     expect(patched.status).toBe(200);
-    expect(patched.body).toMatchObject({ version: 'v18', size: '30', replicas: '3', preset: 'small', external: false, config: { maxConnections: '150' }, quorum: { minSyncReplicas: '0', maxSyncReplicas: '0' } });
+    expect(patched.body).toMatchObject({
+      version: 'v18',
+      size: '30',
+      replicas: '3',
+      preset: 'small',
+      external: false,
+      config: { maxConnections: '150' },
+      quorum: { minSyncReplicas: '0', maxSyncReplicas: '0' },
+    });
 
     await client.postgres.clusters.delete('shop');
     await local.idle();
@@ -71,7 +106,10 @@ describe('clusters through the SDK client', () => {
   });
 
   it('lists as {"totalCount": "<n>", "clusters": [...]} with int64 values as strings, and deletes as {}', async () => {
-    const created = await call('POST', `${base}/clusters`, { key: local.publicApi.adminKey, body: { name: 'strings', version: 'v16', size: '5', replicas: '2' } });
+    const created = await call('POST', `${base}/clusters`, {
+      key: local.publicApi.adminKey,
+      body: { name: 'strings', version: 'v16', size: '5', replicas: '2' },
+    });
     expect(created.status).toBe(200);
     // Admission fills in the platform's default max_connections, and the view shows it.
     expect(created.body).toMatchObject({ size: '5', replicas: '2', config: { maxConnections: '100' } });
@@ -116,16 +154,34 @@ describe('authentication and refusals', () => {
       { name: 'unknown', path: `${base}/clusters`, key: `sk_hk_${'0'.repeat(32)}_${'A'.repeat(43)}` },
       { name: 'revoked', path: `${base}/clusters`, key: revoked.text },
       { name: 'another project', path: `${base}/clusters`, key: other.text },
-      { name: 'a project that does not exist', path: '/postgres/v1alpha1/projects/00000000-0000-4000-8000-000000000000/clusters', key: local.publicApi.adminKey },
+      {
+        name: 'a project that does not exist',
+        path: '/postgres/v1alpha1/projects/00000000-0000-4000-8000-000000000000/clusters',
+        key: local.publicApi.adminKey,
+      },
       { name: 'scope too low', path: `${base}/clusters`, key: local.publicApi.readKey, method: 'POST', body: { name: 'nope', version: 'v17', size: 1 } },
     ];
-    const bodies = await Promise.all(attempts.map(async (a) => ({ name: a.name, answer: await call(a.method ?? 'GET', a.path, { key: a.key, body: a.body }) })));
+    const bodies = await Promise.all(
+      attempts.map(async (a) => ({ name: a.name, answer: await call(a.method ?? 'GET', a.path, { key: a.key, body: a.body }) })),
+    );
     for (const { name, answer } of bodies) {
-      expect({ name, status: answer.status, body: { ...answer.body, requestId: 'x' } }).toEqual({ name, status: 403, body: { requestId: 'x', code: 10002, message: 'insufficient permissions', details: [] } });
+      expect({ name, status: answer.status, body: { ...answer.body, requestId: 'x' } }).toEqual({
+        name,
+        status: 403,
+        body: { requestId: 'x', code: 10002, message: 'insufficient permissions', details: [] },
+      });
     }
     expect(expiredRecordKeys.authorize(expired.text, local.publicApi.project.id, 'read')).toEqual({ ok: false, refusal: 'expired' });
     expect((await call('GET', `${base}/clusters`, { key: local.publicApi.adminKey })).body['totalCount']).toBe('0');
-    await expect(createPublicClient({ baseUrl: local.url, apiKey: local.publicApi.readKey, projectId: local.publicApi.project.id, ca: local.caCertPem, env: {} }).postgres.clusters.create({ name: 'nope', version: 'v17', size: 1 })).rejects.toBeInstanceOf(PublicForbiddenError);
+    await expect(
+      createPublicClient({
+        baseUrl: local.url,
+        apiKey: local.publicApi.readKey,
+        projectId: local.publicApi.project.id,
+        ca: local.caCertPem,
+        env: {},
+      }).postgres.clusters.create({ name: 'nope', version: 'v17', size: 1 }),
+    ).rejects.toBeInstanceOf(PublicForbiddenError);
   });
 });
 
@@ -136,7 +192,11 @@ describe('bad input', () => {
     { name: 'too many replicas', body: { name: 'big', version: 'v17', size: 1, replicas: 9 }, field: 'replicas' },
     { name: 'an unknown version', body: { name: 'old', version: 'v12', size: 1 }, field: 'version' },
     { name: 'a preset not in the catalog', body: { name: 'huge', version: 'v17', size: 1, preset: 'gigantic' }, field: 'preset' },
-    { name: 'a quorum with max below min', body: { name: 'quorum', version: 'v17', size: 1, replicas: 3, quorum: { minSyncReplicas: 2, maxSyncReplicas: 1 } }, field: 'quorum.maxSyncReplicas' },
+    {
+      name: 'a quorum with max below min',
+      body: { name: 'quorum', version: 'v17', size: 1, replicas: 3, quorum: { minSyncReplicas: 2, maxSyncReplicas: 1 } },
+      field: 'quorum.maxSyncReplicas',
+    },
     { name: 'a body that is not JSON', body: '{"name":', field: 'body' },
   ];
   for (const { name, body, field } of cases) {
@@ -168,21 +228,34 @@ describe('databases and users', () => {
     const users = client.postgres.users('app');
     const created = await users.create({ username: 'app_user', config: { databases: { orders: { role: 'admin' } } } });
     expect(created.password).toMatch(/^[A-Za-z0-9]{16}$/);
-    expect(await client.postgres.databases('app').get('orders')).toEqual({ databaseName: 'orders', roles: { admin: ['app_user'], readonly: [] }, extensions: [] });
+    expect(await client.postgres.databases('app').get('orders')).toEqual({
+      databaseName: 'orders',
+      roles: { admin: ['app_user'], readonly: [] },
+      extensions: [],
+    });
     const listed = await call('GET', `${base}/clusters/app/users`, { key: local.publicApi.readKey });
-    expect(listed.body).toEqual({ totalCount: '1', users: [{ username: 'app_user', config: { privileges: { replication: false }, databases: { orders: { role: 'admin' } } } }] });
+    expect(listed.body).toEqual({
+      totalCount: '1',
+      users: [{ username: 'app_user', config: { privileges: { replication: false }, databases: { orders: { role: 'admin' } } } }],
+    });
     expect(JSON.stringify(listed.body)).not.toContain(created.password);
 
     const rotated = await users.rotatePassword('app_user');
     expect(rotated.username).toBe('app_user');
     expect(rotated.password).toMatch(/^[A-Za-z0-9]{16}$/);
     expect(rotated.password).not.toBe(created.password);
-    expect(await kubernetesSpec('app')).toMatchObject({ users: { app_user: { password: rotated.password } }, databases: { orders: { roles: { admin: ['app_user'] } } } });
+    expect(await kubernetesSpec('app')).toMatchObject({
+      users: { app_user: { password: rotated.password } },
+      databases: { orders: { roles: { admin: ['app_user'] } } },
+    });
 
     const db = await client.postgres.databases('app').create({ databaseName: 'shop', extensions: ['pgcrypto'] });
     expect(db.extensions).toEqual(['pgcrypto']);
     const badExtension = await call('PATCH', `${base}/clusters/app/databases/shop`, { key: local.publicApi.adminKey, body: { extensions: ['nope'] } });
-    expect([badExtension.status, badExtension.body['message']]).toEqual([400, 'invalid extensions: "nope" is not in the extensions catalog (GET /postgres/v1alpha1/extensions lists it)']);
+    expect([badExtension.status, badExtension.body['message']]).toEqual([
+      400,
+      'invalid extensions: "nope" is not in the extensions catalog (GET /postgres/v1alpha1/extensions lists it)',
+    ]);
     expect((await client.postgres.databases('app').get('shop')).extensions).toEqual(['pgcrypto']);
 
     await users.delete('app_user');
@@ -195,7 +268,13 @@ describe('databases and users', () => {
 
 describe('catalogs', () => {
   it('lists presets and extensions with a read key', async () => {
-    const read = createPublicClient({ baseUrl: local.url, apiKey: local.publicApi.readKey, projectId: local.publicApi.project.id, ca: local.caCertPem, env: {} });
+    const read = createPublicClient({
+      baseUrl: local.url,
+      apiKey: local.publicApi.readKey,
+      projectId: local.publicApi.project.id,
+      ca: local.caCertPem,
+      env: {},
+    });
     try {
       expect((await read.postgres.presets()).map((p) => p.name)).toContain('small');
       expect(await read.postgres.extensions()).toContain('pgcrypto');

@@ -19,10 +19,32 @@ import type { Authorization, Refusal } from '../projects/project-keys.js';
 import { checkedExtensions, checkedPreset, presets, readOnce } from './catalogs.js';
 import type { FrontFaults } from './front-faults.js';
 import { matchOperation, type MatchedOperation } from './operation-routes.js';
-import { accessDenied, alreadyExists, invalidField, keyCheckUnavailable, modeSwitch, notFound, PublicApiError, unauthenticated, unsupportedContentType } from './public-error.js';
+import {
+  accessDenied,
+  alreadyExists,
+  invalidField,
+  keyCheckUnavailable,
+  modeSwitch,
+  notFound,
+  PublicApiError,
+  unauthenticated,
+  unsupportedContentType,
+} from './public-error.js';
 import { parseBody } from './request-body.js';
 import { untilApplied } from './until-applied.js';
-import { databaseFromSpec, databaseOf, databasesFromSpec, specWithDatabase, specWithoutDatabase, specWithoutUser, specWithUser, userFromSpec, usersFromSpec, userOf, type UserConfigInput } from './roles-mapping.js';
+import {
+  databaseFromSpec,
+  databaseOf,
+  databasesFromSpec,
+  specWithDatabase,
+  specWithoutDatabase,
+  specWithoutUser,
+  specWithUser,
+  userFromSpec,
+  usersFromSpec,
+  userOf,
+  type UserConfigInput,
+} from './roles-mapping.js';
 
 export interface FrontRequest {
   method: string;
@@ -49,7 +71,6 @@ export interface PostgresFrontOptions {
   /** Test-only failures (front-faults.ts). */
   faults?: FrontFaults;
 }
-
 
 const versionRank = (version: string): number => Number(version.replace(/^v/, ''));
 
@@ -124,7 +145,13 @@ export class PostgresFront {
     }
   }
 
-  async #rolesOperation(id: Exclude<PublicOperationId, ClusterOperation>, params: Record<string, string>, namespace: string, clusterName: string, body: () => Promise<string>): Promise<unknown> {
+  async #rolesOperation(
+    id: Exclude<PublicOperationId, ClusterOperation>,
+    params: Record<string, string>,
+    namespace: string,
+    clusterName: string,
+    body: () => Promise<string>,
+  ): Promise<unknown> {
     const cluster = this.#cluster(namespace, clusterName);
     const spec = (cluster['spec'] ?? {}) as PostgresSpec;
     const databaseName = params['databaseName'] ?? '';
@@ -139,13 +166,19 @@ export class PostgresFront {
       case 'PostgresService_CreateDatabase': {
         const input = parseBody<{ databaseName: string; extensions?: string[] }>(await body(), 'DatabaseCreate');
         if (databaseOf(spec, input.databaseName)) throw alreadyExists(`database "${input.databaseName}"`);
-        const next = await this.#write(cluster, specWithDatabase(spec, input.databaseName, checkedExtensions(input.extensions ?? [], await this.#extensionCatalog())));
+        const next = await this.#write(
+          cluster,
+          specWithDatabase(spec, input.databaseName, checkedExtensions(input.extensions ?? [], await this.#extensionCatalog())),
+        );
         return databaseFromSpec(next, input.databaseName);
       }
       case 'PostgresService_UpdateDatabase': {
         const input = parseBody<{ extensions: string[] }>(await body(), 'DatabaseUpdate');
         if (!databaseOf(spec, databaseName)) throw notFound(`database "${databaseName}" of cluster "${clusterName}"`);
-        return databaseFromSpec(await this.#write(cluster, specWithDatabase(spec, databaseName, checkedExtensions(input.extensions, await this.#extensionCatalog()))), databaseName);
+        return databaseFromSpec(
+          await this.#write(cluster, specWithDatabase(spec, databaseName, checkedExtensions(input.extensions, await this.#extensionCatalog()))),
+          databaseName,
+        );
       }
       case 'PostgresService_DeleteDatabase':
         if (!databaseOf(spec, databaseName)) throw notFound(`database "${databaseName}" of cluster "${clusterName}"`);
@@ -220,7 +253,8 @@ export class PostgresFront {
       quorum: input.quorum ?? { minSyncReplicas: 0, maxSyncReplicas: 0 },
     };
     if ((before.replicas === 1) !== (after.replicas === 1)) throw modeSwitch(before.replicas, after.replicas ?? before.replicas);
-    if (versionRank(after.version) < versionRank(before.version)) throw invalidField('version', `a cluster cannot go back from ${before.version} to ${after.version}`);
+    if (versionRank(after.version) < versionRank(before.version))
+      throw invalidField('version', `a cluster cannot go back from ${before.version} to ${after.version}`);
     if (after.preset !== undefined) checkedPreset(after.preset);
     const spec = specFromSettings(after, (current['spec'] ?? {}) as PostgresSpec);
     return this.#view(await this.#replaceSpec(current, spec), projectId);
@@ -304,7 +338,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * the caller's typo, told as a 400 to a caller whose key is valid: it says nothing about any key.
  */
 function refusalOf(refusal: Refusal, projectId: string | undefined): PublicApiError {
-  if (refusal === 'other-project' && projectId !== undefined && !UUID.test(projectId)) return invalidField('projectId', `"${projectId}" is not a project id (a UUID)`);
+  if (refusal === 'other-project' && projectId !== undefined && !UUID.test(projectId))
+    return invalidField('projectId', `"${projectId}" is not a project id (a UUID)`);
   return accessDenied();
 }
 

@@ -38,12 +38,23 @@ const bodies: Record<string, unknown> = {
 /** Everything project B holds, read with its own key. */
 async function stateOf(project: StartedProject): Promise<unknown[]> {
   const read = (id: PublicOperationId): Promise<Answer> => call('GET', pathIn(project, id), project.readKey);
-  return Promise.all(['PostgresService_ListPostgresClusters', 'PostgresService_ListDatabases', 'PostgresService_ListUsers'].map(async (id) => (await read(id as PublicOperationId)).body));
+  return Promise.all(
+    ['PostgresService_ListPostgresClusters', 'PostgresService_ListDatabases', 'PostgresService_ListUsers'].map(
+      async (id) => (await read(id as PublicOperationId)).body,
+    ),
+  );
 }
 
 async function createShop(project: StartedProject, version: string): Promise<void> {
   expect((await call('POST', pathIn(project, 'PostgresService_CreatePostgresCluster'), project.adminKey, { name: 'shop', version, size: 1 })).status).toBe(200);
-  expect((await call('POST', pathIn(project, 'PostgresService_CreateUser'), project.adminKey, { username: 'app', config: { databases: { orders: { role: 'admin' } } } })).status).toBe(200);
+  expect(
+    (
+      await call('POST', pathIn(project, 'PostgresService_CreateUser'), project.adminKey, {
+        username: 'app',
+        config: { databases: { orders: { role: 'admin' } } },
+      })
+    ).status,
+  ).toBe(200);
 }
 
 beforeAll(async () => {
@@ -53,7 +64,9 @@ beforeAll(async () => {
   // The same names in both projects: a leak could not hide behind a 404.
   await createShop(projectA, 'v16');
   await createShop(projectB, 'v17');
-  expect((await call('POST', pathIn(projectB, 'PostgresService_CreatePostgresCluster'), projectB.adminKey, { name: 'onlyinb', version: 'v17', size: 1 })).status).toBe(200);
+  expect(
+    (await call('POST', pathIn(projectB, 'PostgresService_CreatePostgresCluster'), projectB.adminKey, { name: 'onlyinb', version: 'v17', size: 1 })).status,
+  ).toBe(200);
   await local.idle();
 });
 
@@ -74,14 +87,19 @@ describe('projects', () => {
     });
   });
 
-  const projectScoped = (Object.keys(publicOperations) as PublicOperationId[]).filter((id) => (publicOperations[id].pathParams as readonly string[]).includes('projectId'));
+  const projectScoped = (Object.keys(publicOperations) as PublicOperationId[]).filter((id) =>
+    (publicOperations[id].pathParams as readonly string[]).includes('projectId'),
+  );
 
   it.each(projectScoped)("%s of project B with project A's keys: the one identical 403, B unchanged", async (id) => {
     const before = await stateOf(projectB);
     const requestBody = publicOperations[id].requestBody;
     for (const key of [projectA.adminKey, projectA.readKey]) {
       const answer = await call(publicOperations[id].method.toUpperCase(), pathIn(projectB, id), key, requestBody === null ? undefined : bodies[requestBody]);
-      expect({ status: answer.status, body: { ...answer.body, requestId: '-' } }).toEqual({ status: 403, body: { requestId: '-', code: 10002, message: 'insufficient permissions', details: [] } });
+      expect({ status: answer.status, body: { ...answer.body, requestId: '-' } }).toEqual({
+        status: 403,
+        body: { requestId: '-', code: 10002, message: 'insufficient permissions', details: [] },
+      });
     }
     expect(await stateOf(projectB)).toEqual(before);
   });

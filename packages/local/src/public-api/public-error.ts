@@ -20,12 +20,19 @@ export class PublicApiError extends Error {
 export const unauthenticated = (): PublicApiError => new PublicApiError(401, 10001, 'authentication required: add the X-Hikube-Api-Key header');
 export const accessDenied = (): PublicApiError => new PublicApiError(403, 10002, 'insufficient permissions');
 /** A field the request got wrong; `code` is the PostgreSQL service's validation code. */
-export const invalidField = (field: string, reason: string, code = 80100): PublicApiError => new PublicApiError(400, code, `invalid ${field}: ${reason}`, [{ field }]);
+export const invalidField = (field: string, reason: string, code = 80100): PublicApiError =>
+  new PublicApiError(400, code, `invalid ${field}: ${reason}`, [{ field }]);
 export const notFound = (what: string): PublicApiError => new PublicApiError(404, 80001, `${what} not found`);
 export const alreadyExists = (what: string): PublicApiError => new PublicApiError(409, 80002, `${what} already exists`);
 export const modeSwitch = (from: number, to: number): PublicApiError =>
-  new PublicApiError(400, 80201, `invalid replicas: a cluster cannot switch between 1 and 2-8 replicas after creation (from ${from} to ${to}); create a new cluster`, [{ field: 'replicas' }]);
+  new PublicApiError(
+    400,
+    80201,
+    `invalid replicas: a cluster cannot switch between 1 and 2-8 replicas after creation (from ${from} to ${to}); create a new cluster`,
+    [{ field: 'replicas' }],
+  );
 /** The key store could not answer: not a refusal, the caller retries (code 10004). */
-export const keyCheckUnavailable = (): PublicApiError => new PublicApiError(503, 10004, 'service unavailable: the API key could not be checked right now; retry with growing delays');
+export const keyCheckUnavailable = (): PublicApiError =>
+  new PublicApiError(503, 10004, 'service unavailable: the API key could not be checked right now; retry with growing delays');
 export const unsupportedContentType = (mediaType: string): PublicApiError =>
   new PublicApiError(415, undefined, `unsupported Content-Type "${mediaType}": the body must be JSON; send Content-Type: application/json`);

@@ -12,7 +12,11 @@ function numbersFromStrings(value: unknown, key = ''): unknown {
   if (typeof value === 'string' && int64Fields.has(key) && /^-?[0-9]+$/.test(value)) return Number(value);
   if (Array.isArray(value)) return value.map((item) => numbersFromStrings(item));
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, numbersFromStrings(v, k)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== null)
+        .map(([k, v]) => [k, numbersFromStrings(v, k)]),
+    );
   }
   return value;
 }

@@ -57,7 +57,10 @@ describe('specWithUser', () => {
       given: { username: 'ops', config: { databases: { shop: { role: 'admin' } } }, password: 'p' },
       want: {
         users: { ...shop.users, ops: { replication: false, password: 'p' } },
-        databases: { shop: { roles: { admin: ['app', 'ops'], readonly: ['report'] }, extensions: ['pgcrypto'] }, logs: { roles: { admin: [], readonly: ['app'] } } },
+        databases: {
+          shop: { roles: { admin: ['app', 'ops'], readonly: ['report'] }, extensions: ['pgcrypto'] },
+          logs: { roles: { admin: [], readonly: ['app'] } },
+        },
       },
     },
     {
@@ -140,7 +143,13 @@ describe('names that are properties of every object (the property suite found "t
   });
 
   it('a database created under such a name starts empty, like any other', () => {
-    expect(specWithDatabase(spec, 'constructor', ['hstore']).databases?.['constructor']).toEqual({ roles: { admin: [], readonly: [] }, extensions: ['hstore'] });
-    expect(specWithUser(spec, 'app', { databases: { constructor: { role: 'readonly' as const } } }).databases?.['constructor']).toEqual({ roles: { admin: [], readonly: ['app'] }, extensions: [] });
+    expect(specWithDatabase(spec, 'constructor', ['hstore']).databases?.['constructor']).toEqual({
+      roles: { admin: [], readonly: [] },
+      extensions: ['hstore'],
+    });
+    expect(specWithUser(spec, 'app', { databases: { constructor: { role: 'readonly' as const } } }).databases?.['constructor']).toEqual({
+      roles: { admin: [], readonly: ['app'] },
+      extensions: [],
+    });
   });
 });

@@ -54,7 +54,10 @@ function roleOf(spec: PostgresSpec, database: string, username: string): Databas
 
 /** Every user of the spec with the databases it holds a role on (never with its password). */
 export function usersFromSpec(spec: PostgresSpec): UserView[] {
-  return Object.keys(spec.users ?? {}).sort().map((username) => userFromSpec(spec, username)).filter((user): user is UserView => user !== undefined);
+  return Object.keys(spec.users ?? {})
+    .sort()
+    .map((username) => userFromSpec(spec, username))
+    .filter((user): user is UserView => user !== undefined);
 }
 
 /** One user of the spec, or undefined when there is none by that name. */
@@ -71,7 +74,10 @@ export function userFromSpec(spec: PostgresSpec, username: string): UserView | u
 
 /** Every database of the spec with its role lists and extensions. */
 export function databasesFromSpec(spec: PostgresSpec): DatabaseView[] {
-  return Object.keys(spec.databases ?? {}).sort().map((name) => databaseFromSpec(spec, name)).filter((db): db is DatabaseView => db !== undefined);
+  return Object.keys(spec.databases ?? {})
+    .sort()
+    .map((name) => databaseFromSpec(spec, name))
+    .filter((db): db is DatabaseView => db !== undefined);
 }
 
 export function databaseFromSpec(spec: PostgresSpec, databaseName: string): DatabaseView | undefined {

@@ -24,7 +24,10 @@ export async function untilApplied(read: () => KubeObject | undefined, before: C
     const object = read();
     if (object === undefined) return false;
     const conditions = (object['status'] as { conditions?: Condition[] } | undefined)?.conditions;
-    moved ||= isNewerCondition(before, conditions?.find((c) => c.type === 'Ready'));
+    moved ||= isNewerCondition(
+      before,
+      conditions?.find((c) => c.type === 'Ready'),
+    );
     const status = moved ? publicStatus(conditions) : 'provisioning';
     if (status === 'ready') return true;
     if (status === 'error' || Date.now() >= deadline) return false;

@@ -100,5 +100,8 @@ it.each([
 ])('refuses $given', async ({ plant, want }) => {
   const dataDir = newDataDir();
   plant(dataDir);
-  await expect(startHikubeLocal({ dataDir, port: 0, driver: 'deterministic' })).rejects.toMatchObject({ code: 'HIKUBE_LOCAL_DATA_DIR_NOT_OURS', message: expect.stringMatching(want) as unknown });
+  await expect(startHikubeLocal({ dataDir, port: 0, driver: 'deterministic' })).rejects.toMatchObject({
+    code: 'HIKUBE_LOCAL_DATA_DIR_NOT_OURS',
+    message: expect.stringMatching(want) as unknown,
+  });
 });

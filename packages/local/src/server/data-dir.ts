@@ -26,7 +26,7 @@ export interface ServerInfo {
 
 const newToken = (): string => randomBytes(32).toString('base64url');
 
-export class DataDirNotOursError extends Error {
+class DataDirNotOursError extends Error {
   readonly code = 'HIKUBE_LOCAL_DATA_DIR_NOT_OURS';
   constructor(dataDir: string, why: string) {
     super(`the data directory ${dataDir} ${why}: its owner could read every password stored in it; remove it or use another --data-dir`);
@@ -111,10 +111,12 @@ function pidAlive(pid: number): boolean {
   }
 }
 
-export class DataDirLockedError extends Error {
+class DataDirLockedError extends Error {
   readonly code = 'HIKUBE_LOCAL_DATA_DIR_LOCKED';
   constructor(dataDir: string, pid: number) {
-    super(`the data directory ${dataDir} is in use by another Hikube Local (pid ${pid}); stop it ("hikube-local stop --data-dir ${dataDir}") or use another --data-dir`);
+    super(
+      `the data directory ${dataDir} is in use by another Hikube Local (pid ${pid}); stop it ("hikube-local stop --data-dir ${dataDir}") or use another --data-dir`,
+    );
     this.name = 'DataDirLockedError';
   }
 }

@@ -56,7 +56,14 @@ const ownProject = (): string => local.publicApi.project.id;
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'hl-hostile-'));
   // With spec.schedulingClass (a platform newer than v1.6.2), so hostile class names reach placement too.
-  local = await startHikubeLocal({ dataDir, port: 0, driver: 'deterministic', tenants: [OTHER_NAMESPACE], extraPostgresFields: ['schedulingClass'], log: (line) => logged.push(line) });
+  local = await startHikubeLocal({
+    dataDir,
+    port: 0,
+    driver: 'deterministic',
+    tenants: [OTHER_NAMESPACE],
+    extraPostgresFields: ['schedulingClass'],
+    log: (line) => logged.push(line),
+  });
   client = new RawHttpsClient(local.url, local.caCertPem);
   tenantToken = local.tenants.find((t) => t.namespace === TENANT_NAMESPACE)?.token ?? '';
   otherTenantToken = local.tenants.find((t) => t.namespace === OTHER_NAMESPACE)?.token ?? '';
@@ -78,8 +85,15 @@ afterAll(async () => {
  */
 async function ensureTargets(state: StoredState): Promise<void> {
   if (!find(state, TENANT_NAMESPACE, 'keep')) {
-    const pg = { apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'Postgres', metadata: { name: 'keep' }, spec: { users: { app: {} }, databases: { app: { roles: { admin: ['app'] } } } } };
-    expect((await kube({ method: 'POST', path: `/apis/apps.cozystack.io/v1alpha1/namespaces/${TENANT_NAMESPACE}/postgreses`, body: JSON.stringify(pg) })).status).toBe(201);
+    const pg = {
+      apiVersion: 'apps.cozystack.io/v1alpha1',
+      kind: 'Postgres',
+      metadata: { name: 'keep' },
+      spec: { users: { app: {} }, databases: { app: { roles: { admin: ['app'] } } } },
+    };
+    expect(
+      (await kube({ method: 'POST', path: `/apis/apps.cozystack.io/v1alpha1/namespaces/${TENANT_NAMESPACE}/postgreses`, body: JSON.stringify(pg) })).status,
+    ).toBe(201);
   }
   const cluster = find(state, TENANT_NAMESPACE, PUBLIC_FIXTURE.cluster);
   const clusters = `/postgres/v1alpha1/projects/${ownProject()}/clusters`;
@@ -104,7 +118,12 @@ function kube(r: { method: string; path: string; body?: string }): Promise<RawAn
 }
 
 function publicApi(method: string, path: string, body: unknown): Promise<RawAnswer> {
-  return client.send({ method, path, body: JSON.stringify(body), headers: { 'x-hikube-api-key': local.publicApi.adminKey, 'content-type': 'application/json' } });
+  return client.send({
+    method,
+    path,
+    body: JSON.stringify(body),
+    headers: { 'x-hikube-api-key': local.publicApi.adminKey, 'content-type': 'application/json' },
+  });
 }
 
 function json(answer: RawAnswer): Record<string, unknown> | undefined {
@@ -116,7 +135,8 @@ function json(answer: RawAnswer): Record<string, unknown> | undefined {
   }
 }
 
-const describeAnswer = (method: string, path: string, answer: RawAnswer): string => `${method} ${path.slice(0, 200)} -> ${answer.status} ${answer.text.slice(0, 400)}`;
+const describeAnswer = (method: string, path: string, answer: RawAnswer): string =>
+  `${method} ${path.slice(0, 200)} -> ${answer.status} ${answer.text.slice(0, 400)}`;
 
 /** Waits for the controllers, then reads the state. */
 async function settledState(): Promise<StoredState> {
@@ -127,14 +147,18 @@ async function settledState(): Promise<StoredState> {
 /** What holds after every request, whatever it was: the server answers, and what is stored is sound. */
 async function expectSoundServer(where: string): Promise<StoredState> {
   expect((await client.send({ method: 'GET', path: '/readyz' })).status, `server down after ${where}`).toBe(200);
-  expect(logged.filter((line) => /internal error|failed/.test(line)), `logged after ${where}`).toEqual([]);
+  expect(
+    logged.filter((line) => /internal error|failed/.test(line)),
+    `logged after ${where}`,
+  ).toEqual([]);
   const state = await settledState();
   for (const p of state.postgres) {
     const object = { apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'Postgres', metadata: { name: p.name, namespace: p.namespace }, spec: p.spec };
     if (validatePostgres(object).length > 0) {
       // Stored as sent; the release refuses it and acts on nothing (an earlier release keeps running).
       expect(p.readyReason, `${p.namespace}/${p.name} is invalid but not refused by its release, after ${where}`).toMatch(/^(Install|Upgrade)Failed$/);
-      if (p.readyReason === 'InstallFailed') expect(state.credentials.get(`${p.namespace}/postgres-${p.name}-credentials`), `credentials of a refused ${p.namespace}/${p.name}`).toBeUndefined();
+      if (p.readyReason === 'InstallFailed')
+        expect(state.credentials.get(`${p.namespace}/postgres-${p.name}-credentials`), `credentials of a refused ${p.namespace}/${p.name}`).toBeUndefined();
       continue;
     }
     expect(p.readyReason, `${p.namespace}/${p.name} accepted, then refused by the controller, after ${where}`).toMatch(/^(Install|Upgrade)Succeeded$/);
@@ -148,7 +172,8 @@ function expectUnchanged(before: StoredState, after: StoredState, where: string)
   expect(after.resourceVersion, `something was written by ${where}`).toBe(before.resourceVersion);
 }
 
-const find = (state: StoredState, namespace: string, name: string): StoredState['postgres'][number] | undefined => state.postgres.find((p) => p.namespace === namespace && p.name === name);
+const find = (state: StoredState, namespace: string, name: string): StoredState['postgres'][number] | undefined =>
+  state.postgres.find((p) => p.namespace === namespace && p.name === name);
 const subset = (got: string[], allowed: Iterable<string>): string[] => {
   const ok = new Set(allowed);
   return got.filter((k) => !ok.has(k));
@@ -161,7 +186,13 @@ function kubeHeaders(c: KubeCase): Record<string, string> {
 
 async function checkKubeCase(c: KubeCase): Promise<void> {
   const before = await startingState();
-  const answer = await client.send({ method: c.method, path: c.path, headers: kubeHeaders(c), protocol: c.protocol, ...(c.body !== undefined ? { body: c.body } : {}) });
+  const answer = await client.send({
+    method: c.method,
+    path: c.path,
+    headers: kubeHeaders(c),
+    protocol: c.protocol,
+    ...(c.body !== undefined ? { body: c.body } : {}),
+  });
   const where = describeAnswer(c.method, c.path, answer);
   expect([...KUBE_SUCCESS, ...KUBE_ERRORS], where).toContain(answer.status);
   const body = json(answer);
@@ -174,14 +205,27 @@ async function checkKubeCase(c: KubeCase): Promise<void> {
   if (!stored || c.intent.spec === undefined || !['create', 'replace', 'patch'].includes(c.intent.verb)) return;
   const previous = c.intent.verb === 'patch' ? find(before, stored.namespace, stored.name)?.spec : undefined;
   for (const path of [['users'], ['databases']]) {
-    expect(subset(keysAt(stored.spec, ...path), [...keysAt(c.intent.spec, ...path), ...keysAt(previous, ...path)]), `${path.join('.')} not asked for, ${where}`).toEqual([]);
+    expect(
+      subset(keysAt(stored.spec, ...path), [...keysAt(c.intent.spec, ...path), ...keysAt(previous, ...path)]),
+      `${path.join('.')} not asked for, ${where}`,
+    ).toEqual([]);
   }
   const parameters = ['postgresql', 'parameters'];
-  expect(subset(keysAt(stored.spec, ...parameters), ['max_connections', ...keysAt(c.intent.spec, ...parameters), ...keysAt(previous, ...parameters)]), `parameters not asked for, ${where}`).toEqual([]);
+  expect(
+    subset(keysAt(stored.spec, ...parameters), ['max_connections', ...keysAt(c.intent.spec, ...parameters), ...keysAt(previous, ...parameters)]),
+    `parameters not asked for, ${where}`,
+  ).toEqual([]);
 }
 
 function publicHeaders(c: PublicCase): Record<string, string> {
-  const key = { admin: local.publicApi.adminKey, read: local.publicApi.readKey, 'other-project': otherProjectKey, none: undefined, empty: '', forged: `sk_hk_${'0'.repeat(32)}_forged` }[c.key];
+  const key = {
+    admin: local.publicApi.adminKey,
+    read: local.publicApi.readKey,
+    'other-project': otherProjectKey,
+    none: undefined,
+    empty: '',
+    forged: `sk_hk_${'0'.repeat(32)}_forged`,
+  }[c.key];
   return { ...(key !== undefined ? { 'x-hikube-api-key': key } : {}), ...(c.contentType !== undefined ? { 'content-type': c.contentType } : {}) };
 }
 
@@ -198,7 +242,13 @@ function bodyField(c: PublicCase, ...path: string[]): unknown {
 
 async function checkPublicCase(c: PublicCase): Promise<void> {
   const before = await startingState();
-  const answer = await client.send({ method: c.method, path: c.path, headers: publicHeaders(c), protocol: c.protocol, ...(c.body !== undefined ? { body: c.body } : {}) });
+  const answer = await client.send({
+    method: c.method,
+    path: c.path,
+    headers: publicHeaders(c),
+    protocol: c.protocol,
+    ...(c.body !== undefined ? { body: c.body } : {}),
+  });
   const where = describeAnswer(c.method, c.path, answer);
   const body = json(answer);
   if (body?.['kind'] === 'Status') {
@@ -206,18 +256,25 @@ async function checkPublicCase(c: PublicCase): Promise<void> {
     // escape) is answered by the HTTP layer, in the Kubernetes body: noted in issue 18's report.
     expect(body, where).toMatchObject({ kind: 'Status', code: 400, message: expect.stringMatching(/^the request path/) });
   } else {
-    expect(documentedPublicStatuses(c.operation).filter((s) => s < 500), where).toContain(answer.status);
+    expect(
+      documentedPublicStatuses(c.operation).filter((s) => s < 500),
+      where,
+    ).toContain(answer.status);
     // A HEAD answer has no body, by HTTP's rules.
     if (answer.status >= 400 && c.method !== 'HEAD') expect(publicSchemas.errorBodySchema.safeParse(body).success, where).toBe(true);
   }
   const after = await expectSoundServer(where);
   if (answer.status >= 400 || c.method === 'GET') return expectUnchanged(before, after, where);
   // Another tenant's objects never change; in ours, only what the operation names may appear.
-  for (const p of after.postgres.filter((p) => p.namespace !== TENANT_NAMESPACE)) expect(find(before, p.namespace, p.name)?.resourceVersion, where).toBe(p.resourceVersion);
+  for (const p of after.postgres.filter((p) => p.namespace !== TENANT_NAMESPACE))
+    expect(find(before, p.namespace, p.name)?.resourceVersion, where).toBe(p.resourceVersion);
   const userDatabases = Object.keys((bodyField(c, 'config', 'databases') as Record<string, unknown> | undefined) ?? {});
   const mayAdd = {
     users: c.operation === 'PostgresService_CreateUser' ? [String(bodyField(c, 'username'))] : [],
-    databases: [...(c.operation === 'PostgresService_CreateDatabase' ? [String(bodyField(c, 'databaseName'))] : []), ...(c.operation.endsWith('User') ? userDatabases : [])],
+    databases: [
+      ...(c.operation === 'PostgresService_CreateDatabase' ? [String(bodyField(c, 'databaseName'))] : []),
+      ...(c.operation.endsWith('User') ? userDatabases : []),
+    ],
   };
   for (const p of after.postgres.filter((p) => p.namespace === TENANT_NAMESPACE)) {
     const old = find(before, p.namespace, p.name);
@@ -239,12 +296,27 @@ describe('hostile input, as properties over real HTTPS (deterministic driver)', 
 
   it('the tenant Kubernetes API: __proto__ in a body is a field like any other, never a prototype', async () => {
     const postgreses = `/apis/apps.cozystack.io/v1alpha1/namespaces/${TENANT_NAMESPACE}/postgreses`;
-    const patch = (body: string, protocol: KubeCase['protocol']): KubeCase => ({ method: 'PATCH', path: `${postgreses}/keep`, sender: 'tenant', contentType: 'application/merge-patch+json', body, protocol, intent: { verb: 'patch', dryRun: false } });
+    const patch = (body: string, protocol: KubeCase['protocol']): KubeCase => ({
+      method: 'PATCH',
+      path: `${postgreses}/keep`,
+      sender: 'tenant',
+      contentType: 'application/merge-patch+json',
+      body,
+      protocol,
+      intent: { verb: 'patch', dryRun: false },
+    });
     const cases: KubeCase[] = [
       patch('{"spec":{"__proto__":{"replicas":5,"users":{"evil":{}}}}}', 'http1'),
       patch('{"__proto__":{"spec":{"users":{"evil":{}}}}}', 'http2'),
-      { method: 'POST', path: `${postgreses}?dryRun=All`, sender: 'tenant', contentType: 'application/json', protocol: 'http1', intent: { verb: 'create', dryRun: true },
-        body: '{"apiVersion":"apps.cozystack.io/v1alpha1","kind":"Postgres","metadata":{"name":"proto"},"spec":{"__proto__":{"users":{"evil":{}}}}}' },
+      {
+        method: 'POST',
+        path: `${postgreses}?dryRun=All`,
+        sender: 'tenant',
+        contentType: 'application/json',
+        protocol: 'http1',
+        intent: { verb: 'create', dryRun: true },
+        body: '{"apiVersion":"apps.cozystack.io/v1alpha1","kind":"Postgres","metadata":{"name":"proto"},"spec":{"__proto__":{"users":{"evil":{}}}}}',
+      },
     ];
     for (const c of cases) await checkKubeCase(c);
     // Kept as an own key, it is an unknown field like any other: warned about and dropped.
@@ -259,6 +331,12 @@ describe('hostile input, as properties over real HTTPS (deterministic driver)', 
   });
 
   it('the public REST API: every operation with hostile paths, keys, bodies and content types', async () => {
-    await fc.assert(fc.asyncProperty(fc.constant(null).chain(() => publicFrontRequest(ownProject(), otherProjectId)), checkPublicCase), propertyRuns(250));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constant(null).chain(() => publicFrontRequest(ownProject(), otherProjectId)),
+        checkPublicCase,
+      ),
+      propertyRuns(250),
+    );
   });
 });

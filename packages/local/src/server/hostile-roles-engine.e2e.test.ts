@@ -37,8 +37,12 @@ async function asProbe<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-const rolesNow = (): Promise<string[]> => asProbe(async (c) => (await c.query<{ rolname: string }>("SELECT rolname FROM pg_roles WHERE rolname !~ '^pg_' ORDER BY 1")).rows.map((r) => r.rolname));
-const fileSettingsNow = (): Promise<string[]> => asProbe(async (c) => (await c.query<{ name: string }>("SELECT name FROM pg_settings WHERE source = 'configuration file' ORDER BY 1")).rows.map((r) => r.name));
+const rolesNow = (): Promise<string[]> =>
+  asProbe(async (c) => (await c.query<{ rolname: string }>("SELECT rolname FROM pg_roles WHERE rolname !~ '^pg_' ORDER BY 1")).rows.map((r) => r.rolname));
+const fileSettingsNow = (): Promise<string[]> =>
+  asProbe(async (c) =>
+    (await c.query<{ name: string }>("SELECT name FROM pg_settings WHERE source = 'configuration file' ORDER BY 1")).rows.map((r) => r.name),
+  );
 
 beforeAll(async () => {
   parent = mkdtempSync(join(tmpdir(), 'hl-roles-'));
@@ -58,7 +62,10 @@ afterAll(async () => {
   if (parent) rmSync(parent, { recursive: true, force: true });
 });
 
-/** Waits until the controller reports `generation` released: the platform has no observedGeneration, but its Ready names the Helm revision (one per generation here). */
+/**
+ * Waits until the controller reports `generation` released: the platform has no observedGeneration,
+ * but its Ready names the Helm revision (one per generation here).
+ */
 async function appliedGeneration(generation: number): Promise<void> {
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -76,7 +83,15 @@ const userName = fc.constantFrom('app', 'Upper', 'a.b', 'x-y', 'u_1', 'u'.repeat
 const databaseName = fc.constantFrom('shop', 'a.b', 'x-y', 'D2', 'd'.repeat(54), 'constructor', 'valueOf');
 /** Parameters with values PostgreSQL takes (a refused value is the pinned case below). */
 const parameters = fc
-  .uniqueArray(fc.constantFrom(['work_mem', fc.constantFrom('8MB', '64kB', 4096)], ['statement_timeout', fc.constantFrom(0, '5s', 250)], ['log_min_duration_statement', fc.constantFrom(-1, '1s')], ['idle_in_transaction_session_timeout', fc.constantFrom(0, '10s')]), { maxLength: 3, selector: ([name]) => name })
+  .uniqueArray(
+    fc.constantFrom(
+      ['work_mem', fc.constantFrom('8MB', '64kB', 4096)],
+      ['statement_timeout', fc.constantFrom(0, '5s', 250)],
+      ['log_min_duration_statement', fc.constantFrom(-1, '1s')],
+      ['idle_in_transaction_session_timeout', fc.constantFrom(0, '10s')],
+    ),
+    { maxLength: 3, selector: ([name]) => name },
+  )
   .chain((pairs) => fc.tuple(...pairs.map(([name, value]) => fc.tuple(fc.constant(name), value))))
   .map((entries) => Object.fromEntries(entries) as Record<string, string | number>);
 const change = fc.record({
@@ -103,8 +118,14 @@ it('creates in PostgreSQL exactly the roles and settings the object asks for, no
       const roles = [...platformRoles, PROBE.user, ...users, ...databases.flatMap((d) => [`${d}_admin`, `${d}_readonly`])].sort();
       expect(await rolesNow()).toEqual([...new Set(roles)].sort());
       const settings = await fileSettingsNow();
-      expect(settings.filter((s) => !platformSettings.includes(s) && !(s in parameters)), 'settings not asked for').toEqual([]);
-      expect(Object.keys(parameters).filter((p) => !settings.includes(p)), 'settings asked for, not applied').toEqual([]);
+      expect(
+        settings.filter((s) => !platformSettings.includes(s) && !(s in parameters)),
+        'settings not asked for',
+      ).toEqual([]);
+      expect(
+        Object.keys(parameters).filter((p) => !settings.includes(p)),
+        'settings asked for, not applied',
+      ).toEqual([]);
     }),
     propertyRuns(8),
   );
@@ -115,7 +136,13 @@ it('refuses a parameter value PostgreSQL would not start with: status names it, 
   await client.postgres.patch(NAME, { spec: { postgresql: { parameters: { statement_timeout: '3MB' } } } });
   await local.idle();
   const ready = (await client.postgres.get(NAME)).status?.conditions?.find((c) => c.type === 'Ready');
-  expect(ready).toMatchObject({ status: 'False', reason: 'UpgradeFailed', message: expect.stringMatching(/^Helm upgrade failed for release .* with chart postgres@0\.18\.0: .*PostgreSQL refuses the value of statement_timeout = "3MB"/s) });
+  expect(ready).toMatchObject({
+    status: 'False',
+    reason: 'UpgradeFailed',
+    message: expect.stringMatching(
+      /^Helm upgrade failed for release .* with chart postgres@0\.18\.0: .*PostgreSQL refuses the value of statement_timeout = "3MB"/s,
+    ),
+  });
   expect(await asProbe(async (c) => (await c.query<{ statement_timeout: string }>('SHOW statement_timeout')).rows[0]?.statement_timeout)).toBe(before);
   // what the next start reads: every instance's parameter file, none holding the refused value
   const files = readdirSync(parent, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith(PARAMS_CONF));

@@ -52,17 +52,28 @@ describe('an invalid spec sent around the SDK', () => {
   });
 
   it('is stored by the API, then fails its install with the Helm reason; the SDK waiter says so', async () => {
-    const created = await send('POST', collection(), { apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'Postgres', metadata: { name: 'broken' }, spec: invalid });
+    const created = await send('POST', collection(), {
+      apiVersion: 'apps.cozystack.io/v1alpha1',
+      kind: 'Postgres',
+      metadata: { name: 'broken' },
+      spec: invalid,
+    });
     expect(created.status).toBe(201);
     expect(created.json.spec).toMatchObject(invalid);
     const error = await client.postgres.waitForReady('broken', { timeout: 20_000 }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(WaitFailedError);
     const message = (error as Error).message;
-    expect(message).toContain(`Postgres "broken" failed: Ready=False (InstallFailed): Helm install failed for release ${namespace}/postgres-broken with chart postgres@0.18.0: values don't meet the specifications of the schema(s)`);
+    expect(message).toContain(
+      `Postgres "broken" failed: Ready=False (InstallFailed): Helm install failed for release ${namespace}/postgres-broken with chart postgres@0.18.0: values don't meet the specifications of the schema(s)`,
+    );
     expect(message).toMatch(/- at '\/users\/streaming_replica': /);
     expect(message).toMatch(/- at '\/postgresql\/parameters\/archive_command': /);
     const stored = (error as WaitFailedError).lastObserved as Postgres;
-    expect(stored.status?.conditions?.map((c) => `${c.type}=${c.status}/${c.reason}`)).toEqual(['Ready=False/InstallFailed', 'Released=False/InstallFailed', 'WorkloadsReady=Unknown/Pending']);
+    expect(stored.status?.conditions?.map((c) => `${c.type}=${c.status}/${c.reason}`)).toEqual([
+      'Ready=False/InstallFailed',
+      'Released=False/InstallFailed',
+      'WorkloadsReady=Unknown/Pending',
+    ]);
     expect(await client.postgres.instances('broken')).toEqual([]);
   });
 
@@ -76,12 +87,20 @@ describe('an invalid spec sent around the SDK', () => {
     expect(readyOf(patched.json)).toMatchObject({ status: 'True', reason: 'InstallSucceeded' });
     const error = await client.postgres.waitForReady('running', { level: 'released', since: patched.json, timeout: 20_000 }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(WaitFailedError);
-    expect((error as Error).message).toContain(`Ready=False (UpgradeFailed): Helm upgrade failed for release ${namespace}/postgres-running with chart postgres@0.18.0: values don't meet`);
+    expect((error as Error).message).toContain(
+      `Ready=False (UpgradeFailed): Helm upgrade failed for release ${namespace}/postgres-running with chart postgres@0.18.0: values don't meet`,
+    );
     // Nothing of the refused change was acted on: the pods of the install keep serving.
     expect((await client.postgres.instances('running')).filter((i) => i.ready)).toHaveLength(2);
-    const fixed = await client.postgres.patch('running', { spec: { users: { streaming_replica: null, app: {} }, postgresql: { parameters: { archive_command: null } } } } as never);
+    const fixed = await client.postgres.patch('running', {
+      spec: { users: { streaming_replica: null, app: {} }, postgresql: { parameters: { archive_command: null } } },
+    } as never);
     const upgraded = await client.postgres.waitForReady('running', { level: 'released', since: fixed, timeout: 20_000 });
-    expect(readyOf(upgraded)).toMatchObject({ status: 'True', reason: 'UpgradeSucceeded', message: `Helm upgrade succeeded for release ${namespace}/postgres-running.v2 with chart postgres@0.18.0` });
+    expect(readyOf(upgraded)).toMatchObject({
+      status: 'True',
+      reason: 'UpgradeSucceeded',
+      message: `Helm upgrade succeeded for release ${namespace}/postgres-running.v2 with chart postgres@0.18.0`,
+    });
     expect(upgraded.status).not.toHaveProperty('observedGeneration');
   });
 });

@@ -13,7 +13,7 @@ export interface KubeconfigInput {
   onlyTenant?: string;
 }
 
-export const CLUSTER_NAME = 'hikube-local';
+const CLUSTER_NAME = 'hikube-local';
 
 export function renderKubeconfig(input: KubeconfigInput): string {
   const ca = Buffer.from(input.caCertPem).toString('base64');

@@ -19,7 +19,11 @@ const run = promisify(execFile);
 const PASSWORD = 'at-rest-7f3c9e1d';
 
 /** Runs `args` as the `nobody` user: resolves true when it succeeded. */
-const asNobody = (args: string[]): Promise<boolean> => run('runuser', ['-u', 'nobody', '--', ...args]).then(() => true, () => false);
+const asNobody = (args: string[]): Promise<boolean> =>
+  run('runuser', ['-u', 'nobody', '--', ...args]).then(
+    () => true,
+    () => false,
+  );
 
 /** Where the engine puts the instances of a data directory the postgres user cannot reach. */
 const fallbackRoot = (dataDir: string): string => join(tmpdir(), 'hikube-local-engine', createHash('sha256').update(dataDir).digest('hex').slice(0, 16));
@@ -41,7 +45,10 @@ describe.each([
     dataDir = join(parent, 'd');
     local = await startHikubeLocal({ dataDir, port: 0, driver: 'engine' });
     client = createClient({ kubeconfig: local.kubeconfigPath });
-    await client.postgres.create({ metadata: { name: 'vault' }, spec: { replicas: 2, version: 'v15', users: { app: { password: PASSWORD } }, databases: { shop: { roles: { admin: ['app'] } } } } });
+    await client.postgres.create({
+      metadata: { name: 'vault' },
+      spec: { replicas: 2, version: 'v15', users: { app: { password: PASSWORD } }, databases: { shop: { roles: { admin: ['app'] } } } },
+    });
     await client.postgres.waitForReady('vault', { timeout: 120_000 });
     roots = [dataDir, ...(existsSync(fallbackRoot(dataDir)) ? [fallbackRoot(dataDir)] : [])];
   }, 180_000);
@@ -83,13 +90,17 @@ describe.each([
     expect(openToOthers(paths)).toEqual([]);
     expect(filesNotOwnerOnly(paths)).toEqual([]);
     // and the roots themselves let no other user in, whatever the directories above them allow
-    expect(paths.filter((p) => roots.includes(p.path)).map((p) => ({ root: p.path, others: p.mode & 0o007 }))).toEqual(roots.map((root) => ({ root, others: 0 })));
+    expect(paths.filter((p) => roots.includes(p.path)).map((p) => ({ root: p.path, others: p.mode & 0o007 }))).toEqual(
+      roots.map((root) => ({ root, others: 0 })),
+    );
   });
 
   it("keeps PostgreSQL's TLS key and certificate 0600, owned by the PostgreSQL user, in a 0700 directory of their own", async () => {
     const postgresUid = Number((await run('id', ['-u', 'postgres'])).stdout.trim());
     const paths = (await Promise.all(roots.map((r) => listPathModes(r)))).flat();
-    const tls = paths.filter((p) => /\/tls(\/server\.(crt|key))?$/.test(p.path)).map((p) => ({ name: p.path.slice(p.path.lastIndexOf('/tls')), mode: p.mode, uid: p.uid }));
+    const tls = paths
+      .filter((p) => /\/tls(\/server\.(crt|key))?$/.test(p.path))
+      .map((p) => ({ name: p.path.slice(p.path.lastIndexOf('/tls')), mode: p.mode, uid: p.uid }));
     // PostgreSQL refuses a key file others can read; our rule is stricter: owner-only, as every file here
     expect(tls).toEqual([
       { name: '/tls', mode: 0o700, uid: postgresUid },

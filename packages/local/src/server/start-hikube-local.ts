@@ -144,7 +144,10 @@ async function startLocked(dataDir: string, tenantNames: string[], options: Star
     const site = m[1] as Site;
     if (!SITES.includes(site)) throw badRequest(`unknown site "${site}": use one of ${SITES.join(', ')}`);
     await loop.siteOperation(m[2] as 'down' | 'up', site);
-    return { status: 200, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', message: `site ${site} is ${m[2] as string}`, code: 200 } };
+    return {
+      status: 200,
+      body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', message: `site ${site} is ${m[2] as string}`, code: 200 },
+    };
   };
 
   const keys = ProjectKeys.open(dataDir);
@@ -194,9 +197,21 @@ async function startLocked(dataDir: string, tenantNames: string[], options: Star
   writePrivateFileSync(kubeconfigPath, renderKubeconfig({ url, caCertPem: pki.ca.certPem, tokens, currentTenant: DEFAULT_TENANT }));
   // Every tenant is a project of the public API; the first `projects` ones get keys in DIR/hikube.env.
   for (const tenant of tenantNames) keys.ensureProject(tenant);
-  const publicProjects = startProjects(keys, { dataDir, namespaces: projectNamespaces(options.projects), apiUrl: url, caCertPath: join(dataDir, 'pki', 'ca.crt') });
+  const publicProjects = startProjects(keys, {
+    dataDir,
+    namespaces: projectNamespaces(options.projects),
+    apiUrl: url,
+    caCertPath: join(dataDir, 'pki', 'ca.crt'),
+  });
   const publicApi = publicProjects[0] as StartedProject;
-  if (options.recordServerInfo) writeServerInfo(dataDir, { pid: process.pid, url, port, driver: reconciler.name, ...(options.supervisorPid !== undefined ? { supervisorPid: options.supervisorPid } : {}) });
+  if (options.recordServerInfo)
+    writeServerInfo(dataDir, {
+      pid: process.pid,
+      url,
+      port,
+      driver: reconciler.name,
+      ...(options.supervisorPid !== undefined ? { supervisorPid: options.supervisorPid } : {}),
+    });
 
   let stopping: Promise<void> | undefined;
   return {

@@ -14,7 +14,9 @@ afterEach(() => {
 
 /** Every file under `dir`, recursively. */
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
 }
 
 it('start creates a project per tenant, an admin and a read key, and an owner-only hikube.env; no secret is stored elsewhere', async () => {
@@ -22,7 +24,11 @@ it('start creates a project per tenant, an admin and a read key, and an owner-on
   dirs.push(dir);
   const local = await startHikubeLocal({ dataDir: dir, port: 0, driver: 'deterministic', tenants: ['tenant-b'] });
   try {
-    expect(ProjectKeys.open(dir).projects.map((p) => p.namespace).sort()).toEqual(['tenant-b', 'tenant-demo']);
+    expect(
+      ProjectKeys.open(dir)
+        .projects.map((p) => p.namespace)
+        .sort(),
+    ).toEqual(['tenant-b', 'tenant-demo']);
     const env = readHikubeEnv(dir);
     expect(env).toEqual({
       HIKUBE_API: local.url,

@@ -66,7 +66,12 @@ it('keeps every acknowledged write across kill -9', async () => {
     while (!killed) {
       const name = `burst-${n++}`;
       try {
-        const r = await call(first.url, agent, 'POST', collection, { apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'Postgres', metadata: { name }, spec: { replicas: 1 } });
+        const r = await call(first.url, agent, 'POST', collection, {
+          apiVersion: 'apps.cozystack.io/v1alpha1',
+          kind: 'Postgres',
+          metadata: { name },
+          spec: { replicas: 1 },
+        });
         if (r.status === 201) acked.set(name, Number((r.json['metadata'] as { resourceVersion: string }).resourceVersion));
       } catch {
         return; // the server died mid-request: that write was not acknowledged
@@ -90,7 +95,12 @@ it('keeps every acknowledged write across kill -9', async () => {
     const names = new Set((list.json['items'] as { metadata: { name: string } }[]).map((i) => i.metadata.name));
     const missing = [...acked.keys()].filter((k) => !names.has(k));
     expect(missing).toEqual([]);
-    const after = await call(second.url, agent2, 'POST', collection, { apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'Postgres', metadata: { name: 'after-restart' }, spec: {} });
+    const after = await call(second.url, agent2, 'POST', collection, {
+      apiVersion: 'apps.cozystack.io/v1alpha1',
+      kind: 'Postgres',
+      metadata: { name: 'after-restart' },
+      spec: {},
+    });
     expect(after.status).toBe(201);
     expect(Number((after.json['metadata'] as { resourceVersion: string }).resourceVersion)).toBeGreaterThan(Math.max(...acked.values()));
   } finally {

@@ -1,6 +1,6 @@
 // Store failures with stable codes; api/ maps them to Kubernetes Status objects.
 
-export class StoreError extends Error {
+class StoreError extends Error {
   constructor(
     readonly code: 'HIKUBE_LOCAL_NOT_FOUND' | 'HIKUBE_LOCAL_ALREADY_EXISTS' | 'HIKUBE_LOCAL_CONFLICT' | 'HIKUBE_LOCAL_GONE',
     message: string,

@@ -158,7 +158,7 @@ function ignoreNotFound(err: unknown): void {
   if (!(err instanceof NotFoundError)) throw err;
 }
 
-export function notFound(type: ResourceType, name: string): NotFoundError {
+function notFound(type: ResourceType, name: string): NotFoundError {
   return new NotFoundError(`${storageKey(type)} "${name}" not found`);
 }
 

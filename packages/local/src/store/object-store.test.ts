@@ -16,7 +16,12 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-const pg = (name: string, namespace = 'ns', replicas = 1): KubeObject => ({ apiVersion: 'v1', kind: 'Thing', metadata: { name, namespace }, spec: { replicas } });
+const pg = (name: string, namespace = 'ns', replicas = 1): KubeObject => ({
+  apiVersion: 'v1',
+  kind: 'Thing',
+  metadata: { name, namespace },
+  spec: { replicas },
+});
 
 describe('ObjectStore', () => {
   it('survives a restart with every acknowledged write and keeps resourceVersion increasing', async () => {
@@ -72,7 +77,10 @@ describe('ObjectStore', () => {
 
   it('ignores log records already folded into the snapshot (crash during compaction)', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'store.snap'), JSON.stringify({ rv: 5, objects: { 'things|ns/a': { ...pg('a'), metadata: { name: 'a', namespace: 'ns', resourceVersion: '5' } } } }));
+    writeFileSync(
+      join(dir, 'store.snap'),
+      JSON.stringify({ rv: 5, objects: { 'things|ns/a': { ...pg('a'), metadata: { name: 'a', namespace: 'ns', resourceVersion: '5' } } } }),
+    );
     writeFileSync(
       join(dir, 'store.log'),
       [

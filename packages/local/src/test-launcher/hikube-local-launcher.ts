@@ -93,7 +93,10 @@ export async function launchHikubeLocal(options: LaunchHikubeLocalOptions = {}):
   const tenant = (name = DEFAULT_TENANT): TenantCredentials => {
     const found = server.tenants.find((candidate) => candidate.name === name);
     if (found === undefined) {
-      throw new TestkitInputError('tenant', `"${name}" is not a tenant of this Hikube Local; it has ${server.tenants.map((t) => t.name).join(', ')} (add more with the tenants option)`);
+      throw new TestkitInputError(
+        'tenant',
+        `"${name}" is not a tenant of this Hikube Local; it has ${server.tenants.map((t) => t.name).join(', ')} (add more with the tenants option)`,
+      );
     }
     return found;
   };

@@ -45,7 +45,8 @@ export function answerProblems(doc: PublicDocument, schema: SchemaNode, value: u
       return node.format === 'date-time' && !RFC3339.test(value) ? [`${path}: want an RFC 3339 time, got ${value}`] : [];
     case 'integer':
       // int64 travels as a string of digits, as Hikube sends it
-      if (node.format === 'int64') return typeof value === 'string' && /^-?\d+$/.test(value) ? [] : [`${path}: want an int64 as a string of digits, got ${JSON.stringify(value)}`];
+      if (node.format === 'int64')
+        return typeof value === 'string' && /^-?\d+$/.test(value) ? [] : [`${path}: want an int64 as a string of digits, got ${JSON.stringify(value)}`];
       return Number.isInteger(value) ? [] : [`${path}: want an integer, got ${JSON.stringify(value)}`];
     case 'boolean':
       return typeof value === 'boolean' ? [] : [`${path}: want a boolean, got ${JSON.stringify(value)}`];

@@ -4,7 +4,15 @@
 
 import fc from 'fast-check';
 import { stringify as toYaml } from 'yaml';
-import { hostileContentType, hostileJson, hostileName, hostileParameterName, hostileParameterValue, hostilePathSegment, rawHostileBody } from './hostile-values.js';
+import {
+  hostileContentType,
+  hostileJson,
+  hostileName,
+  hostileParameterName,
+  hostileParameterValue,
+  hostilePathSegment,
+  rawHostileBody,
+} from './hostile-values.js';
 
 export const TENANT_NAMESPACE = 'tenant-demo';
 export const OTHER_NAMESPACE = 'tenant-b';
@@ -36,20 +44,37 @@ const databaseName = fc.oneof({ weight: 3, arbitrary: fc.stringMatching(/^[a-z][
 const extension = fc.oneof(fc.constantFrom('pg_trgm', 'uuid-ossp', 'hstore', 'citext', 'plpython3u', 'adminpack', 'file_fdw'), hostileName);
 
 const user = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ password: fc.oneof(fc.stringMatching(/^[A-Za-z0-9]{8,16}$/), hostileName), replication: fc.boolean() }, { requiredKeys: [] }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({ password: fc.oneof(fc.stringMatching(/^[A-Za-z0-9]{8,16}$/), hostileName), replication: fc.boolean() }, { requiredKeys: [] }),
+  },
   { weight: 1, arbitrary: hostileJson },
 );
 const database = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ extensions: fc.array(extension, { maxLength: 3 }), roles: fc.record({ admin: fc.array(userName, { maxLength: 2 }), readonly: fc.array(userName, { maxLength: 2 }) }, { requiredKeys: [] }) }, { requiredKeys: [] }) },
+  {
+    weight: 4,
+    arbitrary: fc.record(
+      {
+        extensions: fc.array(extension, { maxLength: 3 }),
+        roles: fc.record({ admin: fc.array(userName, { maxLength: 2 }), readonly: fc.array(userName, { maxLength: 2 }) }, { requiredKeys: [] }),
+      },
+      { requiredKeys: [] },
+    ),
+  },
   { weight: 1, arbitrary: hostileJson },
 );
 
 /** Mostly `valid`, sometimes `hostile`: requests must get past the first check to probe the next ones. */
-const mostly = <T, U>(valid: fc.Arbitrary<T>, hostile: fc.Arbitrary<U>, odds = 5): fc.Arbitrary<T | U> => fc.oneof({ weight: odds, arbitrary: valid }, { weight: 1, arbitrary: hostile });
+const mostly = <T, U>(valid: fc.Arbitrary<T>, hostile: fc.Arbitrary<U>, odds = 5): fc.Arbitrary<T | U> =>
+  fc.oneof({ weight: odds, arbitrary: valid }, { weight: 1, arbitrary: hostile });
 
 const validUserName = fc.constantFrom('app', 'alice', 'bob', 'u_1', 'reader', 'constructor');
 const validDatabaseName = fc.constantFrom('app', 'shop', 'blog-2', 'db.x', 'valueOf');
-const validParameters = fc.dictionary(fc.constantFrom('work_mem', 'log_statement', 'max_connections', 'auto_explain.log_min_duration', 'statement_timeout'), fc.constantFrom<unknown>('64MB', 'all', 200, '5s', 0), { maxKeys: 3 });
+const validParameters = fc.dictionary(
+  fc.constantFrom('work_mem', 'log_statement', 'max_connections', 'auto_explain.log_min_duration', 'statement_timeout'),
+  fc.constantFrom<unknown>('64MB', 'all', 200, '5s', 0),
+  { maxKeys: 3 },
+);
 
 /** A spec the document accepts, or nearly: names, users, databases and parameters a tenant would write. */
 const plausibleSpec: fc.Arbitrary<Record<string, unknown>> = fc.record(
@@ -62,8 +87,26 @@ const plausibleSpec: fc.Arbitrary<Record<string, unknown>> = fc.record(
     schedulingClass: fc.constantFrom('', 'spread', 'gland'),
     quorum: fc.constant({ minSyncReplicas: 0, maxSyncReplicas: 0 }),
     postgresql: fc.record({ parameters: mostly(validParameters, fc.dictionary(hostileParameterName, hostileParameterValue, { maxKeys: 2 }), 2) }),
-    users: fc.dictionary(mostly(validUserName, userName, 3), mostly(fc.record({ password: fc.stringMatching(/^[A-Za-z0-9]{8,16}$/), replication: fc.boolean() }, { requiredKeys: [] }), user, 3), { maxKeys: 3 }),
-    databases: fc.dictionary(mostly(validDatabaseName, databaseName, 3), mostly(fc.record({ extensions: fc.array(fc.constantFrom('pg_trgm', 'hstore'), { maxLength: 2 }), roles: fc.record({ admin: fc.array(validUserName, { maxLength: 1 }) }) }, { requiredKeys: [] }), database, 3), { maxKeys: 2 }),
+    users: fc.dictionary(
+      mostly(validUserName, userName, 3),
+      mostly(fc.record({ password: fc.stringMatching(/^[A-Za-z0-9]{8,16}$/), replication: fc.boolean() }, { requiredKeys: [] }), user, 3),
+      { maxKeys: 3 },
+    ),
+    databases: fc.dictionary(
+      mostly(validDatabaseName, databaseName, 3),
+      mostly(
+        fc.record(
+          {
+            extensions: fc.array(fc.constantFrom('pg_trgm', 'hstore'), { maxLength: 2 }),
+            roles: fc.record({ admin: fc.array(validUserName, { maxLength: 1 }) }),
+          },
+          { requiredKeys: [] },
+        ),
+        database,
+        3,
+      ),
+      { maxKeys: 2 },
+    ),
   },
   { requiredKeys: [] },
 );
@@ -95,7 +138,10 @@ const objectName = mostly(fc.constantFrom('fuzz-a', 'fuzz-b', 'fuzz-c', 'keep'),
 
 const metadata = (name: fc.Arbitrary<string>): fc.Arbitrary<Record<string, unknown>> =>
   mostly(
-    fc.record({ name, namespace: fc.constant(TENANT_NAMESPACE), labels: fc.dictionary(fc.constantFrom('team', 'app.kubernetes.io/name'), fc.constantFrom('a', 'b')) }, { requiredKeys: ['name'] }),
+    fc.record(
+      { name, namespace: fc.constant(TENANT_NAMESPACE), labels: fc.dictionary(fc.constantFrom('team', 'app.kubernetes.io/name'), fc.constantFrom('a', 'b')) },
+      { requiredKeys: ['name'] },
+    ),
     fc.record(
       {
         name,
@@ -121,17 +167,49 @@ const postgresObject = fc.record({
 
 /** JSON Patch (RFC 6902) operations aimed at the fields that create roles and settings. */
 const pointer = fc.oneof(
-  fc.constantFrom('', '/', '/spec', '/spec/users', '/spec/databases', '/spec/postgresql/parameters', '/metadata/name', '/metadata/namespace', '/status', '/spec/replicas', '/spec/users/-', '/spec/~2', '/spec/~1x', '/kind'),
-  fc.tuple(fc.constantFrom('/spec/users/', '/spec/databases/', '/spec/postgresql/parameters/', '/metadata/labels/'), mostly(fc.constantFrom('app', 'bob', 'work_mem', 'shop'), hostileName, 2)).map(([a, b]) => a + b.replaceAll('~', '~0').replaceAll('/', '~1')),
+  fc.constantFrom(
+    '',
+    '/',
+    '/spec',
+    '/spec/users',
+    '/spec/databases',
+    '/spec/postgresql/parameters',
+    '/metadata/name',
+    '/metadata/namespace',
+    '/status',
+    '/spec/replicas',
+    '/spec/users/-',
+    '/spec/~2',
+    '/spec/~1x',
+    '/kind',
+  ),
+  fc
+    .tuple(
+      fc.constantFrom('/spec/users/', '/spec/databases/', '/spec/postgresql/parameters/', '/metadata/labels/'),
+      mostly(fc.constantFrom('app', 'bob', 'work_mem', 'shop'), hostileName, 2),
+    )
+    .map(([a, b]) => a + b.replaceAll('~', '~0').replaceAll('/', '~1')),
 );
 const jsonPatchOp = fc.record(
-  { op: fc.constantFrom('add', 'remove', 'replace', 'move', 'copy', 'test', 'nope'), path: pointer, from: pointer, value: fc.oneof(hostileJson, user, hostileParameterValue) },
+  {
+    op: fc.constantFrom('add', 'remove', 'replace', 'move', 'copy', 'test', 'nope'),
+    path: pointer,
+    from: pointer,
+    value: fc.oneof(hostileJson, user, hostileParameterValue),
+  },
   { requiredKeys: ['op', 'path'] },
 );
 
 const mergePatch = fc.record(
   {
-    metadata: fc.record({ name: fc.option(hostileName, { nil: undefined, freq: 10 }), labels: fc.dictionary(hostileName, fc.oneof(hostileName, fc.constant(null)), { maxKeys: 2 }), finalizers: fc.array(hostileName, { maxLength: 1 }) }, { requiredKeys: [] }),
+    metadata: fc.record(
+      {
+        name: fc.option(hostileName, { nil: undefined, freq: 10 }),
+        labels: fc.dictionary(hostileName, fc.oneof(hostileName, fc.constant(null)), { maxKeys: 2 }),
+        finalizers: fc.array(hostileName, { maxLength: 1 }),
+      },
+      { requiredKeys: [] },
+    ),
     spec: mostly(spec, fc.oneof(fc.constant(null), hostileJson), 6),
     status: hostileJson,
   },
@@ -150,18 +228,32 @@ const query = fc
     },
     { requiredKeys: [] },
   )
-  .map((q) => ({ q, text: Object.entries(q).map(([k, v]) => `${k}=${encodeURIComponent(v.replace(/[\ud800-\udfff]/g, 'x'))}`).join('&') }));
+  .map((q) => ({
+    q,
+    text: Object.entries(q)
+      .map(([k, v]) => `${k}=${encodeURIComponent(v.replace(/[\ud800-\udfff]/g, 'x'))}`)
+      .join('&'),
+  }));
 
-const namespaceSegment = fc.oneof({ weight: 12, arbitrary: fc.constant(TENANT_NAMESPACE) }, { weight: 1, arbitrary: fc.constant(OTHER_NAMESPACE) }, { weight: 1, arbitrary: hostilePathSegment });
+const namespaceSegment = fc.oneof(
+  { weight: 12, arbitrary: fc.constant(TENANT_NAMESPACE) },
+  { weight: 1, arbitrary: fc.constant(OTHER_NAMESPACE) },
+  { weight: 1, arbitrary: hostilePathSegment },
+);
 const nameSegment = mostly(fc.constantFrom('keep', 'fuzz-a', 'fuzz-b'), hostilePathSegment, 3);
 
-const resourcePath = fc.record({ ns: namespaceSegment, name: nameSegment, sub: mostly(fc.constant(''), fc.constantFrom('/status', '/scale', '/x/y'), 6) }).map(({ ns, name, sub }) => ({
-  name,
-  collection: `${GROUP_PATH}/namespaces/${ns}/postgreses`,
-  named: `${GROUP_PATH}/namespaces/${ns}/postgreses/${name}${sub}`,
-}));
+const resourcePath = fc
+  .record({ ns: namespaceSegment, name: nameSegment, sub: mostly(fc.constant(''), fc.constantFrom('/status', '/scale', '/x/y'), 6) })
+  .map(({ ns, name, sub }) => ({
+    name,
+    collection: `${GROUP_PATH}/namespaces/${ns}/postgreses`,
+    named: `${GROUP_PATH}/namespaces/${ns}/postgreses/${name}${sub}`,
+  }));
 
-const sender: fc.Arbitrary<Sender> = fc.oneof({ weight: 12, arbitrary: fc.constant<Sender>('tenant') }, { weight: 1, arbitrary: fc.constantFrom<Sender>('other-tenant', 'none', 'forged') });
+const sender: fc.Arbitrary<Sender> = fc.oneof(
+  { weight: 12, arbitrary: fc.constant<Sender>('tenant') },
+  { weight: 1, arbitrary: fc.constantFrom<Sender>('other-tenant', 'none', 'forged') },
+);
 const protocol = fc.constantFrom<'http1' | 'http2'>('http1', 'http1', 'http2');
 
 const objectText = (object: unknown, contentType: string | undefined, asYaml: boolean): string =>
@@ -174,37 +266,139 @@ const hostileKubeRequest: fc.Arbitrary<KubeCase> = fc
     const dryRun = q.dryRun === 'All';
     const withQuery = (path: string): string => (text ? `${path}?${text}` : path);
     const common = { sender, protocol };
-    const create = fc.record({ object: postgresObject, contentType: hostileContentType(['application/json', 'application/yaml']) }).map(({ object, contentType }) => ({
-      ...common, method: 'POST', path: withQuery(paths.collection), contentType, body: objectText(object, contentType, asYaml), intent: { verb: 'create' as const, spec: asSpec(object.spec), dryRun },
-    }));
+    const create = fc
+      .record({ object: postgresObject, contentType: hostileContentType(['application/json', 'application/yaml']) })
+      .map(({ object, contentType }) => ({
+        ...common,
+        method: 'POST',
+        path: withQuery(paths.collection),
+        contentType,
+        body: objectText(object, contentType, asYaml),
+        intent: { verb: 'create' as const, spec: asSpec(object.spec), dryRun },
+      }));
     // A replacement names the object of its URL, mostly (kubectl replace does).
-    const replacement = fc.record({ object: postgresObject, sameName: fc.boolean() }).map(({ object, sameName }) => (sameName ? { ...object, metadata: { ...object.metadata, name: paths.name } } : object));
-    const replace = fc.record({ object: replacement, contentType: hostileContentType(['application/json', 'application/yaml']) }).map(({ object, contentType }) => ({
-      ...common, method: 'PUT', path: withQuery(paths.named), contentType, body: objectText(object, contentType, asYaml), intent: { verb: 'replace' as const, spec: asSpec(object.spec), dryRun },
-    }));
+    const replacement = fc
+      .record({ object: postgresObject, sameName: fc.boolean() })
+      .map(({ object, sameName }) => (sameName ? { ...object, metadata: { ...object.metadata, name: paths.name } } : object));
+    const replace = fc
+      .record({ object: replacement, contentType: hostileContentType(['application/json', 'application/yaml']) })
+      .map(({ object, contentType }) => ({
+        ...common,
+        method: 'PUT',
+        path: withQuery(paths.named),
+        contentType,
+        body: objectText(object, contentType, asYaml),
+        intent: { verb: 'replace' as const, spec: asSpec(object.spec), dryRun },
+      }));
     const patch = fc
       .oneof(
-        { weight: 4, arbitrary: fc.record({ body: mergePatch.map((p) => JSON.stringify(p)), contentType: hostileContentType(['application/merge-patch+json']), spec: fc.constant(undefined) }) },
-        { weight: 3, arbitrary: fc.record({ body: fc.array(jsonPatchOp, { maxLength: 4 }).map((p) => JSON.stringify(p)), contentType: hostileContentType(['application/json-patch+json']), spec: fc.constant(undefined) }) },
-        { weight: 1, arbitrary: fc.record({ body: mergePatch.map((p) => JSON.stringify(p)), contentType: fc.constant('application/strategic-merge-patch+json'), spec: fc.constant(undefined) }) },
+        {
+          weight: 4,
+          arbitrary: fc.record({
+            body: mergePatch.map((p) => JSON.stringify(p)),
+            contentType: hostileContentType(['application/merge-patch+json']),
+            spec: fc.constant(undefined),
+          }),
+        },
+        {
+          weight: 3,
+          arbitrary: fc.record({
+            body: fc.array(jsonPatchOp, { maxLength: 4 }).map((p) => JSON.stringify(p)),
+            contentType: hostileContentType(['application/json-patch+json']),
+            spec: fc.constant(undefined),
+          }),
+        },
+        {
+          weight: 1,
+          arbitrary: fc.record({
+            body: mergePatch.map((p) => JSON.stringify(p)),
+            contentType: fc.constant('application/strategic-merge-patch+json'),
+            spec: fc.constant(undefined),
+          }),
+        },
         {
           weight: 3,
           arbitrary: replacement.chain((object) =>
-            fc.record({ body: fc.constant(objectText(object, 'yaml', asYaml)), contentType: hostileContentType(['application/apply-patch+yaml']), spec: fc.constant(asSpec(object.spec)) }),
+            fc.record({
+              body: fc.constant(objectText(object, 'yaml', asYaml)),
+              contentType: hostileContentType(['application/apply-patch+yaml']),
+              spec: fc.constant(asSpec(object.spec)),
+            }),
           ),
         },
       )
-      .map(({ body, contentType, spec }) => ({ ...common, method: 'PATCH', path: withQuery(paths.named), contentType, body, intent: { verb: 'patch' as const, ...(spec ? { spec } : {}), dryRun } }));
-    const remove = fc.record({ body: fc.option(fc.oneof(hostileJson.map((v) => JSON.stringify(v)), fc.constant('{"dryRun":["All"]}'), fc.constant('{"preconditions":{"resourceVersion":"1"}}')), { nil: undefined }), collection: mostly(fc.constant(false), fc.constant(true), 3) }).map(({ body, collection }) => ({
-      ...common, method: 'DELETE', path: withQuery(collection ? paths.collection : paths.named), contentType: body === undefined ? undefined : 'application/json', body, intent: { verb: 'delete' as const, dryRun },
-    }));
-    const read = fc.record({ collection: fc.boolean(), selector: fc.constantFrom('', 'labelSelector=a%20in%20(', 'fieldSelector=metadata.name%3D%3D', 'limit=-1', 'limit=x', 'continue=%00', 'resourceVersion=x', 'watch=false') }).map(({ collection, selector }) => ({
-      ...common, method: 'GET', path: `${collection ? paths.collection : paths.named}${selector ? `?${selector}` : ''}`, contentType: undefined, body: undefined, intent: { verb: 'read' as const, dryRun: false },
-    }));
-    const rawBody = fc.record({ method: fc.constantFrom('POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE', 'BREW'), collection: fc.boolean(), contentType: hostileContentType(['application/json', 'application/yaml', 'application/merge-patch+json', 'application/apply-patch+yaml']) }).map(({ method, collection, contentType }) => ({
-      ...common, method, path: withQuery(collection ? paths.collection : paths.named), contentType, body: raw, intent: { verb: 'raw' as const, dryRun },
-    }));
-    return fc.oneof({ weight: 4, arbitrary: create }, { weight: 2, arbitrary: replace }, { weight: 4, arbitrary: patch }, { weight: 1, arbitrary: remove }, { weight: 1, arbitrary: read }, { weight: 2, arbitrary: rawBody });
+      .map(({ body, contentType, spec }) => ({
+        ...common,
+        method: 'PATCH',
+        path: withQuery(paths.named),
+        contentType,
+        body,
+        intent: { verb: 'patch' as const, ...(spec ? { spec } : {}), dryRun },
+      }));
+    const remove = fc
+      .record({
+        body: fc.option(
+          fc.oneof(
+            hostileJson.map((v) => JSON.stringify(v)),
+            fc.constant('{"dryRun":["All"]}'),
+            fc.constant('{"preconditions":{"resourceVersion":"1"}}'),
+          ),
+          { nil: undefined },
+        ),
+        collection: mostly(fc.constant(false), fc.constant(true), 3),
+      })
+      .map(({ body, collection }) => ({
+        ...common,
+        method: 'DELETE',
+        path: withQuery(collection ? paths.collection : paths.named),
+        contentType: body === undefined ? undefined : 'application/json',
+        body,
+        intent: { verb: 'delete' as const, dryRun },
+      }));
+    const read = fc
+      .record({
+        collection: fc.boolean(),
+        selector: fc.constantFrom(
+          '',
+          'labelSelector=a%20in%20(',
+          'fieldSelector=metadata.name%3D%3D',
+          'limit=-1',
+          'limit=x',
+          'continue=%00',
+          'resourceVersion=x',
+          'watch=false',
+        ),
+      })
+      .map(({ collection, selector }) => ({
+        ...common,
+        method: 'GET',
+        path: `${collection ? paths.collection : paths.named}${selector ? `?${selector}` : ''}`,
+        contentType: undefined,
+        body: undefined,
+        intent: { verb: 'read' as const, dryRun: false },
+      }));
+    const rawBody = fc
+      .record({
+        method: fc.constantFrom('POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE', 'BREW'),
+        collection: fc.boolean(),
+        contentType: hostileContentType(['application/json', 'application/yaml', 'application/merge-patch+json', 'application/apply-patch+yaml']),
+      })
+      .map(({ method, collection, contentType }) => ({
+        ...common,
+        method,
+        path: withQuery(collection ? paths.collection : paths.named),
+        contentType,
+        body: raw,
+        intent: { verb: 'raw' as const, dryRun },
+      }));
+    return fc.oneof(
+      { weight: 4, arbitrary: create },
+      { weight: 2, arbitrary: replace },
+      { weight: 4, arbitrary: patch },
+      { weight: 1, arbitrary: remove },
+      { weight: 1, arbitrary: read },
+      { weight: 2, arbitrary: rawBody },
+    );
   });
 
 function asSpec(spec: unknown): Record<string, unknown> | undefined {
@@ -214,7 +408,11 @@ function asSpec(spec: unknown): Record<string, unknown> | undefined {
 const validJsonPatchOp = fc.oneof(
   fc.record({ op: fc.constantFrom('add', 'replace'), path: validUserName.map((u) => `/spec/users/${u}`), value: fc.constant({}) }),
   fc.record({ op: fc.constant('remove'), path: fc.constantFrom('/spec/users/app', '/spec/databases/app', '/spec/postgresql/parameters/max_connections') }),
-  fc.record({ op: fc.constantFrom('add', 'replace'), path: fc.constantFrom('/spec/postgresql/parameters/work_mem', '/spec/postgresql/parameters/log_statement'), value: fc.constantFrom('64MB', 'all', 'ddl') }),
+  fc.record({
+    op: fc.constantFrom('add', 'replace'),
+    path: fc.constantFrom('/spec/postgresql/parameters/work_mem', '/spec/postgresql/parameters/log_statement'),
+    value: fc.constantFrom('64MB', 'all', 'ddl'),
+  }),
 );
 
 /** What a tenant would send, with hostile names, users, databases and parameters inside: most of it is stored. */
@@ -226,16 +424,50 @@ const plausibleKubeRequest: fc.Arbitrary<KubeCase> = fc
     const objectType = yaml ? 'application/yaml' : 'application/json';
     const query = (extra: string): string => [extra, dryRun ? 'dryRun=All' : ''].filter(Boolean).join('&');
     const base = { sender: 'tenant' as const, protocol, intent: { verb: 'create' as const, spec, dryRun } };
-    return fc.constantFrom<KubeCase>(
-      { ...base, method: 'POST', path: `${collection}?${query('fieldValidation=Strict')}`, contentType: objectType, body: objectText(object, objectType, yaml) },
-      { ...base, method: 'PUT', path: `${collection}/${name}?${query('')}`, contentType: objectType, body: objectText(object, objectType, yaml), intent: { ...base.intent, verb: 'replace' } },
-      { ...base, method: 'PATCH', path: `${collection}/${name}?${query('')}`, contentType: 'application/merge-patch+json', body: JSON.stringify({ spec }), intent: { verb: 'patch', dryRun } },
-      { ...base, method: 'PATCH', path: `${collection}/${name}?${query('fieldManager=fuzz&force=true')}`, contentType: 'application/apply-patch+yaml', body: objectText(object, 'yaml', yaml), intent: { ...base.intent, verb: 'patch' } },
-    ).chain((c) =>
-      c.method === 'PATCH' && c.contentType === 'application/merge-patch+json'
-        ? fc.oneof(fc.constant(c), fc.array(validJsonPatchOp, { minLength: 1, maxLength: 3 }).map((ops) => ({ ...c, contentType: 'application/json-patch+json', body: JSON.stringify(ops) })))
-        : fc.constant(c),
-    );
+    return fc
+      .constantFrom<KubeCase>(
+        {
+          ...base,
+          method: 'POST',
+          path: `${collection}?${query('fieldValidation=Strict')}`,
+          contentType: objectType,
+          body: objectText(object, objectType, yaml),
+        },
+        {
+          ...base,
+          method: 'PUT',
+          path: `${collection}/${name}?${query('')}`,
+          contentType: objectType,
+          body: objectText(object, objectType, yaml),
+          intent: { ...base.intent, verb: 'replace' },
+        },
+        {
+          ...base,
+          method: 'PATCH',
+          path: `${collection}/${name}?${query('')}`,
+          contentType: 'application/merge-patch+json',
+          body: JSON.stringify({ spec }),
+          intent: { verb: 'patch', dryRun },
+        },
+        {
+          ...base,
+          method: 'PATCH',
+          path: `${collection}/${name}?${query('fieldManager=fuzz&force=true')}`,
+          contentType: 'application/apply-patch+yaml',
+          body: objectText(object, 'yaml', yaml),
+          intent: { ...base.intent, verb: 'patch' },
+        },
+      )
+      .chain((c) =>
+        c.method === 'PATCH' && c.contentType === 'application/merge-patch+json'
+          ? fc.oneof(
+              fc.constant(c),
+              fc
+                .array(validJsonPatchOp, { minLength: 1, maxLength: 3 })
+                .map((ops) => ({ ...c, contentType: 'application/json-patch+json', body: JSON.stringify(ops) })),
+            )
+          : fc.constant(c),
+      );
   });
 
 /** One request to the tenant Kubernetes API: half what a tenant would send, half anything. */

@@ -22,5 +22,8 @@ function integerFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min
  * bounded count), e.g. `HIKUBE_PROPERTY_SEED=$RANDOM HIKUBE_PROPERTY_RUNS=2000`.
  */
 export function propertyRuns(defaultRuns: number, env: NodeJS.ProcessEnv = process.env): PropertyRuns {
-  return { seed: integerFrom(env, 'HIKUBE_PROPERTY_SEED', DEFAULT_PROPERTY_SEED, -(2 ** 31)), numRuns: integerFrom(env, 'HIKUBE_PROPERTY_RUNS', defaultRuns, 1) };
+  return {
+    seed: integerFrom(env, 'HIKUBE_PROPERTY_SEED', DEFAULT_PROPERTY_SEED, -(2 ** 31)),
+    numRuns: integerFrom(env, 'HIKUBE_PROPERTY_RUNS', defaultRuns, 1),
+  };
 }

@@ -26,10 +26,15 @@ export interface PublicCase {
 export const PUBLIC_FIXTURE = { cluster: 'keepcl', user: 'alice', database: 'shop' } as const;
 
 /** Mostly `valid`, sometimes `hostile`: requests must get past the first check to probe the next ones. */
-const mostly = <T, U>(valid: fc.Arbitrary<T>, hostile: fc.Arbitrary<U>, odds = 5): fc.Arbitrary<T | U> => fc.oneof({ weight: odds, arbitrary: valid }, { weight: 1, arbitrary: hostile });
+const mostly = <T, U>(valid: fc.Arbitrary<T>, hostile: fc.Arbitrary<U>, odds = 5): fc.Arbitrary<T | U> =>
+  fc.oneof({ weight: odds, arbitrary: valid }, { weight: 1, arbitrary: hostile });
 
 const int64 = (valid: fc.Arbitrary<number>): fc.Arbitrary<unknown> =>
-  fc.oneof({ weight: 8, arbitrary: valid }, { weight: 2, arbitrary: valid.map(String) }, { weight: 1, arbitrary: fc.constantFrom(0, -1, 9, 1.5, '1e3', '0x10', ' 2', '', null, true, 2 ** 53, '9223372036854775808', [], {}) });
+  fc.oneof(
+    { weight: 8, arbitrary: valid },
+    { weight: 2, arbitrary: valid.map(String) },
+    { weight: 1, arbitrary: fc.constantFrom(0, -1, 9, 1.5, '1e3', '0x10', ' 2', '', null, true, 2 ** 53, '9223372036854775808', [], {}) },
+  );
 
 const clusterName = fc.oneof(
   { weight: 6, arbitrary: fc.constant(PUBLIC_FIXTURE.cluster) },
@@ -37,8 +42,16 @@ const clusterName = fc.oneof(
   { weight: 1, arbitrary: fc.stringMatching(/^[a-z0-9]{3,16}$/) },
   { weight: 1, arbitrary: hostileName },
 );
-const username = fc.oneof({ weight: 3, arbitrary: fc.constant(PUBLIC_FIXTURE.user) }, { weight: 3, arbitrary: fc.constantFrom('bob', 'carol', '_u1', 'constructor') }, { weight: 1, arbitrary: hostileName });
-const databaseName = fc.oneof({ weight: 3, arbitrary: fc.constant(PUBLIC_FIXTURE.database) }, { weight: 3, arbitrary: fc.constantFrom('blog', 'app-2', 'constructor') }, { weight: 1, arbitrary: hostileName });
+const username = fc.oneof(
+  { weight: 3, arbitrary: fc.constant(PUBLIC_FIXTURE.user) },
+  { weight: 3, arbitrary: fc.constantFrom('bob', 'carol', '_u1', 'constructor') },
+  { weight: 1, arbitrary: hostileName },
+);
+const databaseName = fc.oneof(
+  { weight: 3, arbitrary: fc.constant(PUBLIC_FIXTURE.database) },
+  { weight: 3, arbitrary: fc.constantFrom('blog', 'app-2', 'constructor') },
+  { weight: 1, arbitrary: hostileName },
+);
 const extensions = fc.array(fc.oneof(fc.constantFrom('pg_trgm', 'hstore', 'uuid-ossp', 'plpython3u'), hostileName), { maxLength: 3 });
 
 const clusterSettings = {
@@ -47,7 +60,10 @@ const clusterSettings = {
   replicas: int64(fc.integer({ min: 1, max: 8 })),
   preset: mostly(fc.constantFrom('nano', 'small', '2xlarge', ''), hostileName, 8),
   external: mostly(fc.boolean(), fc.constantFrom('true', 1, null)),
-  quorum: mostly(fc.record({ minSyncReplicas: int64(fc.integer({ min: 0, max: 3 })), maxSyncReplicas: int64(fc.integer({ min: 0, max: 3 })) }, { requiredKeys: [] }), hostileJson),
+  quorum: mostly(
+    fc.record({ minSyncReplicas: int64(fc.integer({ min: 0, max: 3 })), maxSyncReplicas: int64(fc.integer({ min: 0, max: 3 })) }, { requiredKeys: [] }),
+    hostileJson,
+  ),
   config: mostly(fc.record({ maxConnections: int64(fc.integer({ min: 1, max: 10000 })) }, { requiredKeys: [] }), hostileJson),
   extra: hostileJson,
 };
@@ -55,7 +71,14 @@ const clusterSettings = {
 const userConfig = fc.record(
   {
     privileges: mostly(fc.record({ replication: mostly(fc.boolean(), hostileJson) }, { requiredKeys: [] }), hostileJson),
-    databases: mostly(fc.dictionary(databaseName, mostly(fc.record({ role: mostly(fc.constantFrom('admin', 'readonly', ''), fc.constantFrom('owner', 'superuser')) }), hostileJson), { maxKeys: 2 }), hostileJson),
+    databases: mostly(
+      fc.dictionary(
+        databaseName,
+        mostly(fc.record({ role: mostly(fc.constantFrom('admin', 'readonly', ''), fc.constantFrom('owner', 'superuser')) }), hostileJson),
+        { maxKeys: 2 },
+      ),
+      hostileJson,
+    ),
   },
   { requiredKeys: [] },
 );
@@ -80,7 +103,12 @@ const bodyFor = (schema: string | null): fc.Arbitrary<string | undefined> => {
 };
 
 const projectSegment = (own: string, other: string): fc.Arbitrary<string> =>
-  fc.oneof({ weight: 10, arbitrary: fc.constant(own) }, { weight: 1, arbitrary: fc.constant(other) }, { weight: 1, arbitrary: fc.uuid() }, { weight: 1, arbitrary: hostilePathSegment });
+  fc.oneof(
+    { weight: 10, arbitrary: fc.constant(own) },
+    { weight: 1, arbitrary: fc.constant(other) },
+    { weight: 1, arbitrary: fc.uuid() },
+    { weight: 1, arbitrary: hostilePathSegment },
+  );
 
 const segment = (meant: fc.Arbitrary<string>): fc.Arbitrary<{ meant: string; sent: string }> =>
   fc.oneof(
@@ -88,7 +116,10 @@ const segment = (meant: fc.Arbitrary<string>): fc.Arbitrary<{ meant: string; sen
     { weight: 1, arbitrary: hostilePathSegment.map((s) => ({ meant: s, sent: s })) },
   );
 
-const key: fc.Arbitrary<KeyChoice> = fc.oneof({ weight: 10, arbitrary: fc.constant<KeyChoice>('admin') }, { weight: 1, arbitrary: fc.constantFrom<KeyChoice>('read', 'other-project', 'none', 'empty', 'forged') });
+const key: fc.Arbitrary<KeyChoice> = fc.oneof(
+  { weight: 10, arbitrary: fc.constant<KeyChoice>('admin') },
+  { weight: 1, arbitrary: fc.constantFrom<KeyChoice>('read', 'other-project', 'none', 'empty', 'forged') },
+);
 
 /** One hostile request to the public API of the project `own` (`other` is another tenant's project). */
 export function publicFrontRequest(own: string, other: string): fc.Arbitrary<PublicCase> {
@@ -109,8 +140,20 @@ export function publicFrontRequest(own: string, other: string): fc.Arbitrary<Pub
         protocol: fc.constantFrom<'http1' | 'http2'>('http1', 'http1', 'http2'),
       })
       .map((r) => {
-        const params: Record<string, string> = { projectId: decodedOr(r.projectId), name: r.name.meant, clusterName: r.name.meant, username: r.username.meant, databaseName: r.databaseName.meant };
-        const sent: Record<string, string> = { projectId: r.projectId, name: r.name.sent, clusterName: r.name.sent, username: r.username.sent, databaseName: r.databaseName.sent };
+        const params: Record<string, string> = {
+          projectId: decodedOr(r.projectId),
+          name: r.name.meant,
+          clusterName: r.name.meant,
+          username: r.username.meant,
+          databaseName: r.databaseName.meant,
+        };
+        const sent: Record<string, string> = {
+          projectId: r.projectId,
+          name: r.name.sent,
+          clusterName: r.name.sent,
+          username: r.username.sent,
+          databaseName: r.databaseName.sent,
+        };
         const path = op.path.replace(/\{([A-Za-z]+)\}/g, (_m, p: string) => sent[p] ?? '') + r.trailing;
         return { operation, method: r.method, path, key: r.key, contentType: r.contentType, body: r.body, protocol: r.protocol, params };
       });

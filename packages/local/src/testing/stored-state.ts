@@ -21,7 +21,12 @@ export interface StoredState {
 
 interface ListBody {
   metadata: { resourceVersion: string };
-  items: { metadata: { name: string; namespace: string; resourceVersion: string }; spec?: Record<string, unknown>; status?: { conditions?: { type: string; reason?: string }[] }; data?: Record<string, string> }[];
+  items: {
+    metadata: { name: string; namespace: string; resourceVersion: string };
+    spec?: Record<string, unknown>;
+    status?: { conditions?: { type: string; reason?: string }[] };
+    data?: Record<string, string>;
+  }[];
 }
 
 async function list(client: RawHttpsClient, adminToken: string, path: string): Promise<ListBody> {
@@ -35,7 +40,8 @@ export async function readStoredState(client: RawHttpsClient, adminToken: string
   const secrets = await list(client, adminToken, '/api/v1/secrets');
   const credentials = new Map<string, string[]>();
   for (const s of secrets.items) {
-    if (s.metadata.name.startsWith('postgres-') && s.metadata.name.endsWith('-credentials')) credentials.set(`${s.metadata.namespace}/${s.metadata.name}`, Object.keys(s.data ?? {}).sort());
+    if (s.metadata.name.startsWith('postgres-') && s.metadata.name.endsWith('-credentials'))
+      credentials.set(`${s.metadata.namespace}/${s.metadata.name}`, Object.keys(s.data ?? {}).sort());
   }
   return {
     resourceVersion: postgres.metadata.resourceVersion,

@@ -21,8 +21,16 @@ describe('issueServerCertificate', () => {
 
   it.each([
     { name: 'the same names', given: { certPem: issued.certPem, ca: pki.ca.certPem, names }, want: true },
-    { name: 'names in another order', given: { certPem: issued.certPem, ca: pki.ca.certPem, names: { dnsNames: ['localhost', 'postgres-shop-rw'], ipAddresses: ['127.0.0.7', '127.0.0.1'] } }, want: true },
-    { name: 'an address more (the cluster became external)', given: { certPem: issued.certPem, ca: pki.ca.certPem, names: { ...names, ipAddresses: [...names.ipAddresses, '127.0.0.9'] } }, want: false },
+    {
+      name: 'names in another order',
+      given: { certPem: issued.certPem, ca: pki.ca.certPem, names: { dnsNames: ['localhost', 'postgres-shop-rw'], ipAddresses: ['127.0.0.7', '127.0.0.1'] } },
+      want: true,
+    },
+    {
+      name: 'an address more (the cluster became external)',
+      given: { certPem: issued.certPem, ca: pki.ca.certPem, names: { ...names, ipAddresses: [...names.ipAddresses, '127.0.0.9'] } },
+      want: false,
+    },
     { name: 'an address less', given: { certPem: issued.certPem, ca: pki.ca.certPem, names: { ...names, ipAddresses: ['127.0.0.1'] } }, want: false },
     { name: 'another CA', given: { certPem: issued.certPem, ca: createLocalPki().ca.certPem, names }, want: false },
     { name: 'not a certificate', given: { certPem: 'garbage', ca: pki.ca.certPem, names }, want: false },

@@ -27,7 +27,12 @@ function certificate(spec: CertSpec): string {
   // keyUsage: CA -> keyCertSign|cRLSign; server -> digitalSignature|keyEncipherment.
   const extensions: CertificateExtension[] = spec.ca
     ? [basicConstraints(true), keyUsage(0x06, 1)]
-    : [basicConstraints(false), keyUsage(0xa0, 5), extendedKeyUsage(['1.3.6.1.5.5.7.3.1']), subjectAltName({ dnsNames: spec.dnsNames ?? [], ipAddresses: spec.ipAddresses ?? [] })];
+    : [
+        basicConstraints(false),
+        keyUsage(0xa0, 5),
+        extendedKeyUsage(['1.3.6.1.5.5.7.3.1']),
+        subjectAltName({ dnsNames: spec.dnsNames ?? [], ipAddresses: spec.ipAddresses ?? [] }),
+      ];
   const der = writeCertificate({
     serial,
     issuer: [['2.5.4.3', spec.issuer]],
@@ -113,6 +118,9 @@ export function certificateFits(certPem: string, caCertPem: string, names: Serve
   if (!cert.verify(new X509Certificate(caCertPem).publicKey)) return false;
   if (new Date(cert.validTo).getTime() - now.getTime() < marginDays * 86_400_000) return false;
   const want = [...names.dnsNames.map((n) => `DNS:${n}`), ...names.ipAddresses.map((ip) => `IP Address:${ip}`)].sort();
-  const have = (cert.subjectAltName ?? '').split(', ').filter((n) => n !== '').sort();
+  const have = (cert.subjectAltName ?? '')
+    .split(', ')
+    .filter((n) => n !== '')
+    .sort();
   return want.length === have.length && want.every((n, i) => n === have[i]);
 }

@@ -6,7 +6,11 @@ describe('finding leaks', () => {
   it.each([
     { name: 'nothing left', given: none, want: undefined },
     { name: 'a port open before the file is not its leak', given: { ...none, portsAfter: new Set([8080]) }, want: undefined },
-    { name: 'a new listening port', given: { ...none, portsAfter: new Set([8080, 41000, 39000]) }, want: { processes: [], ports: [39000, 41000], tempEntries: [] } },
+    {
+      name: 'a new listening port',
+      given: { ...none, portsAfter: new Set([8080, 41000, 39000]) },
+      want: { processes: [], ports: [39000, 41000], tempEntries: [] },
+    },
     { name: 'a temp entry', given: { ...none, tempEntries: ['hikube-x-1', 'a'] }, want: { processes: [], ports: [], tempEntries: ['a', 'hikube-x-1'] } },
     { name: 'a cache kept on purpose is not a leak', given: { ...none, tempEntries: ['hikube-tfplugin-v8cache-0'] }, want: undefined },
     {

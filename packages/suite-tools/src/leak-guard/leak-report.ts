@@ -11,7 +11,7 @@ export interface Leaks {
  * Entries a test file may leave in its temp directory on purpose: caches meant to outlive a run
  * (the provider's V8 code cache), which the guard removes with the directory anyway.
  */
-export const KEPT_ON_PURPOSE: readonly RegExp[] = [/^hikube-tfplugin-v8cache-/];
+const KEPT_ON_PURPOSE: readonly RegExp[] = [/^hikube-tfplugin-v8cache-/];
 
 /** Compare what the file started with and what is left; nothing left means no leak. */
 export function findLeaks(input: {

@@ -22,7 +22,8 @@ function startApi(received: string[]): Promise<Server> {
       if (path === '/version') res.end(JSON.stringify({ major: '1', minor: '31', gitVersion: 'v1.31.0' }));
       else if (path === '/healthz') res.end('ok');
       else if (path === '/apis/example.com/v1/things') res.end(req.method === 'POST' ? Buffer.concat(chunks) : '{"items":[]}');
-      else if (path === '/slow') return; // never answers: --request-timeout must end it
+      else if (path === '/slow')
+        return; // never answers: --request-timeout must end it
       else {
         res.statusCode = 404;
         res.end(JSON.stringify({ kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'NotFound', code: 404 }));

@@ -180,7 +180,12 @@ export class Kubectl {
           };
           const timer = setTimeout(() => {
             cleanup();
-            reject(new TestkitError('HIKUBE_TESTKIT_WAIT_TIMEOUT', `${command} did not print "${text}" within ${timeoutMs} ms; output so far:\n${output.slice(-4_000)}`));
+            reject(
+              new TestkitError(
+                'HIKUBE_TESTKIT_WAIT_TIMEOUT',
+                `${command} did not print "${text}" within ${timeoutMs} ms; output so far:\n${output.slice(-4_000)}`,
+              ),
+            );
           }, timeoutMs);
           const cleanup = (): void => {
             clearTimeout(timer);

@@ -27,7 +27,10 @@ function shellQuote(value: string): string {
  * Terraform starts (and later kills) is the Node process itself and no orphan keeps its pipes open.
  */
 export async function createNodeLauncher(options: NodeLauncherOptions): Promise<string> {
-  for (const [field, value] of [['dir', options.dir], ['script', options.script]] as const) {
+  for (const [field, value] of [
+    ['dir', options.dir],
+    ['script', options.script],
+  ] as const) {
     if (!isAbsolute(value)) throw new TestkitInputError(field, `"${value}" must be an absolute path`);
   }
   const name = options.name ?? 'terraform-provider-launcher';

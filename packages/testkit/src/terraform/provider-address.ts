@@ -17,10 +17,16 @@ export function parseProviderSource(field: string, source: string): ProviderAddr
   const parts = source.split('/');
   const [hostname, namespace, type] = parts.length === 2 ? [DEFAULT_PROVIDER_HOST, ...parts] : parts;
   if (parts.length < 2 || parts.length > 3 || hostname === undefined || namespace === undefined || type === undefined) {
-    throw new TestkitInputError(field, `"${source}" is not a provider source address; write "namespace/type" or "hostname/namespace/type", e.g. "hikube/hikube"`);
+    throw new TestkitInputError(
+      field,
+      `"${source}" is not a provider source address; write "namespace/type" or "hostname/namespace/type", e.g. "hikube/hikube"`,
+    );
   }
   if (!HOST.test(hostname)) throw new TestkitInputError(field, `hostname "${hostname}" in "${source}" is not a valid host name`);
-  for (const [what, value] of [['namespace', namespace], ['type', type]] as const) {
+  for (const [what, value] of [
+    ['namespace', namespace],
+    ['type', type],
+  ] as const) {
     if (!PART.test(value)) {
       throw new TestkitInputError(field, `${what} "${value}" in "${source}" must be lowercase letters, digits and inner dashes`);
     }

@@ -42,13 +42,7 @@ async function placeExecutable(source: string, dir: string, name: string): Promi
  * Places the executable where a filesystem mirror in the unpacked registry layout expects it:
  * `<mirror>/<host>/<namespace>/<type>/<version>/<os_arch>/terraform-provider-<type>_v<version>`.
  */
-export function installIntoMirror(
-  mirrorDir: string,
-  address: ProviderAddress,
-  version: string,
-  platform: string,
-  executable: string,
-): Promise<string> {
+export function installIntoMirror(mirrorDir: string, address: ProviderAddress, version: string, platform: string, executable: string): Promise<string> {
   const dir = join(mirrorDir, address.hostname, address.namespace, address.type, version, platform);
   return placeExecutable(executable, dir, `terraform-provider-${address.type}_v${version}`);
 }

@@ -113,7 +113,12 @@ export class AddressNotFoundError extends TestkitError {
 export function findResourceChange(plan: TerraformPlan, address: string): ResourceChange {
   const changes = plan.resource_changes ?? [];
   const found = changes.find((change) => change.address === address);
-  if (found === undefined) throw new AddressNotFoundError('the plan', address, changes.map((change) => change.address));
+  if (found === undefined)
+    throw new AddressNotFoundError(
+      'the plan',
+      address,
+      changes.map((change) => change.address),
+    );
   return found;
 }
 
@@ -131,7 +136,12 @@ export function listStateResources(values: StateValues | undefined): StateResour
 export function findStateResource(values: StateValues | undefined, address: string): StateResource {
   const resources = listStateResources(values);
   const found = resources.find((resource) => resource.address === address);
-  if (found === undefined) throw new AddressNotFoundError('the state', address, resources.map((resource) => resource.address));
+  if (found === undefined)
+    throw new AddressNotFoundError(
+      'the state',
+      address,
+      resources.map((resource) => resource.address),
+    );
   return found;
 }
 

@@ -228,10 +228,26 @@ describe('TerraformWorkspace.create input errors', () => {
   });
 
   it.each<{ name: string; given: TerraformWorkspaceOptions; field: string }>([
-    { name: 'relative executable', given: { providers: [{ source: 'a/b', executable: 'launcher.sh', install: 'dev-overrides' }] }, field: 'providers[0].executable' },
-    { name: 'missing executable', given: { providers: [{ source: 'a/b', executable: '/nonexistent/x', install: 'dev-overrides' }] }, field: 'providers[0].executable' },
-    { name: 'mirror without version', given: { providers: [{ source: 'a/b', executable: '/bin/sh', install: 'filesystem-mirror' }] }, field: 'providers[0].version' },
-    { name: 'bad version', given: { providers: [{ source: 'a/b', executable: '/bin/sh', install: 'filesystem-mirror', version: 'v1' }] }, field: 'providers[0].version' },
+    {
+      name: 'relative executable',
+      given: { providers: [{ source: 'a/b', executable: 'launcher.sh', install: 'dev-overrides' }] },
+      field: 'providers[0].executable',
+    },
+    {
+      name: 'missing executable',
+      given: { providers: [{ source: 'a/b', executable: '/nonexistent/x', install: 'dev-overrides' }] },
+      field: 'providers[0].executable',
+    },
+    {
+      name: 'mirror without version',
+      given: { providers: [{ source: 'a/b', executable: '/bin/sh', install: 'filesystem-mirror' }] },
+      field: 'providers[0].version',
+    },
+    {
+      name: 'bad version',
+      given: { providers: [{ source: 'a/b', executable: '/bin/sh', install: 'filesystem-mirror', version: 'v1' }] },
+      field: 'providers[0].version',
+    },
     { name: 'bad source', given: { providers: [{ source: 'b', executable: '/bin/sh', install: 'dev-overrides' }] }, field: 'providers[0].source' },
     {
       name: 'duplicate source',

@@ -90,8 +90,7 @@ export interface ApplyOptions extends CommandOptions {
   refreshOnly?: boolean;
 }
 
-const TERRAFORM_HINT =
-  'The terraform runner needs the real Terraform CLI (1.11): install it on PATH or pass `terraform` with its absolute path.';
+const TERRAFORM_HINT = 'The terraform runner needs the real Terraform CLI (1.11): install it on PATH or pass `terraform` with its absolute path.';
 const TERRAFORM_LOG_LEVELS: readonly string[] = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'OFF'];
 const VAR_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 

@@ -85,7 +85,15 @@ async function main(): Promise<void> {
     // release takes the same version from npm), with its main script's code cache embedded.
     const single = join(work, 'terraform-provider-example-sea');
     const host = hostTarget();
-    if (host) await buildSingleExecutable({ script: readFileSync(bundle, 'utf8'), nodeExecutable: process.execPath, target: host, outFile: single, workDir: join(work, 'sea'), useCodeCache: true });
+    if (host)
+      await buildSingleExecutable({
+        script: readFileSync(bundle, 'utf8'),
+        nodeExecutable: process.execPath,
+        target: host,
+        outFile: single,
+        workDir: join(work, 'sea'),
+        useCodeCache: true,
+      });
     const binDir = join(work, 'bin');
     mkdirSync(binDir);
     const launcher = join(binDir, 'terraform-provider-example');
@@ -100,15 +108,35 @@ async function main(): Promise<void> {
       `terraform {\n  required_providers {\n    example = { source = "hikube/example" }\n  }\n}\nprovider "example" {\n  store_dir = "${join(work, 'store')}"\n}\nresource "example_thing" "a" {\n  name = "bench"\n}\n`,
     );
     const clientCert = (await generateCertificate()).certPem;
-    const plugin = (caSet: boolean): NodeJS.ProcessEnv => envWith(caSet, { [MAGIC_COOKIE_KEY]: MAGIC_COOKIE_VALUE, PLUGIN_PROTOCOL_VERSIONS: '5,6', PLUGIN_CLIENT_CERT: clientCert });
+    const plugin = (caSet: boolean): NodeJS.ProcessEnv =>
+      envWith(caSet, { [MAGIC_COOKIE_KEY]: MAGIC_COOKIE_VALUE, PLUGIN_PROTOCOL_VERSIONS: '5,6', PLUGIN_CLIENT_CERT: clientCert });
 
     const rows: { name: string; runs: number; target?: number; run: (caSet: boolean) => Promise<number> }[] = [
       { name: 'floor: `node -e 0`', runs: 20, run: (ca) => timeUntilExit(process.execPath, ['-e', '0'], envWith(ca)) },
       { name: 'floor: `terraform version`', runs: 20, run: (ca) => timeUntilExit('terraform', ['version'], envWith(ca)) },
-      { name: 'provider start to handshake, esbuild bundle, mTLS', runs: 20, target: 150, run: (ca) => timeUntilHandshake(process.execPath, [bundle], plugin(ca)) },
-      ...(host ? [{ name: 'provider start to handshake, single executable (release), mTLS', runs: 20, target: 150, run: (ca: boolean) => timeUntilHandshake(single, [], plugin(ca)) }] : []),
+      {
+        name: 'provider start to handshake, esbuild bundle, mTLS',
+        runs: 20,
+        target: 150,
+        run: (ca) => timeUntilHandshake(process.execPath, [bundle], plugin(ca)),
+      },
+      ...(host
+        ? [
+            {
+              name: 'provider start to handshake, single executable (release), mTLS',
+              runs: 20,
+              target: 150,
+              run: (ca: boolean) => timeUntilHandshake(single, [], plugin(ca)),
+            },
+          ]
+        : []),
       { name: 'provider start to handshake, unbundled dist, mTLS', runs: 20, run: (ca) => timeUntilHandshake(process.execPath, [unbundled], plugin(ca)) },
-      { name: '`terraform plan`, one resource (bundle)', runs: 10, target: 600, run: (ca) => timeUntilExit('terraform', ['plan', '-input=false', '-no-color', '-refresh=true'], envWith(ca, { TF_CLI_CONFIG_FILE: cli }), tfDir) },
+      {
+        name: '`terraform plan`, one resource (bundle)',
+        runs: 10,
+        target: 600,
+        run: (ca) => timeUntilExit('terraform', ['plan', '-input=false', '-no-color', '-refresh=true'], envWith(ca, { TF_CLI_CONFIG_FILE: cli }), tfDir),
+      },
     ];
     const lines = [
       `Node ${process.version}, ${process.platform}/${process.arch}; median (min) in ms; ${new Date().toISOString().slice(0, 16)}Z`,

@@ -17,17 +17,38 @@ const body = schema({
   },
 });
 
-const config = { name: 'a', size: null, secret: null, labels: { k: 'v' }, ports: [{ n: 1, proto: null }], rule: [{ action: 'allow', seen: null }], zone: { z: { weight: 1 } } };
+const config = {
+  name: 'a',
+  size: null,
+  secret: null,
+  labels: { k: 'v' },
+  ports: [{ n: 1, proto: null }],
+  rule: [{ action: 'allow', seen: null }],
+  zone: { z: { weight: 1 } },
+};
 const over = (o: Record<string, CtyValue>): CtyValue => ({ ...config, ...o });
 
 describe('firstConfigMismatch', () => {
   const cases: { name: string; result: CtyValue; want: unknown }[] = [
-    { name: 'computed values filled where the configuration is null', result: over({ size: 3, secret: 's', ports: [{ n: 1, proto: 'tcp' }], rule: [{ action: 'allow', seen: true }] }), want: undefined },
+    {
+      name: 'computed values filled where the configuration is null',
+      result: over({ size: 3, secret: 's', ports: [{ n: 1, proto: 'tcp' }], rule: [{ action: 'allow', seen: true }] }),
+      want: undefined,
+    },
     { name: 'a required value changed', result: over({ name: 'b' }), want: ['name'] },
     { name: 'an optional+computed value the configuration leaves null filled', result: { ...config, size: 2 }, want: undefined },
     { name: 'a map attribute changed', result: over({ labels: { k: 'w' } }), want: ['labels'] },
     { name: 'a nested element changed', result: over({ ports: [{ n: 2, proto: 'tcp' }] }), want: ['ports', 0, 'n'] },
-    { name: 'a nested element added', result: over({ ports: [{ n: 1, proto: null }, { n: 2, proto: null }] }), want: ['ports'] },
+    {
+      name: 'a nested element added',
+      result: over({
+        ports: [
+          { n: 1, proto: null },
+          { n: 2, proto: null },
+        ],
+      }),
+      want: ['ports'],
+    },
     { name: 'a block element changed', result: over({ rule: [{ action: 'deny', seen: true }] }), want: ['rule', 0, 'action'] },
     { name: 'a map block without computed values changed', result: over({ zone: { z: { weight: 2 } } }), want: ['zone'] },
   ];

@@ -39,7 +39,11 @@ export function firstConfigMismatch(body: SchemaBody, config: CtyValue, result: 
     const c = config[name] ?? null;
     const r = result[name] ?? null;
     if (a.computed && c === null) continue;
-    const found = a.nested ? elements(a.nested.nesting, { attributes: a.nested.attributes }, c, r, [...path, name]) : valueEquals(c, r) ? undefined : [...path, name];
+    const found = a.nested
+      ? elements(a.nested.nesting, { attributes: a.nested.attributes }, c, r, [...path, name])
+      : valueEquals(c, r)
+        ? undefined
+        : [...path, name];
     if (found) return found;
   }
   for (const [name, b] of Object.entries(body.blocks ?? {})) {

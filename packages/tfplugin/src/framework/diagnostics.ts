@@ -44,7 +44,9 @@ export function pathToProto(path: AttributePath): ProtoPath {
 }
 
 export function pathFromProto(path: ProtoPath | undefined): AttributePath {
-  return (path?.steps ?? []).map((s) => (s.attributeName !== undefined ? s.attributeName : s.elementKeyString !== undefined ? { key: s.elementKeyString } : (s.elementKeyInt ?? 0)));
+  return (path?.steps ?? []).map((s) =>
+    s.attributeName !== undefined ? s.attributeName : s.elementKeyString !== undefined ? { key: s.elementKeyString } : (s.elementKeyInt ?? 0),
+  );
 }
 
 export function pathToString(path: AttributePath): string {

@@ -68,7 +68,9 @@ const def = provider({
 });
 const svc = providerService(def, createLogger({ level: 'error', write: () => {} }));
 
-const config = (over: Record<string, CtyValue>) => ({ msgpack: encodeMsgpack(type, { user: 'app', mistake: null, ttl_s: null, password: null, tag: [], ...over }) });
+const config = (over: Record<string, CtyValue>) => ({
+  msgpack: encodeMsgpack(type, { user: 'app', mistake: null, ttl_s: null, password: null, tag: [], ...over }),
+});
 
 beforeAll(async () => {
   expect((await svc.ConfigureProvider!({ config: { msgpack: Buffer.from([0x80]) } })).diagnostics).toEqual([]);
@@ -94,7 +96,13 @@ describe('ephemeral resources (framework)', () => {
   it('opens: computed values filled, renew_at as a protobuf timestamp, private for renew and close', async () => {
     const res = await svc.OpenEphemeralResource!({ typeName: 'unit_lease', config: config({ tag: [{ key: 'k', seen: null }] }) });
     expect(res.diagnostics).toEqual([]);
-    expect(decodeMsgpack(type, res.result?.msgpack ?? Buffer.alloc(0))).toEqual({ user: 'app', mistake: null, ttl_s: 60, password: 'pw-of-app', tag: [{ key: 'k', seen: true }] });
+    expect(decodeMsgpack(type, res.result?.msgpack ?? Buffer.alloc(0))).toEqual({
+      user: 'app',
+      mistake: null,
+      ttl_s: 60,
+      password: 'pw-of-app',
+      tag: [{ key: 'k', seen: true }],
+    });
     expect(res.renewAt).toEqual({ seconds: Math.floor(RENEW_AT.getTime() / 1000), nanos: 678_000_000 });
     expect(Buffer.from(res.private ?? []).toString()).toBe('{"lease":"l-app"}');
     expect(remote.events).toContain('open app');
@@ -163,7 +171,11 @@ describe('ephemeral resources (framework)', () => {
 
   it('refuses a write-only attribute in an ephemeral resource when the provider is served', () => {
     const bad = ephemeralResource({ schema: schema({ attributes: { secret: attr.string({ optional: true, writeOnly: true }) } }), open() {} });
-    const serve = () => providerService(provider({ address: 'registry.terraform.io/hikube/unit', ephemeralResources: { unit_bad: bad } }), createLogger({ level: 'error', write: () => {} }));
+    const serve = () =>
+      providerService(
+        provider({ address: 'registry.terraform.io/hikube/unit', ephemeralResources: { unit_bad: bad } }),
+        createLogger({ level: 'error', write: () => {} }),
+      );
     expect(serve).toThrow(SchemaDefinitionError);
     expect(serve).toThrow(/ephemeral resource unit_bad: write-only attributes are only allowed in managed resources/);
   });

@@ -66,12 +66,26 @@ describe('schema DSL', () => {
     expect(blocks['rule']).toMatchObject({ nesting: 2, maxItems: 3 });
     expect(blocks['settings']).toMatchObject({ nesting: 5 });
     expect(blocks['timeouts']).toMatchObject({ nesting: 1, minItems: 0, maxItems: 0 });
-    expect(typeToJson(impliedType(s))).toMatchObject(['object', { rule: ['list', ['object', { action: 'string', seen: 'bool' }]], settings: ['object', { mode: 'string' }] }]);
+    expect(typeToJson(impliedType(s))).toMatchObject([
+      'object',
+      { rule: ['list', ['object', { action: 'string', seen: 'bool' }]], settings: ['object', { mode: 'string' }] },
+    ]);
   });
 });
 
 const base = (over: Record<string, CtyValue>): Record<string, CtyValue> => ({
-  id: null, name: 'a', size: null, revision: null, token: null, tags: null, endpoint: null, ports: null, rule: [], settings: { mode: null }, timeouts: null, ...over,
+  id: null,
+  name: 'a',
+  size: null,
+  revision: null,
+  token: null,
+  tags: null,
+  endpoint: null,
+  ports: null,
+  rule: [],
+  settings: { mode: null },
+  timeouts: null,
+  ...over,
 });
 
 describe('plan recipe', () => {
@@ -79,7 +93,15 @@ describe('plan recipe', () => {
     const config = base({ token: 'secret', ports: [{ n: 1, proto: null }], rule: [{ action: 'x', seen: null }] });
     const diags = new Diagnostics();
     const { planned, requiresReplace: rr } = planObject(s, structuredClone(config), config, null, diags);
-    expect(planned).toMatchObject({ size: 1, token: null, id: unknown, revision: unknown, endpoint: unknown, ports: [{ n: 1, proto: 'tcp' }], rule: [{ action: 'x', seen: unknown }] });
+    expect(planned).toMatchObject({
+      size: 1,
+      token: null,
+      id: unknown,
+      revision: unknown,
+      endpoint: unknown,
+      ports: [{ n: 1, proto: 'tcp' }],
+      rule: [{ action: 'x', seen: unknown }],
+    });
     expect(rr).toEqual([]);
   });
 
@@ -122,7 +144,12 @@ describe('validation', () => {
   it('turns diagnostics into protocol diagnostics with attribute paths', () => {
     const diags = new Diagnostics().error('bad', 'why', ['rule', 0, 'action']).warning('hm', undefined, ['envs', { key: 'A' }]);
     const proto = diagnosticsToProto(diags);
-    expect(proto[0]).toEqual({ severity: 1, summary: 'bad', detail: 'why', attribute: { steps: [{ attributeName: 'rule' }, { elementKeyInt: 0 }, { attributeName: 'action' }] } });
+    expect(proto[0]).toEqual({
+      severity: 1,
+      summary: 'bad',
+      detail: 'why',
+      attribute: { steps: [{ attributeName: 'rule' }, { elementKeyInt: 0 }, { attributeName: 'action' }] },
+    });
     expect(pathFromProto(pathToProto(['envs', { key: 'A' }]))).toEqual(['envs', { key: 'A' }]);
     expect(proto[1]?.severity).toBe(2);
   });
@@ -146,16 +173,49 @@ describe('timeouts', () => {
 describe('plan recipe for set elements', () => {
   const withSet = schema({
     attributes: {
-      members: attr.setNested({ name: attr.string({ required: true }), uid: attr.string({ computed: true, planModifiers: [useStateForUnknown()] }) }, { optional: true }),
+      members: attr.setNested(
+        { name: attr.string({ required: true }), uid: attr.string({ computed: true, planModifiers: [useStateForUnknown()] }) },
+        { optional: true },
+      ),
       note: attr.string({ optional: true }),
     },
-    blocks: { tag: block.set({ attributes: { key: attr.string({ required: true }), seen: attr.string({ computed: true, planModifiers: [useStateForUnknown()] }) } }) },
+    blocks: {
+      tag: block.set({ attributes: { key: attr.string({ required: true }), seen: attr.string({ computed: true, planModifiers: [useStateForUnknown()] }) } }),
+    },
   });
   it('finds the prior element of a set by its configurable values', () => {
-    const prior = { members: [{ name: 'a', uid: 'u-a' }, { name: 'b', uid: 'u-b' }], note: 'x', tag: [{ key: 'k', seen: 's-k' }] };
-    const config = { members: [{ name: 'b', uid: null }, { name: 'c', uid: null }], note: 'y', tag: [{ key: 'k', seen: null }] };
-    const proposed = { members: [{ name: 'b', uid: 'u-b' }, { name: 'c', uid: null }], note: 'y', tag: [{ key: 'k', seen: 's-k' }] };
+    const prior = {
+      members: [
+        { name: 'a', uid: 'u-a' },
+        { name: 'b', uid: 'u-b' },
+      ],
+      note: 'x',
+      tag: [{ key: 'k', seen: 's-k' }],
+    };
+    const config = {
+      members: [
+        { name: 'b', uid: null },
+        { name: 'c', uid: null },
+      ],
+      note: 'y',
+      tag: [{ key: 'k', seen: null }],
+    };
+    const proposed = {
+      members: [
+        { name: 'b', uid: 'u-b' },
+        { name: 'c', uid: null },
+      ],
+      note: 'y',
+      tag: [{ key: 'k', seen: 's-k' }],
+    };
     const { planned } = planObject(withSet, proposed, config, prior, new Diagnostics());
-    expect(planned).toEqual({ members: [{ name: 'b', uid: 'u-b' }, { name: 'c', uid: unknown }], note: 'y', tag: [{ key: 'k', seen: 's-k' }] });
+    expect(planned).toEqual({
+      members: [
+        { name: 'b', uid: 'u-b' },
+        { name: 'c', uid: unknown },
+      ],
+      note: 'y',
+      tag: [{ key: 'k', seen: 's-k' }],
+    });
   });
 });

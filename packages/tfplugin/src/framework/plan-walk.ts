@@ -30,7 +30,9 @@ function child(value: CtyValue | undefined, step: string | number | { key: strin
  */
 function matchSetElement(body: SchemaBody, element: Obj, candidates: CtyValue): CtyValue {
   if (!Array.isArray(candidates)) return null;
-  const configurable = Object.entries(body.attributes).filter(([, a]) => a.required || a.optional).map(([n]) => n);
+  const configurable = Object.entries(body.attributes)
+    .filter(([, a]) => a.required || a.optional)
+    .map(([n]) => n);
   const keys = [...configurable, ...Object.keys(body.blocks ?? {})];
   return candidates.find((c) => isObj(c) && keys.every((k) => valueEquals(c[k] ?? null, element[k] ?? null))) ?? null;
 }

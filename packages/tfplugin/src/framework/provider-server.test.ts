@@ -11,7 +11,10 @@ import { attr, block, schema } from './schema.js';
 const lines: string[] = [];
 const logger = createLogger({ level: 'trace', write: (l) => lines.push(l) });
 const { resource, provider } = definitions<undefined>();
-const s = schema({ attributes: { id: attr.string({ required: true }), mode: attr.string({ required: true }) }, blocks: { rule: block.list({ attributes: { a: attr.string({ optional: true }) } }) } });
+const s = schema({
+  attributes: { id: attr.string({ required: true }), mode: attr.string({ required: true }) },
+  blocks: { rule: block.list({ attributes: { a: attr.string({ optional: true }) } }) },
+});
 const type = ctyObject({ id: ctyString, mode: ctyString, rule: { kind: 'list', element: ctyObject({ a: ctyString }) } });
 
 const svc = providerService(

@@ -12,7 +12,7 @@ import type { SchemaDef } from './schema.js';
 import { impliedType } from './schema-protocol.js';
 import { assertWriteOnlyPlacement } from './write-only.js';
 
-export class UnknownTypeError extends Error {
+class UnknownTypeError extends Error {
   readonly code = 'TFPLUGIN_UNKNOWN_TYPE';
   constructor(kind: string, typeName: string, known: string[]) {
     super(`this provider has no ${kind} named ${JSON.stringify(typeName)}; it has: ${known.join(', ') || 'none'}`);
@@ -26,7 +26,12 @@ interface Entry<D> {
 }
 
 /** The definition of a type name with its implied cty type, computed once per process. */
-function lookup<D extends { readonly schema: SchemaDef }>(cache: Map<string, Entry<D>>, defs: Readonly<Record<string, D>> | undefined, kind: string, typeName: string | undefined): Entry<D> {
+function lookup<D extends { readonly schema: SchemaDef }>(
+  cache: Map<string, Entry<D>>,
+  defs: Readonly<Record<string, D>> | undefined,
+  kind: string,
+  typeName: string | undefined,
+): Entry<D> {
   const name = typeName ?? '';
   let entry = cache.get(name);
   if (!entry) {

@@ -54,6 +54,7 @@ export function providerSchemaJson(provider: ProviderDefinition): Record<string,
   const ephemeralResources = Object.entries(provider.ephemeralResources ?? {});
   if (resources.length) entry['resource_schemas'] = Object.fromEntries(resources.map(([n, r]) => [n, schemaJson(schemaToProto(r.schema))]));
   if (dataSources.length) entry['data_source_schemas'] = Object.fromEntries(dataSources.map(([n, d]) => [n, schemaJson(schemaToProto(d.schema))]));
-  if (ephemeralResources.length) entry['ephemeral_resource_schemas'] = Object.fromEntries(ephemeralResources.map(([n, e]) => [n, schemaJson(schemaToProto(e.schema))]));
+  if (ephemeralResources.length)
+    entry['ephemeral_resource_schemas'] = Object.fromEntries(ephemeralResources.map(([n, e]) => [n, schemaJson(schemaToProto(e.schema))]));
   return { format_version: '1.0', provider_schemas: { [provider.address]: entry } };
 }

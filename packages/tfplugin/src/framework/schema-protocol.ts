@@ -9,7 +9,7 @@ function wrap(nesting: 'single' | 'list' | 'set' | 'map' | 'group', inner: CtyTy
   return { kind: nesting, element: inner };
 }
 
-export function attributeType(def: AttributeDef): CtyType {
+function attributeType(def: AttributeDef): CtyType {
   if (def.type) return def.type;
   const n = def.nested as NonNullable<AttributeDef['nested']>;
   return wrap(n.nesting, nestedObjectType(n.attributes));
@@ -27,7 +27,10 @@ export function impliedType(body: SchemaBody): CtyType {
   return { kind: 'object', attributes };
 }
 
-function describe(target: { description?: string; descriptionKind?: number; deprecated?: boolean; deprecationMessage?: string }, def: { description?: string; markdownDescription?: string; deprecated?: string }): void {
+function describe(
+  target: { description?: string; descriptionKind?: number; deprecated?: boolean; deprecationMessage?: string },
+  def: { description?: string; markdownDescription?: string; deprecated?: string },
+): void {
   if (def.markdownDescription !== undefined) {
     target.description = def.markdownDescription;
     target.descriptionKind = 1;
@@ -73,7 +76,7 @@ function nestedBlockToProto(name: string, def: BlockDef): SchemaNestedBlock {
   return out;
 }
 
-export function blockToProto(body: SchemaBody, version = 0): SchemaBlock {
+function blockToProto(body: SchemaBody, version = 0): SchemaBlock {
   const out: SchemaBlock = {
     version,
     attributes: Object.entries(body.attributes).map(([n, a]) => attributeToProto(n, a)),

@@ -114,7 +114,8 @@ function check(opts: AttributeOptions<unknown>, what: string): void {
   const { required, optional, computed, writeOnly } = opts;
   if (!required && !optional && !computed) throw new SchemaDefinitionError(`${what}: set one of required, optional or computed`);
   if (required && (optional || computed)) throw new SchemaDefinitionError(`${what}: required excludes optional and computed`);
-  if (opts.default !== undefined && !(optional && computed)) throw new SchemaDefinitionError(`${what}: a default needs optional: true and computed: true (Terraform plans it as a computed value)`);
+  if (opts.default !== undefined && !(optional && computed))
+    throw new SchemaDefinitionError(`${what}: a default needs optional: true and computed: true (Terraform plans it as a computed value)`);
   if (writeOnly && computed) throw new SchemaDefinitionError(`${what}: write-only attributes cannot be computed`);
 }
 
@@ -175,7 +176,8 @@ export const attr = {
 function blockOf<N extends BlockNesting>(nesting: N) {
   return <B extends SchemaBody>(body: B, opts: BlockOptions = {}): BlockDef<N, B> => {
     if (nesting === 'single' && (opts.minItems ?? 0) > 1) throw new SchemaDefinitionError('block.single: minItems can only be 0 or 1');
-    if ((nesting === 'map' || nesting === 'group') && (opts.minItems || opts.maxItems)) throw new SchemaDefinitionError(`block.${nesting}: minItems/maxItems are not allowed`);
+    if ((nesting === 'map' || nesting === 'group') && (opts.minItems || opts.maxItems))
+      throw new SchemaDefinitionError(`block.${nesting}: minItems/maxItems are not allowed`);
     return { kind: 'block', nesting, body, ...opts };
   };
 }

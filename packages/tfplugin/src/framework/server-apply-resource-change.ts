@@ -29,7 +29,10 @@ export async function applyResourceChange(rt: ProviderRuntime, req: ApplyResourc
   } else if (def.update) {
     await def.update({ ...ctx, plan: planned as never, config: config as never, state: prior as never, private: priv }, resp);
   } else {
-    diagnostics.error('Update not supported', `${req.typeName} has no update(); mark its configurable attributes with requiresReplace(). This is a bug in the provider.`);
+    diagnostics.error(
+      'Update not supported',
+      `${req.typeName} has no update(); mark its configurable attributes with requiresReplace(). This is a bug in the provider.`,
+    );
     return { newState: encodeDynamic(type, prior), diagnostics: diagnosticsToProto(diagnostics) };
   }
   const next = resp.state as CtyValue;

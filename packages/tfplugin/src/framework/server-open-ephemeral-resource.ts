@@ -42,7 +42,8 @@ export async function openEphemeralResource(rt: ProviderRuntime, req: OpenEpheme
   const unknownAt = firstUnknown(result);
   if (unknownAt) return bug(`left ${pathToString(unknownAt)} unknown; an opened ephemeral resource must be wholly known.`, unknownAt);
   const changedAt = firstConfigMismatch(def.schema, config, result);
-  if (changedAt) return bug(`changed the configured value of ${pathToString(changedAt)}; only computed attributes the configuration leaves unset may be filled.`, changedAt);
+  if (changedAt)
+    return bug(`changed the configured value of ${pathToString(changedAt)}; only computed attributes the configuration leaves unset may be filled.`, changedAt);
   if (resp.renewAt !== undefined && !def.renew) return bug('set renewAt but the ephemeral resource has no renew().');
 
   const out: OpenEphemeralResourceResponse = { result: encodeDynamic(type, result), diagnostics: diagnosticsToProto(diagnostics) };

@@ -18,7 +18,11 @@ export async function readDataSource(rt: ProviderRuntime, req: ReadDataSourceReq
   fillBlocks(def.schema, state);
   const unknownAt = firstUnknown(state);
   if (unknownAt) {
-    diagnostics.error('Provider left a value unknown', `read() of data source ${req.typeName} did not set ${pathToString(unknownAt)}. This is a bug in the provider.`, unknownAt);
+    diagnostics.error(
+      'Provider left a value unknown',
+      `read() of data source ${req.typeName} did not set ${pathToString(unknownAt)}. This is a bug in the provider.`,
+      unknownAt,
+    );
     return { diagnostics: diagnosticsToProto(diagnostics) };
   }
   return { state: encodeDynamic(type, state), diagnostics: diagnosticsToProto(diagnostics) };

@@ -21,7 +21,11 @@ export async function readResource(rt: ProviderRuntime, req: ReadResourceRequest
   fillBlocks(def.schema, next);
   const unknownAt = firstUnknown(next);
   if (unknownAt) {
-    diagnostics.error('Provider read an unknown value', `read() of ${req.typeName} left ${pathToString(unknownAt)} unknown; state must be wholly known. This is a bug in the provider.`, unknownAt);
+    diagnostics.error(
+      'Provider read an unknown value',
+      `read() of ${req.typeName} left ${pathToString(unknownAt)} unknown; state must be wholly known. This is a bug in the provider.`,
+      unknownAt,
+    );
     return { newState: req.currentState ?? encodeDynamic(type, state), diagnostics: diagnosticsToProto(diagnostics), private: req.private ?? Buffer.alloc(0) };
   }
   return { newState: encodeDynamic(type, next), private: privateToBytes(resp.private), diagnostics: diagnosticsToProto(diagnostics) };

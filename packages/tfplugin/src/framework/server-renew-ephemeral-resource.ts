@@ -10,7 +10,10 @@ export async function renewEphemeralResource(rt: ProviderRuntime, req: RenewEphe
   const diagnostics = new Diagnostics();
   const priv = privateFromBytes(req.private);
   if (!def.renew) {
-    diagnostics.error('Renew not supported', `${req.typeName} has no renew(), so it never asks to be renewed; Terraform should not have called RenewEphemeralResource.`);
+    diagnostics.error(
+      'Renew not supported',
+      `${req.typeName} has no renew(), so it never asks to be renewed; Terraform should not have called RenewEphemeralResource.`,
+    );
     return { diagnostics: diagnosticsToProto(diagnostics) };
   }
   const resp: EphemeralRenewResponse = { private: priv, diagnostics };

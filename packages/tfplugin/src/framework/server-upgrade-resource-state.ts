@@ -15,13 +15,19 @@ export async function upgradeResourceState(rt: ProviderRuntime, req: UpgradeReso
   const version = req.version ?? 0;
   const json = req.rawState?.json;
   if (!json || json.length === 0) {
-    diagnostics.error('Cannot upgrade resource state', `The stored state of ${req.typeName} has no JSON attributes (pre-0.12 flatmap state is not supported); remove it from state and import it again.`);
+    diagnostics.error(
+      'Cannot upgrade resource state',
+      `The stored state of ${req.typeName} has no JSON attributes (pre-0.12 flatmap state is not supported); remove it from state and import it again.`,
+    );
     return { diagnostics: diagnosticsToProto(diagnostics) };
   }
   let state: CtyValue;
   if (version < current) {
     if (!def.upgradeState) {
-      diagnostics.error('Cannot upgrade resource state', `${req.typeName} state is at schema version ${version}, the provider is at ${current} and has no upgradeState(); this is a bug in the provider.`);
+      diagnostics.error(
+        'Cannot upgrade resource state',
+        `${req.typeName} state is at schema version ${version}, the provider is at ${current} and has no upgradeState(); this is a bug in the provider.`,
+      );
       return { diagnostics: diagnosticsToProto(diagnostics) };
     }
     const resp: UpgradeStateResponse<SchemaDef> = { state: null, diagnostics };

@@ -3,7 +3,10 @@ import { Diagnostics, diagnosticsToProto } from './diagnostics.js';
 import { decodeDynamic, type ProviderRuntime } from './runtime.js';
 import { validateObject } from './validate-walk.js';
 
-export async function validateEphemeralResourceConfig(rt: ProviderRuntime, req: ValidateEphemeralResourceConfigRequest): Promise<ValidateEphemeralResourceConfigResponse> {
+export async function validateEphemeralResourceConfig(
+  rt: ProviderRuntime,
+  req: ValidateEphemeralResourceConfigRequest,
+): Promise<ValidateEphemeralResourceConfigResponse> {
   const { def, type } = rt.ephemeralResource(req.typeName);
   const diagnostics = new Diagnostics();
   const config = decodeDynamic(type, req.config);

@@ -11,7 +11,14 @@ const DURATION = /^(\d+(\.\d+)?(ms|s|m|h))+$/;
  */
 export function timeoutsBlock<O extends TimeoutOperation>(...operations: O[]): BlockDef<'single', { attributes: Record<O, AttributeDef<string>> }> {
   const attributes = Object.fromEntries(
-    operations.map((op) => [op, attr.string({ optional: true, description: `Time allowed for ${op}, e.g. "30s", "10m", "1h30m".`, validators: [matches(DURATION, 'must be a duration such as "30s", "10m" or "1h30m"')] })]),
+    operations.map((op) => [
+      op,
+      attr.string({
+        optional: true,
+        description: `Time allowed for ${op}, e.g. "30s", "10m", "1h30m".`,
+        validators: [matches(DURATION, 'must be a duration such as "30s", "10m" or "1h30m"')],
+      }),
+    ]),
   ) as Record<O, AttributeDef<string>>;
   return block.single({ attributes }, { description: 'Operation timeouts.' });
 }

@@ -21,7 +21,9 @@ export function validateObject(body: SchemaBody, value: CtyValue, path: Attribut
     for (const validator of a.validators ?? []) {
       const problem = validator.validate(v as never, p);
       if (!problem) continue;
-      const detail = secret ? `${pathToString(p)} must be ${validator.description}; the value is not shown because it is sensitive.` : `${pathToString(p)} ${problem}.`;
+      const detail = secret
+        ? `${pathToString(p)} must be ${validator.description}; the value is not shown because it is sensitive.`
+        : `${pathToString(p)} ${problem}.`;
       diags.error(`Invalid value for ${pathToString(p)}`, detail, p);
     }
     if (a.nested) {
@@ -32,7 +34,8 @@ export function validateObject(body: SchemaBody, value: CtyValue, path: Attribut
   for (const [name, b] of Object.entries(body.blocks ?? {})) {
     const v = value[name] ?? null;
     const p = [...path, name];
-    if (b.deprecated !== undefined && v !== null && !(Array.isArray(v) && v.length === 0)) diags.warning(`Deprecated block ${pathToString(p)}`, b.deprecated || `The block ${name} is deprecated.`, p);
+    if (b.deprecated !== undefined && v !== null && !(Array.isArray(v) && v.length === 0))
+      diags.warning(`Deprecated block ${pathToString(p)}`, b.deprecated || `The block ${name} is deprecated.`, p);
     forEachElement(b.nesting, v, (el, step) => validateObject(b.body, el, step === undefined ? p : [...p, step], diags));
   }
 }

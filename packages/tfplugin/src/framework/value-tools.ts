@@ -5,7 +5,15 @@ import type { AttributeDef, SchemaBody } from './schema.js';
 export type Obj = Record<string, CtyValue>;
 
 export function isObj(v: CtyValue | undefined): v is Obj {
-  return v !== null && v !== undefined && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Unknown) && !(v instanceof ExactNumber) && !(v instanceof Dynamic);
+  return (
+    v !== null &&
+    v !== undefined &&
+    typeof v === 'object' &&
+    !Array.isArray(v) &&
+    !(v instanceof Unknown) &&
+    !(v instanceof ExactNumber) &&
+    !(v instanceof Dynamic)
+  );
 }
 
 export function clone<T extends CtyValue>(v: T): T {
@@ -71,17 +79,6 @@ export function firstUnknown(value: CtyValue, path: AttributePath = []): Attribu
     }
   }
   return undefined;
-}
-
-/** Paths of sensitive and write-only attributes are never logged; this lists which names to skip. */
-export function secretAttributeNames(body: SchemaBody, out = new Set<string>()): Set<string> {
-  for (const [name, a] of Object.entries(body.attributes)) {
-    if (a.sensitive || a.writeOnly) out.add(name);
-    const inner = nestedBody(a);
-    if (inner) secretAttributeNames(inner, out);
-  }
-  for (const b of Object.values(body.blocks ?? {})) secretAttributeNames(b.body, out);
-  return out;
 }
 
 /** Null block collections become empty ones (Terraform never accepts null for list/set/map/group blocks). */

@@ -27,7 +27,19 @@ describe('write-only values', () => {
     { name: 'nothing set', given: { id: 'x', secret: null, users: null, hook: [] }, want: [] },
     { name: 'a top-level value', given: { id: 'x', secret: SECRET, users: null, hook: [] }, want: [['secret']] },
     { name: 'an unknown value', given: { id: 'x', secret: unknown, users: null, hook: [] }, want: [['secret']] },
-    { name: 'inside a map and a list', given: { id: null, secret: null, users: { app: { password_wo: SECRET, role: 'r' }, ro: { password_wo: null, role: null } }, hook: [{ token_wo: null }, { token_wo: SECRET }] }, want: [['users', { key: 'app' }, 'password_wo'], ['hook', 1, 'token_wo']] },
+    {
+      name: 'inside a map and a list',
+      given: {
+        id: null,
+        secret: null,
+        users: { app: { password_wo: SECRET, role: 'r' }, ro: { password_wo: null, role: null } },
+        hook: [{ token_wo: null }, { token_wo: SECRET }],
+      },
+      want: [
+        ['users', { key: 'app' }, 'password_wo'],
+        ['hook', 1, 'token_wo'],
+      ],
+    },
   ];
   it.each(paths)('finds $name', ({ given, want }) => {
     expect(writeOnlyValuePaths(body, given as CtyValue)).toEqual(want);
@@ -45,9 +57,24 @@ describe('write-only values', () => {
   const placements: { name: string; given: SchemaBody; allowed: boolean; want: RegExp | null }[] = [
     { name: 'a managed resource', given: body, allowed: true, want: null },
     { name: 'a data source', given: body, allowed: false, want: /only allowed in managed resources/ },
-    { name: 'a set-nested attribute', given: schema({ attributes: { s: attr.setNested({ wo: attr.string({ optional: true, writeOnly: true }) }, { optional: true }) } }), allowed: true, want: /s is a set and cannot hold write-only/ },
-    { name: 'a set block', given: schema({ attributes: {}, blocks: { b: block.set({ attributes: { wo: attr.string({ optional: true, writeOnly: true }) } }) } }), allowed: true, want: /block b is a set and cannot hold write-only/ },
-    { name: 'a set block without write-only attributes', given: schema({ attributes: {}, blocks: { b: block.set({ attributes: { x: attr.string({ optional: true }) } }) } }), allowed: true, want: null },
+    {
+      name: 'a set-nested attribute',
+      given: schema({ attributes: { s: attr.setNested({ wo: attr.string({ optional: true, writeOnly: true }) }, { optional: true }) } }),
+      allowed: true,
+      want: /s is a set and cannot hold write-only/,
+    },
+    {
+      name: 'a set block',
+      given: schema({ attributes: {}, blocks: { b: block.set({ attributes: { wo: attr.string({ optional: true, writeOnly: true }) } }) } }),
+      allowed: true,
+      want: /block b is a set and cannot hold write-only/,
+    },
+    {
+      name: 'a set block without write-only attributes',
+      given: schema({ attributes: {}, blocks: { b: block.set({ attributes: { x: attr.string({ optional: true }) } }) } }),
+      allowed: true,
+      want: null,
+    },
   ];
   it.each(placements)('places write-only attributes in $name: $want', ({ given, allowed, want }) => {
     const check = () => assertWriteOnlyPlacement(given, 'test', allowed);
@@ -94,12 +121,28 @@ describe('write-only values through the RPC handlers', () => {
   const config = { id: null, secret: SECRET, users: null, hook: [] };
 
   const rpcs = [
-    { rpc: 'ApplyResourceChange', call: () => svc.ApplyResourceChange!({ typeName: 'unit_leaky', priorState: nul, plannedState: dv({ ...config, id: unknown, secret: null }), config: dv(config) }), field: 'newState' as const },
-    { rpc: 'ReadResource', call: () => svc.ReadResource!({ typeName: 'unit_leaky', currentState: dv({ ...config, id: 'r', secret: null }) }), field: 'newState' as const },
-    { rpc: 'PlanResourceChange', call: () => svc.PlanResourceChange!({ typeName: 'unit_leaky', priorState: nul, proposedNewState: dv(config), config: dv(config) }), field: 'plannedState' as const },
+    {
+      rpc: 'ApplyResourceChange',
+      call: () =>
+        svc.ApplyResourceChange!({ typeName: 'unit_leaky', priorState: nul, plannedState: dv({ ...config, id: unknown, secret: null }), config: dv(config) }),
+      field: 'newState' as const,
+    },
+    {
+      rpc: 'ReadResource',
+      call: () => svc.ReadResource!({ typeName: 'unit_leaky', currentState: dv({ ...config, id: 'r', secret: null }) }),
+      field: 'newState' as const,
+    },
+    {
+      rpc: 'PlanResourceChange',
+      call: () => svc.PlanResourceChange!({ typeName: 'unit_leaky', priorState: nul, proposedNewState: dv(config), config: dv(config) }),
+      field: 'plannedState' as const,
+    },
   ];
   it.each(rpcs)('$rpc: an error on the attribute, and the value never sent', async ({ call, field }) => {
-    const res = (await call()) as { diagnostics?: { summary?: string; attribute?: unknown; detail?: string }[] } & Record<string, { msgpack?: Uint8Array } | undefined>;
+    const res = (await call()) as { diagnostics?: { summary?: string; attribute?: unknown; detail?: string }[] } & Record<
+      string,
+      { msgpack?: Uint8Array } | undefined
+    >;
     expect(res.diagnostics).toHaveLength(1);
     expect(res.diagnostics?.[0]).toMatchObject({ summary: 'Provider returned a write-only value', attribute: { steps: [{ attributeName: 'secret' }] } });
     expect(res.diagnostics?.[0]?.detail).not.toContain(SECRET);
@@ -114,7 +157,12 @@ describe('write-only values through the RPC handlers', () => {
   });
 
   it('plans a null write-only value from the configuration Terraform proposes, without complaint', async () => {
-    const res = await svc.PlanResourceChange!({ typeName: 'unit_leaky', priorState: dv({ ...config, id: 'x', secret: null }), proposedNewState: dv({ ...config, id: 'x' }), config: dv({ ...config, id: 'x' }) });
+    const res = await svc.PlanResourceChange!({
+      typeName: 'unit_leaky',
+      priorState: dv({ ...config, id: 'x', secret: null }),
+      proposedNewState: dv({ ...config, id: 'x' }),
+      config: dv({ ...config, id: 'x' }),
+    });
     expect(res.diagnostics).toEqual([]);
     expect((decodeMsgpack(type, res.plannedState?.msgpack ?? Buffer.alloc(0)) as Record<string, CtyValue>)['secret']).toBeNull();
   });
@@ -125,8 +173,16 @@ describe('write-only values through the RPC handlers', () => {
     { name: 'an older Terraform without a value', caps: {}, value: null, errors: 0 },
   ];
   it.each(capabilities)('ValidateResourceConfig from $name: $errors error(s)', async ({ caps, value, errors }) => {
-    const res = await svc.ValidateResourceConfig!({ typeName: 'unit_leaky', config: dv({ ...config, secret: value }), ...(caps ? { clientCapabilities: caps } : {}) });
+    const res = await svc.ValidateResourceConfig!({
+      typeName: 'unit_leaky',
+      config: dv({ ...config, secret: value }),
+      ...(caps ? { clientCapabilities: caps } : {}),
+    });
     expect(res.diagnostics).toHaveLength(errors);
-    if (errors) expect(res.diagnostics?.[0]).toMatchObject({ summary: 'Write-only attribute needs Terraform 1.11 or later', attribute: { steps: [{ attributeName: 'secret' }] } });
+    if (errors)
+      expect(res.diagnostics?.[0]).toMatchObject({
+        summary: 'Write-only attribute needs Terraform 1.11 or later',
+        attribute: { steps: [{ attributeName: 'secret' }] },
+      });
   });
 });

@@ -64,11 +64,13 @@ export function assertWriteOnlyPlacement(body: SchemaBody, what: string, allowed
   for (const [name, a] of Object.entries(body.attributes)) {
     if (!a.nested) continue;
     const inner: SchemaBody = { attributes: a.nested.attributes };
-    if (a.nested.nesting === 'set' && hasWriteOnly(inner)) throw new SchemaDefinitionError(`${what}: ${name} is a set and cannot hold write-only attributes (set elements are compared by value)`);
+    if (a.nested.nesting === 'set' && hasWriteOnly(inner))
+      throw new SchemaDefinitionError(`${what}: ${name} is a set and cannot hold write-only attributes (set elements are compared by value)`);
     assertWriteOnlyPlacement(inner, `${what}: ${name}`, allowed);
   }
   for (const [name, b] of Object.entries(body.blocks ?? {})) {
-    if (b.nesting === 'set' && hasWriteOnly(b.body)) throw new SchemaDefinitionError(`${what}: block ${name} is a set and cannot hold write-only attributes (set elements are compared by value)`);
+    if (b.nesting === 'set' && hasWriteOnly(b.body))
+      throw new SchemaDefinitionError(`${what}: block ${name} is a set and cannot hold write-only attributes (set elements are compared by value)`);
     assertWriteOnlyPlacement(b.body, `${what}: block ${name}`, allowed);
   }
 }

@@ -44,7 +44,7 @@ function save(store: Store, kind: string, id: string, value: unknown): void {
   writeFileSync(objectPath(store, kind, id), JSON.stringify(value, null, 2));
 }
 
-export const thingSchema = schema({
+const thingSchema = schema({
   version: 1,
   description: 'A thing with every kind of attribute and block.',
   attributes: {
@@ -59,7 +59,10 @@ export const thingSchema = schema({
     created_at: attr.string({ computed: true, planModifiers: [useStateForUnknown()] }),
     legacy: attr.string({ optional: true, deprecated: 'Use description instead.' }),
     labels: attr.map(types.string, { optional: true }),
-    endpoint: attr.singleNested({ host: attr.string({ computed: true }), port: attr.number({ computed: true }) }, { computed: true, planModifiers: [useStateForUnknown()] }),
+    endpoint: attr.singleNested(
+      { host: attr.string({ computed: true }), port: attr.number({ computed: true }) },
+      { computed: true, planModifiers: [useStateForUnknown()] },
+    ),
     ports: attr.listNested(
       { number: attr.number({ required: true }), protocol: attr.string({ optional: true, computed: true, default: 'tcp', validators: [oneOf('tcp', 'udp')] }) },
       { optional: true },
@@ -84,7 +87,7 @@ function receiveSecret(store: Store, id: string, secret: string | null): void {
   if (secret !== null) save(store, 'secret', id, { secret });
 }
 
-export const thing = resource({
+const thing = resource({
   schema: thingSchema,
   async create(req, resp) {
     timeoutMs(req.config.timeouts, 'create', 60_000);
@@ -144,7 +147,7 @@ const buggySchema = schema({
 });
 
 /** Makes the two classic provider bugs on demand, so we can see Terraform catch them. */
-export const buggy = resource({
+const buggy = resource({
   schema: buggySchema,
   modifyPlan(req, resp) {
     if (resp.plan && req.config?.mistake === 'plan_changes_config') resp.plan = { ...resp.plan, value: `${String(req.config.value)}-normalised` };
@@ -165,7 +168,7 @@ const slowSchema = schema({
 });
 
 /** Waits in create until the delay passes or Terraform sends StopProvider. */
-export const slow = resource({
+const slow = resource({
   schema: slowSchema,
   async create(req, resp) {
     const delay = req.config.delay_ms ?? 0;
@@ -188,7 +191,7 @@ export const slow = resource({
   delete() {},
 });
 
-export const info = dataSource({
+const info = dataSource({
   schema: schema({
     attributes: {
       name: attr.string({ required: true }),
@@ -220,7 +223,7 @@ function openTokens(store: Store): string[] {
     .map((t) => t.value);
 }
 
-export const token = ephemeralResource({
+const token = ephemeralResource({
   schema: schema({
     attributes: {
       name: attr.string({ required: true, validators: [lengthBetween(1, 32)] }),

@@ -102,7 +102,10 @@ describe('example provider through the real terraform (dev_overrides)', () => {
     for (const path of [['id'], ['revision'], ['created_at'], ['endpoint'], ['secret_set']]) expect(isUnknownAfter(change, path)).toBe(true);
     const after = change.after as Record<string, unknown>;
     expect(after['size']).toBe(1);
-    expect(after['ports']).toEqual([{ number: 5432, protocol: 'tcp' }, { number: 53, protocol: 'udp' }]);
+    expect(after['ports']).toEqual([
+      { number: 5432, protocol: 'tcp' },
+      { number: 53, protocol: 'udp' },
+    ]);
     expect(after['secret_wo']).toBeNull();
     expect((change.after_sensitive as Record<string, unknown>)['password']).toBe(true);
     expect(stdout).not.toContain(PASSWORD);
@@ -126,7 +129,10 @@ describe('example provider through the real terraform (dev_overrides)', () => {
       labels: { team: 'db' },
       envs: { MODE: { value: 'x' } },
       network: { cidr: '10.0.0.0/24' },
-      rule: [{ action: 'allow', priority: 1 }, { action: 'deny', priority: null }],
+      rule: [
+        { action: 'allow', priority: 1 },
+        { action: 'deny', priority: null },
+      ],
       tag: [{ key: 'k1', value: 'v1' }],
       zone: { gland: { weight: 2 } },
       settings: { mode: 'fast' },
@@ -168,7 +174,32 @@ describe('example provider through the real terraform (dev_overrides)', () => {
   });
 
   step('imports an existing object with an import block', async () => {
-    writeFileSync(join(store.path, 'thing-imp00001.json'), JSON.stringify({ id: 'imp00001', name: 'beta', size: 3, description: null, password: null, secret_wo: null, secret_set: false, revision: 7, created_at: '2026-01-01T00:00:00Z', legacy: null, labels: null, endpoint: { host: 'beta.example.internal', port: 5432 }, ports: null, aliases: null, envs: null, network: null, rule: [], tag: [], zone: {}, settings: { mode: null }, timeouts: null }));
+    writeFileSync(
+      join(store.path, 'thing-imp00001.json'),
+      JSON.stringify({
+        id: 'imp00001',
+        name: 'beta',
+        size: 3,
+        description: null,
+        password: null,
+        secret_wo: null,
+        secret_set: false,
+        revision: 7,
+        created_at: '2026-01-01T00:00:00Z',
+        legacy: null,
+        labels: null,
+        endpoint: { host: 'beta.example.internal', port: 5432 },
+        ports: null,
+        aliases: null,
+        envs: null,
+        network: null,
+        rule: [],
+        tag: [],
+        zone: {},
+        settings: { mode: null },
+        timeouts: null,
+      }),
+    );
     const extra = `
 import {
   to = example_thing.b
@@ -368,7 +399,9 @@ describe('example provider in debug mode, reattached by terraform', () => {
       });
       const reattach = /TF_REATTACH_PROVIDERS='(.*)'/.exec(banner)?.[1] ?? '';
       tf = await TerraformWorkspace.create({
-        files: { 'main.tf': `terraform {\n  required_providers {\n    example = { source = "hikube/example" }\n  }\n}\nprovider "example" {\n  store_dir = "${store.path}"\n}\ndata "example_info" "i" {\n  name = "debug"\n}\noutput "greeting" {\n  value = data.example_info.i.greeting\n}\n` },
+        files: {
+          'main.tf': `terraform {\n  required_providers {\n    example = { source = "hikube/example" }\n  }\n}\nprovider "example" {\n  store_dir = "${store.path}"\n}\ndata "example_info" "i" {\n  name = "debug"\n}\noutput "greeting" {\n  value = data.example_info.i.greeting\n}\n`,
+        },
         env: { TF_REATTACH_PROVIDERS: reattach },
         logLevel: 'OFF',
       });

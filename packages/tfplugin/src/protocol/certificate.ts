@@ -20,7 +20,7 @@ export interface Certificate {
   readonly keyPem: string;
 }
 
-export function buildCertificate(privateKey: KeyObject, publicKey: KeyObject, now = new Date()): Certificate {
+function buildCertificate(privateKey: KeyObject, publicKey: KeyObject, now = new Date()): Certificate {
   const serial = randomBytes(16);
   serial[0] = ((serial[0] as number) & 0x7f) | 0x01; // positive, no leading zero byte needed
   const cert = writeCertificate({
@@ -32,7 +32,12 @@ export function buildCertificate(privateKey: KeyObject, publicKey: KeyObject, no
     publicKey,
     signingKey: privateKey,
     // digitalSignature, keyEncipherment, keyAgreement, keyCertSign (2 unused bits); client and server auth.
-    extensions: [keyUsage(0xac, 2), extendedKeyUsage(['1.3.6.1.5.5.7.3.2', '1.3.6.1.5.5.7.3.1']), basicConstraints(true), subjectAltName({ dnsNames: ['localhost'] })],
+    extensions: [
+      keyUsage(0xac, 2),
+      extendedKeyUsage(['1.3.6.1.5.5.7.3.2', '1.3.6.1.5.5.7.3.1']),
+      basicConstraints(true),
+      subjectAltName({ dnsNames: ['localhost'] }),
+    ],
   });
   return { der: cert, certPem: pem('CERTIFICATE', cert), keyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }) as string };
 }

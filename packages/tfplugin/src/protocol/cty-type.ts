@@ -42,7 +42,7 @@ export function typeToJson(type: CtyType): unknown {
   }
 }
 
-export class CtyTypeError extends Error {
+class CtyTypeError extends Error {
   readonly code = 'TFPLUGIN_CTY_TYPE';
   constructor(message: string) {
     super(message);

@@ -69,7 +69,7 @@ function canonicalDecimal(text: string): string {
   return digits === '' ? '0' : `${sign}0.${digits}e${point}`;
 }
 
-export function numberText(n: CtyNumber): string {
+function numberText(n: CtyNumber): string {
   return typeof n === 'number' ? String(n) : n.toString();
 }
 
@@ -94,7 +94,7 @@ export function valueEquals(a: CtyValue, b: CtyValue): boolean {
   return false;
 }
 
-export function isNumber(v: unknown): v is CtyNumber {
+function isNumber(v: unknown): v is CtyNumber {
   return typeof v === 'number' || typeof v === 'bigint' || v instanceof ExactNumber;
 }
 

@@ -52,7 +52,9 @@ describe('handshake', () => {
 
   it('prints a TF_REATTACH_PROVIDERS value Terraform understands', () => {
     const value = JSON.parse(reattachValue({ address: 'registry.terraform.io/acme/x', pid: 42, listen: { network: 'unix', address: '/tmp/p' } }));
-    expect(value).toEqual({ 'registry.terraform.io/acme/x': { Protocol: 'grpc', ProtocolVersion: 6, Pid: 42, Test: true, Addr: { Network: 'unix', String: '/tmp/p' } } });
+    expect(value).toEqual({
+      'registry.terraform.io/acme/x': { Protocol: 'grpc', ProtocolVersion: 6, Pid: 42, Test: true, Addr: { Network: 'unix', String: '/tmp/p' } },
+    });
   });
 });
 

@@ -2,8 +2,8 @@
 
 export const MAGIC_COOKIE_KEY = 'TF_PLUGIN_MAGIC_COOKIE';
 export const MAGIC_COOKIE_VALUE = 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2';
-export const CORE_PROTOCOL_VERSION = 1;
-export const APP_PROTOCOL_VERSION = 6;
+const CORE_PROTOCOL_VERSION = 1;
+const APP_PROTOCOL_VERSION = 6;
 
 export class HandshakeError extends Error {
   constructor(
@@ -26,7 +26,13 @@ export function checkLaunchEnvironment(env: NodeJS.ProcessEnv, executable: strin
     );
   }
   const versions = env['PLUGIN_PROTOCOL_VERSIONS'];
-  if (versions !== undefined && !versions.split(',').map((v) => v.trim()).includes(String(APP_PROTOCOL_VERSION))) {
+  if (
+    versions !== undefined &&
+    !versions
+      .split(',')
+      .map((v) => v.trim())
+      .includes(String(APP_PROTOCOL_VERSION))
+  ) {
     throw new HandshakeError(
       'TFPLUGIN_PROTOCOL_UNSUPPORTED',
       `this provider speaks plugin protocol ${APP_PROTOCOL_VERSION} only, but Terraform offered ${versions}: use Terraform 0.15 or newer.`,

@@ -74,7 +74,11 @@ function parseJson(text: string): Json {
       i += m[0].length;
       return new NumberText(m[0]);
     }
-    for (const [word, v] of [['true', true], ['false', false], ['null', null]] as const) {
+    for (const [word, v] of [
+      ['true', true],
+      ['false', false],
+      ['null', null],
+    ] as const) {
       if (text.startsWith(word, i)) {
         i += word.length;
         return v;
@@ -124,7 +128,8 @@ function fromJson(type: CtyType, json: Json, path: string): CtyValue {
     case 'map': {
       if (!(json instanceof Map)) return bad('a map');
       const out: Record<string, CtyValue> = {};
-      for (const [k, v] of json) Object.defineProperty(out, k, { value: fromJson(type.element, v, `${path}["${k}"]`), enumerable: true, writable: true, configurable: true });
+      for (const [k, v] of json)
+        Object.defineProperty(out, k, { value: fromJson(type.element, v, `${path}["${k}"]`), enumerable: true, writable: true, configurable: true });
       return out;
     }
     case 'object': {

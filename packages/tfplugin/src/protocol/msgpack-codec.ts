@@ -73,38 +73,80 @@ class Reader {
     if ((b & 0xf0) === 0x80) return this.map(b & 0x0f);
     const v = this.view;
     switch (b) {
-      case 0xc0: return null;
-      case 0xc2: return false;
-      case 0xc3: return true;
-      case 0xc4: return this.take(this.u8());
-      case 0xc5: return this.take(this.num(2, (o) => v.getUint16(o)) as number);
-      case 0xc6: return this.take(this.num(4, (o) => v.getUint32(o)) as number);
-      case 0xc7: { const n = this.u8(); const t = v.getInt8(this.pos++); return new Ext(t, this.take(n)); }
-      case 0xc8: { const n = this.num(2, (o) => v.getUint16(o)) as number; this.need(1); const t = v.getInt8(this.pos++); return new Ext(t, this.take(n)); }
-      case 0xc9: { const n = this.num(4, (o) => v.getUint32(o)) as number; this.need(1); const t = v.getInt8(this.pos++); return new Ext(t, this.take(n)); }
-      case 0xca: return this.num(4, (o) => v.getFloat32(o));
-      case 0xcb: return this.num(8, (o) => v.getFloat64(o));
-      case 0xcc: return this.u8();
-      case 0xcd: return this.num(2, (o) => v.getUint16(o));
-      case 0xce: return this.num(4, (o) => v.getUint32(o));
-      case 0xcf: return this.num(8, (o) => v.getBigUint64(o));
-      case 0xd0: return this.num(1, (o) => v.getInt8(o));
-      case 0xd1: return this.num(2, (o) => v.getInt16(o));
-      case 0xd2: return this.num(4, (o) => v.getInt32(o));
-      case 0xd3: return this.num(8, (o) => v.getBigInt64(o));
-      case 0xd4: case 0xd5: case 0xd6: case 0xd7: case 0xd8: {
+      case 0xc0:
+        return null;
+      case 0xc2:
+        return false;
+      case 0xc3:
+        return true;
+      case 0xc4:
+        return this.take(this.u8());
+      case 0xc5:
+        return this.take(this.num(2, (o) => v.getUint16(o)) as number);
+      case 0xc6:
+        return this.take(this.num(4, (o) => v.getUint32(o)) as number);
+      case 0xc7: {
+        const n = this.u8();
+        const t = v.getInt8(this.pos++);
+        return new Ext(t, this.take(n));
+      }
+      case 0xc8: {
+        const n = this.num(2, (o) => v.getUint16(o)) as number;
+        this.need(1);
+        const t = v.getInt8(this.pos++);
+        return new Ext(t, this.take(n));
+      }
+      case 0xc9: {
+        const n = this.num(4, (o) => v.getUint32(o)) as number;
+        this.need(1);
+        const t = v.getInt8(this.pos++);
+        return new Ext(t, this.take(n));
+      }
+      case 0xca:
+        return this.num(4, (o) => v.getFloat32(o));
+      case 0xcb:
+        return this.num(8, (o) => v.getFloat64(o));
+      case 0xcc:
+        return this.u8();
+      case 0xcd:
+        return this.num(2, (o) => v.getUint16(o));
+      case 0xce:
+        return this.num(4, (o) => v.getUint32(o));
+      case 0xcf:
+        return this.num(8, (o) => v.getBigUint64(o));
+      case 0xd0:
+        return this.num(1, (o) => v.getInt8(o));
+      case 0xd1:
+        return this.num(2, (o) => v.getInt16(o));
+      case 0xd2:
+        return this.num(4, (o) => v.getInt32(o));
+      case 0xd3:
+        return this.num(8, (o) => v.getBigInt64(o));
+      case 0xd4:
+      case 0xd5:
+      case 0xd6:
+      case 0xd7:
+      case 0xd8: {
         this.need(1);
         const t = v.getInt8(this.pos++);
         return new Ext(t, this.take(1 << (b - 0xd4)));
       }
-      case 0xd9: return this.str(this.u8());
-      case 0xda: return this.str(this.num(2, (o) => v.getUint16(o)) as number);
-      case 0xdb: return this.str(this.num(4, (o) => v.getUint32(o)) as number);
-      case 0xdc: return this.arr(this.num(2, (o) => v.getUint16(o)) as number);
-      case 0xdd: return this.arr(this.num(4, (o) => v.getUint32(o)) as number);
-      case 0xde: return this.map(this.num(2, (o) => v.getUint16(o)) as number);
-      case 0xdf: return this.map(this.num(4, (o) => v.getUint32(o)) as number);
-      default: throw new ValueDecodeError([], `invalid msgpack byte 0x${b.toString(16)}`);
+      case 0xd9:
+        return this.str(this.u8());
+      case 0xda:
+        return this.str(this.num(2, (o) => v.getUint16(o)) as number);
+      case 0xdb:
+        return this.str(this.num(4, (o) => v.getUint32(o)) as number);
+      case 0xdc:
+        return this.arr(this.num(2, (o) => v.getUint16(o)) as number);
+      case 0xdd:
+        return this.arr(this.num(4, (o) => v.getUint32(o)) as number);
+      case 0xde:
+        return this.map(this.num(2, (o) => v.getUint16(o)) as number);
+      case 0xdf:
+        return this.map(this.num(4, (o) => v.getUint32(o)) as number);
+      default:
+        throw new ValueDecodeError([], `invalid msgpack byte 0x${b.toString(16)}`);
     }
   }
 }
@@ -243,10 +285,26 @@ class Writer {
     if (n >= 0n && n < 0x80n) return this.byte(Number(n));
     if (n < 0n && n >= -32n) return this.byte(Number(n) & 0xff);
     const b = Buffer.allocUnsafe(9);
-    if (n >= -0x80n && n < 0x80n) { b[0] = 0xd0; b.writeInt8(Number(n), 1); return this.raw(b.subarray(0, 2)); }
-    if (n >= -0x8000n && n < 0x8000n) { b[0] = 0xd1; b.writeInt16BE(Number(n), 1); return this.raw(b.subarray(0, 3)); }
-    if (n >= -0x80000000n && n < 0x80000000n) { b[0] = 0xd2; b.writeInt32BE(Number(n), 1); return this.raw(b.subarray(0, 5)); }
-    if (n >= -(2n ** 63n) && n < 2n ** 63n) { b[0] = 0xd3; b.writeBigInt64BE(n, 1); return this.raw(b); }
+    if (n >= -0x80n && n < 0x80n) {
+      b[0] = 0xd0;
+      b.writeInt8(Number(n), 1);
+      return this.raw(b.subarray(0, 2));
+    }
+    if (n >= -0x8000n && n < 0x8000n) {
+      b[0] = 0xd1;
+      b.writeInt16BE(Number(n), 1);
+      return this.raw(b.subarray(0, 3));
+    }
+    if (n >= -0x80000000n && n < 0x80000000n) {
+      b[0] = 0xd2;
+      b.writeInt32BE(Number(n), 1);
+      return this.raw(b.subarray(0, 5));
+    }
+    if (n >= -(2n ** 63n) && n < 2n ** 63n) {
+      b[0] = 0xd3;
+      b.writeBigInt64BE(n, 1);
+      return this.raw(b);
+    }
     b[0] = 0xcf;
     b.writeBigUint64BE(n, 1);
     this.raw(b);
@@ -279,8 +337,19 @@ function writeUnknown(w: Writer, u: Unknown): void {
   const entries: [number, (w: Writer) => void][] = [];
   if (r.notNull) entries.push([1, (x) => x.byte(0xc2)]);
   if (r.stringPrefix !== undefined) entries.push([2, (x) => x.str(r.stringPrefix as string)]);
-  for (const [key, bound] of [[3, r.numberLower], [4, r.numberUpper]] as const) {
-    if (bound) entries.push([key, (x) => { x.byte(0x92); writeNumber(x, bound[0]); x.byte(bound[1] ? 0xc3 : 0xc2); }]);
+  for (const [key, bound] of [
+    [3, r.numberLower],
+    [4, r.numberUpper],
+  ] as const) {
+    if (bound)
+      entries.push([
+        key,
+        (x) => {
+          x.byte(0x92);
+          writeNumber(x, bound[0]);
+          x.byte(bound[1] ? 0xc3 : 0xc2);
+        },
+      ]);
   }
   if (r.lengthLower !== undefined) entries.push([5, (x) => x.int(BigInt(r.lengthLower as number))]);
   if (r.lengthUpper !== undefined) entries.push([6, (x) => x.int(BigInt(r.lengthUpper as number))]);
@@ -330,7 +399,8 @@ function write(w: Writer, type: CtyType, value: CtyValue | undefined, path: (str
       return;
     }
     case 'map': {
-      if (typeof value !== 'object' || Array.isArray(value) || value instanceof Dynamic || value instanceof ExactNumber) throw new ValueEncodeError(path, 'expected a map (object)');
+      if (typeof value !== 'object' || Array.isArray(value) || value instanceof Dynamic || value instanceof ExactNumber)
+        throw new ValueEncodeError(path, 'expected a map (object)');
       const keys = Object.keys(value).sort();
       w.header(0x80, 15, undefined, 0xde, 0xdf, keys.length);
       for (const k of keys) {
@@ -340,9 +410,11 @@ function write(w: Writer, type: CtyType, value: CtyValue | undefined, path: (str
       return;
     }
     case 'object': {
-      if (typeof value !== 'object' || Array.isArray(value) || value instanceof Dynamic || value instanceof ExactNumber) throw new ValueEncodeError(path, 'expected an object');
+      if (typeof value !== 'object' || Array.isArray(value) || value instanceof Dynamic || value instanceof ExactNumber)
+        throw new ValueEncodeError(path, 'expected an object');
       const names = Object.keys(type.attributes).sort();
-      for (const k of Object.keys(value)) if (!Object.hasOwn(type.attributes, k)) throw new ValueEncodeError(path, `unsupported attribute ${JSON.stringify(k)}`);
+      for (const k of Object.keys(value))
+        if (!Object.hasOwn(type.attributes, k)) throw new ValueEncodeError(path, `unsupported attribute ${JSON.stringify(k)}`);
       w.header(0x80, 15, undefined, 0xde, 0xdf, names.length);
       for (const k of names) {
         w.str(k);
@@ -367,4 +439,3 @@ export function encodeMsgpack(type: CtyType, value: CtyValue): Buffer {
   write(w, type, value, []);
   return w.finish();
 }
-

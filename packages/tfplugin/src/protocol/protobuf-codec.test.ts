@@ -10,7 +10,12 @@ describe('protobuf codec', () => {
   const cases = [
     { name: 'empty message', type: 'tfplugin6.StopProvider.Request', given: {}, hex: '' },
     { name: 'bytes and string', type: 'tfplugin6.DynamicValue', given: { msgpack: Buffer.from([0xc0]) }, hex: '0a01c0' },
-    { name: 'enum and nested', type: 'tfplugin6.Diagnostic', given: { severity: 1, summary: 'x', attribute: { steps: [{ attributeName: 'a' }, { elementKeyInt: 0 }] } }, hex: '08011201782209' + '0a030a0161' + '0a021800' },
+    {
+      name: 'enum and nested',
+      type: 'tfplugin6.Diagnostic',
+      given: { severity: 1, summary: 'x', attribute: { steps: [{ attributeName: 'a' }, { elementKeyInt: 0 }] } },
+      hex: '08011201782209' + '0a030a0161' + '0a021800',
+    },
     { name: 'negative int64', type: 'tfplugin6.Schema', given: { version: -1 }, hex: '08ffffffffffffffffff01' },
     { name: 'map of strings', type: 'tfplugin6.RawState', given: { flatmap: { k: 'v' } }, hex: '12060a016b120176' },
   ];

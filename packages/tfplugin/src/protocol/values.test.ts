@@ -16,12 +16,22 @@ describe('msgpack DynamicValue codec', () => {
     { name: 'negative int', type: ctyNumber, value: -200, wire: 'd1ff38' },
     { name: 'float64', type: ctyNumber, value: 1.5, wire: 'cb3ff8000000000000' },
     { name: 'uint64 beyond 2^53', type: ctyNumber, value: 12345678901234567890n, wire: 'cfab54a98ceb1f0ad2' },
-    { name: 'decimal beyond a double, as a string', type: ctyNumber, value: new ExactNumber('0.10000000000000000000001'), wire: `b9${ascii('0.10000000000000000000001')}` },
+    {
+      name: 'decimal beyond a double, as a string',
+      type: ctyNumber,
+      value: new ExactNumber('0.10000000000000000000001'),
+      wire: `b9${ascii('0.10000000000000000000001')}`,
+    },
     { name: 'bool', type: ctyBool, value: true, wire: 'c3' },
     { name: 'list', type: ctyList(ctyString), value: ['a'], wire: '91a161' },
     { name: 'set', type: ctySet(ctyNumber), value: [1, 2], wire: '920102' },
     { name: 'map, keys sorted', type: ctyMap(ctyBool), value: { b: true, a: false }, wire: '82a161c2a162c3' },
-    { name: 'object with a null attribute', type: ctyObject({ id: ctyString, name: ctyString }), value: { id: null, name: 'x' }, wire: `82a2${ascii('id')}c0a4${ascii('name')}a178` },
+    {
+      name: 'object with a null attribute',
+      type: ctyObject({ id: ctyString, name: ctyString }),
+      value: { id: null, name: 'x' },
+      wire: `82a2${ascii('id')}c0a4${ascii('name')}a178`,
+    },
     { name: 'tuple', type: ctyTuple([ctyString, ctyNumber]), value: ['a', 1], wire: '92a16101' },
     { name: 'dynamic holding a string', type: ctyDynamic, value: new Dynamic(ctyString, 'hi'), wire: `92c408${ascii('"string"')}a26869` },
   ];
@@ -37,7 +47,12 @@ describe('msgpack DynamicValue codec', () => {
     { name: 'big integer sent as a string', type: ctyNumber, wire: `b4${ascii('12345678901234567890')}`, want: 12345678901234567890n as CtyValue },
     { name: 'float32', type: ctyNumber, wire: 'ca3fc00000', want: 1.5 as CtyValue },
     { name: 'unknown with any one-byte ext', type: ctyNumber, wire: 'd40500', want: unknown as CtyValue },
-    { name: 'refined number bounds ignored keys kept', type: ctyNumber, wire: 'c7080c820392 00 c3 09a178', want: new Unknown({ numberLower: [0, true] }) as CtyValue },
+    {
+      name: 'refined number bounds ignored keys kept',
+      type: ctyNumber,
+      wire: 'c7080c820392 00 c3 09a178',
+      want: new Unknown({ numberLower: [0, true] }) as CtyValue,
+    },
     { name: 'empty bytes are null', type: ctyString, wire: '', want: null as CtyValue },
   ];
   it.each(decodeOnly)('decodes $name', ({ type, wire, want }) => {
@@ -60,7 +75,13 @@ describe('msgpack DynamicValue codec', () => {
 });
 
 describe('cty types as JSON', () => {
-  const types = ['"string"', '["list","number"]', '["object",{"a":"bool","b":["map","string"]}]', '["tuple",["string","dynamic"]]', '["set",["object",{"x":"number"}]]'];
+  const types = [
+    '"string"',
+    '["list","number"]',
+    '["object",{"a":"bool","b":["map","string"]}]',
+    '["tuple",["string","dynamic"]]',
+    '["set",["object",{"x":"number"}]]',
+  ];
   it.each(types)('%s round-trips', (text) => {
     expect(JSON.stringify(typeToJson(typeFromJson(JSON.parse(text))))).toBe(text);
   });

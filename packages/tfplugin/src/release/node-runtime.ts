@@ -46,7 +46,9 @@ export async function nodeRuntimeFor(target: ReleaseTarget, version: string, cac
       tarball = join(work, packed[0]?.filename ?? '');
     } catch (err) {
       const stderr = (err as { stderr?: string }).stderr ?? String(err);
-      const reason = /E404|No matching version|notarget/i.test(stderr) ? 'the npm registry has no such package version' : stderr.trim().split('\n').slice(-3).join(' ');
+      const reason = /E404|No matching version|notarget/i.test(stderr)
+        ? 'the npm registry has no such package version'
+        : stderr.trim().split('\n').slice(-3).join(' ');
       throw new NodeRuntimeUnavailable(spec, reason);
     }
     await run('tar', ['-xzf', tarball, '-C', work, `package/bin/${nodeFileOf(target)}`]);

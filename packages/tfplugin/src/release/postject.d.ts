@@ -1,4 +1,9 @@
 // postject ships no types; this is the one function the release build calls.
 declare module 'postject' {
-  export function inject(file: string, resourceName: string, data: Buffer, options: { sentinelFuse: string; machoSegmentName?: string; overwrite?: boolean }): Promise<void>;
+  export function inject(
+    file: string,
+    resourceName: string,
+    data: Buffer,
+    options: { sentinelFuse: string; machoSegmentName?: string; overwrite?: boolean },
+  ): Promise<void>;
 }

@@ -48,7 +48,8 @@ export function writeZip(entries: readonly ZipEntry[]): Buffer {
   let offset = 0;
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
-    if (name.length > 0xffff || entry.data.length >= 0xffffffff) throw new Error(`zip entry "${entry.name}" is too large for a zip without the 64-bit extension`);
+    if (name.length > 0xffff || entry.data.length >= 0xffffffff)
+      throw new Error(`zip entry "${entry.name}" is too large for a zip without the 64-bit extension`);
     const compressed = deflateRawSync(entry.data, { level: 9 });
     const fields = { crc: crc32(entry.data), compressedSize: compressed.length, size: entry.data.length, nameLength: name.length };
     const local = Buffer.alloc(30);

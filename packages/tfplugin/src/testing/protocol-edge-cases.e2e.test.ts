@@ -15,15 +15,38 @@ let store: TempDir;
 let client: ProviderClient;
 
 const nullThing = (over: Record<string, CtyValue>): Record<string, CtyValue> => ({
-  id: null, name: null, size: null, description: null, password: null, secret_wo: null, secret_set: null, revision: null, created_at: null, legacy: null,
-  labels: null, endpoint: null, ports: null, aliases: null, envs: null, network: null, rule: [], tag: [], zone: {}, settings: { mode: null }, timeouts: null, ...over,
+  id: null,
+  name: null,
+  size: null,
+  description: null,
+  password: null,
+  secret_wo: null,
+  secret_set: null,
+  revision: null,
+  created_at: null,
+  legacy: null,
+  labels: null,
+  endpoint: null,
+  ports: null,
+  aliases: null,
+  envs: null,
+  network: null,
+  rule: [],
+  tag: [],
+  zone: {},
+  settings: { mode: null },
+  timeouts: null,
+  ...over,
 });
 
 beforeAll(async () => {
   built = await buildExampleProvider();
   store = await createTempDir('tfplugin-edge');
   client = await ProviderClient.launch({ command: [process.execPath, built.bundle], env: { TF_LOG: 'TRACE' } });
-  const configured = await client.call('ConfigureProvider', { terraformVersion: '1.11.4', config: await client.value('provider', { store_dir: store.path, api_token: 'token-never-logged', session_token: null }) });
+  const configured = await client.call('ConfigureProvider', {
+    terraformVersion: '1.11.4',
+    config: await client.value('provider', { store_dir: store.path, api_token: 'token-never-logged', session_token: null }),
+  });
   expect(configured.diagnostics ?? []).toEqual([]);
 });
 
@@ -64,7 +87,10 @@ describe('handshake and process behaviour', () => {
     const { spawn } = await import('node:child_process');
     const env = { ...process.env, TF_PLUGIN_MAGIC_COOKIE: MAGIC_COOKIE_VALUE };
     // The shell starts the provider in the background, lets it start, and exits: the provider is orphaned.
-    const sh = spawn('/bin/sh', ['-c', `'${process.execPath}' '${built.bundle}' >/dev/null 2>&1 & echo $!; sleep 1`], { env, stdio: ['ignore', 'pipe', 'ignore'] });
+    const sh = spawn('/bin/sh', ['-c', `'${process.execPath}' '${built.bundle}' >/dev/null 2>&1 & echo $!; sleep 1`], {
+      env,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     const pid = Number((await new Promise<string>((resolve) => sh.stdout.setEncoding('utf8').once('data', resolve))).trim());
     const alive = (): boolean => {
       try {
@@ -100,7 +126,10 @@ describe('handshake and process behaviour', () => {
         if (out.includes("'\n")) resolve(out);
       });
     });
-    const value = JSON.parse(/TF_REATTACH_PROVIDERS='(.*)'/.exec(text)?.[1] ?? '{}') as Record<string, { Pid: number; ProtocolVersion: number; Test: boolean; Addr: { Network: string } }>;
+    const value = JSON.parse(/TF_REATTACH_PROVIDERS='(.*)'/.exec(text)?.[1] ?? '{}') as Record<
+      string,
+      { Pid: number; ProtocolVersion: number; Test: boolean; Addr: { Network: string } }
+    >;
     const entry = value['registry.terraform.io/hikube/example'];
     expect(entry).toMatchObject({ Pid: child.pid, ProtocolVersion: 6, Test: true, Addr: { Network: 'unix' } });
     child.kill('SIGINT');
@@ -119,7 +148,10 @@ describe('RPC edge cases', () => {
     );
     const results = await Promise.all(calls);
     for (const r of results) expect(r.diagnostics ?? []).toEqual([]);
-    const planned = (await client.decode('example_thing', (results[1] as { plannedState?: { msgpack?: Uint8Array } }).plannedState)) as Record<string, CtyValue>;
+    const planned = (await client.decode('example_thing', (results[1] as { plannedState?: { msgpack?: Uint8Array } }).plannedState)) as Record<
+      string,
+      CtyValue
+    >;
     expect(planned['id']).toBeInstanceOf(Unknown);
     expect(planned['size']).toBe(2);
   });
@@ -138,8 +170,16 @@ describe('RPC edge cases', () => {
 
   const malformed = [
     { name: 'garbage msgpack', msgpack: Buffer.from([0xc1, 0x00]), want: /invalid msgpack byte/ },
-    { name: 'an attribute the schema lacks', msgpack: encodeMsgpack({ kind: 'object', attributes: { nope: { kind: 'string' } } }, { nope: 'x' }), want: /unsupported attribute "nope"/ },
-    { name: 'a string where a number belongs', msgpack: Buffer.from(encodeMsgpack({ kind: 'object', attributes: { size: { kind: 'string' } } }, { size: 'big' })), want: /invalid number text at \.size/ },
+    {
+      name: 'an attribute the schema lacks',
+      msgpack: encodeMsgpack({ kind: 'object', attributes: { nope: { kind: 'string' } } }, { nope: 'x' }),
+      want: /unsupported attribute "nope"/,
+    },
+    {
+      name: 'a string where a number belongs',
+      msgpack: Buffer.from(encodeMsgpack({ kind: 'object', attributes: { size: { kind: 'string' } } }, { size: 'big' })),
+      want: /invalid number text at \.size/,
+    },
   ];
   it.each(malformed)('turns $name into an error diagnostic, not a crash', async ({ msgpack, want }) => {
     const res = await client.call('ValidateResourceConfig', { typeName: 'example_thing', config: { msgpack } });
@@ -160,7 +200,12 @@ describe('RPC edge cases', () => {
     const config = await client.value('example_thing', cfg);
     const validate = await client.call('ValidateResourceConfig', { typeName: 'example_thing', config });
     expect(validate.diagnostics ?? []).toEqual([]);
-    const plan = await client.call('PlanResourceChange', { typeName: 'example_thing', priorState: { msgpack: Buffer.from([0xc0]) }, proposedNewState: config, config });
+    const plan = await client.call('PlanResourceChange', {
+      typeName: 'example_thing',
+      priorState: { msgpack: Buffer.from([0xc0]) },
+      proposedNewState: config,
+      config,
+    });
     const planned = (await client.decode('example_thing', plan.plannedState)) as Record<string, CtyValue>;
     expect(planned['size']).toEqual(refinedSize);
     expect(planned['rule']).toEqual(unknown);
@@ -177,16 +222,32 @@ describe('RPC edge cases', () => {
   });
 
   it('upgrades version-0 state with the resource upgrader and plain JSON state of the current version', async () => {
-    const v0 = await client.call('UpgradeResourceState', { typeName: 'example_thing', version: 0, rawState: { json: Buffer.from(JSON.stringify({ ...nullThing({ id: 'x', name: 'n', size: 123456789012 }), description: undefined, comment: 'old words' })) } });
+    const v0 = await client.call('UpgradeResourceState', {
+      typeName: 'example_thing',
+      version: 0,
+      rawState: {
+        json: Buffer.from(JSON.stringify({ ...nullThing({ id: 'x', name: 'n', size: 123456789012 }), description: undefined, comment: 'old words' })),
+      },
+    });
     expect(v0.diagnostics ?? []).toEqual([]);
     expect(await client.decode('example_thing', v0.upgradedState)).toMatchObject({ id: 'x', description: 'old words', size: 123456789012 });
-    const v1 = await client.call('UpgradeResourceState', { typeName: 'example_thing', version: 1, rawState: { json: Buffer.from('{"id":"y","name":"n","secret_wo":"must-go"}') } });
+    const v1 = await client.call('UpgradeResourceState', {
+      typeName: 'example_thing',
+      version: 1,
+      rawState: { json: Buffer.from('{"id":"y","name":"n","secret_wo":"must-go"}') },
+    });
     expect(await client.decode('example_thing', v1.upgradedState)).toMatchObject({ id: 'y', secret_wo: null, rule: [], zone: {}, settings: { mode: null } });
   });
 
   it('plans destroys (plan_destroy) as null and keeps private state', async () => {
     const prior = await client.value('example_thing', nullThing({ id: 'z', name: 'z' }));
-    const res = await client.call('PlanResourceChange', { typeName: 'example_thing', priorState: prior, proposedNewState: { msgpack: Buffer.from([0xc0]) }, config: { msgpack: Buffer.from([0xc0]) }, priorPrivate: Buffer.from('{"etag":"e9"}') });
+    const res = await client.call('PlanResourceChange', {
+      typeName: 'example_thing',
+      priorState: prior,
+      proposedNewState: { msgpack: Buffer.from([0xc0]) },
+      config: { msgpack: Buffer.from([0xc0]) },
+      priorPrivate: Buffer.from('{"etag":"e9"}'),
+    });
     expect(await client.decode('example_thing', res.plannedState)).toBeNull();
     expect(Buffer.from(res.plannedPrivate ?? []).toString()).toBe('{"etag":"e9"}');
   });
@@ -203,7 +264,8 @@ describe('RPC edge cases', () => {
 });
 
 describe('ephemeral resources over gRPC with mutual TLS', () => {
-  const tokenFile = (id: string) => JSON.parse(readFileSync(`${store.path}/token-${id}.json`, 'utf8')) as { name: string; value: string; renewals: number; closed: boolean };
+  const tokenFile = (id: string) =>
+    JSON.parse(readFileSync(`${store.path}/token-${id}.json`, 'utf8')) as { name: string; value: string; renewals: number; closed: boolean };
 
   it('lists, validates, opens, renews and closes, handing private data from call to call', async () => {
     expect(client.handshake.serverCertDer?.length).toBeGreaterThan(100);

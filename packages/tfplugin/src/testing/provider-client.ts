@@ -99,7 +99,13 @@ export class ProviderClient {
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     const line = await new Promise<string>((resolve, reject) => {
       let out = '';
-      const timer = setTimeout(() => reject(new ProviderClientError('TFPLUGIN_CLIENT_HANDSHAKE', `no handshake line within ${options.handshakeTimeoutMs ?? 10_000} ms; stderr: ${stderr}`)), options.handshakeTimeoutMs ?? 10_000);
+      const timer = setTimeout(
+        () =>
+          reject(
+            new ProviderClientError('TFPLUGIN_CLIENT_HANDSHAKE', `no handshake line within ${options.handshakeTimeoutMs ?? 10_000} ms; stderr: ${stderr}`),
+          ),
+        options.handshakeTimeoutMs ?? 10_000,
+      );
       child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
         out += chunk;
         const nl = out.indexOf('\n');
@@ -114,7 +120,8 @@ export class ProviderClient {
       });
     });
     const handshake = parseHandshakeLine(line);
-    if (handshake.core !== 1 || handshake.app !== 6 || handshake.protocol !== 'grpc') throw new ProviderClientError('TFPLUGIN_CLIENT_HANDSHAKE', `unexpected handshake ${line.trim()}`);
+    if (handshake.core !== 1 || handshake.app !== 6 || handshake.protocol !== 'grpc')
+      throw new ProviderClientError('TFPLUGIN_CLIENT_HANDSHAKE', `unexpected handshake ${line.trim()}`);
     let creds: Grpc.ChannelCredentials;
     if (clientCert) {
       if (!handshake.serverCertDer) throw new ProviderClientError('TFPLUGIN_CLIENT_HANDSHAKE', 'TLS was requested but the handshake has no server certificate');
@@ -132,7 +139,9 @@ export class ProviderClient {
 
   private unary<T>(client: Grpc.Client, method: string, request: unknown): Promise<T> {
     return new Promise((resolve, reject) => {
-      (client as unknown as Record<string, (req: unknown, cb: (err: Grpc.ServiceError | null, res: T) => void) => void>)[method]?.(request, (err, res) => (err ? reject(err) : resolve(res)));
+      (client as unknown as Record<string, (req: unknown, cb: (err: Grpc.ServiceError | null, res: T) => void) => void>)[method]?.(request, (err, res) =>
+        err ? reject(err) : resolve(res),
+      );
     });
   }
 

@@ -12,7 +12,7 @@ const spec: PostgresSpec = {
 };
 
 describe('userEntryOf / databaseEntryOf', () => {
-  it('read a user\'s grants from the databases\' role lists, and a database\'s extensions sorted', () => {
+  it("read a user's grants from the databases' role lists, and a database's extensions sorted", () => {
     expect(userEntryOf(spec, 'app')).toEqual({ replication: true, databases: { shop: 'admin' } });
     expect(userEntryOf(spec, 'bi')).toEqual({ replication: false, databases: { shop: 'admin', stats: 'readonly' } });
     expect(userEntryOf(spec, 'gone')).toBeNull();
@@ -58,7 +58,9 @@ describe('userSpecPatch', () => {
     { name: 'removing a user already gone changes nothing', given: { user: 'gone', desired: null }, want: undefined },
   ];
   it.each(cases)('$name', ({ given, want }) => {
-    expect(userSpecPatch({ spec, name: given.user, desired: given.desired, ...(given.password === undefined ? {} : { password: given.password }) })).toEqual(want);
+    expect(userSpecPatch({ spec, name: given.user, desired: given.desired, ...(given.password === undefined ? {} : { password: given.password }) })).toEqual(
+      want,
+    );
   });
 });
 

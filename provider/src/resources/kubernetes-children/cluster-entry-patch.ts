@@ -37,8 +37,13 @@ export function inlineConflict(object: PostgresObject, map: InlineMap, cluster: 
   return creating ? issue : { ...issue, severity: 'warning' };
 }
 
-export function clusterNotFound(namespace: string, cluster: string): PlanIssue {
-  return error(attr('cluster'), 'Cluster not found', `No cluster "${cluster}" in namespace ${namespace}: create it first (reference hikube_postgres_cluster.<name>.name so Terraform orders the two).`, ['cluster']);
+function clusterNotFound(namespace: string, cluster: string): PlanIssue {
+  return error(
+    attr('cluster'),
+    'Cluster not found',
+    `No cluster "${cluster}" in namespace ${namespace}: create it first (reference hikube_postgres_cluster.<name>.name so Terraform orders the two).`,
+    ['cluster'],
+  );
 }
 
 /** `clusterMissing`: the cluster does not exist (a delete counts that as done). */
@@ -89,7 +94,13 @@ export async function patchClusterEntry(
 export async function waitApplied(context: KubernetesChildContext, cluster: string, what: string, written: Postgres): Promise<PlanIssue | null> {
   context.onProgress(`${what}: waiting for ${context.namespace}/${cluster} to apply it`);
   try {
-    await context.api.waitForReady(context.namespace, cluster, { level: 'all_instances', timeoutMs: applyTimeoutMs, signal: context.signal, onProgress: context.onProgress, since: written });
+    await context.api.waitForReady(context.namespace, cluster, {
+      level: 'all_instances',
+      timeoutMs: applyTimeoutMs,
+      signal: context.signal,
+      onProgress: context.onProgress,
+      since: written,
+    });
     return null;
   } catch (cause) {
     return error(null, `Cluster ${context.namespace}/${cluster} did not apply ${what}`, messageOf(cause), []);

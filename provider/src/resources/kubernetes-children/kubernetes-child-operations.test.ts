@@ -6,8 +6,22 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { inlineMapsAnnotation } from '../postgres-cluster/inline-maps.js';
 import { MemoryClusterApi } from '../postgres-cluster/memory-cluster-api.js';
 import { formatPath } from '../postgres-cluster/plan-issue.js';
-import { checkKubernetesDatabasePlan, createKubernetesDatabase, deleteKubernetesDatabase, importKubernetesDatabase, readKubernetesDatabase } from '../postgres-database/kubernetes-database-operations.js';
-import { checkKubernetesUserPlan, createKubernetesUser, deleteKubernetesUser, importKubernetesUser, newPassword, readKubernetesUser, updateKubernetesUser } from '../postgres-user/kubernetes-user-operations.js';
+import {
+  checkKubernetesDatabasePlan,
+  createKubernetesDatabase,
+  deleteKubernetesDatabase,
+  importKubernetesDatabase,
+  readKubernetesDatabase,
+} from '../postgres-database/kubernetes-database-operations.js';
+import {
+  checkKubernetesUserPlan,
+  createKubernetesUser,
+  deleteKubernetesUser,
+  importKubernetesUser,
+  newPassword,
+  readKubernetesUser,
+  updateKubernetesUser,
+} from '../postgres-user/kubernetes-user-operations.js';
 import type { UserValues } from '../postgres-user/user-operations.js';
 import type { KubernetesChildContext } from './cluster-entry-patch.js';
 
@@ -22,7 +36,16 @@ function cluster(annotation: string | null, spec: Postgres['spec'] = {}): Postgr
   };
 }
 
-const user = (fields: Partial<UserValues> = {}): UserValues => ({ id: null, cluster: 'orders', name: 'app', replication: null, databases: { shop: 'admin' }, password_version: 1, password: null, ...fields });
+const user = (fields: Partial<UserValues> = {}): UserValues => ({
+  id: null,
+  cluster: 'orders',
+  name: 'app',
+  replication: null,
+  databases: { shop: 'admin' },
+  password_version: 1,
+  password: null,
+  ...fields,
+});
 const known = { name: true, databases: true, replication: true, cluster: true };
 
 describe('hikube_postgres_user and hikube_postgres_database on the Kubernetes API', () => {
@@ -39,7 +62,15 @@ describe('hikube_postgres_user and hikube_postgres_database on the Kubernetes AP
     expect((await createKubernetesDatabase(context, { id: null, cluster: 'orders', name: 'logs', extensions: ['pg_trgm'] })).issues).toEqual([]);
     const created = await createKubernetesUser(context, user({ databases: { shop: 'admin', logs: 'readonly' } }));
     expect(created.issues).toEqual([]);
-    expect(created.state).toEqual({ id: 'orders/app', cluster: 'orders', name: 'app', replication: false, databases: { shop: 'admin', logs: 'readonly' }, password: 'generated-app', password_version: 1 });
+    expect(created.state).toEqual({
+      id: 'orders/app',
+      cluster: 'orders',
+      name: 'app',
+      replication: false,
+      databases: { shop: 'admin', logs: 'readonly' },
+      password: 'generated-app',
+      password_version: 1,
+    });
     expect(await spec()).toMatchObject({
       users: { bi: {}, app: { replication: false } },
       databases: { shop: { roles: { admin: ['bi', 'app'] } }, logs: { extensions: ['pg_trgm'], roles: { readonly: ['app'] } } },
@@ -78,7 +109,7 @@ describe('hikube_postgres_user and hikube_postgres_database on the Kubernetes AP
     expect((await importKubernetesUser(context, 'orders/app')).state).toMatchObject({ password, password_version: 2 });
   });
 
-  it('re-reads and keeps the other writer\'s grant when the cluster changes between read and patch', async () => {
+  it("re-reads and keeps the other writer's grant when the cluster changes between read and patch", async () => {
     api.beforeNextPatch = () => api.patchOutside(namespace, 'orders', { spec: { users: { ci: {} }, databases: { shop: { roles: { admin: ['bi', 'ci'] } } } } });
     expect((await createKubernetesUser(context, user())).issues).toEqual([]);
     expect((await spec()).databases?.['shop']?.roles?.admin).toEqual(['bi', 'ci', 'app']);
@@ -91,7 +122,12 @@ describe('hikube_postgres_user and hikube_postgres_database on the Kubernetes AP
     expect(await spec()).toMatchObject({ users: { bi: {} }, databases: { shop: { roles: { admin: ['bi'] } } } });
     expect((await spec()).users).not.toHaveProperty('app');
     expect((await readKubernetesUser(context, created)).state).toBeNull();
-    expect((await importKubernetesUser(context, 'orders/bi')).state).toMatchObject({ id: 'orders/bi', databases: { shop: 'admin' }, password: 'generated-bi', password_version: null });
+    expect((await importKubernetesUser(context, 'orders/bi')).state).toMatchObject({
+      id: 'orders/bi',
+      databases: { shop: 'admin' },
+      password: 'generated-bi',
+      password_version: null,
+    });
     expect((await importKubernetesDatabase(context, 'orders/shop')).state).toEqual({ id: 'orders/shop', cluster: 'orders', name: 'shop', extensions: [] });
     expect((await importKubernetesUser(context, 'orders')).issues[0]?.detail).toMatch(/is not "<cluster>\/<user>"/);
     const database = (await readKubernetesDatabase(context, { id: 'orders/shop', cluster: 'orders', name: 'shop', extensions: [] })).state!;
@@ -111,7 +147,12 @@ describe('hikube_postgres_user and hikube_postgres_database on the Kubernetes AP
 
 describe('plan checks on the Kubernetes API', () => {
   it('refuses, at the attribute, a bad role, a reserved name and a new entry on a cluster whose configuration manages the map inline', () => {
-    const issues = checkKubernetesUserPlan({ config: user({ name: 'postgres', databases: { shop: 'owner' } }), prior: null, known, object: cluster('users,databases') });
+    const issues = checkKubernetesUserPlan({
+      config: user({ name: 'postgres', databases: { shop: 'owner' } }),
+      prior: null,
+      known,
+      object: cluster('users,databases'),
+    });
     expect(issues.map((issue) => formatPath(issue.path)).sort()).toEqual(['cluster', 'databases["shop"]', 'name']);
     // An entry that already exists is only warned about, so that it can still be destroyed.
     const existing = checkKubernetesUserPlan({ config: user(), prior: user(), known, object: cluster('users') });
@@ -119,7 +160,12 @@ describe('plan checks on the Kubernetes API', () => {
     expect(checkKubernetesUserPlan({ config: user(), prior: null, known, object: cluster('databases') })).toEqual([]);
     // An object that does not say (made by kubectl or an older provider) cannot be judged.
     expect(checkKubernetesUserPlan({ config: user(), prior: null, known, object: cluster(null, { users: { app: {} } }) })).toEqual([]);
-    const database = checkKubernetesDatabasePlan({ config: { id: null, cluster: 'orders', name: 'shop', extensions: ['bad name'] }, creating: true, known: { name: true, extensions: true, cluster: true }, object: cluster('databases') });
+    const database = checkKubernetesDatabasePlan({
+      config: { id: null, cluster: 'orders', name: 'shop', extensions: ['bad name'] },
+      creating: true,
+      known: { name: true, extensions: true, cluster: true },
+      object: cluster('databases'),
+    });
     expect(database.map((issue) => formatPath(issue.path)).sort()).toEqual(['cluster', 'extensions']);
   });
 

@@ -14,7 +14,9 @@ export const pinnedClass = (name: string, to: string): SchedulingClass => schedu
 /** Instances in these zones (required node affinity), spread evenly over them unless `spread` is false. */
 export function zonesClass(name: string, zones: string[], spread = true): SchedulingClass {
   return schedulingClass(name, {
-    nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: zone, operator: 'In', values: zones }] }] } },
+    nodeAffinity: {
+      requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: zone, operator: 'In', values: zones }] }] },
+    },
     ...(spread ? { topologySpreadConstraints: [zoneSpread] } : {}),
   });
 }

@@ -55,8 +55,16 @@ async function created(api = new MemoryClusterApi(classes), config = production)
 describe('create', () => {
   it('creates, waits and fills every output; the next plan is empty', async () => {
     const { api, state } = await created();
-    expect(api.calls.filter((call) => !call.startsWith('list') && !call.startsWith('get') && !call.startsWith('observe') && call !== 'specCapabilities')).toEqual(['create tenant-demo/orders', 'wait tenant-demo/orders all_instances']);
-    expect(state).toMatchObject({ id: 'tenant-demo/orders', ready: true, chartVersion: '0.18.0', currentPrimary: 'postgres-orders-1', schedulingClass: 'spread' });
+    expect(
+      api.calls.filter((call) => !call.startsWith('list') && !call.startsWith('get') && !call.startsWith('observe') && call !== 'specCapabilities'),
+    ).toEqual(['create tenant-demo/orders', 'wait tenant-demo/orders all_instances']);
+    expect(state).toMatchObject({
+      id: 'tenant-demo/orders',
+      ready: true,
+      chartVersion: '0.18.0',
+      currentPrimary: 'postgres-orders-1',
+      schedulingClass: 'spread',
+    });
     expect(state.instances?.map((instance) => instance.zone)).toEqual(['gland', 'lucerne', 'geneva']);
     expect(state.credentials).toEqual({ app: 'generated-app', bi: 'given-password' });
     expect(state.connectionUris?.['app']?.rw).toBe('postgresql://app:generated-app@postgres-orders-rw.tenant-demo.svc:5432/shop');
@@ -74,7 +82,9 @@ describe('create', () => {
     api.failWait = 'timed out after 20m waiting for 3/3 instances: 2/3 ready';
     const result = await apply(api, production, null);
     expect(result.state?.id).toBe('tenant-demo/orders');
-    expect(result.issues.map((issue) => `${issue.summary}: ${issue.detail}`)).toEqual(['Cluster tenant-demo/orders was created but is not ready: timed out after 20m waiting for 3/3 instances: 2/3 ready']);
+    expect(result.issues.map((issue) => `${issue.summary}: ${issue.detail}`)).toEqual([
+      'Cluster tenant-demo/orders was created but is not ready: timed out after 20m waiting for 3/3 instances: 2/3 ready',
+    ]);
   });
 
   it('chooses the existing class whose constraints allow the zones', async () => {
@@ -87,7 +97,9 @@ describe('create', () => {
   it('lists the classes when none allows the zones, before any write, and creates no class', async () => {
     const api = new MemoryClusterApi(classes);
     const result = await apply(api, { ...production, zones: ['gland', 'lucerne'] }, null);
-    expect(result.issues[0]?.detail).toMatch(/Classes by the zones they allow: geneva \(geneva\); gland \(gland\); lucerne \(lucerne\); spread \(geneva, gland, lucerne, spread\)/);
+    expect(result.issues[0]?.detail).toMatch(
+      /Classes by the zones they allow: geneva \(geneva\); gland \(gland\); lucerne \(lucerne\); spread \(geneva, gland, lucerne, spread\)/,
+    );
     expect(api.calls.filter((call) => !call.startsWith('list') && call !== 'specCapabilities')).toEqual([]);
     expect(api.classes).toHaveLength(4);
   });
@@ -95,7 +107,9 @@ describe('create', () => {
   it('refuses primary_zone at plan: no class can place the primary', async () => {
     const api = new MemoryClusterApi(classes);
     const planned = await plan(api, { ...production, primaryZone: 'gland' }, null);
-    expect(planned.issues.map((issue) => `${issue.severity} ${formatPath(issue.path)} ${issue.summary}`)).toEqual(['error primary_zone No placement for the primary']);
+    expect(planned.issues.map((issue) => `${issue.severity} ${formatPath(issue.path)} ${issue.summary}`)).toEqual([
+      'error primary_zone No placement for the primary',
+    ]);
     expect(api.calls).toEqual([]);
   });
 });
@@ -104,7 +118,11 @@ describe('invalid configurations never reach the API', () => {
   const cases: { name: string; given: Partial<PostgresClusterArgs>; want: string }[] = [
     { name: 'quorum as large as replicas', given: { replicas: 2, maxSyncReplicas: 2 }, want: 'max_sync_replicas' },
     { name: 'blocked parameter', given: { parameters: { archive_command: 'rm -rf /' } }, want: 'parameters["archive_command"]' },
-    { name: 'role names an undeclared user', given: { databases: { shop: { admin: ['ghost'], readonly: null, extensions: null } } }, want: 'databases["shop"].admin' },
+    {
+      name: 'role names an undeclared user',
+      given: { databases: { shop: { admin: ['ghost'], readonly: null, extensions: null } } },
+      want: 'databases["shop"].admin',
+    },
   ];
   it.each(cases)('$name', async ({ given, want }) => {
     const api = new MemoryClusterApi(classes);
@@ -121,7 +139,9 @@ describe('update', () => {
     const result = await apply(api, scaled, state);
     expect(result.issues).toEqual([]);
     // The annotation that says which maps the cluster manages inline rides along (see inline-maps).
-    expect(api.calls.filter((call) => call.startsWith('patch'))).toEqual(['patch tenant-demo/orders {"spec":{"replicas":5},"metadata":{"annotations":{"hikube.cloud/terraform-inline-maps":"users,databases"}}}']);
+    expect(api.calls.filter((call) => call.startsWith('patch'))).toEqual([
+      'patch tenant-demo/orders {"spec":{"replicas":5},"metadata":{"annotations":{"hikube.cloud/terraform-inline-maps":"users,databases"}}}',
+    ]);
     expect(result.state?.instances).toHaveLength(5);
     if (result.state) expect(changes(await plan(api, scaled, result.state), result.state)).toEqual([]);
   });
@@ -140,7 +160,9 @@ describe('update', () => {
     api.patchOutside('tenant-demo', 'orders', { spec: { replicas: 5 } });
     const result = await apply(api, { ...production, replicas: 5 }, state);
     expect(result.issues).toEqual([]);
-    expect(api.calls.filter((call) => call.startsWith('patch'))).toEqual([expect.stringMatching(/^patch tenant-demo\/orders \{"spec":\{"replicas":5\},"metadata":/)]);
+    expect(api.calls.filter((call) => call.startsWith('patch'))).toEqual([
+      expect.stringMatching(/^patch tenant-demo\/orders \{"spec":\{"replicas":5\},"metadata":/),
+    ]);
     expect(api.waitedSince.at(-1)).toBeUndefined();
   });
 
@@ -186,12 +208,15 @@ describe('read, drift and import', () => {
     api.patchOutside('tenant-demo', 'orders', { spec: { replicas: 4 } });
     const read = await readCluster({ prior: state, api, signal });
     expect(read.state?.replicas).toBe(4);
-    if (read.state) expect(changes(await plan(api, production, read.state), read.state)).toEqual(['replicas', 'ready', 'instances', 'currentPrimary', 'status']);
+    if (read.state)
+      expect(changes(await plan(api, production, read.state), read.state)).toEqual(['replicas', 'ready', 'instances', 'currentPrimary', 'status']);
   });
 
   it('hides what only the spelling changed (platform rewrites micro to t1.micro, 10Gi to 10240Mi)', async () => {
     const { api, state } = await created(new MemoryClusterApi(classes), { ...production, resourcesPreset: 'micro' });
-    api.patchOutside('tenant-demo', 'orders', { spec: { resourcesPreset: 't1.micro', size: '10240Mi', postgresql: { parameters: { max_connections: '100' } } } });
+    api.patchOutside('tenant-demo', 'orders', {
+      spec: { resourcesPreset: 't1.micro', size: '10240Mi', postgresql: { parameters: { max_connections: '100' } } },
+    });
     const read = await readCluster({ prior: state, api, signal });
     expect(read.state).toEqual(state);
   });

@@ -74,13 +74,28 @@ async function planPlacement(config: PostgresClusterArgs, unknown: ReadonlySet<s
   const placements = placementsOf(classes);
   if (namedClass) {
     if (!classes.some((sc) => sc.metadata.name === config.schedulingClass)) {
-      const names = classes.map((sc) => sc.metadata.name ?? '').filter((n) => n !== '').sort().join(', ') || 'none';
-      return { resolved: null, zones: null, issues: [error(attr('scheduling_class'), 'Unknown SchedulingClass', `SchedulingClass "${config.schedulingClass}" does not exist. Available: ${names}.`, ['scheduling_class'])] };
+      const names =
+        classes
+          .map((sc) => sc.metadata.name ?? '')
+          .filter((n) => n !== '')
+          .sort()
+          .join(', ') || 'none';
+      return {
+        resolved: null,
+        zones: null,
+        issues: [
+          error(attr('scheduling_class'), 'Unknown SchedulingClass', `SchedulingClass "${config.schedulingClass}" does not exist. Available: ${names}.`, [
+            'scheduling_class',
+          ]),
+        ],
+      };
     }
     return { resolved: null, zones: placements.find((placement) => placement.name === config.schedulingClass)?.zones ?? null, issues: [] };
   }
   const placement = resolvePlacement(config.zones ?? [], placements);
-  return placement.kind === 'reuse' ? { resolved: placement.name, zones: config.zones, issues: [] } : { resolved: null, zones: null, issues: [placement.issue] };
+  return placement.kind === 'reuse'
+    ? { resolved: placement.name, zones: config.zones, issues: [] }
+    : { resolved: null, zones: null, issues: [placement.issue] };
 }
 
 export async function planCluster(input: PlanInput): Promise<PlanResult> {
@@ -90,15 +105,31 @@ export async function planCluster(input: PlanInput): Promise<PlanResult> {
     const { planned, unknown } = planArgs({ config, prior, defaulted, providerNamespace: input.providerNamespace, resolvedSchedulingClass });
     const issues: PlanIssue[] = [];
     if (planned.namespace === null && !unknownAttributes.has('namespace')) {
-      issues.push(error(attr('namespace'), 'No namespace', 'Set namespace on the resource or the provider, or use a kubeconfig context that names one.', ['namespace']));
+      issues.push(
+        error(attr('namespace'), 'No namespace', 'Set namespace on the resource or the provider, or use a kubeconfig context that names one.', ['namespace']),
+      );
     }
     if (config.maxConnections !== null) {
-      issues.push(error(attr('max_connections'), 'Not on the Kubernetes API', 'max_connections is an attribute of Hikube\'s public API; on the Cozystack Kubernetes API set parameters = { max_connections = "..." } instead.', ['max_connections']));
+      issues.push(
+        error(
+          attr('max_connections'),
+          'Not on the Kubernetes API',
+          'max_connections is an attribute of Hikube\'s public API; on the Cozystack Kubernetes API set parameters = { max_connections = "..." } instead.',
+          ['max_connections'],
+        ),
+      );
     }
     const checked = checkPlan({ config, planned, prior, resolvedSchedulingClass, placementZones });
     issues.push(...checked.issues);
     const { computed, unknown: unknownComputed } = planComputed(prior, planned);
-    return { planned, computed, unknownArgs: unknown, unknownComputed, requiresReplace: checked.requiresReplace, issues: withoutUnknownInputs(issues, unknownAttributes) };
+    return {
+      planned,
+      computed,
+      unknownArgs: unknown,
+      unknownComputed,
+      requiresReplace: checked.requiresReplace,
+      issues: withoutUnknownInputs(issues, unknownAttributes),
+    };
   };
   // An invalid configuration is refused before any request; placement is looked up only after.
   const offline = plan(null, null);
@@ -152,7 +183,13 @@ function objectFor(args: PostgresClusterArgs, namespace: string, name: string, p
 }
 
 /** Read the object and what the platform made of it into a full model; null when it is gone. */
-async function observeModel(api: ClusterApi, namespace: string, name: string, prior: PostgresClusterArgs | null, signal: AbortSignal): Promise<PostgresClusterModel | null> {
+async function observeModel(
+  api: ClusterApi,
+  namespace: string,
+  name: string,
+  prior: PostgresClusterArgs | null,
+  signal: AbortSignal,
+): Promise<PostgresClusterModel | null> {
   const object = await api.get(namespace, name, signal);
   if (object === null) return null;
   const observation = await api.observe(namespace, name, signal);
@@ -171,7 +208,13 @@ async function waitAndRead(input: ApplyInput, namespace: string, name: string, v
   const issues: PlanIssue[] = [];
   const level = input.planned.waitFor ?? 'all_instances';
   try {
-    await input.api.waitForReady(namespace, name, { level, timeoutMs: input.timeoutMs, signal: input.signal, onProgress: input.onProgress, ...(written ? { since: written } : {}) });
+    await input.api.waitForReady(namespace, name, {
+      level,
+      timeoutMs: input.timeoutMs,
+      signal: input.signal,
+      onProgress: input.onProgress,
+      ...(written ? { since: written } : {}),
+    });
   } catch (cause) {
     // The cluster exists: keep it in state (Terraform taints a failed create) and say why.
     issues.push(apiError(`Cluster ${clusterId(namespace, name)} ${verb} but is not ready`, cause));
@@ -218,7 +261,12 @@ export async function updateCluster(input: ApplyInput & { prior: PostgresCluster
   try {
     before = await input.api.get(id.namespace, id.name, input.signal);
     // The annotation rides along with every change, so clusters made before it get it too.
-    written = await input.api.patch(id.namespace, id.name, { ...patch, metadata: { annotations: { [inlineMapsAnnotation]: inlineMapsValue(input.planned) } } }, input.signal);
+    written = await input.api.patch(
+      id.namespace,
+      id.name,
+      { ...patch, metadata: { annotations: { [inlineMapsAnnotation]: inlineMapsValue(input.planned) } } },
+      input.signal,
+    );
   } catch (cause) {
     return { state: input.prior, issues: [apiError(`Cannot update cluster ${clusterId(id.namespace, id.name)}`, cause)] };
   }
@@ -270,7 +318,11 @@ export async function importCluster(input: { id: string; api: ClusterApi; signal
   }
   try {
     const state = await observeModel(input.api, target.namespace, target.name, null, input.signal);
-    if (state === null) return { state: null, issues: [error(null, 'Cluster not found', `No cluster ${input.id} exists: check the namespace and the name ("<namespace>/<name>").`, [])] };
+    if (state === null)
+      return {
+        state: null,
+        issues: [error(null, 'Cluster not found', `No cluster ${input.id} exists: check the namespace and the name ("<namespace>/<name>").`, [])],
+      };
     return { state, issues: [] };
   } catch (cause) {
     return { state: null, issues: [apiError(`Cannot import cluster ${input.id}`, cause)] };

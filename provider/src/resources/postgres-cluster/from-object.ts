@@ -54,7 +54,13 @@ function readParameters(spec: PostgresSpec, context: ReadContext): Record<string
  * state (keys added by hikube_postgres_user/_database or kubectl are not its to show or remove),
  * or on import every key when the object says the map is managed inline (or says nothing).
  */
-function managedEntries<T>(map: InlineMap, entries: Record<string, T> | undefined, prior: Record<string, unknown> | null, context: ReadContext, object: PostgresObject): [string, T][] | null {
+function managedEntries<T>(
+  map: InlineMap,
+  entries: Record<string, T> | undefined,
+  prior: Record<string, unknown> | null,
+  context: ReadContext,
+  object: PostgresObject,
+): [string, T][] | null {
   const all = Object.entries(entries ?? {});
   if (context.prior !== null) return prior === null ? null : all.filter(([name]) => name in prior);
   const declared = declaredInlineMaps(object);
@@ -134,7 +140,11 @@ function readRestore(spec: PostgresSpec, context: ReadContext): RestoreModel | n
   if (context.prior !== null) return context.prior.restore;
   const bootstrap = spec.bootstrap;
   if (bootstrap?.enabled !== true) return null;
-  return { sourceCluster: bootstrap.oldName ?? null, recoveryTime: bootstrap.recoveryTime ? bootstrap.recoveryTime : null, serverName: bootstrap.serverName ? bootstrap.serverName : null };
+  return {
+    sourceCluster: bootstrap.oldName ?? null,
+    recoveryTime: bootstrap.recoveryTime ? bootstrap.recoveryTime : null,
+    serverName: bootstrap.serverName ? bootstrap.serverName : null,
+  };
 }
 
 function placementOf(name: string | undefined, context: ReadContext): PlacementClass | undefined {

@@ -7,7 +7,7 @@ import { applyMergePatch, applyPostgresDefaults, zoneOfNode, type Postgres, type
 import type { ClusterApi, ClusterObservation, WaitOptions } from './cluster-api.js';
 import type { MergePatch } from './merge-patch.js';
 
-export class MemoryApiError extends Error {
+class MemoryApiError extends Error {
   constructor(
     readonly code: string,
     message: string,
@@ -16,7 +16,6 @@ export class MemoryApiError extends Error {
     this.name = 'MemoryApiError';
   }
 }
-
 
 export class MemoryClusterApi implements ClusterApi {
   readonly objects = new Map<string, Postgres>();
@@ -64,7 +63,12 @@ export class MemoryClusterApi implements ClusterApi {
 
   async list(namespace: string, labelSelector: string | null): Promise<Postgres[]> {
     this.calls.push(`list ${namespace} ${labelSelector ?? ''}`);
-    const wanted = Object.fromEntries((labelSelector ?? '').split(',').filter(Boolean).map((pair) => pair.split('=') as [string, string]));
+    const wanted = Object.fromEntries(
+      (labelSelector ?? '')
+        .split(',')
+        .filter(Boolean)
+        .map((pair) => pair.split('=') as [string, string]),
+    );
     return [...this.objects.values()]
       .filter((object) => object.metadata.namespace === namespace)
       .filter((object) => Object.entries(wanted).every(([key, value]) => object.metadata.labels?.[key] === value))
@@ -79,7 +83,8 @@ export class MemoryClusterApi implements ClusterApi {
 
   async create(object: Postgres): Promise<Postgres> {
     this.calls.push(`create ${object.metadata.namespace}/${object.metadata.name}`);
-    if (this.objects.has(this.key(object.metadata.namespace ?? '', object.metadata.name ?? ''))) throw new MemoryApiError('AlreadyExists', `postgres ${object.metadata.name} already exists`);
+    if (this.objects.has(this.key(object.metadata.namespace ?? '', object.metadata.name ?? '')))
+      throw new MemoryApiError('AlreadyExists', `postgres ${object.metadata.name} already exists`);
     return this.store(object);
   }
 
@@ -113,7 +118,13 @@ export class MemoryClusterApi implements ClusterApi {
     if (found === undefined) throw new MemoryApiError('NotFound', `postgres ${name} not found`);
     const revision = this.waitedSince.length;
     const message = `Helm upgrade succeeded for release ${namespace}/postgres-${name}.v${revision} with chart postgres@0.18.0`;
-    found.status = { version: '0.18.0', conditions: [{ type: 'Ready', status: 'True', reason: 'UpgradeSucceeded', message }, { type: 'Released', status: 'True', reason: 'UpgradeSucceeded', message }] };
+    found.status = {
+      version: '0.18.0',
+      conditions: [
+        { type: 'Ready', status: 'True', reason: 'UpgradeSucceeded', message },
+        { type: 'Released', status: 'True', reason: 'UpgradeSucceeded', message },
+      ],
+    };
     options.onProgress(`${found.spec?.replicas ?? 0}/${found.spec?.replicas ?? 0} instances ready`);
     return structuredClone(found);
   }
@@ -135,11 +146,20 @@ export class MemoryClusterApi implements ClusterApi {
     const cluster = { postgresName: name, version: spec.version ?? 'v18', placement };
     const instances = deterministicInstances({ postgresName: name, placement, replicas }).map((instance) => {
       const pod = instancePod(cluster, instance, undefined);
-      return { name: pod.metadata.name, zone: zoneOfNode((pod['spec'] as { nodeName?: string }).nodeName) ?? null, role: pod.metadata.labels?.['cnpg.io/instanceRole'] ?? 'replica', ready: instance.ready };
+      return {
+        name: pod.metadata.name,
+        zone: zoneOfNode((pod['spec'] as { nodeName?: string }).nodeName) ?? null,
+        role: pod.metadata.labels?.['cnpg.io/instanceRole'] ?? 'replica',
+        ready: instance.ready,
+      };
     });
     const service = (suffix: string) => ({ host: `postgres-${name}-${suffix}.${namespace}.svc`, port: 5432 });
     const credentials = this.#credentials(this.key(namespace, name), spec);
-    return { instances, endpoints: { rw: service('rw'), ro: service('ro'), r: service('r'), external: spec.external ? { host: '203.0.113.10', port: 5432 } : null }, credentials };
+    return {
+      instances,
+      endpoints: { rw: service('rw'), ro: service('ro'), r: service('r'), external: spec.external ? { host: '203.0.113.10', port: 5432 } : null },
+      credentials,
+    };
   }
 
   #credentials(key: string, spec: NonNullable<Postgres['spec']>): Record<string, string> {

@@ -3,16 +3,35 @@ import { argsWith, user } from './args-fixture.js';
 import { buildUpdatePatch, mergePatchBetween, specValuesEquivalent, usersToRotate, type MergePatch } from './merge-patch.js';
 import type { PostgresClusterArgs } from './model.js';
 
-const base = argsWith({ version: 'v18', replicas: 3, syncMode: 'quorum', minSyncReplicas: 1, maxSyncReplicas: 1, storageSize: '10Gi', resourcesPreset: 'micro', parameters: { work_mem: '4MB' }, users: { app: user({ password: 'p' }) }, databases: { shop: { admin: ['app'], readonly: null, extensions: null } } });
+const base = argsWith({
+  version: 'v18',
+  replicas: 3,
+  syncMode: 'quorum',
+  minSyncReplicas: 1,
+  maxSyncReplicas: 1,
+  storageSize: '10Gi',
+  resourcesPreset: 'micro',
+  parameters: { work_mem: '4MB' },
+  users: { app: user({ password: 'p' }) },
+  databases: { shop: { admin: ['app'], readonly: null, extensions: null } },
+});
 
 describe('buildUpdatePatch', () => {
-  const cases: { name: string; given: { prior: PostgresClusterArgs; planned: PostgresClusterArgs; writeOnly?: Record<string, string> }; want: MergePatch | undefined }[] = [
+  const cases: {
+    name: string;
+    given: { prior: PostgresClusterArgs; planned: PostgresClusterArgs; writeOnly?: Record<string, string> };
+    want: MergePatch | undefined;
+  }[] = [
     { name: 'no change sends nothing', given: { prior: base, planned: base }, want: undefined },
     { name: 'scaling sends only replicas', given: { prior: base, planned: { ...base, replicas: 5 } }, want: { spec: { replicas: 5 } } },
     { name: 'equivalent quantity is no change', given: { prior: base, planned: { ...base, storageSize: '10240Mi' } }, want: undefined },
     { name: 'legacy preset name is no change', given: { prior: base, planned: { ...base, resourcesPreset: 't1.micro' } }, want: undefined },
     { name: 'growing storage', given: { prior: base, planned: { ...base, storageSize: '20Gi' } }, want: { spec: { size: '20Gi' } } },
-    { name: 'removed parameter is nulled', given: { prior: base, planned: { ...base, parameters: {} } }, want: { spec: { postgresql: { parameters: { work_mem: null } } } } },
+    {
+      name: 'removed parameter is nulled',
+      given: { prior: base, planned: { ...base, parameters: {} } },
+      want: { spec: { postgresql: { parameters: { work_mem: null } } } },
+    },
     {
       name: 'removed user is nulled, others untouched',
       given: { prior: { ...base, users: { app: user({ password: 'p' }), old: user({ password: 'o' }) } }, planned: base },
@@ -25,7 +44,14 @@ describe('buildUpdatePatch', () => {
     },
     {
       name: 'role list replaced whole',
-      given: { prior: base, planned: { ...base, users: { app: user({ password: 'p' }), bi: user({ password: 'b' }) }, databases: { shop: { admin: ['app'], readonly: ['bi'], extensions: null } } } },
+      given: {
+        prior: base,
+        planned: {
+          ...base,
+          users: { app: user({ password: 'p' }), bi: user({ password: 'b' }) },
+          databases: { shop: { admin: ['app'], readonly: ['bi'], extensions: null } },
+        },
+      },
       want: { spec: { users: { bi: { password: 'b' } }, databases: { shop: { roles: { readonly: ['bi'] } } } } },
     },
     {
@@ -39,7 +65,11 @@ describe('buildUpdatePatch', () => {
     },
     {
       name: 'write-only password not sent when its version is unchanged',
-      given: { prior: { ...base, users: { ci: user({ passwordWoVersion: 1 }) } }, planned: { ...base, users: { ci: user({ passwordWoVersion: 1 }) } }, writeOnly: { ci: 'same' } },
+      given: {
+        prior: { ...base, users: { ci: user({ passwordWoVersion: 1 }) } },
+        planned: { ...base, users: { ci: user({ passwordWoVersion: 1 }) } },
+        writeOnly: { ci: 'same' },
+      },
       want: undefined,
     },
   ];

@@ -177,7 +177,7 @@ export function clusterId(namespace: string, name: string): string {
   return `${namespace}/${name}`;
 }
 
-export class InvalidImportIdError extends Error {
+class InvalidImportIdError extends Error {
   readonly code = 'HIKUBE_INVALID_IMPORT_ID';
   constructor(readonly input: string) {
     super(`import ID "${input}" is not "<namespace>/<name>": write it as e.g. "tenant-demo/orders"`);

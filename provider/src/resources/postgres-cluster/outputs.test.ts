@@ -13,7 +13,12 @@ const observed: Observed = {
     { name: 'postgres-orders-2', zone: 'lucerne', role: 'replica', ready: true },
     { name: 'postgres-orders-1', zone: 'gland', role: 'primary', ready: true },
   ],
-  endpoints: { rw: { host: 'postgres-orders-rw.tenant-demo.svc', port: 5432 }, ro: { host: 'postgres-orders-ro.tenant-demo.svc', port: 5432 }, r: null, external: null },
+  endpoints: {
+    rw: { host: 'postgres-orders-rw.tenant-demo.svc', port: 5432 },
+    ro: { host: 'postgres-orders-ro.tenant-demo.svc', port: 5432 },
+    r: null,
+    external: null,
+  },
   credentials: { app: 'p@ss/word', 'ci user': 'never-in-state', bi: 'b' },
 };
 

@@ -1,13 +1,6 @@
 // Computed outputs from what the SDK observes: readiness, instances, endpoints, credentials and
 // ready-to-use connection URIs. Write-only passwords never reach any of them.
-import type {
-  ConnectionUrisModel,
-  EndpointModel,
-  EndpointsModel,
-  InstanceModel,
-  PostgresClusterArgs,
-  PostgresClusterComputed,
-} from './model.js';
+import type { ConnectionUrisModel, EndpointModel, EndpointsModel, InstanceModel, PostgresClusterArgs, PostgresClusterComputed } from './model.js';
 import { clusterId } from './model.js';
 import type { PostgresObject } from './postgres-spec.js';
 

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { argsWith, user } from './args-fixture.js';
 import type { PostgresClusterArgs } from './model.js';
-import { checkDestroy, checkDestructiveChanges, checkReplacement, checkStorageShrink, checkVersionDowngrade, replacementPaths, restartWarnings } from './plan-changes.js';
+import {
+  checkDestroy,
+  checkDestructiveChanges,
+  checkReplacement,
+  checkStorageShrink,
+  checkVersionDowngrade,
+  replacementPaths,
+  restartWarnings,
+} from './plan-changes.js';
 import { formatPath, type PlanIssue } from './plan-issue.js';
 
 function summary(issues: PlanIssue[]): string[] {
@@ -9,7 +17,15 @@ function summary(issues: PlanIssue[]): string[] {
 }
 
 const db = { admin: null, readonly: null, extensions: null };
-const prior = argsWith({ storageSize: '20Gi', version: 'v17', parameters: { work_mem: '4MB', max_connections: '100' }, resourcesPreset: 'micro', storageClass: 'replicated', users: { app: user(), bi: user() }, databases: { shop: db, logs: db } });
+const prior = argsWith({
+  storageSize: '20Gi',
+  version: 'v17',
+  parameters: { work_mem: '4MB', max_connections: '100' },
+  resourcesPreset: 'micro',
+  storageClass: 'replicated',
+  users: { app: user(), bi: user() },
+  databases: { shop: db, logs: db },
+});
 
 describe('checkStorageShrink', () => {
   const cases: { name: string; given: string; want: number }[] = [
@@ -28,7 +44,13 @@ describe('checkVersionDowngrade', () => {
   const cases: { name: string; given: string; want: string[] }[] = [
     { name: 'upgrade is allowed', given: 'v18', want: [] },
     { name: 'same version', given: 'v17', want: [] },
-    { name: 'downgrade is refused', given: 'v16', want: ['error version: version would go from v17 to v16; a data directory cannot move to an older major. Keep v17, or restore a backup into a new cluster on v16.'] },
+    {
+      name: 'downgrade is refused',
+      given: 'v16',
+      want: [
+        'error version: version would go from v17 to v16; a data directory cannot move to an older major. Keep v17, or restore a backup into a new cluster on v16.',
+      ],
+    },
   ];
   it.each(cases)('$name', ({ given, want }) => {
     expect(summary(checkVersionDowngrade(prior, { ...prior, version: given }))).toEqual(want);
@@ -41,7 +63,11 @@ describe('checkDestructiveChanges', () => {
     { name: 'a database removed', given: { databases: { shop: db } }, want: [/^error databases: This change drops database "logs" \(DROP DATABASE/] },
     { name: 'users and databases removed', given: { users: { app: user() }, databases: {} }, want: [/databases "logs", "shop".*and user "bi"/] },
     { name: 'every user removed at once', given: { users: null }, want: [/^error users: .*users "app", "bi"/] },
-    { name: 'allowed: a warning instead', given: { databases: { shop: db }, allowDestructiveChanges: true }, want: [/^warning databases: This apply drops database "logs"/] },
+    {
+      name: 'allowed: a warning instead',
+      given: { databases: { shop: db }, allowDestructiveChanges: true },
+      want: [/^warning databases: This apply drops database "logs"/],
+    },
   ];
   it.each(cases)('$name', ({ given, want }) => {
     const lines = summary(checkDestructiveChanges(prior, { ...prior, ...given }));
@@ -75,7 +101,11 @@ describe('replacement and destroy', () => {
 
   const cases: { name: string; given: boolean; want: RegExp }[] = [
     { name: 'protected replacement is refused', given: true, want: /^error storage_class: .*deletion_protection is true/ },
-    { name: 'unprotected replacement warns of data loss', given: false, want: /^warning storage_class: .*deletes cluster tenant-demo\/orders with all its data/ },
+    {
+      name: 'unprotected replacement warns of data loss',
+      given: false,
+      want: /^warning storage_class: .*deletes cluster tenant-demo\/orders with all its data/,
+    },
   ];
   it.each(cases)('$name', ({ given, want }) => {
     const issues = checkReplacement({ ...prior, deletionProtection: given }, [[{ attribute: 'storage_class' }]]);
@@ -83,7 +113,9 @@ describe('replacement and destroy', () => {
   });
 
   it('refuses destroy under deletion_protection', () => {
-    expect(summary(checkDestroy({ ...prior, deletionProtection: true }))[0]).toMatch(/^error deletion_protection: Cluster tenant-demo\/orders has deletion_protection = true, so nothing was deleted/);
+    expect(summary(checkDestroy({ ...prior, deletionProtection: true }))[0]).toMatch(
+      /^error deletion_protection: Cluster tenant-demo\/orders has deletion_protection = true, so nothing was deleted/,
+    );
     expect(checkDestroy({ ...prior, deletionProtection: false })).toEqual([]);
   });
 });

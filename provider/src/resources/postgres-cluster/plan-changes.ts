@@ -88,7 +88,9 @@ export function restartWarnings(prior: PostgresClusterArgs, planned: PostgresClu
     .filter((key) => restartParameters.has(key.toLowerCase()) && prior.parameters?.[key] !== planned.parameters?.[key])
     .sort();
   for (const key of parameters) {
-    issues.push(warning(attr('parameters', { key }), 'Change restarts instances', `Parameter ${key} only takes effect after a restart. ${restart}`, ['parameters']));
+    issues.push(
+      warning(attr('parameters', { key }), 'Change restarts instances', `Parameter ${key} only takes effect after a restart. ${restart}`, ['parameters']),
+    );
   }
   const sizing =
     changed(prior.resourcesPreset, planned.resourcesPreset, presetsEqual) ||
@@ -96,10 +98,19 @@ export function restartWarnings(prior: PostgresClusterArgs, planned: PostgresClu
     changed(prior.memory, planned.memory, quantitiesEqual);
   if (sizing) {
     const at = planned.cpu !== null || prior.cpu !== null ? attr('cpu') : attr('resources_preset');
-    issues.push(warning(at, 'Change restarts instances', `New CPU or memory applies by recreating each instance. ${restart}`, ['resources_preset', 'cpu', 'memory']));
+    issues.push(
+      warning(at, 'Change restarts instances', `New CPU or memory applies by recreating each instance. ${restart}`, ['resources_preset', 'cpu', 'memory']),
+    );
   }
   if (prior.version !== null && planned.version !== null && prior.version !== planned.version && checkVersionDowngrade(prior, planned).length === 0) {
-    issues.push(warning(attr('version'), 'Major version upgrade', `PostgreSQL goes from ${prior.version} to ${planned.version}: a major upgrade stops the cluster while the data is migrated, and cannot be undone. Take a backup first.`, ['version']));
+    issues.push(
+      warning(
+        attr('version'),
+        'Major version upgrade',
+        `PostgreSQL goes from ${prior.version} to ${planned.version}: a major upgrade stops the cluster while the data is migrated, and cannot be undone. Take a backup first.`,
+        ['version'],
+      ),
+    );
   }
   return issues;
 }
@@ -117,9 +128,23 @@ export function replacementPaths(prior: PostgresClusterArgs, planned: PostgresCl
 export function checkReplacement(prior: PostgresClusterArgs, paths: readonly AttributePath[]): PlanIssue[] {
   if (paths.length === 0) return [];
   if (prior.deletionProtection === true) {
-    return [error(paths[0] ?? null, 'Replacement blocked by deletion_protection', `This change replaces cluster ${prior.namespace}/${prior.name}, which deletes it and its data first. deletion_protection is true: set it to false and apply, then apply this change, if that is really wanted.`, ['deletion_protection'])];
+    return [
+      error(
+        paths[0] ?? null,
+        'Replacement blocked by deletion_protection',
+        `This change replaces cluster ${prior.namespace}/${prior.name}, which deletes it and its data first. deletion_protection is true: set it to false and apply, then apply this change, if that is really wanted.`,
+        ['deletion_protection'],
+      ),
+    ];
   }
-  return [warning(paths[0] ?? null, 'Cluster will be replaced', `This change deletes cluster ${prior.namespace}/${prior.name} with all its data and creates a new, empty one.`, [])];
+  return [
+    warning(
+      paths[0] ?? null,
+      'Cluster will be replaced',
+      `This change deletes cluster ${prior.namespace}/${prior.name} with all its data and creates a new, empty one.`,
+      [],
+    ),
+  ];
 }
 
 export function checkDestroy(prior: PostgresClusterArgs): PlanIssue[] {

@@ -47,14 +47,51 @@ describe('planArgs on create', () => {
 });
 
 describe('planArgs on update', () => {
-  const prior = argsWith({ version: 'v17', replicas: 3, syncMode: 'quorum', minSyncReplicas: 1, maxSyncReplicas: 1, storageSize: '10Gi', resourcesPreset: 't1.micro', schedulingClass: '', storageClass: '', external: false, users: { app: user({ password: 'gen' }) }, backup: { enabled: true, schedule: '0 0 2 * * *', retentionPolicy: null, destinationPath: null, endpointUrl: null, s3AccessKey: null, s3SecretKey: null } });
+  const prior = argsWith({
+    version: 'v17',
+    replicas: 3,
+    syncMode: 'quorum',
+    minSyncReplicas: 1,
+    maxSyncReplicas: 1,
+    storageSize: '10Gi',
+    resourcesPreset: 't1.micro',
+    schedulingClass: '',
+    storageClass: '',
+    external: false,
+    users: { app: user({ password: 'gen' }) },
+    backup: { enabled: true, schedule: '0 0 2 * * *', retentionPolicy: null, destinationPath: null, endpointUrl: null, s3AccessKey: null, s3SecretKey: null },
+  });
   const cases: { name: string; given: Partial<PostgresClusterArgs>; want: Partial<PostgresClusterArgs> }[] = [
-    { name: 'unset optional arguments keep their prior value', given: {}, want: { version: 'v17', replicas: 3, syncMode: 'quorum', minSyncReplicas: 1, maxSyncReplicas: 1 } },
+    {
+      name: 'unset optional arguments keep their prior value',
+      given: {},
+      want: { version: 'v17', replicas: 3, syncMode: 'quorum', minSyncReplicas: 1, maxSyncReplicas: 1 },
+    },
     { name: 'equivalent size keeps the prior spelling', given: { storageSize: '10240Mi' }, want: { storageSize: '10Gi' } },
     { name: 'legacy preset keeps the prior spelling', given: { resourcesPreset: 'micro' }, want: { resourcesPreset: 't1.micro' } },
-    { name: 'five-field schedule equal to the prior six', given: { backup: { enabled: true, schedule: '0 2 * * *', retentionPolicy: null, destinationPath: null, endpointUrl: null, s3AccessKey: null, s3SecretKey: null } }, want: { backup: { enabled: true, schedule: '0 0 2 * * *', retentionPolicy: null, destinationPath: null, endpointUrl: null, s3AccessKey: null, s3SecretKey: null } } },
+    {
+      name: 'five-field schedule equal to the prior six',
+      given: {
+        backup: { enabled: true, schedule: '0 2 * * *', retentionPolicy: null, destinationPath: null, endpointUrl: null, s3AccessKey: null, s3SecretKey: null },
+      },
+      want: {
+        backup: {
+          enabled: true,
+          schedule: '0 0 2 * * *',
+          retentionPolicy: null,
+          destinationPath: null,
+          endpointUrl: null,
+          s3AccessKey: null,
+          s3SecretKey: null,
+        },
+      },
+    },
     { name: 'generated password kept', given: { users: { app: user() } }, want: { users: { app: user({ password: 'gen' }) } } },
-    { name: 'switching a user to write-only drops its password from state', given: { users: { app: user({ passwordWo: 'n', passwordWoVersion: 1 }) } }, want: { users: { app: user({ passwordWoVersion: 1 }) } } },
+    {
+      name: 'switching a user to write-only drops its password from state',
+      given: { users: { app: user({ passwordWo: 'n', passwordWoVersion: 1 }) } },
+      want: { users: { app: user({ passwordWoVersion: 1 }) } },
+    },
   ];
   it.each(cases)('$name', ({ given, want }) => {
     const { planned, unknown } = planArgs(input(argsWith(given), prior));
@@ -77,12 +114,29 @@ describe('planComputed', () => {
     connectionUris: {},
   };
   const cases: { name: string; given: Partial<PostgresClusterArgs> | 'create'; priorChange?: Partial<PostgresClusterModel>; want: string[] }[] = [
-    { name: 'create: everything but id unknown', given: 'create', want: ['ready', 'chartVersion', 'currentPrimary', 'instances', 'endpoints', 'credentials', 'connectionUris', 'status', 'host', 'port', 'createdAt'] },
+    {
+      name: 'create: everything but id unknown',
+      given: 'create',
+      want: ['ready', 'chartVersion', 'currentPrimary', 'instances', 'endpoints', 'credentials', 'connectionUris', 'status', 'host', 'port', 'createdAt'],
+    },
     { name: 'no change: nothing unknown', given: {}, want: [] },
     { name: 'scaling: instances and readiness', given: { replicas: 5 }, want: ['ready', 'instances', 'currentPrimary', 'status'] },
-    { name: 'external: endpoints too', given: { external: true }, want: ['ready', 'instances', 'currentPrimary', 'status', 'endpoints', 'connectionUris', 'host', 'port'] },
-    { name: 'endpoints still missing: they may appear', given: { replicas: 4 }, priorChange: { endpoints: { rw: null, ro: null, r: null, external: null }, chartVersion: null }, want: ['ready', 'instances', 'currentPrimary', 'status', 'endpoints', 'connectionUris', 'host', 'port', 'chartVersion'] },
-    { name: 'new user: credentials too', given: { users: { app: user({ password: 'p' }), bi: user({ password: 'b' }) } }, want: ['ready', 'instances', 'currentPrimary', 'status', 'credentials', 'connectionUris'] },
+    {
+      name: 'external: endpoints too',
+      given: { external: true },
+      want: ['ready', 'instances', 'currentPrimary', 'status', 'endpoints', 'connectionUris', 'host', 'port'],
+    },
+    {
+      name: 'endpoints still missing: they may appear',
+      given: { replicas: 4 },
+      priorChange: { endpoints: { rw: null, ro: null, r: null, external: null }, chartVersion: null },
+      want: ['ready', 'instances', 'currentPrimary', 'status', 'endpoints', 'connectionUris', 'host', 'port', 'chartVersion'],
+    },
+    {
+      name: 'new user: credentials too',
+      given: { users: { app: user({ password: 'p' }), bi: user({ password: 'b' }) } },
+      want: ['ready', 'instances', 'currentPrimary', 'status', 'credentials', 'connectionUris'],
+    },
   ];
   it.each(cases)('$name', ({ given, priorChange, want }) => {
     const planned = given === 'create' ? argsWith({}) : { ...argsWith({ replicas: 3, external: false, users: { app: user({ password: 'p' }) } }), ...given };

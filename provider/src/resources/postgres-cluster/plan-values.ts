@@ -6,13 +6,7 @@ import { presetsEqual } from '../../normalize/preset-names.js';
 import { quantitiesEqual } from '../../normalize/quantity.js';
 import { providerDefaults } from './from-object.js';
 import { buildUpdatePatch } from './merge-patch.js';
-import {
-  clusterId,
-  computedOf,
-  type PostgresClusterArgs,
-  type PostgresClusterComputed,
-  type UserModel,
-} from './model.js';
+import { clusterId, computedOf, type PostgresClusterArgs, type PostgresClusterComputed, type UserModel } from './model.js';
 import { attr, type AttributePath } from './plan-issue.js';
 import type { PostgresSpec } from './postgres-spec.js';
 
@@ -76,10 +70,7 @@ export function planArgs(input: PlanArgsInput): PlannedArgs {
     }
   }
 
-  const backup =
-    config.backup === null
-      ? null
-      : { ...config.backup, schedule: sameSpelling(config.backup.schedule, prior?.backup?.schedule, schedulesEqual) };
+  const backup = config.backup === null ? null : { ...config.backup, schedule: sameSpelling(config.backup.schedule, prior?.backup?.schedule, schedulesEqual) };
 
   // zones and primary_zone are optional+computed: read back on import, kept while the class is.
   const sameClass = config.schedulingClass === null || config.schedulingClass === prior?.schedulingClass;
@@ -118,7 +109,7 @@ export function planArgs(input: PlanArgsInput): PlannedArgs {
   return { planned, unknown };
 }
 
-export function snakeCase(name: string): string {
+function snakeCase(name: string): string {
   return name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 }
 
@@ -128,7 +119,19 @@ export interface PlannedComputed {
   unknown: (keyof PostgresClusterComputed)[];
 }
 
-const outputKeys = ['ready', 'chartVersion', 'currentPrimary', 'instances', 'endpoints', 'credentials', 'connectionUris', 'status', 'host', 'port', 'createdAt'] as const;
+const outputKeys = [
+  'ready',
+  'chartVersion',
+  'currentPrimary',
+  'instances',
+  'endpoints',
+  'credentials',
+  'connectionUris',
+  'status',
+  'host',
+  'port',
+  'createdAt',
+] as const;
 
 /**
  * Computed attributes: on create only `id` is known; on update only what the change can affect
@@ -138,7 +141,20 @@ export function planComputed(prior: (PostgresClusterArgs & PostgresClusterComput
   const id = planned.namespace !== null && planned.name !== null ? clusterId(planned.namespace, planned.name) : null;
   if (prior === null) {
     return {
-      computed: { id, ready: null, chartVersion: null, currentPrimary: null, instances: null, endpoints: null, credentials: null, connectionUris: null, status: null, host: null, port: null, createdAt: null },
+      computed: {
+        id,
+        ready: null,
+        chartVersion: null,
+        currentPrimary: null,
+        instances: null,
+        endpoints: null,
+        credentials: null,
+        connectionUris: null,
+        status: null,
+        host: null,
+        port: null,
+        createdAt: null,
+      },
       unknown: id === null ? ['id', ...outputKeys] : [...outputKeys],
     };
   }

@@ -18,7 +18,21 @@ const olderPlatform = capabilitiesFromDocument({
           spec: {
             type: 'object',
             properties: Object.fromEntries(
-              ['replicas', 'resources', 'resourcesPreset', 'size', 'storageClass', 'external', 'version', 'postgresql', 'quorum', 'users', 'databases', 'bootstrap', 'schedulingClass'].map((name) => [name, { type: 'object' }]),
+              [
+                'replicas',
+                'resources',
+                'resourcesPreset',
+                'size',
+                'storageClass',
+                'external',
+                'version',
+                'postgresql',
+                'quorum',
+                'users',
+                'databases',
+                'bootstrap',
+                'schedulingClass',
+              ].map((name) => [name, { type: 'object' }]),
             ),
           },
         },
@@ -27,19 +41,39 @@ const olderPlatform = capabilitiesFromDocument({
   },
 });
 // `backup` with its older fields only.
-const backupSchema = { type: 'object', properties: { enabled: {}, schedule: {}, retentionPolicy: {}, destinationPath: {}, endpointURL: {}, s3AccessKey: {}, s3SecretKey: {} } };
+const backupSchema = {
+  type: 'object',
+  properties: { enabled: {}, schedule: {}, retentionPolicy: {}, destinationPath: {}, endpointURL: {}, s3AccessKey: {}, s3SecretKey: {} },
+};
 const withBackup = capabilitiesFromDocument({
-  components: { schemas: { Postgres: { type: 'object', properties: { spec: { type: 'object', properties: { replicas: {}, quorum: {}, backup: backupSchema } } } } } },
+  components: {
+    schemas: { Postgres: { type: 'object', properties: { spec: { type: 'object', properties: { replicas: {}, quorum: {}, backup: backupSchema } } } } },
+  },
 });
 
 async function errorsOf(config: PostgresClusterArgs, capabilities: ReturnType<typeof capabilitiesFromDocument> | null) {
   const api = new MemoryClusterApi();
   api.capabilities = capabilities;
-  const result = await planCluster({ config, prior: null, unknownAttributes: new Set(), providerNamespace: 'tenant-demo', api, signal: new AbortController().signal });
+  const result = await planCluster({
+    config,
+    prior: null,
+    unknownAttributes: new Set(),
+    providerNamespace: 'tenant-demo',
+    api,
+    signal: new AbortController().signal,
+  });
   return { api, errors: result.issues.filter((issue) => issue.severity === 'error').map((issue) => [formatPath(issue.path), issue.detail] as const) };
 }
 
-const backup = { enabled: true, schedule: null, retentionPolicy: null, destinationPath: 's3://b/', endpointUrl: 'https://s3', s3AccessKey: 'k', s3SecretKey: 's' };
+const backup = {
+  enabled: true,
+  schedule: null,
+  retentionPolicy: null,
+  destinationPath: 's3://b/',
+  endpointUrl: 'https://s3',
+  s3AccessKey: 'k',
+  s3SecretKey: 's',
+};
 
 describe('attributes the platform does not have are refused at plan, naming them', () => {
   it('tls_enabled on a platform without spec.tls', async () => {
@@ -72,7 +106,8 @@ function v162(): ReturnType<typeof capabilitiesFromDocument> {
 }
 
 describe('placement attributes on a platform without a per-cluster class (every release up to v1.6.2)', () => {
-  const namespaceLabel = /no per-cluster field spec\.schedulingClass.*chosen by the label scheduler\.cozystack\.io\/scheduling-class on its namespace, which the platform administrator sets/;
+  const namespaceLabel =
+    /no per-cluster field spec\.schedulingClass.*chosen by the label scheduler\.cozystack\.io\/scheduling-class on its namespace, which the platform administrator sets/;
 
   it.each([
     { name: 'zones', given: argsWith({ zones: ['gland', 'lucerne'] }) },
@@ -88,9 +123,15 @@ describe('placement attributes on a platform without a per-cluster class (every 
   it('a cluster without them plans with no error and no class', async () => {
     const api = new MemoryClusterApi();
     api.capabilities = v162();
-    const result = await planCluster({ config: argsWith({}), prior: null, unknownAttributes: new Set(), providerNamespace: 'tenant-demo', api, signal: new AbortController().signal });
+    const result = await planCluster({
+      config: argsWith({}),
+      prior: null,
+      unknownAttributes: new Set(),
+      providerNamespace: 'tenant-demo',
+      api,
+      signal: new AbortController().signal,
+    });
     expect(result.issues.filter((issue) => issue.severity === 'error')).toEqual([]);
     expect(result.planned.schedulingClass).toBeNull();
   });
 });
-

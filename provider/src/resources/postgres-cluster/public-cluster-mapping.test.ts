@@ -6,8 +6,19 @@ import { argsFromCluster, computedFromCluster, createBody, sizeFromQuantity } fr
 // What the API sends: int64 values as strings, zero values omitted.
 const answer = (fields: Record<string, unknown> = {}) =>
   publicSchemas.clusterSchema.parse({
-    id: 'c1', name: 'orders', version: 'v17', replicas: '3', size: '10', preset: 'small', external: true,
-    config: { maxConnections: '200' }, quorum: { minSyncReplicas: '1', maxSyncReplicas: '1' }, host: '127.0.0.2', status: 'ready', createdAt: '2026-12-03T10:00:00Z', ...fields,
+    id: 'c1',
+    name: 'orders',
+    version: 'v17',
+    replicas: '3',
+    size: '10',
+    preset: 'small',
+    external: true,
+    config: { maxConnections: '200' },
+    quorum: { minSyncReplicas: '1', maxSyncReplicas: '1' },
+    host: '127.0.0.2',
+    status: 'ready',
+    createdAt: '2026-12-03T10:00:00Z',
+    ...fields,
   });
 
 describe('sizeFromQuantity', () => {
@@ -27,13 +38,25 @@ describe('argsFromCluster', () => {
   it('reads int64 strings as numbers and keeps the prior spelling of equal values', () => {
     const prior: PostgresClusterArgs = { ...emptyArgs, storageSize: '10240Mi', resourcesPreset: 't1.small', parameters: { max_connections: '0200' } };
     expect(argsFromCluster(answer(), prior)).toMatchObject({
-      replicas: 3, storageSize: '10240Mi', resourcesPreset: 't1.small', maxConnections: 200, parameters: { max_connections: '0200' }, syncMode: 'quorum', minSyncReplicas: 1, maxSyncReplicas: 1, external: true,
+      replicas: 3,
+      storageSize: '10240Mi',
+      resourcesPreset: 't1.small',
+      maxConnections: 200,
+      parameters: { max_connections: '0200' },
+      syncMode: 'quorum',
+      minSyncReplicas: 1,
+      maxSyncReplicas: 1,
+      external: true,
     });
   });
 
   it('shows a change made elsewhere as drift', () => {
     const prior: PostgresClusterArgs = { ...emptyArgs, storageSize: '10Gi', external: true };
-    expect(argsFromCluster(answer({ size: '20', external: false, quorum: {} }), prior)).toMatchObject({ storageSize: '20Gi', external: false, syncMode: 'async' });
+    expect(argsFromCluster(answer({ size: '20', external: false, quorum: {} }), prior)).toMatchObject({
+      storageSize: '20Gi',
+      external: false,
+      syncMode: 'async',
+    });
   });
 
   it('reads omitted zero values as not set', () => {
@@ -44,14 +67,40 @@ describe('argsFromCluster', () => {
 
 describe('computedFromCluster', () => {
   it('gives the port with the host, and nothing before the host is assigned', () => {
-    expect(computedFromCluster(answer())).toMatchObject({ id: 'orders', status: 'ready', ready: true, host: '127.0.0.2', port: 5432, createdAt: '2026-12-03T10:00:00Z' });
+    expect(computedFromCluster(answer())).toMatchObject({
+      id: 'orders',
+      status: 'ready',
+      ready: true,
+      host: '127.0.0.2',
+      port: 5432,
+      createdAt: '2026-12-03T10:00:00Z',
+    });
     expect(computedFromCluster(answer({ host: '', status: 'provisioning' }))).toMatchObject({ host: null, port: null, ready: false });
   });
 });
 
 describe('createBody', () => {
   it('sends every known setting, the quorum minimum defaulting to its maximum', () => {
-    const planned: PostgresClusterArgs = { ...emptyArgs, name: 'orders', version: 'v17', replicas: 3, storageSize: '20Gi', external: false, syncMode: 'quorum', maxSyncReplicas: 2, maxConnections: 150 };
-    expect(createBody(planned, 'small')).toEqual({ name: 'orders', version: 'v17', size: 20, replicas: 3, external: false, preset: 'small', config: { maxConnections: 150 }, quorum: { minSyncReplicas: 2, maxSyncReplicas: 2 } });
+    const planned: PostgresClusterArgs = {
+      ...emptyArgs,
+      name: 'orders',
+      version: 'v17',
+      replicas: 3,
+      storageSize: '20Gi',
+      external: false,
+      syncMode: 'quorum',
+      maxSyncReplicas: 2,
+      maxConnections: 150,
+    };
+    expect(createBody(planned, 'small')).toEqual({
+      name: 'orders',
+      version: 'v17',
+      size: 20,
+      replicas: 3,
+      external: false,
+      preset: 'small',
+      config: { maxConnections: 150 },
+      quorum: { minSyncReplicas: 2, maxSyncReplicas: 2 },
+    });
   });
 });

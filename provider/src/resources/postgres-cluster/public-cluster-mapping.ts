@@ -27,7 +27,7 @@ export function sizeFromQuantity(quantity: string): number | null {
   return Number(bytes / gib);
 }
 
-export function quantityFromSize(size: number): string {
+function quantityFromSize(size: number): string {
   return `${size}Gi`;
 }
 

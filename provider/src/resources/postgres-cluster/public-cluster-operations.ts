@@ -51,7 +51,8 @@ async function waitAndRead(input: PublicApplyInput, name: string, verb: string):
   try {
     return { state: modelFromCluster(await input.clusters.get(name, { signal: input.signal }), input.planned), issues };
   } catch (cause) {
-    if (cause instanceof PublicNotFoundError) return { state: null, issues: [...issues, error(null, 'Cluster disappeared', `Cluster ${name} was deleted while Terraform waited for it.`, [])] };
+    if (cause instanceof PublicNotFoundError)
+      return { state: null, issues: [...issues, error(null, 'Cluster disappeared', `Cluster ${name} was deleted while Terraform waited for it.`, [])] };
     return { state: null, issues: [...issues, error(null, `Cannot read cluster ${name}`, messageOf(cause), [])] };
   }
 }
@@ -103,7 +104,12 @@ export async function updatePublicCluster(input: PublicApplyInput & { prior: Pos
   return { state: result.state ?? input.prior, issues: result.issues };
 }
 
-export async function deletePublicCluster(input: { prior: PostgresClusterArgs; clusters: ClustersApi; timeoutMs: number; signal: AbortSignal }): Promise<PlanIssue[]> {
+export async function deletePublicCluster(input: {
+  prior: PostgresClusterArgs;
+  clusters: ClustersApi;
+  timeoutMs: number;
+  signal: AbortSignal;
+}): Promise<PlanIssue[]> {
   const refused = planPublicDestroy(input.prior);
   if (refused.length > 0) return refused;
   const name = input.prior.name;
@@ -133,12 +139,16 @@ export async function readPublicCluster(input: { prior: PostgresClusterModel; cl
 /** Import by the cluster's name. */
 export async function importPublicCluster(input: { id: string; clusters: ClustersApi; signal: AbortSignal }): Promise<PublicResult> {
   if (input.id.includes('/')) {
-    return { state: null, issues: [error(null, 'Invalid import ID', `On Hikube's public API a cluster is imported by its name alone (e.g. "orders"), not "${input.id}".`, [])] };
+    return {
+      state: null,
+      issues: [error(null, 'Invalid import ID', `On Hikube's public API a cluster is imported by its name alone (e.g. "orders"), not "${input.id}".`, [])],
+    };
   }
   try {
     return { state: modelFromCluster(await input.clusters.get(input.id, { signal: input.signal }), null), issues: [] };
   } catch (cause) {
-    if (cause instanceof PublicNotFoundError) return { state: null, issues: [error(null, 'Cluster not found', `No cluster "${input.id}" exists in this project: check the name.`, [])] };
+    if (cause instanceof PublicNotFoundError)
+      return { state: null, issues: [error(null, 'Cluster not found', `No cluster "${input.id}" exists in this project: check the name.`, [])] };
     return { state: null, issues: [error(null, `Cannot import cluster ${input.id}`, messageOf(cause), [])] };
   }
 }

@@ -4,10 +4,31 @@ import { formatPath } from './plan-issue.js';
 import { planPublicCluster, platformChanged } from './public-cluster-plan.js';
 
 const catalog = ['nano', 'micro', 'small', 'medium', 'large', 'xlarge', '2xlarge'];
-const base: PostgresClusterArgs = { ...emptyArgs, name: 'orders', version: 'v17', replicas: 3, storageSize: '10Gi', resourcesPreset: 'small', syncMode: 'quorum', maxSyncReplicas: 1, external: true };
+const base: PostgresClusterArgs = {
+  ...emptyArgs,
+  name: 'orders',
+  version: 'v17',
+  replicas: 3,
+  storageSize: '10Gi',
+  resourcesPreset: 'small',
+  syncMode: 'quorum',
+  maxSyncReplicas: 1,
+  external: true,
+};
 const prior: PostgresClusterModel = {
-  ...base, ...emptyComputed, minSyncReplicas: 1, maxConnections: 100, deletionProtection: false, allowDestructiveChanges: false, waitFor: 'all_instances',
-  id: 'orders', ready: true, status: 'ready', host: null, port: null, createdAt: '2026-12-03T10:00:00Z',
+  ...base,
+  ...emptyComputed,
+  minSyncReplicas: 1,
+  maxConnections: 100,
+  deletionProtection: false,
+  allowDestructiveChanges: false,
+  waitFor: 'all_instances',
+  id: 'orders',
+  ready: true,
+  status: 'ready',
+  host: null,
+  port: null,
+  createdAt: '2026-12-03T10:00:00Z',
 };
 
 async function plan(config: Partial<PostgresClusterArgs>, options: { prior?: PostgresClusterModel | null; unknown?: string[] } = {}) {
@@ -21,7 +42,11 @@ async function plan(config: Partial<PostgresClusterArgs>, options: { prior?: Pos
       return catalog;
     },
   });
-  return { ...result, catalogReads, errors: result.issues.filter((issue) => issue.severity === 'error').map((issue) => [formatPath(issue.path), issue.detail] as const) };
+  return {
+    ...result,
+    catalogReads,
+    errors: result.issues.filter((issue) => issue.severity === 'error').map((issue) => [formatPath(issue.path), issue.detail] as const),
+  };
 }
 
 describe('planPublicCluster: refused at plan, at the attribute', () => {
@@ -29,10 +54,22 @@ describe('planPublicCluster: refused at plan, at the attribute', () => {
     { name: 'zones', given: { zones: ['gland'] }, at: 'zones', says: /Cozystack Kubernetes API; Hikube's public API has no such field/ },
     { name: 'a scheduling class', given: { schedulingClass: 'spread' }, at: 'scheduling_class', says: /public API has no such field/ },
     { name: 'a storage class', given: { storageClass: 'local' }, at: 'storage_class', says: /replica count decides/ },
-    { name: 'tls_enabled', given: { tlsEnabled: true }, at: 'tls_enabled', says: /Cozystack Kubernetes API.*certificate's hosts.*configure the provider for the Kubernetes API/ },
+    {
+      name: 'tls_enabled',
+      given: { tlsEnabled: true },
+      at: 'tls_enabled',
+      says: /Cozystack Kubernetes API.*certificate's hosts.*configure the provider for the Kubernetes API/,
+    },
     { name: 'cpu and memory', given: { cpu: '1', memory: '1Gi', resourcesPreset: null }, at: 'cpu', says: /use resources_preset/ },
     { name: 'inline users', given: { users: {} }, at: 'users', says: /hikube_postgres_user/ },
-    { name: 'backups', given: { backup: { enabled: true, schedule: null, retentionPolicy: null, destinationPath: null, endpointUrl: null, s3AccessKey: null, s3SecretKey: null } }, at: 'backup', says: /not offered/ },
+    {
+      name: 'backups',
+      given: {
+        backup: { enabled: true, schedule: null, retentionPolicy: null, destinationPath: null, endpointUrl: null, s3AccessKey: null, s3SecretKey: null },
+      },
+      at: 'backup',
+      says: /not offered/,
+    },
     { name: 'a parameter other than max_connections', given: { parameters: { work_mem: '8MB' } }, at: 'parameters', says: /only max_connections.*"work_mem"/ },
     { name: 'two values for max_connections', given: { parameters: { max_connections: '150' }, maxConnections: 200 }, at: 'max_connections', says: /disagree/ },
     { name: 'a size that is not whole GiB', given: { storageSize: '10G' }, at: 'storage_size', says: /does not convert exactly/ },
@@ -42,10 +79,20 @@ describe('planPublicCluster: refused at plan, at the attribute', () => {
     { name: 'nine replicas', given: { replicas: 9 }, at: 'replicas', says: /at most 8/ },
     { name: 'too large a size', given: { storageSize: '5000Gi' }, at: 'storage_size', says: /storage_size \(in GB\) must be at most 4096/ },
     { name: 'too many connections', given: { maxConnections: 20000 }, at: 'max_connections', says: /max_connections must be at most 10000/ },
-    { name: 'a quorum minimum above its maximum', given: { minSyncReplicas: 2, maxSyncReplicas: 1 }, at: 'max_sync_replicas', says: /at least minSyncReplicas/ },
+    {
+      name: 'a quorum minimum above its maximum',
+      given: { minSyncReplicas: 2, maxSyncReplicas: 1 },
+      at: 'max_sync_replicas',
+      says: /at least minSyncReplicas/,
+    },
     { name: 'a quorum as large as the replicas', given: { maxSyncReplicas: 3 }, at: 'max_sync_replicas', says: /lower than replicas = 3/ },
     { name: 'no version at creation', given: { version: null }, at: 'version', says: /needs version to create a cluster/ },
-    { name: 'a preset not in the catalog', given: { resourcesPreset: 'huge' }, at: 'resources_preset', says: /not in Hikube's presets catalog: use one of "nano"/ },
+    {
+      name: 'a preset not in the catalog',
+      given: { resourcesPreset: 'huge' },
+      at: 'resources_preset',
+      says: /not in Hikube's presets catalog: use one of "nano"/,
+    },
     { name: 'a downgrade', given: { version: 'v16' }, prior, at: 'version', says: /cannot go from v17 down to v16/ },
     { name: 'a shrink', given: { storageSize: '5Gi' }, prior, at: 'storage_size', says: /only grow/ },
   ];

@@ -16,7 +16,7 @@ const kubernetesOnly: Partial<Record<keyof PostgresClusterArgs, [attribute: stri
   primaryZone: ['primary_zone', 'the public API does not place instances'],
   schedulingClass: ['scheduling_class', 'the public API does not place instances'],
   storageClass: ['storage_class', 'the replica count decides the replication'],
-  tlsEnabled: ['tls_enabled', 'the public API does not name the certificate\'s hosts'],
+  tlsEnabled: ['tls_enabled', "the public API does not name the certificate's hosts"],
   cpu: ['cpu', 'use resources_preset (see data.hikube_postgres_presets)'],
   memory: ['memory', 'use resources_preset (see data.hikube_postgres_presets)'],
   backup: ['backup', 'backups are not offered through the public API'],
@@ -26,11 +26,16 @@ const kubernetesOnly: Partial<Record<keyof PostgresClusterArgs, [attribute: stri
 };
 
 function notOnPublicApi(attribute: string, instead: string): PlanIssue {
-  return error(attr(attribute), 'Not on the public API', `${attribute} is an attribute of the Cozystack Kubernetes API; Hikube's public API has no such field (${instead}). Remove it, or configure the provider for the Kubernetes API.`, [attribute]);
+  return error(
+    attr(attribute),
+    'Not on the public API',
+    `${attribute} is an attribute of the Cozystack Kubernetes API; Hikube's public API has no such field (${instead}). Remove it, or configure the provider for the Kubernetes API.`,
+    [attribute],
+  );
 }
 
 /** The configuration's attributes the public API cannot carry, refused where they are written. */
-export function unsupportedOnPublicApi(config: PostgresClusterArgs): PlanIssue[] {
+function unsupportedOnPublicApi(config: PostgresClusterArgs): PlanIssue[] {
   const issues: PlanIssue[] = [];
   for (const [key, [attribute, instead]] of Object.entries(kubernetesOnly) as [keyof PostgresClusterArgs, [string, string]][]) {
     // cpu and memory go together: one error, on the first one written.
@@ -39,17 +44,42 @@ export function unsupportedOnPublicApi(config: PostgresClusterArgs): PlanIssue[]
   }
   const others = Object.keys(config.parameters ?? {}).filter((name) => name !== 'max_connections');
   if (others.length > 0) {
-    issues.push(error(attr('parameters'), 'Not on the public API', `The public API sets only max_connections of PostgreSQL's parameters; ${others.map((name) => `"${name}"`).join(', ')} cannot be set there. Remove them, or configure the provider for the Kubernetes API.`, ['parameters']));
+    issues.push(
+      error(
+        attr('parameters'),
+        'Not on the public API',
+        `The public API sets only max_connections of PostgreSQL's parameters; ${others.map((name) => `"${name}"`).join(', ')} cannot be set there. Remove them, or configure the provider for the Kubernetes API.`,
+        ['parameters'],
+      ),
+    );
   }
   const text = config.parameters?.['max_connections'];
   if (text !== undefined && !/^[0-9]+$/.test(text)) {
-    issues.push(error(attr('parameters', { key: 'max_connections' }), 'Invalid max_connections', `parameters.max_connections must be a whole number, not "${text}".`, ['parameters']));
+    issues.push(
+      error(attr('parameters', { key: 'max_connections' }), 'Invalid max_connections', `parameters.max_connections must be a whole number, not "${text}".`, [
+        'parameters',
+      ]),
+    );
   }
   if (text !== undefined && config.maxConnections !== null && Number(text) !== config.maxConnections) {
-    issues.push(error(attr('max_connections'), 'Two values for max_connections', `max_connections = ${config.maxConnections} and parameters.max_connections = "${text}" disagree: set one of them.`, ['max_connections', 'parameters']));
+    issues.push(
+      error(
+        attr('max_connections'),
+        'Two values for max_connections',
+        `max_connections = ${config.maxConnections} and parameters.max_connections = "${text}" disagree: set one of them.`,
+        ['max_connections', 'parameters'],
+      ),
+    );
   }
   if (config.storageSize !== null && sizeFromQuantity(config.storageSize) === null) {
-    issues.push(error(attr('storage_size'), 'Size not in whole GB', `storage_size = "${config.storageSize}" does not convert exactly to the public API's size, whole GB (stored as GiB) per node from 1 to 4096: write it as e.g. "10Gi".`, ['storage_size']));
+    issues.push(
+      error(
+        attr('storage_size'),
+        'Size not in whole GB',
+        `storage_size = "${config.storageSize}" does not convert exactly to the public API's size, whole GB (stored as GiB) per node from 1 to 4096: write it as e.g. "10Gi".`,
+        ['storage_size'],
+      ),
+    );
   }
   return issues;
 }
@@ -106,7 +136,14 @@ function plannedArgs(config: PostgresClusterArgs, prior: PostgresClusterArgs | n
     waitFor: config.waitFor ?? 'all_instances',
   };
   const unknown: AttributePath[] = [];
-  for (const [key, attribute] of [['version', 'version'], ['replicas', 'replicas'], ['syncMode', 'sync_mode'], ['resourcesPreset', 'resources_preset'], ['external', 'external'], ['maxConnections', 'max_connections']] as const) {
+  for (const [key, attribute] of [
+    ['version', 'version'],
+    ['replicas', 'replicas'],
+    ['syncMode', 'sync_mode'],
+    ['resourcesPreset', 'resources_preset'],
+    ['external', 'external'],
+    ['maxConnections', 'max_connections'],
+  ] as const) {
     if (planned[key] === null) unknown.push(attr(attribute));
   }
   if (planned.syncMode === null) unknown.push(attr('min_sync_replicas'), attr('max_sync_replicas'));
@@ -116,9 +153,18 @@ function plannedArgs(config: PostgresClusterArgs, prior: PostgresClusterArgs | n
 /** The API's view of the prior state, for the SDK's update rules. */
 function clusterOf(prior: PostgresClusterArgs): Cluster {
   return {
-    id: '', projectId: '', name: prior.name ?? '', version: prior.version ?? '', replicas: prior.replicas ?? 0, external: prior.external ?? false,
-    size: prior.storageSize === null ? 0 : (sizeFromQuantity(prior.storageSize) ?? 0), preset: prior.resourcesPreset ?? '',
-    config: { maxConnections: prior.maxConnections ?? 0 }, quorum: quorumOf(prior) ?? { minSyncReplicas: 0, maxSyncReplicas: 0 }, host: '', status: '',
+    id: '',
+    projectId: '',
+    name: prior.name ?? '',
+    version: prior.version ?? '',
+    replicas: prior.replicas ?? 0,
+    external: prior.external ?? false,
+    size: prior.storageSize === null ? 0 : (sizeFromQuantity(prior.storageSize) ?? 0),
+    preset: prior.resourcesPreset ?? '',
+    config: { maxConnections: prior.maxConnections ?? 0 },
+    quorum: quorumOf(prior) ?? { minSyncReplicas: 0, maxSyncReplicas: 0 },
+    host: '',
+    status: '',
   };
 }
 
@@ -128,13 +174,35 @@ export function platformChanged(prior: PostgresClusterArgs, planned: PostgresClu
   return body(prior) !== body(planned);
 }
 
-function plannedComputed(prior: PostgresClusterModel | null, planned: PostgresClusterArgs, changed: boolean): { computed: PostgresClusterComputed; unknown: (keyof PostgresClusterComputed)[] } {
+function plannedComputed(
+  prior: PostgresClusterModel | null,
+  planned: PostgresClusterArgs,
+  changed: boolean,
+): { computed: PostgresClusterComputed; unknown: (keyof PostgresClusterComputed)[] } {
   const nulls: PostgresClusterComputed = {
-    id: planned.name, ready: null, chartVersion: null, currentPrimary: null, instances: null, endpoints: null, credentials: null, connectionUris: null,
-    status: null, host: null, port: null, createdAt: null,
+    id: planned.name,
+    ready: null,
+    chartVersion: null,
+    currentPrimary: null,
+    instances: null,
+    endpoints: null,
+    credentials: null,
+    connectionUris: null,
+    status: null,
+    host: null,
+    port: null,
+    createdAt: null,
   };
   if (prior === null) return { computed: nulls, unknown: ['ready', 'status', 'host', 'port', 'createdAt', ...(planned.name === null ? ['id' as const] : [])] };
-  const computed: PostgresClusterComputed = { ...nulls, id: prior.id, ready: prior.ready, status: prior.status, host: prior.host, port: prior.port, createdAt: prior.createdAt };
+  const computed: PostgresClusterComputed = {
+    ...nulls,
+    id: prior.id,
+    ready: prior.ready,
+    status: prior.status,
+    host: prior.host,
+    port: prior.port,
+    createdAt: prior.createdAt,
+  };
   const unknown: (keyof PostgresClusterComputed)[] = [];
   if (changed) unknown.push('ready', 'status');
   if (changed && (planned.external !== prior.external || prior.host === null) && planned.external !== false) unknown.push('host', 'port');
@@ -151,8 +219,19 @@ export async function planPublicCluster(input: PublicPlanInput): Promise<PublicP
   const issues: PlanIssue[] = [...unsupportedOnPublicApi(config)];
   const requiresReplace: AttributePath[] = [];
   if (prior === null) {
-    for (const [value, attribute, example] of [[planned.version, 'version', 'v17'], [planned.storageSize, 'storage_size', '10Gi']] as const) {
-      if (value === null && !unknownAttributes.has(attribute)) issues.push(error(attr(attribute), `${attribute} is required`, `Hikube's public API needs ${attribute} to create a cluster: set it, e.g. ${attribute} = "${example}".`, [attribute]));
+    for (const [value, attribute, example] of [
+      [planned.version, 'version', 'v17'],
+      [planned.storageSize, 'storage_size', '10Gi'],
+    ] as const) {
+      if (value === null && !unknownAttributes.has(attribute))
+        issues.push(
+          error(
+            attr(attribute),
+            `${attribute} is required`,
+            `Hikube's public API needs ${attribute} to create a cluster: set it, e.g. ${attribute} = "${example}".`,
+            [attribute],
+          ),
+        );
     }
   }
   // The document's rules, on the body the plan would send.
@@ -167,9 +246,22 @@ export async function planPublicCluster(input: PublicPlanInput): Promise<PublicP
   }
   const quorum = quorumOf(planned);
   // (Beyond the document's own limit of 10, its message is the one that helps.)
-  if (quorum !== null && quorum.maxSyncReplicas > 0 && quorum.maxSyncReplicas <= 10 && planned.replicas !== null && quorum.maxSyncReplicas >= planned.replicas) {
+  if (
+    quorum !== null &&
+    quorum.maxSyncReplicas > 0 &&
+    quorum.maxSyncReplicas <= 10 &&
+    planned.replicas !== null &&
+    quorum.maxSyncReplicas >= planned.replicas
+  ) {
     // The platform keeps at least one asynchronous standby (Cozystack: max < replicas).
-    issues.push(error(attr('max_sync_replicas'), 'Quorum too large', `max_sync_replicas = ${quorum.maxSyncReplicas} must be lower than replicas = ${planned.replicas}: a standalone cluster has no standby, and the platform keeps one standby out of the quorum.`, ['max_sync_replicas', 'replicas']));
+    issues.push(
+      error(
+        attr('max_sync_replicas'),
+        'Quorum too large',
+        `max_sync_replicas = ${quorum.maxSyncReplicas} must be lower than replicas = ${planned.replicas}: a standalone cluster has no standby, and the platform keeps one standby out of the quorum.`,
+        ['max_sync_replicas', 'replicas'],
+      ),
+    );
   }
 
   let changed = prior === null;
@@ -187,7 +279,12 @@ export async function planPublicCluster(input: PublicPlanInput): Promise<PublicP
         : `the name is the cluster's identity: cluster ${prior.name} is deleted with its data and ${planned.name} is created.`;
       issues.push(
         prior.deletionProtection === true
-          ? error(requiresReplace[0] ?? null, 'Replacement blocked by deletion_protection', `This change replaces the cluster: ${why} deletion_protection is true: set it to false and apply first, if that is really wanted.`, ['deletion_protection'])
+          ? error(
+              requiresReplace[0] ?? null,
+              'Replacement blocked by deletion_protection',
+              `This change replaces the cluster: ${why} deletion_protection is true: set it to false and apply first, if that is really wanted.`,
+              ['deletion_protection'],
+            )
           : warning(requiresReplace[0] ?? null, 'Cluster will be replaced', `This change replaces the cluster: ${why}`, []),
       );
     }
@@ -203,7 +300,14 @@ export async function planPublicCluster(input: PublicPlanInput): Promise<PublicP
       issues.push(error(attr('resources_preset'), 'Cannot read the presets catalog', cause instanceof Error ? cause.message : String(cause), []));
     }
     if (catalog !== null && catalogPreset(planned.resourcesPreset ?? '', catalog) === null) {
-      issues.push(error(attr('resources_preset'), 'Unknown preset', `resources_preset = "${planned.resourcesPreset}" is not in Hikube's presets catalog: use one of ${catalog.map((name) => `"${name}"`).join(', ')}.`, ['resources_preset']));
+      issues.push(
+        error(
+          attr('resources_preset'),
+          'Unknown preset',
+          `resources_preset = "${planned.resourcesPreset}" is not in Hikube's presets catalog: use one of ${catalog.map((name) => `"${name}"`).join(', ')}.`,
+          ['resources_preset'],
+        ),
+      );
     }
   }
   const { computed, unknown: unknownComputed } = plannedComputed(prior, planned, changed);

@@ -61,9 +61,16 @@ export const postgresClusterResource = resource({
     const onProgress = (message: string) => req.logger.info(message);
     const result =
       data.backend === 'public'
-        ? await createPublicCluster({ planned, clusters: data.postgres.clusters, presets: presetNames(data, req.signal), timeoutMs: timeout, signal: req.signal, onProgress })
+        ? await createPublicCluster({
+            planned,
+            clusters: data.postgres.clusters,
+            presets: presetNames(data, req.signal),
+            timeoutMs: timeout,
+            signal: req.signal,
+            onProgress,
+          })
         : await createCluster({
-      planned,
+            planned,
             writeOnlyPasswords: writeOnlyPasswords(config),
             timeoutMs: timeout,
             api: data.api,
@@ -79,7 +86,10 @@ export const postgresClusterResource = resource({
     const data = req.providerData;
     if (data === undefined) return reportIssues(resp.diagnostics, [notConfigured]);
     const prior = modelFromTerraform(req.state);
-    const result = data.backend === 'public' ? await readPublicCluster({ prior, clusters: data.postgres.clusters, signal: req.signal }) : await readCluster({ prior, api: data.api, signal: req.signal });
+    const result =
+      data.backend === 'public'
+        ? await readPublicCluster({ prior, clusters: data.postgres.clusters, signal: req.signal })
+        : await readCluster({ prior, api: data.api, signal: req.signal });
     reportIssues(resp.diagnostics, result.issues);
     resp.state = result.state === null ? null : modelToTerraform(result.state);
   },
@@ -94,8 +104,24 @@ export const postgresClusterResource = resource({
     const onProgress = (message: string) => req.logger.info(message);
     const result =
       data.backend === 'public'
-        ? await updatePublicCluster({ prior, planned, clusters: data.postgres.clusters, presets: presetNames(data, req.signal), timeoutMs: timeout, signal: req.signal, onProgress })
-        : await updateCluster({ prior, planned, writeOnlyPasswords: writeOnlyPasswords(config), timeoutMs: timeout, api: data.api, signal: req.signal, onProgress });
+        ? await updatePublicCluster({
+            prior,
+            planned,
+            clusters: data.postgres.clusters,
+            presets: presetNames(data, req.signal),
+            timeoutMs: timeout,
+            signal: req.signal,
+            onProgress,
+          })
+        : await updateCluster({
+            prior,
+            planned,
+            writeOnlyPasswords: writeOnlyPasswords(config),
+            timeoutMs: timeout,
+            api: data.api,
+            signal: req.signal,
+            onProgress,
+          });
     reportIssues(resp.diagnostics, result.issues);
     if (result.state !== null) resp.state = modelToTerraform(result.state) as never;
   },
@@ -116,7 +142,10 @@ export const postgresClusterResource = resource({
   async importState(req, resp) {
     const data = req.providerData;
     if (data === undefined) return reportIssues(resp.diagnostics, [notConfigured]);
-    const result = data.backend === 'public' ? await importPublicCluster({ id: req.id, clusters: data.postgres.clusters, signal: req.signal }) : await importCluster({ id: req.id, api: data.api, signal: req.signal });
+    const result =
+      data.backend === 'public'
+        ? await importPublicCluster({ id: req.id, clusters: data.postgres.clusters, signal: req.signal })
+        : await importCluster({ id: req.id, api: data.api, signal: req.signal });
     reportIssues(resp.diagnostics, result.issues);
     if (result.state !== null) resp.state = modelToTerraform(result.state);
   },

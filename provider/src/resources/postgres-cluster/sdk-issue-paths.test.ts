@@ -43,8 +43,19 @@ describe('splitIssuePath', () => {
 
 describe('issuesFromSdk', () => {
   it('keeps the SDK message and rule, and drops issues about unknown values', () => {
-    const issues = issuesFromSdk([{ path: 'spec.quorum.maxSyncReplicas', rule: 'quorum-below-replicas', message: 'maxSyncReplicas (3) must be lower than replicas (3)' }], argsWith({}));
-    expect(issues).toEqual([{ severity: 'error', path: [{ attribute: 'max_sync_replicas' }], summary: 'Invalid configuration (quorum-below-replicas)', detail: 'maxSyncReplicas (3) must be lower than replicas (3)', involves: ['max_sync_replicas'] }]);
+    const issues = issuesFromSdk(
+      [{ path: 'spec.quorum.maxSyncReplicas', rule: 'quorum-below-replicas', message: 'maxSyncReplicas (3) must be lower than replicas (3)' }],
+      argsWith({}),
+    );
+    expect(issues).toEqual([
+      {
+        severity: 'error',
+        path: [{ attribute: 'max_sync_replicas' }],
+        summary: 'Invalid configuration (quorum-below-replicas)',
+        detail: 'maxSyncReplicas (3) must be lower than replicas (3)',
+        involves: ['max_sync_replicas'],
+      },
+    ]);
     expect(withoutUnknownInputs(issues, new Set(['max_sync_replicas']))).toEqual([]);
   });
 });

@@ -75,7 +75,8 @@ export function terraformPathFor(path: SdkIssue['path'], config: PostgresCluster
     case 'users': {
       if (second === undefined) return field('users');
       const user = config.users?.[second];
-      if (third === 'password') return attr('users', { key: second }, { attribute: user?.passwordWo !== null && user?.passwordWo !== undefined ? 'password_wo' : 'password' });
+      if (third === 'password')
+        return attr('users', { key: second }, { attribute: user?.passwordWo !== null && user?.passwordWo !== undefined ? 'password_wo' : 'password' });
       if (third === 'replication') return attr('users', { key: second }, { attribute: 'replication' });
       return attr('users', { key: second });
     }

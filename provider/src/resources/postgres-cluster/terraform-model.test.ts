@@ -10,7 +10,18 @@ const model: PostgresClusterModel = {
     zones: ['gland', 'lucerne'],
     users: { app: user({ password: 'p', replication: true }), ci: user({ passwordWoVersion: 2 }) },
     databases: { shop: { admin: ['app'], readonly: null, extensions: ['pgcrypto'] } },
-    backup: { enabled: true, schedule: '0 2 * * *', retentionPolicy: null, destinationPath: 's3://b/', endpointUrl: null, s3AccessKey: 'k', s3SecretKey: 's', useSystemBucket: true, s3CredentialsSecret: 'orders-s3', endpointCaSecret: null },
+    backup: {
+      enabled: true,
+      schedule: '0 2 * * *',
+      retentionPolicy: null,
+      destinationPath: 's3://b/',
+      endpointUrl: null,
+      s3AccessKey: 'k',
+      s3SecretKey: 's',
+      useSystemBucket: true,
+      s3CredentialsSecret: 'orders-s3',
+      endpointCaSecret: null,
+    },
     restore: { sourceCluster: 'old', recoveryTime: null, serverName: 'old-prefix' },
     timeouts: { create: '30m', update: null, delete: null },
   }),
@@ -34,7 +45,11 @@ describe('terraform model conversion', () => {
   });
 
   it('reads unknown configuration values as null and names their attributes', () => {
-    const config = { ...modelToTerraform(model), replicas: unknown, users: { app: { password: unknown, password_wo: null, password_wo_version: null, replication: null } } } as unknown as TerraformPlan;
+    const config = {
+      ...modelToTerraform(model),
+      replicas: unknown,
+      users: { app: { password: unknown, password_wo: null, password_wo_version: null, replication: null } },
+    } as unknown as TerraformPlan;
     const { args, unknownAttributes } = argsFromTerraform(config);
     expect(args.replicas).toBeNull();
     expect(args.users?.['app']?.password).toBeNull();
@@ -43,8 +58,18 @@ describe('terraform model conversion', () => {
 });
 
 describe('planToTerraform', () => {
-  const config = { ...modelToTerraform(model), replicas: unknown, users: { ci: { password: null, password_wo: unknown, password_wo_version: 2, replication: null } } } as unknown as TerraformPlan;
-  const plan = planToTerraform({ ...model, users: { ci: user({ passwordWoVersion: 2 }) } }, [[{ attribute: 'users' }, { key: 'ci' }, { attribute: 'password' }]], ['ready', 'instances'], config, unknown) as unknown as Record<string, unknown>;
+  const config = {
+    ...modelToTerraform(model),
+    replicas: unknown,
+    users: { ci: { password: null, password_wo: unknown, password_wo_version: 2, replication: null } },
+  } as unknown as TerraformPlan;
+  const plan = planToTerraform(
+    { ...model, users: { ci: user({ passwordWoVersion: 2 }) } },
+    [[{ attribute: 'users' }, { key: 'ci' }, { attribute: 'password' }]],
+    ['ready', 'instances'],
+    config,
+    unknown,
+  ) as unknown as Record<string, unknown>;
 
   it('echoes what the configuration leaves unknown', () => {
     expect(plan['replicas']).toBe(unknown);

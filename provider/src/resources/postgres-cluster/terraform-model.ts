@@ -43,9 +43,21 @@ export function argsFromTerraform(value: TerraformPlan | TerraformState): { args
     if (stripped.hadUnknown) unknownAttributes.add(name);
     return stripped.value as T | null;
   };
-  const users = known<Record<string, ({ password: string | null; password_wo: string | null; password_wo_version: number | null; replication: boolean | null })>>('users');
+  const users =
+    known<Record<string, { password: string | null; password_wo: string | null; password_wo_version: number | null; replication: boolean | null }>>('users');
   const databases = known<Record<string, { admin: string[] | null; readonly: string[] | null; extensions: string[] | null }>>('databases');
-  const backup = known<{ enabled: boolean | null; schedule: string | null; retention_policy: string | null; destination_path: string | null; endpoint_url: string | null; s3_access_key: string | null; s3_secret_key: string | null; use_system_bucket?: boolean | null; s3_credentials_secret?: string | null; endpoint_ca_secret?: string | null }>('backup');
+  const backup = known<{
+    enabled: boolean | null;
+    schedule: string | null;
+    retention_policy: string | null;
+    destination_path: string | null;
+    endpoint_url: string | null;
+    s3_access_key: string | null;
+    s3_secret_key: string | null;
+    use_system_bucket?: boolean | null;
+    s3_credentials_secret?: string | null;
+    endpoint_ca_secret?: string | null;
+  }>('backup');
   const restore = known<{ source_cluster: string | null; recovery_time: string | null; server_name?: string | null }>('restore');
   const timeouts = known<{ create: string | null; update: string | null; delete: string | null }>('timeouts');
   const args: PostgresClusterArgs = {
@@ -72,12 +84,17 @@ export function argsFromTerraform(value: TerraformPlan | TerraformState): { args
       users === null
         ? null
         : Object.fromEntries(
-            Object.entries(users).map(([name, u]): [string, UserModel] => [name, { password: u.password, passwordWo: u.password_wo, passwordWoVersion: u.password_wo_version, replication: u.replication }]),
+            Object.entries(users).map(([name, u]): [string, UserModel] => [
+              name,
+              { password: u.password, passwordWo: u.password_wo, passwordWoVersion: u.password_wo_version, replication: u.replication },
+            ]),
           ),
     databases:
       databases === null
         ? null
-        : Object.fromEntries(Object.entries(databases).map(([name, d]): [string, DatabaseModel] => [name, { admin: d.admin, readonly: d.readonly, extensions: d.extensions }])),
+        : Object.fromEntries(
+            Object.entries(databases).map(([name, d]): [string, DatabaseModel] => [name, { admin: d.admin, readonly: d.readonly, extensions: d.extensions }]),
+          ),
     backup:
       backup === null
         ? null
@@ -102,7 +119,7 @@ export function argsFromTerraform(value: TerraformPlan | TerraformState): { args
   return { args, unknownAttributes };
 }
 
-export function computedFromTerraform(state: TerraformState): PostgresClusterComputed {
+function computedFromTerraform(state: TerraformState): PostgresClusterComputed {
   const endpoints = state.endpoints;
   const endpoint = (value: { host: string | null; port: number | null } | null | undefined): EndpointModel | null =>
     value && value.host !== null && value.port !== null ? { host: value.host, port: value.port } : null;
@@ -111,13 +128,20 @@ export function computedFromTerraform(state: TerraformState): PostgresClusterCom
     ready: state.ready,
     chartVersion: state.chart_version,
     currentPrimary: state.current_primary,
-    instances: state.instances === null ? null : state.instances.map((i) => ({ name: i.name ?? '', zone: i.zone, role: i.role ?? '', ready: i.ready ?? false })),
-    endpoints: endpoints === null ? null : { rw: endpoint(endpoints.rw), ro: endpoint(endpoints.ro), r: endpoint(endpoints.r), external: endpoint(endpoints.external) },
+    instances:
+      state.instances === null ? null : state.instances.map((i) => ({ name: i.name ?? '', zone: i.zone, role: i.role ?? '', ready: i.ready ?? false })),
+    endpoints:
+      endpoints === null ? null : { rw: endpoint(endpoints.rw), ro: endpoint(endpoints.ro), r: endpoint(endpoints.r), external: endpoint(endpoints.external) },
     credentials: state.credentials,
     connectionUris:
       state.connection_uris === null
         ? null
-        : Object.fromEntries(Object.entries(state.connection_uris).map(([user, uris]): [string, ConnectionUrisModel] => [user, { rw: uris.rw, ro: uris.ro, r: uris.r, external: uris.external }])),
+        : Object.fromEntries(
+            Object.entries(state.connection_uris).map(([user, uris]): [string, ConnectionUrisModel] => [
+              user,
+              { rw: uris.rw, ro: uris.ro, r: uris.r, external: uris.external },
+            ]),
+          ),
     status: state.status,
     host: state.host,
     port: state.port,
@@ -160,8 +184,16 @@ export function modelToTerraform(model: PostgresClusterModel): TerraformState {
     users:
       model.users === null
         ? null
-        : Object.fromEntries(Object.entries(model.users).map(([name, u]) => [name, { password: u.password, password_wo: null, password_wo_version: u.passwordWoVersion, replication: u.replication }])),
-    databases: model.databases === null ? null : Object.fromEntries(Object.entries(model.databases).map(([name, d]) => [name, { admin: d.admin, readonly: d.readonly, extensions: d.extensions }])),
+        : Object.fromEntries(
+            Object.entries(model.users).map(([name, u]) => [
+              name,
+              { password: u.password, password_wo: null, password_wo_version: u.passwordWoVersion, replication: u.replication },
+            ]),
+          ),
+    databases:
+      model.databases === null
+        ? null
+        : Object.fromEntries(Object.entries(model.databases).map(([name, d]) => [name, { admin: d.admin, readonly: d.readonly, extensions: d.extensions }])),
     backup:
       backup === null
         ? null
@@ -177,7 +209,10 @@ export function modelToTerraform(model: PostgresClusterModel): TerraformState {
             s3_credentials_secret: backup.s3CredentialsSecret ?? null,
             endpoint_ca_secret: backup.endpointCaSecret ?? null,
           },
-    restore: model.restore === null ? null : { source_cluster: model.restore.sourceCluster, recovery_time: model.restore.recoveryTime, server_name: model.restore.serverName ?? null },
+    restore:
+      model.restore === null
+        ? null
+        : { source_cluster: model.restore.sourceCluster, recovery_time: model.restore.recoveryTime, server_name: model.restore.serverName ?? null },
     deletion_protection: model.deletionProtection,
     allow_destructive_changes: model.allowDestructiveChanges,
     wait_for: model.waitFor,
@@ -188,7 +223,12 @@ export function modelToTerraform(model: PostgresClusterModel): TerraformState {
     endpoints:
       model.endpoints === null
         ? null
-        : { rw: endpointToTerraform(model.endpoints.rw), ro: endpointToTerraform(model.endpoints.ro), r: endpointToTerraform(model.endpoints.r), external: endpointToTerraform(model.endpoints.external) },
+        : {
+            rw: endpointToTerraform(model.endpoints.rw),
+            ro: endpointToTerraform(model.endpoints.ro),
+            r: endpointToTerraform(model.endpoints.r),
+            external: endpointToTerraform(model.endpoints.external),
+          },
     credentials: model.credentials,
     connection_uris: model.connectionUris,
     status: model.status,

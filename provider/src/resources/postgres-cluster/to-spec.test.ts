@@ -43,15 +43,39 @@ describe('toSpec', () => {
     },
     {
       name: 'backup schedule converted to six fields',
-      given: argsWith({ backup: { enabled: true, schedule: '0 2 * * *', retentionPolicy: '7d', destinationPath: 's3://b/p/', endpointUrl: 'https://s3', s3AccessKey: 'k', s3SecretKey: 's' } }),
-      want: { backup: { enabled: true, schedule: '0 0 2 * * *', retentionPolicy: '7d', destinationPath: 's3://b/p/', endpointURL: 'https://s3', s3AccessKey: 'k', s3SecretKey: 's' } },
+      given: argsWith({
+        backup: {
+          enabled: true,
+          schedule: '0 2 * * *',
+          retentionPolicy: '7d',
+          destinationPath: 's3://b/p/',
+          endpointUrl: 'https://s3',
+          s3AccessKey: 'k',
+          s3SecretKey: 's',
+        },
+      }),
+      want: {
+        backup: {
+          enabled: true,
+          schedule: '0 0 2 * * *',
+          retentionPolicy: '7d',
+          destinationPath: 's3://b/p/',
+          endpointURL: 'https://s3',
+          s3AccessKey: 'k',
+          s3SecretKey: 's',
+        },
+      },
     },
     {
       name: 'restore becomes bootstrap',
       given: argsWith({ restore: { sourceCluster: 'orders-old', recoveryTime: '2026-11-01T10:00:00Z' } }),
       want: { bootstrap: { enabled: true, oldName: 'orders-old', recoveryTime: '2026-11-01T10:00:00Z' } },
     },
-    { name: 'parameters copied as strings', given: argsWith({ parameters: { max_connections: '200', work_mem: '8MB' } }), want: { postgresql: { parameters: { max_connections: '200', work_mem: '8MB' } } } },
+    {
+      name: 'parameters copied as strings',
+      given: argsWith({ parameters: { max_connections: '200', work_mem: '8MB' } }),
+      want: { postgresql: { parameters: { max_connections: '200', work_mem: '8MB' } } },
+    },
   ];
   it.each(cases)('$name', ({ given, options, want }) => {
     expect(toSpec(given, options)).toEqual(want);

@@ -10,7 +10,7 @@ import { toSpec } from './to-spec.js';
 import { zoneCoverageWarning } from './zone-placement.js';
 
 /** Every API rule for the object the plan would send, as plan errors at attribute paths. */
-export function apiRuleIssues(config: PostgresClusterArgs, planned: PostgresClusterArgs, resolvedSchedulingClass: string | null): PlanIssue[] {
+function apiRuleIssues(config: PostgresClusterArgs, planned: PostgresClusterArgs, resolvedSchedulingClass: string | null): PlanIssue[] {
   const object = {
     apiVersion: 'apps.cozystack.io/v1alpha1',
     kind: 'Postgres',
@@ -45,11 +45,22 @@ export function checkPlan(input: PlanCheckInput): PlanCheck {
   let requiresReplace: AttributePath[] = [];
   if (prior !== null) {
     requiresReplace = replacementPaths(prior, planned);
-    issues.push(...checkStorageShrink(prior, planned), ...checkVersionDowngrade(prior, planned), ...checkDestructiveChanges(prior, planned), ...checkReplacement(prior, requiresReplace));
+    issues.push(
+      ...checkStorageShrink(prior, planned),
+      ...checkVersionDowngrade(prior, planned),
+      ...checkDestructiveChanges(prior, planned),
+      ...checkReplacement(prior, requiresReplace),
+    );
     if (requiresReplace.length === 0) issues.push(...restartWarnings(prior, planned));
   }
   const coverage = zoneCoverageWarning(planned.replicas, input.placementZones);
-  if (coverage !== null && (prior === null || prior.replicas !== planned.replicas || JSON.stringify(prior.zones) !== JSON.stringify(planned.zones) || prior.schedulingClass !== planned.schedulingClass)) {
+  if (
+    coverage !== null &&
+    (prior === null ||
+      prior.replicas !== planned.replicas ||
+      JSON.stringify(prior.zones) !== JSON.stringify(planned.zones) ||
+      prior.schedulingClass !== planned.schedulingClass)
+  ) {
     issues.push(coverage);
   }
   return { issues, requiresReplace };

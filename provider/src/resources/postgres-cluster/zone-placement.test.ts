@@ -29,7 +29,9 @@ describe('resolvePlacement: a choice among existing classes, never a new one', (
     if (placement.kind !== 'unavailable') return;
     expect(formatPath(placement.issue.path)).toBe('zones');
     expect(placement.issue.detail).toContain('No SchedulingClass allows exactly the zones gland, lucerne, and tenants cannot create one.');
-    expect(placement.issue.detail).toContain('Classes by the zones they allow: anywhere (geneva, gland, lucerne); geneva (geneva); gland (gland); lucerne (lucerne); spread (geneva, gland, lucerne, spread); west (geneva, gland, spread).');
+    expect(placement.issue.detail).toContain(
+      'Classes by the zones they allow: anywhere (geneva, gland, lucerne); geneva (geneva); gland (gland); lucerne (lucerne); spread (geneva, gland, lucerne, spread); west (geneva, gland, spread).',
+    );
   });
 
   it('names unknown zones and the real ones', () => {

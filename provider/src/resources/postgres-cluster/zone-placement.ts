@@ -27,14 +27,25 @@ export function resolvePlacement(zones: readonly string[], classes: readonly Pla
   if (known.size > 0 && unknown.length > 0) {
     return {
       kind: 'unavailable',
-      issue: error(attr('zones'), 'Unknown zone', `${unknown.map((zone) => `"${zone}"`).join(', ')} is not a zone any SchedulingClass names. Zones: ${[...known].sort().join(', ')}.`, ['zones']),
+      issue: error(
+        attr('zones'),
+        'Unknown zone',
+        `${unknown.map((zone) => `"${zone}"`).join(', ')} is not a zone any SchedulingClass names. Zones: ${[...known].sort().join(', ')}.`,
+        ['zones'],
+      ),
     };
   }
   const [best] = classes
     .filter((placement) => sameZones(placement.zones, zones))
     .sort((a, b) => Number(b.spreadsOverZones) - Number(a.spreadsOverZones) || a.name.localeCompare(b.name));
   if (best !== undefined) return { kind: 'reuse', name: best.name };
-  const available = classes.length === 0 ? 'none' : [...classes].sort((a, b) => a.name.localeCompare(b.name)).map(describeClass).join('; ');
+  const available =
+    classes.length === 0
+      ? 'none'
+      : [...classes]
+          .sort((a, b) => a.name.localeCompare(b.name))
+          .map(describeClass)
+          .join('; ');
   return {
     kind: 'unavailable',
     issue: error(
@@ -50,7 +61,12 @@ export function resolvePlacement(zones: readonly string[], classes: readonly Pla
 /** A warning when the instances cannot survive the loss of a datacenter. */
 export function zoneCoverageWarning(replicas: number | null, zones: readonly string[] | null): PlanIssue | null {
   if (replicas !== null && replicas < 2) {
-    return warning(attr('replicas'), 'Single instance', 'With replicas = 1 there is no standby: losing its zone or its node loses the database until it is restored. Use replicas = 3 across three zones for production.', ['replicas']);
+    return warning(
+      attr('replicas'),
+      'Single instance',
+      'With replicas = 1 there is no standby: losing its zone or its node loses the database until it is restored. Use replicas = 3 across three zones for production.',
+      ['replicas'],
+    );
   }
   if (zones !== null && new Set(zones).size === 1) {
     return warning(

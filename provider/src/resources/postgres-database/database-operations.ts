@@ -48,7 +48,12 @@ export async function checkDatabasePlan(input: {
   const unknown = config.extensions.filter((name) => !catalog.includes(name));
   if (unknown.length === 0) return issues;
   return [
-    error(attr('extensions'), 'Unknown extension', `${unknown.map((name) => `"${name}"`).join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not in Hikube's extensions catalog: use some of ${catalog.map((name) => `"${name}"`).join(', ')}.`, ['extensions']),
+    error(
+      attr('extensions'),
+      'Unknown extension',
+      `${unknown.map((name) => `"${name}"`).join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not in Hikube's extensions catalog: use some of ${catalog.map((name) => `"${name}"`).join(', ')}.`,
+      ['extensions'],
+    ),
   ];
 }
 
@@ -61,7 +66,9 @@ export async function createDatabase(postgres: PostgresApi, planned: DatabaseVal
   const cluster = planned.cluster ?? '';
   const name = planned.name ?? '';
   try {
-    const created = await postgres.databases(cluster).create({ databaseName: name, ...(planned.extensions === null ? {} : { extensions: planned.extensions }) }, { signal });
+    const created = await postgres
+      .databases(cluster)
+      .create({ databaseName: name, ...(planned.extensions === null ? {} : { extensions: planned.extensions }) }, { signal });
     return { state: fromApi(cluster, created), issues: [] };
   } catch (cause) {
     return { state: null, issues: [error(null, `Cannot create database ${childId(cluster, name)}`, messageOf(cause), [])] };

@@ -43,7 +43,13 @@ async function observedDatabase(context: KubernetesChildContext, cluster: string
 }
 
 /** `written`: the object the patch returned, null when nothing was patched. */
-async function applied(context: KubernetesChildContext, cluster: string, name: string, fallback: DatabaseValues | null, written: Postgres | null): Promise<DatabaseResult> {
+async function applied(
+  context: KubernetesChildContext,
+  cluster: string,
+  name: string,
+  fallback: DatabaseValues | null,
+  written: Postgres | null,
+): Promise<DatabaseResult> {
   const waited = written === null ? null : await waitApplied(context, cluster, `database ${name}`, written);
   const issues = waited === null ? [] : [waited];
   try {
@@ -61,7 +67,12 @@ export async function createKubernetesDatabase(context: KubernetesChildContext, 
   try {
     const outcome = await patchClusterEntry(context, cluster, 'databases', (object) => {
       if (databaseEntryOf(object.spec ?? {}, name) !== null) {
-        return error(attr('name'), 'Database already exists', `Cluster ${cluster} already has a database "${name}" (a user granted a role on it creates it too): import it (terraform import <address> ${id}).`, ['name']);
+        return error(
+          attr('name'),
+          'Database already exists',
+          `Cluster ${cluster} already has a database "${name}" (a user granted a role on it creates it too): import it (terraform import <address> ${id}).`,
+          ['name'],
+        );
       }
       return { spec: databaseSpecPatch(name, { extensions: planned.extensions ?? [] }) };
     });
@@ -82,7 +93,9 @@ export async function updateKubernetesDatabase(context: KubernetesChildContext, 
     const wanted = [...new Set(planned.extensions ?? prior.extensions ?? [])].sort();
     const outcome = await patchClusterEntry(context, cluster, null, (object) => {
       const current = databaseEntryOf(object.spec ?? {}, name);
-      return current !== null && JSON.stringify(current.extensions) === JSON.stringify(wanted) ? undefined : { spec: databaseSpecPatch(name, { extensions: wanted }) };
+      return current !== null && JSON.stringify(current.extensions) === JSON.stringify(wanted)
+        ? undefined
+        : { spec: databaseSpecPatch(name, { extensions: wanted }) };
     });
     if ('issue' in outcome) return { state: prior, issues: [outcome.issue] };
     if (outcome.changed) written = outcome.object;
@@ -109,7 +122,9 @@ export async function deleteKubernetesDatabase(context: KubernetesChildContext, 
   const name = prior.name ?? '';
   let written: Postgres;
   try {
-    const outcome = await patchClusterEntry(context, cluster, null, (object) => (databaseEntryOf(object.spec ?? {}, name) === null ? undefined : { spec: databaseSpecPatch(name, null) }));
+    const outcome = await patchClusterEntry(context, cluster, null, (object) =>
+      databaseEntryOf(object.spec ?? {}, name) === null ? undefined : { spec: databaseSpecPatch(name, null) },
+    );
     if ('issue' in outcome) return outcome.clusterMissing === true ? [] : [outcome.issue];
     if (!outcome.changed) return [];
     written = outcome.object;
@@ -125,7 +140,18 @@ export async function importKubernetesDatabase(context: KubernetesChildContext, 
   if ('problem' in target) return { state: null, issues: [error(null, 'Invalid import ID', target.problem, [])] };
   try {
     const state = await observedDatabase(context, target.cluster, target.name);
-    if (state === null) return { state: null, issues: [error(null, 'Database not found', `Cluster ${target.cluster} in namespace ${context.namespace} has no database "${target.name}" (or the cluster does not exist).`, [])] };
+    if (state === null)
+      return {
+        state: null,
+        issues: [
+          error(
+            null,
+            'Database not found',
+            `Cluster ${target.cluster} in namespace ${context.namespace} has no database "${target.name}" (or the cluster does not exist).`,
+            [],
+          ),
+        ],
+      };
     return { state, issues: [] };
   } catch (cause) {
     return { state: null, issues: [error(null, `Cannot import database ${id}`, messageOf(cause), [])] };

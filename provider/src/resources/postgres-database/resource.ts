@@ -3,7 +3,14 @@ import { isUnknown } from '@hikube/tfplugin';
 import { reportIssues } from '../../report-issues.js';
 import { childResource } from '../public-api/child-resource.js';
 import { checkDatabasePlan, createDatabase, deleteDatabase, importDatabase, readDatabase, updateDatabase, type DatabaseValues } from './database-operations.js';
-import { checkKubernetesDatabasePlan, createKubernetesDatabase, deleteKubernetesDatabase, importKubernetesDatabase, readKubernetesDatabase, updateKubernetesDatabase } from './kubernetes-database-operations.js';
+import {
+  checkKubernetesDatabasePlan,
+  createKubernetesDatabase,
+  deleteKubernetesDatabase,
+  importKubernetesDatabase,
+  readKubernetesDatabase,
+  updateKubernetesDatabase,
+} from './kubernetes-database-operations.js';
 import { postgresDatabaseSchema } from './schema.js';
 
 function values(raw: unknown): DatabaseValues {
@@ -22,7 +29,10 @@ export const postgresDatabaseResource = childResource({
     const config = values(raw);
     const known = { name: !isUnknown(raw['name']), extensions: !isUnknown(raw['extensions']) && config.extensions !== null };
     const prior = req.state === null ? null : values(req.state);
-    reportIssues(resp.diagnostics, await checkDatabasePlan({ config, prior, known, extensionsCatalog: () => data.postgres.extensions({ signal: req.signal }) }));
+    reportIssues(
+      resp.diagnostics,
+      await checkDatabasePlan({ config, prior, known, extensionsCatalog: () => data.postgres.extensions({ signal: req.signal }) }),
+    );
   },
   create: createDatabase,
   read: readDatabase,
@@ -32,7 +42,11 @@ export const postgresDatabaseResource = childResource({
   kubernetes: {
     async plan(object, req, resp) {
       const raw = req.config as Record<string, unknown>;
-      const known = { name: !isUnknown(raw['name']), extensions: !isUnknown(raw['extensions']) && values(raw).extensions !== null, cluster: !isUnknown(raw['cluster']) };
+      const known = {
+        name: !isUnknown(raw['name']),
+        extensions: !isUnknown(raw['extensions']) && values(raw).extensions !== null,
+        cluster: !isUnknown(raw['cluster']),
+      };
       reportIssues(resp.diagnostics, checkKubernetesDatabasePlan({ config: values(raw), creating: req.state === null, known, object }));
     },
     create: createKubernetesDatabase,

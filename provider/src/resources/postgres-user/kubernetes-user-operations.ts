@@ -37,7 +37,15 @@ export function checkKubernetesUserPlan(input: KubernetesUserPlanInput): PlanIss
   const issues: PlanIssue[] = [];
   const databases = known.databases ? (config.databases ?? {}) : {};
   for (const [database, role] of Object.entries(databases)) {
-    if (!roles.includes(role)) issues.push(error(attr('databases', { key: database }), 'Invalid role', `databases["${database}"] is "${role}": use "admin" or "readonly", or leave the database out to give no role on it.`, ['databases']));
+    if (!roles.includes(role))
+      issues.push(
+        error(
+          attr('databases', { key: database }),
+          'Invalid role',
+          `databases["${database}"] is "${role}": use "admin" or "readonly", or leave the database out to give no role on it.`,
+          ['databases'],
+        ),
+      );
   }
   if (known.name && config.name !== null) {
     const spec = { users: { [config.name]: {} }, databases: Object.fromEntries(Object.keys(databases).map((database) => [database, {}])) };
@@ -56,7 +64,7 @@ export function checkKubernetesUserPlan(input: KubernetesUserPlanInput): PlanIss
 }
 
 /** The annotation that keeps a user's password_version; null when the name cannot be an annotation name. */
-export function passwordVersionAnnotation(user: string): string | null {
+function passwordVersionAnnotation(user: string): string | null {
   return /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/.test(user) ? `password-version.hikube.cloud/${user}` : null;
 }
 
@@ -67,7 +75,12 @@ function recordedVersion(object: PostgresObject, user: string): number | null {
 }
 
 /** The whole patch: the user's spec entry and grants, and its password_version annotation when that changes. */
-export function userPatch(object: PostgresObject, name: string, desired: UserEntry | null, options: { password?: string; version: number | null }): MergePatch | undefined {
+function userPatch(
+  object: PostgresObject,
+  name: string,
+  desired: UserEntry | null,
+  options: { password?: string; version: number | null },
+): MergePatch | undefined {
   const spec = userSpecPatch({ spec: object.spec ?? {}, name, desired, ...(options.password === undefined ? {} : { password: options.password }) });
   const key = passwordVersionAnnotation(name);
   const version = desired === null ? null : options.version;
@@ -88,13 +101,26 @@ export function newPassword(): string {
 }
 
 /** The user as the cluster holds it; null when the key is gone. */
-async function observedUser(context: KubernetesChildContext, cluster: string, name: string, kept: Pick<UserValues, 'password' | 'password_version'>): Promise<UserValues | null> {
+async function observedUser(
+  context: KubernetesChildContext,
+  cluster: string,
+  name: string,
+  kept: Pick<UserValues, 'password' | 'password_version'>,
+): Promise<UserValues | null> {
   const object = await context.api.get(context.namespace, cluster, context.signal);
   const entry = object === null ? null : userEntryOf(object.spec ?? {}, name);
   if (object === null || entry === null) return null;
   const credentials = (await context.api.observe(context.namespace, cluster, context.signal)).credentials;
   const password_version = recordedVersion(object, name) ?? kept.password_version;
-  return { id: childId(cluster, name), cluster, name, replication: entry.replication, databases: entry.databases, password: credentials?.[name] ?? kept.password, password_version };
+  return {
+    id: childId(cluster, name),
+    cluster,
+    name,
+    replication: entry.replication,
+    databases: entry.databases,
+    password: credentials?.[name] ?? kept.password,
+    password_version,
+  };
 }
 
 const firstPollMs = 250;
@@ -122,7 +148,14 @@ async function awaitPublishedPassword(context: KubernetesChildContext, cluster: 
   }
 }
 
-async function finish(context: KubernetesChildContext, cluster: string, name: string, kept: Pick<UserValues, 'password' | 'password_version'>, fallback: UserValues | null, issues: PlanIssue[]): Promise<UserResult> {
+async function finish(
+  context: KubernetesChildContext,
+  cluster: string,
+  name: string,
+  kept: Pick<UserValues, 'password' | 'password_version'>,
+  fallback: UserValues | null,
+  issues: PlanIssue[],
+): Promise<UserResult> {
   try {
     const state = await observedUser(context, cluster, name, kept);
     return { state: state ?? fallback, issues };
@@ -138,7 +171,13 @@ export async function createKubernetesUser(context: KubernetesChildContext, plan
   let written: Postgres;
   try {
     const outcome = await patchClusterEntry(context, cluster, 'users', (object) => {
-      if (userEntryOf(object.spec ?? {}, name) !== null) return error(attr('name'), 'User already exists', `Cluster ${cluster} already has a user "${name}": import it (terraform import <address> ${id}) instead of creating it.`, ['name']);
+      if (userEntryOf(object.spec ?? {}, name) !== null)
+        return error(
+          attr('name'),
+          'User already exists',
+          `Cluster ${cluster} already has a user "${name}": import it (terraform import <address> ${id}) instead of creating it.`,
+          ['name'],
+        );
       return userPatch(object, name, desiredEntry(planned), { version: planned.password_version });
     });
     if ('issue' in outcome) return { state: null, issues: [outcome.issue] };
@@ -166,7 +205,11 @@ export async function updateKubernetesUser(context: KubernetesChildContext, prio
   } catch (cause) {
     return { state: prior, issues: [error(null, `Cannot update user ${childId(cluster, name)}`, messageOf(cause), [])] };
   }
-  const waited = written === null ? null : ((await waitApplied(context, cluster, `user ${name}`, written)) ?? (password === undefined ? null : await awaitPublishedPassword(context, cluster, name, password)));
+  const waited =
+    written === null
+      ? null
+      : ((await waitApplied(context, cluster, `user ${name}`, written)) ??
+        (password === undefined ? null : await awaitPublishedPassword(context, cluster, name, password)));
   const kept = { password: password ?? prior.password, password_version: planned.password_version };
   return finish(context, cluster, name, kept, { ...prior, ...kept }, waited === null ? [] : [waited]);
 }
@@ -204,7 +247,18 @@ export async function importKubernetesUser(context: KubernetesChildContext, id: 
   if ('problem' in target) return { state: null, issues: [error(null, 'Invalid import ID', target.problem, [])] };
   try {
     const state = await observedUser(context, target.cluster, target.name, { password: null, password_version: null });
-    if (state === null) return { state: null, issues: [error(null, 'User not found', `Cluster ${target.cluster} in namespace ${context.namespace} has no user "${target.name}" (or the cluster does not exist).`, [])] };
+    if (state === null)
+      return {
+        state: null,
+        issues: [
+          error(
+            null,
+            'User not found',
+            `Cluster ${target.cluster} in namespace ${context.namespace} has no user "${target.name}" (or the cluster does not exist).`,
+            [],
+          ),
+        ],
+      };
     return { state, issues: [] };
   } catch (cause) {
     return { state: null, issues: [error(null, `Cannot import user ${id}`, messageOf(cause), [])] };

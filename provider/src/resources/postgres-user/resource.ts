@@ -2,7 +2,14 @@
 import { isUnknown, unknown } from '@hikube/tfplugin';
 import { reportIssues } from '../../report-issues.js';
 import { childResource } from '../public-api/child-resource.js';
-import { checkKubernetesUserPlan, createKubernetesUser, deleteKubernetesUser, importKubernetesUser, readKubernetesUser, updateKubernetesUser } from './kubernetes-user-operations.js';
+import {
+  checkKubernetesUserPlan,
+  createKubernetesUser,
+  deleteKubernetesUser,
+  importKubernetesUser,
+  readKubernetesUser,
+  updateKubernetesUser,
+} from './kubernetes-user-operations.js';
 import { postgresUserSchema } from './schema.js';
 import { checkUserPlan, createUser, deleteUser, importUser, readUser, rotates, updateUser, type UserValues } from './user-operations.js';
 
@@ -15,7 +22,10 @@ function values(raw: unknown): UserValues {
     cluster: known('cluster', 'string'),
     name: known('name', 'string'),
     replication: known('replication', 'boolean'),
-    databases: typeof databases === 'object' && databases !== null && !isUnknown(databases) && !Object.values(databases).some(isUnknown) ? (databases as Record<string, string>) : null,
+    databases:
+      typeof databases === 'object' && databases !== null && !isUnknown(databases) && !Object.values(databases).some(isUnknown)
+        ? (databases as Record<string, string>)
+        : null,
     password_version: known('password_version', 'number'),
     password: known('password', 'string'),
   };
@@ -26,7 +36,12 @@ function planned(req: { config: unknown; state: unknown }, resp: { plan: unknown
   const raw = req.config as Record<string, unknown>;
   const config = values(raw);
   const prior = req.state === null ? null : values(req.state);
-  const known = { name: !isUnknown(raw['name']), databases: config.databases !== null, replication: !isUnknown(raw['replication']), cluster: !isUnknown(raw['cluster']) };
+  const known = {
+    name: !isUnknown(raw['name']),
+    databases: config.databases !== null,
+    replication: !isUnknown(raw['replication']),
+    cluster: !isUnknown(raw['cluster']),
+  };
   // A rotation gives a new password: only apply knows it.
   if (resp.plan !== null && (isUnknown(raw['password_version']) || rotates(prior, config))) (resp.plan as Record<string, unknown>)['password'] = unknown;
   return { config, prior, known };

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { formatPath } from '../postgres-cluster/plan-issue.js';
 import { checkUserPlan, rotates, userChange, type UserValues } from './user-operations.js';
 
-const user = (fields: Partial<UserValues> = {}): UserValues => ({ id: 'orders/app', cluster: 'orders', name: 'app', replication: false, databases: { shop: 'admin' }, password_version: 1, password: 'p', ...fields });
+const user = (fields: Partial<UserValues> = {}): UserValues => ({
+  id: 'orders/app',
+  cluster: 'orders',
+  name: 'app',
+  replication: false,
+  databases: { shop: 'admin' },
+  password_version: 1,
+  password: 'p',
+  ...fields,
+});
 const allKnown = { name: true, databases: true, replication: true };
 
 describe('checkUserPlan', () => {
@@ -48,7 +57,10 @@ describe('rotates', () => {
 
 describe('userChange', () => {
   it('sends the complete role map: dropped databases lose the role, replication is always sent', () => {
-    const change = userChange(user({ databases: { shop: 'admin', old: 'readonly' } }), user({ databases: { shop: 'readonly', bi: 'readonly' }, replication: true }));
+    const change = userChange(
+      user({ databases: { shop: 'admin', old: 'readonly' } }),
+      user({ databases: { shop: 'readonly', bi: 'readonly' }, replication: true }),
+    );
     expect(change).toEqual({ databases: { shop: { role: 'readonly' }, old: { role: '' }, bi: { role: 'readonly' } }, privileges: { replication: true } });
   });
 });

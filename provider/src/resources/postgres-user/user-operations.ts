@@ -33,12 +33,17 @@ export function rotates(prior: UserValues | null, planned: UserValues): boolean 
   return prior !== null && planned.password_version !== null && planned.password_version !== prior.password_version;
 }
 
-export function checkUserPlan(input: { config: UserValues; prior: UserValues | null; known: { name: boolean; databases: boolean; replication: boolean } }): PlanIssue[] {
+export function checkUserPlan(input: {
+  config: UserValues;
+  prior: UserValues | null;
+  known: { name: boolean; databases: boolean; replication: boolean };
+}): PlanIssue[] {
   const { config, prior, known } = input;
   const body: Record<string, unknown> = {};
   if (known.name) body['username'] = config.name;
   const settings: Record<string, unknown> = {};
-  if (known.databases && config.databases !== null) settings['databases'] = Object.fromEntries(Object.entries(config.databases).map(([database, role]) => [database, { role }]));
+  if (known.databases && config.databases !== null)
+    settings['databases'] = Object.fromEntries(Object.entries(config.databases).map(([database, role]) => [database, { role }]));
   if (known.replication && config.replication !== null) settings['privileges'] = { replication: config.replication };
   body['config'] = settings;
   const issues = publicBodyIssues(publicSchemas.userCreateSchema, body)
@@ -46,7 +51,15 @@ export function checkUserPlan(input: { config: UserValues; prior: UserValues | n
     .map((issue) => issueAtAttribute(issue, bodyPaths, 'Invalid user setting'));
   for (const [database, role] of Object.entries(known.databases ? (config.databases ?? {}) : {})) {
     // The API reads "" as no role: leaving the database out says that, without a diff after apply.
-    if (role === '') issues.push(error(attr('databases', { key: database }), 'Empty role', `databases["${database}"] is "": use "admin" or "readonly", or leave the database out to give no role on it.`, ['databases']));
+    if (role === '')
+      issues.push(
+        error(
+          attr('databases', { key: database }),
+          'Empty role',
+          `databases["${database}"] is "": use "admin" or "readonly", or leave the database out to give no role on it.`,
+          ['databases'],
+        ),
+      );
   }
   const rotation = rotationWarning(prior, config);
   if (rotation !== null) issues.push(rotation);
@@ -81,7 +94,10 @@ export async function createUser(postgres: PostgresApi, planned: UserValues, sig
   if (planned.replication !== null) config['privileges'] = { replication: planned.replication };
   try {
     const created = await postgres.users(cluster).create({ username: name, config }, { signal });
-    return { state: fromApi(cluster, created, { password: created.password === '' ? null : created.password, password_version: planned.password_version }), issues: [] };
+    return {
+      state: fromApi(cluster, created, { password: created.password === '' ? null : created.password, password_version: planned.password_version }),
+      issues: [],
+    };
   } catch (cause) {
     return { state: null, issues: [error(null, `Cannot create user ${childId(cluster, name)}`, messageOf(cause), [])] };
   }
@@ -105,7 +121,11 @@ export async function updateUser(postgres: PostgresApi, prior: UserValues, plann
   let state: UserValues = { ...prior, password_version: planned.password_version };
   try {
     const settingsChanged = JSON.stringify(planned.databases) !== JSON.stringify(prior.databases) || planned.replication !== prior.replication;
-    if (settingsChanged) state = fromApi(cluster, await users.update(name, userChange(prior, planned), { signal }), { password: prior.password, password_version: prior.password_version });
+    if (settingsChanged)
+      state = fromApi(cluster, await users.update(name, userChange(prior, planned), { signal }), {
+        password: prior.password,
+        password_version: prior.password_version,
+      });
     if (rotates(prior, planned)) {
       const rotated = await users.rotatePassword(name, { signal });
       state = { ...state, password: rotated.password };
@@ -121,7 +141,10 @@ export async function readUser(postgres: PostgresApi, prior: UserValues, signal:
   const cluster = prior.cluster ?? '';
   const name = prior.name ?? '';
   try {
-    return { state: fromApi(cluster, await postgres.users(cluster).get(name, { signal }), { password: prior.password, password_version: prior.password_version }), issues: [] };
+    return {
+      state: fromApi(cluster, await postgres.users(cluster).get(name, { signal }), { password: prior.password, password_version: prior.password_version }),
+      issues: [],
+    };
   } catch (cause) {
     if (cause instanceof PublicNotFoundError) return { state: null, issues: [] };
     return { state: prior, issues: [error(null, `Cannot read user ${childId(cluster, name)}`, messageOf(cause), [])] };
@@ -145,7 +168,10 @@ export async function importUser(postgres: PostgresApi, id: string, signal: Abor
   const target = parseChildId(id, 'user');
   if ('problem' in target) return { state: null, issues: [error(null, 'Invalid import ID', target.problem, [])] };
   try {
-    return { state: fromApi(target.cluster, await postgres.users(target.cluster).get(target.name, { signal }), { password: null, password_version: null }), issues: [] };
+    return {
+      state: fromApi(target.cluster, await postgres.users(target.cluster).get(target.name, { signal }), { password: null, password_version: null }),
+      issues: [],
+    };
   } catch (cause) {
     const summary = cause instanceof PublicNotFoundError ? 'User not found' : `Cannot import user ${id}`;
     return { state: null, issues: [error(null, summary, messageOf(cause), [])] };

@@ -18,6 +18,8 @@ export function issueAtAttribute(issue: ValidationIssue, paths: BodyPaths, summa
   const found = attributeOf(issue.path, paths);
   if (found === null) return error(null, summary, `${issue.message} (Hikube's public API).`, []);
   // The message starts with the body path: say the attribute instead.
-  const message = issue.message.startsWith(found.bodyPath) ? `${words[found.attribute] ?? found.attribute}${issue.message.slice(found.bodyPath.length)}` : issue.message;
+  const message = issue.message.startsWith(found.bodyPath)
+    ? `${words[found.attribute] ?? found.attribute}${issue.message.slice(found.bodyPath.length)}`
+    : issue.message;
   return error(attr(found.attribute), summary, `${message} (Hikube's public API).`, [found.attribute]);
 }

@@ -7,6 +7,7 @@ export function childId(cluster: string, name: string): string {
 export function parseChildId(id: string, kind: 'database' | 'user'): { cluster: string; name: string } | { problem: string } {
   const parts = id.split('/');
   const [cluster, name] = parts;
-  if (parts.length !== 2 || !cluster || !name) return { problem: `import ID "${id}" is not "<cluster>/<${kind}>": write it as e.g. "orders/${kind === 'database' ? 'shop' : 'app'}"` };
+  if (parts.length !== 2 || !cluster || !name)
+    return { problem: `import ID "${id}" is not "<cluster>/<${kind}>": write it as e.g. "orders/${kind === 'database' ? 'shop' : 'app'}"` };
   return { cluster, name };
 }

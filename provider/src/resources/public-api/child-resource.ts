@@ -40,10 +40,18 @@ export interface ChildResourceSpec<S extends SchemaDef, V> extends ChildOperatio
 
 const { resource } = definitions<ProviderData | undefined>();
 
-type Backend<V> = { kind: 'public'; data: PublicProviderData; ops: ChildOperations<PostgresApi, V>; client: PostgresApi } | { kind: 'kubernetes'; ops: ChildOperations<KubernetesChildContext, V>; client: KubernetesChildContext };
+type Backend<V> =
+  | { kind: 'public'; data: PublicProviderData; ops: ChildOperations<PostgresApi, V>; client: PostgresApi }
+  | { kind: 'kubernetes'; ops: ChildOperations<KubernetesChildContext, V>; client: KubernetesChildContext };
 
 function kubernetesContext(data: KubernetesProviderData, signal: AbortSignal, log: (message: string) => void): KubernetesChildContext | PlanIssue {
-  if (data.namespace === null) return error(null, 'No namespace', 'Set the provider\'s namespace (or use a kubeconfig context that names one): users and databases live in their cluster\'s namespace.', []);
+  if (data.namespace === null)
+    return error(
+      null,
+      'No namespace',
+      "Set the provider's namespace (or use a kubeconfig context that names one): users and databases live in their cluster's namespace.",
+      [],
+    );
   return { api: data.api, namespace: data.namespace, signal, onProgress: log };
 }
 

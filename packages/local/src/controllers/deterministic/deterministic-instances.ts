@@ -28,6 +28,13 @@ export function deterministicInstances(facts: DeterministicFacts): ObservedInsta
   if (primaryIndex < 0) primaryIndex = Math.max(0, Math.min(currentIndex, replicas - 1));
   return sites.map((site, i) => {
     const ready = up(i);
-    return { name: instanceName(facts.postgresName, i + 1), ordinal: i + 1, site, role: i === primaryIndex ? 'primary' : 'replica', ready, reason: ready ? 'InstanceReady' : 'SiteDown' };
+    return {
+      name: instanceName(facts.postgresName, i + 1),
+      ordinal: i + 1,
+      site,
+      role: i === primaryIndex ? 'primary' : 'replica',
+      ready,
+      reason: ready ? 'InstanceReady' : 'SiteDown',
+    };
   });
 }

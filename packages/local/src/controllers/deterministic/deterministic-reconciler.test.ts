@@ -25,13 +25,24 @@ afterEach(async () => {
 });
 
 async function createPg(name: string, spec: Record<string, unknown>): Promise<void> {
-  await service.create(POSTGRES, { apiVersion: 'apps.cozystack.io/v1alpha1', kind: 'Postgres', metadata: { name, namespace: 'ns', finalizers: [POSTGRES_FINALIZER] }, spec });
+  await service.create(POSTGRES, {
+    apiVersion: 'apps.cozystack.io/v1alpha1',
+    kind: 'Postgres',
+    metadata: { name, namespace: 'ns', finalizers: [POSTGRES_FINALIZER] },
+    spec,
+  });
   await loop.idle();
 }
 
 const pods = (): KubeObject[] => service.list(POD, { namespace: 'ns' }).items;
 // Pods carry no zone label (as on the platform): the node's name tells the site.
-const placement = (): string[][] => pods().map((p) => [p.metadata.name, (p['spec'] as { nodeName: string }).nodeName, p.metadata.labels?.['topology.kubernetes.io/zone'] ?? 'no zone label', p.metadata.labels?.['cnpg.io/instanceRole'] ?? '']);
+const placement = (): string[][] =>
+  pods().map((p) => [
+    p.metadata.name,
+    (p['spec'] as { nodeName: string }).nodeName,
+    p.metadata.labels?.['topology.kubernetes.io/zone'] ?? 'no zone label',
+    p.metadata.labels?.['cnpg.io/instanceRole'] ?? '',
+  ]);
 const ready = (name: string): Record<string, string> => {
   const status = service.get(POSTGRES, 'ns', name)['status'] as { conditions: { type: string; status: string; reason: string }[] };
   return Object.fromEntries(status.conditions.map((c) => [c.type, `${c.status}/${c.reason}`]));
@@ -42,7 +53,9 @@ describe('deterministic driver', () => {
     await createPg('bad', { users: { streaming_replica: {} }, databases: { template0: {} } });
     expect(ready('bad')).toEqual({ Ready: 'False/InstallFailed', Released: 'False/InstallFailed', WorkloadsReady: 'Unknown/Pending' });
     const message = (service.get(POSTGRES, 'ns', 'bad')['status'] as { conditions: { message: string }[] }).conditions[0]?.message;
-    expect(message).toMatch(/^Helm install failed for release ns\/postgres-bad with chart postgres@0\.18\.0: values don't meet the specifications of the schema\(s\) in the following chart\(s\):\npostgres:\n- at '\/users\/streaming_replica': .*\n- at '\/databases\/template0': /);
+    expect(message).toMatch(
+      /^Helm install failed for release ns\/postgres-bad with chart postgres@0\.18\.0: values don't meet the specifications of the schema\(s\) in the following chart\(s\):\npostgres:\n- at '\/users\/streaming_replica': .*\n- at '\/databases\/template0': /,
+    );
     expect(pods()).toEqual([]);
     expect(service.list(SECRET, { namespace: 'ns' }).items).toEqual([]);
   });
@@ -85,7 +98,12 @@ describe('deterministic driver', () => {
     },
   ];
   it.each(placements)('places instances: $name', async ({ spec, namespaceClass, want }) => {
-    if (namespaceClass !== undefined) await service.create(NAMESPACE, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'ns', labels: { 'scheduler.cozystack.io/scheduling-class': namespaceClass } } });
+    if (namespaceClass !== undefined)
+      await service.create(NAMESPACE, {
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name: 'ns', labels: { 'scheduler.cozystack.io/scheduling-class': namespaceClass } },
+      });
     await createPg('a', spec);
     expect(placement()).toEqual(want);
     expect(ready('a')).toEqual({ Ready: 'True/InstallSucceeded', Released: 'True/InstallSucceeded', WorkloadsReady: 'True/WorkloadMonitorCheck' });
@@ -93,7 +111,12 @@ describe('deterministic driver', () => {
 
   it('publishes services and keeps generated passwords across reconciles', async () => {
     await createPg('b', { replicas: 1, external: true, users: { app: {}, fixed: { password: 'given' } } });
-    expect(service.list(SERVICE, { namespace: 'ns' }).items.map((s) => s.metadata.name)).toEqual(['postgres-b-external-write', 'postgres-b-r', 'postgres-b-ro', 'postgres-b-rw']);
+    expect(service.list(SERVICE, { namespace: 'ns' }).items.map((s) => s.metadata.name)).toEqual([
+      'postgres-b-external-write',
+      'postgres-b-r',
+      'postgres-b-ro',
+      'postgres-b-rw',
+    ]);
     const secret = service.get(SECRET, 'ns', 'postgres-b-credentials')['data'] as Record<string, string>;
     expect(Buffer.from(secret['fixed'] as string, 'base64').toString()).toBe('given');
     const pg = service.get(POSTGRES, 'ns', 'b');
@@ -118,18 +141,22 @@ describe('deterministic driver', () => {
   ])('reports $name as a failed install with the cause', async ({ spec, cause }) => {
     await createPg('c', spec);
     expect(ready('c')['Ready']).toBe('False/InstallFailed');
-    expect((service.get(POSTGRES, 'ns', 'c')['status'] as { conditions: { type: string; message: string }[] }).conditions.find((c) => c.type === 'Ready')?.message).toMatch(cause);
+    expect(
+      (service.get(POSTGRES, 'ns', 'c')['status'] as { conditions: { type: string; message: string }[] }).conditions.find((c) => c.type === 'Ready')?.message,
+    ).toMatch(cause);
     expect(service.list(EVENT, { namespace: 'ns' }).items.some((e) => e['type'] === 'Warning')).toBe(true);
   });
 
-  it('fails the install of instances its class lets no node take, with the scheduler\'s reasons', async () => {
+  it("fails the install of instances its class lets no node take, with the scheduler's reasons", async () => {
     const spec = { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: 'topology.kubernetes.io/zone' }] } };
     await service.create(SCHEDULING_CLASS, { apiVersion: 'cozystack.io/v1alpha1', kind: 'SchedulingClass', metadata: { name: 'one-per-zone' }, spec });
     await createPg('u', { replicas: 4, schedulingClass: 'one-per-zone' });
     // Helm waits for the pods: the release fails, worded with the scheduler's reasons.
     expect(ready('u')['Ready']).toBe('False/InstallFailed');
     const message = (service.get(POSTGRES, 'ns', 'u')['status'] as { conditions: { message: string }[] }).conditions[0]?.message;
-    expect(message).toMatch(/^Helm install failed for release ns\/postgres-u with chart postgres@[\d.]+: instance 4: 0\/9 nodes are available: 9 node\(s\) didn't match pod anti-affinity rules \(scheduling class one-per-zone\)$/);
+    expect(message).toMatch(
+      /^Helm install failed for release ns\/postgres-u with chart postgres@[\d.]+: instance 4: 0\/9 nodes are available: 9 node\(s\) didn't match pod anti-affinity rules \(scheduling class one-per-zone\)$/,
+    );
   });
 
   it('recreates a deleted pod and moves the primary out of a downed site', async () => {
@@ -138,7 +165,8 @@ describe('deterministic driver', () => {
     await service.delete(POD, 'ns', 'postgres-d-2');
     await loop.idle();
     expect(service.get(POD, 'ns', 'postgres-d-2').metadata.uid).not.toBe(uid);
-    const readySince = (name: string) => ((service.get(POD, 'ns', name)['status'] as { conditions: { lastTransitionTime?: string }[] }).conditions[0]?.lastTransitionTime);
+    const readySince = (name: string) =>
+      (service.get(POD, 'ns', name)['status'] as { conditions: { lastTransitionTime?: string }[] }).conditions[0]?.lastTransitionTime;
     const lucerneSince = readySince('postgres-d-2');
     expect(readySince('postgres-d-1')).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     await loop.siteOperation('down', 'gland');
@@ -157,11 +185,14 @@ describe('deterministic driver', () => {
 
   it('runs an upgrade per spec change: Progressing, then the next revision; a refused change fails the upgrade and the pods keep running', async () => {
     await createPg('u', { replicas: 1 });
-    const conditions = () => (service.get(POSTGRES, 'ns', 'u')['status'] as { conditions: { type: string; status: string; reason: string; message: string }[] }).conditions;
+    const conditions = () =>
+      (service.get(POSTGRES, 'ns', 'u')['status'] as { conditions: { type: string; status: string; reason: string; message: string }[] }).conditions;
     const seen: string[] = [];
     const unwatch = service.store.watch(undefined, (event) => {
       if (event.object.kind !== 'Postgres') return;
-      const readyNow = ((event.object['status'] as { conditions?: { type: string; status: string; reason: string }[] } | undefined)?.conditions ?? []).find((c) => c.type === 'Ready');
+      const readyNow = ((event.object['status'] as { conditions?: { type: string; status: string; reason: string }[] } | undefined)?.conditions ?? []).find(
+        (c) => c.type === 'Ready',
+      );
       if (readyNow) seen.push(`${readyNow.status}/${readyNow.reason}`);
     });
     try {
@@ -173,7 +204,9 @@ describe('deterministic driver', () => {
       await service.update(POSTGRES, { ...service.get(POSTGRES, 'ns', 'u'), spec: { replicas: 2, users: { streaming_replica: {} } } });
       await loop.idle();
       expect(ready('u')).toEqual({ Ready: 'False/UpgradeFailed', Released: 'False/UpgradeFailed', WorkloadsReady: 'True/WorkloadMonitorCheck' });
-      expect(conditions().find((c) => c.type === 'Ready')?.message).toMatch(/^Helm upgrade failed for release ns\/postgres-u with chart postgres@0\.18\.0: values don't meet .*\n- at '\/users\/streaming_replica': /s);
+      expect(conditions().find((c) => c.type === 'Ready')?.message).toMatch(
+        /^Helm upgrade failed for release ns\/postgres-u with chart postgres@0\.18\.0: values don't meet .*\n- at '\/users\/streaming_replica': /s,
+      );
       expect(pods()).toHaveLength(2);
       expect(service.get(POSTGRES, 'ns', 'u')['status']).not.toHaveProperty('observedGeneration');
       expect(conditions().every((c) => !('observedGeneration' in c))).toBe(true);

@@ -4,7 +4,17 @@
 // conformance tests and by other packages' tests that need a fast, predictable server.
 
 import type { KubeObject } from '../../store/kube-object.js';
-import { clusterBaseName, credentialsData, instancePod, statusDetail, workloadCount, workloadCountOfPods, type ObservedInstance, type StatusDetail, type UsersSpec } from '../cluster-objects.js';
+import {
+  clusterBaseName,
+  credentialsData,
+  instancePod,
+  statusDetail,
+  workloadCount,
+  workloadCountOfPods,
+  type ObservedInstance,
+  type StatusDetail,
+  type UsersSpec,
+} from '../cluster-objects.js';
 import { publishCredentials, publishedCredentials, publishServices } from '../published-objects.js';
 import type { FinalizeResult, Placement, PostgresStatus, ReconcileContext, ReconcileResult, Reconciler, Site } from '../reconciler.js';
 import { checkPlacement, writeReleaseFailure } from '../release-failure.js';
@@ -18,8 +28,23 @@ import { deterministicInstances } from './deterministic-instances.js';
  * driver lists what the installed PostgreSQL offers instead.
  */
 export const DETERMINISTIC_EXTENSIONS: readonly string[] = [
-  'btree_gin', 'btree_gist', 'citext', 'cube', 'fuzzystrmatch', 'hstore', 'intarray', 'ltree', 'pg_stat_statements', 'pg_trgm',
-  'pgaudit', 'pgcrypto', 'postgres_fdw', 'tablefunc', 'unaccent', 'uuid-ossp', 'vector',
+  'btree_gin',
+  'btree_gist',
+  'citext',
+  'cube',
+  'fuzzystrmatch',
+  'hstore',
+  'intarray',
+  'ltree',
+  'pg_stat_statements',
+  'pg_trgm',
+  'pgaudit',
+  'pgcrypto',
+  'postgres_fdw',
+  'tablefunc',
+  'unaccent',
+  'uuid-ossp',
+  'vector',
 ];
 
 export interface DeterministicOptions {
@@ -81,7 +106,10 @@ export class DeterministicReconciler implements Reconciler {
     if (!releasePending(object, record)) {
       const placement = ctx.placement();
       const pods = placement && this.versions.has(spec.version ?? 'v18') ? await this.syncPods(object, ctx, placement, spec.replicas ?? 2) : undefined;
-      await ctx.writeStatus({ ...releaseStatus(object, previous, undefined, pods ? workloadCount(pods) : this.podCount(ctx)), ...(pods ? this.detail(pods) : {}) });
+      await ctx.writeStatus({
+        ...releaseStatus(object, previous, undefined, pods ? workloadCount(pods) : this.podCount(ctx)),
+        ...(pods ? this.detail(pods) : {}),
+      });
       return {};
     }
     const refusals = specRefusals(object);
@@ -97,13 +125,24 @@ export class DeterministicReconciler implements Reconciler {
     const placement = placed.placement;
     const version = spec.version ?? 'v18';
     if (!this.versions.has(version)) {
-      await this.writeFailure(ctx, object, previous, action, `PostgreSQL ${version.slice(1)} is not available on this platform; available: ${[...this.versions].sort().join(', ')}`);
+      await this.writeFailure(
+        ctx,
+        object,
+        previous,
+        action,
+        `PostgreSQL ${version.slice(1)} is not available on this platform; available: ${[...this.versions].sort().join(', ')}`,
+      );
       return {};
     }
     await ctx.writeStatus(releaseStatus(object, previous, { state: 'progressing', action }, this.podCount(ctx)));
     const replicas = spec.replicas ?? 2;
     const pods = await this.syncPods(object, ctx, placement, replicas);
-    await publishServices(object, ctx, { rw: this.port, ro: this.port, r: this.port, externalWrite: spec.external === true ? { ip: '127.0.0.1', port: this.port } : undefined });
+    await publishServices(object, ctx, {
+      rw: this.port,
+      ro: this.port,
+      r: this.port,
+      externalWrite: spec.external === true ? { ip: '127.0.0.1', port: this.port } : undefined,
+    });
     await publishCredentials(object, ctx, credentialsData(spec.users ?? {}, publishedCredentials(object, ctx)));
     // Helm waits for the primary: with every site it may use down, the release stays in progress.
     const primaryUp = pods.some((p) => p.role === 'primary' && p.ready);
@@ -112,8 +151,21 @@ export class DeterministicReconciler implements Reconciler {
       record.revision += 1;
       record.releasedGeneration = object.metadata.generation ?? 1;
     }
-    await ctx.writeStatus({ ...releaseStatus(object, latest, primaryUp ? { state: 'succeeded', action, revision: record.revision } : { state: 'progressing', action }, workloadCount(pods)), ...this.detail(pods) });
-    if (first) await ctx.event('Normal', 'Created', `Cluster postgres-${object.metadata.name} created with ${replicas} instance(s) (scheduling class ${placement.className ?? 'none'})`);
+    await ctx.writeStatus({
+      ...releaseStatus(
+        object,
+        latest,
+        primaryUp ? { state: 'succeeded', action, revision: record.revision } : { state: 'progressing', action },
+        workloadCount(pods),
+      ),
+      ...this.detail(pods),
+    });
+    if (first)
+      await ctx.event(
+        'Normal',
+        'Created',
+        `Cluster postgres-${object.metadata.name} created with ${replicas} instance(s) (scheduling class ${placement.className ?? 'none'})`,
+      );
     return primaryUp ? {} : { requeueAfterMs: 5000 };
   }
 
@@ -126,7 +178,13 @@ export class DeterministicReconciler implements Reconciler {
     return workloadCountOfPods(ctx.listOwned('Pod'));
   }
 
-  private async writeFailure(ctx: ReconcileContext, object: KubeObject, previous: Partial<PostgresStatus>, action: 'install' | 'upgrade', error: string): Promise<void> {
+  private async writeFailure(
+    ctx: ReconcileContext,
+    object: KubeObject,
+    previous: Partial<PostgresStatus>,
+    action: 'install' | 'upgrade',
+    error: string,
+  ): Promise<void> {
     await writeReleaseFailure(ctx, object, previous, action, error, this.podCount(ctx));
   }
 
@@ -147,7 +205,14 @@ export class DeterministicReconciler implements Reconciler {
       currentPrimaryOrdinal: current ? Number(current.metadata.name.slice(base.length + 1)) : undefined,
     });
     const cluster = { postgresName: object.metadata.name, version: (object['spec'] as PgSpec | undefined)?.version ?? 'v18', placement };
-    for (const instance of instances) await ctx.applyOwned(instancePod(cluster, instance, existing.find((p) => p.metadata.name === instance.name)));
+    for (const instance of instances)
+      await ctx.applyOwned(
+        instancePod(
+          cluster,
+          instance,
+          existing.find((p) => p.metadata.name === instance.name),
+        ),
+      );
     return instances;
   }
 }

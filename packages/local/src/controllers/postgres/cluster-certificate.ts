@@ -19,7 +19,13 @@ export function clusterCertificateNames(name: string, namespace: string, externa
 }
 
 /** Makes `files` hold a certificate for `names` from `ca`; true when it wrote a new one (reload the servers). */
-export async function ensureClusterCertificate(files: TlsFiles, ca: KeyPairPem, subject: string, names: ServerNames, runAs: RunAs | undefined): Promise<boolean> {
+export async function ensureClusterCertificate(
+  files: TlsFiles,
+  ca: KeyPairPem,
+  subject: string,
+  names: ServerNames,
+  runAs: RunAs | undefined,
+): Promise<boolean> {
   const current = await readTlsCertificate(files);
   if (current !== undefined && certificateFits(current, ca.certPem, names)) return false;
   await writeTlsFiles(files, issueServerCertificate(ca, subject, names), runAs);

@@ -101,7 +101,18 @@ export class ClusterCore {
           m.state.role === 'standby' && m.state.health?.reachable && primaryLsn?.reachable
             ? Math.max(0, lsnDiff(primaryLsn.currentLsn, m.state.health.replayLsn) ?? 0)
             : undefined;
-        return { ordinal: m.ordinal, name: m.name, site: m.site, role: m.state.role, ready, reason, lagBytes: lag, pid: m.instance.pid, port: m.instance.port, incarnation: m.state.incarnation };
+        return {
+          ordinal: m.ordinal,
+          name: m.name,
+          site: m.site,
+          role: m.state.role,
+          ready,
+          reason,
+          lagBytes: lag,
+          pid: m.instance.pid,
+          port: m.instance.port,
+          incarnation: m.state.incarnation,
+        };
       });
     const primary = this.primaryMember();
     const p = this.proxies?.ports();
@@ -234,7 +245,9 @@ export class ClusterCore {
     await saveClusterState(this.root, {
       major: this.bin().major,
       primary: this.primary,
-      instances: Object.fromEntries([...this.members.values()].map((m) => [String(m.ordinal), { port: m.instance.port, site: m.site, incarnation: m.state.incarnation }])),
+      instances: Object.fromEntries(
+        [...this.members.values()].map((m) => [String(m.ordinal), { port: m.instance.port, site: m.site, incarnation: m.state.incarnation }]),
+      ),
       proxies: { rw: p?.rw ?? 0, ro: p?.ro ?? 0, r: p?.r ?? 0, external: p?.external, externalAddress: p?.externalAddress },
       parameters: this.parameters,
     });

@@ -47,7 +47,9 @@ async function sql<T extends pg.QueryResultRow>(port: number, text: string, para
 async function until<T>(what: string, fn: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const v = await Promise.resolve().then(fn).catch(() => undefined);
+    const v = await Promise.resolve()
+      .then(fn)
+      .catch(() => undefined);
     if (v !== undefined && v !== false) return v;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(runtime.snapshot())}`);
     await sleep(25);
@@ -71,7 +73,13 @@ beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'hikube-cluster-'));
   await chmod(root, 0o755);
   runAs = await resolveRunAs();
-  runtime = new PgClusterRuntime({ root: join(root, 'demo'), baseName: 'postgres-demo', templateRoot: join(root, 'templates'), runAs, ...(process.env['HIKUBE_DEBUG'] ? { log: (m: string) => console.log(m) } : {}) });
+  runtime = new PgClusterRuntime({
+    root: join(root, 'demo'),
+    baseName: 'postgres-demo',
+    templateRoot: join(root, 'templates'),
+    runAs,
+    ...(process.env['HIKUBE_DEBUG'] ? { log: (m: string) => console.log(m) } : {}),
+  });
 });
 
 afterAll(async () => {
@@ -111,7 +119,9 @@ describe('a replicated cluster on real PostgreSQL', () => {
     });
     expect(rows).toEqual([{ n: 10 }]);
     // ro spreads over both standbys; the one outside the commit quorum may still be replaying
-    const inRecovery = await until('ro answers from a standby', () => sql<{ r: boolean }>(ro, 'SELECT pg_is_in_recovery() AS r', [], 'reader', 'reader-pass-1'));
+    const inRecovery = await until('ro answers from a standby', () =>
+      sql<{ r: boolean }>(ro, 'SELECT pg_is_in_recovery() AS r', [], 'reader', 'reader-pass-1'),
+    );
     expect(inRecovery).toEqual([{ r: true }]);
     const denied = await sql(rw, 'INSERT INTO ledger VALUES (1000)', [], 'reader', 'reader-pass-1').catch((e: unknown) => e);
     expect((denied as { code?: string }).code).toBe('42501');
@@ -237,11 +247,16 @@ describe('a replicated cluster on real PostgreSQL', () => {
 
   it('drops a removed user and database; a new user can log in', async () => {
     const { rw } = runtime.snapshot().proxies;
-    await runtime.ensure(base({
-      replicas: 2,
-      parameters: { max_connections: '65', work_mem: '7MB' },
-      roles: { users: { app: { password: 'app-pass-1' }, other: { password: 'other-pass' } }, databases: { shop: { admins: ['app', 'other'], readonly: [], extensions: [] } } },
-    }));
+    await runtime.ensure(
+      base({
+        replicas: 2,
+        parameters: { max_connections: '65', work_mem: '7MB' },
+        roles: {
+          users: { app: { password: 'app-pass-1' }, other: { password: 'other-pass' } },
+          databases: { shop: { admins: ['app', 'other'], readonly: [], extensions: [] } },
+        },
+      }),
+    );
     expect(await sql(rw, 'SELECT current_user AS u', [], 'other', 'other-pass')).toEqual([{ u: 'other' }]);
     const gone = await sql(rw, 'SELECT 1', [], 'reader', 'reader-pass-1').catch((e: unknown) => e);
     expect((gone as { code?: string }).code).toBe('28P01');
@@ -326,7 +341,13 @@ describe('a replicated cluster on real PostgreSQL', () => {
   it('survives a restart of the runtime without losing data', async () => {
     const before = runtime.snapshot();
     await runtime.close();
-    runtime = new PgClusterRuntime({ root: join(root, 'demo'), baseName: 'postgres-demo', templateRoot: join(root, 'templates'), runAs, ...(process.env['HIKUBE_DEBUG'] ? { log: (m: string) => console.log(m) } : {}) });
+    runtime = new PgClusterRuntime({
+      root: join(root, 'demo'),
+      baseName: 'postgres-demo',
+      templateRoot: join(root, 'templates'),
+      runAs,
+      ...(process.env['HIKUBE_DEBUG'] ? { log: (m: string) => console.log(m) } : {}),
+    });
     expect(await runtime.open()).toBe(true);
     await until('healthy after reopening', healthy);
     const after = runtime.snapshot();
@@ -338,7 +359,10 @@ describe('a replicated cluster on real PostgreSQL', () => {
   });
 
   it('destroy stops every process and removes the data', async () => {
-    const pids = runtime.snapshot().instances.map((i) => i.pid).filter((p): p is number => p !== undefined);
+    const pids = runtime
+      .snapshot()
+      .instances.map((i) => i.pid)
+      .filter((p): p is number => p !== undefined);
     await runtime.destroy();
     for (const pid of pids) expect(() => process.kill(pid, 0)).toThrow();
     await expect(access(join(root, 'demo'))).rejects.toThrow();

@@ -100,16 +100,23 @@ export class PgClusterRuntime {
 
   /** Running instances reread their configuration, and their TLS files (a new certificate). */
   reload(): Promise<void> {
-    return this.#serial(() => reloadConfiguration([...this.#c.members.values()].map((m) => m.instance), 'ignore'));
+    return this.#serial(() =>
+      reloadConfiguration(
+        [...this.#c.members.values()].map((m) => m.instance),
+        'ignore',
+      ),
+    );
   }
 
   /** Stop the loop and proxies and shut the instances down cleanly; data stays (restart adopts it). */
   async close(): Promise<void> {
     await this.#shutDown();
-    await Promise.all([...this.#c.members.values()].map(async (m) => {
-      m.probe.close();
-      await m.instance.stop('fast').catch(() => undefined);
-    }));
+    await Promise.all(
+      [...this.#c.members.values()].map(async (m) => {
+        m.probe.close();
+        await m.instance.stop('fast').catch(() => undefined);
+      }),
+    );
   }
 
   /**
@@ -124,11 +131,13 @@ export class PgClusterRuntime {
   /** Stop everything and remove all data. */
   async destroy(): Promise<void> {
     await this.#shutDown();
-    await Promise.all([...this.#c.members.values()].map(async (m) => {
-      m.probe.close();
-      await m.instance.stop('immediate', 10_000).catch(() => undefined);
-      await m.instance.removeFiles();
-    }));
+    await Promise.all(
+      [...this.#c.members.values()].map(async (m) => {
+        m.probe.close();
+        await m.instance.stop('immediate', 10_000).catch(() => undefined);
+        await m.instance.removeFiles();
+      }),
+    );
     this.#c.members.clear();
     await rm(this.root, { recursive: true, force: true });
   }
@@ -147,9 +156,12 @@ export class PgClusterRuntime {
 
   #serial<T>(fn: () => Promise<T>): Promise<T> {
     this.#opsInFlight++;
-    const run = this.#queue.catch(() => undefined).then(fn).finally(() => {
-      this.#opsInFlight--;
-    });
+    const run = this.#queue
+      .catch(() => undefined)
+      .then(fn)
+      .finally(() => {
+        this.#opsInFlight--;
+      });
     this.#queue = run.catch(() => undefined);
     return run;
   }

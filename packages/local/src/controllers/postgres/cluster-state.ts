@@ -8,7 +8,13 @@ export interface PersistedCluster {
   /** `incarnation` is absent in state files written before incarnations existed (a new one is made). */
   readonly instances: Readonly<Record<string, { readonly port: number; readonly site: string; readonly incarnation?: string | undefined }>>;
   /** `externalAddress`: the loopback address asked for the external endpoint (absent in older files: 127.0.0.1). */
-  readonly proxies: { readonly rw: number; readonly ro: number; readonly r: number; readonly external?: number | undefined; readonly externalAddress?: string | undefined };
+  readonly proxies: {
+    readonly rw: number;
+    readonly ro: number;
+    readonly r: number;
+    readonly external?: number | undefined;
+    readonly externalAddress?: string | undefined;
+  };
   readonly parameters: Readonly<Record<string, string>>;
 }
 

@@ -47,7 +47,13 @@ export interface ClusterSnapshot {
   readonly primaryReady: boolean;
   readonly instances: readonly InstanceSnapshot[];
   readonly synchronous: SyncDecision;
-  readonly proxies: { readonly rw: number; readonly ro: number; readonly r: number; readonly external?: number | undefined; readonly externalHost?: string | undefined };
+  readonly proxies: {
+    readonly rw: number;
+    readonly ro: number;
+    readonly r: number;
+    readonly external?: number | undefined;
+    readonly externalHost?: string | undefined;
+  };
   readonly rolesApplied: boolean;
   readonly lastError: string | undefined;
 }

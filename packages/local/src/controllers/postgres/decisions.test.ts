@@ -30,7 +30,12 @@ describe('synchronous quorum (CloudNativePG legacy min/max)', () => {
 
 describe('failover candidate', () => {
   const s = (name: string, receiveLsn: string | null, extra: Partial<StandbyObservation> = {}): StandbyObservation => ({
-    name, healthy: true, receiveLsn, replayLsn: receiveLsn, synchronous: false, ...extra,
+    name,
+    healthy: true,
+    receiveLsn,
+    replayLsn: receiveLsn,
+    synchronous: false,
+    ...extra,
   });
   it.each([
     { name: 'most advanced received WAL wins', given: [s('a', '0/3000000'), s('b', '0/3000100')], want: 'b' },
@@ -54,12 +59,28 @@ describe('scale plans', () => {
 });
 
 describe('parameters', () => {
-  const contexts: Record<string, string> = { work_mem: 'user', max_connections: 'postmaster', log_min_duration_statement: 'superuser', checkpoint_timeout: 'sighup', block_size: 'internal' };
+  const contexts: Record<string, string> = {
+    work_mem: 'user',
+    max_connections: 'postmaster',
+    log_min_duration_statement: 'superuser',
+    checkpoint_timeout: 'sighup',
+    block_size: 'internal',
+  };
   it.each([
     { name: 'reloadable', before: { work_mem: '4MB' }, after: { work_mem: '8MB' }, want: { reload: ['work_mem'], restart: [], rejected: [] } },
     { name: 'restart', before: {}, after: { max_connections: '200' }, want: { reload: [], restart: ['max_connections'], rejected: [] } },
-    { name: 'mixed, and removal counts as change', before: { checkpoint_timeout: '5min', work_mem: '4MB' }, after: { work_mem: '4MB', log_min_duration_statement: '1s', max_connections: '50' }, want: { reload: ['checkpoint_timeout', 'log_min_duration_statement'], restart: ['max_connections'], rejected: [] } },
-    { name: 'internal and unknown are rejected', before: {}, after: { block_size: '1', no_such: 'x' }, want: { reload: [], restart: [], rejected: ['block_size', 'no_such'] } },
+    {
+      name: 'mixed, and removal counts as change',
+      before: { checkpoint_timeout: '5min', work_mem: '4MB' },
+      after: { work_mem: '4MB', log_min_duration_statement: '1s', max_connections: '50' },
+      want: { reload: ['checkpoint_timeout', 'log_min_duration_statement'], restart: ['max_connections'], rejected: [] },
+    },
+    {
+      name: 'internal and unknown are rejected',
+      before: {},
+      after: { block_size: '1', no_such: 'x' },
+      want: { reload: [], restart: [], rejected: ['block_size', 'no_such'] },
+    },
   ])('$name', ({ before, after, want }) => {
     expect(classifyParameterChanges(before, after, (n) => contexts[n])).toEqual(want);
   });
@@ -90,7 +111,7 @@ describe('resources', () => {
     { name: 'preset large', resources: undefined, preset: 'large', want: '512MB' },
     // The chart's table (cozy-lib _resourcepresets.tpl): a series sets memory per CPU.
     { name: 't1.medium is 1Gi', resources: undefined, preset: 't1.medium', want: '256MB' },
-    { name: 'c1.small is 1Gi, not small\'s 512Mi', resources: undefined, preset: 'c1.small', want: '256MB' },
+    { name: "c1.small is 1Gi, not small's 512Mi", resources: undefined, preset: 'c1.small', want: '256MB' },
     { name: 's1.micro is 1Gi', resources: undefined, preset: 's1.micro', want: '256MB' },
     { name: 'u1.nano is 1Gi', resources: undefined, preset: 'u1.nano', want: '256MB' },
     { name: 'm1.nano is 2Gi', resources: undefined, preset: 'm1.nano', want: '512MB' },
@@ -102,7 +123,15 @@ describe('resources', () => {
 });
 
 describe('a release action is done when Helm would stop waiting', () => {
-  const healthy: ReadinessFacts = { phase: 'Healthy', primary: 'pg-1', primaryReady: true, rolesApplied: true, instances: 3, readyInstances: 3, applying: false };
+  const healthy: ReadinessFacts = {
+    phase: 'Healthy',
+    primary: 'pg-1',
+    primaryReady: true,
+    rolesApplied: true,
+    instances: 3,
+    readyInstances: 3,
+    applying: false,
+  };
   it.each([
     { name: 'serving', given: healthy, want: true },
     { name: 'a standby down does not hold the release', given: { ...healthy, phase: 'Degraded' as const, readyInstances: 2 }, want: true },

@@ -38,7 +38,13 @@ spec:
 `;
 
 async function start(): Promise<void> {
-  local = await startHikubeLocal({ dataDir: join(dir, 'data'), port: 0, driver: 'engine', recordServerInfo: true, ...(process.env['HIKUBE_DEBUG'] ? { log: (l: string) => console.log(l) } : {}) });
+  local = await startHikubeLocal({
+    dataDir: join(dir, 'data'),
+    port: 0,
+    driver: 'engine',
+    recordServerInfo: true,
+    ...(process.env['HIKUBE_DEBUG'] ? { log: (l: string) => console.log(l) } : {}),
+  });
   let text = '';
   await runCli(['kubeconfig', '--data-dir', local.dataDir], { stdout: (s) => (text += s), stderr: () => undefined });
   await writeFile(kubeconfig, text, { mode: 0o600 });
@@ -117,9 +123,15 @@ describe('kubectl against Hikube Local with real PostgreSQL', () => {
     expect(waited.stderr).toBe('');
     const pods = await until('three ready pods', async () => {
       const list = await jsonOf<{ items: Pod[] }>('get', 'pods');
-      return list.items.length === 3 && list.items.every((p) => p.status.conditions.some((c) => c.type === 'Ready' && c.status === 'True')) ? list.items : undefined;
+      return list.items.length === 3 && list.items.every((p) => p.status.conditions.some((c) => c.type === 'Ready' && c.status === 'True'))
+        ? list.items
+        : undefined;
     });
-    expect(pods.map((p) => [p.spec.nodeName, p.metadata.labels['topology.kubernetes.io/zone']])).toEqual([['gld-worker-1', undefined], ['luc-worker-1', undefined], ['plo-worker-1', undefined]]);
+    expect(pods.map((p) => [p.spec.nodeName, p.metadata.labels['topology.kubernetes.io/zone']])).toEqual([
+      ['gld-worker-1', undefined],
+      ['luc-worker-1', undefined],
+      ['plo-worker-1', undefined],
+    ]);
     ids = await podIds();
     await write(1);
     expect(await podIds()).toEqual(ids);

@@ -45,13 +45,16 @@ const conditions = (name: string): Record<string, string> => {
   const status = (service.find(POSTGRES, 'ns', name)?.['status'] ?? {}) as { conditions?: { type: string; status: string; reason: string }[] };
   return Object.fromEntries((status.conditions ?? []).map((c) => [c.type, `${c.status}/${c.reason}`]));
 };
-const readyCondition = (name: string): unknown => ((service.find(POSTGRES, 'ns', name)?.['status'] ?? {}) as { conditions?: { type: string }[] }).conditions?.find((c) => c.type === 'Ready');
+const readyCondition = (name: string): unknown =>
+  ((service.find(POSTGRES, 'ns', name)?.['status'] ?? {}) as { conditions?: { type: string }[] }).conditions?.find((c) => c.type === 'Ready');
 const status = (name: string): Record<string, unknown> => (service.find(POSTGRES, 'ns', name)?.['status'] ?? {}) as Record<string, unknown>;
 
 async function until<T>(what: string, fn: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const v = await Promise.resolve().then(fn).catch(() => undefined);
+    const v = await Promise.resolve()
+      .then(fn)
+      .catch(() => undefined);
     if (v !== undefined && v !== false) return v;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(status('db'))}`);
     await sleep(25);
@@ -60,15 +63,29 @@ async function until<T>(what: string, fn: () => T | undefined | false | Promise<
 
 /** name -> uid@creationTimestamp of each pod: a pod's identity, kept for its whole life. */
 const podIds = (): Record<string, string> =>
-  Object.fromEntries(service.list(POD, { namespace: 'ns' }).items.map((p: KubeObject) => [p.metadata.name, `${p.metadata.uid ?? ''}@${p.metadata.creationTimestamp ?? ''}`]));
+  Object.fromEntries(
+    service.list(POD, { namespace: 'ns' }).items.map((p: KubeObject) => [p.metadata.name, `${p.metadata.uid ?? ''}@${p.metadata.creationTimestamp ?? ''}`]),
+  );
 const podReadySince = (): Record<string, string | undefined> =>
-  Object.fromEntries(service.list(POD, { namespace: 'ns' }).items.map((p: KubeObject) => [p.metadata.name, (p['status'] as { conditions?: { lastTransitionTime?: string }[] }).conditions?.[0]?.lastTransitionTime]));
+  Object.fromEntries(
+    service
+      .list(POD, { namespace: 'ns' })
+      .items.map((p: KubeObject) => [p.metadata.name, (p['status'] as { conditions?: { lastTransitionTime?: string }[] }).conditions?.[0]?.lastTransitionTime]),
+  );
 const podRoles = (): Record<string, string | undefined> =>
   Object.fromEntries(service.list(POD, { namespace: 'ns' }).items.map((p: KubeObject) => [p.metadata.name, p.metadata.labels?.['cnpg.io/instanceRole']]));
 const podsReady = (): boolean =>
-  service.list(POD, { namespace: 'ns' }).items.every((p: KubeObject) => (p['status'] as { conditions?: { type: string; status: string }[] }).conditions?.some((c) => c.type === 'Ready' && c.status === 'True'));
-const instancesStatus = (): { name: string; role: string; lagBytes?: number }[] => (status('db')['instancesStatus'] ?? []) as { name: string; role: string; lagBytes?: number }[];
-const standbyLags = (): (number | undefined)[] => instancesStatus().filter((i) => i.role === 'standby').map((i) => i.lagBytes);
+  service
+    .list(POD, { namespace: 'ns' })
+    .items.every((p: KubeObject) =>
+      (p['status'] as { conditions?: { type: string; status: string }[] }).conditions?.some((c) => c.type === 'Ready' && c.status === 'True'),
+    );
+const instancesStatus = (): { name: string; role: string; lagBytes?: number }[] =>
+  (status('db')['instancesStatus'] ?? []) as { name: string; role: string; lagBytes?: number }[];
+const standbyLags = (): (number | undefined)[] =>
+  instancesStatus()
+    .filter((i) => i.role === 'standby')
+    .map((i) => i.lagBytes);
 let ids: Record<string, string> = {};
 
 /** The engine's own superuser session on one instance (unix socket), for fault injection. */
@@ -88,8 +105,9 @@ async function superuserOn(podName: string): Promise<pg.Client> {
   return c;
 }
 
-const servicePort = (name: string): number => ((service.get(SERVICE, 'ns', name)['spec'] as { ports: { port: number }[] }).ports[0]?.port ?? 0);
-const password = (user: string): string => Buffer.from((service.get(SECRET, 'ns', 'postgres-db-credentials')['data'] as Record<string, string>)[user] ?? '', 'base64').toString();
+const servicePort = (name: string): number => (service.get(SERVICE, 'ns', name)['spec'] as { ports: { port: number }[] }).ports[0]?.port ?? 0;
+const password = (user: string): string =>
+  Buffer.from((service.get(SECRET, 'ns', 'postgres-db-credentials')['data'] as Record<string, string>)[user] ?? '', 'base64').toString();
 
 /** A session as a client would open it; `tlsHost`: over TLS to that address, checked against the CA (verify-full). */
 async function query<T extends pg.QueryResultRow>(port: number, user: string, text: string, tlsHost?: string): Promise<T[]> {
@@ -129,7 +147,14 @@ describe('engine driver through the controller loop', () => {
     await until('Ready', () => conditions('db')['Ready'] === 'True/InstallSucceeded' && conditions('db')['WorkloadsReady'] === 'True/WorkloadMonitorCheck');
     expect(conditions('db')['Released']).toBe('True/InstallSucceeded');
     const pods = service.list(POD, { namespace: 'ns' }).items;
-    expect(pods.map((p: KubeObject) => [p.metadata.name, (p['spec'] as { nodeName: string }).nodeName, p.metadata.labels?.['topology.kubernetes.io/zone'], p.metadata.labels?.['cnpg.io/instanceRole']])).toEqual([
+    expect(
+      pods.map((p: KubeObject) => [
+        p.metadata.name,
+        (p['spec'] as { nodeName: string }).nodeName,
+        p.metadata.labels?.['topology.kubernetes.io/zone'],
+        p.metadata.labels?.['cnpg.io/instanceRole'],
+      ]),
+    ).toEqual([
       ['postgres-db-1', 'gld-worker-1', undefined, 'primary'],
       ['postgres-db-2', 'luc-worker-1', undefined, 'replica'],
       ['postgres-db-3', 'plo-worker-1', undefined, 'replica'],
@@ -201,13 +226,19 @@ describe('engine driver through the controller loop', () => {
   it('switches over on request (annotation) and records resources', async () => {
     const pgObj = service.get(POSTGRES, 'ns', 'db');
     await service.update(POSTGRES, { ...pgObj, metadata: { ...pgObj.metadata, annotations: { 'local.hikube.io/switchover-to': 'postgres-db-1' } } });
-    await until('postgres-db-1 primary again', () => status('db')['currentPrimary'] === 'postgres-db-1' && conditions('db')['Ready'] === 'True/InstallSucceeded');
+    await until(
+      'postgres-db-1 primary again',
+      () => status('db')['currentPrimary'] === 'postgres-db-1' && conditions('db')['Ready'] === 'True/InstallSucceeded',
+    );
     await query(servicePort('postgres-db-rw'), 'app', 'INSERT INTO t VALUES (3)');
     expect(status('db')['resources']).toEqual({ applied: { shared_buffers: '64MB' }, recordedOnly: {} });
     const events = service.list(EVENT, { namespace: 'ns' }).items.map((e) => e['reason']);
     expect(events).toContain('SwitchoverCompleted');
     // roles and Ready conditions moved in place: no pod was re-created
-    await until('roles follow the switchover', () => podRoles()['postgres-db-1'] === 'primary' && Object.values(podRoles()).filter((r) => r === 'primary').length === 1);
+    await until(
+      'roles follow the switchover',
+      () => podRoles()['postgres-db-1'] === 'primary' && Object.values(podRoles()).filter((r) => r === 'primary').length === 1,
+    );
     await until('pods ready', podsReady);
     expect(podIds()).toEqual(ids);
   });
@@ -222,7 +253,10 @@ describe('engine driver through the controller loop', () => {
     const readySince = podReadySince();
     process.kill(pid, 'SIGKILL');
     await rm(join(instanceDir, 'data', 'global'), { recursive: true, force: true });
-    await until('a new pod for the re-cloned instance', () => podIds()[standby.name] !== ids[standby.name] && podsReady() && conditions('db')['WorkloadsReady'] === 'True/WorkloadMonitorCheck');
+    await until(
+      'a new pod for the re-cloned instance',
+      () => podIds()[standby.name] !== ids[standby.name] && podsReady() && conditions('db')['WorkloadsReady'] === 'True/WorkloadMonitorCheck',
+    );
     const after = podIds();
     expect({ ...after, [standby.name]: '' }).toEqual({ ...ids, [standby.name]: '' });
     // The others stayed ready: their Ready conditions keep the time they became ready.
@@ -250,7 +284,10 @@ describe('engine driver through the controller loop', () => {
     const readyBefore = readyCondition('db');
     await loop.stop();
     await startLoop();
-    await until('Ready after restart', () => conditions('db')['Ready'] === 'True/InstallSucceeded' && conditions('db')['WorkloadsReady'] === 'True/WorkloadMonitorCheck');
+    await until(
+      'Ready after restart',
+      () => conditions('db')['Ready'] === 'True/InstallSucceeded' && conditions('db')['WorkloadsReady'] === 'True/WorkloadMonitorCheck',
+    );
     // Adoption is no release either: the revision and the time stay.
     expect(readyCondition('db')).toEqual(readyBefore);
     const rows = await query<{ n: number }>(servicePort('postgres-db-rw'), 'app', 'SELECT count(*)::int AS n FROM t');

@@ -61,7 +61,9 @@ describe('the engine driver on a refused spec', () => {
     // As the platform: the install fails with Helm's reason and wording, no observedGeneration.
     expect(ready).toMatchObject({ status: 'False', reason: 'InstallFailed' });
     expect(ready).not.toHaveProperty('observedGeneration');
-    expect(ready?.message).toMatch(/^Helm install failed for release .*postgres-orders with chart postgres@0\.18\.0: values don't meet .*\n- at '\/users\/streaming_replica': .*may not declare "streaming_replica"/s);
+    expect(ready?.message).toMatch(
+      /^Helm install failed for release .*postgres-orders with chart postgres@0\.18\.0: values don't meet .*\n- at '\/users\/streaming_replica': .*may not declare "streaming_replica"/s,
+    );
     expect(statuses.at(-1)?.conditions.find((c) => c.type === 'Released')).toMatchObject({ status: 'False', reason: 'InstallFailed' });
     expect(events).toEqual(['Warning InstallFailed']);
   });

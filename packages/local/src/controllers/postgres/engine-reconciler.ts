@@ -38,7 +38,7 @@ import { actionOf, ReleaseBook, releasePending, releaseStatus, schemaFailure, ty
 import { releaseDone } from './status-plan.js';
 
 /** Annotation naming the instance a planned switchover should make primary. */
-export const SWITCHOVER_ANNOTATION = 'local.hikube.io/switchover-to';
+const SWITCHOVER_ANNOTATION = 'local.hikube.io/switchover-to';
 
 interface Managed {
   readonly runtime: PgClusterRuntime;
@@ -171,7 +171,12 @@ export class EngineReconciler implements Reconciler {
         managed.ensuredGeneration = undefined;
         const message = err instanceof Error ? err.message : String(err);
         const code = (err as { code?: string }).code;
-        await this.#writeFailure(ctx, object, (ctx.get()?.['status'] ?? previous) as Partial<PostgresStatus>, code === 'HIKUBE_PG_START_FAILED' ? `an instance did not start: ${message}` : message);
+        await this.#writeFailure(
+          ctx,
+          object,
+          (ctx.get()?.['status'] ?? previous) as Partial<PostgresStatus>,
+          code === 'HIKUBE_PG_START_FAILED' ? `an instance did not start: ${message}` : message,
+        );
         await this.#flushEvents(managed, ctx);
         return { requeueAfterMs: 5_000 };
       }
@@ -185,7 +190,12 @@ export class EngineReconciler implements Reconciler {
     await publishServices(object, ctx, { rw, ro, r, externalWrite });
     const latest = (ctx.get()?.['status'] ?? previous) as Partial<PostgresStatus>;
     await this.#writeStatus(ctx, object, latest, snapshot, placement, false);
-    if (first) await ctx.event('Normal', 'Created', `Cluster postgres-${object.metadata.name} created with ${snapshot.instances.length} instance(s) (scheduling class ${placement.className ?? 'none'})`);
+    if (first)
+      await ctx.event(
+        'Normal',
+        'Created',
+        `Cluster postgres-${object.metadata.name} created with ${snapshot.instances.length} instance(s) (scheduling class ${placement.className ?? 'none'})`,
+      );
     await this.#flushEvents(managed, ctx);
     // Lag and readiness drift slowly; topology changes arrive through onChange -> enqueue.
     return { requeueAfterMs: 15_000 };
@@ -229,13 +239,30 @@ export class EngineReconciler implements Reconciler {
 
   // ---- snapshot -> API objects -------------------------------------------------------
 
-  async #writeStatus(ctx: ReconcileContext, object: KubeObject, previous: Partial<PostgresStatus>, s: ClusterSnapshot, placement: Placement, applying: boolean): Promise<void> {
+  async #writeStatus(
+    ctx: ReconcileContext,
+    object: KubeObject,
+    previous: Partial<PostgresStatus>,
+    s: ClusterSnapshot,
+    placement: Placement,
+    applying: boolean,
+  ): Promise<void> {
     const count = workloadCount(s.instances);
     const record = this.#releases.recordOf(object);
     let outcome: ReleaseOutcome | undefined;
     if (releasePending(object, record)) {
       const action = actionOf(record);
-      if (releaseDone({ phase: s.phase, primary: s.primary, primaryReady: s.primaryReady, rolesApplied: s.rolesApplied, instances: count.pods, readyInstances: count.ready, applying })) {
+      if (
+        releaseDone({
+          phase: s.phase,
+          primary: s.primary,
+          primaryReady: s.primaryReady,
+          rolesApplied: s.rolesApplied,
+          instances: count.pods,
+          readyInstances: count.ready,
+          applying,
+        })
+      ) {
         record.revision += 1;
         record.releasedGeneration = object.metadata.generation ?? 1;
         outcome = { state: 'succeeded', action, revision: record.revision };
@@ -284,7 +311,16 @@ export class EngineReconciler implements Reconciler {
       const current = existing.get(i.name);
       const replaced = planPod(current !== undefined, current?.metadata.annotations?.[INCARNATION_ANNOTATION], i.incarnation) === 'replace';
       if (replaced) await ctx.deleteOwned('Pod', i.name);
-      const observed: ObservedInstance = { name: i.name, ordinal: i.ordinal, site: i.site, role: i.role === 'primary' ? 'primary' : 'replica', ready: i.ready, reason: i.reason, incarnation: i.incarnation, port: i.port };
+      const observed: ObservedInstance = {
+        name: i.name,
+        ordinal: i.ordinal,
+        site: i.site,
+        role: i.role === 'primary' ? 'primary' : 'replica',
+        ready: i.ready,
+        reason: i.reason,
+        incarnation: i.incarnation,
+        port: i.port,
+      };
       await ctx.applyOwned(instancePod(cluster, observed, replaced ? undefined : current));
     }
   }
@@ -326,7 +362,6 @@ export class EngineReconciler implements Reconciler {
     this.#clusters.set(key, managed);
     return managed;
   }
-
 }
 
 export const createEngineReconciler: ReconcilerFactory = () => new EngineReconciler();

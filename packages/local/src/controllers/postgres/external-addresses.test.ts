@@ -5,7 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ExternalAddresses, loopbackPool, NoLoopbackAddressError, pickAddress } from './external-addresses.js';
 
 const pool = ['127.0.0.2', '127.0.0.3', '127.0.0.4'];
-const inUseOf = (busy: string[]) => async (address: string): Promise<boolean> => busy.includes(address);
+const inUseOf =
+  (busy: string[]) =>
+  async (address: string): Promise<boolean> =>
+    busy.includes(address);
 
 describe('loopbackPool', () => {
   it('hands out 127.0.0.2 to 127.0.0.254, never 127.0.0.1', () => {

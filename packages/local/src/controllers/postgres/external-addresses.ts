@@ -15,7 +15,11 @@ export function loopbackPool(first = 2, last = 254): string[] {
  * on this machine right now, according to `inUse` (another Hikube Local, a service already on
  * 5432). Undefined when every address is held or in use.
  */
-export async function pickAddress(pool: readonly string[], held: ReadonlySet<string>, inUse: (address: string) => Promise<boolean>): Promise<string | undefined> {
+export async function pickAddress(
+  pool: readonly string[],
+  held: ReadonlySet<string>,
+  inUse: (address: string) => Promise<boolean>,
+): Promise<string | undefined> {
   for (const address of pool) {
     if (held.has(address)) continue;
     if (!(await inUse(address))) return address;
@@ -26,7 +30,9 @@ export async function pickAddress(pool: readonly string[], held: ReadonlySet<str
 export class NoLoopbackAddressError extends Error {
   readonly code = 'HIKUBE_LOCAL_NO_LOOPBACK_ADDRESS';
   constructor(poolSize: number) {
-    super(`no loopback address is free for an external cluster (all ${poolSize} of 127.0.0.2-127.0.0.254 are held or in use): delete an external cluster or set external: false`);
+    super(
+      `no loopback address is free for an external cluster (all ${poolSize} of 127.0.0.2-127.0.0.254 are held or in use): delete an external cluster or set external: false`,
+    );
     this.name = 'NoLoopbackAddressError';
   }
 }

@@ -24,7 +24,7 @@ function cmpBig(a: bigint | undefined, b: bigint | undefined): number {
  * holds every commit a quorum acknowledged); then synchronous ones, then replayed WAL, then the
  * preferred site, then name for a stable answer.
  */
-export function rankFailoverCandidates(standbys: readonly StandbyObservation[]): StandbyObservation[] {
+function rankFailoverCandidates(standbys: readonly StandbyObservation[]): StandbyObservation[] {
   return standbys
     .filter((s) => s.healthy)
     .sort(

@@ -37,7 +37,12 @@ export async function switchover(c: ClusterCore, to?: number): Promise<void> {
     old.state = rejoinNeeded(old.state, false);
     await followPrimary(old.instance, target.instance);
     await old.instance.start();
-    if (!(await c.waitStreaming(old, 5_000).then(() => true, () => false))) {
+    if (
+      !(await c.waitStreaming(old, 5_000).then(
+        () => true,
+        () => false,
+      ))
+    ) {
       await old.instance.stop('fast');
       await rejoin(c, old);
     }
@@ -67,9 +72,11 @@ async function promoteMember(c: ClusterCore, target: Member, old: Member | undef
   await Promise.all(
     others
       .filter((m) => m.instance.running)
-      .map((m) => followPrimary(m.instance, target.instance).catch(() => {
-        m.state = rejoinNeeded(m.state, true);
-      })),
+      .map((m) =>
+        followPrimary(m.instance, target.instance).catch(() => {
+          m.state = rejoinNeeded(m.state, true);
+        }),
+      ),
   );
 }
 

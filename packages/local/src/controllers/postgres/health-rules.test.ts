@@ -24,7 +24,14 @@ const damaged = { intact: false, missing: ['global/pg_control'] } as const;
 function view(ordinal: number, state: Partial<InstanceState> = {}, running = true): InstanceView {
   const role = ordinal === 1 ? 'primary' : 'standby';
   const health = role === 'primary' ? writing : streaming;
-  return { ordinal, name: `pg-${ordinal}`, site: ['gland', 'lucerne', 'geneva'][ordinal % 3] ?? 'gland', port: 5400 + ordinal, running, state: { ...initialState(role, 'x'), health, ...state } };
+  return {
+    ordinal,
+    name: `pg-${ordinal}`,
+    site: ['gland', 'lucerne', 'geneva'][ordinal % 3] ?? 'gland',
+    port: 5400 + ordinal,
+    running,
+    state: { ...initialState(role, 'x'), health, ...state },
+  };
 }
 
 describe('deciding what the health loop does', () => {
@@ -52,7 +59,15 @@ describe('deciding what the health loop does', () => {
     },
     {
       name: 'each broken standby gets its repair',
-      given: { instances: [view(1), view(2, {}, false), view(3, { dataDirectory: damaged }), view(4, { needsRejoin: true }, false), view(5, { notStreamingSince: NOW - FAST_PROFILE.standbyResyncAfterMs - 1 })] },
+      given: {
+        instances: [
+          view(1),
+          view(2, {}, false),
+          view(3, { dataDirectory: damaged }),
+          view(4, { needsRejoin: true }, false),
+          view(5, { notStreamingSince: NOW - FAST_PROFILE.standbyResyncAfterMs - 1 }),
+        ],
+      },
       want: {
         failover: undefined,
         repairs: [
@@ -99,7 +114,11 @@ describe('standbys counted in the quorum', () => {
     { name: 'streaming ones', given: [view(2), view(3)], want: ['pg-2', 'pg-3'] },
     { name: 'a brief gap still counts', given: [view(2, { notStreamingSince: NOW - FAST_PROFILE.standbyResyncAfterMs + 1 })], want: ['pg-2'] },
     { name: 'a stall does not', given: [view(2, { notStreamingSince: NOW - FAST_PROFILE.standbyResyncAfterMs })], want: [] },
-    { name: 'leaving, fenced, down or stopped ones do not', given: [view(2, { leaving: true }), view(3, { needsRejoin: true }), view(4, { siteDown: true }), view(5, {}, false)], want: [] },
+    {
+      name: 'leaving, fenced, down or stopped ones do not',
+      given: [view(2, { leaving: true }), view(3, { needsRejoin: true }), view(4, { siteDown: true }), view(5, {}, false)],
+      want: [],
+    },
     { name: 'the primary does not', given: [view(1)], want: [] },
   ])('$name', ({ given, want }) => expect(syncEligible(given, FAST_PROFILE, NOW)).toEqual(want));
 });

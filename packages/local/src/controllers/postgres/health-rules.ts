@@ -58,7 +58,11 @@ export function settledPhase(primary: InstanceView | undefined, instances: reado
 }
 
 /** The standbys a failover or switchover may promote, as the election reads them. */
-export function failoverObservations(instances: readonly InstanceView[], synchronousNames: readonly string[], primarySite: string | undefined): StandbyObservation[] {
+export function failoverObservations(
+  instances: readonly InstanceView[],
+  synchronousNames: readonly string[],
+  primarySite: string | undefined,
+): StandbyObservation[] {
   return instances
     .filter((m) => m.state.role === 'standby' && !m.state.needsRejoin)
     .map(({ ordinal, name, site, running, state: s }) => ({
@@ -78,7 +82,9 @@ export function primaryRecovered(primary: InstanceView, h: InstanceHealth): bool
 
 /** A standby out of recovery although it was never made primary: promoted by an interrupted failover. */
 export function alreadyPromoted(instances: readonly InstanceView[], old: number): InstanceView | undefined {
-  return instances.find((m) => m.ordinal !== old && m.state.role === 'standby' && m.running && m.state.health?.reachable === true && !m.state.health.inRecovery);
+  return instances.find(
+    (m) => m.ordinal !== old && m.state.role === 'standby' && m.running && m.state.health?.reachable === true && !m.state.health.inRecovery,
+  );
 }
 
 /** Where the endpoints send connections: rw to a primary no operation holds, ro to serving standbys. */

@@ -18,8 +18,16 @@ describe('deciding a repair', () => {
   const NOW = 1_000_000;
   const damaged = { intact: false, missing: ['global/pg_control'] } as const;
   const standby = (over: Partial<InstanceFacts> = {}): InstanceFacts => ({
-    role: 'standby', running: true, siteDown: false, busy: false, dataDirectory: INTACT, needsRejoin: false,
-    failures: 0, failingSince: undefined, notStreamingSince: undefined, ...over,
+    role: 'standby',
+    running: true,
+    siteDown: false,
+    busy: false,
+    dataDirectory: INTACT,
+    needsRejoin: false,
+    failures: 0,
+    failingSince: undefined,
+    notStreamingSince: undefined,
+    ...over,
   });
   const primary = (over: Partial<InstanceFacts> = {}): InstanceFacts => standby({ role: 'primary', ...over });
   const cases: { name: string; given: InstanceFacts; want: Repair }[] = [

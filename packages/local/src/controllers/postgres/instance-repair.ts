@@ -61,8 +61,7 @@ export function decideRepair(facts: InstanceFacts, profile: HealthProfile, now: 
 function decidePrimaryRepair(facts: InstanceFacts, profile: HealthProfile, now: number): Repair {
   if (!facts.running || facts.siteDown) return { action: 'failover', reason: 'its postmaster is not running' };
   if (!facts.dataDirectory.intact) return { action: 'failover', reason: damageReason(facts.dataDirectory.missing) };
-  const silent =
-    facts.failures >= profile.failureThreshold && facts.failingSince !== undefined && now - facts.failingSince >= profile.unreachableAfterMs;
+  const silent = facts.failures >= profile.failureThreshold && facts.failingSince !== undefined && now - facts.failingSince >= profile.unreachableAfterMs;
   return silent ? { action: 'failover', reason: `${facts.failures} probes failed` } : NONE;
 }
 

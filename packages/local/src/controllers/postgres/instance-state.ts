@@ -33,8 +33,17 @@ export interface InstanceState {
 
 export function initialState(role: InstanceRole, incarnation: string): InstanceState {
   return {
-    role, incarnation, health: undefined, dataDirectory: INTACT, failures: 0, failingSince: undefined, notStreamingSince: undefined,
-    siteDown: false, busy: false, needsRejoin: false, leaving: false,
+    role,
+    incarnation,
+    health: undefined,
+    dataDirectory: INTACT,
+    failures: 0,
+    failingSince: undefined,
+    notStreamingSince: undefined,
+    siteDown: false,
+    busy: false,
+    needsRejoin: false,
+    leaving: false,
   };
 }
 

@@ -35,8 +35,7 @@ export function classifyParameterChanges(
 }
 
 export type RollingStep =
-  | { readonly action: 'restart'; readonly instance: string }
-  | { readonly action: 'switchover'; readonly from: string; readonly to: string };
+  { readonly action: 'restart'; readonly instance: string } | { readonly action: 'switchover'; readonly from: string; readonly to: string };
 
 /**
  * CloudNativePG's rolling update with primaryUpdateMethod=switchover: restart the standbys one
@@ -59,7 +58,11 @@ const HOT_STANDBY_MINIMUMS = ['max_connections', 'max_worker_processes', 'max_wa
  * True when one of those settings goes down: then the primary must restart first (in place),
  * or the standbys restarted before it would have lower values than their primary.
  */
-export function lowersHotStandbyMinimum(before: Readonly<Record<string, string>>, after: Readonly<Record<string, string>>, defaults: Readonly<Record<string, string>> = {}): boolean {
+export function lowersHotStandbyMinimum(
+  before: Readonly<Record<string, string>>,
+  after: Readonly<Record<string, string>>,
+  defaults: Readonly<Record<string, string>> = {},
+): boolean {
   return HOT_STANDBY_MINIMUMS.some((name) => {
     const a = Number(before[name] ?? defaults[name]);
     const b = Number(after[name] ?? defaults[name]);

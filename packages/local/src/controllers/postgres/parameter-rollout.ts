@@ -22,7 +22,10 @@ export async function applyParameters(c: ClusterCore, next: Readonly<Record<stri
   }
   // A value PostgreSQL refuses (statement_timeout "3MB") is skipped by a reload but stops the
   // next start with FATAL: refuse it before writing anything.
-  const shapes = await primary.instance.query<SettingShape & { name: string }>('SELECT name, vartype, unit, enumvals, min_val, max_val FROM pg_settings WHERE name = ANY($1)', [[...plan.reload, ...plan.restart]]);
+  const shapes = await primary.instance.query<SettingShape & { name: string }>(
+    'SELECT name, vartype, unit, enumvals, min_val, max_val FROM pg_settings WHERE name = ANY($1)',
+    [[...plan.reload, ...plan.restart]],
+  );
   const refused = shapes.flatMap((shape) => {
     const value = next[shape.name];
     const problem = value === undefined ? undefined : parameterValueProblem(shape, value);
@@ -33,7 +36,10 @@ export async function applyParameters(c: ClusterCore, next: Readonly<Record<stri
   c.parameters = { ...next };
   await c.save();
   if (plan.restart.length === 0) {
-    await reloadConfiguration([...c.members.values()].map((m) => m.instance), 'throw');
+    await reloadConfiguration(
+      [...c.members.values()].map((m) => m.instance),
+      'throw',
+    );
     c.event('Normal', 'ParametersReloaded', `Reloaded: ${plan.reload.join(', ')}`);
     return;
   }
@@ -41,12 +47,18 @@ export async function applyParameters(c: ClusterCore, next: Readonly<Record<stri
   c.changed();
   c.event('Normal', 'RollingRestart', `Restart needed for ${plan.restart.join(', ')}: standbys first, then a switchover`);
   const defaults = Object.fromEntries(
-    (await primary.instance.query<{ name: string; boot_val: string }>('SELECT name, boot_val FROM pg_settings WHERE name = ANY($1)', [names])).map((r) => [r.name, r.boot_val]),
+    (await primary.instance.query<{ name: string; boot_val: string }>('SELECT name, boot_val FROM pg_settings WHERE name = ANY($1)', [names])).map((r) => [
+      r.name,
+      r.boot_val,
+    ]),
   );
   // Lowered hot-standby minimums: restart the primary in place first, then the standbys.
   const steps: RollingStep[] = lowersHotStandbyMinimum(before, next, defaults)
     ? [primary.name, ...[...c.members.values()].filter((m) => m !== primary).map((m) => m.name)].map((instance) => ({ action: 'restart', instance }))
-    : rollingRestartPlan([...c.members.values()].map((m) => m.name), primary.name);
+    : rollingRestartPlan(
+        [...c.members.values()].map((m) => m.name),
+        primary.name,
+      );
   // A standby checks its settings against the primary's parameter-change WAL record, so after
   // the primary restarts, each standby must replay up to that point before it restarts.
   let primaryRestartLsn: string | undefined;

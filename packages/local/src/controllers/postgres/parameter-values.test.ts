@@ -27,7 +27,12 @@ describe('parameterValueProblem', () => {
   });
 
   it.each([
-    { name: 'a memory unit on a time (the property suite found it stored and Ready)', shape: statementTimeout, value: '3MB', want: 'a unit among us, ms, s, min, h, d' },
+    {
+      name: 'a memory unit on a time (the property suite found it stored and Ready)',
+      shape: statementTimeout,
+      value: '3MB',
+      want: 'a unit among us, ms, s, min, h, d',
+    },
     { name: 'a time unit on memory', shape: workMem, value: '5s', want: 'a unit among B, kB, MB, GB, TB' },
     { name: 'a unit on a unitless integer', shape: maxConnections, value: '10kB', want: 'a number without a unit' },
     { name: 'below the minimum', shape: maxConnections, value: '0', want: 'a value from 1 to 262143' },

@@ -32,9 +32,15 @@ function unitsFor(unit: string | null): readonly string[] {
 
 function numberProblem(shape: SettingShape, text: string): string | undefined {
   const m = /^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|[+-]?0[xX][0-9a-fA-F]+)\s*([A-Za-z]*)\s*$/.exec(text);
-  if (!m) return `${shape.vartype === 'real' ? 'a number' : 'an integer'}${unitsFor(shape.unit).length ? `, optionally with a unit (${unitsFor(shape.unit).join(', ')})` : ''}`;
+  if (!m)
+    return `${shape.vartype === 'real' ? 'a number' : 'an integer'}${unitsFor(shape.unit).length ? `, optionally with a unit (${unitsFor(shape.unit).join(', ')})` : ''}`;
   const [, number = '', unit = ''] = m;
-  if (unit !== '') return unitsFor(shape.unit).includes(unit) ? undefined : unitsFor(shape.unit).length ? `a unit among ${unitsFor(shape.unit).join(', ')}` : 'a number without a unit';
+  if (unit !== '')
+    return unitsFor(shape.unit).includes(unit)
+      ? undefined
+      : unitsFor(shape.unit).length
+        ? `a unit among ${unitsFor(shape.unit).join(', ')}`
+        : 'a number without a unit';
   const value = Number(number);
   const min = shape.min_val === null ? -Infinity : Number(shape.min_val);
   const max = shape.max_val === null ? Infinity : Number(shape.max_val);

@@ -12,7 +12,17 @@ function memoryMi(quantity: string | number | undefined): number | undefined {
   if (!m?.[1]) return undefined;
   const v = Number(m[1]);
   const unit = m[2] ?? '';
-  const factor: Record<string, number> = { '': 1 / (1024 * 1024), Ki: 1 / 1024, K: 1000 / (1024 * 1024), Mi: 1, M: 1e6 / (1024 * 1024), Gi: 1024, G: 1e9 / (1024 * 1024), Ti: 1024 * 1024, T: 1e12 / (1024 * 1024) };
+  const factor: Record<string, number> = {
+    '': 1 / (1024 * 1024),
+    Ki: 1 / 1024,
+    K: 1000 / (1024 * 1024),
+    Mi: 1,
+    M: 1e6 / (1024 * 1024),
+    Gi: 1024,
+    G: 1e9 / (1024 * 1024),
+    Ti: 1024 * 1024,
+    T: 1e12 / (1024 * 1024),
+  };
   return v * (factor[unit] ?? 1);
 }
 

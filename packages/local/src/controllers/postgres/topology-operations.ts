@@ -20,7 +20,8 @@ export async function reopenCluster(c: ClusterCore, state: PersistedCluster): Pr
   c.binaries = await locatePg(state.major);
   c.parameters = { ...state.parameters };
   c.primary = state.primary;
-  for (const [ord, m] of Object.entries(state.instances)) c.addMember(Number(ord), m.site, m.port, Number(ord) === state.primary ? 'primary' : 'standby', m.incarnation);
+  for (const [ord, m] of Object.entries(state.instances))
+    c.addMember(Number(ord), m.site, m.port, Number(ord) === state.primary ? 'primary' : 'standby', m.incarnation);
   c.proxies = await ClusterProxies.open(state.proxies);
   // a state file from before incarnations: keep the ones just made, so pods stay the same
   if (Object.values(state.instances).some((i) => i.incarnation === undefined)) await c.save();
