@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { listenExternal, portInUse } from './external-listener.js';
+import { claimExternalPort, listenExternal, releaseExternalPorts } from './external-listener.js';
 import type { TcpProxy } from './tcp-proxy.js';
 
 // Real sockets on loopback addresses; the "PostgreSQL port" is a free one so parallel suites
@@ -38,7 +38,7 @@ describe('listenExternal', () => {
     const proxy = await listenExternal(ADDRESS, undefined, pgPort);
     opened.push(proxy);
     expect([proxy.host, proxy.port]).toEqual([ADDRESS, pgPort]);
-    expect(await portInUse(ADDRESS, pgPort)).toBe(true);
+    expect(await claimExternalPort(ADDRESS, {}, pgPort)).toBe(true);
   });
 
   it('falls back to another port of the same address when the PostgreSQL port is taken, the remembered one first', async () => {
@@ -63,18 +63,47 @@ describe('listenExternal', () => {
   });
 });
 
-describe('portInUse', () => {
+describe('claimExternalPort', () => {
+  const owner = {};
+  afterEach(() => releaseExternalPorts(owner));
+
   it.each([
-    { name: 'a free port', setup: false, address: ADDRESS, want: false },
-    { name: 'a port someone listens on', setup: true, address: ADDRESS, want: true },
-    { name: 'an address not on this machine (not in use: the listener falls back)', setup: false, address: '192.0.2.1', want: false },
+    { name: 'a free port: claimed', setup: false, address: ADDRESS, want: false },
+    { name: 'a port someone listens on: taken', setup: true, address: ADDRESS, want: true },
+    { name: 'an address not on this machine (not taken: the listener falls back)', setup: false, address: '192.0.2.1', want: false },
   ])('$name', async ({ setup, address, want }) => {
     const server = setup ? await hold(address) : undefined;
     const port = server ? portOf(server) : await freePortOn('127.0.0.1');
     try {
-      expect(await portInUse(address, port)).toBe(want);
+      expect(await claimExternalPort(address, owner, port)).toBe(want);
     } finally {
       if (server) await close(server);
     }
+  });
+
+  it('holds a free port until the listener takes it over, so nobody can take it in between', async () => {
+    const pgPort = await freePortOn(ADDRESS);
+    expect(await claimExternalPort(ADDRESS, owner, pgPort)).toBe(false);
+    // Held: another server cannot bind it, and a second claim (another engine) finds it taken.
+    await expect(hold(ADDRESS, pgPort)).rejects.toMatchObject({ code: 'EADDRINUSE' });
+    expect(await claimExternalPort(ADDRESS, {}, pgPort)).toBe(true);
+    // The listener takes the held socket over: the PostgreSQL port itself, no fallback.
+    const proxy = await listenExternal(ADDRESS, undefined, pgPort);
+    try {
+      expect([proxy.host, proxy.port]).toEqual([ADDRESS, pgPort]);
+    } finally {
+      await proxy.close();
+    }
+    expect(await claimExternalPort(ADDRESS, owner, pgPort)).toBe(false);
+  });
+
+  it('gives a held port back when its owner releases it', async () => {
+    const pgPort = await freePortOn(ADDRESS);
+    expect(await claimExternalPort(ADDRESS, owner, pgPort)).toBe(false);
+    await releaseExternalPorts({}, ADDRESS); // another owner: nothing happens
+    await expect(hold(ADDRESS, pgPort)).rejects.toMatchObject({ code: 'EADDRINUSE' });
+    await releaseExternalPorts(owner, ADDRESS);
+    const server = await hold(ADDRESS, pgPort);
+    await close(server);
   });
 });

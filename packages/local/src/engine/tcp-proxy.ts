@@ -7,6 +7,8 @@ export interface TcpProxyOptions {
   readonly port?: number;
   /** How long a client may wait for a target (during a failover) before it is disconnected. */
   readonly waitForTargetMs?: number;
+  /** A server already listening (a port reserved earlier): taken over as it is, no new bind. */
+  readonly listening?: net.Server;
 }
 
 /**
@@ -31,9 +33,11 @@ export class TcpProxy {
   }
 
   static async listen(options: TcpProxyOptions = {}): Promise<TcpProxy> {
-    const server = net.createServer({ pauseOnConnect: true });
+    const server = options.listening ?? net.createServer({ pauseOnConnect: true });
     const proxy = new TcpProxy(server, options.waitForTargetMs ?? 10_000);
+    server.removeAllListeners('connection');
     server.on('connection', (client) => proxy.#accept(client));
+    if (options.listening !== undefined) return proxy;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {

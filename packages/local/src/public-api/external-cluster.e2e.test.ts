@@ -137,6 +137,10 @@ describe('an external cluster through the public API, with real PostgreSQL over 
       status: { loadBalancer: { ingress: [{ ip: host }] } },
     });
     conninfo = `host=${host} port=5432 user=appuser dbname=app`;
+    // Written while the cluster provisioned, the database and the user come with a later release
+    // than the install: the install's Ready can say `ready` before that one has run, as on the
+    // platform. Connecting as the user to the database tells when it has.
+    await until('the database and the user applied', async () => ((await psql(`${conninfo} sslmode=require`, password, 'SELECT 1')).ok ? true : undefined));
   });
 
   it('accepts psql with sslmode=require, and with verify-full against HIKUBE_CA_CERT; another CA is refused', async () => {

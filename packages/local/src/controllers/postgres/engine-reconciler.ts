@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { PgMajorMissingError } from '../../engine/errors.js';
 import { extensionsOfEveryMajor } from '../../engine/available-extensions.js';
 import { chooseEngineRoot, releaseFallbackRoot } from '../../engine/engine-root.js';
-import { portInUse } from '../../engine/external-listener.js';
+import { claimExternalPort, releaseExternalPorts } from '../../engine/external-listener.js';
 import { listInstalledPg, locatePg } from '../../engine/pg-binaries.js';
 import { tlsFilesIn } from '../../engine/pg-tls-files.js';
 import { resolveRunAs, type RunAs } from '../../engine/run-as.js';
@@ -77,7 +77,7 @@ export class EngineReconciler implements Reconciler {
     this.#host = host;
     this.#runAs = await resolveRunAs();
     this.#root = await chooseEngineRoot(host.dataDir, this.#runAs);
-    this.#addresses = await ExternalAddresses.open(join(this.#root, 'external-addresses.json'), (address) => portInUse(address));
+    this.#addresses = await ExternalAddresses.open(join(this.#root, 'external-addresses.json'), (address) => claimExternalPort(address, this));
     // Objects being deleted are reopened too: finalize must stop their processes.
     for (const object of host.listPostgres()) {
       const managed = this.#managed(object);
@@ -93,6 +93,7 @@ export class EngineReconciler implements Reconciler {
     const all = [...this.#clusters.values()];
     this.#clusters.clear();
     await Promise.all(all.map((m) => m.runtime.close()));
+    await releaseExternalPorts(this);
     await releaseFallbackRoot(this.#host?.dataDir, this.#root);
   }
 
@@ -119,7 +120,7 @@ export class EngineReconciler implements Reconciler {
     // never delete data under running postmasters: adopt whatever runs before destroying
     if (!known) await managed.runtime.open().catch(() => false);
     await managed.runtime.destroy();
-    await this.#addresses?.release(this.#clusterDir(object));
+    await this.#releaseAddress(object);
     await ctx.event('Normal', 'Deleted', `Instances of postgres-${object.metadata.name} stopped and their data removed`);
     return { done: true };
   }
@@ -223,8 +224,16 @@ export class EngineReconciler implements Reconciler {
     const addresses = this.#addresses;
     if (!addresses) return undefined;
     if (spec.external === true) return addresses.allocate(this.#clusterDir(object));
-    await addresses.release(this.#clusterDir(object));
+    await this.#releaseAddress(object);
     return undefined;
+  }
+
+  /** Gives the cluster's address back, with the hold on its port 5432 if its listener never took it. */
+  async #releaseAddress(object: KubeObject): Promise<void> {
+    const address = this.#addresses?.addressOf(this.#clusterDir(object));
+    if (address === undefined) return;
+    await releaseExternalPorts(this, address);
+    await this.#addresses?.release(this.#clusterDir(object));
   }
 
   /** The cluster's certificate covers its names and address; running instances reload a new one. */
