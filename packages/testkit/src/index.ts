@@ -49,4 +49,4 @@ export type {
   TerraformProvider,
   TerraformResult,
   TerraformWorkspaceOptions,
-} from './terraform/terraform-workspace.js';
+} from './terraform/terraform-workspace-types.js';

@@ -62,7 +62,8 @@ export {
   typeToJson,
   type CtyType,
 } from './protocol/cty-type.js';
-export { decodeMsgpack, encodeMsgpack, ValueDecodeError, ValueEncodeError } from './protocol/msgpack-codec.js';
+export { decodeMsgpack, encodeMsgpack } from './protocol/msgpack-codec.js';
+export { ValueDecodeError, ValueEncodeError } from './protocol/value-codec-errors.js';
 export { decodeJsonValue, parseJsonLossless, JsonValueError } from './protocol/json-codec.js';
 
 // Protocol plumbing, for tools and tests.

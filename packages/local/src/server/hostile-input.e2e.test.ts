@@ -18,7 +18,8 @@ import { publicOperations, publicSchemas, type PublicOperationId } from '@hikube
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProjectKeys } from '../projects/project-keys.js';
-import { kubeFrontRequest, OTHER_NAMESPACE, TENANT_NAMESPACE, type KubeCase } from '../testing/kube-front-requests.js';
+import { OTHER_NAMESPACE, TENANT_NAMESPACE, type KubeCase } from '../testing/kube-front-case.js';
+import { kubeFrontRequest } from '../testing/kube-front-requests.js';
 import { propertyRuns } from '../testing/property-runs.js';
 import { PUBLIC_FIXTURE, publicFrontRequest, type PublicCase } from '../testing/public-front-requests.js';
 import { RawHttpsClient, type RawAnswer } from '../testing/raw-https-client.js';

@@ -7,7 +7,8 @@ import { CommandTimeoutError, ExecutableNotFoundError, TerraformCommandError, Te
 import { createTempDir, type TempDir } from '../temp-dir.js';
 import { terraformPlatform } from './platform.js';
 import { findResourceChange, findStateResource, isUnknownAfter } from './terraform-json.js';
-import { TerraformWorkspace, type TerraformWorkspaceOptions } from './terraform-workspace.js';
+import { TerraformWorkspace } from './terraform-workspace.js';
+import type { TerraformWorkspaceOptions } from './terraform-workspace-types.js';
 
 // Only Terraform's built-in provider: no plugin, no network.
 const BUILTINS_TF = `

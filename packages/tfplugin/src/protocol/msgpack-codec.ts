@@ -1,155 +1,13 @@
 import { typeFromJson, typeToJson, type CtyType } from './cty-type.js';
 import { Dynamic, ExactNumber, inferType, parseNumber, Unknown, unknown, type CtyNumber, type CtyValue, type Refinements } from './cty-value.js';
+import { Ext, Reader, type Raw } from './msgpack-reader.js';
+import { Writer } from './msgpack-writer.js';
+import { ValueDecodeError, ValueEncodeError } from './value-codec-errors.js';
 
 // Type-directed MessagePack for DynamicValue (Terraform's object-wire-format): a small reader
 // and writer of our own, because a generic library would guess int/float, map/object and
 // null/unknown where cty decides them by type (and @msgpack/msgpack adds 84 ms per launch:
 // packages/binary-writers/README.md "Performance notes").
-
-export class ValueDecodeError extends Error {
-  readonly code = 'TFPLUGIN_VALUE_DECODE';
-  constructor(
-    readonly path: readonly (string | number)[],
-    message: string,
-  ) {
-    super(path.length ? `${message} at ${path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('')}` : message);
-    this.name = 'ValueDecodeError';
-  }
-}
-
-class Ext {
-  constructor(
-    readonly type: number,
-    readonly data: Uint8Array,
-  ) {}
-}
-
-type Raw = null | boolean | number | bigint | string | Uint8Array | Raw[] | Map<Raw, Raw> | Ext;
-
-class Reader {
-  pos = 0;
-  private readonly view: DataView;
-  constructor(readonly buf: Uint8Array) {
-    this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-  }
-  private need(n: number): void {
-    if (this.pos + n > this.buf.length) throw new ValueDecodeError([], 'truncated msgpack value');
-  }
-  private u8(): number {
-    this.need(1);
-    return this.buf[this.pos++] as number;
-  }
-  private take(n: number): Uint8Array {
-    this.need(n);
-    const out = this.buf.subarray(this.pos, this.pos + n);
-    this.pos += n;
-    return out;
-  }
-  private num(size: number, fn: (offset: number) => number | bigint): number | bigint {
-    this.need(size);
-    const v = fn(this.pos);
-    this.pos += size;
-    return v;
-  }
-  private str(n: number): string {
-    return Buffer.from(this.take(n)).toString('utf8');
-  }
-  private arr(n: number): Raw[] {
-    const out: Raw[] = [];
-    for (let i = 0; i < n; i++) out.push(this.read());
-    return out;
-  }
-  private map(n: number): Map<Raw, Raw> {
-    const out = new Map<Raw, Raw>();
-    for (let i = 0; i < n; i++) out.set(this.read(), this.read());
-    return out;
-  }
-  read(): Raw {
-    const b = this.u8();
-    if (b <= 0x7f) return b;
-    if (b >= 0xe0) return b - 0x100;
-    if ((b & 0xe0) === 0xa0) return this.str(b & 0x1f);
-    if ((b & 0xf0) === 0x90) return this.arr(b & 0x0f);
-    if ((b & 0xf0) === 0x80) return this.map(b & 0x0f);
-    const v = this.view;
-    switch (b) {
-      case 0xc0:
-        return null;
-      case 0xc2:
-        return false;
-      case 0xc3:
-        return true;
-      case 0xc4:
-        return this.take(this.u8());
-      case 0xc5:
-        return this.take(this.num(2, (o) => v.getUint16(o)) as number);
-      case 0xc6:
-        return this.take(this.num(4, (o) => v.getUint32(o)) as number);
-      case 0xc7: {
-        const n = this.u8();
-        const t = v.getInt8(this.pos++);
-        return new Ext(t, this.take(n));
-      }
-      case 0xc8: {
-        const n = this.num(2, (o) => v.getUint16(o)) as number;
-        this.need(1);
-        const t = v.getInt8(this.pos++);
-        return new Ext(t, this.take(n));
-      }
-      case 0xc9: {
-        const n = this.num(4, (o) => v.getUint32(o)) as number;
-        this.need(1);
-        const t = v.getInt8(this.pos++);
-        return new Ext(t, this.take(n));
-      }
-      case 0xca:
-        return this.num(4, (o) => v.getFloat32(o));
-      case 0xcb:
-        return this.num(8, (o) => v.getFloat64(o));
-      case 0xcc:
-        return this.u8();
-      case 0xcd:
-        return this.num(2, (o) => v.getUint16(o));
-      case 0xce:
-        return this.num(4, (o) => v.getUint32(o));
-      case 0xcf:
-        return this.num(8, (o) => v.getBigUint64(o));
-      case 0xd0:
-        return this.num(1, (o) => v.getInt8(o));
-      case 0xd1:
-        return this.num(2, (o) => v.getInt16(o));
-      case 0xd2:
-        return this.num(4, (o) => v.getInt32(o));
-      case 0xd3:
-        return this.num(8, (o) => v.getBigInt64(o));
-      case 0xd4:
-      case 0xd5:
-      case 0xd6:
-      case 0xd7:
-      case 0xd8: {
-        this.need(1);
-        const t = v.getInt8(this.pos++);
-        return new Ext(t, this.take(1 << (b - 0xd4)));
-      }
-      case 0xd9:
-        return this.str(this.u8());
-      case 0xda:
-        return this.str(this.num(2, (o) => v.getUint16(o)) as number);
-      case 0xdb:
-        return this.str(this.num(4, (o) => v.getUint32(o)) as number);
-      case 0xdc:
-        return this.arr(this.num(2, (o) => v.getUint16(o)) as number);
-      case 0xdd:
-        return this.arr(this.num(4, (o) => v.getUint32(o)) as number);
-      case 0xde:
-        return this.map(this.num(2, (o) => v.getUint16(o)) as number);
-      case 0xdf:
-        return this.map(this.num(4, (o) => v.getUint32(o)) as number);
-      default:
-        throw new ValueDecodeError([], `invalid msgpack byte 0x${b.toString(16)}`);
-    }
-  }
-}
 
 function rawToNumber(raw: Raw, path: (string | number)[]): CtyNumber {
   if (typeof raw === 'number') return raw;
@@ -246,80 +104,6 @@ export function decodeMsgpack(type: CtyType, bytes: Uint8Array): CtyValue {
   return fromRaw(type, raw, []);
 }
 
-class Writer {
-  private buf = Buffer.allocUnsafe(256);
-  private pos = 0;
-  private ensure(n: number): void {
-    if (this.pos + n <= this.buf.length) return;
-    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + n));
-    this.buf.copy(next, 0, 0, this.pos);
-    this.buf = next;
-  }
-  byte(...bytes: number[]): void {
-    this.ensure(bytes.length);
-    for (const b of bytes) this.buf[this.pos++] = b;
-  }
-  raw(data: Uint8Array): void {
-    this.ensure(data.length);
-    this.buf.set(data, this.pos);
-    this.pos += data.length;
-  }
-  header(small: number, smallMax: number, b8: number | undefined, b16: number, b32: number, n: number): void {
-    if (n <= smallMax) this.byte(small | n);
-    else if (b8 !== undefined && n < 0x100) this.byte(b8, n);
-    else if (n < 0x10000) this.byte(b16, n >> 8, n & 0xff);
-    else this.byte(b32, (n >>> 24) & 0xff, (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff);
-  }
-  str(s: string): void {
-    const data = Buffer.from(s, 'utf8');
-    this.header(0xa0, 31, 0xd9, 0xda, 0xdb, data.length);
-    this.raw(data);
-  }
-  bin(data: Uint8Array): void {
-    if (data.length < 0x100) this.byte(0xc4, data.length);
-    else if (data.length < 0x10000) this.byte(0xc5, data.length >> 8, data.length & 0xff);
-    else this.byte(0xc6, (data.length >>> 24) & 0xff, (data.length >> 16) & 0xff, (data.length >> 8) & 0xff, data.length & 0xff);
-    this.raw(data);
-  }
-  int(n: bigint): void {
-    if (n >= 0n && n < 0x80n) return this.byte(Number(n));
-    if (n < 0n && n >= -32n) return this.byte(Number(n) & 0xff);
-    const b = Buffer.allocUnsafe(9);
-    if (n >= -0x80n && n < 0x80n) {
-      b[0] = 0xd0;
-      b.writeInt8(Number(n), 1);
-      return this.raw(b.subarray(0, 2));
-    }
-    if (n >= -0x8000n && n < 0x8000n) {
-      b[0] = 0xd1;
-      b.writeInt16BE(Number(n), 1);
-      return this.raw(b.subarray(0, 3));
-    }
-    if (n >= -0x80000000n && n < 0x80000000n) {
-      b[0] = 0xd2;
-      b.writeInt32BE(Number(n), 1);
-      return this.raw(b.subarray(0, 5));
-    }
-    if (n >= -(2n ** 63n) && n < 2n ** 63n) {
-      b[0] = 0xd3;
-      b.writeBigInt64BE(n, 1);
-      return this.raw(b);
-    }
-    b[0] = 0xcf;
-    b.writeBigUint64BE(n, 1);
-    this.raw(b);
-  }
-  float(n: number): void {
-    const b = Buffer.allocUnsafe(9);
-    b[0] = 0xcb;
-    b.writeDoubleBE(n, 1);
-    this.raw(b);
-  }
-  finish(): Buffer {
-    return Buffer.from(this.buf.subarray(0, this.pos));
-  }
-}
-
 function writeNumber(w: Writer, n: CtyNumber): void {
   if (typeof n === 'number') {
     if (Number.isSafeInteger(n)) w.int(BigInt(n));
@@ -363,17 +147,6 @@ function writeUnknown(w: Writer, u: Unknown): void {
   const payload = inner.finish();
   w.byte(0xc7, payload.length, 12);
   w.raw(payload);
-}
-
-export class ValueEncodeError extends Error {
-  readonly code = 'TFPLUGIN_VALUE_ENCODE';
-  constructor(
-    readonly path: readonly (string | number)[],
-    message: string,
-  ) {
-    super(path.length ? `${message} at ${path.join('.')}` : message);
-    this.name = 'ValueEncodeError';
-  }
 }
 
 function write(w: Writer, type: CtyType, value: CtyValue | undefined, path: (string | number)[]): void {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ctyBool, ctyDynamic, ctyList, ctyMap, ctyNumber, ctyObject, ctySet, ctyString, ctyTuple, typeFromJson, typeToJson } from './cty-type.js';
 import { Dynamic, ExactNumber, Unknown, unknown, valueEquals, type CtyValue } from './cty-value.js';
 import { decodeJsonValue, JsonValueError, parseJsonLossless } from './json-codec.js';
-import { decodeMsgpack, encodeMsgpack, ValueDecodeError } from './msgpack-codec.js';
+import { decodeMsgpack, encodeMsgpack } from './msgpack-codec.js';
+import { ValueDecodeError } from './value-codec-errors.js';
 
 const hex = (s: string): Buffer => Buffer.from(s.replace(/\s+/g, ''), 'hex');
 const ascii = (s: string): string => Buffer.from(s).toString('hex');
