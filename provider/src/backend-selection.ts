@@ -33,7 +33,8 @@ function defaultKubeconfigExists(env: NodeJS.ProcessEnv): boolean {
 const named = (name: keyof PublicSettings) => `${name} (${publicSettingEnvironment[name]})`;
 
 const whatToSet =
-  `For Hikube's public API set ${named('api_key')} and ${named('project_id')}, with ${named('endpoint')} and ${named('ca_certificate')} when not the default; ` +
+  `For Hikube's public API set ${named('api_key')} and ${named('project_id')}, with ` +
+  `${named('endpoint')} and ${named('ca_certificate')} when not the default; ` +
   `for a Cozystack Kubernetes API set kubeconfig_path (HIKUBE_KUBECONFIG), or host with token or client_certificate and client_key.`;
 
 export function chooseBackend(config: ProviderSettings & PublicSettings, env: NodeJS.ProcessEnv): BackendChoice {
@@ -48,7 +49,8 @@ export function chooseBackend(config: ProviderSettings & PublicSettings, env: No
       attribute: null,
       message:
         `Both the public API (${publicGiven.join(', ')}) and the Kubernetes API (${kubernetes.join(', ')}) are configured; the provider speaks one. ` +
-        `Keep api_key and project_id for Hikube's public API, or the Kubernetes settings for a Cozystack API, and remove the others (or unset their environment variables).`,
+        `Keep api_key and project_id for Hikube's public API, or the Kubernetes settings for a ` +
+        `Cozystack API, and remove the others (or unset their environment variables).`,
     };
   }
   if (publicGiven.length > 0) {

@@ -35,7 +35,9 @@ export const providerSchema = schema({
     api_key: attr.string({
       optional: true,
       sensitive: true,
-      markdownDescription: `Public API: the project API key, \`sk_hk_<key id>_<secret>\`; selects the public API. Never shown in diagnostics, logs or state. ${publicEnv('api_key')}`,
+      markdownDescription:
+        `Public API: the project API key, \`sk_hk_<key id>_<secret>\`; selects the public API. Never ` +
+        `shown in diagnostics, logs or state. ${publicEnv('api_key')}`,
     }),
     project_id: attr.string({ optional: true, markdownDescription: `Public API: the project's UUID (not its display name). ${publicEnv('project_id')}` }),
     endpoint: attr.string({ optional: true, markdownDescription: `Public API: base URL, default \`${defaultPublicApiUrl}\`. ${publicEnv('endpoint')}` }),

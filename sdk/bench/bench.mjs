@@ -218,10 +218,13 @@ const load = () =>
     .map((value) => value.toFixed(1))
     .join(' ');
 console.log(
-  `Node ${process.version}, ${availableParallelism()} cores, load average ${load()} at the start; ${objects} objects, median of ${rounds} interleaved rounds${globalThis.gc ? ', heap collected before each run' : ''}.`,
+  `Node ${process.version}, ${availableParallelism()} cores, load average ${load()} at the start; ` +
+    `${objects} objects, median of ${rounds} interleaved ` +
+    `rounds${globalThis.gc ? ', heap collected before each run' : ''}.`,
 );
 console.log(
-  'The server runs in its own process and answers from pre-serialised bytes. CPU columns: percent of one core used by the benchmark process (the client) and by the server process.',
+  'The server runs in its own process and answers from pre-serialised bytes. CPU columns: percent of ' +
+    'one core used by the benchmark process (the client) and by the server process.',
 );
 if (apis.includes('kubernetes')) printTable('Kubernetes API (apps.cozystack.io Postgres objects):', await measure(kubernetesClients, checks.kubernetes));
 if (apis.includes('public')) printTable("Hikube's public API (PostgreSQL clusters, int64 values as strings):", await measure(publicClients, checks.public));

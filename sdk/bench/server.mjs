@@ -63,7 +63,9 @@ const clusters = items.map((item, index) => ({
 
 function response(statusLine, value, close) {
   const body = Buffer.from(JSON.stringify(value));
-  const head = `HTTP/1.1 ${statusLine}\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\nconnection: ${close ? 'close' : 'keep-alive'}\r\nkeep-alive: timeout=60\r\n\r\n`;
+  const head =
+    `HTTP/1.1 ${statusLine}\r\ncontent-type: application/json\r\ncontent-length: ` +
+    `${body.length}\r\nconnection: ${close ? 'close' : 'keep-alive'}\r\nkeep-alive: timeout=60\r\n\r\n`;
   return Buffer.concat([Buffer.from(head, 'latin1'), body]);
 }
 

@@ -77,7 +77,8 @@ export async function runFailoverDemo(options: FailoverDemoOptions): Promise<Fai
   const { ids, primaryStarted } = await withClient(target, async (c) => {
     await c.query('CREATE TABLE IF NOT EXISTS failover_demo (id bigserial PRIMARY KEY, note text NOT NULL, written_at timestamptz NOT NULL DEFAULT now())');
     const inserted = await c.query<{ id: string; started: string }>(
-      "INSERT INTO failover_demo (note) SELECT 'before the kill, run ' || $1 || ' #' || n FROM generate_series(1, 100) AS n RETURNING id, pg_postmaster_start_time()::text AS started",
+      "INSERT INTO failover_demo (note) SELECT 'before the kill, run ' || $1 || ' #' || n FROM " +
+        'generate_series(1, 100) AS n RETURNING id, pg_postmaster_start_time()::text AS started',
       [marker],
     );
     return { ids: inserted.rows.map((r) => r.id), primaryStarted: inserted.rows[0]?.started };
@@ -135,7 +136,8 @@ export async function runFailoverDemo(options: FailoverDemoOptions): Promise<Fai
     return Number(found.rows[0]?.n ?? 0);
   });
   write(
-    `${rowsFound === ids.length ? '✓' : '✗'} rows written before the kill: ${rowsFound} of ${ids.length} read back through ${target.label} from the new primary`,
+    `${rowsFound === ids.length ? '✓' : '✗'} rows written before the kill: ${rowsFound} of ` +
+      `${ids.length} read back through ${target.label} from the new primary`,
   );
 
   // The old primary comes back as a standby (pg_rewind or a fresh clone): show the healed cluster.

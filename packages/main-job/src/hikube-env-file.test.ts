@@ -23,7 +23,8 @@ describe('hikube.env', () => {
 
   it('reads the four public API variables, or names the missing ones and the fix', async () => {
     const all =
-      "export HIKUBE_API='https://127.0.0.1:1'\nexport HIKUBE_CA_CERT='/d/pki/ca.crt'\nexport HIKUBE_PROJECT_ID='p'\nexport HIKUBE_API_KEY='sk_hk_k_s'\nexport PROJECT_ID='p'\n";
+      "export HIKUBE_API='https://127.0.0.1:1'\nexport HIKUBE_CA_CERT='/d/pki/ca.crt'\nexport " +
+      "HIKUBE_PROJECT_ID='p'\nexport HIKUBE_API_KEY='sk_hk_k_s'\nexport PROJECT_ID='p'\n";
     await writeFile(join(dir, 'hikube.env'), all);
     expect(await readPublicApiEnv(dir)).toEqual({
       HIKUBE_API: 'https://127.0.0.1:1',

@@ -72,7 +72,9 @@ describe('the main job (npm start)', () => {
     const psqlLine = out.split('\n').find((l) => l.includes('PGPASSWORD=')) ?? '';
     expect(psqlLine).toMatch(
       new RegExp(
-        `^ {2}PGPASSWORD="\\$\\(TF_CLI_CONFIG_FILE=\\S+ (terraform|tofu) -chdir=${dataDir}/terraform/public-api output -raw app_password\\)" psql "host=${host?.replaceAll('.', '\\.')} port=5432 user=app dbname=shop sslmode=require"$`,
+        `^ {2}PGPASSWORD="\\$\\(TF_CLI_CONFIG_FILE=\\S+ (terraform|tofu) ` +
+          `-chdir=${dataDir}/terraform/public-api output -raw app_password\\)" psql ` +
+          `"host=${host?.replaceAll('.', '\\.')} port=5432 user=app dbname=shop sslmode=require"$`,
       ),
     );
 

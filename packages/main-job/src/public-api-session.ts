@@ -50,7 +50,9 @@ export async function openPublicApiSession(dataDir: string): Promise<WorkspaceSe
         if (current.status === 'error' || Date.now() > deadline) {
           throw new MainJobError(
             'HIKUBE_MAIN_JOB_REPORT',
-            `cluster ${PUBLIC_CLUSTER} is ${current.status || 'without status'} ${current.status === 'error' ? '' : `after ${SETTLE_TIMEOUT_MS / 1000} s `}after apply; see ${dataDir}/hikube-local.log`,
+            `cluster ${PUBLIC_CLUSTER} is ${current.status || 'without status'} ` +
+              `${current.status === 'error' ? '' : `after ${SETTLE_TIMEOUT_MS / 1000} s `}after apply; ` +
+              `see ${dataDir}/hikube-local.log`,
           );
         }
         await new Promise((resolve) => setTimeout(resolve, 500));

@@ -11,7 +11,11 @@ export function hostAndPort(host: string): { host: string; port: number } {
 function quorumText(cluster: Cluster): string {
   const { minSyncReplicas, maxSyncReplicas } = cluster.quorum;
   if (Number(maxSyncReplicas) === 0) return 'asynchronous';
-  return `quorum: commits wait for ${minSyncReplicas === maxSyncReplicas ? String(minSyncReplicas) : `${minSyncReplicas} to ${maxSyncReplicas}`} synchronous standby${Number(maxSyncReplicas) === 1 ? '' : 's'}`;
+  return (
+    `quorum: commits wait for ` +
+    `${minSyncReplicas === maxSyncReplicas ? String(minSyncReplicas) : `${minSyncReplicas} to ${maxSyncReplicas}`} ` +
+    `synchronous standby${Number(maxSyncReplicas) === 1 ? '' : 's'}`
+  );
 }
 
 export function renderPublicCluster(cluster: Cluster): string[] {

@@ -75,7 +75,9 @@ async function main(): Promise<number> {
       const ok = suitePassed(result);
       if (ok) passedRuns++;
       else process.stdout.write(output); // a failing run shows everything it printed
-      const row = `| ${n} | ${ok ? 'passed' : 'FAILED'} | ${result.counts?.passed ?? '-'} | ${result.counts?.failed ?? '-'} | ${result.seconds.toFixed(1)} | ${loadavg()[0]?.toFixed(1)} |`;
+      const row =
+        `| ${n} | ${ok ? 'passed' : 'FAILED'} | ${result.counts?.passed ?? '-'} | ` +
+        `${result.counts?.failed ?? '-'} | ${result.seconds.toFixed(1)} | ${loadavg()[0]?.toFixed(1)} |`;
       rows.push(row);
       process.stdout.write(`${row}\n`);
     }

@@ -7,7 +7,8 @@ describe('vitest summary', () => {
     {
       name: 'failures and skips, coloured',
       given:
-        '\u001b[2m      Tests \u001b[22m \u001b[1m\u001b[31m2 failed\u001b[39m\u001b[22m\u001b[2m | \u001b[22m\u001b[1m\u001b[32m509 passed\u001b[39m\u001b[22m | 3 skipped (514)',
+        '\u001b[2m      Tests \u001b[22m \u001b[1m\u001b[31m2 failed\u001b[39m\u001b[22m\u001b[2m | ' +
+        '\u001b[22m\u001b[1m\u001b[32m509 passed\u001b[39m\u001b[22m | 3 skipped (514)',
       want: { passed: 509, failed: 2, skipped: 3 },
     },
     {

@@ -50,7 +50,9 @@ process.stdout.write('clusters | plan ms | plan ms/cluster | apply ms | apply ms
 process.stdout.write('---|---|---|---|---|---|---\n');
 for (const row of rows) {
   process.stdout.write(
-    `${String(row.count).padStart(8)} | ${ms(row.plan)} | ${ms(row.plan / row.count)} | ${ms(row.apply)} | ${ms(row.apply / row.count)} | ${ms(row.noop)} | ${ms(row.noop / row.count)}\n`,
+    `${String(row.count).padStart(8)} | ${ms(row.plan)} | ${ms(row.plan / row.count)} | ` +
+      `${ms(row.apply)} | ${ms(row.apply / row.count)} | ${ms(row.noop)} | ` +
+      `${ms(row.noop / row.count)}\n`,
   );
 }
 const first = rows.find((row) => row.count >= 10);

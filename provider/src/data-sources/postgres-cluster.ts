@@ -20,7 +20,8 @@ const shown: Record<string, AttributeDef> = Object.fromEntries(
 
 const postgresClusterDataSchema = schema({
   markdownDescription:
-    "Reads one PostgreSQL cluster by name: its settings, instances, endpoints and (sensitive) credentials and connection URIs (on Hikube's public API: its settings, status, host and port).",
+    'Reads one PostgreSQL cluster by name: its settings, instances, endpoints and (sensitive) ' +
+    "credentials and connection URIs (on Hikube's public API: its settings, status, host and port).",
   attributes: {
     name: attr.string({ required: true, markdownDescription: 'Cluster name.' }),
     namespace: attr.string({ optional: true, computed: true, markdownDescription: "Namespace (Kubernetes API); defaults to the provider's." }),

@@ -17,7 +17,8 @@ const schedulingClassesDataSchema = schema({
         zones: attr.list(types.string, {
           computed: true,
           markdownDescription:
-            'Zones its node selector and required node affinity allow (every zone a class names, when it constrains none); null when it also selects nodes by another label or by name.',
+            'Zones its node selector and required node affinity allow (every zone a class names, when ' +
+            'it constrains none); null when it also selects nodes by another label or by name.',
         }),
         spreads_over_zones: attr.bool({
           computed: true,

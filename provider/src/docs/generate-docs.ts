@@ -23,22 +23,31 @@ const ephemeralFooter: Record<string, string> = {
   hikube_postgres_credentials: [
     '## When Terraform reads it',
     '',
-    'Terraform opens the ephemeral resource during each `plan` and `apply` that uses it (with a known configuration) and forgets the values at the end of the run: ' +
-      'they appear in no plan file and no state file. Only provider blocks, write-only arguments (such as `password_wo`), locals and other ephemeral contexts may use them.',
+    'Terraform opens the ephemeral resource during each `plan` and `apply` that uses it (with a known ' +
+      'configuration) and forgets the values at the end of the run: ' +
+      'they appear in no plan file and no state file. Only provider blocks, write-only arguments ' +
+      '(such as `password_wo`), locals and other ephemeral contexts may use them.',
     '',
-    'Terraform reads it during the plan whenever its arguments are known then, so the cluster and the user must exist before that plan: it is meant for clusters ' +
-      'another workspace (or an earlier apply) manages. It is also read during `terraform destroy`; if the cluster is already gone, remove the block and the arguments using it first. ' +
+    'Terraform reads it during the plan whenever its arguments are known then, so the cluster and the ' +
+      'user must exist before that plan: it is meant for clusters ' +
+      'another workspace (or an earlier apply) manages. It is also read during `terraform destroy`; ' +
+      'if the cluster is already gone, remove the block and the arguments using it first. ' +
       'For a cluster this configuration manages, its passwords are already in this state (`credentials`), or never anywhere with `password_wo`.',
     '',
-    "Compared with `hikube_postgres_cluster`'s `credentials` and `connection_uris` and the `hikube_postgres_cluster` data source, which keep passwords (sensitive) in state, " +
+    "Compared with `hikube_postgres_cluster`'s `credentials` and `connection_uris` and the " +
+      '`hikube_postgres_cluster` data source, which keep passwords (sensitive) in state, ' +
       'this reads the same Secret and keeps nothing.',
     '',
     '## On the public API',
     '',
-    "Hikube's public API returns a user's password only when the user is created and when the password is rotated; no call reads it later, so this resource needs the Kubernetes (Cozystack) settings. " +
+    "Hikube's public API returns a user's password only when the user is created and when the " +
+      'password is rotated; no call reads it later, so this resource needs the Kubernetes ' +
+      '(Cozystack) settings. ' +
       'Reading a password there would mean rotating it at every plan, which cuts off every other client of that user: the provider does not do that. ' +
-      'The honest public-API variant is a user of its own per run (open creates it with the roles asked for and returns the password the API gives at creation; close deletes it), ' +
-      'suited to a provider block that manages roles and grants during one apply. The provider does not offer that variant yet; on the public API, the platform-generated password of a ' +
+      'The honest public-API variant is a user of its own per run (open creates it with the roles ' +
+      'asked for and returns the password the API gives at creation; close deletes it), ' +
+      'suited to a provider block that manages roles and grants during one apply. The provider does ' +
+      'not offer that variant yet; on the public API, the platform-generated password of a ' +
       '`hikube_postgres_user` is in its (sensitive) `password` attribute, in state.',
   ].join('\n'),
 };
@@ -69,7 +78,9 @@ export function renderDocs(): Map<string, string> {
         { title: "On Hikube's public API", language: 'terraform', body: examples('resources/hikube_postgres_cluster/public-api.tf') },
       ],
       footer: [
-        `Default timeouts: create ${defaultTimeoutsText.create}, update ${defaultTimeoutsText.update}, delete ${defaultTimeoutsText.delete}. A create or update that times out leaves the cluster in state (tainted after a create) with the reason.`,
+        `Default timeouts: create ${defaultTimeoutsText.create}, update ` +
+          `${defaultTimeoutsText.update}, delete ${defaultTimeoutsText.delete}. A create or update that ` +
+          `times out leaves the cluster in state (tainted after a create) with the reason.`,
         '',
         '## Import',
         '',

@@ -193,7 +193,9 @@ describe('hikube_postgres_cluster with the real terraform against Hikube Local',
   ];
   it.each(brokenProviders)('a broken provider configuration ($name) is one clear diagnostic', async ({ given, want }) => {
     const tf = await harness.workspace({
-      'provider.tf': `terraform {\n  required_providers {\n    hikube = { source = "hikube/hikube", version = "0.1.0" }\n  }\n}\n\nprovider "hikube" {\n  ${given}\n}\n`,
+      'provider.tf':
+        `terraform {\n  required_providers {\n    hikube = { source = "hikube/hikube", version = ` +
+        `"0.1.0" }\n  }\n}\n\nprovider "hikube" {\n  ${given}\n}\n`,
       'main.tf': 'resource "hikube_postgres_cluster" "a" {\n  name = "a"\n}\n',
     });
     await tf.init();
@@ -232,36 +234,39 @@ describe('hikube_postgres_cluster placement on a platform whose schema has spec.
     await harness?.stop(failed);
   });
 
-  it('chooses an existing SchedulingClass for zones, applies it as spec.schedulingClass, and plans a zone no class names as an error, creating no class', async () => {
-    const kubectl = await Kubectl.create({ kubeconfig: harness.local.kubeconfigPath });
-    const classNames = async () => (await kubectl.run(['get', 'schedulingclasses', '-o', 'name'])).stdout;
-    try {
-      const before = await classNames();
-      const tf = await harness.workspace({ 'main.tf': 'resource "hikube_postgres_cluster" "pair" {\n  name  = "pair"\n  zones = ["lucerne", "gland"]\n}\n' });
-      await tf.init();
-      const chosen = await tf.plan({ out: true });
-      expect((findResourceChange(chosen.plan!, 'hikube_postgres_cluster.pair').change.after as Record<string, unknown>)['scheduling_class']).toBe(
-        'gland-lucerne',
-      );
-      await tf.apply({ planFile: chosen.planFile! });
-      expect((await kubectl.run(['get', 'postgres', 'pair', '-o', 'jsonpath={.spec.schedulingClass}'])).stdout).toBe('gland-lucerne');
-      expect((await tf.plan()).changes).toBe(false);
-      // one zone: allowed, with a warning
-      await tf.writeFiles({ 'main.tf': 'resource "hikube_postgres_cluster" "pair" {\n  name  = "pair"\n  zones = ["gland"]\n}\n' });
-      const warned = await tf.plan();
-      expect(`${warned.stdout}\n${warned.stderr}`.replace(/\s+/g, ' ')).toMatch(/Warning: All instances in one zone.*Every instance runs in gland/);
-      await tf.writeFiles({ 'main.tf': 'resource "hikube_postgres_cluster" "pair" {\n  name  = "pair"\n  zones = ["gland", "zurich"]\n}\n' });
-      const refused = await tf.plan({ check: false });
-      expect(refused.exitCode).toBe(1);
-      const [error] = reportedErrors(refused.stderr);
-      expect(error?.flat).toMatch(/"zurich" is not a zone any SchedulingClass names\. Zones: geneva, gland, lucerne\./);
-      expect(error?.text).toMatch(/^\s*\d+:\s+zones\b/m);
-      // Tenants only read classes: nothing was made.
-      expect(await classNames()).toBe(before);
-      await tf.writeFiles({ 'main.tf': 'resource "hikube_postgres_cluster" "pair" {\n  name  = "pair"\n  zones = ["lucerne", "gland"]\n}\n' });
-      await tf.destroy();
-    } finally {
-      await kubectl.dispose();
-    }
-  });
+  it(
+    'chooses an existing SchedulingClass for zones, applies it as spec.schedulingClass, and plans a ' + 'zone no class names as an error, creating no class',
+    async () => {
+      const kubectl = await Kubectl.create({ kubeconfig: harness.local.kubeconfigPath });
+      const classNames = async () => (await kubectl.run(['get', 'schedulingclasses', '-o', 'name'])).stdout;
+      try {
+        const before = await classNames();
+        const tf = await harness.workspace({ 'main.tf': 'resource "hikube_postgres_cluster" "pair" {\n  name  = "pair"\n  zones = ["lucerne", "gland"]\n}\n' });
+        await tf.init();
+        const chosen = await tf.plan({ out: true });
+        expect((findResourceChange(chosen.plan!, 'hikube_postgres_cluster.pair').change.after as Record<string, unknown>)['scheduling_class']).toBe(
+          'gland-lucerne',
+        );
+        await tf.apply({ planFile: chosen.planFile! });
+        expect((await kubectl.run(['get', 'postgres', 'pair', '-o', 'jsonpath={.spec.schedulingClass}'])).stdout).toBe('gland-lucerne');
+        expect((await tf.plan()).changes).toBe(false);
+        // one zone: allowed, with a warning
+        await tf.writeFiles({ 'main.tf': 'resource "hikube_postgres_cluster" "pair" {\n  name  = "pair"\n  zones = ["gland"]\n}\n' });
+        const warned = await tf.plan();
+        expect(`${warned.stdout}\n${warned.stderr}`.replace(/\s+/g, ' ')).toMatch(/Warning: All instances in one zone.*Every instance runs in gland/);
+        await tf.writeFiles({ 'main.tf': 'resource "hikube_postgres_cluster" "pair" {\n  name  = "pair"\n  zones = ["gland", "zurich"]\n}\n' });
+        const refused = await tf.plan({ check: false });
+        expect(refused.exitCode).toBe(1);
+        const [error] = reportedErrors(refused.stderr);
+        expect(error?.flat).toMatch(/"zurich" is not a zone any SchedulingClass names\. Zones: geneva, gland, lucerne\./);
+        expect(error?.text).toMatch(/^\s*\d+:\s+zones\b/m);
+        // Tenants only read classes: nothing was made.
+        expect(await classNames()).toBe(before);
+        await tf.writeFiles({ 'main.tf': 'resource "hikube_postgres_cluster" "pair" {\n  name  = "pair"\n  zones = ["lucerne", "gland"]\n}\n' });
+        await tf.destroy();
+      } finally {
+        await kubectl.dispose();
+      }
+    },
+  );
 });

@@ -109,7 +109,11 @@ describe("the provider on Hikube's public API, with real PostgreSQL (engine driv
   it('refuses a provider configured for both APIs, in one diagnostic that never shows the key', async () => {
     const both = await harness.workspace(
       {
-        'main.tf': `terraform {\n  required_providers {\n    hikube = { source = "hikube/hikube" }\n  }\n}\nprovider "hikube" {\n  kubeconfig_path = ${JSON.stringify(harness.local.kubeconfigPath)}\n}\ndata "hikube_postgres_presets" "all" {}\n`,
+        'main.tf':
+          `terraform {\n  required_providers {\n    hikube = { source = "hikube/hikube" }\n  ` +
+          `}\n}\nprovider "hikube" {\n  kubeconfig_path = ` +
+          `${JSON.stringify(harness.local.kubeconfigPath)}\n}\ndata ` +
+          `"hikube_postgres_presets" "all" {}\n`,
       },
       { ownProviderBlock: true },
     );

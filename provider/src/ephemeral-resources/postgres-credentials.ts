@@ -19,7 +19,9 @@ export const postgresCredentialsSchema = schema({
       required: true,
       validators: [matches(clusterPattern, 'must be a cluster name or `<namespace>/<name>` (the `id` of a hikube_postgres_cluster)')],
       markdownDescription:
-        'Cluster name, or `<namespace>/<name>` (a `hikube_postgres_cluster` id). The cluster must exist when Terraform plans: Terraform reads an ephemeral resource whose arguments are known during the plan.',
+        'Cluster name, or `<namespace>/<name>` (a `hikube_postgres_cluster` id). The cluster must ' +
+        'exist when Terraform plans: Terraform reads an ephemeral resource whose arguments are ' +
+        'known during the plan.',
     }),
     user: attr.string({ required: true, markdownDescription: "User name: a key of the cluster's `users`." }),
     namespace: attr.string({ optional: true, computed: true, markdownDescription: "Namespace; defaults to the one in `cluster`, else the provider's." }),
@@ -57,14 +59,19 @@ export const postgresCredentialsEphemeral = ephemeralResource({
     if (data === undefined) {
       resp.diagnostics.error(
         'Provider not configured',
-        'The provider settings are not known yet (they come from resources that do not exist yet), so the credentials cannot be read in this run; create those resources first, or give the settings directly.',
+        'The provider settings are not known yet (they come from resources that do not exist yet), so ' +
+          'the credentials cannot be read in this run; create those resources first, or give ' +
+          'the settings directly.',
       );
       return;
     }
     if (data.backend !== 'kubernetes') {
       resp.diagnostics.error(
         'Not available on the public API',
-        "hikube_postgres_credentials reads the platform's credentials Secret, which only the Kubernetes API serves. The public API returns a password only when a user is created or rotated: use hikube_postgres_user's password (sensitive, in state), or see this ephemeral resource's docs for why rotating on every run is not done.",
+        "hikube_postgres_credentials reads the platform's credentials Secret, which only the " +
+          'Kubernetes API serves. The public API returns a password only when a user is created or ' +
+          "rotated: use hikube_postgres_user's password (sensitive, in state), or see this ephemeral " +
+          "resource's docs for why rotating on every run is not done.",
         ['cluster'],
       );
       return;
@@ -77,7 +84,9 @@ export const postgresCredentialsEphemeral = ephemeralResource({
     if ((await data.api.get(namespace, name, req.signal)) === null) {
       resp.diagnostics.error(
         'No such cluster',
-        `There is no PostgreSQL cluster ${namespace}/${name}. Check cluster and namespace; a cluster must exist before the plan that reads its credentials (create it first, in its own workspace or apply).`,
+        `There is no PostgreSQL cluster ${namespace}/${name}. Check cluster and namespace; a cluster ` +
+          `must exist before the plan that reads its credentials (create it first, in its own ` +
+          `workspace or apply).`,
         ['cluster'],
       );
       return;
@@ -86,7 +95,9 @@ export const postgresCredentialsEphemeral = ephemeralResource({
     if (observed.credentials === null) {
       resp.diagnostics.error(
         'Credentials not readable',
-        `The Secret postgres-${name}-credentials of ${namespace}/${name} cannot be read: the platform has not published it yet (wait until the cluster is ready), or these credentials may not read Secrets in ${namespace}.`,
+        `The Secret postgres-${name}-credentials of ${namespace}/${name} cannot be read: the platform ` +
+          `has not published it yet (wait until the cluster is ready), or these credentials may not ` +
+          `read Secrets in ${namespace}.`,
         ['cluster'],
       );
       return;
@@ -96,7 +107,8 @@ export const postgresCredentialsEphemeral = ephemeralResource({
       const known = Object.keys(observed.credentials).sort().join(', ') || 'none';
       resp.diagnostics.error(
         'No such user',
-        `${namespace}/${name} has no user "${user}" in postgres-${name}-credentials (it has: ${known}). Add the user to the cluster's users, and apply it before reading its password.`,
+        `${namespace}/${name} has no user "${user}" in postgres-${name}-credentials (it has: ` +
+          `${known}). Add the user to the cluster's users, and apply it before reading its password.`,
         ['user'],
       );
       return;

@@ -162,7 +162,9 @@ describe('terraform init from a filesystem mirror', () => {
   it('refuses an archive that no longer matches the lock file', async () => {
     const tf = await workspace(
       'tampered',
-      `provider_installation {\n  filesystem_mirror {\n    path    = ${JSON.stringify(release.layout.filesystemMirrorDir)}\n    include = ["registry.terraform.io/hikube/hikube"]\n  }\n}\n`,
+      `provider_installation {\n  filesystem_mirror {\n    path    = ` +
+        `${JSON.stringify(release.layout.filesystemMirrorDir)}\n    include = ` +
+        `["registry.terraform.io/hikube/hikube"]\n  }\n}\n`,
     );
     await tf.init();
     const lock = (await tf.lockFile()) ?? '';
@@ -176,7 +178,9 @@ describe('terraform init from a filesystem mirror', () => {
     await writeFile(join(zipDir, archive?.fileName ?? ''), bytes);
     const second = await workspace(
       'tampered2',
-      `provider_installation {\n  filesystem_mirror {\n    path    = ${JSON.stringify(tamperedRoot)}\n    include = ["registry.terraform.io/hikube/hikube"]\n  }\n}\n`,
+      `provider_installation {\n  filesystem_mirror {\n    path    = ` +
+        `${JSON.stringify(tamperedRoot)}\n    include = ` +
+        `["registry.terraform.io/hikube/hikube"]\n  }\n}\n`,
     );
     await second.writeFiles({ '.terraform.lock.hcl': lock });
     const result = await second.init({ check: false });

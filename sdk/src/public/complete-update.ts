@@ -63,7 +63,10 @@ export function clusterUpdateIssues(current: Cluster, body: Record<string, unkno
     issues.push({
       path: 'replicas',
       rule: 'x-hikube-mode-fixed',
-      message: `replicas cannot go from ${current.replicas} to ${replicas}: a cluster created ${current.replicas === 1 ? 'standalone (1 replica)' : 'with 2-8 replicas'} keeps that mode (the API refuses it with code 80201); create a new cluster instead`,
+      message:
+        `replicas cannot go from ${current.replicas} to ${replicas}: a cluster created ` +
+        `${current.replicas === 1 ? 'standalone (1 replica)' : 'with 2-8 replicas'} keeps that mode ` +
+        `(the API refuses it with code 80201); create a new cluster instead`,
     });
   }
   const version = body['version'];

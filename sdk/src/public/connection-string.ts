@@ -19,7 +19,8 @@ export const postgresPort = 5432;
 export function connectionString(cluster: Cluster, secrets: ConnectionSecrets): string {
   if (!cluster.external) {
     throw new ConfigError(
-      `cluster "${cluster.name}" is not external, so the API gives it no address; update it with external: true (it gets a public IPv4), or reach it from inside Hikube`,
+      `cluster "${cluster.name}" is not external, so the API gives it no address; update it with ` +
+        `external: true (it gets a public IPv4), or reach it from inside Hikube`,
     );
   }
   if (cluster.host === '') {

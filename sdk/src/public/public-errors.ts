@@ -114,7 +114,10 @@ export function publicErrorFromResponse(statusCode: number, text: string, contex
   const said = body.message ?? (body.excerpt !== undefined ? `the body was not the documented JSON: ${body.excerpt}` : undefined);
   const code = body.apiCode !== undefined ? `, code ${body.apiCode}` : '';
   const request = body.requestId !== undefined ? ` (request id ${body.requestId})` : '';
-  const message = `${context.operationId} on ${context.resource} failed (HTTP ${statusCode}${code}${said ? `: ${said}` : ''}); ${advice(statusCode, body, context, isCreate)}${request}`;
+  const message =
+    `${context.operationId} on ${context.resource} failed (HTTP ` +
+    `${statusCode}${code}${said ? `: ${said}` : ''}); ` +
+    `${advice(statusCode, body, context, isCreate)}${request}`;
   const make = (Class: typeof PublicApiError, ours: string) => new Class(ours, message, statusCode, body, context.operationId);
 
   if (statusCode === 503 || body.apiCode === 10004) return make(PublicUnavailableError, 'HIKUBE_API_UNAVAILABLE');

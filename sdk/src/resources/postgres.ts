@@ -140,7 +140,8 @@ export class PostgresResource {
         {
           path: 'metadata.namespace',
           rule: 'namespace',
-          message: `metadata.namespace "${full.metadata.namespace}" differs from the client's namespace "${this.namespace}": create a client for that namespace`,
+          message:
+            `metadata.namespace "${full.metadata.namespace}" differs from the client's namespace ` + `"${this.namespace}": create a client for that namespace`,
         },
       ]);
     }
@@ -322,14 +323,16 @@ export class PostgresResource {
     if (password === undefined) {
       throw new HikubeError(
         'HIKUBE_NO_SUCH_USER',
-        `${describeResource(this.#ref(name))} has no user "${user}" in postgres-${name}-credentials (known: ${Object.keys(credentials).join(', ') || 'none'}); add it to spec.users`,
+        `${describeResource(this.#ref(name))} has no user "${user}" in postgres-${name}-credentials ` +
+          `(known: ${Object.keys(credentials).join(', ') || 'none'}); add it to spec.users`,
       );
     }
     const target = endpoints[endpoint];
     if (!target) {
       throw new HikubeError(
         'HIKUBE_NO_SUCH_ENDPOINT',
-        `${describeResource(this.#ref(name))} has no ${endpoint} endpoint${endpoint === 'external' ? ': set spec.external to true and wait for the LoadBalancer address' : ''}`,
+        `${describeResource(this.#ref(name))} has no ${endpoint} ` +
+          `endpoint${endpoint === 'external' ? ': set spec.external to true and wait for the LoadBalancer address' : ''}`,
       );
     }
     const host = target.host.includes(':') ? `[${target.host}]` : target.host;

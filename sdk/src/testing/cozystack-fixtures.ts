@@ -46,9 +46,10 @@ function readyStatus(): Record<string, unknown> {
   return {
     version: '0.0.0', // [convert] status.version; the chart's version (packages/apps/postgres/Chart.yaml, set at build)
     conditions: [
-      { type: 'Ready', status: 'True', reason: 'InstallSucceeded', message: 'Helm install succeeded', lastTransitionTime: at }, // [convert] from the HelmRelease
-      { type: 'Released', status: 'True', reason: 'InstallSucceeded', message: 'Helm install succeeded', lastTransitionTime: at }, // [convert] from the HelmRelease
-      { type: 'WorkloadsReady', status: 'True', reason: 'WorkloadMonitorCheck', message: 'All workloads are operational', lastTransitionTime: at }, // [convert] from the WorkloadMonitor
+      // [convert] Ready and Released from the HelmRelease, WorkloadsReady from the WorkloadMonitor
+      { type: 'Ready', status: 'True', reason: 'InstallSucceeded', message: 'Helm install succeeded', lastTransitionTime: at },
+      { type: 'Released', status: 'True', reason: 'InstallSucceeded', message: 'Helm install succeeded', lastTransitionTime: at },
+      { type: 'WorkloadsReady', status: 'True', reason: 'WorkloadMonitorCheck', message: 'All workloads are operational', lastTransitionTime: at },
     ],
   };
 }

@@ -278,7 +278,8 @@ export class HttpTransport {
   #badResponse(spec: RequestSpec, statusCode: number, what: string): BadResponseError {
     return new BadResponseError(
       'HIKUBE_API_BAD_RESPONSE',
-      `${spec.method} ${describeResource(spec.resource)}: the server answered HTTP ${statusCode} with ${what}; check that the server address is the Kubernetes API (not a proxy or web page)`,
+      `${spec.method} ${describeResource(spec.resource)}: the server answered HTTP ${statusCode} with ` +
+        `${what}; check that the server address is the Kubernetes API (not a proxy or web page)`,
       statusCode,
       undefined,
       spec.resource,

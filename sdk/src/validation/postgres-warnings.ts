@@ -16,7 +16,11 @@ function extensionWarning(path: string, name: string): string {
     return `${path} "${name}": the platform creates extensions with an unquoted name, which PostgreSQL folds to "${name.toLowerCase()}": write it in lowercase`;
   }
   const hint = name === 'uuid-ossp' ? ' (for UUIDs, gen_random_uuid() is built into PostgreSQL 13 and later)' : '';
-  return `${path} "${name}": the platform creates extensions with an unquoted name (CREATE EXTENSION IF NOT EXISTS ${name}), which PostgreSQL refuses as a syntax error, and the databases' setup stops there: remove it and create the extension yourself with CREATE EXTENSION "${name}"${hint}`;
+  return (
+    `${path} "${name}": the platform creates extensions with an unquoted name (CREATE EXTENSION IF NOT ` +
+    `EXISTS ${name}), which PostgreSQL refuses as a syntax error, and the databases' setup stops there: ` +
+    `remove it and create the extension yourself with CREATE EXTENSION "${name}"${hint}`
+  );
 }
 
 /** Warnings about a Postgres spec (or a patch's spec): each with the path of the field. */

@@ -46,14 +46,18 @@ export function validatePostgresName(name: unknown, path = 'metadata.name'): Val
     issues.push({
       path,
       rule: 'maxLength',
-      message: `${path} "${name}" has ${name.length} characters; at most ${maxNameLength} are allowed because the platform names the cluster "${postgresNamePrefix}${name}": choose a shorter name`,
+      message:
+        `${path} "${name}" has ${name.length} characters; at most ${maxNameLength} are allowed because ` +
+        `the platform names the cluster "${postgresNamePrefix}${name}": choose a shorter name`,
     });
   }
   if (!dns1035Label.test(name)) {
     issues.push({
       path,
       rule: 'dns1035Label',
-      message: `${path} "${name}" is not a DNS-1035 label: use lowercase letters, digits and "-", start with a letter and end with a letter or digit (e.g. "orders-db")`,
+      message:
+        `${path} "${name}" is not a DNS-1035 label: use lowercase letters, digits and "-", start with a ` +
+        `letter and end with a letter or digit (e.g. "orders-db")`,
     });
   }
   return issues;
@@ -81,7 +85,9 @@ function userNameIssues(users: readonly string[], databases: readonly string[]):
       issues.push({
         path,
         rule: 'reservedUser',
-        message: `spec.users may not declare "${user}": the platform or PostgreSQL owns that role (reserved: ${reservedPostgresUsers.join(', ')}); pick another user name`,
+        message:
+          `spec.users may not declare "${user}": the platform or PostgreSQL owns that role (reserved: ` +
+          `${reservedPostgresUsers.join(', ')}); pick another user name`,
       });
     } else if (prefix !== undefined) {
       issues.push({
@@ -109,13 +115,18 @@ function databaseNameIssues(databases: readonly string[]): ValidationIssue[] {
       issues.push({
         path,
         rule: 'reservedDatabase',
-        message: `spec.databases may not declare "${database}": PostgreSQL creates and needs it (reserved: ${reservedPostgresDatabases.join(', ')}); pick another database name`,
+        message:
+          `spec.databases may not declare "${database}": PostgreSQL creates and needs it (reserved: ` +
+          `${reservedPostgresDatabases.join(', ')}); pick another database name`,
       });
     } else if (prefix !== undefined) {
       issues.push({
         path,
         rule: 'reservedDatabase',
-        message: `spec.databases may not declare "${database}": its roles "${database}_admin" and "${database}_readonly" would start with "${prefix}", which PostgreSQL reserves; pick another database name`,
+        message:
+          `spec.databases may not declare "${database}": its roles "${database}_admin" and ` +
+          `"${database}_readonly" would start with "${prefix}", which PostgreSQL reserves; pick ` +
+          `another database name`,
       });
     }
   }
@@ -170,7 +181,10 @@ function crossFieldIssues(spec: Record<string, unknown>, name: unknown): Validat
     issues.push({
       path: 'spec.quorum.maxSyncReplicas',
       rule: 'quorumBelowReplicas',
-      message: `spec.quorum.maxSyncReplicas (${max}) must be lower than spec.replicas (${replicas}), since only standbys can be synchronous: set it to at most ${Math.max(replicas - 1, 0)} or raise spec.replicas`,
+      message:
+        `spec.quorum.maxSyncReplicas (${max}) must be lower than spec.replicas (${replicas}), since ` +
+        `only standbys can be synchronous: set it to at most ${Math.max(replicas - 1, 0)} ` +
+        `or raise spec.replicas`,
     });
   }
 

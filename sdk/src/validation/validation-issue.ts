@@ -77,7 +77,9 @@ export function fromZodIssues(issues: readonly core.$ZodIssue[], prefix: readonl
         out.push({
           path,
           rule: 'pattern',
-          message: `${where} has the wrong format: ${issue.message.startsWith('Invalid') && 'pattern' in issue ? `it must match ${String(issue.pattern)}` : issue.message}${shown(segments, input)}`,
+          message:
+            `${where} has the wrong format: ` +
+            `${issue.message.startsWith('Invalid') && 'pattern' in issue ? `it must match ${String(issue.pattern)}` : issue.message}${shown(segments, input)}`,
         });
         break;
       case 'too_big':

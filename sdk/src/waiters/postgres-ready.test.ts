@@ -170,7 +170,8 @@ describe('waitForPostgresReady', () => {
     expect(error).toBeInstanceOf(WaitFailedError);
     expect(error).toMatchObject({ code: 'HIKUBE_WAIT_FAILED', lastObserved: { metadata: { name: 'broken-one' } } });
     expect((error as Error).message).toContain(
-      'Ready=False (InstallFailed): Helm install failed for release tenant-a/postgres-broken-one with chart postgres@0.18.0: quota exceeded: 64 CPU requested, 8 allowed',
+      'Ready=False (InstallFailed): Helm install failed for release tenant-a/postgres-broken-one with ' +
+        'chart postgres@0.18.0: quota exceeded: 64 CPU requested, 8 allowed',
     );
   });
 

@@ -103,7 +103,9 @@ export function waitForPostgresReady(resource: PostgresResource, name: string, o
       return {
         state: 'failure',
         error: new WaitFailedError(
-          `Postgres "${name}" failed: ${failed.type}=${failed.status} (${failed.reason ?? 'no reason'}): ${failed.message ?? 'no message'}; fix the spec or look at the events`,
+          `Postgres "${name}" failed: ${failed.type}=${failed.status} ` +
+            `(${failed.reason ?? 'no reason'}): ${failed.message ?? 'no message'}; fix the spec ` +
+            `or look at the events`,
           postgres,
         ),
         observed: postgres,

@@ -150,7 +150,8 @@ export class ApiServer {
         // Status is the platform's to write, as on Hikube; tenants only read it.
         if (path.subresource === 'status' && verb !== 'get' && identity.kind !== 'admin') {
           throw forbidden(
-            `${path.type.plural}.${path.type.group}/status "${path.name ?? ''}" is forbidden: User "${identity.user}" cannot ${verb} resource "${path.type.plural}/status"`,
+            `${path.type.plural}.${path.type.group}/status "${path.name ?? ''}" is forbidden: User ` +
+              `"${identity.user}" cannot ${verb} resource "${path.type.plural}/status"`,
           );
         }
         if (verb === 'watch' || (verb === 'get' && isWatch(url.query))) {

@@ -10,7 +10,7 @@ import { cloneJson, type KubeObject, type OwnerReference } from '../store/kube-o
 import { nowTimestamp, type ObjectService } from '../store/object-service.js';
 import type { StoreEvent } from '../store/object-store.js';
 import type { KeyPairPem } from '../tls/certificates.js';
-import { EVENT, NAMESPACE, POD, POSTGRES, SCHEDULING_CLASS, apiVersionOf, findByKind, storageKey } from '../store/resource-types.js';
+import { EVENT, NAMESPACE, POD, POSTGRES, SCHEDULING_CLASS, apiVersionOf, findByKind, storageKey, type ResourceType } from '../store/resource-types.js';
 import { chosenClassName, resolvePlacement } from './placement.js';
 import type { OwnedKind, OwnedObject, PostgresStatus, ReconcileContext, Reconciler, ReconcilerHost, Site } from './reconciler.js';
 
@@ -209,6 +209,27 @@ export class ControllerLoop {
       return t;
     };
     const isOwned = (o: KubeObject): boolean => o.metadata.ownerReferences?.some((r) => r.uid === ownerReference.uid) ?? false;
+    const ownerExists = (): boolean => service.find(POSTGRES, namespace, name)?.metadata.uid === ownerReference.uid;
+    const applyOwnedObject = async (type: ResourceType, object: OwnedObject): Promise<KubeObject> => {
+      const desired = cloneJson(object) as unknown as KubeObject;
+      desired.apiVersion = apiVersionOf(type);
+      desired.metadata = {
+        ...desired.metadata,
+        namespace,
+        labels: { ...(object.metadata.labels ?? {}), 'app.kubernetes.io/instance': `postgres-${name}`, 'app.kubernetes.io/managed-by': 'hikube-local' },
+        ownerReferences: [ownerReference],
+      };
+      const existing = service.find(type, namespace, object.metadata.name);
+      if (!existing) return service.create(type, desired);
+      const next: KubeObject = { ...desired, metadata: { ...existing.metadata, labels: desired.metadata.labels ?? {}, ownerReferences: [ownerReference] } };
+      if (object.metadata.annotations) next.metadata.annotations = { ...(existing.metadata.annotations ?? {}), ...object.metadata.annotations };
+      const written = await service.update(type, next, {});
+      if (type.hasStatus && desired['status'] !== undefined) {
+        const withStatus = { ...written.object, status: desired['status'] };
+        return (await service.update(type, withStatus, { subresource: 'status' })).object;
+      }
+      return written.object;
+    };
     return {
       signal: this.abort.signal,
       ownerReference,
@@ -229,24 +250,12 @@ export class ControllerLoop {
       },
       applyOwned: async (object: OwnedObject) => {
         const type = typeOf(object.kind);
-        const desired = cloneJson(object) as unknown as KubeObject;
-        desired.apiVersion = apiVersionOf(type);
-        desired.metadata = {
-          ...desired.metadata,
-          namespace,
-          labels: { ...(object.metadata.labels ?? {}), 'app.kubernetes.io/instance': `postgres-${name}`, 'app.kubernetes.io/managed-by': 'hikube-local' },
-          ownerReferences: [ownerReference],
-        };
-        const existing = service.find(type, namespace, object.metadata.name);
-        if (!existing) return service.create(type, desired);
-        const next: KubeObject = { ...desired, metadata: { ...existing.metadata, labels: desired.metadata.labels ?? {}, ownerReferences: [ownerReference] } };
-        if (object.metadata.annotations) next.metadata.annotations = { ...(existing.metadata.annotations ?? {}), ...object.metadata.annotations };
-        const written = await service.update(type, next, {});
-        if (type.hasStatus && desired['status'] !== undefined) {
-          const withStatus = { ...written.object, status: desired['status'] };
-          return (await service.update(type, withStatus, { subresource: 'status' })).object;
-        }
-        return written.object;
+        const written = await applyOwnedObject(type, object);
+        // The owner went away while this was written (a reconcile that ran on as the Postgres was
+        // deleted): Kubernetes's garbage collector removes a dependent whose owner is gone, and so
+        // does this, or it would outlive the collection that ran at the owner's removal.
+        if (!ownerExists()) await service.delete(type, namespace, object.metadata.name).catch(ignoreNotFound);
+        return written;
       },
       deleteOwned: async (kind: OwnedKind, objName: string) => {
         const type = typeOf(kind);

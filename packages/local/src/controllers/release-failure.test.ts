@@ -26,7 +26,9 @@ describe('checkPlacement', () => {
       given: undefined,
       want: {
         error:
-          'SchedulingClass "gpu" does not exist: ask an administrator to create it, or set spec.schedulingClass to an existing class (built in: spread, gland, lucerne, geneva, gland-lucerne, gland-geneva, lucerne-geneva)',
+          'SchedulingClass "gpu" does not exist: ask an administrator to create it, or set ' +
+          'spec.schedulingClass to an existing class (built in: spread, gland, lucerne, geneva, ' +
+          'gland-lucerne, gland-geneva, lucerne-geneva)',
       },
     },
     {

@@ -29,7 +29,10 @@ export function checkPlacement(object: KubeObject, placement: Placement | undefi
   if (!placement) {
     const className = (object['spec'] as { schedulingClass?: string } | undefined)?.schedulingClass ?? '';
     return {
-      error: `SchedulingClass "${className}" does not exist: ask an administrator to create it, or set spec.schedulingClass to an existing class (built in: spread, gland, lucerne, geneva, gland-lucerne, gland-geneva, lucerne-geneva)`,
+      error:
+        `SchedulingClass "${className}" does not exist: ask an administrator to create it, or set ` +
+        `spec.schedulingClass to an existing class (built in: spread, gland, lucerne, geneva, ` +
+        `gland-lucerne, gland-geneva, lucerne-geneva)`,
     };
   }
   if (placement.unschedulable !== undefined) return { error: `${placement.unschedulable} (scheduling class ${placement.className ?? 'none'})` };

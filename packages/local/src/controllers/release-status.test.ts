@@ -130,7 +130,8 @@ describe('schemaFailure words refusals as Helm words a values-schema failure', (
         { path: 'spec.version', message: 'must be one of v15, v16' },
       ]),
     ).toBe(
-      "values don't meet the specifications of the schema(s) in the following chart(s):\npostgres:\n- at '/replicas': must be >= 1\n- at '/version': must be one of v15, v16",
+      "values don't meet the specifications of the schema(s) in the following chart(s):\npostgres:\n- " +
+        "at '/replicas': must be >= 1\n- at '/version': must be one of v15, v16",
     );
   });
 });

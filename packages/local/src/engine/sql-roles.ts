@@ -134,7 +134,9 @@ export async function applyRolesAndDatabases(primary: PgInstance, want: RolesAnd
         await run(
           c,
           `creating user ${name}`,
-          `CREATE ROLE ${quoteIdent(name)} LOGIN PASSWORD ${quoteLiteral(scramVerifier(spec.password))}; COMMENT ON ROLE ${quoteIdent(name)} IS ${quoteLiteral(USER_MARK)}`,
+          `CREATE ROLE ${quoteIdent(name)} LOGIN PASSWORD ` +
+            `${quoteLiteral(scramVerifier(spec.password))}; COMMENT ON ROLE ${quoteIdent(name)} IS ` +
+            `${quoteLiteral(USER_MARK)}`,
         );
         report.createdUsers.push(name);
       } else if (!verifierMatches(row['rolpassword'] as string | null, spec.password)) {

@@ -150,7 +150,8 @@ describe('an external cluster through the public API, with real PostgreSQL over 
     const verified = await psql(
       `${conninfo} sslmode=verify-full sslrootcert=${env.HIKUBE_CA_CERT}`,
       password,
-      "CREATE TABLE t (id int, h text); INSERT INTO t VALUES (1, encode(digest('one', 'sha256'), 'hex')); SELECT extname FROM pg_extension WHERE extname = 'pgcrypto'",
+      "CREATE TABLE t (id int, h text); INSERT INTO t VALUES (1, encode(digest('one', 'sha256'), " +
+        "'hex')); SELECT extname FROM pg_extension WHERE extname = 'pgcrypto'",
     );
     expect(verified).toEqual({ ok: true, out: 'CREATE TABLE\nINSERT 0 1\npgcrypto' });
     const otherCa = join(parent, 'other-ca.crt');

@@ -181,16 +181,19 @@ describe("Hikube's PostgreSQL guides, run as published", () => {
     expect(rotated.stdout.trim()).not.toBe(created.password);
   });
 
-  it("users and databases, verification (run before step 6, which deletes what it checks): each database's extensions and roles, each user's rights", async () => {
-    const ran = await run(command('manage-users-databases.md', 'Vérification'));
-    expect(ran.statuses).toEqual([200, 200]);
-    expect(jsonValues(ran.stdout)).toEqual([
-      { databaseName: 'analytics', extensions: ['pg_stat_statements', 'pgcrypto', 'vector'], roles: { admin: [], readonly: ['report_reader'] } },
-      { databaseName: 'myapp', extensions: [], roles: { admin: ['app_user', 'report_reader'], readonly: [] } },
-      { username: 'app_user', databases: { myapp: { role: 'admin' } } },
-      { username: 'report_reader', databases: { analytics: { role: 'readonly' }, myapp: { role: 'admin' } } },
-    ]);
-  });
+  it(
+    'users and databases, verification (run before step 6, which deletes what it checks): each ' + "database's extensions and roles, each user's rights",
+    async () => {
+      const ran = await run(command('manage-users-databases.md', 'Vérification'));
+      expect(ran.statuses).toEqual([200, 200]);
+      expect(jsonValues(ran.stdout)).toEqual([
+        { databaseName: 'analytics', extensions: ['pg_stat_statements', 'pgcrypto', 'vector'], roles: { admin: [], readonly: ['report_reader'] } },
+        { databaseName: 'myapp', extensions: [], roles: { admin: ['app_user', 'report_reader'], readonly: [] } },
+        { username: 'app_user', databases: { myapp: { role: 'admin' } } },
+        { username: 'report_reader', databases: { analytics: { role: 'readonly' }, myapp: { role: 'admin' } } },
+      ]);
+    },
+  );
 
   it('users and databases, step 6: the database and the user deleted, {} each', async () => {
     const ran = await run(command('manage-users-databases.md', '6. Supprimer une base ou un utilisateur'));

@@ -115,7 +115,8 @@ class DataDirLockedError extends Error {
   readonly code = 'HIKUBE_LOCAL_DATA_DIR_LOCKED';
   constructor(dataDir: string, pid: number) {
     super(
-      `the data directory ${dataDir} is in use by another Hikube Local (pid ${pid}); stop it ("hikube-local stop --data-dir ${dataDir}") or use another --data-dir`,
+      `the data directory ${dataDir} is in use by another Hikube Local (pid ${pid}); stop it ` +
+        `("hikube-local stop --data-dir ${dataDir}") or use another --data-dir`,
     );
     this.name = 'DataDirLockedError';
   }

@@ -64,7 +64,9 @@ describe('an invalid spec sent around the SDK', () => {
     expect(error).toBeInstanceOf(WaitFailedError);
     const message = (error as Error).message;
     expect(message).toContain(
-      `Postgres "broken" failed: Ready=False (InstallFailed): Helm install failed for release ${namespace}/postgres-broken with chart postgres@0.18.0: values don't meet the specifications of the schema(s)`,
+      `Postgres "broken" failed: Ready=False (InstallFailed): Helm install failed for release ` +
+        `${namespace}/postgres-broken with chart postgres@0.18.0: values don't meet the ` +
+        `specifications of the schema(s)`,
     );
     expect(message).toMatch(/- at '\/users\/streaming_replica': /);
     expect(message).toMatch(/- at '\/postgresql\/parameters\/archive_command': /);

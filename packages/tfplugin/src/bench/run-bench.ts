@@ -105,7 +105,9 @@ async function main(): Promise<void> {
     mkdirSync(tfDir);
     writeFileSync(
       join(tfDir, 'main.tf'),
-      `terraform {\n  required_providers {\n    example = { source = "hikube/example" }\n  }\n}\nprovider "example" {\n  store_dir = "${join(work, 'store')}"\n}\nresource "example_thing" "a" {\n  name = "bench"\n}\n`,
+      `terraform {\n  required_providers {\n    example = { source = "hikube/example" }\n  ` +
+        `}\n}\nprovider "example" {\n  store_dir = "${join(work, 'store')}"\n}\nresource ` +
+        `"example_thing" "a" {\n  name = "bench"\n}\n`,
     );
     const clientCert = (await generateCertificate()).certPem;
     const plugin = (caSet: boolean): NodeJS.ProcessEnv =>

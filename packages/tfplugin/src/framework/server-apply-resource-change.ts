@@ -42,7 +42,9 @@ export async function applyResourceChange(rt: ProviderRuntime, req: ApplyResourc
   if (unknownAt) {
     diagnostics.error(
       'Provider left a value unknown after apply',
-      `${prior === null ? 'create' : 'update'}() of ${req.typeName} did not set ${pathToString(unknownAt)}; every value that was "known after apply" must be set. This is a bug in the provider.`,
+      `${prior === null ? 'create' : 'update'}() of ${req.typeName} did not set ` +
+        `${pathToString(unknownAt)}; every value that was "known after apply" must be set. This is a ` +
+        `bug in the provider.`,
       unknownAt,
     );
     return { newState: encodeDynamic(type, diagnostics.hasErrors() && prior !== null ? prior : null), diagnostics: diagnosticsToProto(diagnostics) };

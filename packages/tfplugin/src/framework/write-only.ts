@@ -38,7 +38,9 @@ export function refuseWriteOnlyValues(body: SchemaBody, value: CtyValue, diagnos
   for (const path of writeOnlyValuePaths(body, value)) {
     diagnostics.error(
       'Provider returned a write-only value',
-      `${operation} set the write-only attribute ${pathToString(path)}; write-only values may appear only in configuration, never in a plan or state, so it was dropped. This is a bug in the provider.`,
+      `${operation} set the write-only attribute ${pathToString(path)}; write-only values may appear ` +
+        `only in configuration, never in a plan or state, so it was dropped. This is a ` +
+        `bug in the provider.`,
       path,
     );
   }
@@ -50,7 +52,9 @@ export function refuseWriteOnlyWithoutSupport(body: SchemaBody, config: CtyValue
   for (const path of writeOnlyValuePaths(body, config)) {
     diagnostics.error(
       'Write-only attribute needs Terraform 1.11 or later',
-      `${pathToString(path)} is write-only, and this Terraform does not support write-only attributes: it would save the value in plan and state. Upgrade Terraform to 1.11 or later, or leave ${pathToString(path)} unset.`,
+      `${pathToString(path)} is write-only, and this Terraform does not support write-only ` +
+        `attributes: it would save the value in plan and state. Upgrade Terraform to 1.11 or later, or ` +
+        `leave ${pathToString(path)} unset.`,
       path,
     );
   }

@@ -64,7 +64,11 @@ export async function buildSingleExecutable(options: SingleExecutableOptions): P
  */
 export function unbuildableReason(target: ReleaseTarget, hostPlatform: NodeJS.Platform = process.platform): string | undefined {
   if (target.os === 'darwin' && hostPlatform !== 'darwin') {
-    return "macOS kills an executable whose signature no longer matches it, and injecting the provider changes Node's signed executable; re-signing needs `codesign`, which exists only on macOS: build this target on a Mac";
+    return (
+      'macOS kills an executable whose signature no longer matches it, and injecting the provider ' +
+      "changes Node's signed executable; re-signing needs `codesign`, which exists only on macOS: build " +
+      'this target on a Mac'
+    );
   }
   return undefined;
 }

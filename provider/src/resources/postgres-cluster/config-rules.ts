@@ -21,7 +21,9 @@ function checkSync(config: PostgresClusterArgs): PlanIssue[] {
         error(
           attr(name),
           `${name} needs sync_mode = "quorum"`,
-          `${name} sets the synchronous quorum, which only applies with sync_mode = "quorum"${config.syncMode === 'async' ? '; sync_mode is "async"' : ''}. Set sync_mode = "quorum" or remove ${name}.`,
+          `${name} sets the synchronous quorum, which only applies with sync_mode = ` +
+            `"quorum"${config.syncMode === 'async' ? '; sync_mode is "async"' : ''}. Set sync_mode = ` +
+            `"quorum" or remove ${name}.`,
           involves,
         ),
       );
@@ -34,7 +36,8 @@ function checkSync(config: PostgresClusterArgs): PlanIssue[] {
       error(
         attr('sync_mode'),
         'Quorum size missing',
-        'sync_mode = "quorum" needs max_sync_replicas: how many standbys may be synchronous (1 or more, fewer than replicas). Hikube advises replicas = 3 with max_sync_replicas = 1.',
+        'sync_mode = "quorum" needs max_sync_replicas: how many standbys may be synchronous (1 or ' +
+          'more, fewer than replicas). Hikube advises replicas = 3 with max_sync_replicas = 1.',
         involves,
       ),
     );
@@ -43,7 +46,8 @@ function checkSync(config: PostgresClusterArgs): PlanIssue[] {
       error(
         attr('max_sync_replicas'),
         'Quorum size too small',
-        `max_sync_replicas = ${config.maxSyncReplicas} disables synchronous replication; use sync_mode = "async" for that, or set max_sync_replicas to 1 or more.`,
+        `max_sync_replicas = ${config.maxSyncReplicas} disables synchronous replication; use ` +
+          `sync_mode = "async" for that, or set max_sync_replicas to 1 or more.`,
         involves,
       ),
     );
@@ -111,7 +115,9 @@ function checkUsers(config: PostgresClusterArgs): PlanIssue[] {
         error(
           at('password_wo_version'),
           'password_wo_version missing',
-          `User "${name}" sets password_wo without password_wo_version: set password_wo_version = 1 and increase it whenever password_wo changes, since Terraform cannot see write-only values to compare them.`,
+          `User "${name}" sets password_wo without password_wo_version: set password_wo_version = 1 ` +
+            `and increase it whenever password_wo changes, since Terraform cannot see write-only ` +
+            `values to compare them.`,
           ['users'],
         ),
       );
@@ -172,7 +178,9 @@ function checkRestore(config: PostgresClusterArgs): PlanIssue[] {
       error(
         attr('backup', { attribute: 'use_system_bucket' }),
         'Restore not from the system bucket',
-        "The platform cannot restore through restore from the system bucket (use_system_bucket = true): restore from a bucket of your own (destination_path, endpoint_url and its credentials), or use the platform's RestoreJob.",
+        'The platform cannot restore through restore from the system bucket (use_system_bucket = ' +
+          'true): restore from a bucket of your own (destination_path, endpoint_url and its ' +
+          "credentials), or use the platform's RestoreJob.",
         ['restore', 'backup'],
       ),
     );
@@ -181,7 +189,9 @@ function checkRestore(config: PostgresClusterArgs): PlanIssue[] {
       error(
         attr('restore'),
         'Restore needs backup settings',
-        "restore reads the source cluster's backups from object storage: set the backup block (destination_path, endpoint_url, and s3_access_key with s3_secret_key or s3_credentials_secret) pointing at them.",
+        "restore reads the source cluster's backups from object storage: set the backup block " +
+          '(destination_path, endpoint_url, and s3_access_key with s3_secret_key or ' +
+          's3_credentials_secret) pointing at them.',
         ['restore', 'backup'],
       ),
     );

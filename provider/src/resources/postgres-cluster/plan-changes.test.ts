@@ -48,7 +48,8 @@ describe('checkVersionDowngrade', () => {
       name: 'downgrade is refused',
       given: 'v16',
       want: [
-        'error version: version would go from v17 to v16; a data directory cannot move to an older major. Keep v17, or restore a backup into a new cluster on v16.',
+        'error version: version would go from v17 to v16; a data directory cannot move to an older ' +
+          'major. Keep v17, or restore a backup into a new cluster on v16.',
       ],
     },
   ];

@@ -29,7 +29,8 @@ export function checkStorageShrink(prior: PostgresClusterArgs, planned: Postgres
     error(
       attr('storage_size'),
       'Storage cannot shrink',
-      `storage_size would go from ${prior.storageSize} to ${planned.storageSize}. Volumes only grow in place; keep ${prior.storageSize} or more, or restore into a new, smaller cluster.`,
+      `storage_size would go from ${prior.storageSize} to ${planned.storageSize}. Volumes only grow ` +
+        `in place; keep ${prior.storageSize} or more, or restore into a new, smaller cluster.`,
       ['storage_size'],
     ),
   ];
@@ -45,7 +46,9 @@ export function checkVersionDowngrade(prior: PostgresClusterArgs, planned: Postg
     error(
       attr('version'),
       'PostgreSQL cannot be downgraded',
-      `version would go from ${prior.version} to ${planned.version}; a data directory cannot move to an older major. Keep ${prior.version}, or restore a backup into a new cluster on ${planned.version}.`,
+      `version would go from ${prior.version} to ${planned.version}; a data directory cannot move to ` +
+        `an older major. Keep ${prior.version}, or restore a backup into a new cluster ` +
+        `on ${planned.version}.`,
       ['version'],
     ),
   ];
@@ -107,7 +110,8 @@ export function restartWarnings(prior: PostgresClusterArgs, planned: PostgresClu
       warning(
         attr('version'),
         'Major version upgrade',
-        `PostgreSQL goes from ${prior.version} to ${planned.version}: a major upgrade stops the cluster while the data is migrated, and cannot be undone. Take a backup first.`,
+        `PostgreSQL goes from ${prior.version} to ${planned.version}: a major upgrade stops the ` +
+          `cluster while the data is migrated, and cannot be undone. Take a backup first.`,
         ['version'],
       ),
     );
@@ -132,7 +136,9 @@ export function checkReplacement(prior: PostgresClusterArgs, paths: readonly Att
       error(
         paths[0] ?? null,
         'Replacement blocked by deletion_protection',
-        `This change replaces cluster ${prior.namespace}/${prior.name}, which deletes it and its data first. deletion_protection is true: set it to false and apply, then apply this change, if that is really wanted.`,
+        `This change replaces cluster ${prior.namespace}/${prior.name}, which deletes it and its data ` +
+          `first. deletion_protection is true: set it to false and apply, then apply this change, if ` +
+          `that is really wanted.`,
         ['deletion_protection'],
       ),
     ];
@@ -153,7 +159,8 @@ export function checkDestroy(prior: PostgresClusterArgs): PlanIssue[] {
     error(
       attr('deletion_protection'),
       'Cluster is protected from deletion',
-      `Cluster ${prior.namespace}/${prior.name} has deletion_protection = true, so nothing was deleted. To delete it, set deletion_protection = false and apply first.`,
+      `Cluster ${prior.namespace}/${prior.name} has deletion_protection = true, so nothing was ` +
+        `deleted. To delete it, set deletion_protection = false and apply first.`,
       [],
     ),
   ];

@@ -29,14 +29,19 @@ function sentPaths(spec: PostgresSpec): string[] {
 // never had them, not that it is old, so the message says what to do instead.
 const inNoRelease: Record<string, string> = {
   schedulingClass:
-    'This platform has no per-cluster field spec.schedulingClass (no Cozystack release up to v1.6.2 has one; its published OpenAPI document for apps.cozystack.io/v1alpha1 does not declare it). ' +
-    "A tenant's SchedulingClass is chosen by the label scheduler.cozystack.io/scheduling-class on its namespace, which the platform administrator sets: remove the attribute, and ask the administrator for the class you need.",
+    'This platform has no per-cluster field spec.schedulingClass (no Cozystack release up to v1.6.2 ' +
+    'has one; its published OpenAPI document for apps.cozystack.io/v1alpha1 does not declare it). ' +
+    "A tenant's SchedulingClass is chosen by the label scheduler.cozystack.io/scheduling-class on its " +
+    'namespace, which the platform administrator sets: remove the attribute, and ask the ' +
+    'administrator for the class you need.',
 };
 
 function messageFor(path: string): string {
   return (
     inNoRelease[path] ??
-    `This platform has no field spec.${path} (its published OpenAPI document for apps.cozystack.io/v1alpha1 does not declare it: an older Cozystack release). Remove the attribute, or upgrade the platform.`
+    `This platform has no field spec.${path} (its published OpenAPI document for ` +
+      `apps.cozystack.io/v1alpha1 does not declare it: an older Cozystack release). Remove the ` +
+      `attribute, or upgrade the platform.`
   );
 }
 

@@ -29,7 +29,8 @@ function notOnPublicApi(attribute: string, instead: string): PlanIssue {
   return error(
     attr(attribute),
     'Not on the public API',
-    `${attribute} is an attribute of the Cozystack Kubernetes API; Hikube's public API has no such field (${instead}). Remove it, or configure the provider for the Kubernetes API.`,
+    `${attribute} is an attribute of the Cozystack Kubernetes API; Hikube's public API has no such ` +
+      `field (${instead}). Remove it, or configure the provider for the Kubernetes API.`,
     [attribute],
   );
 }
@@ -48,7 +49,9 @@ function unsupportedOnPublicApi(config: PostgresClusterArgs): PlanIssue[] {
       error(
         attr('parameters'),
         'Not on the public API',
-        `The public API sets only max_connections of PostgreSQL's parameters; ${others.map((name) => `"${name}"`).join(', ')} cannot be set there. Remove them, or configure the provider for the Kubernetes API.`,
+        `The public API sets only max_connections of PostgreSQL's parameters; ` +
+          `${others.map((name) => `"${name}"`).join(', ')} cannot be set there. Remove them, or ` +
+          `configure the provider for the Kubernetes API.`,
         ['parameters'],
       ),
     );
@@ -76,7 +79,8 @@ function unsupportedOnPublicApi(config: PostgresClusterArgs): PlanIssue[] {
       error(
         attr('storage_size'),
         'Size not in whole GB',
-        `storage_size = "${config.storageSize}" does not convert exactly to the public API's size, whole GB (stored as GiB) per node from 1 to 4096: write it as e.g. "10Gi".`,
+        `storage_size = "${config.storageSize}" does not convert exactly to the public API's size, ` +
+          `whole GB (stored as GiB) per node from 1 to 4096: write it as e.g. "10Gi".`,
         ['storage_size'],
       ),
     );
@@ -258,7 +262,9 @@ export async function planPublicCluster(input: PublicPlanInput): Promise<PublicP
       error(
         attr('max_sync_replicas'),
         'Quorum too large',
-        `max_sync_replicas = ${quorum.maxSyncReplicas} must be lower than replicas = ${planned.replicas}: a standalone cluster has no standby, and the platform keeps one standby out of the quorum.`,
+        `max_sync_replicas = ${quorum.maxSyncReplicas} must be lower than replicas = ` +
+          `${planned.replicas}: a standalone cluster has no standby, and the platform keeps one ` +
+          `standby out of the quorum.`,
         ['max_sync_replicas', 'replicas'],
       ),
     );
@@ -275,7 +281,9 @@ export async function planPublicCluster(input: PublicPlanInput): Promise<PublicP
     issues.push(...checkStorageShrink(prior, planned));
     if (requiresReplace.length > 0) {
       const why = requiresReplace.some((path) => 'attribute' in path[0]! && path[0].attribute === 'replicas')
-        ? `replicas goes from ${prior.replicas} to ${planned.replicas}: a cluster keeps the mode it was created with (1 = standalone, 2-8 = replicated), and the API refuses the switch (code 80201), so the cluster is deleted with its data and created again.`
+        ? `replicas goes from ${prior.replicas} to ${planned.replicas}: a cluster keeps the mode it was ` +
+          `created with (1 = standalone, 2-8 = replicated), and the API refuses the switch (code ` +
+          `80201), so the cluster is deleted with its data and created again.`
         : `the name is the cluster's identity: cluster ${prior.name} is deleted with its data and ${planned.name} is created.`;
       issues.push(
         prior.deletionProtection === true

@@ -25,15 +25,18 @@ export const postgresClusterSchema = schema({
     'Every rule the API enforces is checked at plan time, updates send only the fields Terraform manages (a JSON merge patch), ' +
     'and create and update wait until the cluster is ready (see `wait_for`). Removing a user or a database drops it on the platform, ' +
     'so such a plan is refused unless `allow_destructive_changes` is set.\n\n' +
-    "On Hikube's public API (provider `api_key`) the same resource sends the complete configuration with every update (the API resets what a PATCH leaves out), " +
-    'waits for status `ready`, and refuses at plan, on the attribute, what that API has no field for (`zones`, `scheduling_class`, `storage_class`, `cpu`/`memory`, ' +
+    "On Hikube's public API (provider `api_key`) the same resource sends the complete configuration " +
+    'with every update (the API resets what a PATCH leaves out), ' +
+    'waits for status `ready`, and refuses at plan, on the attribute, what that API has no field for ' +
+    '(`zones`, `scheduling_class`, `storage_class`, `cpu`/`memory`, ' +
     '`backup`, `restore`, `parameters` other than `max_connections`, inline `users`/`databases`: use `hikube_postgres_user` and `hikube_postgres_database`).',
   attributes: {
     id: attr.string({ computed: true, markdownDescription: '`<namespace>/<name>` (public API: the name); also the import ID.' }),
     name: attr.string({
       required: true,
       markdownDescription:
-        'Cluster name: a DNS-1035 label of at most 44 characters (the platform prefixes `postgres-`); on the public API 3 to 16 lowercase letters and digits. Changing it replaces the cluster.',
+        'Cluster name: a DNS-1035 label of at most 44 characters (the platform prefixes `postgres-`); ' +
+        'on the public API 3 to 16 lowercase letters and digits. Changing it replaces the cluster.',
     }),
     namespace: attr.string({
       optional: true,
@@ -44,13 +47,17 @@ export const postgresClusterSchema = schema({
       optional: true,
       computed: true,
       markdownDescription:
-        'PostgreSQL major version: `v18`, `v17`, `v16`, `v15`, `v14` or `v13`. Pin it: the platform default may change. A higher version is an in-place major upgrade; a lower one is refused at plan. The public API has `v15` to `v18` and needs it at creation.',
+        'PostgreSQL major version: `v18`, `v17`, `v16`, `v15`, `v14` or `v13`. Pin it: the platform ' +
+        'default may change. A higher version is an in-place major upgrade; a lower one is refused at ' +
+        'plan. The public API has `v15` to `v18` and needs it at creation.',
     }),
     replicas: attr.number({
       optional: true,
       computed: true,
       markdownDescription:
-        'Number of instances (one primary and `replicas - 1` standbys). Hikube advises 3 for production. Scales in place; on the public API within 2-8, while a change across 1 <-> 2-8 replaces the cluster (the API refuses it in place).',
+        'Number of instances (one primary and `replicas - 1` standbys). Hikube advises 3 for ' +
+        'production. Scales in place; on the public API within 2-8, while a change across 1 <-> 2-8 ' +
+        'replaces the cluster (the API refuses it in place).',
     }),
     sync_mode: attr.string({
       optional: true,
@@ -74,31 +81,45 @@ export const postgresClusterSchema = schema({
       optional: true,
       computed: true,
       markdownDescription:
-        'Datacenters the instances may run in (e.g. `["gland", "lucerne", "geneva"]`). Resolved at plan to an existing SchedulingClass whose node selector and required node affinity ' +
+        'Datacenters the instances may run in (e.g. `["gland", "lucerne", "geneva"]`). Resolved at ' +
+        'plan to an existing SchedulingClass whose node selector and required node affinity ' +
         'allow exactly these zones (one that spreads over them first); when none does, the plan fails and lists the classes with their zones. ' +
-        'Tenants may only read classes, so none is ever created. The zones are those the classes name (a tenant sees no nodes). Conflicts with `scheduling_class`. ' +
-        'Read back from the class on import. Needs a platform whose published Postgres schema has `spec.schedulingClass`: no Cozystack release up to v1.6.2 has it, so there the plan refuses `zones` ' +
-        "(the tenant's class is chosen by the namespace label `scheduler.cozystack.io/scheduling-class`, which the administrator sets; ask them for the class you need).",
+        'Tenants may only read classes, so none is ever created. The zones are those the classes name ' +
+        '(a tenant sees no nodes). Conflicts with `scheduling_class`. ' +
+        'Read back from the class on import. Needs a platform whose published Postgres schema has ' +
+        '`spec.schedulingClass`: no Cozystack release up to v1.6.2 has it, so there the ' +
+        'plan refuses `zones` ' +
+        "(the tenant's class is chosen by the namespace label " +
+        '`scheduler.cozystack.io/scheduling-class`, which the administrator sets; ask them for ' +
+        'the class you need).',
     }),
     primary_zone: attr.string({
       optional: true,
       computed: true,
       deprecated: 'No SchedulingClass can place the primary: remove primary_zone.',
       markdownDescription:
-        'Refused at plan: a SchedulingClass gives every instance the same constraints and CloudNativePG elects the primary, so no class can place the primary in a zone. Kept only so older configurations get that error.',
+        'Refused at plan: a SchedulingClass gives every instance the same constraints and ' +
+        'CloudNativePG elects the primary, so no class can place the primary in a zone. Kept only so ' +
+        'older configurations get that error.',
     }),
     scheduling_class: attr.string({
       optional: true,
       computed: true,
       markdownDescription:
-        "Name of an existing SchedulingClass to place this cluster's instances with (checked at plan); unset means the class the namespace names (label `scheduler.cozystack.io/scheduling-class`). Set by `zones` when those are used. " +
-        'Needs a platform whose published Postgres schema has `spec.schedulingClass`. No Cozystack release up to v1.6.2 has it: there the resource refuses this attribute at plan, and the namespace label, set by the administrator, is the only way to choose the class.',
+        "Name of an existing SchedulingClass to place this cluster's instances with (checked at " +
+        'plan); unset means the class the namespace names (label ' +
+        '`scheduler.cozystack.io/scheduling-class`). Set by `zones` when those are used. ' +
+        'Needs a platform whose published Postgres schema has `spec.schedulingClass`. No Cozystack ' +
+        'release up to v1.6.2 has it: there the resource refuses this attribute at plan, and the ' +
+        'namespace label, set by the administrator, is the only way to choose the class.',
     }),
     resources_preset: attr.string({
       optional: true,
       computed: true,
       markdownDescription:
-        'Sizing preset (`nano` … `2xlarge`, or `t1.`/`c1.`/`s1.`/`u1.`/`m1.` classes). Legacy and current names of one preset (`micro`, `t1.micro`) are equal. Conflicts with `cpu`/`memory`. On the public API, checked at plan against the presets catalog.',
+        'Sizing preset (`nano` … `2xlarge`, or `t1.`/`c1.`/`s1.`/`u1.`/`m1.` classes). Legacy and ' +
+        'current names of one preset (`micro`, `t1.micro`) are equal. Conflicts with `cpu`/`memory`. ' +
+        'On the public API, checked at plan against the presets catalog.',
     }),
     cpu: attr.string({
       optional: true,
@@ -110,7 +131,9 @@ export const postgresClusterSchema = schema({
       optional: true,
       computed: true,
       markdownDescription:
-        'Volume size per instance (`10Gi`); equal quantities (`10Gi`, `10240Mi`) are the same. Grows in place; shrinking is refused at plan. On the public API, whole GiB from 1 to 4096 (`10Gi`; `10G` does not convert exactly and is refused), needed at creation.',
+        'Volume size per instance (`10Gi`); equal quantities (`10Gi`, `10240Mi`) are the same. Grows ' +
+        'in place; shrinking is refused at plan. On the public API, whole GiB from 1 to 4096 (`10Gi`; ' +
+        '`10G` does not convert exactly and is refused), needed at creation.',
     }),
     storage_class: attr.string({
       optional: true,
@@ -126,7 +149,9 @@ export const postgresClusterSchema = schema({
     tls_enabled: attr.bool({
       optional: true,
       markdownDescription:
-        "Add the external hostname to the server certificate's names (`spec.tls.enabled`); unset = only with `external = true`. TLS itself is always on. Cozystack Kubernetes API only: refused at plan on the public API.",
+        "Add the external hostname to the server certificate's names (`spec.tls.enabled`); unset = " +
+        'only with `external = true`. TLS itself is always on. Cozystack Kubernetes API only: refused ' +
+        'at plan on the public API.',
     }),
     max_connections: attr.number({
       optional: true,
@@ -138,7 +163,9 @@ export const postgresClusterSchema = schema({
     parameters: attr.map(types.string, {
       optional: true,
       markdownDescription:
-        'PostgreSQL parameters (`postgresql.conf`), values as strings. Parameters that can execute code are refused; some (e.g. `max_connections`, `shared_buffers`) restart instances, which the plan warns about.',
+        'PostgreSQL parameters (`postgresql.conf`), values as strings. Parameters that can execute ' +
+        'code are refused; some (e.g. `max_connections`, `shared_buffers`) restart instances, which ' +
+        'the plan warns about.',
     }),
     users: attr.mapNested(
       {
@@ -164,7 +191,9 @@ export const postgresClusterSchema = schema({
         optional: true,
         markdownDescription:
           'Users by name (Kubernetes API). Removing one drops it (its objects are reassigned to `postgres`): refused unless `allow_destructive_changes`. ' +
-          'Setting this map (even `{}`) manages users inline: `hikube_postgres_user` then refuses to add users to this cluster. Users this map does not name (made by `hikube_postgres_user` or kubectl) are neither read back nor removed.',
+          'Setting this map (even `{}`) manages users inline: `hikube_postgres_user` then refuses to ' +
+          'add users to this cluster. Users this map does not name (made by `hikube_postgres_user` or ' +
+          'kubectl) are neither read back nor removed.',
       },
     ),
     databases: attr.mapNested(
@@ -177,7 +206,9 @@ export const postgresClusterSchema = schema({
         optional: true,
         markdownDescription:
           'Databases by name (Kubernetes API). Removing one runs `DROP DATABASE`: refused unless `allow_destructive_changes`. ' +
-          'Setting this map (even `{}`) manages databases inline: `hikube_postgres_database` then refuses to add databases to this cluster. Databases this map does not name are neither read back nor removed.',
+          'Setting this map (even `{}`) manages databases inline: `hikube_postgres_database` then ' +
+          'refuses to add databases to this cluster. Databases this map does not name are neither ' +
+          'read back nor removed.',
       },
     ),
     backup: attr.singleNested(
@@ -195,12 +226,14 @@ export const postgresClusterSchema = schema({
         use_system_bucket: attr.bool({
           optional: true,
           markdownDescription:
-            "Back up to the platform's system bucket through its default BackupClass instead of the S3 settings here; WAL archiving starts with the first backup job. Not with `restore`.",
+            "Back up to the platform's system bucket through its default BackupClass instead of the " +
+            'S3 settings here; WAL archiving starts with the first backup job. Not with `restore`.',
         }),
         s3_credentials_secret: attr.string({
           optional: true,
           markdownDescription:
-            'Name of an existing Secret of the namespace holding the S3 keys (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`), instead of `s3_access_key`/`s3_secret_key`.',
+            'Name of an existing Secret of the namespace holding the S3 keys (`AWS_ACCESS_KEY_ID`, ' +
+            '`AWS_SECRET_ACCESS_KEY`), instead of `s3_access_key`/`s3_secret_key`.',
         }),
         endpoint_ca_secret: attr.string({
           optional: true,
@@ -245,7 +278,8 @@ export const postgresClusterSchema = schema({
       default: 'all_instances',
       validators: [oneOf(...waitForValues)],
       markdownDescription:
-        'What create and update wait for: `released` (the platform applied the release), `primary` (the primary accepts connections) or `all_instances` (every instance ready). ' +
+        'What create and update wait for: `released` (the platform applied the release), `primary` ' +
+        '(the primary accepts connections) or `all_instances` (every instance ready). ' +
         'On the public API, which reports one status, they wait for status `ready` whatever this says.',
     }),
     ready: attr.bool({ computed: true, markdownDescription: "The platform's `Ready` condition." }),
@@ -257,7 +291,8 @@ export const postgresClusterSchema = schema({
         zone: attr.string({
           computed: true,
           markdownDescription:
-            "Datacenter it runs in, read off its node's name (`gld-` gland, `luc-` lucerne, `plo-` geneva: pods carry no zone label); null when the name does not tell.",
+            "Datacenter it runs in, read off its node's name (`gld-` gland, `luc-` lucerne, `plo-` " +
+            'geneva: pods carry no zone label); null when the name does not tell.',
         }),
         role: attr.string({ computed: true, markdownDescription: '`primary` or `replica`.' }),
         ready: attr.bool({ computed: true, markdownDescription: 'Whether it is ready.' }),
@@ -295,7 +330,8 @@ export const postgresClusterSchema = schema({
         computed: true,
         sensitive: true,
         markdownDescription:
-          'Connection URIs by user, to the first database the user administers (else reads, else `postgres`). Users with `password_wo` get URIs without password.',
+          'Connection URIs by user, to the first database the user administers (else reads, else ' +
+          '`postgres`). Users with `password_wo` get URIs without password.',
       },
     ),
   },

@@ -30,7 +30,9 @@ describe('resolvePlacement: a choice among existing classes, never a new one', (
     expect(formatPath(placement.issue.path)).toBe('zones');
     expect(placement.issue.detail).toContain('No SchedulingClass allows exactly the zones gland, lucerne, and tenants cannot create one.');
     expect(placement.issue.detail).toContain(
-      'Classes by the zones they allow: anywhere (geneva, gland, lucerne); geneva (geneva); gland (gland); lucerne (lucerne); spread (geneva, gland, lucerne, spread); west (geneva, gland, spread).',
+      'Classes by the zones they allow: anywhere (geneva, gland, lucerne); geneva (geneva); gland ' +
+        '(gland); lucerne (lucerne); spread (geneva, gland, lucerne, spread); west ' +
+        '(geneva, gland, spread).',
     );
   });
 

@@ -18,7 +18,8 @@ function describeClass(placement: PlacementClass): string {
 
 /** Why `primary_zone` cannot be honoured: said in the plan error and the docs. */
 export const primaryZoneUnsupported =
-  'A SchedulingClass gives every instance the same constraints and CloudNativePG elects the primary, so no class can place the primary in a zone. Remove primary_zone.';
+  'A SchedulingClass gives every instance the same constraints and CloudNativePG elects the primary, ' +
+  'so no class can place the primary in a zone. Remove primary_zone.';
 
 /** The class for these zones: one that spreads over them first, then by name. */
 export function resolvePlacement(zones: readonly string[], classes: readonly PlacementClass[]): Placement {
@@ -64,7 +65,8 @@ export function zoneCoverageWarning(replicas: number | null, zones: readonly str
     return warning(
       attr('replicas'),
       'Single instance',
-      'With replicas = 1 there is no standby: losing its zone or its node loses the database until it is restored. Use replicas = 3 across three zones for production.',
+      'With replicas = 1 there is no standby: losing its zone or its node loses the database until it ' +
+        'is restored. Use replicas = 3 across three zones for production.',
       ['replicas'],
     );
   }

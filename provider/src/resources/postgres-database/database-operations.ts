@@ -51,7 +51,8 @@ export async function checkDatabasePlan(input: {
     error(
       attr('extensions'),
       'Unknown extension',
-      `${unknown.map((name) => `"${name}"`).join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not in Hikube's extensions catalog: use some of ${catalog.map((name) => `"${name}"`).join(', ')}.`,
+      `${unknown.map((name) => `"${name}"`).join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not in ` +
+        `Hikube's extensions catalog: use some of ${catalog.map((name) => `"${name}"`).join(', ')}.`,
       ['extensions'],
     ),
   ];

@@ -140,7 +140,10 @@ async function awaitPublishedPassword(context: KubernetesChildContext, cluster: 
     const password = credentials[name];
     if (password !== undefined && (expected === undefined || password === expected)) return null;
     if (Date.now() + delay > deadline) {
-      const detail = `Cluster ${context.namespace}/${cluster} applied user ${name}, but its credentials Secret does not hold the ${expected === undefined ? '' : 'new '}password yet; \`terraform apply -refresh-only\` reads it once the platform has published it.`;
+      const detail =
+        `Cluster ${context.namespace}/${cluster} applied user ${name}, but its credentials Secret does ` +
+        `not hold the ${expected === undefined ? '' : 'new '}password yet; \`terraform apply ` +
+        `-refresh-only\` reads it once the platform has published it.`;
       return warning(attr('password'), 'Password not published yet', detail, []);
     }
     context.onProgress(`user ${name}: waiting for its password in the credentials Secret`);

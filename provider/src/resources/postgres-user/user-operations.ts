@@ -72,7 +72,9 @@ export function rotationWarning(prior: UserValues | null, config: UserValues): P
   return warning(
     attr('password_version'),
     'Password rotation',
-    `password_version goes from ${prior?.password_version ?? 'unset'} to ${config.password_version}: apply rotates the password of user ${config.name}; the old password stops working at once, so clients using it are cut off until they get the new one.`,
+    `password_version goes from ${prior?.password_version ?? 'unset'} to ${config.password_version}: ` +
+      `apply rotates the password of user ${config.name}; the old password stops working at once, so ` +
+      `clients using it are cut off until they get the new one.`,
     ['password_version'],
   );
 }

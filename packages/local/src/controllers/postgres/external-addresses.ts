@@ -31,7 +31,8 @@ export class NoLoopbackAddressError extends Error {
   readonly code = 'HIKUBE_LOCAL_NO_LOOPBACK_ADDRESS';
   constructor(poolSize: number) {
     super(
-      `no loopback address is free for an external cluster (all ${poolSize} of 127.0.0.2-127.0.0.254 are held or in use): delete an external cluster or set external: false`,
+      `no loopback address is free for an external cluster (all ${poolSize} of 127.0.0.2-127.0.0.254 ` +
+        `are held or in use): delete an external cluster or set external: false`,
     );
     this.name = 'NoLoopbackAddressError';
   }
